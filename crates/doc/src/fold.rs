@@ -1,0 +1,50 @@
+//! Text folding for comparisons: the same rules the answer-key scorer uses.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-cases, removes accents (NFKD, combining marks dropped) and collapses whitespace.
+///
+/// ```
+/// assert_eq!(acta_doc::fold("  Martínez   MANCILLA "), "martinez mancilla");
+/// ```
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Like [`fold`], and every character that is not a letter or a digit becomes a space.
+///
+/// ```
+/// assert_eq!(acta_doc::fold_words("Chair/Moderator:"), "chair moderator");
+/// ```
+pub fn fold_words(s: &str) -> String {
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Removes accents but keeps case: "Martínez" -> "Martinez".
+pub fn strip_accents(s: &str) -> String {
+    s.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).nfc().collect()
+}

@@ -1,0 +1,460 @@
+//! The report and every layer the pipeline adds to it.
+
+use serde::Serialize;
+
+use crate::range::{ByteRange, OffsetMap};
+
+/// A two-letter ISO 639-1 language code ("en", "es", ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Lang(pub [u8; 2]);
+
+impl Lang {
+    pub const EN: Lang = Lang(*b"en");
+    pub const ES: Lang = Lang(*b"es");
+    pub const PT: Lang = Lang(*b"pt");
+    pub const FR: Lang = Lang(*b"fr");
+
+    /// Parses a two-letter lowercase code.
+    pub fn parse(code: &str) -> Option<Lang> {
+        let b = code.trim().as_bytes();
+        (b.len() == 2 && b.iter().all(u8::is_ascii_alphabetic))
+            .then(|| Lang([b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()]))
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// An ISO 3166-1 alpha-2 country code ("MX", "BR", ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CountryCode(pub [u8; 2]);
+
+impl CountryCode {
+    /// Parses a two-letter code, upper-casing it.
+    pub fn parse(code: &str) -> Option<CountryCode> {
+        let b = code.trim().as_bytes();
+        (b.len() == 2 && b.iter().all(u8::is_ascii_alphabetic))
+            .then(|| CountryCode([b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()]))
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+}
+
+impl std::fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for CountryCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// What a label or a section heading means, whatever words the template used for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    Title,
+    Date,
+    Time,
+    Place,
+    Organizer,
+    Moderator,
+    Rapporteur,
+    Speakers,
+    KeyIssues,
+    Presentations,
+    Discussion,
+    Takeaways,
+    Participants,
+    Women,
+    Gender,
+    /// A label acta does not know; kept as written.
+    Other,
+}
+
+impl FieldKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FieldKind::Title => "title",
+            FieldKind::Date => "date",
+            FieldKind::Time => "time",
+            FieldKind::Place => "place",
+            FieldKind::Organizer => "organizer",
+            FieldKind::Moderator => "moderator",
+            FieldKind::Rapporteur => "rapporteur",
+            FieldKind::Speakers => "speakers",
+            FieldKind::KeyIssues => "key_issues",
+            FieldKind::Presentations => "presentations",
+            FieldKind::Discussion => "discussion",
+            FieldKind::Takeaways => "takeaways",
+            FieldKind::Participants => "participants",
+            FieldKind::Women => "women",
+            FieldKind::Gender => "gender",
+            FieldKind::Other => "other",
+        }
+    }
+
+    /// Parses the name used in `models/labels.tsv`.
+    pub fn parse(name: &str) -> Option<FieldKind> {
+        use FieldKind::*;
+        Some(match name.trim() {
+            "title" => Title,
+            "date" => Date,
+            "time" => Time,
+            "place" => Place,
+            "organizer" => Organizer,
+            "moderator" => Moderator,
+            "rapporteur" => Rapporteur,
+            "speakers" => Speakers,
+            "key_issues" => KeyIssues,
+            "presentations" => Presentations,
+            "discussion" => Discussion,
+            "takeaways" => Takeaways,
+            "participants" => Participants,
+            "women" => Women,
+            "gender" => Gender,
+            "other" => Other,
+            _ => return None,
+        })
+    }
+}
+
+/// A "Label: value" pair. The value may come from the same line or from the lines under a label
+/// that ends with a colon.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Field {
+    pub kind: FieldKind,
+    pub label: ByteRange,
+    pub value: ByteRange,
+}
+
+/// A headed part of the report. Text before the first heading is a section without heading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    pub kind: FieldKind,
+    pub heading: Option<ByteRange>,
+    pub body: ByteRange,
+    pub language: Option<Lang>,
+}
+
+/// How one line of the cleaned text was read by the layout parser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    Blank,
+    Heading,
+    Field,
+    ListItem,
+    Text,
+}
+
+/// One line of the cleaned text: its whole range and its content without bullet or number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Line {
+    pub kind: LineKind,
+    pub range: ByteRange,
+    pub content: ByteRange,
+}
+
+/// The session metadata read from fields (and, failing them, from the text).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Metadata {
+    pub title: Option<ByteRange>,
+    /// ISO 8601 date, e.g. "2017-12-20".
+    pub date: Option<String>,
+    /// "HH:MM-HH:MM" or "HH:MM".
+    pub time: Option<String>,
+    pub organizer: Option<ByteRange>,
+    pub moderator: Option<ByteRange>,
+    pub participants_text: Option<ByteRange>,
+    pub participants: Option<u64>,
+    pub women_text: Option<ByteRange>,
+    pub women: Option<u64>,
+}
+
+/// The report's language and how sure the detector is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LanguageInfo {
+    /// `None` when the text is too short or too mixed to tell.
+    pub main: Option<Lang>,
+    pub confidence: f64,
+    /// Shares of other languages, by bytes of text, largest first.
+    pub others: Vec<(Lang, f64)>,
+}
+
+/// A stretch of text in a language other than the report's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LanguageSpan {
+    pub range: ByteRange,
+    pub language: Lang,
+    pub confidence: f64,
+}
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    /// A ministry, secretariat, presidential office, government unit or agency.
+    Ministry,
+    Organization,
+    Country,
+    /// A region such as Latin America or the Caribbean.
+    Region,
+}
+
+impl EntityKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Ministry => "ministry",
+            EntityKind::Organization => "organization",
+            EntityKind::Country => "country",
+            EntityKind::Region => "region",
+        }
+    }
+}
+
+/// Where an entity came from, so users can filter and developers can debug.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntitySource {
+    /// A layout field such as "Moderator:" or a speaker-list entry.
+    Field,
+    /// A pattern over the text (honorific + name, "Ministry of ...").
+    Pattern,
+    /// A gazetteer entry.
+    Gazetteer,
+    /// Another mention of an entity already found.
+    Coreference,
+    /// A statistical model.
+    Model,
+}
+
+impl EntitySource {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EntitySource::Field => "field",
+            EntitySource::Pattern => "pattern",
+            EntitySource::Gazetteer => "gazetteer",
+            EntitySource::Coreference => "coreference",
+            EntitySource::Model => "model",
+        }
+    }
+}
+
+/// Stakeholder group of an organisation, where it can be told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stakeholder {
+    Government,
+    Intergovernmental,
+    PrivateSector,
+    CivilSociety,
+    TechnicalCommunity,
+    Academia,
+}
+
+impl Stakeholder {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Stakeholder::Government => "government",
+            Stakeholder::Intergovernmental => "intergovernmental",
+            Stakeholder::PrivateSector => "private_sector",
+            Stakeholder::CivilSociety => "civil_society",
+            Stakeholder::TechnicalCommunity => "technical_community",
+            Stakeholder::Academia => "academia",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Stakeholder> {
+        Some(match s.trim() {
+            "government" => Stakeholder::Government,
+            "intergovernmental" => Stakeholder::Intergovernmental,
+            "private_sector" => Stakeholder::PrivateSector,
+            "civil_society" => Stakeholder::CivilSociety,
+            "technical_community" => Stakeholder::TechnicalCommunity,
+            "academia" => Stakeholder::Academia,
+            _ => return None,
+        })
+    }
+}
+
+/// One distinct thing named in a report (a person, a ministry, a country...). Mentions point to it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Canonical {
+    pub kind: EntityKind,
+    /// Fullest form, accents kept; for countries the alpha-2 code.
+    pub name: String,
+    pub country: Option<CountryCode>,
+    pub stakeholder: Option<Stakeholder>,
+}
+
+/// One mention of an entity in the cleaned text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub kind: EntityKind,
+    pub range: ByteRange,
+    /// Index into [`Report::canonicals`].
+    pub canonical: usize,
+    pub source: EntitySource,
+    pub confidence: f32,
+}
+
+/// A person's part in the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionRole {
+    Organizer,
+    Moderator,
+    Chair,
+    Speaker,
+    Rapporteur,
+    Participant,
+}
+
+impl SessionRole {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SessionRole::Organizer => "organizer",
+            SessionRole::Moderator => "moderator",
+            SessionRole::Chair => "chair",
+            SessionRole::Speaker => "speaker",
+            SessionRole::Rapporteur => "rapporteur",
+            SessionRole::Participant => "participant",
+        }
+    }
+}
+
+/// Gender as stated by an honorific or a gendered title; never guessed from a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+/// One row of the speaker-affiliation table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    /// Index of the person in [`Report::canonicals`].
+    pub person: usize,
+    pub honorific: Option<ByteRange>,
+    pub role: Option<ByteRange>,
+    pub organization: Option<ByteRange>,
+    /// True when the organisation is a ministry or government body.
+    pub organization_is_ministry: bool,
+    pub country: Option<CountryCode>,
+    pub session_roles: Vec<SessionRole>,
+    pub stakeholder: Option<Stakeholder>,
+    pub gender: Option<Gender>,
+    /// The line (or field) the record was read from.
+    pub source_line: ByteRange,
+    pub confidence: f32,
+}
+
+/// One report and everything found in it.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Stable id: path relative to the input root, or the id given in JSON Lines input.
+    pub id: String,
+    /// Where the report came from (a path, or "stdin:LINE").
+    pub source: String,
+    /// Hex SHA-256 of the input bytes.
+    pub sha256: String,
+    /// Encoding the bytes were decoded from ("UTF-8", "windows-1252", ...).
+    pub encoding: String,
+    /// Size of the input in bytes.
+    pub byte_len: usize,
+    /// The decoded text (for HTML input, the text extracted from the markup).
+    pub original: String,
+    /// The cleaned text every range points into.
+    pub text: String,
+    /// Cleaned offsets -> original offsets.
+    pub offsets: OffsetMap,
+    pub lines: Vec<Line>,
+    pub sections: Vec<Section>,
+    pub fields: Vec<Field>,
+    pub metadata: Metadata,
+    pub language: Option<LanguageInfo>,
+    pub language_spans: Vec<LanguageSpan>,
+    pub canonicals: Vec<Canonical>,
+    pub mentions: Vec<Mention>,
+    pub speakers: Vec<Speaker>,
+    /// Summary sentences, in document order.
+    pub summary: Vec<ByteRange>,
+    pub warnings: Vec<String>,
+}
+
+impl Report {
+    /// A report whose cleaned text is its original text (clean-up not run yet).
+    pub fn new(id: impl Into<String>, source: impl Into<String>, original: String) -> Self {
+        let len = original.len();
+        Report {
+            id: id.into(),
+            source: source.into(),
+            text: original.clone(),
+            original,
+            offsets: OffsetMap::identity(len),
+            byte_len: len,
+            encoding: "UTF-8".into(),
+            ..Report::default()
+        }
+    }
+
+    /// The cleaned text of a range.
+    pub fn slice(&self, range: ByteRange) -> &str {
+        range.slice(&self.text)
+    }
+
+    /// The first field of a kind.
+    pub fn field(&self, kind: FieldKind) -> Option<&Field> {
+        self.fields.iter().find(|f| f.kind == kind)
+    }
+
+    /// The section that contains a byte offset.
+    pub fn section_at(&self, offset: usize) -> Option<&Section> {
+        self.sections.iter().find(|s| {
+            let start = s.heading.map_or(s.body.start, |h| h.start);
+            start <= offset && offset < s.body.end.max(start + 1)
+        })
+    }
+
+    /// The language of the text at an offset: its section's, else the report's.
+    pub fn language_at(&self, offset: usize) -> Option<Lang> {
+        if let Some(span) = self.language_spans.iter().find(|s| s.range.start <= offset && offset < s.range.end) {
+            return Some(span.language);
+        }
+        self.section_at(offset)
+            .and_then(|s| s.language)
+            .or_else(|| self.language.as_ref().and_then(|l| l.main))
+    }
+
+    /// The report's main language, if known.
+    pub fn main_language(&self) -> Option<Lang> {
+        self.language.as_ref().and_then(|l| l.main)
+    }
+
+    /// Canonical entities of one kind with their indexes.
+    pub fn canonicals_of(&self, kind: EntityKind) -> impl Iterator<Item = (usize, &Canonical)> {
+        self.canonicals.iter().enumerate().filter(move |(_, c)| c.kind == kind)
+    }
+}

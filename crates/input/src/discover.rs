@@ -1,0 +1,237 @@
+//! Finding report files and reading them, lazily, in a stable order.
+
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::decode::decode;
+use crate::error::{Error, Result};
+use crate::html::html_to_text;
+
+/// File extensions read as reports.
+pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+
+/// A report file found on disk, not read yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileInput {
+    pub path: PathBuf,
+    /// Stable id: the path relative to the directory given, or the path as given for a file.
+    pub id: String,
+}
+
+/// One thing found while walking the inputs.
+#[derive(Debug)]
+pub enum Found {
+    File(FileInput),
+    /// A file with another extension, skipped and counted.
+    Skipped(PathBuf),
+    /// A path that could not be walked (unreadable directory, symlink loop...).
+    Error { source: String, error: Error },
+}
+
+/// A decoded report text ready for the pipeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub id: String,
+    pub source: String,
+    pub sha256: String,
+    pub encoding: String,
+    pub byte_len: usize,
+    pub text: String,
+}
+
+/// Walks files and directories in a stable order (directories sorted by file name), yielding
+/// files lazily so that a dump of millions of files never sits in memory as one list.
+pub fn walk(inputs: &[PathBuf]) -> impl Iterator<Item = Found> + '_ {
+    inputs.iter().flat_map(|input| {
+        let is_dir = input.is_dir();
+        let root = input.clone();
+        walkdir::WalkDir::new(input)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(move |entry| match entry {
+                Err(error) => {
+                    let source = error.path().unwrap_or(&root).display().to_string();
+                    Some(Found::Error { source, error: Error::Walk { path: root.clone(), source: error } })
+                }
+                Ok(entry) if entry.file_type().is_dir() => None,
+                Ok(entry) => {
+                    let path = entry.into_path();
+                    if !has_report_extension(&path) && is_dir {
+                        return Some(Found::Skipped(path));
+                    }
+                    let id = if is_dir { relative_id(&root, &path) } else { slash_path(&path) };
+                    Some(Found::File(FileInput { path, id }))
+                }
+            })
+    })
+}
+
+fn has_report_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| REPORT_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+fn is_html(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+fn relative_id(root: &Path, path: &Path) -> String {
+    slash_path(path.strip_prefix(root).unwrap_or(path))
+}
+
+/// A path with '/' separators; bytes that are not UTF-8 are shown as U+FFFD.
+fn slash_path(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    let s = s.strip_prefix("./").unwrap_or(&s);
+    if std::path::MAIN_SEPARATOR == '/' {
+        s.to_string()
+    } else {
+        s.replace(std::path::MAIN_SEPARATOR, "/")
+    }
+}
+
+/// Hex SHA-256 of some bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for b in digest.iter() {
+        hex.push_str(&format!("{b:02x}"));
+    }
+    hex
+}
+
+/// Reads, size-checks and decodes one report file; HTML is turned into text.
+pub fn read_file(input: &FileInput, max_bytes: u64) -> Result<Document> {
+    let read_err = |source| Error::Read { path: input.path.clone(), source };
+    let file = std::fs::File::open(&input.path).map_err(read_err)?;
+    let size = file.metadata().map_err(read_err)?.len();
+    if size > max_bytes {
+        return Err(Error::TooLarge { size, limit: max_bytes });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // Read one byte past the limit so a file that grew since its metadata was read is still caught.
+    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(read_err)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(Error::TooLarge { size: bytes.len() as u64, limit: max_bytes });
+    }
+    let decoded = decode(&bytes)?;
+    let text = if is_html(&input.path) { html_to_text(&decoded.text) } else { decoded.text };
+    if text.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    Ok(Document {
+        id: input.id.clone(),
+        source: slash_path(&input.path),
+        sha256: sha256_hex(&bytes),
+        encoding: decoded.encoding.to_string(),
+        byte_len: bytes.len(),
+        text,
+    })
+}
+
+/// One line of a JSON Lines stream: the document, or the error that names its line.
+#[derive(Debug)]
+pub struct JsonLine {
+    pub line: usize,
+    pub result: Result<Document>,
+}
+
+/// Reads `{"id": ..., "text": ...}` records, one per line, lazily. Blank lines are skipped; a line
+/// that is not such a record is an error for that line only.
+pub fn read_json_lines<R: BufRead>(reader: R, max_bytes: u64) -> impl Iterator<Item = JsonLine> {
+    let mut reader = reader;
+    let mut line_no = 0usize;
+    let mut buf = Vec::new();
+    std::iter::from_fn(move || loop {
+        buf.clear();
+        line_no += 1;
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => return Some(JsonLine { line: line_no, result: Err(Error::Stdin(e)) }),
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        return Some(JsonLine { line: line_no, result: parse_json_line(&buf, line_no, max_bytes) });
+    })
+}
+
+fn parse_json_line(bytes: &[u8], line: usize, max_bytes: u64) -> Result<Document> {
+    let bad = |reason: String| Error::BadJsonLine { line, reason };
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
+    let obj = value.as_object().ok_or_else(|| bad("not a JSON object".into()))?;
+    let text = match obj.get("text") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(_) => return Err(bad("\"text\" is not a string".into())),
+        None => return Err(bad("no \"text\" field".into())),
+    };
+    let id = match obj.get("id") {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        None | Some(serde_json::Value::Null) => format!("stdin:{line}"),
+        Some(_) => return Err(bad("\"id\" is neither a string nor a number".into())),
+    };
+    if text.len() as u64 > max_bytes {
+        return Err(Error::TooLarge { size: text.len() as u64, limit: max_bytes });
+    }
+    if text.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    if let Some(offset) = text.bytes().position(|b| b == 0) {
+        return Err(Error::Binary { offset });
+    }
+    Ok(Document {
+        id,
+        source: format!("stdin:{line}"),
+        sha256: sha256_hex(text.as_bytes()),
+        encoding: "UTF-8".into(),
+        byte_len: text.len(),
+        text,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_lines_good_blank_and_bad() {
+        let input = "{\"id\": \"a\", \"text\": \"Hola\"}\n\n{\"id\": 7, \"text\": \"Oi\"}\nnot json\n{\"id\": \"b\"}\n";
+        let lines: Vec<JsonLine> = read_json_lines(input.as_bytes(), 1000).collect();
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[0].result.as_ref().unwrap().id, "a");
+        assert_eq!(lines[1].line, 3);
+        assert_eq!(lines[1].result.as_ref().unwrap().id, "7");
+        assert!(matches!(lines[2].result, Err(Error::BadJsonLine { line: 4, .. })));
+        assert!(lines[3].result.as_ref().unwrap_err().to_string().contains("no \"text\""));
+    }
+
+    #[test]
+    fn walk_skips_other_extensions_in_stable_order() {
+        let dir = tempdir();
+        std::fs::create_dir_all(dir.join("b")).unwrap();
+        std::fs::write(dir.join("b/z.txt"), "x").unwrap();
+        std::fs::write(dir.join("a.md"), "x").unwrap();
+        std::fs::write(dir.join("c.pdf"), "x").unwrap();
+        let found: Vec<String> = walk(&[dir.clone()])
+            .map(|f| match f {
+                Found::File(f) => f.id,
+                Found::Skipped(p) => format!("skipped {}", p.file_name().unwrap().to_string_lossy()),
+                Found::Error { source, .. } => format!("error {source}"),
+            })
+            .collect();
+        assert_eq!(found, vec!["a.md", "b/z.txt", "skipped c.pdf"]);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    fn tempdir() -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("acta-input-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+}

@@ -1,0 +1,17 @@
+//! Finds report files, reads them under a size limit and decodes them to text.
+//!
+//! ```
+//! let decoded = acta_input::decode(b"Moderadora: Ana Silva").unwrap();
+//! assert_eq!(decoded.encoding, "UTF-8");
+//! assert_eq!(acta_input::html_to_text("<h1>Informe</h1><ul><li>Ana</li></ul>"), "Informe\n\n- Ana\n");
+//! ```
+
+mod decode;
+mod discover;
+mod error;
+mod html;
+
+pub use decode::{decode, Decoded};
+pub use discover::{read_file, read_json_lines, sha256_hex, walk, Document, FileInput, Found, JsonLine, REPORT_EXTENSIONS};
+pub use error::{Error, Result};
+pub use html::html_to_text;

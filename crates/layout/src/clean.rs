@@ -1,0 +1,299 @@
+//! Repairs text damaged by PDF extraction, keeping a map back to the original bytes.
+//!
+//! Every repair is an edit of the original text (a byte range and its replacement); the edits are
+//! applied in one pass, which yields the cleaned text and its [`OffsetMap`] together.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use acta_doc::OffsetMap;
+use regex::Regex;
+
+/// An edit of the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Edit {
+    start: usize,
+    end: usize,
+    replacement: &'static str,
+    /// Why, for the report's warnings.
+    reason: Option<String>,
+}
+
+/// The cleaned text, its map to the original and what was repaired.
+#[derive(Debug, Clone)]
+pub struct Cleaned {
+    pub text: String,
+    pub offsets: OffsetMap,
+    pub repairs: Vec<String>,
+}
+
+static HYPHENATED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\p{L}{2,})-[ \t]*\r?\n[ \t]*\p{Ll}").expect("valid regex"));
+static PAGE_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?mi)^[ \t]*(?:(?:page|página|pagina|pág\.?|p\.)[ \t]*\d+(?:[ \t]*(?:of|de|/|sur)[ \t]*\d+)?|\d+[ \t]*(?:/|of|de|sur)[ \t]*\d+|[-–][ \t]*\d+[ \t]*[-–])[ \t]*(?:\r?\n|\z)",
+    )
+    .expect("valid regex")
+});
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[-*•·–—▪◦‣●○■►➢✓]{1,2}|\(?\d{1,3}[.)]|\(?[a-z][.)]\s)\s*").expect("valid regex"));
+
+/// Words that, right before a title, show that the text quotes it rather than a header cutting in.
+const QUOTING_WORDS: &[&str] = &[
+    "titled", "entitled", "called", "named", "session", "workshop", "panel", "on", "the", "of", "about", "titulado",
+    "titulada", "denominado", "denominada", "intitulado", "intitulada", "intitulé", "intitulée", "sobre", "sur", "de",
+    "la", "el", "o", "a", "le", "du",
+];
+/// One-letter words that may follow a removed header without being debris.
+const ONE_LETTER_WORDS: &[&str] = &["a", "e", "i", "o", "y", "u", "à", "á", "é", "ó"];
+
+/// Cleans `original`. `title_hint` is the report's title when the layout already saw one: PDF
+/// running headers usually repeat it, so it is looked for inside sentences.
+pub fn clean(original: &str, title_hint: Option<&str>) -> Cleaned {
+    let mut edits = Vec::new();
+    line_endings(original, &mut edits);
+    hyphenation(original, &mut edits);
+    page_numbers(original, &mut edits);
+    let repeated = repeated_lines(original, &mut edits);
+    let mut candidates: Vec<&str> = repeated;
+    if let Some(t) = title_hint.map(str::trim).filter(|t| t.len() >= 15 && t.split_whitespace().count() >= 3) {
+        candidates.push(t);
+    }
+    injected_headers(original, &candidates, &mut edits);
+    let deleted: Vec<(usize, usize)> = edits.iter().filter(|e| e.replacement.is_empty()).map(|e| (e.start, e.end)).collect();
+    page_broken_sentences(original, &deleted, &mut edits);
+    apply(original, edits)
+}
+
+fn line_endings(text: &str, edits: &mut Vec<Edit>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                edits.push(Edit { start: i, end: i + 2, replacement: "\n", reason: None });
+                i += 2;
+                continue;
+            }
+            b'\r' | 0x0c => edits.push(Edit { start: i, end: i + 1, replacement: "\n", reason: None }),
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+fn hyphenation(text: &str, edits: &mut Vec<Edit>) {
+    for caps in HYPHENATED.captures_iter(text) {
+        let word = caps.get(1).expect("group 1");
+        let whole = caps.get(0).expect("group 0");
+        // Delete from the hyphen to the first letter of the continuation.
+        let end = whole.end() - text[..whole.end()].chars().next_back().map_or(0, char::len_utf8);
+        edits.push(Edit {
+            start: word.end(),
+            end,
+            replacement: "",
+            reason: Some(format!("joined word hyphenated across lines at byte {}", word.end())),
+        });
+    }
+}
+
+fn page_numbers(text: &str, edits: &mut Vec<Edit>) {
+    for m in PAGE_NUMBER_LINE.find_iter(text) {
+        if m.is_empty() {
+            continue;
+        }
+        edits.push(Edit {
+            start: m.start(),
+            end: m.end(),
+            replacement: "",
+            reason: Some(format!("removed page-number line at byte {}", m.start())),
+        });
+    }
+}
+
+/// Lines of three words or more that stand alone twice or more: running headers and footers.
+/// Every occurrence but the first is removed. Returns the repeated lines.
+fn repeated_lines<'t>(text: &'t str, edits: &mut Vec<Edit>) -> Vec<&'t str> {
+    let mut seen: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    let mut pos = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim();
+        let start = pos;
+        pos += raw.len();
+        if line.len() < 12 || line.split_whitespace().count() < 3 || BULLET.is_match(raw) || line.len() > 200 {
+            continue;
+        }
+        seen.entry(line).or_default().push((start, pos));
+    }
+    let mut repeated: Vec<(&str, Vec<(usize, usize)>)> = seen.into_iter().filter(|(_, v)| v.len() >= 2).collect();
+    repeated.sort_by_key(|(_, v)| v[0].0);
+    for (line, places) in &repeated {
+        for &(start, end) in &places[1..] {
+            edits.push(Edit {
+                start,
+                end,
+                replacement: "",
+                reason: Some(format!("removed repeated header/footer line at byte {start}: {line:?}")),
+            });
+        }
+    }
+    repeated.into_iter().map(|(l, _)| l).collect()
+}
+
+/// A running header cut into a sentence ("learning from each <header> h other"): removed with the
+/// debris that extraction leaves after it (a stray letter, a page number).
+fn injected_headers(text: &str, candidates: &[&str], edits: &mut Vec<Edit>) {
+    for candidate in candidates {
+        for (at, _) in text.match_indices(candidate) {
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let before = &text[line_start..at];
+            let before_trim = before.trim_end();
+            // The header must follow a word of the same sentence on the same line.
+            let Some(prev_char) = before_trim.chars().next_back() else { continue };
+            if !(prev_char.is_lowercase() || prev_char == ',') || before_trim.len() == before.len() {
+                continue;
+            }
+            let prev_word = before_trim.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            if QUOTING_WORDS.contains(&prev_word.to_lowercase().as_str()) || before_trim.ends_with(':') {
+                continue;
+            }
+            let end = at + candidate.len();
+            let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+            let after = &text[end..line_end];
+            if after.trim().is_empty() {
+                continue;
+            }
+            // Debris after the header: one stray letter that is no word, or a page number.
+            let mut cut_end = end;
+            let rest = after.trim_start();
+            let token = rest.split_whitespace().next().unwrap_or("");
+            let is_debris = (token.chars().count() == 1
+                && token.chars().all(char::is_alphabetic)
+                && !ONE_LETTER_WORDS.contains(&token.to_lowercase().as_str()))
+                || (!token.is_empty() && token.len() <= 4 && token.chars().all(|c| c.is_ascii_digit()));
+            if is_debris && rest.len() > token.len() {
+                cut_end = end + (after.len() - rest.len()) + token.len();
+            }
+            let cut_start = line_start + before_trim.len();
+            edits.push(Edit {
+                start: cut_start,
+                end: cut_end,
+                replacement: "",
+                reason: Some(format!("removed running header injected at byte {at}: {candidate:?}")),
+            });
+        }
+    }
+}
+
+/// A paragraph that stops mid-sentence and continues, after blank lines, with a lower-case word:
+/// a sentence broken by a page break. The gap becomes one space.
+/// Lines already deleted (page numbers, repeated headers) count as blank.
+fn page_broken_sentences(text: &str, deleted: &[(usize, usize)], edits: &mut Vec<Edit>) {
+    let is_deleted = |s: usize, e: usize| deleted.iter().any(|&(ds, de)| ds <= s && e <= de);
+    let mut line_start = 0;
+    while line_start < text.len() {
+        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+        let line = text[line_start..line_end].trim_end();
+        let ends_open = line.len() >= 40 && line.chars().next_back().is_some_and(|c| c.is_lowercase() || c == ',');
+        if ends_open && line_end < text.len() && !BULLET.is_match(line) {
+            // Skip the blank lines after this one.
+            let mut next = line_end + 1;
+            let mut blank_lines = 0;
+            loop {
+                let e = text[next..].find('\n').map_or(text.len(), |i| next + i);
+                if (text[next..e].trim().is_empty() || is_deleted(next, e)) && e < text.len() {
+                    blank_lines += 1;
+                    next = e + 1;
+                } else {
+                    break;
+                }
+            }
+            let next_trim = text[next..].trim_start_matches([' ', '\t']);
+            let first = next_trim.chars().next();
+            if blank_lines >= 1 && first.is_some_and(char::is_lowercase) {
+                let gap_start = line_start + line.len();
+                let gap_end = text.len() - next_trim.len();
+                edits.push(Edit {
+                    start: gap_start,
+                    end: gap_end,
+                    replacement: " ",
+                    reason: Some(format!("joined sentence broken by a page break at byte {gap_start}")),
+                });
+            }
+        }
+        line_start = line_end + 1;
+    }
+}
+
+/// Applies non-overlapping edits in order of position; an edit that overlaps an earlier kept one
+/// is dropped.
+fn apply(original: &str, mut edits: Vec<Edit>) -> Cleaned {
+    edits.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+    let mut text = String::with_capacity(original.len());
+    let mut offsets = OffsetMap::empty();
+    let mut repairs = Vec::new();
+    let mut pos = 0;
+    for edit in edits {
+        if edit.start < pos || edit.end > original.len() || !original.is_char_boundary(edit.start) || !original.is_char_boundary(edit.end) {
+            continue;
+        }
+        text.push_str(&original[pos..edit.start]);
+        offsets.push_copy(pos, edit.start - pos);
+        text.push_str(edit.replacement);
+        offsets.push_replace(edit.start, edit.end - edit.start, edit.replacement.len());
+        pos = edit.end;
+        if let Some(reason) = edit.reason {
+            repairs.push(reason);
+        }
+    }
+    text.push_str(&original[pos..]);
+    offsets.push_copy(pos, original.len() - pos);
+    Cleaned { text, offsets, repairs }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use acta_doc::ByteRange;
+
+    #[test]
+    fn injected_title_is_removed_and_offsets_map_back() {
+        let original = "Title: Regional Cooperation for Digital Government\n\nWe keep learning from each Regional Cooperation for Digital Government h other, as always.\n";
+        let c = clean(original, Some("Regional Cooperation for Digital Government"));
+        assert!(c.text.contains("learning from each other, as always."), "{}", c.text);
+        assert!(c.text.starts_with("Title: Regional Cooperation for Digital Government\n"));
+        let at = c.text.find("other").unwrap();
+        let orig = c.offsets.range_to_original(ByteRange { start: at, end: at + 5 });
+        assert_eq!(&original[orig.start..orig.end], "other");
+    }
+
+    #[test]
+    fn quoted_title_is_kept() {
+        let original = "Title: Open Data in Local Government\n\nThe panel titled Open Data in Local Government was full.\n";
+        let c = clean(original, Some("Open Data in Local Government"));
+        assert_eq!(c.text, original);
+    }
+
+    #[test]
+    fn hyphenation_page_numbers_and_page_breaks() {
+        let original = "The ministry presented its transfor-\nmation plan for the e-\ngovernment agenda and the regional network\n\nPage 2 of 5\n\ncontinued with training.\r\n";
+        let c = clean(original, None);
+        assert_eq!(c.text, "The ministry presented its transformation plan for the e-\ngovernment agenda and the regional network continued with training.\n");
+        let at = c.text.find("continued").unwrap();
+        assert_eq!(c.offsets.to_original(at), original.find("continued").unwrap());
+    }
+
+    #[test]
+    fn repeated_header_lines_are_removed_after_the_first() {
+        let original = "Annual Forum Report 2019\nFirst page text.\nAnnual Forum Report 2019\nSecond page text.\n";
+        let c = clean(original, None);
+        assert_eq!(c.text, "Annual Forum Report 2019\nFirst page text.\nSecond page text.\n");
+    }
+
+    #[test]
+    fn arbitrary_text_keeps_char_boundaries() {
+        for s in ["é-\nà", "ñ\r\n\r\nñ", "Página 1 de 2", "\u{c}x", "aé-\n\nb"] {
+            let c = clean(s, Some(s));
+            assert!(c.offsets.to_original(c.text.len()) <= s.len());
+        }
+    }
+}

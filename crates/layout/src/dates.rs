@@ -1,0 +1,242 @@
+//! Dates to ISO 8601 and times to "HH:MM-HH:MM", in English, Spanish, Portuguese and French.
+
+use std::sync::LazyLock;
+
+use acta_doc::{fold, Lang};
+use regex::Regex;
+
+/// Month names and abbreviations, folded (lower case, no accents), with their number.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("jan", 1), ("enero", 1), ("ene", 1), ("janeiro", 1), ("janvier", 1), ("janv", 1),
+    ("february", 2), ("feb", 2), ("febrero", 2), ("fevereiro", 2), ("fev", 2), ("fevrier", 2), ("fevr", 2),
+    ("march", 3), ("mar", 3), ("marzo", 3), ("marco", 3), ("mars", 3),
+    ("april", 4), ("apr", 4), ("abril", 4), ("abr", 4), ("avril", 4), ("avr", 4),
+    ("may", 5), ("mayo", 5), ("maio", 5), ("mai", 5),
+    ("june", 6), ("jun", 6), ("junio", 6), ("junho", 6), ("juin", 6),
+    ("july", 7), ("jul", 7), ("julio", 7), ("julho", 7), ("juillet", 7), ("juil", 7),
+    ("august", 8), ("aug", 8), ("agosto", 8), ("ago", 8), ("aout", 8),
+    ("september", 9), ("sep", 9), ("sept", 9), ("septiembre", 9), ("setiembre", 9), ("setembro", 9), ("set", 9), ("septembre", 9),
+    ("october", 10), ("oct", 10), ("octubre", 10), ("outubro", 10), ("out", 10), ("octobre", 10),
+    ("november", 11), ("nov", 11), ("noviembre", 11), ("novembro", 11), ("novembre", 11),
+    ("december", 12), ("dec", 12), ("diciembre", 12), ("dic", 12), ("dezembro", 12), ("dez", 12), ("decembre", 12),
+];
+
+static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
+    let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.join("|")
+});
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°|o)?\s*(?:de\s+)?({})\.?\s*,?\s*(?:de\s+|del\s+)?(\d{{4}})\b",
+        *MONTH_ALT
+    ))
+    .expect("valid regex")
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?:de\s+)?(\d{{4}})\b", *MONTH_ALT)).expect("valid regex")
+});
+static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b").expect("valid regex"));
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b").expect("valid regex"));
+static TIME_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?:rs?|s)?\b)?\s*(?:-|–|—|to|a|à|às|as|até|ate|hasta|until|till)\s*(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?:rs?|s)?\b)?",
+    )
+    .expect("valid regex")
+});
+static SINGLE_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(\d{1,2})(?::(\d{2})|h(\d{2})?)\s*(a\.?\s?m\.?|p\.?\s?m\.?)?").expect("valid regex"));
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = fold(name.trim_end_matches('.'));
+    MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)
+}
+
+fn valid(y: i32, m: u32, d: u32) -> Option<String> {
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (d >= 1 && d <= days && (1900..=2100).contains(&y)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// A date found in text: its ISO form and byte range in the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    pub iso: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The first date in `text`. Numeric dates that could be day/month or month/day are read in the
+/// order of `lang` (month first for English, day first otherwise).
+pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
+    // Month names are matched on a folded copy; folding keeps byte offsets only for ASCII, so
+    // map through char positions.
+    let folded: String = text.chars().map(fold_char).collect();
+    let mut best: Option<FoundDate> = None;
+    let mut consider = |iso: Option<String>, s: usize, e: usize| {
+        if let Some(iso) = iso {
+            if best.as_ref().is_none_or(|b| s < b.start) {
+                best = Some(FoundDate { iso, start: s, end: e });
+            }
+        }
+    };
+    for c in DAY_MONTH_YEAR.captures_iter(&folded) {
+        let d = c[1].parse().ok();
+        let m = month_number(&c[2]);
+        let y = c[3].parse().ok();
+        let whole = c.get(0).expect("group 0");
+        consider(d.zip(m).zip(y).and_then(|((d, m), y)| valid(y, m, d)), whole.start(), whole.end());
+    }
+    for c in MONTH_DAY_YEAR.captures_iter(&folded) {
+        let m = month_number(&c[1]);
+        let d = c[2].parse().ok();
+        let y = c[3].parse().ok();
+        let whole = c.get(0).expect("group 0");
+        consider(d.zip(m).zip(y).and_then(|((d, m), y)| valid(y, m, d)), whole.start(), whole.end());
+    }
+    for c in ISO.captures_iter(&folded) {
+        let (y, m, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
+        let whole = c.get(0).expect("group 0");
+        consider(y.zip(m).zip(d).and_then(|((y, m), d)| valid(y, m, d)), whole.start(), whole.end());
+    }
+    for c in NUMERIC.captures_iter(&folded) {
+        let a: u32 = c[1].parse().unwrap_or(0);
+        let b: u32 = c[2].parse().unwrap_or(0);
+        let mut y: i32 = c[3].parse().unwrap_or(0);
+        if c[3].len() == 2 {
+            y += 2000;
+        }
+        let month_first = lang == Some(Lang::EN);
+        let (d, m) = if a > 12 {
+            (a, b)
+        } else if b > 12 || month_first {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let whole = c.get(0).expect("group 0");
+        consider(valid(y, m, d), whole.start(), whole.end());
+    }
+    // Offsets were found in the folded text, which has the same number of chars as the input.
+    best.map(|b| {
+        let start = char_to_byte(text, folded[..b.start].chars().count());
+        let end = char_to_byte(text, folded[..b.end].chars().count());
+        FoundDate { iso: b.iso, start, end }
+    })
+}
+
+/// Lower-cases and removes an accent from one char, keeping one char for one char.
+fn fold_char(c: char) -> char {
+    let f = fold(c.encode_utf8(&mut [0; 4]));
+    let mut it = f.chars();
+    match (it.next(), it.next()) {
+        (Some(x), None) => x,
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+fn char_to_byte(text: &str, chars: usize) -> usize {
+    text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
+}
+
+fn to_24h(hour: u32, minute: u32, meridiem: Option<&str>) -> Option<(u32, u32)> {
+    let mut h = hour;
+    if let Some(m) = meridiem {
+        let pm = m.to_ascii_lowercase().starts_with('p');
+        let am = m.to_ascii_lowercase().starts_with('a');
+        if pm && h < 12 {
+            h += 12;
+        } else if am && h == 12 {
+            h = 0;
+        }
+    }
+    (h < 24 && minute < 60).then_some((h, minute))
+}
+
+/// The first time range ("09:00 - 10:00", "9h-10h30", "3 p.m. to 4:30 p.m.") or single time in
+/// `text`, as "HH:MM-HH:MM" or "HH:MM".
+pub fn find_time(text: &str) -> Option<String> {
+    for c in TIME_RANGE.captures_iter(text) {
+        let has_marker = c.get(2).is_some() || c.get(3).is_some() || c.get(5).is_some() || c.get(6).is_some();
+        if !has_marker {
+            continue;
+        }
+        let m1: u32 = c.get(2).map_or(0, |m| m.as_str().parse().unwrap_or(0));
+        let m2: u32 = c.get(5).map_or(0, |m| m.as_str().parse().unwrap_or(0));
+        let mer2 = c.get(6).map(|m| m.as_str()).filter(|m| !m.to_lowercase().starts_with('h'));
+        let mer1 = c.get(3).map(|m| m.as_str()).filter(|m| !m.to_lowercase().starts_with('h')).or(mer2);
+        let h1 = c[1].parse().ok()?;
+        let h2 = c[4].parse().ok()?;
+        if let (Some((a, b)), Some((x, y))) = (to_24h(h1, m1, mer1), to_24h(h2, m2, mer2)) {
+            return Some(format!("{a:02}:{b:02}-{x:02}:{y:02}"));
+        }
+    }
+    let c = SINGLE_TIME.captures(text)?;
+    let h = c[1].parse().ok()?;
+    let m = c.get(2).or(c.get(3)).map_or(0, |m| m.as_str().parse().unwrap_or(0));
+    let (h, m) = to_24h(h, m, c.get(4).map(|m| m.as_str()))?;
+    Some(format!("{h:02}:{m:02}"))
+}
+
+/// The one number in a short answer ("45", "about 45 people"); `None` when there is none or
+/// more than one ("3 and 2 panelists").
+pub fn single_number(text: &str) -> Option<u64> {
+    let numbers: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit() && c != ',' && c != '.')
+        .map(|t| t.trim_matches([',', '.']))
+        .filter(|t| !t.is_empty() && t.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .collect();
+    match numbers.as_slice() {
+        [one] => one.replace([',', '.'], "").parse().ok(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str, lang: Lang) -> Option<String> {
+        find_date(s, Some(lang)).map(|d| d.iso)
+    }
+
+    #[test]
+    fn dates_in_four_languages() {
+        assert_eq!(date("December 20, 2017", Lang::EN).as_deref(), Some("2017-12-20"));
+        assert_eq!(date("Wednesday, 20th December 2017", Lang::EN).as_deref(), Some("2017-12-20"));
+        assert_eq!(date("20 de diciembre de 2017", Lang::ES).as_deref(), Some("2017-12-20"));
+        assert_eq!(date("5 de março de 2019", Lang::PT).as_deref(), Some("2019-03-05"));
+        assert_eq!(date("le 1er décembre 2017", Lang::FR).as_deref(), Some("2017-12-01"));
+        assert_eq!(date("20/12/2017", Lang::ES).as_deref(), Some("2017-12-20"));
+        assert_eq!(date("03/04/2018", Lang::ES).as_deref(), Some("2018-04-03"));
+        assert_eq!(date("03/04/2018", Lang::EN).as_deref(), Some("2018-03-04"));
+        assert_eq!(date("2018-04-03", Lang::FR).as_deref(), Some("2018-04-03"));
+        assert_eq!(date("31/02/2018", Lang::ES), None);
+        let found = find_date("Sesión del 20 de diciembre de 2017", Some(Lang::ES)).unwrap();
+        assert_eq!(&"Sesión del 20 de diciembre de 2017"[found.start..found.end], "20 de diciembre de 2017");
+    }
+
+    #[test]
+    fn times() {
+        assert_eq!(find_time("09:00 - 10:00").as_deref(), Some("09:00-10:00"));
+        assert_eq!(find_time("9h às 10h30").as_deref(), Some("09:00-10:30"));
+        assert_eq!(find_time("3 p.m. to 4:30 p.m.").as_deref(), Some("15:00-16:30"));
+        assert_eq!(find_time("de 15h00 a 16h30").as_deref(), Some("15:00-16:30"));
+        assert_eq!(find_time("14:30 UTC").as_deref(), Some("14:30"));
+        assert_eq!(find_time("3 - 4"), None);
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(single_number("45"), Some(45));
+        assert_eq!(single_number("approximately 1,200 participants"), Some(1200));
+        assert_eq!(single_number("3 and 2 panelists."), None);
+        assert_eq!(single_number("no data"), None);
+    }
+}

@@ -1,0 +1,115 @@
+//! The table of known labels (models/labels.tsv) that maps "Chair/Moderator", "Moderadora" or
+//! "Modératrice" to one canonical [`FieldKind`].
+
+use acta_doc::{fold_words, FieldKind};
+
+use crate::error::{Error, Result};
+
+/// The labels table bundled with acta.
+pub const BUNDLED_LABELS: &str = include_str!("../../../models/labels.tsv");
+
+#[derive(Debug, Clone)]
+struct LabelRule {
+    kind: FieldKind,
+    exact: bool,
+    phrase: String,
+}
+
+/// Ordered label rules; the first rule that matches a label decides its kind.
+#[derive(Debug, Clone)]
+pub struct LabelTable {
+    rules: Vec<LabelRule>,
+}
+
+impl LabelTable {
+    /// The table shipped in `models/labels.tsv`.
+    pub fn bundled() -> Self {
+        Self::parse(BUNDLED_LABELS, "models/labels.tsv").expect("bundled labels.tsv is valid")
+    }
+
+    /// Parses a labels TSV (`kind`, `match`, `language`, `phrase`; `#` starts a comment line).
+    pub fn parse(tsv: &str, origin: &str) -> Result<Self> {
+        let mut rules = Vec::new();
+        for (i, line) in tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = |reason: &str| Error::BadModel { file: origin.to_string(), line: i + 1, reason: reason.to_string() };
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 4 {
+                return Err(bad("expected 4 tab-separated columns: kind, match, language, phrase"));
+            }
+            let kind = FieldKind::parse(cols[0]).ok_or_else(|| bad("unknown kind"))?;
+            let exact = match cols[1] {
+                "exact" => true,
+                "contains" => false,
+                _ => return Err(bad("match must be `exact` or `contains`")),
+            };
+            let phrase = fold_words(cols[3]);
+            if phrase.is_empty() {
+                return Err(bad("empty phrase"));
+            }
+            rules.push(LabelRule { kind, exact, phrase });
+        }
+        Ok(LabelTable { rules })
+    }
+
+    /// Adds the rules of another table before this one's, so a user's labels win.
+    pub fn prepend(&mut self, mut other: LabelTable) {
+        other.rules.append(&mut self.rules);
+        self.rules = other.rules;
+    }
+
+    /// The kind of a label, or `None` when no rule knows it.
+    pub fn classify(&self, label: &str) -> Option<FieldKind> {
+        let folded = fold_words(label);
+        if folded.is_empty() {
+            return None;
+        }
+        let padded = format!(" {folded} ");
+        self.rules
+            .iter()
+            .find(|r| {
+                if r.exact {
+                    folded == r.phrase
+                } else {
+                    padded.contains(&format!(" {} ", r.phrase))
+                }
+            })
+            .map(|r| r.kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_in_four_languages() {
+        let t = LabelTable::bundled();
+        assert_eq!(t.classify("Session Title"), Some(FieldKind::Title));
+        assert_eq!(t.classify("Chair/Moderator"), Some(FieldKind::Moderator));
+        assert_eq!(t.classify("Moderadora"), Some(FieldKind::Moderator));
+        assert_eq!(t.classify("Modératrice"), Some(FieldKind::Moderator));
+        assert_eq!(t.classify("Data"), Some(FieldKind::Date));
+        assert_eq!(t.classify("Data protection and privacy"), None);
+        assert_eq!(t.classify("Palestrantes"), Some(FieldKind::Speakers));
+        assert_eq!(
+            t.classify("Please describe any Participant suggestions regarding the way forward/ potential next steps /key takeaways (3 paragraphs)"),
+            Some(FieldKind::Takeaways)
+        );
+        assert_eq!(t.classify("Estimate the overall number of women present at the session"), Some(FieldKind::Women));
+        assert_eq!(t.classify("Estimate the overall number of the participants present at the session"), Some(FieldKind::Participants));
+        assert_eq!(
+            t.classify("To what extent did the session discuss gender equality and/or women's empowerment?"),
+            Some(FieldKind::Gender)
+        );
+        assert_eq!(t.classify("Favourite colour"), None);
+    }
+
+    #[test]
+    fn bad_table_names_line() {
+        let err = LabelTable::parse("title\texact\ten\tTitle\nnope\texact\ten\tx\n", "my.tsv").unwrap_err();
+        assert!(err.to_string().contains("my.tsv line 2"), "{err}");
+    }
+}

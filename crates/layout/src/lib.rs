@@ -1,0 +1,137 @@
+//! Template-agnostic layout: PDF clean-up with a map back to the original bytes, then lines,
+//! "Label: value" fields, headed sections and lists, with labels in four languages mapped to
+//! canonical kinds; dates and times normalised.
+//!
+//! ```
+//! use acta_doc::{FieldKind, Report, Stage};
+//! use acta_layout::LayoutStage;
+//!
+//! let mut report = Report::new("r", "r.txt", "- Fecha: 20 de diciembre de 2017\n- Moderadora: Ana Silva\n".into());
+//! LayoutStage::bundled().run(&mut report).unwrap();
+//! let moderator = report.field(FieldKind::Moderator).unwrap();
+//! assert_eq!(report.slice(moderator.value), "Ana Silva");
+//! ```
+
+mod clean;
+mod dates;
+mod error;
+mod labels;
+mod parse;
+
+use acta_doc::{FieldKind, Layer, LineKind, Metadata, Report, Stage};
+
+pub use clean::{clean, Cleaned};
+pub use dates::{find_date, find_time, single_number, FoundDate};
+pub use error::{Error, Result};
+pub use labels::{LabelTable, BUNDLED_LABELS};
+pub use parse::{parse, title_hint, Layout};
+
+/// Cleans the text and reads its lines, sections and fields.
+pub struct LayoutStage {
+    labels: LabelTable,
+}
+
+impl LayoutStage {
+    pub fn new(labels: LabelTable) -> Self {
+        LayoutStage { labels }
+    }
+
+    /// The stage with the labels shipped in `models/labels.tsv`.
+    pub fn bundled() -> Self {
+        Self::new(LabelTable::bundled())
+    }
+}
+
+impl Stage for LayoutStage {
+    fn name(&self) -> &'static str {
+        "layout"
+    }
+    fn needs(&self) -> &'static [Layer] {
+        &[]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Layout]
+    }
+    fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
+        let hint = title_hint(&report.original, &self.labels);
+        let cleaned = clean(&report.original, hint);
+        report.text = cleaned.text;
+        report.offsets = cleaned.offsets;
+        report.warnings.extend(cleaned.repairs);
+        let layout = parse(&report.text, &self.labels);
+        report.lines = layout.lines;
+        report.sections = layout.sections;
+        report.fields = layout.fields;
+        Ok(())
+    }
+}
+
+/// Fills the session metadata (title, date, time, organizer, moderator, participants, women) from
+/// the fields, falling back to the text. Runs after language detection, which decides the order of
+/// day and month in numeric dates.
+pub struct MetadataStage;
+
+/// How far into the text a date or time without a label is looked for.
+const FALLBACK_WINDOW: usize = 3000;
+
+impl Stage for MetadataStage {
+    fn name(&self) -> &'static str {
+        "metadata"
+    }
+    fn needs(&self) -> &'static [Layer] {
+        &[Layer::Layout, Layer::Language]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[]
+    }
+    fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
+        report.metadata = metadata(report);
+        Ok(())
+    }
+}
+
+fn metadata(report: &Report) -> Metadata {
+    let lang = report.main_language();
+    let value = |kind| report.field(kind).map(|f| f.value);
+    let mut m = Metadata {
+        title: value(FieldKind::Title).or_else(|| leading_heading(report)),
+        organizer: value(FieldKind::Organizer),
+        moderator: value(FieldKind::Moderator),
+        participants_text: value(FieldKind::Participants),
+        women_text: value(FieldKind::Women),
+        ..Metadata::default()
+    };
+    let window_end = floor_char_boundary(&report.text, FALLBACK_WINDOW);
+    let window = &report.text[..window_end];
+    m.date = value(FieldKind::Date)
+        .and_then(|v| find_date(report.slice(v), lang))
+        .or_else(|| find_date(window, lang))
+        .map(|d| d.iso);
+    m.time = value(FieldKind::Time)
+        .and_then(|v| find_time(report.slice(v)))
+        .or_else(|| value(FieldKind::Date).and_then(|v| find_time(report.slice(v))))
+        .or_else(|| {
+            // Without a time label, only a range counts: a lone "10:00" in prose is too weak.
+            find_time(window).filter(|t| t.contains('-'))
+        });
+    m.participants = m.participants_text.and_then(|r| single_number(report.slice(r)));
+    m.women = m.women_text.and_then(|r| single_number(report.slice(r)));
+    m
+}
+
+/// A heading on one of the first lines, taken as the title when no field names one.
+fn leading_heading(report: &Report) -> Option<acta_doc::ByteRange> {
+    let first = report.lines.iter().filter(|l| l.kind != LineKind::Blank).take(3).find(|l| l.kind == LineKind::Heading)?;
+    let section = report.sections.iter().find(|s| s.heading.is_some_and(|h| first.range.contains(&h)))?;
+    (section.kind == FieldKind::Other).then_some(section.heading?)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

@@ -1,0 +1,309 @@
+//! Lines, "Label: value" fields, headed sections and lists, whatever words the template uses.
+
+use std::sync::LazyLock;
+
+use acta_doc::{ByteRange, Field, FieldKind, Line, LineKind, Section};
+use regex::Regex;
+
+use crate::labels::LabelTable;
+
+/// Bullets and list numbers: "-", "•", "--", "1.", "(2)", "a)".
+pub(crate) static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*(?:[-*•·–—▪◦‣●○■►➢✓]{1,2}[ \t]*|\(?\d{1,3}[.)][ \t]+|\(?[a-z][.)][ \t]+|#{1,6}[ \t]+)").expect("valid regex")
+});
+
+/// Longest label accepted before an inline value ("Session Organizer: ...").
+const MAX_INLINE_LABEL_WORDS: usize = 8;
+const MAX_INLINE_LABEL_BYTES: usize = 70;
+/// Longest label accepted when it stands alone, ending with a colon or a question mark.
+const MAX_HEADING_WORDS: usize = 30;
+/// Longest line taken for a heading when it stands alone without a colon.
+const MAX_BARE_HEADING_WORDS: usize = 10;
+
+/// Where the label and value of a "Label: value" line are.
+#[derive(Debug, Clone, Copy)]
+struct LabelSplit {
+    label: ByteRange,
+    value: ByteRange,
+}
+
+/// The parsed shape of a cleaned text.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub lines: Vec<Line>,
+    pub sections: Vec<Section>,
+    pub fields: Vec<Field>,
+}
+
+/// Reads lines, fields and sections from cleaned text.
+pub fn parse(text: &str, labels: &LabelTable) -> Layout {
+    let raw = split_lines(text);
+    let mut lines = Vec::with_capacity(raw.len());
+    let mut splits: Vec<Option<LabelSplit>> = Vec::with_capacity(raw.len());
+    for (i, &range) in raw.iter().enumerate() {
+        let (line, split) = classify(text, &raw, i, range, labels);
+        lines.push(line);
+        splits.push(split);
+    }
+    let (sections, mut fields) = group(text, &lines, &splits, labels);
+    for (line, split) in lines.iter().zip(&splits) {
+        if line.kind == LineKind::Field {
+            if let Some(s) = split {
+                let kind = labels.classify(s.label.slice(text)).unwrap_or(FieldKind::Other);
+                fields.push(Field { kind, label: s.label, value: s.value });
+            }
+        }
+    }
+    fields.sort_by_key(|f| f.label.start);
+    Layout { lines, sections, fields }
+}
+
+/// The line ranges of a text, without their newline.
+fn split_lines(text: &str) -> Vec<ByteRange> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in text.split_inclusive('\n') {
+        let end = start + part.trim_end_matches(['\n', '\r']).len();
+        out.push(ByteRange { start, end });
+        start += part.len();
+    }
+    out
+}
+
+fn is_blank(text: &str, r: ByteRange) -> bool {
+    r.slice(text).trim().is_empty()
+}
+
+fn classify(text: &str, raw: &[ByteRange], i: usize, range: ByteRange, labels: &LabelTable) -> (Line, Option<LabelSplit>) {
+    let s = range.slice(text);
+    if s.trim().is_empty() {
+        return (Line { kind: LineKind::Blank, range, content: ByteRange { start: range.start, end: range.start } }, None);
+    }
+    let bullet_len = BULLET.find(s).map_or(0, |m| m.end());
+    let markdown_heading = s.trim_start().starts_with('#');
+    let content = ByteRange { start: range.start + bullet_len, end: range.end }.trim(text);
+    let c = content.slice(text);
+    let line = |kind| Line { kind, range, content };
+    if c.is_empty() {
+        return (line(LineKind::Blank), None);
+    }
+    if markdown_heading {
+        return (line(LineKind::Heading), None);
+    }
+    if let Some(split) = label_split(text, content, labels) {
+        if split.value.is_empty() {
+            return (line(LineKind::Heading), Some(split));
+        }
+        return (line(LineKind::Field), Some(split));
+    }
+    let words = c.split_whitespace().count();
+    if c.ends_with('?') && words <= MAX_HEADING_WORDS && (bullet_len > 0 || is_isolated(text, raw, i)) {
+        return (line(LineKind::Heading), None);
+    }
+    if bullet_len == 0 && words <= MAX_BARE_HEADING_WORDS && is_isolated(text, raw, i) && looks_like_heading(c) {
+        return (line(LineKind::Heading), None);
+    }
+    if bullet_len > 0 {
+        return (line(LineKind::ListItem), None);
+    }
+    (line(LineKind::Text), None)
+}
+
+/// A line with blank lines (or the text's edges) on both sides.
+fn is_isolated(text: &str, raw: &[ByteRange], i: usize) -> bool {
+    let before = i == 0 || is_blank(text, raw[i - 1]);
+    let after = i + 1 >= raw.len() || is_blank(text, raw[i + 1]);
+    before && after
+}
+
+fn looks_like_heading(c: &str) -> bool {
+    let first = c.chars().next().unwrap_or(' ');
+    let last = c.chars().next_back().unwrap_or('.');
+    first.is_uppercase()
+        && !matches!(last, '.' | ',' | ';' | '!' | '-' | '–' | ')' | '"' | '”')
+        && !c.contains(',')
+        && !c.contains(" | ")
+}
+
+/// Splits "Label: value" when the text before the colon reads as a label.
+fn label_split(text: &str, content: ByteRange, labels: &LabelTable) -> Option<LabelSplit> {
+    let c = content.slice(text);
+    let colon = find_label_colon(c)?;
+    let label = ByteRange { start: content.start, end: content.start + colon }.trim(text);
+    let value = ByteRange { start: content.start + colon + 1, end: content.end }.trim(text);
+    let l = label.slice(text);
+    let words = l.split_whitespace().count();
+    if l.is_empty() || words == 0 {
+        return None;
+    }
+    let known = labels.classify(l).is_some();
+    if value.is_empty() {
+        return (words <= MAX_HEADING_WORDS).then_some(LabelSplit { label, value });
+    }
+    let first = l.chars().next()?;
+    let value_first = value.slice(text).chars().next()?;
+    let no_sentence_end = !l.contains(['!', '?', ';']) && (!l.contains('.') || has_initial(l));
+    // An unknown label reads as one when it is capitalised like a label, or its value starts like one.
+    let label_like = known || (first.is_uppercase() && (!value_first.is_lowercase() || is_title_case(l)));
+    let shape_ok = words <= MAX_INLINE_LABEL_WORDS
+        && l.len() <= MAX_INLINE_LABEL_BYTES
+        && label_like
+        && !l.ends_with(['.', ',', ';'])
+        && no_sentence_end;
+    // A long known label ("Estimate the number of women present: 12") takes only a short answer
+    // inline; a long line after it is prose that happens to use a label's word.
+    let starts_with_article = l.split_whitespace().next().is_some_and(|w| ARTICLES.contains(&w.to_lowercase().as_str()));
+    let long_known =
+        known && words <= MAX_HEADING_WORDS && !starts_with_article && value.slice(text).split_whitespace().count() <= 12;
+    (shape_ok || long_known).then_some(LabelSplit { label, value })
+}
+
+/// Articles that start sentences but not labels.
+const ARTICLES: &[&str] = &["the", "a", "an", "el", "la", "los", "las", "un", "una", "o", "os", "as", "um", "uma", "le", "les", "une", "des"];
+
+/// Function words that stay lower-case inside a capitalised label.
+const LABEL_FUNCTION_WORDS: &[&str] = &[
+    "and", "for", "the", "with", "from", "del", "los", "las", "por", "para", "con", "des", "une", "sur", "pour", "avec",
+    "dans", "com", "das", "dos", "sobre",
+];
+
+/// Every word of three letters or more, function words aside, starts with a capital
+/// ("Session Organizer", "Name of the Rapporteur").
+fn is_title_case(label: &str) -> bool {
+    label
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 3 && !LABEL_FUNCTION_WORDS.contains(w))
+        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+}
+
+/// "J. PEREIRA" has a period that is an initial, not the end of a sentence.
+fn has_initial(label: &str) -> bool {
+    label.split_whitespace().all(|w| !w.ends_with('.') || w.chars().filter(|c| c.is_alphabetic()).count() <= 3)
+}
+
+/// The colon that ends a label: followed by whitespace or the end of the line, and not part of a
+/// time ("09:00") or a URL ("https://").
+fn find_label_colon(c: &str) -> Option<usize> {
+    let bytes = c.as_bytes();
+    for (i, _) in c.match_indices(':') {
+        let next = bytes.get(i + 1).copied();
+        if next.is_some_and(|b| !b.is_ascii_whitespace()) {
+            continue;
+        }
+        let prev = c[..i].chars().next_back();
+        if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        return Some(i);
+    }
+    None
+}
+
+/// Groups lines into sections (a heading and the lines under it) and turns a value-less label
+/// whose kind is a single value (organizer, women...) plus the text under it into a field.
+fn group(text: &str, lines: &[Line], splits: &[Option<LabelSplit>], labels: &LabelTable) -> (Vec<Section>, Vec<Field>) {
+    let mut sections = Vec::new();
+    let mut fields = Vec::new();
+    let headings: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kind == LineKind::Heading).collect();
+    let text_end = lines.last().map_or(0, |l| l.range.end);
+    // Text before the first heading.
+    let first_start = headings.first().map_or(text_end, |&h| lines[h].range.start);
+    let lead = ByteRange { start: 0, end: first_start }.trim(text);
+    if !lead.is_empty() {
+        sections.push(Section { kind: FieldKind::Other, heading: None, body: lead, language: None });
+    }
+    for (n, &h) in headings.iter().enumerate() {
+        let heading_line = lines[h];
+        let heading = splits[h].map_or(heading_line.content, |s| s.label);
+        let heading = trim_heading(text, heading);
+        let body_end = headings.get(n + 1).map_or(text_end, |&next| lines[next].range.start);
+        let body = ByteRange { start: heading_line.range.end, end: body_end.max(heading_line.range.end) }.trim(text);
+        let kind = labels.classify(heading.slice(text)).unwrap_or(FieldKind::Other);
+        sections.push(Section { kind, heading: Some(heading), body, language: None });
+        let single_value = matches!(
+            kind,
+            FieldKind::Title
+                | FieldKind::Date
+                | FieldKind::Time
+                | FieldKind::Place
+                | FieldKind::Organizer
+                | FieldKind::Moderator
+                | FieldKind::Rapporteur
+                | FieldKind::Participants
+                | FieldKind::Women
+        );
+        if single_value && !body.is_empty() {
+            fields.push(Field { kind, label: heading, value: body });
+        }
+    }
+    (sections, fields)
+}
+
+/// A heading without its trailing colon and spaces.
+fn trim_heading(text: &str, r: ByteRange) -> ByteRange {
+    let s = r.slice(text);
+    let t = s.trim_end_matches(|c: char| c == ':' || c.is_whitespace());
+    ByteRange { start: r.start, end: r.start + t.len() }.trim(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(LineKind, String)> {
+        let layout = parse(text, &LabelTable::bundled());
+        layout.lines.iter().filter(|l| l.kind != LineKind::Blank).map(|l| (l.kind, l.content.slice(text).to_string())).collect()
+    }
+
+    #[test]
+    fn form_lines() {
+        let text = "- Session Title: Open Data\n\n- Time: 09:00 - 10:00\n\n- List of Speakers:\n\n- Ana Silva, Universidad de Lisboa\n- Juan Pérez\n\nGender Reporting\n\n- To what extent did the session discuss gender?\n\nIt did: a lot.\n";
+        let k = kinds(text);
+        assert_eq!(k[0], (LineKind::Field, "Session Title: Open Data".into()));
+        assert_eq!(k[1].0, LineKind::Field);
+        assert_eq!(k[2].0, LineKind::Heading);
+        assert_eq!(k[3], (LineKind::ListItem, "Ana Silva, Universidad de Lisboa".into()));
+        assert_eq!(k[5], (LineKind::Heading, "Gender Reporting".into()));
+        assert_eq!(k[6].0, LineKind::Heading);
+        assert_eq!(k[7].0, LineKind::Text, "a colon after a two-word sentence start is kept as text when lower-case: {:?}", k[7]);
+    }
+
+    #[test]
+    fn prose_colon_is_not_a_label() {
+        let text = "The discussion also addressed the challenges that electronic government has in the region: First of all, this.\n";
+        assert_eq!(kinds(text)[0].0, LineKind::Text);
+        assert_eq!(kinds("See https://example.org for more.\n")[0].0, LineKind::Text);
+    }
+
+    #[test]
+    fn sections_and_value_under_label() {
+        let text = "Moderadora:\nMaría López, Ministerio de Salud\n\nTemas clave:\n- Conectividad\n- Talento\n\nNúmero de mujeres:\n\n12\n";
+        let layout = parse(text, &LabelTable::bundled());
+        let kinds: Vec<FieldKind> = layout.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, vec![FieldKind::Moderator, FieldKind::KeyIssues, FieldKind::Women]);
+        let moderator = layout.fields.iter().find(|f| f.kind == FieldKind::Moderator).unwrap();
+        assert_eq!(moderator.value.slice(text), "María López, Ministerio de Salud");
+        let women = layout.fields.iter().find(|f| f.kind == FieldKind::Women).unwrap();
+        assert_eq!(women.value.slice(text), "12");
+    }
+
+    #[test]
+    fn unknown_labels_are_kept() {
+        let text = "Favourite Colour: blue\n";
+        let layout = parse(text, &LabelTable::bundled());
+        assert_eq!(layout.fields[0].kind, FieldKind::Other);
+        assert_eq!(layout.fields[0].value.slice(text), "blue");
+    }
+}
+
+/// The value of the first "Title: ..." line of a raw text, read before clean-up so that the
+/// clean-up can look for the title repeated as a running header.
+pub fn title_hint<'t>(text: &'t str, labels: &LabelTable) -> Option<&'t str> {
+    text.lines().take(200).find_map(|line| {
+        let bullet_len = BULLET.find(line).map_or(0, |m| m.end());
+        let content = &line[bullet_len..];
+        let colon = find_label_colon(content)?;
+        let value = content[colon + 1..].trim();
+        (!value.is_empty() && labels.classify(&content[..colon]) == Some(FieldKind::Title)).then_some(value)
+    })
+}
