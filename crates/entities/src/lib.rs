@@ -1,0 +1,34 @@
+//! People, ministries and government bodies, organisations and countries named in a report,
+//! and the speaker-affiliation table.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use acta_doc::{EntityKind, Report, Stage};
+//! use acta_entities::{EntityStage, Gazetteers, SpeakerStage};
+//! use acta_layout::LayoutStage;
+//!
+//! let text = "Moderator: Mrs. Ana Silva, Director of Digital Services at the Ministry of Economy of Brazil\n";
+//! let mut report = Report::new("r", "r.txt", text.to_string());
+//! LayoutStage::bundled().run(&mut report).unwrap();
+//! let gaz = Arc::new(Gazetteers::bundled());
+//! EntityStage::new(gaz.clone()).run(&mut report).unwrap();
+//! SpeakerStage::new(gaz).run(&mut report).unwrap();
+//! let speaker = &report.speakers[0];
+//! assert_eq!(report.canonicals[speaker.person].name, "Ana Silva");
+//! assert_eq!(report.slice(speaker.organization.unwrap()), "Ministry of Economy of Brazil");
+//! assert_eq!(speaker.country.unwrap().as_str(), "BR");
+//! assert!(report.canonicals_of(EntityKind::Country).any(|(_, c)| c.name == "BR"));
+//! ```
+
+mod entries;
+mod error;
+mod extract;
+mod gazetteer;
+mod institutions;
+mod names;
+mod speakers;
+
+pub use error::{Error, Result};
+pub use extract::EntityStage;
+pub use gazetteer::{Gazetteers, Honorific, Institution, Place};
+pub use speakers::SpeakerStage;

@@ -1,0 +1,205 @@
+//! Language detection for reports: the whole report, each section, and paragraphs written in
+//! another language. whatlang answers first where the text is long and its answer reliable;
+//! lingua decides short and unsure text.
+//!
+//! ```
+//! use acta_lang::Detector;
+//!
+//! let detector = Detector::new(&["en", "es", "pt", "fr"]).unwrap();
+//! let (lang, _confidence) = detector.detect("La reunión trató sobre la cooperación regional en gobierno digital.").unwrap();
+//! assert_eq!(lang.as_str(), "es");
+//! ```
+
+mod error;
+mod stage;
+
+use acta_doc::Lang;
+use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
+
+pub use error::{Error, Result};
+pub use stage::LanguageStage;
+
+/// acta's default candidate languages: the six UN official languages plus Portuguese, German,
+/// Italian and Dutch. Their lingua models are the ones compiled in.
+pub const DEFAULT_LANGUAGES: &[&str] = &["en", "es", "fr", "pt", "ar", "zh", "ru", "de", "it", "nl"];
+
+/// Texts shorter than this (in bytes) go straight to lingua: whatlang is weak on them.
+const SHORT_TEXT: usize = 400;
+/// Below this many letters a text is too short to say anything.
+const MIN_LETTERS: usize = 3;
+
+/// The detector shared by all workers: built once, `Send + Sync`.
+pub struct Detector {
+    lingua: LanguageDetector,
+    whatlang: whatlang::Detector,
+    languages: Vec<(Lang, Language, Option<whatlang::Lang>)>,
+}
+
+impl Detector {
+    /// A detector choosing among `codes` (ISO 639-1), which must be compiled in.
+    pub fn new(codes: &[&str]) -> Result<Self> {
+        if codes.is_empty() {
+            return Err(Error::NoLanguages);
+        }
+        let compiled: Vec<Language> = {
+            let mut all: Vec<Language> = Language::all().into_iter().collect();
+            all.sort_by_key(|l| l.iso_code_639_1().to_string());
+            all
+        };
+        let mut languages = Vec::new();
+        for code in codes {
+            let code = code.trim().to_ascii_lowercase();
+            let language = compiled.iter().find(|l| l.iso_code_639_1().to_string() == code).copied().ok_or_else(|| {
+                Error::UnknownLanguage {
+                    code: code.clone(),
+                    available: compiled.iter().map(|l| l.iso_code_639_1().to_string()).collect::<Vec<_>>().join(","),
+                }
+            })?;
+            let lang = Lang::parse(&code).ok_or_else(|| Error::UnknownLanguage { code: code.clone(), available: String::new() })?;
+            if languages.iter().any(|(l, _, _)| *l == lang) {
+                continue;
+            }
+            languages.push((lang, language, whatlang_of(language)));
+        }
+        let lingua_languages: Vec<Language> = languages.iter().map(|(_, l, _)| *l).collect();
+        let lingua = if lingua_languages.len() == 1 {
+            // lingua needs two candidates; a single-language set still answers through it.
+            let mut two = lingua_languages.clone();
+            two.push(if lingua_languages[0] == Language::English { Language::Spanish } else { Language::English });
+            LanguageDetectorBuilder::from_languages(&two).with_preloaded_language_models().build()
+        } else {
+            LanguageDetectorBuilder::from_languages(&lingua_languages).with_preloaded_language_models().build()
+        };
+        let allow: Vec<whatlang::Lang> = languages.iter().filter_map(|(_, _, w)| *w).collect();
+        Ok(Detector { lingua, whatlang: whatlang::Detector::with_allowlist(allow), languages })
+    }
+
+    /// The default candidate set.
+    pub fn with_defaults() -> Result<Self> {
+        Self::new(DEFAULT_LANGUAGES)
+    }
+
+    /// The candidate languages.
+    pub fn languages(&self) -> impl Iterator<Item = Lang> + '_ {
+        self.languages.iter().map(|(l, _, _)| *l)
+    }
+
+    fn from_lingua(&self, language: Language) -> Option<Lang> {
+        self.languages.iter().find(|(_, l, _)| *l == language).map(|(lang, _, _)| *lang)
+    }
+
+    fn from_whatlang(&self, language: whatlang::Lang) -> Option<Lang> {
+        self.languages.iter().find(|(_, _, w)| *w == Some(language)).map(|(lang, _, _)| *lang)
+    }
+
+    /// The language of a text with a confidence in 0..=1, or `None` when it is too short or too
+    /// ambiguous to tell. Long text whose whatlang answer is reliable stops there; the rest is
+    /// decided by lingua.
+    pub fn detect(&self, text: &str) -> Option<(Lang, f64)> {
+        let letters = text.chars().filter(|c| c.is_alphabetic()).take(MIN_LETTERS).count();
+        if letters < MIN_LETTERS {
+            return None;
+        }
+        if text.len() >= SHORT_TEXT {
+            if let Some(info) = self.whatlang.detect(text) {
+                if info.is_reliable() {
+                    if let Some(lang) = self.from_whatlang(info.lang()) {
+                        return Some((lang, info.confidence()));
+                    }
+                }
+            }
+        }
+        self.detect_accurate(text)
+    }
+
+    /// lingua only: the accurate path, for short text.
+    pub fn detect_accurate(&self, text: &str) -> Option<(Lang, f64)> {
+        let values = self.lingua.compute_language_confidence_values(text);
+        let (language, confidence) = values.first().copied()?;
+        let second = values.get(1).map_or(0.0, |v| v.1);
+        // Two languages equally likely: say nothing rather than guess.
+        if confidence <= 0.0 || (confidence - second).abs() < 1e-9 {
+            return None;
+        }
+        self.from_lingua(language).map(|l| (l, confidence))
+    }
+
+    /// whatlang only: the fast path.
+    pub fn detect_fast(&self, text: &str) -> Option<(Lang, f64)> {
+        let info = self.whatlang.detect(text)?;
+        self.from_whatlang(info.lang()).map(|l| (l, info.confidence()))
+    }
+}
+
+fn whatlang_of(language: Language) -> Option<whatlang::Lang> {
+    let code = language.iso_code_639_3().to_string();
+    let code = if code == "zho" { "cmn".to_string() } else { code };
+    whatlang::Lang::from_code(code)
+}
+
+/// The text with names, organisations and acronyms blanked out: capitalised words that do not
+/// start a sentence, words in capitals, and words with digits. Byte offsets are kept (the blanked
+/// words become spaces) so that results map back to the text.
+pub fn mask_names(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut sentence_start = true;
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String, sentence_start: &mut bool| {
+        if word.is_empty() {
+            return;
+        }
+        let first = word.chars().next().unwrap_or(' ');
+        let upper_count = word.chars().filter(|c| c.is_uppercase()).count();
+        let is_name_like = (first.is_uppercase() && !*sentence_start) || upper_count >= 2 || word.chars().any(|c| c.is_ascii_digit());
+        if is_name_like {
+            out.extend(std::iter::repeat_n(' ', word.len()));
+        } else {
+            out.push_str(word);
+        }
+        *sentence_start = false;
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out, &mut sentence_start);
+            if matches!(c, '.' | '!' | '?' | '\n' | ':' | '¿' | '¡' | '•') {
+                sentence_start = true;
+            }
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out, &mut sentence_start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_language_is_an_error_naming_it() {
+        let err = Detector::new(&["en", "xx"]).err().unwrap();
+        assert!(err.to_string().contains("`xx`"), "{err}");
+    }
+
+    #[test]
+    fn masking_keeps_offsets_and_drops_names() {
+        let text = "The minister, María José Pérez of AGESIC, said that 2019 was good.";
+        let masked = mask_names(text);
+        assert_eq!(masked.len(), text.len());
+        assert!(masked.starts_with("The minister, "));
+        assert!(!masked.contains("Pérez") && !masked.contains("AGESIC") && !masked.contains("2019"));
+        assert!(masked.contains("said that"));
+    }
+
+    #[test]
+    fn four_languages_and_unknown() {
+        let d = Detector::new(&["en", "es", "pt", "fr"]).unwrap();
+        assert_eq!(d.detect("The ministers discussed the digital agenda of the region.").unwrap().0, Lang::EN);
+        assert_eq!(d.detect("Os ministros discutiram a agenda digital da região.").unwrap().0, Lang::PT);
+        assert_eq!(d.detect("Les ministres ont discuté de l'agenda numérique de la région.").unwrap().0, Lang::FR);
+        assert_eq!(d.detect("42 !"), None);
+    }
+}

@@ -1,0 +1,401 @@
+//! The entity stage: places, institutions and people, resolved to one canonical entry each.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
+
+use acta_doc::{fold, fold_words, ByteRange, Canonical, CountryCode, EntityKind, EntitySource, Layer, Mention, Report, Stage, Stakeholder};
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+use crate::entries::{parse_entry, speaker_entries};
+use crate::gazetteer::{word_bounded, Gazetteers, Place};
+use crate::institutions::find_by_shape;
+use crate::names::{honorific_at, name_at, name_key_tokens};
+
+/// Verbs of speech after which a capitalised name is a person, even without an honorific.
+static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:said|says|stated|noted|explained|added|argued|emphasi[sz]ed|stressed|highlighted|pointed out|recalled|warned|presented|opened|closed|concluded|dijo|afirmó|señaló|explicó|destacó|agregó|añadió|subrayó|indicó|comentó|presentó|abrió|cerró|disse|afirmou|destacou|explicou|ressaltou|observou|lembrou|apresentou|abriu|a déclaré|a souligné|a expliqué|a rappelé|a indiqué|a affirmé|a présenté|a ouvert)\b").expect("valid regex")
+});
+
+/// Words that show a demonym names a language, not a country ("in Spanish", "Spanish-speaking").
+const LANGUAGE_CONTEXT_AFTER: &[&str] = &["language", "languages", "speaking", "-speaking", "version", "translation", "text", "idioma", "lengua", "língua", "langue", "speakers"];
+const LANGUAGE_CONTEXT_BEFORE: &[&str] = &["in", "en", "em", "into", "from"];
+
+/// Finds places, institutions and people; fills `canonicals` and `mentions`.
+pub struct EntityStage {
+    gaz: Arc<Gazetteers>,
+}
+
+impl EntityStage {
+    pub fn new(gaz: Arc<Gazetteers>) -> Self {
+        EntityStage { gaz }
+    }
+}
+
+/// Collects canonical entries and their mentions for one report.
+#[derive(Default)]
+struct Collector {
+    canonicals: Vec<Canonical>,
+    keys: HashMap<(EntityKind, String), usize>,
+    mentions: Vec<Mention>,
+}
+
+impl Collector {
+    fn canonical(&mut self, kind: EntityKind, key: String, make: impl FnOnce() -> Canonical) -> usize {
+        *self.keys.entry((kind, key)).or_insert_with(|| {
+            self.canonicals.push(make());
+            self.canonicals.len() - 1
+        })
+    }
+
+    fn mention(&mut self, kind: EntityKind, range: ByteRange, canonical: usize, source: EntitySource, confidence: f32) {
+        self.mentions.push(Mention { kind, range, canonical, source, confidence });
+    }
+
+    fn overlaps(&self, range: ByteRange, kinds: &[EntityKind]) -> bool {
+        self.mentions.iter().any(|m| kinds.contains(&m.kind) && m.range.overlaps(&range))
+    }
+}
+
+impl Stage for EntityStage {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+    fn needs(&self) -> &'static [Layer] {
+        &[Layer::Layout, Layer::Language]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Entities]
+    }
+    fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
+        let mut c = Collector::default();
+        institutions(report, &self.gaz, &mut c);
+        places(report, &self.gaz, &mut c);
+        people(report, &self.gaz, &mut c);
+        c.mentions.sort_by_key(|m| (m.range.start, m.range.end));
+        report.canonicals = c.canonicals;
+        report.mentions = c.mentions;
+        Ok(())
+    }
+}
+
+fn places(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
+    let text = &report.text;
+    for (start, end, place) in gaz.find_places(text) {
+        let range = ByteRange { start, end };
+        if c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization]) && !inside_institution_tail(c, range) {
+            continue;
+        }
+        let next_word = text[end..].split_whitespace().next().unwrap_or("");
+        let prev_word = text[..start].split_whitespace().next_back().unwrap_or("");
+        let same_line_next = text[end..].starts_with(' ') && !text[end + 1..].starts_with(['\n', ' ']);
+        let same_line_prev = text[..start].ends_with(' ');
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        match place {
+            Place::Country(code) => {
+                // "Jordan Smith", "Georgia Tech": part of a longer proper name. "New Jersey": likewise.
+                if same_line_next && capitalised(next_word) && !gaz.is_name_stopword(next_word) && !next_word.ends_with([',', '.', ';', ':']) {
+                    continue;
+                }
+                if same_line_prev && capitalised(prev_word) && !gaz.is_name_stopword(prev_word) && !prev_word.ends_with([',', '.', ';', ':']) {
+                    continue;
+                }
+                if text[end..].starts_with(", USA") || text[end..].starts_with(" (USA)") || text[end..].starts_with(", United States") {
+                    continue;
+                }
+                add_country(c, *code, range, EntitySource::Gazetteer);
+            }
+            Place::Demonym(code) => {
+                let next = next_word.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '-').to_lowercase();
+                let prev = prev_word.to_lowercase();
+                if LANGUAGE_CONTEXT_AFTER.contains(&next.as_str())
+                    || text[end..].starts_with("-speaking")
+                    || LANGUAGE_CONTEXT_BEFORE.contains(&prev.as_str()) && !same_line_next_is_noun(next_word)
+                {
+                    continue;
+                }
+                add_country(c, *code, range, EntitySource::Gazetteer);
+            }
+            Place::Region(name) => {
+                let idx = c.canonical(EntityKind::Region, name.clone(), || Canonical { kind: EntityKind::Region, name: name.clone(), country: None, stakeholder: None });
+                c.mention(EntityKind::Region, range, idx, EntitySource::Gazetteer, 0.9);
+            }
+        }
+    }
+}
+
+/// "a Spanish delegation": a noun after the demonym makes it an adjective of nationality.
+fn same_line_next_is_noun(next_word: &str) -> bool {
+    !next_word.is_empty() && next_word.chars().next().is_some_and(char::is_lowercase) && !["and", "or", "y", "e", "et", "ou", "o"].contains(&next_word)
+}
+
+/// A country at the end of a ministry's name ("... of Brazil") counts as a country mention too.
+fn inside_institution_tail(c: &Collector, range: ByteRange) -> bool {
+    c.mentions.iter().any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization) && m.range.contains(&range) && m.range.end == range.end)
+}
+
+fn add_country(c: &mut Collector, code: CountryCode, range: ByteRange, source: EntitySource) {
+    let idx = c.canonical(EntityKind::Country, code.to_string(), || Canonical { kind: EntityKind::Country, name: code.to_string(), country: Some(code), stakeholder: None });
+    c.mention(EntityKind::Country, range, idx, source, 0.9);
+}
+
+struct Candidate {
+    range: ByteRange,
+    kind: EntityKind,
+    gazetteer: Option<usize>,
+    stakeholder: Option<Stakeholder>,
+    source: EntitySource,
+    acronym: Option<ByteRange>,
+}
+
+fn institutions(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
+    let text = &report.text;
+    let mut cands: Vec<Candidate> = Vec::new();
+    for (start, end, idx) in gaz.find_institutions(text) {
+        let inst = gaz.institution(idx);
+        cands.push(Candidate { range: ByteRange { start, end }, kind: inst.kind, gazetteer: Some(idx), stakeholder: inst.stakeholder, source: EntitySource::Gazetteer, acronym: None });
+    }
+    for m in find_by_shape(text) {
+        let range = ByteRange { start: m.start, end: m.end };
+        // A shape whose text is a gazetteer entry takes the gazetteer's identity.
+        let gazetteer = gaz.institution_named(range.slice(text));
+        let kind = gazetteer.map_or(m.kind, |g| gaz.institution(g).kind);
+        cands.push(Candidate {
+            range,
+            kind,
+            gazetteer,
+            stakeholder: m.stakeholder,
+            source: if gazetteer.is_some() { EntitySource::Gazetteer } else { EntitySource::Pattern },
+            acronym: m.acronym.map(|(s, e)| ByteRange { start: s, end: e }),
+        });
+    }
+    // Longest first; on equal length the gazetteer wins. Overlapping shorter candidates are dropped.
+    cands.sort_by_key(|k| (std::cmp::Reverse(k.range.len()), k.gazetteer.is_none(), k.range.start));
+    let mut accepted: Vec<Candidate> = Vec::new();
+    for cand in cands {
+        if accepted.iter().any(|a| a.range.overlaps(&cand.range)) {
+            continue;
+        }
+        accepted.push(cand);
+    }
+    accepted.sort_by_key(|a| a.range.start);
+    let mut acronyms: Vec<(String, usize)> = Vec::new();
+    for a in &accepted {
+        let surface = a.range.slice(text);
+        let (key, name, country, stakeholder) = match a.gazetteer {
+            Some(g) => {
+                let inst = gaz.institution(g);
+                (format!("gazetteer:{g}"), inst.name.clone(), inst.country, inst.stakeholder)
+            }
+            None => {
+                let country = country_inside(gaz, surface);
+                (fold_words(surface), surface.to_string(), country, a.stakeholder)
+            }
+        };
+        let idx = c.canonical(a.kind, key, || Canonical { kind: a.kind, name, country, stakeholder });
+        c.mention(a.kind, a.range, idx, a.source, if a.source == EntitySource::Gazetteer { 0.95 } else { 0.8 });
+        if let Some(acr) = a.acronym {
+            acronyms.push((acr.slice(text).to_string(), idx));
+        }
+    }
+    // Later uses of an acronym defined as "Full Name (ACR)".
+    if !acronyms.is_empty() {
+        let forms: Vec<&str> = acronyms.iter().map(|(s, _)| s.as_str()).collect();
+        if let Ok(ac) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&forms) {
+            for m in ac.find_iter(text) {
+                let range = ByteRange { start: m.start(), end: m.end() };
+                if !word_bounded(text, m.start(), m.end()) || text[..m.start()].ends_with('(') || c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization]) {
+                    continue;
+                }
+                let idx = acronyms[m.pattern().as_usize()].1;
+                let kind = c.canonicals[idx].kind;
+                c.mention(kind, range, idx, EntitySource::Coreference, 0.8);
+            }
+        }
+    }
+}
+
+/// The last country named inside an institution's name ("Ministry of Modernization of Argentina").
+fn country_inside(gaz: &Gazetteers, name: &str) -> Option<CountryCode> {
+    gaz.find_places(name)
+        .filter_map(|(_, _, p)| match p {
+            Place::Country(c) | Place::Demonym(c) => Some(*c),
+            Place::Region(_) => None,
+        })
+        .last()
+}
+
+/// A person mention before clustering.
+struct PersonCandidate {
+    range: ByteRange,
+    honorific: bool,
+    core_tokens: usize,
+    source: EntitySource,
+}
+
+fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
+    let text = &report.text;
+    let blocked = [EntityKind::Ministry, EntityKind::Organization, EntityKind::Country, EntityKind::Region];
+    let mut cands: Vec<PersonCandidate> = Vec::new();
+    for entry in speaker_entries(report) {
+        if let Some(p) = parse_entry(text, entry.range, gaz, report.language_at(entry.range.start)) {
+            if !c.overlaps(p.name, &blocked) {
+                cands.push(PersonCandidate { range: p.name, honorific: p.honorific.is_some(), core_tokens: p.core_tokens, source: EntitySource::Field });
+            }
+        }
+    }
+    // Honorific + name anywhere in the text.
+    for (i, _) in text.char_indices() {
+        if i > 0 && text[..i].chars().next_back().is_some_and(|ch| ch.is_alphanumeric()) {
+            continue;
+        }
+        let first = text[i..].chars().next().unwrap_or(' ');
+        if !first.is_uppercase() {
+            continue;
+        }
+        let Some((_, _, after)) = honorific_at(text, i, gaz, report.language_at(i)) else { continue };
+        let mut pos = after;
+        while let Some((_, _, a)) = honorific_at(text, pos, gaz, report.language_at(pos)) {
+            pos = a;
+        }
+        if let Some(n) = name_at(text, pos, gaz) {
+            if !c.overlaps(n.range, &blocked) {
+                cands.push(PersonCandidate { range: n.range, honorific: true, core_tokens: n.core_tokens, source: EntitySource::Pattern });
+            }
+        }
+    }
+    // Capitalised names right before a verb of speech.
+    for m in SPEECH_VERB.find_iter(text) {
+        if let Some(n) = name_before(text, m.start(), gaz) {
+            if n.1 >= 2 && !c.overlaps(n.0, &blocked) {
+                cands.push(PersonCandidate { range: n.0, honorific: false, core_tokens: n.1, source: EntitySource::Pattern });
+            }
+        }
+    }
+    cluster_people(text, cands, c);
+}
+
+/// The name that ends right before `end` (one space between), if any: (range, core tokens).
+fn name_before(text: &str, end: usize, gaz: &Gazetteers) -> Option<(ByteRange, usize)> {
+    let before = text[..end].strip_suffix(' ')?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    // Try start positions from the farthest word back to the nearest; the first full match wins.
+    let mut starts: Vec<usize> = Vec::new();
+    let mut prev_space = true;
+    for (i, ch) in before[line_start..].char_indices() {
+        if prev_space && ch.is_uppercase() {
+            starts.push(line_start + i);
+        }
+        prev_space = ch == ' ';
+    }
+    for s in starts.into_iter().filter(|&s| before.len() - s <= 80) {
+        if let Some(n) = name_at(before, s, gaz) {
+            if n.range.end == before.len() {
+                return Some((n.range, n.core_tokens));
+            }
+        }
+    }
+    None
+}
+
+/// Groups person candidates into people: same folded name, or one name's tokens inside the
+/// other's with at least two shared, or a lone surname after an honorific that only one person
+/// has. Each group becomes one canonical person named by its fullest form, accents kept.
+fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector) {
+    cands.sort_by_key(|p| (std::cmp::Reverse(p.core_tokens), p.range.start));
+    let mut dedup: Vec<PersonCandidate> = Vec::new();
+    for p in cands {
+        if !dedup.iter().any(|d| d.range.overlaps(&p.range)) {
+            dedup.push(p);
+        }
+    }
+    struct Cluster {
+        tokens: Vec<String>,
+        forms: Vec<ByteRange>,
+        members: Vec<(ByteRange, EntitySource)>,
+    }
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for p in &dedup {
+        let tokens = name_key_tokens(p.range.slice(text));
+        if tokens.is_empty() {
+            continue;
+        }
+        let found = if tokens.len() >= 2 {
+            clusters.iter().position(|cl| {
+                let shared = tokens.iter().filter(|t| cl.tokens.contains(t)).count();
+                shared >= 2 && (shared == tokens.len() || shared == cl.tokens.len())
+            })
+        } else if p.honorific {
+            let hits: Vec<usize> = clusters.iter().enumerate().filter(|(_, cl)| cl.tokens.len() >= 2 && cl.tokens[1..].contains(&tokens[0])).map(|(i, _)| i).collect();
+            (hits.len() == 1).then(|| hits[0])
+        } else {
+            None
+        };
+        match found {
+            Some(i) => {
+                clusters[i].forms.push(p.range);
+                clusters[i].members.push((p.range, p.source));
+            }
+            None => clusters.push(Cluster { tokens, forms: vec![p.range], members: vec![(p.range, p.source)] }),
+        }
+    }
+    for cl in &clusters {
+        let name = canonical_name(text, &cl.forms);
+        let idx = c.canonical(EntityKind::Person, fold(&name), || Canonical { kind: EntityKind::Person, name: name.clone(), country: None, stakeholder: None });
+        for (range, source) in &cl.members {
+            c.mention(EntityKind::Person, *range, idx, *source, if *source == EntitySource::Field { 0.95 } else { 0.85 });
+        }
+    }
+    // Other mentions of each person's written forms.
+    let mut forms: Vec<(String, usize)> = Vec::new();
+    for (ci, cl) in clusters.iter().enumerate() {
+        for f in &cl.forms {
+            let s = f.slice(text).to_string();
+            if s.split_whitespace().count() >= 2 && !forms.iter().any(|(x, _)| *x == s) {
+                forms.push((s, ci));
+            }
+        }
+    }
+    if forms.is_empty() {
+        return;
+    }
+    let person_index: Vec<usize> = clusters.iter().map(|cl| {
+        let name = canonical_name(text, &cl.forms);
+        c.keys[&(EntityKind::Person, fold(&name))]
+    }).collect();
+    let patterns: Vec<&str> = forms.iter().map(|(s, _)| s.as_str()).collect();
+    if let Ok(ac) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns) {
+        for m in ac.find_iter(text) {
+            let range = ByteRange { start: m.start(), end: m.end() };
+            if !word_bounded(text, m.start(), m.end()) || c.mentions.iter().any(|x| x.range.overlaps(&range)) {
+                continue;
+            }
+            let idx = person_index[forms[m.pattern().as_usize()].1];
+            c.mention(EntityKind::Person, range, idx, EntitySource::Coreference, 0.8);
+        }
+    }
+}
+
+/// The fullest written form of a person, with each token taken from an accented variant when
+/// one exists ("Martinez" + "Martínez" -> "Martínez").
+fn canonical_name(text: &str, forms: &[ByteRange]) -> String {
+    let fullest = forms
+        .iter()
+        .max_by_key(|r| (r.slice(text).split_whitespace().count(), std::cmp::Reverse(r.start)))
+        .map(|r| r.slice(text))
+        .unwrap_or("");
+    let variants: Vec<&str> = forms.iter().flat_map(|r| r.slice(text).split_whitespace()).collect();
+    fullest
+        .split_whitespace()
+        .map(|tok| {
+            let key = fold(tok);
+            variants
+                .iter()
+                .filter(|v| fold(v) == key)
+                .max_by_key(|v| (v.chars().filter(|c| !c.is_ascii()).count(), v.chars().filter(|c| c.is_lowercase()).count()))
+                .copied()
+                .unwrap_or(tok)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

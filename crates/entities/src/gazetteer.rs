@@ -1,0 +1,257 @@
+//! The gazetteers in `models/`: embedded in the binary, extendable from a directory, matched in
+//! one pass each with aho-corasick.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use acta_doc::{fold, CountryCode, EntityKind, Gender, Stakeholder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::{Error, Result};
+
+const COUNTRIES: &str = include_str!("../../../models/countries.tsv");
+const REGIONS: &str = include_str!("../../../models/regions.tsv");
+const PLACES_EXTRA: &str = include_str!("../../../models/places_extra.tsv");
+const ORGANIZATIONS: &str = include_str!("../../../models/organizations.tsv");
+const HONORIFICS: &str = include_str!("../../../models/honorifics.tsv");
+const NAME_STOPWORDS: &str = include_str!("../../../models/name_stopwords.tsv");
+
+/// What a place name stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    Country(CountryCode),
+    /// A demonym ("Brazilian", "brasileño"), which refers to its country.
+    Demonym(CountryCode),
+    Region(String),
+}
+
+/// A named organisation or government body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Institution {
+    pub name: String,
+    pub kind: EntityKind,
+    pub country: Option<CountryCode>,
+    pub stakeholder: Option<Stakeholder>,
+}
+
+/// An honorific or form of address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Honorific {
+    pub form: String,
+    pub gender: Option<Gender>,
+    /// "M." is "Monsieur" only in French text; elsewhere it is an initial.
+    pub french_only: bool,
+}
+
+/// All gazetteers, built once and shared.
+pub struct Gazetteers {
+    places: AhoCorasick,
+    place_values: Vec<Place>,
+    institutions: Vec<Institution>,
+    institution_matcher: AhoCorasick,
+    institution_values: Vec<usize>,
+    pub(crate) honorifics: Vec<Honorific>,
+    stopwords: HashSet<String>,
+}
+
+/// The TSV text of each gazetteer file, bundled first, then a user's additions.
+struct Sources {
+    files: HashMap<&'static str, Vec<(String, String)>>,
+}
+
+impl Sources {
+    fn bundled() -> Self {
+        let mut files = HashMap::new();
+        for (name, text) in [
+            ("countries.tsv", COUNTRIES),
+            ("regions.tsv", REGIONS),
+            ("places_extra.tsv", PLACES_EXTRA),
+            ("organizations.tsv", ORGANIZATIONS),
+            ("honorifics.tsv", HONORIFICS),
+            ("name_stopwords.tsv", NAME_STOPWORDS),
+        ] {
+            files.insert(name, vec![(format!("models/{name}"), text.to_string())]);
+        }
+        Sources { files }
+    }
+
+    fn rows(&self, name: &str) -> impl Iterator<Item = (String, usize, Vec<&str>)> + '_ {
+        self.files.get(name).into_iter().flatten().flat_map(|(origin, text)| {
+            text.lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+                .map(move |(i, l)| (origin.clone(), i + 1, l.split('\t').map(str::trim).collect()))
+        })
+    }
+}
+
+fn bad(origin: &str, line: usize, reason: &str) -> Error {
+    Error::BadGazetteer { file: origin.to_string(), line, reason: reason.to_string() }
+}
+
+impl Gazetteers {
+    /// The gazetteers shipped in `models/`.
+    pub fn bundled() -> Self {
+        Self::build(Sources::bundled()).expect("bundled gazetteers are valid")
+    }
+
+    /// The bundled gazetteers plus the rows of any file of the same name in `dir`
+    /// (e.g. `dir/organizations.tsv`), so that users extend them without rebuilding acta.
+    pub fn with_extensions(dir: &Path) -> Result<Self> {
+        let mut sources = Sources::bundled();
+        for (name, list) in sources.files.iter_mut() {
+            let path = dir.join(name);
+            if path.exists() {
+                let text = std::fs::read_to_string(&path).map_err(|source| Error::Read { file: path.display().to_string(), source })?;
+                list.push((path.display().to_string(), text));
+            }
+        }
+        Self::build(sources)
+    }
+
+    fn build(sources: Sources) -> Result<Self> {
+        // Places: the first value given for a surface form wins.
+        let mut place_index: HashMap<String, Place> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        let mut add = |form: &str, place: Place| {
+            if form.is_empty() || place_index.contains_key(form) {
+                return;
+            }
+            order.push(form.to_string());
+            place_index.insert(form.to_string(), place);
+        };
+        for (origin, line, cols) in sources.rows("places_extra.tsv") {
+            let [kind, code, lang, forms] = cols[..] else { return Err(bad(&origin, line, "expected 4 columns: kind, code, language, form")) };
+            for form in forms.split('|') {
+                match kind {
+                    "alias" => add(form, Place::Country(CountryCode::parse(code).ok_or_else(|| bad(&origin, line, "bad country code"))?)),
+                    "demonym" => {
+                        let cc = CountryCode::parse(code).ok_or_else(|| bad(&origin, line, "bad country code"))?;
+                        add(form, Place::Demonym(cc));
+                        if lang != "en" {
+                            add(&capitalise(form), Place::Demonym(cc));
+                        }
+                    }
+                    "region" => add(form, Place::Region(code.to_string())),
+                    _ => return Err(bad(&origin, line, "kind must be alias, demonym or region")),
+                }
+            }
+        }
+        for (origin, line, cols) in sources.rows("countries.tsv") {
+            let [code, _lang, name] = cols[..] else { return Err(bad(&origin, line, "expected 3 columns: code, language, name")) };
+            add(name, Place::Country(CountryCode::parse(code).ok_or_else(|| bad(&origin, line, "bad country code"))?));
+        }
+        for (origin, line, cols) in sources.rows("regions.tsv") {
+            let [region, _lang, name] = cols[..] else { return Err(bad(&origin, line, "expected 3 columns: region, language, name")) };
+            add(name, Place::Region(region.to_string()));
+        }
+        let place_values: Vec<Place> = order.iter().map(|f| place_index[f].clone()).collect();
+        let places = matcher(&order)?;
+
+        let mut institutions = Vec::new();
+        let mut inst_forms: Vec<String> = Vec::new();
+        let mut institution_values = Vec::new();
+        let mut seen_forms = HashSet::new();
+        for (origin, line, cols) in sources.rows("organizations.tsv") {
+            if cols.len() < 4 {
+                return Err(bad(&origin, line, "expected columns: name, kind, country, stakeholder[, aliases]"));
+            }
+            let kind = match cols[1] {
+                "ministry" => EntityKind::Ministry,
+                "organization" => EntityKind::Organization,
+                _ => return Err(bad(&origin, line, "kind must be ministry or organization")),
+            };
+            let country = if cols[2].is_empty() { None } else { Some(CountryCode::parse(cols[2]).ok_or_else(|| bad(&origin, line, "bad country code"))?) };
+            let stakeholder = if cols[3].is_empty() { None } else { Some(Stakeholder::parse(cols[3]).ok_or_else(|| bad(&origin, line, "unknown stakeholder group"))?) };
+            let index = institutions.len();
+            institutions.push(Institution { name: cols[0].to_string(), kind, country, stakeholder });
+            let aliases = cols.get(4).copied().unwrap_or("");
+            for form in std::iter::once(cols[0]).chain(aliases.split('|')).filter(|f| !f.is_empty()) {
+                if seen_forms.insert(form.to_string()) {
+                    inst_forms.push(form.to_string());
+                    institution_values.push(index);
+                }
+            }
+        }
+        let institution_matcher = matcher(&inst_forms)?;
+
+        let mut honorifics = Vec::new();
+        for (origin, line, cols) in sources.rows("honorifics.tsv") {
+            let [form, gender, scope] = cols[..] else { return Err(bad(&origin, line, "expected 3 columns: form, gender, scope")) };
+            let gender = match gender {
+                "f" => Some(Gender::Female),
+                "m" => Some(Gender::Male),
+                "-" => None,
+                _ => return Err(bad(&origin, line, "gender must be f, m or -")),
+            };
+            honorifics.push(Honorific { form: form.to_string(), gender, french_only: scope == "fr-only" });
+        }
+        // Longest first, so "Mrs." is tried before "Mr".
+        honorifics.sort_by_key(|h| std::cmp::Reverse(h.form.len()));
+
+        let mut stopwords = HashSet::new();
+        for (origin, line, cols) in sources.rows("name_stopwords.tsv") {
+            let [_lang, word] = cols[..] else { return Err(bad(&origin, line, "expected 2 columns: language, word")) };
+            stopwords.insert(fold(word));
+        }
+        Ok(Gazetteers { places, place_values, institutions, institution_matcher, institution_values, honorifics, stopwords })
+    }
+
+    /// Word-bounded place matches: (start, end, place).
+    pub fn find_places<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, &'a Place)> + 'a {
+        self.places
+            .find_iter(text)
+            .filter(move |m| word_bounded(text, m.start(), m.end()))
+            .map(move |m| (m.start(), m.end(), &self.place_values[m.pattern().as_usize()]))
+    }
+
+    /// Word-bounded named-institution matches: (start, end, institution index).
+    pub fn find_institutions<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+        self.institution_matcher
+            .find_iter(text)
+            .filter(move |m| word_bounded(text, m.start(), m.end()))
+            .map(move |m| (m.start(), m.end(), self.institution_values[m.pattern().as_usize()]))
+    }
+
+    pub fn institution(&self, index: usize) -> &Institution {
+        &self.institutions[index]
+    }
+
+    /// The institution a name or alias stands for, compared folded.
+    pub fn institution_named(&self, name: &str) -> Option<usize> {
+        let m = self.institution_matcher.find(name)?;
+        (m.start() == 0 && m.end() == name.len()).then(|| self.institution_values[m.pattern().as_usize()])
+    }
+
+    /// The country a whole string names ("Brazil", "Brasil"), if any.
+    pub fn country_named(&self, name: &str) -> Option<CountryCode> {
+        let name = name.trim();
+        self.find_places(name).find(|(s, e, _)| *s == 0 && *e == name.len()).and_then(|(_, _, p)| match p {
+            Place::Country(c) | Place::Demonym(c) => Some(*c),
+            Place::Region(_) => None,
+        })
+    }
+
+    /// A capitalised word that is never part of a person's name.
+    pub fn is_name_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(&fold(word.trim_end_matches('.')))
+    }
+}
+
+fn matcher(patterns: &[String]) -> Result<AhoCorasick> {
+    AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(patterns).map_err(Error::Matcher)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// True when the match does not start or end inside a word.
+pub fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let inside = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    // A match that itself ends in '.' (U.S.) may be followed by anything.
+    !inside(before) && (text[..end].ends_with('.') || !inside(after))
+}

@@ -1,0 +1,144 @@
+//! Person-name shapes: honorifics, capitalised and ALL-CAPS tokens, initials, particles.
+
+use acta_doc::{ByteRange, Lang};
+
+use crate::gazetteer::{Gazetteers, Honorific};
+
+/// Lower-case particles inside names ("de la", "dos", "van", "bin"), never at either end.
+const PARTICLES: &[&str] = &["de", "da", "do", "dos", "das", "del", "la", "las", "los", "van", "von", "der", "den", "bin", "ibn", "di", "du", "y", "e", "le"];
+/// Most tokens in one name.
+const MAX_NAME_TOKENS: usize = 7;
+
+/// A name found at a position: its range and its tokens (particles included).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMatch {
+    pub range: ByteRange,
+    /// Tokens that are not particles.
+    pub core_tokens: usize,
+}
+
+/// Is this token a name part: "María", "MARTÍNEZ", "O'Neill", "Jean-Pierre", "J.", "Ma."?
+fn is_name_token(tok: &str, gaz: &Gazetteers) -> bool {
+    let mut chars = tok.chars();
+    let Some(first) = chars.next() else { return false };
+    if !first.is_uppercase() {
+        return false;
+    }
+    if gaz.is_name_stopword(tok) {
+        return false;
+    }
+    let letters: String = tok.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() {
+        return false;
+    }
+    // Initials and abbreviated given names: "J.", "Ma.", "Fco."
+    if tok.ends_with('.') {
+        return letters.chars().count() <= 3 && !tok[..tok.len() - 1].contains('.');
+    }
+    tok.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+        && !tok.ends_with('-')
+        // An acronym of two or three capitals is an organisation, not a surname.
+        && !(letters.chars().all(char::is_uppercase) && letters.chars().count() <= 3 && !tok.contains('.'))
+}
+
+/// The token starting at `pos` (up to whitespace or a separator) and where it ends.
+fn token_at(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let rest = &text[pos..];
+    let len = rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '|' | '/' | '"' | '“' | '”')).unwrap_or(rest.len());
+    let tok = &rest[..len];
+    // A trailing period belongs to the token only for initials ("J.") — decided by the caller.
+    (!tok.is_empty()).then_some((pos + len, tok))
+}
+
+/// Reads a person's name starting exactly at `pos`: name tokens joined by single spaces or
+/// particles. Stops before anything else; returns `None` when no name starts there.
+pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
+    let mut end = pos;
+    let mut core = 0;
+    let mut tokens = 0;
+    let mut cursor = pos;
+    loop {
+        let Some((raw_end, raw)) = token_at(text, cursor) else { break };
+        // Sentence-final period: "said Ana Silva." keeps the period out unless it ends an initial.
+        let (tok, tok_end) = if raw.ends_with('.') && raw.trim_end_matches('.').chars().filter(|c| c.is_alphabetic()).count() > 3 {
+            (&raw[..raw.len() - 1], raw_end - 1)
+        } else {
+            (raw, raw_end)
+        };
+        if PARTICLES.contains(&tok) && core > 0 {
+            // A particle belongs to the name only if a name token follows it.
+        } else if is_name_token(tok, gaz) {
+            core += 1;
+            end = tok_end;
+        } else {
+            break;
+        }
+        tokens += 1;
+        if tokens >= MAX_NAME_TOKENS || tok_end != raw_end {
+            break;
+        }
+        // Continue only over exactly one space: a line break or a double space ends the name.
+        let after = &text[raw_end..];
+        if !(after.starts_with(' ') && !after[1..].starts_with([' ', '\n'])) {
+            break;
+        }
+        cursor = raw_end + 1;
+    }
+    (core > 0).then_some(NameMatch { range: ByteRange { start: pos, end }, core_tokens: core })
+}
+
+/// The honorific that starts at `pos`, if any, and the position after it and its spaces.
+pub fn honorific_at<'g>(text: &str, pos: usize, gaz: &'g Gazetteers, lang: Option<Lang>) -> Option<(&'g Honorific, ByteRange, usize)> {
+    let rest = &text[pos..];
+    for h in &gaz.honorifics {
+        if h.french_only && lang != Some(Lang::FR) {
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix(h.form.as_str()) {
+            // Must be followed by whitespace then a capital (or a further honorific).
+            let spaces = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+            if spaces == 0 {
+                continue;
+            }
+            let next = after[spaces..].chars().next();
+            if next.is_some_and(char::is_uppercase) {
+                let end = pos + h.form.len();
+                return Some((h, ByteRange { start: pos, end }, end + spaces));
+            }
+        }
+    }
+    None
+}
+
+/// Folded tokens of a name without particles and initials, for matching mentions of one person.
+pub fn name_key_tokens(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace())
+        .filter(|t| !t.is_empty() && !PARTICLES.contains(t))
+        .map(|t| acta_doc::fold(t.trim_end_matches('.')))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(text: &str) -> Option<String> {
+        let gaz = Gazetteers::bundled();
+        name_at(text, 0, &gaz).map(|m| m.range.slice(text).to_string())
+    }
+
+    #[test]
+    fn name_shapes() {
+        assert_eq!(name("Yolanda Martinez Mancilla, Head of").as_deref(), Some("Yolanda Martinez Mancilla"));
+        assert_eq!(name("María de la Luz Pérez said").as_deref(), Some("María de la Luz Pérez"));
+        assert_eq!(name("Ana Paula dos Santos - Diretora").as_deref(), Some("Ana Paula dos Santos"));
+        assert_eq!(name("MARÍA LÓPEZ — Directora").as_deref(), Some("MARÍA LÓPEZ"));
+        assert_eq!(name("Jean-Pierre O'Neill, Université").as_deref(), Some("Jean-Pierre O'Neill"));
+        assert_eq!(name("Ma. Fernanda Ríos").as_deref(), Some("Ma. Fernanda Ríos"));
+        assert_eq!(name("J. PEREIRA: thanks").as_deref(), Some("J. PEREIRA"));
+        assert_eq!(name("Head Specialist of Electronic Government"), None);
+        assert_eq!(name("Miguel Porrúa."), Some("Miguel Porrúa".into()));
+        assert_eq!(name("Ana Silva de"), Some("Ana Silva".into()));
+    }
+}

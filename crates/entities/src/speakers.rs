@@ -1,0 +1,168 @@
+//! The speaker stage: one record per person who took part, with title, organisation and country.
+
+use std::sync::Arc;
+
+use acta_doc::{ByteRange, CountryCode, EntityKind, Layer, Mention, Report, Speaker, Stage, Stakeholder};
+
+use crate::entries::{parse_entry, speaker_entries};
+use crate::gazetteer::Gazetteers;
+
+/// Where a relative clause starts: what follows describes the person, not the affiliation.
+const CLAUSE_STARTS: &[&str] = &[", who ", " who ", ", which ", ", quien ", ", quienes ", ", que ", ", qui ", ", el cual ", ", la cual "];
+/// Heads of units that sit inside a larger institution: when another institution follows them
+/// ("Digital Government Unit of the Ministry of ..."), the larger one is the organisation.
+const SUB_UNIT_HEADS: &[&str] = &[
+    "Unit", "Unidad", "Unidade", "Unité", "Division", "División", "Divisão", "Department", "Departamento", "Département",
+    "Directorate", "Dirección", "Direção", "Diretoria", "Direction", "Office", "Oficina", "Coordination", "Coordinación",
+    "Coordenação", "Gerencia", "Area", "Área", "Secretariat", "Secretaría", "Secretaria", "Subsecretaría", "Subsecretaria",
+    "Undersecretariat", "Program", "Programme", "Programa",
+];
+/// Words between a title and its organisation ("Secretary of ICT at the Ministry").
+const ROLE_TRAILERS: &[&str] = &["at", "of", "the", "from", "in", "with", "for", "de", "del", "la", "el", "da", "do", "dos", "das", "en", "em", "na", "no", "à", "au", "aux", "chez", "auprès", "du", "des", "le", "les", "l'", "and", "y", "e", "et", "-", "–", "—", ","];
+
+/// Builds `report.speakers` from the speaker entries and the entities found in them.
+pub struct SpeakerStage {
+    gaz: Arc<Gazetteers>,
+}
+
+impl SpeakerStage {
+    pub fn new(gaz: Arc<Gazetteers>) -> Self {
+        SpeakerStage { gaz }
+    }
+}
+
+impl Stage for SpeakerStage {
+    fn name(&self) -> &'static str {
+        "speakers"
+    }
+    fn needs(&self) -> &'static [Layer] {
+        &[Layer::Layout, Layer::Entities]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Speakers]
+    }
+    fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
+        let mut speakers: Vec<Speaker> = Vec::new();
+        for entry in speaker_entries(report) {
+            let Some(parsed) = parse_entry(&report.text, entry.range, &self.gaz, report.language_at(entry.range.start)) else { continue };
+            let Some(person) = report.mentions.iter().find(|m| m.kind == EntityKind::Person && m.range == parsed.name).map(|m| m.canonical) else {
+                continue;
+            };
+            let affiliation = affiliation(report, parsed.rest);
+            let record = Speaker {
+                person,
+                honorific: parsed.honorific.map(|(r, _)| r),
+                role: affiliation.role,
+                organization: affiliation.organization.map(|m| m.range),
+                organization_is_ministry: affiliation.organization.is_some_and(|m| m.kind == EntityKind::Ministry),
+                country: affiliation.country,
+                session_roles: vec![entry.role],
+                stakeholder: affiliation.stakeholder,
+                gender: parsed.honorific.and_then(|(_, h)| h.gender),
+                source_line: entry.range,
+                confidence: if affiliation.organization.is_some() { 0.9 } else { 0.7 },
+            };
+            match speakers.iter_mut().find(|s| s.person == person) {
+                Some(existing) => merge(existing, record),
+                None => speakers.push(record),
+            }
+        }
+        for s in &mut speakers {
+            s.session_roles.sort();
+            s.session_roles.dedup();
+        }
+        report.speakers = speakers;
+        Ok(())
+    }
+}
+
+/// Fills what the first record lacks from a later one, and adds the later one's session role.
+fn merge(existing: &mut Speaker, later: Speaker) {
+    existing.session_roles.extend(later.session_roles);
+    existing.honorific = existing.honorific.or(later.honorific);
+    existing.gender = existing.gender.or(later.gender);
+    if existing.organization.is_none() && later.organization.is_some() {
+        existing.organization = later.organization;
+        existing.organization_is_ministry = later.organization_is_ministry;
+        existing.stakeholder = later.stakeholder;
+        existing.role = existing.role.or(later.role);
+    }
+    existing.role = existing.role.or(later.role);
+    existing.country = existing.country.or(later.country);
+    existing.confidence = existing.confidence.max(later.confidence);
+}
+
+struct Affiliation<'r> {
+    role: Option<ByteRange>,
+    organization: Option<&'r Mention>,
+    country: Option<CountryCode>,
+    stakeholder: Option<Stakeholder>,
+}
+
+/// Reads title, organisation and country from what follows a name.
+fn affiliation(report: &Report, rest: ByteRange) -> Affiliation<'_> {
+    let text = &report.text;
+    let mut rest = rest;
+    if let Some(cut) = CLAUSE_STARTS.iter().filter_map(|c| rest.slice(text).find(c)).min() {
+        rest.end = rest.start + cut;
+    }
+    let inside: Vec<&Mention> = report.mentions.iter().filter(|m| rest.contains(&m.range)).collect();
+    let institutions: Vec<&Mention> = inside.iter().copied().filter(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization)).collect();
+    let organization = institutions.iter().enumerate().find_map(|(i, m)| {
+        let next = institutions.get(i + 1);
+        let is_sub_unit = is_sub_unit(m.range.slice(text));
+        let joined = next.is_some_and(|n| only_connectors(&text[m.range.end..n.range.start]));
+        (!(is_sub_unit && joined)).then_some(*m)
+    });
+    let role = match organization {
+        Some(org) => trim_role(text, ByteRange { start: rest.start, end: org.range.start }),
+        None => {
+            // No institution recognised: the first comma-separated part is the title when more follow.
+            let first_part = rest.slice(text).split([',', '(']).next().unwrap_or("");
+            trim_role(text, ByteRange { start: rest.start, end: rest.start + first_part.len() })
+        }
+    };
+    let country = inside
+        .iter()
+        .find(|m| m.kind == EntityKind::Country)
+        .and_then(|m| report.canonicals[m.canonical].country)
+        .or_else(|| organization.and_then(|o| report.canonicals[o.canonical].country));
+    let stakeholder = organization.and_then(|o| {
+        let c = &report.canonicals[o.canonical];
+        c.stakeholder.or((c.kind == EntityKind::Ministry).then_some(Stakeholder::Government))
+    });
+    Affiliation { role, organization, country, stakeholder }
+}
+
+fn is_sub_unit(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let presidential = name.to_lowercase().starts_with("office of the president");
+    !presidential && words.iter().any(|w| SUB_UNIT_HEADS.contains(&w.trim_end_matches(',')))
+}
+
+fn only_connectors(between: &str) -> bool {
+    between.len() <= 16 && between.split_whitespace().all(|w| ROLE_TRAILERS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A title without the connector words that lead to its organisation; `None` when empty.
+fn trim_role(text: &str, range: ByteRange) -> Option<ByteRange> {
+    let mut r = range.trim(text);
+    loop {
+        let s = r.slice(text);
+        let Some((head, last)) = s.rsplit_once(' ') else {
+            if ROLE_TRAILERS.contains(&s.to_lowercase().as_str()) {
+                r.end = r.start;
+            }
+            break;
+        };
+        if ROLE_TRAILERS.contains(&last.to_lowercase().as_str()) {
+            r.end = r.start + head.trim_end().len();
+        } else {
+            break;
+        }
+    }
+    let s = r.slice(text);
+    let t = s.trim_end_matches([',', ' ', '-', '–', '—', '(', ':']);
+    r.end = r.start + t.len();
+    (!r.is_empty() && r.slice(text).chars().any(char::is_alphabetic)).then_some(r)
+}

@@ -1,0 +1,186 @@
+//! The pipeline stage: report language, section languages and mixed-language spans.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use acta_doc::{ByteRange, Lang, LanguageInfo, LanguageSpan, Layer, Report, Stage};
+
+use crate::{mask_names, Detector};
+
+/// Blocks with fewer letters than this (after masking names) are not evidence for any language.
+const MIN_BLOCK_LETTERS: usize = 25;
+/// A block in another language becomes a span only with at least this many letters...
+const MIN_SPAN_LETTERS: usize = 40;
+/// ...and at least this confidence.
+const MIN_SPAN_CONFIDENCE: f64 = 0.6;
+
+/// Sets `report.language`, each section's language and `report.language_spans`.
+pub struct LanguageStage {
+    detector: Arc<Detector>,
+}
+
+impl LanguageStage {
+    pub fn new(detector: Arc<Detector>) -> Self {
+        LanguageStage { detector }
+    }
+}
+
+/// A paragraph (run of non-blank lines) and its detected language.
+struct Block {
+    range: ByteRange,
+    letters: usize,
+    lang: Option<(Lang, f64)>,
+}
+
+impl Stage for LanguageStage {
+    fn name(&self) -> &'static str {
+        "language"
+    }
+    fn needs(&self) -> &'static [Layer] {
+        &[Layer::Layout]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Language]
+    }
+    fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
+        let masked = mask_names(&report.text);
+        let doc_guess = self.detector.detect_fast(&masked).map(|(l, _)| l);
+        let blocks: Vec<Block> = paragraphs(&masked)
+            .into_iter()
+            .map(|range| {
+                let part = range.slice(&masked);
+                let letters = part.chars().filter(|c| c.is_alphabetic()).count();
+                let lang = if letters >= MIN_BLOCK_LETTERS { self.detect_block(part, doc_guess) } else { None };
+                Block { range, letters, lang }
+            })
+            .collect();
+
+        let mut weight: HashMap<Lang, f64> = HashMap::new();
+        let mut total = 0.0;
+        for b in &blocks {
+            if let Some((lang, _)) = b.lang {
+                *weight.entry(lang).or_default() += b.letters as f64;
+                total += b.letters as f64;
+            }
+        }
+        let info = if total > 0.0 {
+            let mut ranked: Vec<(Lang, f64)> = weight.iter().map(|(l, w)| (*l, w / total)).collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let main = ranked[0].0;
+            let confidence = blocks
+                .iter()
+                .filter_map(|b| b.lang.filter(|(l, _)| *l == main).map(|(_, c)| c * b.letters as f64))
+                .sum::<f64>()
+                / total;
+            LanguageInfo { main: Some(main), confidence: round3(confidence), others: ranked[1..].iter().map(|(l, s)| (*l, round3(*s))).collect() }
+        } else {
+            match self.detector.detect(&masked) {
+                Some((lang, c)) => LanguageInfo { main: Some(lang), confidence: round3(c), others: Vec::new() },
+                None => LanguageInfo { main: None, confidence: 0.0, others: Vec::new() },
+            }
+        };
+
+        // Mixed-language spans: consecutive blocks in one language other than the main one.
+        let mut spans: Vec<LanguageSpan> = Vec::new();
+        for b in &blocks {
+            let Some((lang, conf)) = b.lang else { continue };
+            if Some(lang) == info.main || b.letters < MIN_SPAN_LETTERS || conf < MIN_SPAN_CONFIDENCE {
+                continue;
+            }
+            match spans.last_mut() {
+                Some(last) if last.language == lang && only_blank_between(&report.text, last.range.end, b.range.start) => {
+                    last.range.end = b.range.end;
+                    last.confidence = round3(last.confidence.min(conf));
+                }
+                _ => spans.push(LanguageSpan { range: b.range, language: lang, confidence: round3(conf) }),
+            }
+        }
+
+        for section in &mut report.sections {
+            let mut w: HashMap<Lang, usize> = HashMap::new();
+            for b in blocks.iter().filter(|b| section.body.contains(&b.range) || b.range.contains(&section.body)) {
+                if let Some((l, _)) = b.lang {
+                    *w.entry(l).or_default() += b.letters;
+                }
+            }
+            section.language = w.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(l, _)| l);
+        }
+        report.language = Some(info);
+        report.language_spans = spans;
+        Ok(())
+    }
+}
+
+impl LanguageStage {
+    /// whatlang first; its answer stands when reliable on long text, or when it agrees with the
+    /// whole report's guess. Otherwise lingua decides.
+    fn detect_block(&self, text: &str, doc_guess: Option<Lang>) -> Option<(Lang, f64)> {
+        if let Some((lang, conf)) = self.detector.detect_fast(text) {
+            let long = text.len() >= crate::SHORT_TEXT;
+            if (long && conf >= 0.9) || (Some(lang) == doc_guess && conf >= 0.5 && text.len() >= 120) {
+                return Some((lang, conf));
+            }
+        }
+        self.detector.detect_accurate(text)
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn only_blank_between(text: &str, a: usize, b: usize) -> bool {
+    a <= b && text.get(a..b).is_some_and(|s| s.trim().is_empty())
+}
+
+/// Runs of non-blank lines.
+fn paragraphs(text: &str) -> Vec<ByteRange> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        match (blank, start) {
+            (false, None) => start = Some(pos),
+            (true, Some(s)) => {
+                out.push(ByteRange { start: s, end: pos }.trim(text));
+                start = None;
+            }
+            _ => {}
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push(ByteRange { start: s, end: text.len() }.trim(text));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spanish_paragraph_in_english_report_is_a_span() {
+        let text = "The session opened with a review of the regional agenda for digital government and the role of the network in sharing what works.\n\nParticipants agreed that the countries of the region need stronger institutions and more technical staff to sustain their plans.\n\nLa ministra señaló que los gobiernos de la región deben compartir sus experiencias y trabajar juntos para cerrar la brecha digital.\n\nThe moderator closed by thanking the speakers and inviting everyone to the next meeting of the network.\n";
+        let mut report = Report::new("t", "t", text.to_string());
+        acta_doc::Stage::run(&LanguageStage::new(Arc::new(Detector::new(&["en", "es", "pt", "fr"]).unwrap())), &mut report).unwrap();
+        let info = report.language.clone().unwrap();
+        assert_eq!(info.main, Some(Lang::EN));
+        assert_eq!(report.language_spans.len(), 1, "{:?}", report.language_spans);
+        let span = &report.language_spans[0];
+        assert_eq!(span.language, Lang::ES);
+        assert!(report.slice(span.range).starts_with("La ministra"));
+        assert!(report.slice(span.range).ends_with("brecha digital."));
+        assert!(info.others.iter().any(|(l, _)| *l == Lang::ES));
+    }
+
+    #[test]
+    fn english_with_spanish_names_stays_english() {
+        let text = "Mrs. Yolanda Martínez Mancilla, Daniel Abadie and Alejandra Erramuspe of AGESIC spoke about the plans of the Secretaría de Gobierno Digital and the Ministerio de Modernización.\n";
+        let mut report = Report::new("t", "t", text.to_string());
+        acta_doc::Stage::run(&LanguageStage::new(Arc::new(Detector::with_defaults().unwrap())), &mut report).unwrap();
+        assert_eq!(report.main_language(), Some(Lang::EN));
+        assert!(report.language_spans.is_empty());
+    }
+}

@@ -1,0 +1,75 @@
+//! Sentence splitting for report text.
+
+use acta_doc::ByteRange;
+
+/// Words after which a period does not end a sentence (compared lower-case, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "dra", "prof", "profa", "sr", "sra", "srta", "lic", "ing", "mtra", "mtro", "h.e", "st", "av",
+    "e.g", "i.e", "etc", "vs", "no", "nº", "n", "p", "pp", "u.n", "u.s", "ee.uu", "inc", "ltd", "s.a", "co", "jr", "ma",
+    "fig", "art", "núm", "cf", "approx", "dept", "min", "gen", "gov", "sec", "mme", "m", "mlle", "d", "dña", "a.m", "p.m",
+];
+
+/// Splits `range` of `text` into sentences: at '.', '!', '?' or '…' followed by whitespace and a
+/// capital letter, digit or opening quote, unless the word before the period is an abbreviation
+/// or a single letter (an initial).
+pub fn split_sentences(text: &str, range: ByteRange) -> Vec<ByteRange> {
+    let s = range.slice(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let end = i + c.len_utf8();
+        // Closing quotes and brackets stay with the sentence.
+        let mut after = end;
+        let mut kk = k + 1;
+        while kk < chars.len() && matches!(chars[kk].1, '"' | '”' | '’' | ')' | '»') {
+            after = chars[kk].0 + chars[kk].1.len_utf8();
+            kk += 1;
+        }
+        let next_is_space = kk < chars.len() && chars[kk].1.is_whitespace();
+        let next_start = chars[kk..].iter().find(|(_, ch)| !ch.is_whitespace()).map(|(_, ch)| *ch);
+        if kk < chars.len() && !(next_is_space && next_start.is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '«' | '¿' | '¡' | '(' | '-'))) {
+            continue;
+        }
+        if c == '.' {
+            let word = s[start..i].rsplit(|ch: char| ch.is_whitespace() || ch == '(').next().unwrap_or("");
+            let w = word.to_lowercase();
+            if ABBREVIATIONS.contains(&w.as_str()) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic)) {
+                continue;
+            }
+            // Decimal numbers: "3.5" never reaches here (no space after), "No. 5" is an abbreviation.
+        }
+        let r = ByteRange { start: range.start + start, end: range.start + after }.trim(text);
+        if !r.is_empty() {
+            out.push(r);
+        }
+        start = after;
+    }
+    let r = ByteRange { start: range.start + start, end: range.end }.trim(text);
+    if !r.is_empty() {
+        out.push(r);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        split_sentences(s, ByteRange { start: 0, end: s.len() }).into_iter().map(|r| r.slice(s)).collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals() {
+        assert_eq!(
+            split("Mr. Pagotti spoke first. Dr. J. Pereira said growth was 3.5 percent. Was it enough? Yes, e.g. in Brazil."),
+            vec!["Mr. Pagotti spoke first.", "Dr. J. Pereira said growth was 3.5 percent.", "Was it enough?", "Yes, e.g. in Brazil."]
+        );
+        assert_eq!(split("La Sra. López habló. «Es hora», dijo."), vec!["La Sra. López habló.", "«Es hora», dijo."]);
+        assert_eq!(split("No final stop here"), vec!["No final stop here"]);
+    }
+}
