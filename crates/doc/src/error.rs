@@ -5,7 +5,9 @@
 #[non_exhaustive]
 pub enum Error {
     /// A byte range that does not fit its text.
-    #[error("byte range {start}..{end} is not valid in a text of {len} bytes (out of bounds or not on a char boundary)")]
+    #[error(
+        "byte range {start}..{end} is not valid in a text of {len} bytes (out of bounds or not on a char boundary)"
+    )]
     BadRange { start: usize, end: usize, len: usize },
     /// A pipeline whose stage needs a layer that no earlier stage provides.
     #[error("stage `{stage}` needs layer {needs:?}, which no earlier stage provides")]

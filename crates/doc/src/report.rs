@@ -443,9 +443,7 @@ impl Report {
         if let Some(span) = self.language_spans.iter().find(|s| s.range.start <= offset && offset < s.range.end) {
             return Some(span.language);
         }
-        self.section_at(offset)
-            .and_then(|s| s.language)
-            .or_else(|| self.language.as_ref().and_then(|l| l.main))
+        self.section_at(offset).and_then(|s| s.language).or_else(|| self.language.as_ref().and_then(|l| l.main))
     }
 
     /// The report's main language, if known.

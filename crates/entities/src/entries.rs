@@ -66,7 +66,8 @@ fn split_value(text: &str, value: ByteRange) -> Vec<ByteRange> {
         let r = ByteRange { start: pos, end: pos + line.len() };
         pos += line.len();
         let s = r.slice(text);
-        let bullet = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '·')).len();
+        let bullet = s.len()
+            - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '·')).len();
         let r = ByteRange { start: r.start + bullet, end: r.end }.trim(text);
         if r.is_empty() {
             continue;
@@ -84,7 +85,12 @@ fn split_value(text: &str, value: ByteRange) -> Vec<ByteRange> {
 }
 
 /// Splits an entry into honorific, name and rest. `None` when it does not start with a name.
-pub fn parse_entry<'g>(text: &str, range: ByteRange, gaz: &'g Gazetteers, lang: Option<Lang>) -> Option<ParsedEntry<'g>> {
+pub fn parse_entry<'g>(
+    text: &str,
+    range: ByteRange,
+    gaz: &'g Gazetteers,
+    lang: Option<Lang>,
+) -> Option<ParsedEntry<'g>> {
     let mut pos = range.start;
     let mut honorific = None;
     while let Some((h, r, after)) = honorific_at(text, pos, gaz, lang) {
@@ -100,7 +106,10 @@ pub fn parse_entry<'g>(text: &str, range: ByteRange, gaz: &'g Gazetteers, lang: 
     }
     let rest_start = {
         let after = &text[name.range.end..range.end];
-        let skip = after.len() - after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—' | ':' | '|' | ';')).len();
+        let skip = after.len()
+            - after
+                .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—' | ':' | '|' | ';'))
+                .len();
         name.range.end + skip
     };
     Some(ParsedEntry {

@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
-use acta_doc::{fold, fold_words, ByteRange, Canonical, CountryCode, EntityKind, EntitySource, Layer, Mention, Report, Stage, Stakeholder};
+use acta_doc::{
+    fold, fold_words, ByteRange, Canonical, CountryCode, EntityKind, EntitySource, Layer, Mention, Report, Stage,
+    Stakeholder,
+};
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
@@ -18,7 +21,20 @@ static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that show a demonym names a language, not a country ("in Spanish", "Spanish-speaking").
-const LANGUAGE_CONTEXT_AFTER: &[&str] = &["language", "languages", "speaking", "-speaking", "version", "translation", "text", "idioma", "lengua", "língua", "langue", "speakers"];
+const LANGUAGE_CONTEXT_AFTER: &[&str] = &[
+    "language",
+    "languages",
+    "speaking",
+    "-speaking",
+    "version",
+    "translation",
+    "text",
+    "idioma",
+    "lengua",
+    "língua",
+    "langue",
+    "speakers",
+];
 const LANGUAGE_CONTEXT_BEFORE: &[&str] = &["in", "en", "em", "into", "from"];
 
 /// Finds places, institutions and people; fills `canonicals` and `mentions`.
@@ -94,13 +110,24 @@ fn places(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         match place {
             Place::Country(code) => {
                 // "Jordan Smith", "Georgia Tech": part of a longer proper name. "New Jersey": likewise.
-                if same_line_next && capitalised(next_word) && !gaz.is_name_stopword(next_word) && !next_word.ends_with([',', '.', ';', ':']) {
+                if same_line_next
+                    && capitalised(next_word)
+                    && !gaz.is_name_stopword(next_word)
+                    && !next_word.ends_with([',', '.', ';', ':'])
+                {
                     continue;
                 }
-                if same_line_prev && capitalised(prev_word) && !gaz.is_name_stopword(prev_word) && !prev_word.ends_with([',', '.', ';', ':']) {
+                if same_line_prev
+                    && capitalised(prev_word)
+                    && !gaz.is_name_stopword(prev_word)
+                    && !prev_word.ends_with([',', '.', ';', ':'])
+                {
                     continue;
                 }
-                if text[end..].starts_with(", USA") || text[end..].starts_with(" (USA)") || text[end..].starts_with(", United States") {
+                if text[end..].starts_with(", USA")
+                    || text[end..].starts_with(" (USA)")
+                    || text[end..].starts_with(", United States")
+                {
                     continue;
                 }
                 add_country(c, *code, range, EntitySource::Gazetteer);
@@ -117,7 +144,12 @@ fn places(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
                 add_country(c, *code, range, EntitySource::Gazetteer);
             }
             Place::Region(name) => {
-                let idx = c.canonical(EntityKind::Region, name.clone(), || Canonical { kind: EntityKind::Region, name: name.clone(), country: None, stakeholder: None });
+                let idx = c.canonical(EntityKind::Region, name.clone(), || Canonical {
+                    kind: EntityKind::Region,
+                    name: name.clone(),
+                    country: None,
+                    stakeholder: None,
+                });
                 c.mention(EntityKind::Region, range, idx, EntitySource::Gazetteer, 0.9);
             }
         }
@@ -126,16 +158,27 @@ fn places(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
 
 /// "a Spanish delegation": a noun after the demonym makes it an adjective of nationality.
 fn same_line_next_is_noun(next_word: &str) -> bool {
-    !next_word.is_empty() && next_word.chars().next().is_some_and(char::is_lowercase) && !["and", "or", "y", "e", "et", "ou", "o"].contains(&next_word)
+    !next_word.is_empty()
+        && next_word.chars().next().is_some_and(char::is_lowercase)
+        && !["and", "or", "y", "e", "et", "ou", "o"].contains(&next_word)
 }
 
 /// A country at the end of a ministry's name ("... of Brazil") counts as a country mention too.
 fn inside_institution_tail(c: &Collector, range: ByteRange) -> bool {
-    c.mentions.iter().any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization) && m.range.contains(&range) && m.range.end == range.end)
+    c.mentions.iter().any(|m| {
+        matches!(m.kind, EntityKind::Ministry | EntityKind::Organization)
+            && m.range.contains(&range)
+            && m.range.end == range.end
+    })
 }
 
 fn add_country(c: &mut Collector, code: CountryCode, range: ByteRange, source: EntitySource) {
-    let idx = c.canonical(EntityKind::Country, code.to_string(), || Canonical { kind: EntityKind::Country, name: code.to_string(), country: Some(code), stakeholder: None });
+    let idx = c.canonical(EntityKind::Country, code.to_string(), || Canonical {
+        kind: EntityKind::Country,
+        name: code.to_string(),
+        country: Some(code),
+        stakeholder: None,
+    });
     c.mention(EntityKind::Country, range, idx, source, 0.9);
 }
 
@@ -153,10 +196,23 @@ fn institutions(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
     let mut cands: Vec<Candidate> = Vec::new();
     for (start, end, idx) in gaz.find_institutions(text) {
         let inst = gaz.institution(idx);
-        cands.push(Candidate { range: ByteRange { start, end }, kind: inst.kind, gazetteer: Some(idx), stakeholder: inst.stakeholder, source: EntitySource::Gazetteer, acronym: None });
+        cands.push(Candidate {
+            range: ByteRange { start, end },
+            kind: inst.kind,
+            gazetteer: Some(idx),
+            stakeholder: inst.stakeholder,
+            source: EntitySource::Gazetteer,
+            acronym: None,
+        });
     }
     for m in find_by_shape(text) {
-        let range = ByteRange { start: m.start, end: m.end };
+        let mut range = ByteRange { start: m.start, end: m.end };
+        // "Universidad de la República, Uruguay": the country is where it is, not what it is called.
+        if let Some((head, tail)) = range.slice(text).rsplit_once(", ") {
+            if gaz.country_named(tail).is_some() {
+                range.end = range.start + head.len();
+            }
+        }
         // A shape whose text is a gazetteer entry takes the gazetteer's identity.
         let gazetteer = gaz.institution_named(range.slice(text));
         let kind = gazetteer.map_or(m.kind, |g| gaz.institution(g).kind);
@@ -184,8 +240,10 @@ fn institutions(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         let surface = a.range.slice(text);
         let (key, name, country, stakeholder) = match a.gazetteer {
             Some(g) => {
+                // Named as written at its first mention (the answer keys' convention); the gazetteer
+                // gives identity, country and stakeholder group.
                 let inst = gaz.institution(g);
-                (format!("gazetteer:{g}"), inst.name.clone(), inst.country, inst.stakeholder)
+                (format!("gazetteer:{g}"), surface.to_string(), inst.country, inst.stakeholder)
             }
             None => {
                 let country = country_inside(gaz, surface);
@@ -204,7 +262,10 @@ fn institutions(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         if let Ok(ac) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&forms) {
             for m in ac.find_iter(text) {
                 let range = ByteRange { start: m.start(), end: m.end() };
-                if !word_bounded(text, m.start(), m.end()) || text[..m.start()].ends_with('(') || c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization]) {
+                if !word_bounded(text, m.start(), m.end())
+                    || text[..m.start()].ends_with('(')
+                    || c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization])
+                {
                     continue;
                 }
                 let idx = acronyms[m.pattern().as_usize()].1;
@@ -240,7 +301,12 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
     for entry in speaker_entries(report) {
         if let Some(p) = parse_entry(text, entry.range, gaz, report.language_at(entry.range.start)) {
             if !c.overlaps(p.name, &blocked) {
-                cands.push(PersonCandidate { range: p.name, honorific: p.honorific.is_some(), core_tokens: p.core_tokens, source: EntitySource::Field });
+                cands.push(PersonCandidate {
+                    range: p.name,
+                    honorific: p.honorific.is_some(),
+                    core_tokens: p.core_tokens,
+                    source: EntitySource::Field,
+                });
             }
         }
     }
@@ -260,7 +326,12 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         }
         if let Some(n) = name_at(text, pos, gaz) {
             if !c.overlaps(n.range, &blocked) {
-                cands.push(PersonCandidate { range: n.range, honorific: true, core_tokens: n.core_tokens, source: EntitySource::Pattern });
+                cands.push(PersonCandidate {
+                    range: n.range,
+                    honorific: true,
+                    core_tokens: n.core_tokens,
+                    source: EntitySource::Pattern,
+                });
             }
         }
     }
@@ -268,7 +339,12 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
     for m in SPEECH_VERB.find_iter(text) {
         if let Some(n) = name_before(text, m.start(), gaz) {
             if n.1 >= 2 && !c.overlaps(n.0, &blocked) {
-                cands.push(PersonCandidate { range: n.0, honorific: false, core_tokens: n.1, source: EntitySource::Pattern });
+                cands.push(PersonCandidate {
+                    range: n.0,
+                    honorific: false,
+                    core_tokens: n.1,
+                    source: EntitySource::Pattern,
+                });
             }
         }
     }
@@ -326,7 +402,12 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
                 shared >= 2 && (shared == tokens.len() || shared == cl.tokens.len())
             })
         } else if p.honorific {
-            let hits: Vec<usize> = clusters.iter().enumerate().filter(|(_, cl)| cl.tokens.len() >= 2 && cl.tokens[1..].contains(&tokens[0])).map(|(i, _)| i).collect();
+            let hits: Vec<usize> = clusters
+                .iter()
+                .enumerate()
+                .filter(|(_, cl)| cl.tokens.len() >= 2 && cl.tokens[1..].contains(&tokens[0]))
+                .map(|(i, _)| i)
+                .collect();
             (hits.len() == 1).then(|| hits[0])
         } else {
             None
@@ -341,9 +422,20 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
     }
     for cl in &clusters {
         let name = canonical_name(text, &cl.forms);
-        let idx = c.canonical(EntityKind::Person, fold(&name), || Canonical { kind: EntityKind::Person, name: name.clone(), country: None, stakeholder: None });
+        let idx = c.canonical(EntityKind::Person, fold(&name), || Canonical {
+            kind: EntityKind::Person,
+            name: name.clone(),
+            country: None,
+            stakeholder: None,
+        });
         for (range, source) in &cl.members {
-            c.mention(EntityKind::Person, *range, idx, *source, if *source == EntitySource::Field { 0.95 } else { 0.85 });
+            c.mention(
+                EntityKind::Person,
+                *range,
+                idx,
+                *source,
+                if *source == EntitySource::Field { 0.95 } else { 0.85 },
+            );
         }
     }
     // Other mentions of each person's written forms.
@@ -359,10 +451,13 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
     if forms.is_empty() {
         return;
     }
-    let person_index: Vec<usize> = clusters.iter().map(|cl| {
-        let name = canonical_name(text, &cl.forms);
-        c.keys[&(EntityKind::Person, fold(&name))]
-    }).collect();
+    let person_index: Vec<usize> = clusters
+        .iter()
+        .map(|cl| {
+            let name = canonical_name(text, &cl.forms);
+            c.keys[&(EntityKind::Person, fold(&name))]
+        })
+        .collect();
     let patterns: Vec<&str> = forms.iter().map(|(s, _)| s.as_str()).collect();
     if let Ok(ac) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns) {
         for m in ac.find_iter(text) {
@@ -392,7 +487,9 @@ fn canonical_name(text: &str, forms: &[ByteRange]) -> String {
             variants
                 .iter()
                 .filter(|v| fold(v) == key)
-                .max_by_key(|v| (v.chars().filter(|c| !c.is_ascii()).count(), v.chars().filter(|c| c.is_lowercase()).count()))
+                .max_by_key(|v| {
+                    (v.chars().filter(|c| !c.is_ascii()).count(), v.chars().filter(|c| c.is_lowercase()).count())
+                })
                 .copied()
                 .unwrap_or(tok)
         })

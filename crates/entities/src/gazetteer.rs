@@ -102,7 +102,8 @@ impl Gazetteers {
         for (name, list) in sources.files.iter_mut() {
             let path = dir.join(name);
             if path.exists() {
-                let text = std::fs::read_to_string(&path).map_err(|source| Error::Read { file: path.display().to_string(), source })?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|source| Error::Read { file: path.display().to_string(), source })?;
                 list.push((path.display().to_string(), text));
             }
         }
@@ -121,10 +122,15 @@ impl Gazetteers {
             place_index.insert(form.to_string(), place);
         };
         for (origin, line, cols) in sources.rows("places_extra.tsv") {
-            let [kind, code, lang, forms] = cols[..] else { return Err(bad(&origin, line, "expected 4 columns: kind, code, language, form")) };
+            let [kind, code, lang, forms] = cols[..] else {
+                return Err(bad(&origin, line, "expected 4 columns: kind, code, language, form"));
+            };
             for form in forms.split('|') {
                 match kind {
-                    "alias" => add(form, Place::Country(CountryCode::parse(code).ok_or_else(|| bad(&origin, line, "bad country code"))?)),
+                    "alias" => add(
+                        form,
+                        Place::Country(CountryCode::parse(code).ok_or_else(|| bad(&origin, line, "bad country code"))?),
+                    ),
                     "demonym" => {
                         let cc = CountryCode::parse(code).ok_or_else(|| bad(&origin, line, "bad country code"))?;
                         add(form, Place::Demonym(cc));
@@ -138,11 +144,15 @@ impl Gazetteers {
             }
         }
         for (origin, line, cols) in sources.rows("countries.tsv") {
-            let [code, _lang, name] = cols[..] else { return Err(bad(&origin, line, "expected 3 columns: code, language, name")) };
+            let [code, _lang, name] = cols[..] else {
+                return Err(bad(&origin, line, "expected 3 columns: code, language, name"));
+            };
             add(name, Place::Country(CountryCode::parse(code).ok_or_else(|| bad(&origin, line, "bad country code"))?));
         }
         for (origin, line, cols) in sources.rows("regions.tsv") {
-            let [region, _lang, name] = cols[..] else { return Err(bad(&origin, line, "expected 3 columns: region, language, name")) };
+            let [region, _lang, name] = cols[..] else {
+                return Err(bad(&origin, line, "expected 3 columns: region, language, name"));
+            };
             add(name, Place::Region(region.to_string()));
         }
         let place_values: Vec<Place> = order.iter().map(|f| place_index[f].clone()).collect();
@@ -161,8 +171,16 @@ impl Gazetteers {
                 "organization" => EntityKind::Organization,
                 _ => return Err(bad(&origin, line, "kind must be ministry or organization")),
             };
-            let country = if cols[2].is_empty() { None } else { Some(CountryCode::parse(cols[2]).ok_or_else(|| bad(&origin, line, "bad country code"))?) };
-            let stakeholder = if cols[3].is_empty() { None } else { Some(Stakeholder::parse(cols[3]).ok_or_else(|| bad(&origin, line, "unknown stakeholder group"))?) };
+            let country = if cols[2].is_empty() {
+                None
+            } else {
+                Some(CountryCode::parse(cols[2]).ok_or_else(|| bad(&origin, line, "bad country code"))?)
+            };
+            let stakeholder = if cols[3].is_empty() {
+                None
+            } else {
+                Some(Stakeholder::parse(cols[3]).ok_or_else(|| bad(&origin, line, "unknown stakeholder group"))?)
+            };
             let index = institutions.len();
             institutions.push(Institution { name: cols[0].to_string(), kind, country, stakeholder });
             let aliases = cols.get(4).copied().unwrap_or("");
@@ -177,7 +195,9 @@ impl Gazetteers {
 
         let mut honorifics = Vec::new();
         for (origin, line, cols) in sources.rows("honorifics.tsv") {
-            let [form, gender, scope] = cols[..] else { return Err(bad(&origin, line, "expected 3 columns: form, gender, scope")) };
+            let [form, gender, scope] = cols[..] else {
+                return Err(bad(&origin, line, "expected 3 columns: form, gender, scope"));
+            };
             let gender = match gender {
                 "f" => Some(Gender::Female),
                 "m" => Some(Gender::Male),
@@ -190,11 +210,25 @@ impl Gazetteers {
         honorifics.sort_by_key(|h| std::cmp::Reverse(h.form.len()));
 
         let mut stopwords = HashSet::new();
+        // An honorific of two letters or more is never part of a name ("Mme Sow" is Sow).
+        for h in &honorifics {
+            if h.form.trim_end_matches('.').chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                stopwords.insert(fold(h.form.trim_end_matches('.')));
+            }
+        }
         for (origin, line, cols) in sources.rows("name_stopwords.tsv") {
             let [_lang, word] = cols[..] else { return Err(bad(&origin, line, "expected 2 columns: language, word")) };
             stopwords.insert(fold(word));
         }
-        Ok(Gazetteers { places, place_values, institutions, institution_matcher, institution_values, honorifics, stopwords })
+        Ok(Gazetteers {
+            places,
+            place_values,
+            institutions,
+            institution_matcher,
+            institution_values,
+            honorifics,
+            stopwords,
+        })
     }
 
     /// Word-bounded place matches: (start, end, place).

@@ -14,7 +14,7 @@ const MINISTRY_HEADS: &str = "Ministry|Ministries|Ministerio|Ministério|Minist�
 const MINISTRY_FIXED: &str = r"[Oo]ffice of the (?:[Pp]resident|[Pp]rime [Mm]inister|[Vv]ice[- ][Pp]resident)|Casa Civil|Cabinet Office|Jefatura de Gabinete";
 const MINISTRY_TAILS: &str = "Unit|Agency|Secretariat|Authority|Directorate|Department|Office|Ministry|Regulator";
 const ORG_HEADS: &str = "Universidad|Universidade|Université|University|Fundación|Fundação|Fondation|Foundation|Instituto|Institut|Institute|Asociación|Associação|Association|Banco|Banque|Bank|Cámara|Câmara|Chambre|Chamber|Centro|Centre|Center|Red|Rede|Réseau|Network|Observatorio|Observatório|Observatoire|Observatory|Comisión|Comissão|Commission|Consejo|Conselho|Conseil|Council|Corte|Court|Tribunal|Congreso|Congresso|Parliament|Parlamento|Parlement|Senado|Senate|Sénat|Asamblea|Assembleia|Assemblée|Assembly|Sociedad|Sociedade|Société|Society|Federación|Federação|Fédération|Federation|Alianza|Aliança|Alliance|Coalición|Coalition|Colegio|Escuela|Escola|École|School|Faculdade|Facultad|Faculty|Academia|Academy|Movimiento|Movimento|Mouvement|Foro|Fórum|Forum|Organización|Organização|Organisation|Organization|Unión|União|Union|Cooperativa|Empresa|Grupo|Consorcio|Laboratorio|Laboratório|Laboratoire|Colectivo|Coletivo|Comité|Comitê|Committee";
-const ORG_TAILS: &str = r"University|Foundation|Bank|Association|Institute|Center|Centre|Council|Network|Alliance|Forum|Society|Corporation|Company|Group|Observatory|Coalition|Initiative|Consortium|Federation|Chamber|Committee|Lab|Labs|Partnership|Trust|Fund|College|School|Academy|Union|Inc\.|Ltd\.?|LLC|S\.A\.|Ltda\.?|S\.A\.S\.|SpA|GmbH|Cooperative";
+const ORG_TAILS: &str = r"Organisation|Organization|University|Foundation|Bank|Association|Institute|Center|Centre|Council|Network|Alliance|Forum|Society|Corporation|Company|Group|Observatory|Coalition|Initiative|Consortium|Federation|Chamber|Committee|Lab|Labs|Partnership|Trust|Fund|College|School|Academy|Union|Inc\.|Ltd\.?|LLC|S\.A\.|Ltda\.?|S\.A\.S\.|SpA|GmbH|Cooperative";
 
 fn continuation() -> String {
     format!(r"(?:(?:[ \t]+|,[ \t]*)(?:{CONN}[ \t]+)*{CAPWORD})")
@@ -26,13 +26,20 @@ static MINISTRY_FIXED_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{MINISTRY_FIXED})\b{}*", continuation())).expect("valid regex"));
 static MINISTRY_NAME_FIRST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{CAPWORD}[ \t]+){{1,5}}(?:{MINISTRY_TAILS})\b")).expect("valid regex"));
-static ORG_HEAD_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(?:{ORG_HEADS})\b{}+", continuation())).expect("valid regex"));
+static ORG_HEAD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?:{ORG_HEADS})\b(?:[ \t]+(?:{CONN}[ \t]+)*{CAPWORD})+")).expect("valid regex")
+});
 static ORG_NAME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:{CAPWORD}[ \t]+(?:(?:of|for|and|de|y|e|et)[ \t]+)?){{1,6}},?[ \t]*(?:{ORG_TAILS})(?:\b|$)")).expect("valid regex")
+    Regex::new(&format!(
+        r"\b(?:{CAPWORD}[ \t]+(?:(?:of|for|and|de|y|e|et)[ \t]+)?){{1,6}},?[ \t]*(?:{ORG_TAILS})(?:\b|$)"
+    ))
+    .expect("valid regex")
 });
 static WITH_ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"({CAPWORD}(?:[ \t]+(?:{CONN}[ \t]+)*{CAPWORD}){{1,10}})[ \t]*\(([A-Z][A-Za-z0-9&.\-]{{1,11}})\)")).expect("valid regex")
+    Regex::new(&format!(
+        r"({CAPWORD}(?:[ \t]+(?:{CONN}[ \t]+)*{CAPWORD}){{1,10}})[ \t]*\(([A-Z][A-Za-z0-9&.\-]{{1,11}})\)"
+    ))
+    .expect("valid regex")
 });
 
 /// An institution found by its shape.
@@ -47,13 +54,19 @@ pub struct ShapeMatch {
 }
 
 /// Leading words that are not part of an institution's name.
-const LEADING_NOISE: &[&str] = &["The", "the", "El", "La", "Los", "Las", "O", "A", "Os", "As", "Le", "Les", "L'", "Del", "Head", "Chief", "Director", "Of"];
+const LEADING_NOISE: &[&str] = &[
+    "The", "the", "El", "La", "Los", "Las", "O", "A", "Os", "As", "Le", "Les", "L'", "Del", "Head", "Chief",
+    "Director", "Of",
+];
 
 /// Institutions of every shape in `text`, possibly overlapping (the caller resolves overlaps).
 pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
     let mut out = Vec::new();
     let mut push = |start: usize, end: usize, kind: EntityKind, acronym: Option<(usize, usize)>| {
         let (start, end) = tidy(text, start, end);
+        if is_generic(&text[start..end]) {
+            return;
+        }
         if end > start && text[start..end].split_whitespace().count() >= 2 || acronym.is_some() {
             let stakeholder = stakeholder_of(&text[start..end], kind);
             out.push(ShapeMatch { start, end, kind, stakeholder, acronym });
@@ -71,6 +84,7 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
     }
     for (start, end) in every_start(&ORG_HEAD_FIRST, text) {
         let end = cut_at_inner_head(text, start, end);
+        let start = extend_back(text, start);
         push(start, end, EntityKind::Organization, None);
     }
     for m in ORG_NAME_FIRST.find_iter(text) {
@@ -83,6 +97,68 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
         push(name.start(), name.end(), kind, Some((acr.start(), acr.end())));
     }
     out
+}
+
+/// Words that end a backward extension: titles before an organisation's name.
+const TITLE_WORDS: &[&str] = &[
+    "Head",
+    "Chief",
+    "Director",
+    "Directora",
+    "Directeur",
+    "Directrice",
+    "Diretor",
+    "Diretora",
+    "Fellow",
+    "Professor",
+    "Professora",
+    "Profesor",
+    "Profesora",
+    "Coordinator",
+    "Coordinador",
+    "Coordinadora",
+    "Coordenador",
+    "Coordenadora",
+    "President",
+    "Presidente",
+    "Presidenta",
+    "Secretary",
+    "Minister",
+    "Manager",
+    "Member",
+    "Researcher",
+    "Lecturer",
+    "Senior",
+    "Adviser",
+    "Advisor",
+    "Officer",
+    "Specialist",
+    "Lead",
+    "Engineer",
+    "The",
+    "La",
+    "El",
+    "Le",
+    "A",
+    "O",
+];
+
+/// "National School of ...", "Internet Society ...": capitalised words right before a head
+/// belong to the name.
+fn extend_back(text: &str, start: usize) -> usize {
+    let mut s = start;
+    loop {
+        let before = &text[..s];
+        let Some(prefix) = before.strip_suffix(' ') else { return s };
+        let word_start =
+            prefix.rfind(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ':' | ';' | '"')).map_or(0, |i| i + 1);
+        let word = &prefix[word_start..];
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised || TITLE_WORDS.contains(&word) || word.ends_with('.') || word.is_empty() {
+            return s;
+        }
+        s = word_start;
+    }
 }
 
 /// Matches of a head-first pattern starting at every head, including heads inside an earlier
@@ -108,10 +184,37 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize) -> usize {
     }
 }
 
+/// Stakeholder groups and other common nouns in capitals that name no one organisation.
+const GENERIC: &[&str] = &[
+    "civil society",
+    "private sector",
+    "technical community",
+    "academia",
+    "sociedad civil",
+    "sector privado",
+    "comunidad tecnica",
+    "sociedade civil",
+    "setor privado",
+    "comunidade tecnica",
+    "societe civile",
+    "secteur prive",
+    "the government",
+    "federal government",
+    "national government",
+];
+
+fn is_generic(name: &str) -> bool {
+    let folded = acta_doc::fold_words(name);
+    GENERIC.contains(&folded.as_str())
+}
+
 /// Does a name read as a government body?
 pub fn is_government(name: &str) -> bool {
     static GOV: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"\b(?:{MINISTRY_HEADS}|{MINISTRY_FIXED}|{MINISTRY_TAILS}|Government|Gobierno|Governo|Gouvernement)\b")).expect("valid regex")
+        Regex::new(&format!(
+            r"\b(?:{MINISTRY_HEADS}|{MINISTRY_FIXED}|{MINISTRY_TAILS}|Government|Gobierno|Governo|Gouvernement)\b"
+        ))
+        .expect("valid regex")
     });
     GOV.is_match(name)
 }
@@ -144,7 +247,8 @@ fn tidy(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
         }
     }
     let s = &text[start..end];
-    let trimmed = s.trim_end_matches(|c: char| c == ',' || c == ' ' || c == '.' && !s.ends_with("S.A.") && !s.ends_with("Inc."));
+    let trimmed =
+        s.trim_end_matches(|c: char| c == ',' || c == ' ' || c == '.' && !s.ends_with("S.A.") && !s.ends_with("Inc."));
     let mut end = start + trimmed.len();
     // Trailing connectors ("... of the").
     loop {
@@ -157,7 +261,10 @@ fn tidy(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     (start, end)
 }
 
-const CONN_WORDS: &[&str] = &["of", "for", "on", "and", "the", "de", "da", "do", "das", "dos", "del", "des", "du", "la", "las", "los", "le", "les", "y", "e", "et", "en", "em", "a", "al", "ao"];
+const CONN_WORDS: &[&str] = &[
+    "of", "for", "on", "and", "the", "de", "da", "do", "das", "dos", "del", "des", "du", "la", "las", "los", "le",
+    "les", "y", "e", "et", "en", "em", "a", "al", "ao",
+];
 
 fn stakeholder_of(name: &str, kind: EntityKind) -> Option<Stakeholder> {
     if kind == EntityKind::Ministry {
@@ -165,13 +272,71 @@ fn stakeholder_of(name: &str, kind: EntityKind) -> Option<Stakeholder> {
     }
     let words: Vec<&str> = name.split(|c: char| c.is_whitespace() || c == ',').collect();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    if has(&["University", "Universidad", "Universidade", "Université", "Faculty", "Facultad", "Faculdade", "College", "School", "Escuela", "Escola", "École", "Academia", "Academy"]) {
+    if has(&[
+        "University",
+        "Universidad",
+        "Universidade",
+        "Université",
+        "Faculty",
+        "Facultad",
+        "Faculdade",
+        "College",
+        "School",
+        "Escuela",
+        "Escola",
+        "École",
+        "Academia",
+        "Academy",
+    ]) {
         Some(Stakeholder::Academia)
-    } else if has(&["Inc.", "Ltd.", "Ltd", "LLC", "S.A.", "Ltda.", "Ltda", "S.A.S.", "SpA", "GmbH", "Company", "Corporation", "Empresa"]) {
+    } else if has(&[
+        "Inc.",
+        "Ltd.",
+        "Ltd",
+        "LLC",
+        "S.A.",
+        "Ltda.",
+        "Ltda",
+        "S.A.S.",
+        "SpA",
+        "GmbH",
+        "Company",
+        "Corporation",
+        "Empresa",
+    ]) {
         Some(Stakeholder::PrivateSector)
-    } else if has(&["Parliament", "Parlamento", "Parlement", "Congress", "Congreso", "Congresso", "Senate", "Senado", "Sénat", "Court", "Corte", "Tribunal"]) {
+    } else if has(&[
+        "Parliament",
+        "Parlamento",
+        "Parlement",
+        "Congress",
+        "Congreso",
+        "Congresso",
+        "Senate",
+        "Senado",
+        "Sénat",
+        "Court",
+        "Corte",
+        "Tribunal",
+    ]) {
         Some(Stakeholder::Government)
-    } else if has(&["Foundation", "Fundación", "Fundação", "Fondation", "Association", "Asociación", "Associação", "Coalition", "Coalición", "Movimiento", "Movimento", "Mouvement", "Colectivo", "Coletivo", "Society"]) {
+    } else if has(&[
+        "Foundation",
+        "Fundación",
+        "Fundação",
+        "Fondation",
+        "Association",
+        "Asociación",
+        "Associação",
+        "Coalition",
+        "Coalición",
+        "Movimiento",
+        "Movimento",
+        "Mouvement",
+        "Colectivo",
+        "Coletivo",
+        "Society",
+    ]) {
         Some(Stakeholder::CivilSociety)
     } else {
         None
@@ -189,14 +354,21 @@ mod tests {
     #[test]
     fn ministries_in_four_languages() {
         let f = found("Secretary of ICT at the Ministry of Planning, Development and Management of Brazil\n");
-        assert!(f.contains(&("Ministry of Planning, Development and Management of Brazil".into(), EntityKind::Ministry)), "{f:?}");
+        assert!(
+            f.contains(&("Ministry of Planning, Development and Management of Brazil".into(), EntityKind::Ministry)),
+            "{f:?}"
+        );
         let f = found("Head of the Digital Government Unit of the Ministry of Public Administration of Mexico");
         assert!(f.contains(&("Digital Government Unit".into(), EntityKind::Ministry)), "{f:?}");
         assert!(f.contains(&("Ministry of Public Administration of Mexico".into(), EntityKind::Ministry)), "{f:?}");
         let f = found("Directora del Ministerio de Economía y Finanzas de Uruguay");
         assert!(f.contains(&("Ministerio de Economía y Finanzas de Uruguay".into(), EntityKind::Ministry)), "{f:?}");
         let f = found("Chef de projet au Ministère de l'Économie numérique du Sénégal");
-        assert!(f.contains(&("Ministère de l'Économie numérique du Sénégal".into(), EntityKind::Ministry)) || f.iter().any(|(n, _)| n.starts_with("Ministère de l'Économie")), "{f:?}");
+        assert!(
+            f.contains(&("Ministère de l'Économie numérique du Sénégal".into(), EntityKind::Ministry))
+                || f.iter().any(|(n, _)| n.starts_with("Ministère de l'Économie")),
+            "{f:?}"
+        );
         let f = found("of the office of the President of Mexico");
         assert!(f.contains(&("office of the President of Mexico".into(), EntityKind::Ministry)), "{f:?}");
     }

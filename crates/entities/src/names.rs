@@ -5,7 +5,10 @@ use acta_doc::{ByteRange, Lang};
 use crate::gazetteer::{Gazetteers, Honorific};
 
 /// Lower-case particles inside names ("de la", "dos", "van", "bin"), never at either end.
-const PARTICLES: &[&str] = &["de", "da", "do", "dos", "das", "del", "la", "las", "los", "van", "von", "der", "den", "bin", "ibn", "di", "du", "y", "e", "le"];
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "la", "las", "los", "van", "von", "der", "den", "bin", "ibn", "di", "du",
+    "y", "e", "le",
+];
 /// Most tokens in one name.
 const MAX_NAME_TOKENS: usize = 7;
 
@@ -44,7 +47,9 @@ fn is_name_token(tok: &str, gaz: &Gazetteers) -> bool {
 /// The token starting at `pos` (up to whitespace or a separator) and where it ends.
 fn token_at(text: &str, pos: usize) -> Option<(usize, &str)> {
     let rest = &text[pos..];
-    let len = rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '|' | '/' | '"' | '“' | '”')).unwrap_or(rest.len());
+    let len = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '|' | '/' | '"' | '“' | '”'))
+        .unwrap_or(rest.len());
     let tok = &rest[..len];
     // A trailing period belongs to the token only for initials ("J.") — decided by the caller.
     (!tok.is_empty()).then_some((pos + len, tok))
@@ -60,11 +65,12 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
     loop {
         let Some((raw_end, raw)) = token_at(text, cursor) else { break };
         // Sentence-final period: "said Ana Silva." keeps the period out unless it ends an initial.
-        let (tok, tok_end) = if raw.ends_with('.') && raw.trim_end_matches('.').chars().filter(|c| c.is_alphabetic()).count() > 3 {
-            (&raw[..raw.len() - 1], raw_end - 1)
-        } else {
-            (raw, raw_end)
-        };
+        let (tok, tok_end) =
+            if raw.ends_with('.') && raw.trim_end_matches('.').chars().filter(|c| c.is_alphabetic()).count() > 3 {
+                (&raw[..raw.len() - 1], raw_end - 1)
+            } else {
+                (raw, raw_end)
+            };
         if PARTICLES.contains(&tok) && core > 0 {
             // A particle belongs to the name only if a name token follows it.
         } else if is_name_token(tok, gaz) {
@@ -88,7 +94,12 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
 }
 
 /// The honorific that starts at `pos`, if any, and the position after it and its spaces.
-pub fn honorific_at<'g>(text: &str, pos: usize, gaz: &'g Gazetteers, lang: Option<Lang>) -> Option<(&'g Honorific, ByteRange, usize)> {
+pub fn honorific_at<'g>(
+    text: &str,
+    pos: usize,
+    gaz: &'g Gazetteers,
+    lang: Option<Lang>,
+) -> Option<(&'g Honorific, ByteRange, usize)> {
     let rest = &text[pos..];
     for h in &gaz.honorifics {
         if h.french_only && lang != Some(Lang::FR) {

@@ -8,17 +8,50 @@ use crate::entries::{parse_entry, speaker_entries};
 use crate::gazetteer::Gazetteers;
 
 /// Where a relative clause starts: what follows describes the person, not the affiliation.
-const CLAUSE_STARTS: &[&str] = &[", who ", " who ", ", which ", ", quien ", ", quienes ", ", que ", ", qui ", ", el cual ", ", la cual "];
+const CLAUSE_STARTS: &[&str] =
+    &[", who ", " who ", ", which ", ", quien ", ", quienes ", ", que ", ", qui ", ", el cual ", ", la cual "];
 /// Heads of units that sit inside a larger institution: when another institution follows them
 /// ("Digital Government Unit of the Ministry of ..."), the larger one is the organisation.
 const SUB_UNIT_HEADS: &[&str] = &[
-    "Unit", "Unidad", "Unidade", "Unité", "Division", "División", "Divisão", "Department", "Departamento", "Département",
-    "Directorate", "Dirección", "Direção", "Diretoria", "Direction", "Office", "Oficina", "Coordination", "Coordinación",
-    "Coordenação", "Gerencia", "Area", "Área", "Secretariat", "Secretaría", "Secretaria", "Subsecretaría", "Subsecretaria",
-    "Undersecretariat", "Program", "Programme", "Programa",
+    "Unit",
+    "Unidad",
+    "Unidade",
+    "Unité",
+    "Division",
+    "División",
+    "Divisão",
+    "Department",
+    "Departamento",
+    "Département",
+    "Directorate",
+    "Dirección",
+    "Direção",
+    "Diretoria",
+    "Direction",
+    "Office",
+    "Oficina",
+    "Coordination",
+    "Coordinación",
+    "Coordenação",
+    "Gerencia",
+    "Area",
+    "Área",
+    "Secretariat",
+    "Secretaría",
+    "Secretaria",
+    "Subsecretaría",
+    "Subsecretaria",
+    "Undersecretariat",
+    "Program",
+    "Programme",
+    "Programa",
 ];
 /// Words between a title and its organisation ("Secretary of ICT at the Ministry").
-const ROLE_TRAILERS: &[&str] = &["at", "of", "the", "from", "in", "with", "for", "de", "del", "la", "el", "da", "do", "dos", "das", "en", "em", "na", "no", "à", "au", "aux", "chez", "auprès", "du", "des", "le", "les", "l'", "and", "y", "e", "et", "-", "–", "—", ","];
+const ROLE_TRAILERS: &[&str] = &[
+    "at", "of", "the", "from", "in", "with", "for", "de", "del", "la", "el", "da", "do", "dos", "das", "en", "em",
+    "na", "no", "à", "au", "aux", "chez", "auprès", "du", "des", "le", "les", "l'", "and", "y", "e", "et", "-", "–",
+    "—", ",",
+];
 
 /// Builds `report.speakers` from the speaker entries and the entities found in them.
 pub struct SpeakerStage {
@@ -44,8 +77,16 @@ impl Stage for SpeakerStage {
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
         let mut speakers: Vec<Speaker> = Vec::new();
         for entry in speaker_entries(report) {
-            let Some(parsed) = parse_entry(&report.text, entry.range, &self.gaz, report.language_at(entry.range.start)) else { continue };
-            let Some(person) = report.mentions.iter().find(|m| m.kind == EntityKind::Person && m.range == parsed.name).map(|m| m.canonical) else {
+            let Some(parsed) = parse_entry(&report.text, entry.range, &self.gaz, report.language_at(entry.range.start))
+            else {
+                continue;
+            };
+            let Some(person) = report
+                .mentions
+                .iter()
+                .find(|m| m.kind == EntityKind::Person && m.range == parsed.name)
+                .map(|m| m.canonical)
+            else {
                 continue;
             };
             let affiliation = affiliation(report, parsed.rest);
@@ -107,7 +148,8 @@ fn affiliation(report: &Report, rest: ByteRange) -> Affiliation<'_> {
         rest.end = rest.start + cut;
     }
     let inside: Vec<&Mention> = report.mentions.iter().filter(|m| rest.contains(&m.range)).collect();
-    let institutions: Vec<&Mention> = inside.iter().copied().filter(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization)).collect();
+    let institutions: Vec<&Mention> =
+        inside.iter().copied().filter(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization)).collect();
     let organization = institutions.iter().enumerate().find_map(|(i, m)| {
         let next = institutions.get(i + 1);
         let is_sub_unit = is_sub_unit(m.range.slice(text));

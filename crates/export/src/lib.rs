@@ -1,0 +1,17 @@
+//! The export edge: reports become owned records, written as CSV and JSON Lines.
+//!
+//! ```
+//! use acta_export::safe_cell;
+//! assert_eq!(safe_cell("=1+1"), "'=1+1");
+//! ```
+
+mod error;
+mod record;
+mod writer;
+
+pub use error::{Error, Result};
+pub use record::{FieldRecord, LanguageShare, MentionRecord, ReportRecord, SectionRecord, SpanRecord, SpeakerRecord};
+pub use writer::{
+    safe_cell, write_jsonl, write_jsonl_error, ErrorRow, Outputs, ENTITY_COLUMNS, ERROR_COLUMNS, REPORT_COLUMNS,
+    SPEAKER_COLUMNS,
+};

@@ -39,9 +39,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
                 if enc == UTF_8 || enc == UTF_16LE || enc == UTF_16BE {
                     return Err(Error::Undecodable { reason: "invalid UTF-8 and no legacy encoding fits".into() });
                 }
-                let text = enc
-                    .decode_without_bom_handling_and_without_replacement(bytes)
-                    .ok_or_else(|| Error::Undecodable { reason: format!("bytes invalid in {}, the likeliest encoding", enc.name()) })?;
+                let text = enc.decode_without_bom_handling_and_without_replacement(bytes).ok_or_else(|| {
+                    Error::Undecodable { reason: format!("bytes invalid in {}, the likeliest encoding", enc.name()) }
+                })?;
                 (text.into_owned(), enc.name())
             }
         }

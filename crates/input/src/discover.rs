@@ -27,7 +27,10 @@ pub enum Found {
     /// A file with another extension, skipped and counted.
     Skipped(PathBuf),
     /// A path that could not be walked (unreadable directory, symlink loop...).
-    Error { source: String, error: Error },
+    Error {
+        source: String,
+        error: Error,
+    },
 }
 
 /// A decoded report text ready for the pipeline.
@@ -47,11 +50,8 @@ pub fn walk(inputs: &[PathBuf]) -> impl Iterator<Item = Found> + '_ {
     inputs.iter().flat_map(|input| {
         let is_dir = input.is_dir();
         let root = input.clone();
-        walkdir::WalkDir::new(input)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(move |entry| match entry {
+        walkdir::WalkDir::new(input).follow_links(true).sort_by_file_name().into_iter().filter_map(move |entry| {
+            match entry {
                 Err(error) => {
                     let source = error.path().unwrap_or(&root).display().to_string();
                     Some(Found::Error { source, error: Error::Walk { path: root.clone(), source: error } })
@@ -65,7 +65,8 @@ pub fn walk(inputs: &[PathBuf]) -> impl Iterator<Item = Found> + '_ {
                     let id = if is_dir { relative_id(&root, &path) } else { slash_path(&path) };
                     Some(Found::File(FileInput { path, id }))
                 }
-            })
+            }
+        })
     })
 }
 
@@ -76,7 +77,9 @@ fn has_report_extension(path: &Path) -> bool {
 }
 
 fn is_html(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
 fn relative_id(root: &Path, path: &Path) -> String {

@@ -6,8 +6,31 @@ use scraper::{Html, Node};
 const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "head", "svg", "iframe", "object"];
 /// Elements that end a paragraph: a blank line follows them.
 const PARAGRAPHS: &[&str] = &[
-    "p", "div", "section", "article", "header", "footer", "main", "aside", "blockquote", "ul", "ol", "dl", "table", "h1",
-    "h2", "h3", "h4", "h5", "h6", "pre", "form", "fieldset", "figure", "nav", "address",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "blockquote",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "form",
+    "fieldset",
+    "figure",
+    "nav",
+    "address",
 ];
 /// Elements that end a line.
 const LINES: &[&str] = &["br", "li", "tr", "dt", "dd", "caption", "figcaption", "hr", "option"];

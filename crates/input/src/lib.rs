@@ -12,6 +12,8 @@ mod error;
 mod html;
 
 pub use decode::{decode, Decoded};
-pub use discover::{read_file, read_json_lines, sha256_hex, walk, Document, FileInput, Found, JsonLine, REPORT_EXTENSIONS};
+pub use discover::{
+    read_file, read_json_lines, sha256_hex, walk, Document, FileInput, Found, JsonLine, REPORT_EXTENSIONS,
+};
 pub use error::{Error, Result};
 pub use html::html_to_text;

@@ -49,13 +49,19 @@ impl Detector {
         let mut languages = Vec::new();
         for code in codes {
             let code = code.trim().to_ascii_lowercase();
-            let language = compiled.iter().find(|l| l.iso_code_639_1().to_string() == code).copied().ok_or_else(|| {
-                Error::UnknownLanguage {
-                    code: code.clone(),
-                    available: compiled.iter().map(|l| l.iso_code_639_1().to_string()).collect::<Vec<_>>().join(","),
-                }
-            })?;
-            let lang = Lang::parse(&code).ok_or_else(|| Error::UnknownLanguage { code: code.clone(), available: String::new() })?;
+            let language =
+                compiled.iter().find(|l| l.iso_code_639_1().to_string() == code).copied().ok_or_else(|| {
+                    Error::UnknownLanguage {
+                        code: code.clone(),
+                        available: compiled
+                            .iter()
+                            .map(|l| l.iso_code_639_1().to_string())
+                            .collect::<Vec<_>>()
+                            .join(","),
+                    }
+                })?;
+            let lang = Lang::parse(&code)
+                .ok_or_else(|| Error::UnknownLanguage { code: code.clone(), available: String::new() })?;
             if languages.iter().any(|(l, _, _)| *l == lang) {
                 continue;
             }
@@ -150,7 +156,8 @@ pub fn mask_names(text: &str) -> String {
         }
         let first = word.chars().next().unwrap_or(' ');
         let upper_count = word.chars().filter(|c| c.is_uppercase()).count();
-        let is_name_like = (first.is_uppercase() && !*sentence_start) || upper_count >= 2 || word.chars().any(|c| c.is_ascii_digit());
+        let is_name_like =
+            (first.is_uppercase() && !*sentence_start) || upper_count >= 2 || word.chars().any(|c| c.is_ascii_digit());
         if is_name_like {
             out.extend(std::iter::repeat_n(' ', word.len()));
         } else {

@@ -72,7 +72,11 @@ impl Stage for LanguageStage {
                 .filter_map(|b| b.lang.filter(|(l, _)| *l == main).map(|(_, c)| c * b.letters as f64))
                 .sum::<f64>()
                 / total;
-            LanguageInfo { main: Some(main), confidence: round3(confidence), others: ranked[1..].iter().map(|(l, s)| (*l, round3(*s))).collect() }
+            LanguageInfo {
+                main: Some(main),
+                confidence: round3(confidence),
+                others: ranked[1..].iter().map(|(l, s)| (*l, round3(*s))).collect(),
+            }
         } else {
             match self.detector.detect(&masked) {
                 Some((lang, c)) => LanguageInfo { main: Some(lang), confidence: round3(c), others: Vec::new() },
@@ -88,7 +92,9 @@ impl Stage for LanguageStage {
                 continue;
             }
             match spans.last_mut() {
-                Some(last) if last.language == lang && only_blank_between(&report.text, last.range.end, b.range.start) => {
+                Some(last)
+                    if last.language == lang && only_blank_between(&report.text, last.range.end, b.range.start) =>
+                {
                     last.range.end = b.range.end;
                     last.confidence = round3(last.confidence.min(conf));
                 }
@@ -164,7 +170,11 @@ mod tests {
     fn spanish_paragraph_in_english_report_is_a_span() {
         let text = "The session opened with a review of the regional agenda for digital government and the role of the network in sharing what works.\n\nParticipants agreed that the countries of the region need stronger institutions and more technical staff to sustain their plans.\n\nLa ministra señaló que los gobiernos de la región deben compartir sus experiencias y trabajar juntos para cerrar la brecha digital.\n\nThe moderator closed by thanking the speakers and inviting everyone to the next meeting of the network.\n";
         let mut report = Report::new("t", "t", text.to_string());
-        acta_doc::Stage::run(&LanguageStage::new(Arc::new(Detector::new(&["en", "es", "pt", "fr"]).unwrap())), &mut report).unwrap();
+        acta_doc::Stage::run(
+            &LanguageStage::new(Arc::new(Detector::new(&["en", "es", "pt", "fr"]).unwrap())),
+            &mut report,
+        )
+        .unwrap();
         let info = report.language.clone().unwrap();
         assert_eq!(info.main, Some(Lang::EN));
         assert_eq!(report.language_spans.len(), 1, "{:?}", report.language_spans);

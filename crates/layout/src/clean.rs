@@ -35,13 +35,40 @@ static PAGE_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[-*•·–—▪◦‣●○■►➢✓]{1,2}|\(?\d{1,3}[.)]|\(?[a-z][.)]\s)\s*").expect("valid regex"));
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-*•·–—▪◦‣●○■►➢✓]{1,2}|\(?\d{1,3}[.)]|\(?[a-z][.)]\s)\s*").expect("valid regex")
+});
 
 /// Words that, right before a title, show that the text quotes it rather than a header cutting in.
 const QUOTING_WORDS: &[&str] = &[
-    "titled", "entitled", "called", "named", "session", "workshop", "panel", "on", "the", "of", "about", "titulado",
-    "titulada", "denominado", "denominada", "intitulado", "intitulada", "intitulé", "intitulée", "sobre", "sur", "de",
-    "la", "el", "o", "a", "le", "du",
+    "titled",
+    "entitled",
+    "called",
+    "named",
+    "session",
+    "workshop",
+    "panel",
+    "on",
+    "the",
+    "of",
+    "about",
+    "titulado",
+    "titulada",
+    "denominado",
+    "denominada",
+    "intitulado",
+    "intitulada",
+    "intitulé",
+    "intitulée",
+    "sobre",
+    "sur",
+    "de",
+    "la",
+    "el",
+    "o",
+    "a",
+    "le",
+    "du",
 ];
 /// One-letter words that may follow a removed header without being debris.
 const ONE_LETTER_WORDS: &[&str] = &["a", "e", "i", "o", "y", "u", "à", "á", "é", "ó"];
@@ -59,7 +86,8 @@ pub fn clean(original: &str, title_hint: Option<&str>) -> Cleaned {
         candidates.push(t);
     }
     injected_headers(original, &candidates, &mut edits);
-    let deleted: Vec<(usize, usize)> = edits.iter().filter(|e| e.replacement.is_empty()).map(|e| (e.start, e.end)).collect();
+    let deleted: Vec<(usize, usize)> =
+        edits.iter().filter(|e| e.replacement.is_empty()).map(|e| (e.start, e.end)).collect();
     page_broken_sentences(original, &deleted, &mut edits);
     apply(original, edits)
 }
@@ -233,7 +261,11 @@ fn apply(original: &str, mut edits: Vec<Edit>) -> Cleaned {
     let mut repairs = Vec::new();
     let mut pos = 0;
     for edit in edits {
-        if edit.start < pos || edit.end > original.len() || !original.is_char_boundary(edit.start) || !original.is_char_boundary(edit.end) {
+        if edit.start < pos
+            || edit.end > original.len()
+            || !original.is_char_boundary(edit.start)
+            || !original.is_char_boundary(edit.end)
+        {
             continue;
         }
         text.push_str(&original[pos..edit.start]);
@@ -268,7 +300,8 @@ mod tests {
 
     #[test]
     fn quoted_title_is_kept() {
-        let original = "Title: Open Data in Local Government\n\nThe panel titled Open Data in Local Government was full.\n";
+        let original =
+            "Title: Open Data in Local Government\n\nThe panel titled Open Data in Local Government was full.\n";
         let c = clean(original, Some("Open Data in Local Government"));
         assert_eq!(c.text, original);
     }

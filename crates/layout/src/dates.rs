@@ -7,18 +7,77 @@ use regex::Regex;
 
 /// Month names and abbreviations, folded (lower case, no accents), with their number.
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("enero", 1), ("ene", 1), ("janeiro", 1), ("janvier", 1), ("janv", 1),
-    ("february", 2), ("feb", 2), ("febrero", 2), ("fevereiro", 2), ("fev", 2), ("fevrier", 2), ("fevr", 2),
-    ("march", 3), ("mar", 3), ("marzo", 3), ("marco", 3), ("mars", 3),
-    ("april", 4), ("apr", 4), ("abril", 4), ("abr", 4), ("avril", 4), ("avr", 4),
-    ("may", 5), ("mayo", 5), ("maio", 5), ("mai", 5),
-    ("june", 6), ("jun", 6), ("junio", 6), ("junho", 6), ("juin", 6),
-    ("july", 7), ("jul", 7), ("julio", 7), ("julho", 7), ("juillet", 7), ("juil", 7),
-    ("august", 8), ("aug", 8), ("agosto", 8), ("ago", 8), ("aout", 8),
-    ("september", 9), ("sep", 9), ("sept", 9), ("septiembre", 9), ("setiembre", 9), ("setembro", 9), ("set", 9), ("septembre", 9),
-    ("october", 10), ("oct", 10), ("octubre", 10), ("outubro", 10), ("out", 10), ("octobre", 10),
-    ("november", 11), ("nov", 11), ("noviembre", 11), ("novembro", 11), ("novembre", 11),
-    ("december", 12), ("dec", 12), ("diciembre", 12), ("dic", 12), ("dezembro", 12), ("dez", 12), ("decembre", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("janeiro", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("febrero", 2),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("fevrier", 2),
+    ("fevr", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("marzo", 3),
+    ("marco", 3),
+    ("mars", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("avril", 4),
+    ("avr", 4),
+    ("may", 5),
+    ("mayo", 5),
+    ("maio", 5),
+    ("mai", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("junio", 6),
+    ("junho", 6),
+    ("juin", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("julio", 7),
+    ("julho", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("aout", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("setembro", 9),
+    ("set", 9),
+    ("septembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("octubre", 10),
+    ("outubro", 10),
+    ("out", 10),
+    ("octobre", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("novembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+    ("dezembro", 12),
+    ("dez", 12),
+    ("decembre", 12),
 ];
 
 static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
@@ -34,19 +93,21 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?:de\s+)?(\d{{4}})\b", *MONTH_ALT)).expect("valid regex")
+    Regex::new(&format!(r"\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?:de\s+)?(\d{{4}})\b", *MONTH_ALT))
+        .expect("valid regex")
 });
 static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b").expect("valid regex"));
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b").expect("valid regex"));
 static TIME_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?:rs?|s)?\b)?\s*(?:-|–|—|to|a|à|às|as|até|ate|hasta|until|till)\s*(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?:rs?|s)?\b)?",
+        r"(?i)\b(\d{1,2})(?:(?:[:.]|\s?h\s?)(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?:rs?|s)?\b)?\s*(?:-|–|—|to|a|à|às|as|até|ate|hasta|until|till)\s*(\d{1,2})(?:(?:[:.]|\s?h\s?)(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?:rs?|s)?\b)?",
     )
     .expect("valid regex")
 });
-static SINGLE_TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(\d{1,2})(?::(\d{2})|h(\d{2})?)\s*(a\.?\s?m\.?|p\.?\s?m\.?)?").expect("valid regex"));
+static SINGLE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?::(\d{2})|h(\d{2})?)\s*(a\.?\s?m\.?|p\.?\s?m\.?)?").expect("valid regex")
+});
 
 fn month_number(name: &str) -> Option<u32> {
     let n = fold(name.trim_end_matches('.'));
@@ -228,6 +289,7 @@ mod tests {
         assert_eq!(find_time("9h às 10h30").as_deref(), Some("09:00-10:30"));
         assert_eq!(find_time("3 p.m. to 4:30 p.m.").as_deref(), Some("15:00-16:30"));
         assert_eq!(find_time("de 15h00 a 16h30").as_deref(), Some("15:00-16:30"));
+        assert_eq!(find_time("9 h 00 - 10 h 30").as_deref(), Some("09:00-10:30"));
         assert_eq!(find_time("14:30 UTC").as_deref(), Some("14:30"));
         assert_eq!(find_time("3 - 4"), None);
     }

@@ -34,7 +34,8 @@ impl LabelTable {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let bad = |reason: &str| Error::BadModel { file: origin.to_string(), line: i + 1, reason: reason.to_string() };
+            let bad =
+                |reason: &str| Error::BadModel { file: origin.to_string(), line: i + 1, reason: reason.to_string() };
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() != 4 {
                 return Err(bad("expected 4 tab-separated columns: kind, match, language, phrase"));
@@ -69,13 +70,7 @@ impl LabelTable {
         let padded = format!(" {folded} ");
         self.rules
             .iter()
-            .find(|r| {
-                if r.exact {
-                    folded == r.phrase
-                } else {
-                    padded.contains(&format!(" {} ", r.phrase))
-                }
-            })
+            .find(|r| if r.exact { folded == r.phrase } else { padded.contains(&format!(" {} ", r.phrase)) })
             .map(|r| r.kind)
     }
 }
@@ -99,7 +94,10 @@ mod tests {
             Some(FieldKind::Takeaways)
         );
         assert_eq!(t.classify("Estimate the overall number of women present at the session"), Some(FieldKind::Women));
-        assert_eq!(t.classify("Estimate the overall number of the participants present at the session"), Some(FieldKind::Participants));
+        assert_eq!(
+            t.classify("Estimate the overall number of the participants present at the session"),
+            Some(FieldKind::Participants)
+        );
         assert_eq!(
             t.classify("To what extent did the session discuss gender equality and/or women's empowerment?"),
             Some(FieldKind::Gender)

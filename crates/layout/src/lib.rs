@@ -94,7 +94,7 @@ fn metadata(report: &Report) -> Metadata {
     let lang = report.main_language();
     let value = |kind| report.field(kind).map(|f| f.value);
     let mut m = Metadata {
-        title: value(FieldKind::Title).or_else(|| leading_heading(report)),
+        title: value(FieldKind::Title).or_else(|| leading_heading(report)).or_else(|| leading_line(report)),
         organizer: value(FieldKind::Organizer),
         moderator: value(FieldKind::Moderator),
         participants_text: value(FieldKind::Participants),
@@ -110,6 +110,7 @@ fn metadata(report: &Report) -> Metadata {
     m.time = value(FieldKind::Time)
         .and_then(|v| find_time(report.slice(v)))
         .or_else(|| value(FieldKind::Date).and_then(|v| find_time(report.slice(v))))
+        .or_else(|| agenda_span(report, window_end))
         .or_else(|| {
             // Without a time label, only a range counts: a lone "10:00" in prose is too weak.
             find_time(window).filter(|t| t.contains('-'))
@@ -121,9 +122,46 @@ fn metadata(report: &Report) -> Metadata {
 
 /// A heading on one of the first lines, taken as the title when no field names one.
 fn leading_heading(report: &Report) -> Option<acta_doc::ByteRange> {
-    let first = report.lines.iter().filter(|l| l.kind != LineKind::Blank).take(3).find(|l| l.kind == LineKind::Heading)?;
+    let first =
+        report.lines.iter().filter(|l| l.kind != LineKind::Blank).take(3).find(|l| l.kind == LineKind::Heading)?;
     let section = report.sections.iter().find(|s| s.heading.is_some_and(|h| first.range.contains(&h)))?;
     (section.kind == FieldKind::Other).then_some(section.heading?)
+}
+
+/// The first line, when it stands alone and is short: a headline such as "Crónica: el foro ..."
+/// that the parser read as a label and value.
+fn leading_line(report: &Report) -> Option<acta_doc::ByteRange> {
+    let mut lines = report.lines.iter().skip_while(|l| l.kind == LineKind::Blank);
+    let first = lines.next()?;
+    let next_blank = lines.next().is_none_or(|l| l.kind == LineKind::Blank);
+    let words = report.slice(first.content).split_whitespace().count();
+    let is_known_field = report.fields.iter().any(|f| first.range.contains(&f.label) && f.kind != FieldKind::Other);
+    (next_blank
+        && (2..=20).contains(&words)
+        && !is_known_field
+        && matches!(first.kind, LineKind::Field | LineKind::Text))
+    .then_some(first.content)
+}
+
+/// An agenda ("09:00-09:10 Welcome", "09:10-10:00 Panel"): the session runs from the first
+/// item's start to the last item's end.
+fn agenda_span(report: &Report, window_end: usize) -> Option<String> {
+    let mut items: Vec<String> = Vec::new();
+    for line in report.lines.iter().filter(|l| l.range.start < window_end) {
+        let s = report.slice(line.content);
+        let starts_with_time = s.chars().next().is_some_and(|c| c.is_ascii_digit());
+        match find_time(s).filter(|t| t.contains('-') && starts_with_time) {
+            Some(t) => items.push(t),
+            None if !items.is_empty() => break,
+            None => {}
+        }
+    }
+    if items.len() < 2 {
+        return None;
+    }
+    let start = items.first()?.split('-').next()?.to_string();
+    let end = items.last()?.split('-').nth(1)?.to_string();
+    Some(format!("{start}-{end}"))
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {

@@ -9,7 +9,8 @@ use crate::labels::LabelTable;
 
 /// Bullets and list numbers: "-", "•", "--", "1.", "(2)", "a)".
 pub(crate) static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*(?:[-*•·–—▪◦‣●○■►➢✓]{1,2}[ \t]*|\(?\d{1,3}[.)][ \t]+|\(?[a-z][.)][ \t]+|#{1,6}[ \t]+)").expect("valid regex")
+    Regex::new(r"^[ \t]*(?:[-*•·–—▪◦‣●○■►➢✓]{1,2}[ \t]*|\(?\d{1,3}[.)][ \t]+|\(?[a-z][.)][ \t]+|#{1,6}[ \t]+)")
+        .expect("valid regex")
 });
 
 /// Longest label accepted before an inline value ("Session Organizer: ...").
@@ -45,6 +46,20 @@ pub fn parse(text: &str, labels: &LabelTable) -> Layout {
         lines.push(line);
         splits.push(split);
     }
+    // A short line right under a "Label:" heading is that label's value ("About 60"), not a heading.
+    let mut prev_colon_heading = false;
+    for (line, split) in lines.iter_mut().zip(&splits) {
+        if line.kind == LineKind::Blank {
+            continue;
+        }
+        let bare_heading =
+            line.kind == LineKind::Heading && split.is_none() && !line.content.slice(text).ends_with('?');
+        let markdown = line.range.slice(text).trim_start().starts_with('#');
+        if bare_heading && !markdown && prev_colon_heading {
+            line.kind = LineKind::Text;
+        }
+        prev_colon_heading = line.kind == LineKind::Heading && split.is_some();
+    }
     let (sections, mut fields) = group(text, &lines, &splits, labels);
     for (line, split) in lines.iter().zip(&splits) {
         if line.kind == LineKind::Field {
@@ -74,10 +89,19 @@ fn is_blank(text: &str, r: ByteRange) -> bool {
     r.slice(text).trim().is_empty()
 }
 
-fn classify(text: &str, raw: &[ByteRange], i: usize, range: ByteRange, labels: &LabelTable) -> (Line, Option<LabelSplit>) {
+fn classify(
+    text: &str,
+    raw: &[ByteRange],
+    i: usize,
+    range: ByteRange,
+    labels: &LabelTable,
+) -> (Line, Option<LabelSplit>) {
     let s = range.slice(text);
     if s.trim().is_empty() {
-        return (Line { kind: LineKind::Blank, range, content: ByteRange { start: range.start, end: range.start } }, None);
+        return (
+            Line { kind: LineKind::Blank, range, content: ByteRange { start: range.start, end: range.start } },
+            None,
+        );
     }
     let bullet_len = BULLET.find(s).map_or(0, |m| m.end());
     let markdown_heading = s.trim_start().starts_with('#');
@@ -101,6 +125,9 @@ fn classify(text: &str, raw: &[ByteRange], i: usize, range: ByteRange, labels: &
         return (line(LineKind::Heading), None);
     }
     if bullet_len == 0 && words <= MAX_BARE_HEADING_WORDS && is_isolated(text, raw, i) && looks_like_heading(c) {
+        return (line(LineKind::Heading), None);
+    }
+    if bullet_len == 0 && words <= 6 && looks_like_heading(c) && labels.classify(c).is_some() {
         return (line(LineKind::Heading), None);
     }
     if bullet_len > 0 {
@@ -152,19 +179,23 @@ fn label_split(text: &str, content: ByteRange, labels: &LabelTable) -> Option<La
         && no_sentence_end;
     // A long known label ("Estimate the number of women present: 12") takes only a short answer
     // inline; a long line after it is prose that happens to use a label's word.
-    let starts_with_article = l.split_whitespace().next().is_some_and(|w| ARTICLES.contains(&w.to_lowercase().as_str()));
-    let long_known =
-        known && words <= MAX_HEADING_WORDS && !starts_with_article && value.slice(text).split_whitespace().count() <= 12;
+    let starts_with_article =
+        l.split_whitespace().next().is_some_and(|w| ARTICLES.contains(&w.to_lowercase().as_str()));
+    let long_known = known
+        && words <= MAX_HEADING_WORDS
+        && !starts_with_article
+        && value.slice(text).split_whitespace().count() <= 12;
     (shape_ok || long_known).then_some(LabelSplit { label, value })
 }
 
 /// Articles that start sentences but not labels.
-const ARTICLES: &[&str] = &["the", "a", "an", "el", "la", "los", "las", "un", "una", "o", "os", "as", "um", "uma", "le", "les", "une", "des"];
+const ARTICLES: &[&str] =
+    &["the", "a", "an", "el", "la", "los", "las", "un", "una", "o", "os", "as", "um", "uma", "le", "les", "une", "des"];
 
 /// Function words that stay lower-case inside a capitalised label.
 const LABEL_FUNCTION_WORDS: &[&str] = &[
-    "and", "for", "the", "with", "from", "del", "los", "las", "por", "para", "con", "des", "une", "sur", "pour", "avec",
-    "dans", "com", "das", "dos", "sobre",
+    "and", "for", "the", "with", "from", "del", "los", "las", "por", "para", "con", "des", "une", "sur", "pour",
+    "avec", "dans", "com", "das", "dos", "sobre",
 ];
 
 /// Every word of three letters or more, function words aside, starts with a capital
@@ -252,7 +283,12 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(LineKind, String)> {
         let layout = parse(text, &LabelTable::bundled());
-        layout.lines.iter().filter(|l| l.kind != LineKind::Blank).map(|l| (l.kind, l.content.slice(text).to_string())).collect()
+        layout
+            .lines
+            .iter()
+            .filter(|l| l.kind != LineKind::Blank)
+            .map(|l| (l.kind, l.content.slice(text).to_string()))
+            .collect()
     }
 
     #[test]
@@ -265,7 +301,12 @@ mod tests {
         assert_eq!(k[3], (LineKind::ListItem, "Ana Silva, Universidad de Lisboa".into()));
         assert_eq!(k[5], (LineKind::Heading, "Gender Reporting".into()));
         assert_eq!(k[6].0, LineKind::Heading);
-        assert_eq!(k[7].0, LineKind::Text, "a colon after a two-word sentence start is kept as text when lower-case: {:?}", k[7]);
+        assert_eq!(
+            k[7].0,
+            LineKind::Text,
+            "a colon after a two-word sentence start is kept as text when lower-case: {:?}",
+            k[7]
+        );
     }
 
     #[test]

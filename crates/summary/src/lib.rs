@@ -15,7 +15,7 @@
 
 mod sentences;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use acta_doc::{fold, ByteRange, FieldKind, Lang, Layer, LineKind, Report, Stage};
 
@@ -123,7 +123,8 @@ fn choose(cands: &[Candidate], n: usize) -> Vec<ByteRange> {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let unique: HashSet<&str> = c.words.iter().map(String::as_str).collect();
+            // A sorted set, so the float sum is the same on every run.
+            let unique: BTreeSet<&str> = c.words.iter().map(String::as_str).collect();
             let s: f64 = unique.iter().map(|w| weight(w)).sum::<f64>() / (unique.len() as f64).sqrt().max(1.0);
             // A slight preference for earlier sentences, which usually state the purpose.
             let position = 1.0 - 0.2 * (i as f64 / n_docs);

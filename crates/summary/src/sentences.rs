@@ -4,9 +4,10 @@ use acta_doc::ByteRange;
 
 /// Words after which a period does not end a sentence (compared lower-case, without the period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "dra", "prof", "profa", "sr", "sra", "srta", "lic", "ing", "mtra", "mtro", "h.e", "st", "av",
-    "e.g", "i.e", "etc", "vs", "no", "nº", "n", "p", "pp", "u.n", "u.s", "ee.uu", "inc", "ltd", "s.a", "co", "jr", "ma",
-    "fig", "art", "núm", "cf", "approx", "dept", "min", "gen", "gov", "sec", "mme", "m", "mlle", "d", "dña", "a.m", "p.m",
+    "mr", "mrs", "ms", "dr", "dra", "prof", "profa", "sr", "sra", "srta", "lic", "ing", "mtra", "mtro", "h.e", "st",
+    "av", "e.g", "i.e", "etc", "vs", "no", "nº", "n", "p", "pp", "u.n", "u.s", "ee.uu", "inc", "ltd", "s.a", "co",
+    "jr", "ma", "fig", "art", "núm", "cf", "approx", "dept", "min", "gen", "gov", "sec", "mme", "m", "mlle", "d",
+    "dña", "a.m", "p.m",
 ];
 
 /// Splits `range` of `text` into sentences: at '.', '!', '?' or '…' followed by whitespace and a
@@ -31,7 +32,12 @@ pub fn split_sentences(text: &str, range: ByteRange) -> Vec<ByteRange> {
         }
         let next_is_space = kk < chars.len() && chars[kk].1.is_whitespace();
         let next_start = chars[kk..].iter().find(|(_, ch)| !ch.is_whitespace()).map(|(_, ch)| *ch);
-        if kk < chars.len() && !(next_is_space && next_start.is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '«' | '¿' | '¡' | '(' | '-'))) {
+        if kk < chars.len()
+            && !(next_is_space
+                && next_start.is_some_and(|ch| {
+                    ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '«' | '¿' | '¡' | '(' | '-')
+                }))
+        {
             continue;
         }
         if c == '.' {

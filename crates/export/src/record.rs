@@ -1,0 +1,238 @@
+//! The owned record of one report: what JSON Lines carries and what CSV rows are made from.
+
+use acta_doc::{ByteRange, EntityKind, Report};
+use serde::Serialize;
+
+/// One speaker of a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpeakerRecord {
+    pub name: String,
+    pub honorific: Option<String>,
+    pub role: Option<String>,
+    pub organization: Option<String>,
+    /// "ministry" or "organization", when an organisation is known.
+    pub organization_kind: Option<&'static str>,
+    pub country: Option<String>,
+    pub session_roles: Vec<&'static str>,
+    pub stakeholder_group: Option<&'static str>,
+    pub gender: Option<&'static str>,
+    pub line_start: usize,
+    pub line_end: usize,
+    pub confidence: f32,
+}
+
+/// One mention of an entity, with offsets into the cleaned and the original text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionRecord {
+    pub kind: &'static str,
+    pub text: String,
+    pub canonical: String,
+    pub country: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    pub original_start: usize,
+    pub original_end: usize,
+    pub source: &'static str,
+    pub confidence: f32,
+    pub language: Option<String>,
+}
+
+/// Share of the report's text in a language other than the main one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LanguageShare {
+    pub language: String,
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionRecord {
+    pub kind: &'static str,
+    pub heading: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldRecord {
+    pub kind: &'static str,
+    pub label: String,
+    pub value: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpanRecord {
+    pub language: String,
+    pub start: usize,
+    pub end: usize,
+    pub original_start: usize,
+    pub original_end: usize,
+    pub confidence: f64,
+}
+
+/// Everything acta found in one report, as owned values. Field names follow the answer-key
+/// format (`../shared/GOLD.md`), so records and keys compare directly.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportRecord {
+    pub id: String,
+    pub source: String,
+    pub sha256: String,
+    pub encoding: String,
+    pub bytes: usize,
+    pub language: Option<String>,
+    pub language_confidence: f64,
+    pub other_languages: Vec<LanguageShare>,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub time: Option<String>,
+    pub organizer: Option<String>,
+    pub moderator: Option<String>,
+    pub participants_reported: Option<u64>,
+    pub participants_reported_text: Option<String>,
+    pub women_reported: Option<u64>,
+    pub women_reported_text: Option<String>,
+    pub speakers: Vec<SpeakerRecord>,
+    pub people: Vec<String>,
+    pub ministries: Vec<String>,
+    pub organizations: Vec<String>,
+    pub countries: Vec<String>,
+    pub regions: Vec<String>,
+    pub summary: String,
+    /// The cleaned text all `start`/`end` offsets point into (`original_*` offsets point into the input).
+    pub text: String,
+    pub sections: Vec<SectionRecord>,
+    pub fields: Vec<FieldRecord>,
+    pub language_spans: Vec<SpanRecord>,
+    pub mentions: Vec<MentionRecord>,
+    pub warnings: Vec<String>,
+}
+
+fn owned(report: &Report, r: Option<ByteRange>) -> Option<String> {
+    r.map(|r| report.slice(r).to_string()).filter(|s| !s.is_empty())
+}
+
+impl ReportRecord {
+    /// Copies what the report found into owned values.
+    pub fn from_report(report: &Report) -> Self {
+        let m = &report.metadata;
+        let names =
+            |kind: EntityKind| -> Vec<String> { report.canonicals_of(kind).map(|(_, c)| c.name.clone()).collect() };
+        let lang = report.language.as_ref();
+        ReportRecord {
+            id: report.id.clone(),
+            source: report.source.clone(),
+            sha256: report.sha256.clone(),
+            encoding: report.encoding.clone(),
+            bytes: report.byte_len,
+            language: lang.and_then(|l| l.main).map(|l| l.to_string()),
+            language_confidence: lang.map_or(0.0, |l| l.confidence),
+            other_languages: lang
+                .map(|l| l.others.iter().map(|(k, v)| LanguageShare { language: k.to_string(), share: *v }).collect())
+                .unwrap_or_default(),
+            title: owned(report, m.title),
+            date: m.date.clone(),
+            time: m.time.clone(),
+            organizer: owned(report, m.organizer),
+            moderator: owned(report, m.moderator),
+            participants_reported: m.participants,
+            participants_reported_text: owned(report, m.participants_text),
+            women_reported: m.women,
+            women_reported_text: owned(report, m.women_text),
+            speakers: report
+                .speakers
+                .iter()
+                .map(|s| SpeakerRecord {
+                    name: report.canonicals[s.person].name.clone(),
+                    honorific: owned(report, s.honorific),
+                    role: owned(report, s.role),
+                    organization: owned(report, s.organization),
+                    organization_kind: s.organization.map(|_| {
+                        if s.organization_is_ministry {
+                            "ministry"
+                        } else {
+                            "organization"
+                        }
+                    }),
+                    country: s.country.map(|c| c.to_string()),
+                    session_roles: s.session_roles.iter().map(|r| r.as_str()).collect(),
+                    stakeholder_group: s.stakeholder.map(|g| g.as_str()),
+                    gender: s.gender.map(|g| match g {
+                        acta_doc::Gender::Female => "female",
+                        acta_doc::Gender::Male => "male",
+                    }),
+                    line_start: s.source_line.start,
+                    line_end: s.source_line.end,
+                    confidence: s.confidence,
+                })
+                .collect(),
+            people: names(EntityKind::Person),
+            ministries: names(EntityKind::Ministry),
+            organizations: names(EntityKind::Organization),
+            countries: names(EntityKind::Country),
+            regions: names(EntityKind::Region),
+            summary: report.summary.iter().map(|r| report.slice(*r).replace('\n', " ")).collect::<Vec<_>>().join(" "),
+            text: report.text.clone(),
+            sections: report
+                .sections
+                .iter()
+                .map(|s| SectionRecord {
+                    kind: s.kind.as_str(),
+                    heading: owned(report, s.heading),
+                    start: s.heading.map_or(s.body.start, |h| h.start),
+                    end: s.body.end,
+                    language: s.language.map(|l| l.to_string()),
+                })
+                .collect(),
+            fields: report
+                .fields
+                .iter()
+                .map(|f| FieldRecord {
+                    kind: f.kind.as_str(),
+                    label: report.slice(f.label).to_string(),
+                    value: report.slice(f.value).to_string(),
+                    start: f.label.start,
+                    end: f.value.end,
+                })
+                .collect(),
+            language_spans: report
+                .language_spans
+                .iter()
+                .map(|s| {
+                    let o = report.offsets.range_to_original(s.range);
+                    SpanRecord {
+                        language: s.language.to_string(),
+                        start: s.range.start,
+                        end: s.range.end,
+                        original_start: o.start,
+                        original_end: o.end,
+                        confidence: s.confidence,
+                    }
+                })
+                .collect(),
+            mentions: report
+                .mentions
+                .iter()
+                .map(|mn| {
+                    let c = &report.canonicals[mn.canonical];
+                    let o = report.offsets.range_to_original(mn.range);
+                    MentionRecord {
+                        kind: mn.kind.as_str(),
+                        text: report.slice(mn.range).to_string(),
+                        canonical: c.name.clone(),
+                        country: c.country.map(|c| c.to_string()),
+                        start: mn.range.start,
+                        end: mn.range.end,
+                        original_start: o.start,
+                        original_end: o.end,
+                        source: mn.source.as_str(),
+                        confidence: mn.confidence,
+                        language: report.language_at(mn.range.start).map(|l| l.to_string()),
+                    }
+                })
+                .collect(),
+            warnings: report.warnings.clone(),
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! End-to-end tests of the binary: bad inputs, exit codes, CSV injection, atomic output,
+//! determinism across thread counts, JSON Lines on stdin and stdout.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn acta(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_acta"));
+    cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(s) = stdin {
+        input.write_all(s.as_bytes()).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn read_csv(path: &Path) -> Vec<Vec<String>> {
+    let mut r = csv::ReaderBuilder::new().has_headers(false).from_path(path).unwrap();
+    r.records().map(|rec| rec.unwrap().iter().map(String::from).collect()).collect()
+}
+
+const GOOD: &str = "Session Title: Open data in cities\nDate: 3 May 2019\nModerator: Ms. Ana Silva, Director, University of Lisbon\n\nDiscussion:\n\nThe panel discussed open data portals in three cities and how citizens use them.\n";
+
+#[test]
+fn bad_inputs_fail_their_own_row_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("a_good.txt"), GOOD).unwrap();
+    std::fs::write(input.join("b_empty.txt"), "").unwrap();
+    std::fs::write(input.join("c_binary.txt"), b"abc\0def").unwrap();
+    std::fs::write(input.join("d_undecodable.txt"), [0xFF, 0xFE, 0x41, 0x00, 0x42]).unwrap();
+    std::fs::write(input.join("e_large.txt"), "x".repeat(5000)).unwrap();
+    std::fs::write(input.join("f_skipped.pdf"), "not a report").unwrap();
+    let out = dir.path().join("out");
+    let o = acta(&["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--max-bytes", "4000"], None);
+    assert_eq!(o.status.code(), Some(1), "some reports failed: exit 1");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    for (file, words) in [
+        ("b_empty.txt", "empty file"),
+        ("c_binary.txt", "binary file (NUL byte at byte 3)"),
+        ("d_undecodable.txt", "undecodable bytes"),
+        ("e_large.txt", "over the limit of 4000 bytes"),
+    ] {
+        assert!(
+            stderr.lines().any(|l| l.contains(file) && l.contains(words)),
+            "no clear error for {file} in:\n{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("1 reports") && stderr.contains("4 failed") && stderr.contains("1 files skipped"),
+        "{stderr}"
+    );
+    let errors = read_csv(&out.join("errors.csv"));
+    assert_eq!(errors.len(), 5, "header + 4 failures: {errors:?}");
+    assert_eq!(errors[0], vec!["id", "source", "stage", "error"]);
+    let reports = read_csv(&out.join("reports.csv"));
+    assert_eq!(reports.len(), 2, "the good report is written");
+    assert_eq!(reports[1][0], "a_good.txt");
+}
+
+#[test]
+fn unreadable_path_and_malformed_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let missing = dir.path().join("no-such-dir");
+    let stdin = format!("{}\nthis is not json\n{{\"id\": \"r2\"}}\n", serde_json::json!({"id": "r1", "text": GOOD}));
+    let o = acta(&["extract", missing.to_str().unwrap(), "-", "--out", out.to_str().unwrap()], Some(&stdin));
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("no-such-dir"), "{stderr}");
+    assert!(stderr.contains("stdin:2") && stderr.contains("line 2"), "{stderr}");
+    assert!(stderr.contains("stdin:3") && stderr.contains("no \"text\" field"), "{stderr}");
+    let reports = read_csv(&out.join("reports.csv"));
+    assert_eq!(reports.len(), 2);
+    assert_eq!(reports[1][0], "r1");
+    assert_eq!(read_csv(&out.join("errors.csv")).len(), 4);
+}
+
+#[test]
+fn exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("r.txt"), GOOD).unwrap();
+    let out = dir.path().join("out");
+    let ok = acta(&["extract", dir.path().join("r.txt").to_str().unwrap(), "--out", out.to_str().unwrap()], None);
+    assert_eq!(ok.status.code(), Some(0));
+    assert_eq!(acta(&["extract"], None).status.code(), Some(2), "missing input is a usage error");
+    assert_eq!(acta(&["extract", "x.txt", "--bogus"], None).status.code(), Some(2));
+    assert_eq!(acta(&["extract", "x.txt"], None).status.code(), Some(2), "no --out and no --jsonl");
+    let bad_lang = acta(&["extract", "x.txt", "--out", out.to_str().unwrap(), "--languages", "en,xx"], None);
+    assert_eq!(bad_lang.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_lang.stderr).contains("`xx`"));
+}
+
+#[test]
+fn csv_cells_are_injection_safe_and_excel_gets_a_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("r.txt"),
+        "Title: =HYPERLINK(\"http://x\")\nDate: 2019-05-03\n\nSome text about the session and what it found.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = acta(&["extract", dir.path().to_str().unwrap(), "--out", out.to_str().unwrap(), "--excel"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let raw = std::fs::read(out.join("reports.csv")).unwrap();
+    assert!(raw.starts_with(b"\xEF\xBB\xBF"));
+    let rows = read_csv(&out.join("reports.csv"));
+    let title_col = rows[0].iter().position(|c| c == "title").unwrap();
+    assert_eq!(rows[1][title_col], "'=HYPERLINK(\"http://x\")");
+}
+
+#[test]
+fn output_is_atomic_and_identical_across_thread_counts() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let dir = tempfile::tempdir().unwrap();
+    let mut outputs = Vec::new();
+    for jobs in ["1", "4"] {
+        let out = dir.path().join(format!("out{jobs}"));
+        let o = acta(&["extract", corpus.to_str().unwrap(), "--out", out.to_str().unwrap(), "--jobs", jobs], None);
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        let names: Vec<String> =
+            std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
+        assert!(!names.iter().any(|n| n.ends_with(".partial")), "temporary files left: {names:?}");
+        let files: Vec<Vec<u8>> = ["reports.csv", "speakers.csv", "entities.csv", "errors.csv", "reports.jsonl"]
+            .iter()
+            .map(|f| std::fs::read(out.join(f)).unwrap())
+            .collect();
+        outputs.push(files);
+    }
+    assert!(outputs[0] == outputs[1], "--jobs 1 and --jobs 4 must write the same bytes");
+}
+
+#[test]
+fn json_lines_stream_through_stdout_in_order_with_errors_as_records() {
+    let stdin = format!(
+        "{}\n{{\"id\": \"broken\"}}\n{}\n",
+        serde_json::json!({"id": "first", "text": GOOD}),
+        serde_json::json!({"id": "second", "text": "Fecha: 20 de diciembre de 2017\n\nLa sesión trató sobre gobierno digital en la región.\n"})
+    );
+    let o = acta(&["extract", "-", "--jsonl", "-", "--quiet"], Some(&stdin));
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], "first");
+    assert_eq!(lines[0]["date"], "2019-05-03");
+    assert!(lines[1]["error"].as_str().unwrap().contains("no \"text\""));
+    assert_eq!(lines[2]["id"], "second");
+    assert_eq!(lines[2]["language"], "es");
+    assert_eq!(lines[2]["date"], "2017-12-20");
+}
