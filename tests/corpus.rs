@@ -30,7 +30,7 @@ fn records(out: &Path) -> Vec<serde_json::Value> {
 }
 
 fn fold(v: &serde_json::Value) -> Option<String> {
-    v.as_str().map(|s| acta_doc::fold_words(s))
+    v.as_str().map(acta_doc::fold_words)
 }
 
 /// Precision/recall counts of one list field, by folded exact match.

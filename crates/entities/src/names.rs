@@ -36,7 +36,7 @@ fn is_name_token(tok: &str, gaz: &Gazetteers) -> bool {
     }
     // Initials and abbreviated given names: "J.", "Ma.", "Fco."
     if tok.ends_with('.') {
-        return letters.chars().count() <= 3 && !tok[..tok.len() - 1].contains('.');
+        return letters.chars().count() <= 3 && !tok.strip_suffix('.').unwrap_or(tok).contains('.');
     }
     tok.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
         && !tok.ends_with('-')
@@ -62,8 +62,7 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
     let mut core = 0;
     let mut tokens = 0;
     let mut cursor = pos;
-    loop {
-        let Some((raw_end, raw)) = token_at(text, cursor) else { break };
+    while let Some((raw_end, raw)) = token_at(text, cursor) {
         // Sentence-final period: "said Ana Silva." keeps the period out unless it ends an initial.
         let (tok, tok_end) =
             if raw.ends_with('.') && raw.trim_end_matches('.').chars().filter(|c| c.is_alphabetic()).count() > 3 {
@@ -85,7 +84,7 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
         }
         // Continue only over exactly one space: a line break or a double space ends the name.
         let after = &text[raw_end..];
-        if !(after.starts_with(' ') && !after[1..].starts_with([' ', '\n'])) {
+        if !after.starts_with(' ') || after[1..].starts_with([' ', '\n']) {
             break;
         }
         cursor = raw_end + 1;

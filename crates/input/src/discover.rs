@@ -221,7 +221,7 @@ mod tests {
         std::fs::write(dir.join("b/z.txt"), "x").unwrap();
         std::fs::write(dir.join("a.md"), "x").unwrap();
         std::fs::write(dir.join("c.pdf"), "x").unwrap();
-        let found: Vec<String> = walk(&[dir.clone()])
+        let found: Vec<String> = walk(std::slice::from_ref(&dir))
             .map(|f| match f {
                 Found::File(f) => f.id,
                 Found::Skipped(p) => format!("skipped {}", p.file_name().unwrap().to_string_lossy()),

@@ -90,11 +90,11 @@ impl Detector {
         self.languages.iter().map(|(l, _, _)| *l)
     }
 
-    fn from_lingua(&self, language: Language) -> Option<Lang> {
+    fn lang_of_lingua(&self, language: Language) -> Option<Lang> {
         self.languages.iter().find(|(_, l, _)| *l == language).map(|(lang, _, _)| *lang)
     }
 
-    fn from_whatlang(&self, language: whatlang::Lang) -> Option<Lang> {
+    fn lang_of_whatlang(&self, language: whatlang::Lang) -> Option<Lang> {
         self.languages.iter().find(|(_, _, w)| *w == Some(language)).map(|(lang, _, _)| *lang)
     }
 
@@ -109,7 +109,7 @@ impl Detector {
         if text.len() >= SHORT_TEXT {
             if let Some(info) = self.whatlang.detect(text) {
                 if info.is_reliable() {
-                    if let Some(lang) = self.from_whatlang(info.lang()) {
+                    if let Some(lang) = self.lang_of_whatlang(info.lang()) {
                         return Some((lang, info.confidence()));
                     }
                 }
@@ -127,13 +127,13 @@ impl Detector {
         if confidence <= 0.0 || (confidence - second).abs() < 1e-9 {
             return None;
         }
-        self.from_lingua(language).map(|l| (l, confidence))
+        self.lang_of_lingua(language).map(|l| (l, confidence))
     }
 
     /// whatlang only: the fast path.
     pub fn detect_fast(&self, text: &str) -> Option<(Lang, f64)> {
         let info = self.whatlang.detect(text)?;
-        self.from_whatlang(info.lang()).map(|l| (l, info.confidence()))
+        self.lang_of_whatlang(info.lang()).map(|l| (l, info.confidence()))
     }
 }
 

@@ -277,6 +277,18 @@ fn trim_heading(text: &str, r: ByteRange) -> ByteRange {
     ByteRange { start: r.start, end: r.start + t.len() }.trim(text)
 }
 
+/// The value of the first "Title: ..." line of a raw text, read before clean-up so that the
+/// clean-up can look for the title repeated as a running header.
+pub fn title_hint<'t>(text: &'t str, labels: &LabelTable) -> Option<&'t str> {
+    text.lines().take(200).find_map(|line| {
+        let bullet_len = BULLET.find(line).map_or(0, |m| m.end());
+        let content = &line[bullet_len..];
+        let colon = find_label_colon(content)?;
+        let value = content[colon + 1..].trim();
+        (!value.is_empty() && labels.classify(&content[..colon]) == Some(FieldKind::Title)).then_some(value)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,16 +347,4 @@ mod tests {
         assert_eq!(layout.fields[0].kind, FieldKind::Other);
         assert_eq!(layout.fields[0].value.slice(text), "blue");
     }
-}
-
-/// The value of the first "Title: ..." line of a raw text, read before clean-up so that the
-/// clean-up can look for the title repeated as a running header.
-pub fn title_hint<'t>(text: &'t str, labels: &LabelTable) -> Option<&'t str> {
-    text.lines().take(200).find_map(|line| {
-        let bullet_len = BULLET.find(line).map_or(0, |m| m.end());
-        let content = &line[bullet_len..];
-        let colon = find_label_colon(content)?;
-        let value = content[colon + 1..].trim();
-        (!value.is_empty() && labels.classify(&content[..colon]) == Some(FieldKind::Title)).then_some(value)
-    })
 }
