@@ -310,7 +310,13 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
             }
         }
     }
-    // Honorific + name anywhere in the text.
+    // Honorific + name anywhere in the text. The language at a position only matters for
+    // French-only honorifics ("M."), so it is looked up only when some part of the report is French.
+    let french = acta_doc::Lang::FR;
+    let maybe_french = report.main_language() == Some(french)
+        || report.sections.iter().any(|s| s.language == Some(french))
+        || report.language_spans.iter().any(|s| s.language == french);
+    let lang_at = |pos: usize| if maybe_french { report.language_at(pos) } else { report.main_language() };
     for (i, _) in text.char_indices() {
         if i > 0 && text[..i].chars().next_back().is_some_and(|ch| ch.is_alphanumeric()) {
             continue;
@@ -319,9 +325,9 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         if !first.is_uppercase() {
             continue;
         }
-        let Some((_, _, after)) = honorific_at(text, i, gaz, report.language_at(i)) else { continue };
+        let Some((_, _, after)) = honorific_at(text, i, gaz, lang_at(i)) else { continue };
         let mut pos = after;
-        while let Some((_, _, a)) = honorific_at(text, pos, gaz, report.language_at(pos)) {
+        while let Some((_, _, a)) = honorific_at(text, pos, gaz, lang_at(pos)) {
             pos = a;
         }
         if let Some(n) = name_at(text, pos, gaz) {
@@ -420,6 +426,7 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
             None => clusters.push(Cluster { tokens, forms: vec![p.range], members: vec![(p.range, p.source)] }),
         }
     }
+    let mut person_index: Vec<usize> = Vec::with_capacity(clusters.len());
     for cl in &clusters {
         let name = canonical_name(text, &cl.forms);
         let idx = c.canonical(EntityKind::Person, fold(&name), || Canonical {
@@ -428,6 +435,7 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
             country: None,
             stakeholder: None,
         });
+        person_index.push(idx);
         for (range, source) in &cl.members {
             c.mention(
                 EntityKind::Person,
@@ -451,13 +459,6 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
     if forms.is_empty() {
         return;
     }
-    let person_index: Vec<usize> = clusters
-        .iter()
-        .map(|cl| {
-            let name = canonical_name(text, &cl.forms);
-            c.keys[&(EntityKind::Person, fold(&name))]
-        })
-        .collect();
     let patterns: Vec<&str> = forms.iter().map(|(s, _)| s.as_str()).collect();
     if let Ok(ac) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns) {
         for m in ac.find_iter(text) {

@@ -126,7 +126,6 @@ fn merge(existing: &mut Speaker, later: Speaker) {
         existing.organization = later.organization;
         existing.organization_is_ministry = later.organization_is_ministry;
         existing.stakeholder = later.stakeholder;
-        existing.role = existing.role.or(later.role);
     }
     existing.role = existing.role.or(later.role);
     existing.country = existing.country.or(later.country);

@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 use acta_doc::OffsetMap;
 use regex::Regex;
 
+use crate::parse::BULLET;
+
 /// An edit of the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Edit {
@@ -34,9 +36,6 @@ static PAGE_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?mi)^[ \t]*(?:(?:page|página|pagina|pág\.?|p\.)[ \t]*\d+(?:[ \t]*(?:of|de|/|sur)[ \t]*\d+)?|\d+[ \t]*(?:/|of|de|sur)[ \t]*\d+|[-–][ \t]*\d+[ \t]*[-–])[ \t]*(?:\r?\n|\z)",
     )
     .expect("valid regex")
-});
-static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-*•·–—▪◦‣●○■►➢✓]{1,2}|\(?\d{1,3}[.)]|\(?[a-z][.)]\s)\s*").expect("valid regex")
 });
 
 /// Words that, right before a title, show that the text quotes it rather than a header cutting in.
