@@ -4,7 +4,7 @@
 CARGO ?= cargo
 OUT ?= out
 
-.PHONY: all build run test lint fmt clean
+.PHONY: all build run test eval lint fmt clean
 
 all: build
 
@@ -19,6 +19,17 @@ run: build
 ## Every test: unit tests, doc tests, end-to-end tests over corpus/ and bad inputs.
 test:
 	$(CARGO) test --workspace --locked
+
+## Score acta on corpus/ against its answer keys (precision, recall, F1 per field); fails below the bars.
+## `make eval EVAL_FLAGS=-v` lists every miss and extra. Uses the debug build `make test` already made.
+EVAL_BARS ?= speakers=0.95,people=0.95,countries=0.95,ministries=0.90,organizations=0.90
+eval:
+	$(CARGO) run --quiet --locked --bin acta -- extract corpus/ --out $(OUT)/eval --quiet
+	$(CARGO) run --quiet --locked --bin acta -- eval --gold corpus $(OUT)/eval/reports.jsonl --require $(EVAL_BARS) $(EVAL_FLAGS)
+	@if [ -d ../shared/gold ]; then \
+		$(CARGO) run --quiet --locked --bin acta -- extract ../shared/seeds --out $(OUT)/eval-shared --quiet && \
+		$(CARGO) run --quiet --locked --bin acta -- eval --gold ../shared/gold $(OUT)/eval-shared/reports.jsonl $(EVAL_FLAGS); \
+	else echo "../shared/gold not found: skipping the shared answer keys"; fi
 
 lint:
 	$(CARGO) fmt --all -- --check

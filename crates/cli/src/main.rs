@@ -1,5 +1,6 @@
 //! `acta`: turns free-text meeting and session reports into structured records.
 
+mod eval;
 mod pipeline;
 
 use std::io::{BufReader, Write};
@@ -30,6 +31,8 @@ struct Cli {
 enum Command {
     /// Extract records from report files, directories, or JSON Lines on stdin ("-").
     Extract(ExtractArgs),
+    /// Score records (reports.jsonl) against answer keys: precision, recall and F1 per field.
+    Eval(eval::EvalArgs),
 }
 
 #[derive(clap::Args)]
@@ -74,6 +77,13 @@ fn main() -> ExitCode {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("acta: error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Eval(args) => match eval::eval(args) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("acta eval: error: {e:#}");
                 ExitCode::from(2)
             }
         },

@@ -1,0 +1,310 @@
+//! Micro-averaged counts per field over many reports, and the misses and extras of each.
+
+use std::fmt::Write as _;
+
+use crate::keys::{Extraction, SpeakerEntry};
+use crate::matching::{normalize, one_to_one, organization_similarity, person_similarity};
+
+/// The fields scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Speakers,
+    People,
+    Ministries,
+    Organizations,
+    Countries,
+    Language,
+}
+
+impl Field {
+    pub const ALL: [Field; 6] =
+        [Field::Speakers, Field::People, Field::Ministries, Field::Organizations, Field::Countries, Field::Language];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Speakers => "speakers",
+            Field::People => "people",
+            Field::Ministries => "ministries",
+            Field::Organizations => "organizations",
+            Field::Countries => "countries",
+            Field::Language => "language",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == s)
+    }
+}
+
+/// True positives, false positives and false negatives of one field.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Counts {
+    /// Precision; 1 when nothing was found and nothing was to be found.
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Correct and scored attributes of matched speakers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AttributeCounts {
+    pub matched: usize,
+    pub organization: usize,
+    pub role: usize,
+    pub country: usize,
+    pub session_roles: usize,
+    pub honorific: usize,
+}
+
+/// Accumulates scores over reports; keeps a readable list of every miss and extra.
+#[derive(Debug, Default)]
+pub struct Scorer {
+    counts: [Counts; 6],
+    pub attributes: AttributeCounts,
+    /// One block per report that has any miss, extra or wrong attribute.
+    pub details: Vec<String>,
+    pub reports: usize,
+    pub missing_records: Vec<String>,
+}
+
+impl Scorer {
+    pub fn field(&self, f: Field) -> Counts {
+        self.counts[f as usize]
+    }
+
+    /// Scores one answer key against the record found for it (`None`: acta produced none).
+    pub fn add(&mut self, gold: &Extraction, found: Option<&Extraction>) {
+        self.reports += 1;
+        let empty = Extraction::default();
+        let found = found.unwrap_or_else(|| {
+            self.missing_records.push(gold.id.clone());
+            &empty
+        });
+        let mut notes = String::new();
+        let mut list = |field: Field, g: &[String], f: &[String], sim: &dyn Fn(&String, &String) -> Option<f64>| {
+            let pairs = one_to_one(g, f, sim);
+            let c = &mut self.counts[field as usize];
+            c.tp += pairs.len();
+            c.fn_ += g.len() - pairs.len();
+            c.fp += f.len() - pairs.len();
+            for (i, item) in g.iter().enumerate().filter(|(i, _)| !pairs.iter().any(|p| p.0 == *i)) {
+                let _ = writeln!(notes, "  miss  {:<13} {item}", field.name());
+                let _ = i;
+            }
+            for item in f.iter().enumerate().filter(|(j, _)| !pairs.iter().any(|p| p.1 == *j)).map(|(_, x)| x) {
+                let _ = writeln!(notes, "  extra {:<13} {item}", field.name());
+            }
+        };
+        list(Field::People, &gold.people, &found.people, &|a, b| person_similarity(a, b));
+        list(Field::Ministries, &gold.ministries, &found.ministries, &|a, b| organization_similarity(a, b));
+        list(Field::Organizations, &gold.organizations, &found.organizations, &|a, b| organization_similarity(a, b));
+        let upper = |v: &[String]| -> Vec<String> {
+            let mut v: Vec<String> = v.iter().map(|c| c.trim().to_uppercase()).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        list(Field::Countries, &upper(&gold.countries), &upper(&found.countries), &|a, b| (a == b).then_some(1.0));
+        let gl: Vec<String> = gold.language.iter().cloned().collect();
+        let fl: Vec<String> = found.language.iter().cloned().collect();
+        list(Field::Language, &gl, &fl, &|a, b| (normalize(a) == normalize(b)).then_some(1.0));
+        self.speakers(&gold.speakers, &found.speakers, &mut notes);
+        if !notes.is_empty() {
+            self.details.push(format!("{}\n{notes}", gold.id));
+        }
+    }
+
+    fn speakers(&mut self, gold: &[SpeakerEntry], found: &[SpeakerEntry], notes: &mut String) {
+        let pairs = one_to_one(gold, found, |g, f| person_similarity(&g.name, &f.name));
+        let c = &mut self.counts[Field::Speakers as usize];
+        c.tp += pairs.len();
+        c.fn_ += gold.len() - pairs.len();
+        c.fp += found.len() - pairs.len();
+        for (i, g) in gold.iter().enumerate() {
+            if !pairs.iter().any(|p| p.0 == i) {
+                let _ = writeln!(notes, "  miss  speaker       {}", g.name);
+            }
+        }
+        for (j, f) in found.iter().enumerate() {
+            if !pairs.iter().any(|p| p.1 == j) {
+                let _ = writeln!(notes, "  extra speaker       {}", f.name);
+            }
+        }
+        let a = &mut self.attributes;
+        for &(i, j) in &pairs {
+            let (g, f) = (&gold[i], &found[j]);
+            a.matched += 1;
+            let mut check = |name: &str, ok: bool, gv: String, fv: String, slot: &mut usize| {
+                if ok {
+                    *slot += 1;
+                } else {
+                    let _ = writeln!(notes, "  wrong {name:<13} {}: gold {gv} / found {fv}", g.name);
+                }
+            };
+            let show = |v: &Option<String>| v.as_deref().map_or("null".to_string(), |s| format!("\"{s}\""));
+            let same_org = same_optional(&g.organization, &f.organization);
+            check("organization", same_org, show(&g.organization), show(&f.organization), &mut a.organization);
+            let same_role = same_optional(&g.role, &f.role);
+            check("role", same_role, show(&g.role), show(&f.role), &mut a.role);
+            let same_country =
+                g.country.as_deref().map(str::to_uppercase) == f.country.as_deref().map(str::to_uppercase);
+            check("country", same_country, show(&g.country), show(&f.country), &mut a.country);
+            let roles = |v: &[String]| {
+                let mut v: Vec<String> = v.iter().map(|r| normalize(r)).collect();
+                v.sort();
+                v.dedup();
+                v
+            };
+            let same_roles = roles(&g.session_roles) == roles(&f.session_roles);
+            check(
+                "session_roles",
+                same_roles,
+                g.session_roles.join("+"),
+                f.session_roles.join("+"),
+                &mut a.session_roles,
+            );
+            let hon = |v: &Option<String>| v.as_deref().map(normalize_person_honorific);
+            let same_hon = hon(&g.honorific) == hon(&f.honorific);
+            check("honorific", same_hon, show(&g.honorific), show(&f.honorific), &mut a.honorific);
+        }
+    }
+
+    /// The summary table, and the attribute accuracy of matched speakers.
+    pub fn table(&self) -> String {
+        let mut out = String::new();
+        let _ =
+            writeln!(out, "{:<14} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}", "field", "gold", "found", "tp", "P", "R", "F1");
+        for f in Field::ALL {
+            let c = self.field(f);
+            let _ = writeln!(
+                out,
+                "{:<14} {:>6} {:>6} {:>6} {:>7.3} {:>7.3} {:>7.3}",
+                f.name(),
+                c.tp + c.fn_,
+                c.tp + c.fp,
+                c.tp,
+                c.precision(),
+                c.recall(),
+                c.f1()
+            );
+        }
+        let a = &self.attributes;
+        let acc = |n: usize| ratio(n, a.matched);
+        let _ = writeln!(
+            out,
+            "speaker attributes over {} matched speakers: organization {:.3}, role {:.3}, country {:.3}, session roles {:.3}, honorific {:.3}",
+            a.matched,
+            acc(a.organization),
+            acc(a.role),
+            acc(a.country),
+            acc(a.session_roles),
+            acc(a.honorific)
+        );
+        out
+    }
+}
+
+/// Honorifics compare without case, accents and their final period.
+fn normalize_person_honorific(s: &str) -> String {
+    normalize(s).replace(' ', "")
+}
+
+/// Both absent, or both present and matching at token Jaccard >= 0.5.
+fn same_optional(g: &Option<String>, f: &Option<String>) -> bool {
+    match (g, f) {
+        (None, None) => true,
+        (Some(g), Some(f)) => organization_similarity(g, f).is_some(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(json: &str) -> Extraction {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn known_counts_give_known_scores() {
+        let gold = ex(r#"{"id": "r", "language": "es", "people": ["Ana Silva", "Juan Pérez", "Marta Gómez"],
+            "organizations": ["Inter-American Development Bank"], "countries": ["AR", "UY"]}"#);
+        let found = ex(r#"{"id": "r", "language": "pt", "people": ["Ana Silva", "Juan Perez", "Banco Central"],
+            "organizations": ["Inter American Development Bank (IDB)", "OECD"], "countries": ["ar"]}"#);
+        let mut s = Scorer::default();
+        s.add(&gold, Some(&found));
+        // people: 2 tp, 1 fp, 1 fn -> P = R = F1 = 2/3.
+        let p = s.field(Field::People);
+        assert_eq!((p.tp, p.fp, p.fn_), (2, 1, 1));
+        assert!((p.f1() - 2.0 / 3.0).abs() < 1e-9);
+        let o = s.field(Field::Organizations);
+        assert_eq!((o.tp, o.fp, o.fn_), (1, 1, 0));
+        let c = s.field(Field::Countries);
+        assert_eq!((c.tp, c.fp, c.fn_), (1, 0, 1));
+        assert!((c.precision() - 1.0).abs() < 1e-9 && (c.recall() - 0.5).abs() < 1e-9);
+        let l = s.field(Field::Language);
+        assert_eq!((l.tp, l.fp, l.fn_), (0, 1, 1));
+        assert!(s.details[0].contains("miss  people        Marta Gómez"), "{}", s.details[0]);
+        assert!(s.details[0].contains("extra organizations OECD"), "{}", s.details[0]);
+    }
+
+    #[test]
+    fn speakers_match_on_the_person_and_score_attributes() {
+        let gold = ex(r#"{"id": "r", "speakers": [
+            {"name": "Yolanda Martínez Mancilla", "honorific": "Mrs.", "role": "Head of the Digital Government Unit",
+             "organization": "Ministry of Public Administration of Mexico", "country": "MX", "session_roles": ["organizer", "speaker"]},
+            {"name": "Miguel Porrúa", "honorific": null, "role": null, "organization": "Inter American Development Bank",
+             "country": null, "session_roles": ["speaker"]}]}"#);
+        let found = ex(r#"{"id": "r", "speakers": [
+            {"name": "Miguel Porrua", "organization": "Inter-American Development Bank", "session_roles": ["speaker"]},
+            {"name": "Yolanda Martínez", "honorific": "Mrs", "role": "Head of the Digital Government Unit",
+             "organization": "Ministry of Public Administration", "country": "BR", "session_roles": ["speaker", "organizer"]},
+            {"name": "Victor Lagunes"}]}"#);
+        let mut s = Scorer::default();
+        s.add(&gold, Some(&found));
+        let c = s.field(Field::Speakers);
+        assert_eq!((c.tp, c.fp, c.fn_), (2, 1, 0));
+        let a = s.attributes;
+        assert_eq!(a.matched, 2);
+        assert_eq!(a.organization, 2, "Jaccard 4/6 and 4/5 both pass");
+        assert_eq!(a.country, 1, "MX vs BR is wrong, null vs null is right");
+        assert_eq!(a.session_roles, 2, "order does not matter");
+        assert_eq!(a.honorific, 2);
+    }
+
+    #[test]
+    fn a_key_without_a_record_counts_every_item_missed() {
+        let gold = ex(r#"{"id": "r", "language": "en", "people": ["Ana Silva"], "countries": ["BR"]}"#);
+        let mut s = Scorer::default();
+        s.add(&gold, None);
+        assert_eq!(s.field(Field::People).fn_, 1);
+        assert_eq!(s.field(Field::Countries).recall(), 0.0);
+        assert_eq!(s.missing_records, vec!["r".to_string()]);
+    }
+}
