@@ -99,7 +99,11 @@ fn places(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
     let text = &report.text;
     for (start, end, place) in gaz.find_places(text) {
         let range = ByteRange { start, end };
-        if c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization]) && !inside_institution_tail(c, range) {
+        // Inside an institution's name a country's name still names the country ("Internet Society
+        // Brazil Chapter", "... of Mexico"); a demonym there does not ("Organization of American States").
+        if c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization])
+            && !(matches!(place, Place::Country(_)) && inside_institution(c, range))
+        {
             continue;
         }
         let next_word = text[end..].split_whitespace().next().unwrap_or("");
@@ -108,6 +112,9 @@ fn places(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         let same_line_prev = text[..start].ends_with(' ');
         let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         match place {
+            Place::Country(code) if inside_institution(c, range) => {
+                add_country(c, *code, range, EntitySource::Gazetteer);
+            }
             Place::Country(code) => {
                 // "Jordan Smith", "Georgia Tech": part of a longer proper name. "New Jersey": likewise.
                 if same_line_next
@@ -120,6 +127,7 @@ fn places(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
                 if same_line_prev
                     && capitalised(prev_word)
                     && !gaz.is_name_stopword(prev_word)
+                    && !OPENERS.contains(&fold(prev_word).as_str())
                     && !prev_word.ends_with([',', '.', ';', ':'])
                 {
                     continue;
@@ -163,14 +171,109 @@ fn same_line_next_is_noun(next_word: &str) -> bool {
         && !["and", "or", "y", "e", "et", "ou", "o"].contains(&next_word)
 }
 
-/// A country at the end of a ministry's name ("... of Brazil") counts as a country mention too.
-fn inside_institution_tail(c: &Collector, range: ByteRange) -> bool {
-    c.mentions.iter().any(|m| {
-        matches!(m.kind, EntityKind::Ministry | EntityKind::Organization)
-            && m.range.contains(&range)
-            && m.range.end == range.end
-    })
+/// Is the place wholly inside one institution's name (not straddling its edge)?
+fn inside_institution(c: &Collector, range: ByteRange) -> bool {
+    c.mentions
+        .iter()
+        .any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization) && m.range.contains(&range))
 }
+
+/// Words that open a sentence or a phrase before a country's name: "Desde México", "In Brazil".
+/// A capitalised word before a country is part of a longer proper name only when it is not one.
+const OPENERS: &[&str] = &[
+    "desde",
+    "en",
+    "in",
+    "from",
+    "para",
+    "por",
+    "de",
+    "del",
+    "with",
+    "con",
+    "com",
+    "em",
+    "no",
+    "na",
+    "to",
+    "a",
+    "al",
+    "and",
+    "y",
+    "e",
+    "et",
+    "the",
+    "la",
+    "el",
+    "los",
+    "las",
+    "le",
+    "les",
+    "os",
+    "as",
+    "o",
+    "at",
+    "for",
+    "of",
+    "sur",
+    "dans",
+    "pour",
+    "apres",
+    "depuis",
+    "entre",
+    "between",
+    "hacia",
+    "sobre",
+    "como",
+    "like",
+    "since",
+    "au",
+    "aux",
+    "both",
+    "ambos",
+    "tanto",
+    "until",
+    "hasta",
+    "ate",
+    "jusqu",
+    "across",
+    "throughout",
+    "within",
+    "outside",
+    "fuera",
+    "segun",
+    "according",
+    "selon",
+    "while",
+    "mientras",
+    "enquanto",
+    "pendant",
+    "durante",
+    "during",
+    "after",
+    "before",
+    "antes",
+    "despues",
+    "depois",
+    "avant",
+    "apres",
+    "but",
+    "pero",
+    "mas",
+    "mais",
+    "also",
+    "tambien",
+    "tambem",
+    "aussi",
+    "only",
+    "solo",
+    "so",
+    "asi",
+    "ainsi",
+    "then",
+    "luego",
+    "entonces",
+];
 
 fn add_country(c: &mut Collector, code: CountryCode, range: ByteRange, source: EntitySource) {
     let idx = c.canonical(EntityKind::Country, code.to_string(), || Canonical {
@@ -341,9 +444,19 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
             }
         }
     }
+    // Names in prose that start with a known given name ("Victor Lagunes", "Ana Paula dos Santos").
+    for (range, core) in gazetteer_names(text, gaz) {
+        if !c.overlaps(range, &blocked) {
+            cands.push(PersonCandidate { range, honorific: false, core_tokens: core, source: EntitySource::Gazetteer });
+        }
+    }
     // Capitalised names right before a verb of speech.
     for m in SPEECH_VERB.find_iter(text) {
         if let Some(n) = name_before(text, m.start(), gaz) {
+            // "M. Konaté a expliqué": in French "M." is Monsieur, found above with its honorific.
+            if honorific_at(text, n.0.start, gaz, lang_at(n.0.start)).is_some() {
+                continue;
+            }
             if n.1 >= 2 && !c.overlaps(n.0, &blocked) {
                 cands.push(PersonCandidate {
                     range: n.0,
@@ -355,6 +468,153 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         }
     }
     cluster_people(text, cands, c);
+}
+
+/// Words before a name that make it the name of a place or a thing: "Av. Paulista", "Calle Simón
+/// Bolívar", "Premio Rubén Darío".
+const PLACE_BEFORE: &[&str] = &[
+    "av",
+    "avenida",
+    "avenue",
+    "calle",
+    "rua",
+    "rue",
+    "street",
+    "st",
+    "plaza",
+    "praca",
+    "place",
+    "boulevard",
+    "bd",
+    "paseo",
+    "jiron",
+    "carrera",
+    "alameda",
+    "estrada",
+    "rodovia",
+    "edificio",
+    "building",
+    "hall",
+    "sala",
+    "salle",
+    "room",
+    "auditorio",
+    "auditorium",
+    "colegio",
+    "escuela",
+    "escola",
+    "ecole",
+    "lycee",
+    "liceo",
+    "hospital",
+    "aeropuerto",
+    "aeroporto",
+    "airport",
+    "estacion",
+    "station",
+    "premio",
+    "premio",
+    "prize",
+    "prix",
+    "award",
+    "teatro",
+    "theatre",
+    "theater",
+    "museo",
+    "museu",
+    "musee",
+    "museum",
+    "parque",
+    "park",
+    "puente",
+    "ponte",
+    "pont",
+    "bridge",
+    "universidad",
+    "universidade",
+    "universite",
+    "university",
+    "fundacion",
+    "fundacao",
+    "fondation",
+    "foundation",
+    "instituto",
+    "institut",
+    "institute",
+    "centro",
+    "centre",
+    "center",
+    "ciudad",
+    "cidade",
+    "ville",
+    "city",
+    "puerto",
+    "porto",
+    "port",
+    "san",
+    "santa",
+    "sao",
+    "saint",
+    "sainte",
+    "st.",
+];
+
+/// Person names that start with a given name from the gazetteer and have at least one more
+/// capitalised name token, outside place and organisation names: (range, core tokens).
+fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let bytes = text.as_bytes();
+    while pos < text.len() {
+        // Next word start.
+        let Some(off) = text[pos..].find(|c: char| c.is_uppercase()) else { break };
+        let start = pos + off;
+        let ch_len = text[start..].chars().next().map_or(1, char::len_utf8);
+        pos = start + ch_len;
+        if start > 0 && text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\'')
+        {
+            continue;
+        }
+        let word_end = text[start..]
+            .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
+            .map_or(text.len(), |i| start + i);
+        let word = &text[start..word_end];
+        if !gaz.is_given_name(word) {
+            pos = word_end.max(pos);
+            continue;
+        }
+        let Some(n) = name_at(text, start, gaz) else { continue };
+        if n.core_tokens < 2 {
+            pos = n.range.end.max(pos);
+            continue;
+        }
+        // "Av. Paulista", "Universidad Simón Bolívar": the word before makes it a place or body.
+        let prev = text[..start].trim_end_matches([' ', '\t']);
+        let prev_word = prev.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let prev_folded = fold(prev_word.trim_end_matches(['.', ',']));
+        let same_line = !text[..start].trim_end_matches([' ', '\t']).ends_with('\n') && prev.len() < start;
+        if same_line
+            && PLACE_BEFORE.contains(&prev_folded.as_str())
+            && prev_word.chars().next().is_some_and(char::is_uppercase)
+        {
+            pos = n.range.end;
+            continue;
+        }
+        // "Simón Bolívar University", "Victoria Street": a capitalised non-name word right after.
+        let after = &text[n.range.end..];
+        if let Some(next) =
+            after.strip_prefix(' ').and_then(|a| a.split(|c: char| c.is_whitespace() || c == ',').next())
+        {
+            if next.chars().next().is_some_and(char::is_uppercase) && gaz.is_name_stopword(next) {
+                pos = n.range.end;
+                continue;
+            }
+        }
+        let _ = bytes;
+        out.push((n.range, n.core_tokens));
+        pos = n.range.end;
+    }
+    out
 }
 
 /// The name that ends right before `end` (one space between), if any: (range, core tokens).

@@ -15,6 +15,8 @@ const PLACES_EXTRA: &str = include_str!("../../../models/places_extra.tsv");
 const ORGANIZATIONS: &str = include_str!("../../../models/organizations.tsv");
 const HONORIFICS: &str = include_str!("../../../models/honorifics.tsv");
 const NAME_STOPWORDS: &str = include_str!("../../../models/name_stopwords.tsv");
+const GIVEN_NAMES: &str = include_str!("../../../models/given_names.tsv");
+const SURNAMES: &str = include_str!("../../../models/surnames.tsv");
 
 /// What a place name stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +54,8 @@ pub struct Gazetteers {
     institution_values: Vec<usize>,
     pub(crate) honorifics: Vec<Honorific>,
     stopwords: HashSet<String>,
+    given_names: HashSet<String>,
+    surnames: HashSet<String>,
 }
 
 /// The TSV text of each gazetteer file, bundled first, then a user's additions.
@@ -69,6 +73,8 @@ impl Sources {
             ("organizations.tsv", ORGANIZATIONS),
             ("honorifics.tsv", HONORIFICS),
             ("name_stopwords.tsv", NAME_STOPWORDS),
+            ("given_names.tsv", GIVEN_NAMES),
+            ("surnames.tsv", SURNAMES),
         ] {
             files.insert(name, vec![(format!("models/{name}"), text.to_string())]);
         }
@@ -115,39 +121,56 @@ impl Gazetteers {
         let mut place_index: HashMap<String, Place> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         let mut add = |form: &str, place: Place| {
-            if form.is_empty() || place_index.contains_key(form) {
-                return;
+            // Both apostrophes: "Côte d’Ivoire" is written "Côte d'Ivoire" as often.
+            for form in apostrophe_variants(form) {
+                if form.is_empty() || place_index.contains_key(&form) {
+                    continue;
+                }
+                order.push(form.clone());
+                place_index.insert(form, place.clone());
             }
-            order.push(form.to_string());
-            place_index.insert(form.to_string(), place);
         };
-        for (origin, line, cols) in sources.rows("places_extra.tsv") {
-            let [kind, code, lang, forms] = cols[..] else {
-                return Err(bad(&origin, line, "expected 4 columns: kind, code, language, form"));
-            };
-            for form in forms.split('|') {
-                match kind {
-                    "alias" => add(
-                        form,
+        // Country names come before demonyms: "Argentina" is the country, not the Spanish feminine
+        // demonym. Aliases (first pass) come before CLDR's names, demonyms and regions after them.
+        for pass in ["alias", "other"] {
+            if pass == "other" {
+                for (origin, line, cols) in sources.rows("countries.tsv") {
+                    let [code, _lang, name] = cols[..] else {
+                        return Err(bad(&origin, line, "expected 3 columns: code, language, name"));
+                    };
+                    add(
+                        name,
                         Place::Country(CountryCode::parse(code).ok_or_else(|| bad(&origin, line, "bad country code"))?),
-                    ),
-                    "demonym" => {
-                        let cc = CountryCode::parse(code).ok_or_else(|| bad(&origin, line, "bad country code"))?;
-                        add(form, Place::Demonym(cc));
-                        if lang != "en" {
-                            add(&capitalise(form), Place::Demonym(cc));
-                        }
-                    }
-                    "region" => add(form, Place::Region(code.to_string())),
-                    _ => return Err(bad(&origin, line, "kind must be alias, demonym or region")),
+                    );
                 }
             }
-        }
-        for (origin, line, cols) in sources.rows("countries.tsv") {
-            let [code, _lang, name] = cols[..] else {
-                return Err(bad(&origin, line, "expected 3 columns: code, language, name"));
-            };
-            add(name, Place::Country(CountryCode::parse(code).ok_or_else(|| bad(&origin, line, "bad country code"))?));
+            for (origin, line, cols) in sources.rows("places_extra.tsv") {
+                if (cols.first() == Some(&"alias")) != (pass == "alias") {
+                    continue;
+                }
+                let [kind, code, lang, forms] = cols[..] else {
+                    return Err(bad(&origin, line, "expected 4 columns: kind, code, language, form"));
+                };
+                for form in forms.split('|') {
+                    match kind {
+                        "alias" => add(
+                            form,
+                            Place::Country(
+                                CountryCode::parse(code).ok_or_else(|| bad(&origin, line, "bad country code"))?,
+                            ),
+                        ),
+                        "demonym" => {
+                            let cc = CountryCode::parse(code).ok_or_else(|| bad(&origin, line, "bad country code"))?;
+                            add(form, Place::Demonym(cc));
+                            if lang != "en" {
+                                add(&capitalise(form), Place::Demonym(cc));
+                            }
+                        }
+                        "region" => add(form, Place::Region(code.to_string())),
+                        _ => return Err(bad(&origin, line, "kind must be alias, demonym or region")),
+                    }
+                }
+            }
         }
         for (origin, line, cols) in sources.rows("regions.tsv") {
             let [region, _lang, name] = cols[..] else {
@@ -185,9 +208,11 @@ impl Gazetteers {
             institutions.push(Institution { name: cols[0].to_string(), kind, country, stakeholder });
             let aliases = cols.get(4).copied().unwrap_or("");
             for form in std::iter::once(cols[0]).chain(aliases.split('|')).filter(|f| !f.is_empty()) {
-                if seen_forms.insert(form.to_string()) {
-                    inst_forms.push(form.to_string());
-                    institution_values.push(index);
+                for form in apostrophe_variants(form) {
+                    if seen_forms.insert(form.clone()) {
+                        inst_forms.push(form);
+                        institution_values.push(index);
+                    }
                 }
             }
         }
@@ -220,7 +245,25 @@ impl Gazetteers {
             let [_lang, word] = cols[..] else { return Err(bad(&origin, line, "expected 2 columns: language, word")) };
             stopwords.insert(fold(word));
         }
+        let names = |file: &str| -> Result<HashSet<String>> {
+            let mut set = HashSet::new();
+            for (origin, line, cols) in sources.rows(file) {
+                let name = cols.first().copied().unwrap_or("");
+                if name.is_empty() {
+                    return Err(bad(&origin, line, "expected a name in the first column"));
+                }
+                let folded = fold(name);
+                if !stopwords.contains(&folded) {
+                    set.insert(folded);
+                }
+            }
+            Ok(set)
+        };
+        let given_names = names("given_names.tsv")?;
+        let surnames = names("surnames.tsv")?;
         Ok(Gazetteers {
+            given_names,
+            surnames,
             places,
             place_values,
             institutions,
@@ -266,6 +309,16 @@ impl Gazetteers {
         })
     }
 
+    /// A given name in the name gazetteer ("Victor", "MARÍA", "Ndèye"), compared folded.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(&fold(word))
+    }
+
+    /// A surname in the name gazetteer ("Pereira", "GONZÁLEZ"), compared folded.
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(&fold(word))
+    }
+
     /// A capitalised word that is never part of a person's name.
     pub fn is_name_stopword(&self, word: &str) -> bool {
         self.stopwords.contains(&fold(word.trim_end_matches('.')))
@@ -274,6 +327,17 @@ impl Gazetteers {
 
 fn matcher(patterns: &[String]) -> Result<AhoCorasick> {
     AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(patterns).map_err(Error::Matcher)
+}
+
+/// The form as given, and with the other apostrophe when it has one.
+fn apostrophe_variants(form: &str) -> Vec<String> {
+    let mut out = vec![form.to_string()];
+    if form.contains('’') {
+        out.push(form.replace('’', "'"));
+    } else if form.contains('\'') {
+        out.push(form.replace('\'', "’"));
+    }
+    out
 }
 
 fn capitalise(s: &str) -> String {

@@ -10,8 +10,8 @@ const CAPWORD: &str = r"(?:[ldLD]['’])?(?:\p{Lu}[\p{L}\p{M}'’&\-]*\.?|e-\p{L
 /// Lower-case words that may sit between the capitalised words of a name.
 const CONN: &str = r"(?:of|for|on|and|the|de|da|do|das|dos|del|des|du|la|las|los|le|les|y|e|et|para|pour|en|em|à|a|al|ao|às|sobre|sur|pela|pelo|por)";
 
-const MINISTRY_HEADS: &str = "Ministry|Ministries|Ministerio|Ministério|Ministère|Secretariat|Undersecretariat|Under-Secretariat|Secretaría|Secretaria|Subsecretaría|Subsecretaria|Secrétariat|Presidency|Presidencia|Presidência|Présidence|Agency|Agencia|Agência|Agence|Department|Departamento|Département|Directorate|Dirección|Direção|Diretoria|Direction|Unit|Unidad|Unidade|Unité|Superintendencia|Superintendência|Jefatura|Controladoria|Contraloría|Procuraduría|Defensoría|Defensoria|Délégation|Oficina Nacional|National Office";
-const MINISTRY_FIXED: &str = r"[Oo]ffice of the (?:[Pp]resident|[Pp]rime [Mm]inister|[Vv]ice[- ][Pp]resident)|Casa Civil|Cabinet Office|Jefatura de Gabinete";
+const MINISTRY_HEADS: &str = "Ministry|Ministries|Ministerio|Ministério|Ministère|Secretariat|Undersecretariat|Under-Secretariat|Secretaría|Secretaria|Subsecretaría|Subsecretaria|Secrétariat|Presidency|Presidencia|Presidência|Présidence|Agency|Agencia|Agência|Agence|Department|Departamento|Département|Directorate|Dirección|Direção|Diretoria|Direction|Unit|Unidad|Unidade|Unité|Superintendencia|Superintendência|Jefatura|Controladoria|Contraloría|Procuraduría|Defensoría|Defensoria|Délégation|Oficina Nacional|National Office|Authority|Autoridad|Autoridade|Autorité";
+const MINISTRY_FIXED: &str = r"[Oo]ffice of the (?:[Pp]resident|[Pp]rime [Mm]inister|[Vv]ice[- ][Pp]resident)|Casa Civil|Cabinet Office|Jefatura de Gabinete|Government of|Gobierno de|Governo d[oae]|Gouvernement d[ue]";
 const MINISTRY_TAILS: &str = "Unit|Agency|Secretariat|Authority|Directorate|Department|Office|Ministry|Regulator";
 const ORG_HEADS: &str = "Universidad|Universidade|Université|University|Fundación|Fundação|Fondation|Foundation|Instituto|Institut|Institute|Asociación|Associação|Association|Banco|Banque|Bank|Cámara|Câmara|Chambre|Chamber|Centro|Centre|Center|Red|Rede|Réseau|Network|Observatorio|Observatório|Observatoire|Observatory|Comisión|Comissão|Commission|Consejo|Conselho|Conseil|Council|Corte|Court|Tribunal|Congreso|Congresso|Parliament|Parlamento|Parlement|Senado|Senate|Sénat|Asamblea|Assembleia|Assemblée|Assembly|Sociedad|Sociedade|Société|Society|Federación|Federação|Fédération|Federation|Alianza|Aliança|Alliance|Coalición|Coalition|Colegio|Escuela|Escola|École|School|Faculdade|Facultad|Faculty|Academia|Academy|Movimiento|Movimento|Mouvement|Foro|Fórum|Forum|Organización|Organização|Organisation|Organization|Unión|União|Union|Cooperativa|Empresa|Grupo|Consorcio|Laboratorio|Laboratório|Laboratoire|Colectivo|Coletivo|Comité|Comitê|Committee";
 const ORG_TAILS: &str = r"Organisation|Organization|University|Foundation|Bank|Association|Institute|Center|Centre|Council|Network|Alliance|Forum|Society|Corporation|Company|Group|Observatory|Coalition|Initiative|Consortium|Federation|Chamber|Committee|Lab|Labs|Partnership|Trust|Fund|College|School|Academy|Union|Inc\.|Ltd\.?|LLC|S\.A\.|Ltda\.?|S\.A\.S\.|SpA|GmbH|Cooperative";
@@ -42,6 +42,96 @@ static WITH_ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Heads of institution names written in sentence case, as French and often Spanish and
+/// Portuguese names are ("Agence nationale de la société de l'information du Mali").
+const SENTENCE_CASE_HEADS: &str = "Agence|Agencia|Agência|Autorité|Autoridad|Autoridade|Banque|Banco|Commission|Comisión|Comissão|Association|Asociación|Associação|Ministère|Ministerio|Ministério|Direction|Dirección|Direção|Conseil|Consejo|Conselho|Office|Oficina|Institut|Instituto|Université|Universidad|Universidade|Fondation|Fundación|Fundação|Organisation|Organización|Organização|Union|Unión|União|Fédération|Federación|Federação|Observatoire|Observatorio|Observatório|Centre|Centro|Secrétariat|Secretaría|Secretaria|Subsecretaría|Délégation|Société|Sociedad|Sociedade|Réseau|Red|Rede|Communauté|Comunidad|Comunidade|Comité|Comitê|École|Escuela|Escola|Cour|Corte|Tribunal|Assemblée|Asamblea|Assembleia|Chambre|Cámara|Câmara|Superintendencia|Unité|Unidad|Unidade|Servicio|Serviço|Service|Caisse|Haut conseil|Haute autorité";
+static SENTENCE_CASE_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?:{SENTENCE_CASE_HEADS})\b")).expect("valid regex"));
+/// Endings of adjectives that follow a noun in a sentence-case name ("nationale", "personnelles",
+/// "interministérielle", "africaine", "francophone", "digital", "pública").
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "al", "ale", "ales", "aux", "el", "elle", "elles", "els", "ique", "iques", "ico", "ica", "icos", "icas", "aire",
+    "aires", "ario", "aria", "ien", "ienne", "iens", "iennes", "ais", "aise", "ain", "aine", "ano", "ana", "ois",
+    "oise", "if", "ive", "ivo", "iva", "ile", "il", "ense", "phone", "ável", "ível", "able", "ible", "ero", "era",
+    "ista", "eur", "rice",
+];
+const SENTENCE_CASE_CONNECTORS: &[&str] = &[
+    "de", "du", "des", "de la", "d", "l", "del", "de los", "de las", "da", "do", "das", "dos", "pour", "para", "por",
+    "sur", "sobre", "et", "y", "e", "à", "aux", "en", "em", "la", "le", "les", "el", "los", "las", "o", "a", "os",
+    "as",
+];
+
+/// "Head adjective* (connector+ noun adjective*)*" after a capitalised head: the sentence-case
+/// institution names. Ends before anything else (a verb, punctuation, a second clause).
+fn sentence_case_names(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for m in SENTENCE_CASE_HEAD.find_iter(text) {
+        let mut end = m.end();
+        let mut pos = m.end();
+        let mut words = 1;
+        let mut after_connector = false;
+        let mut saw_lower = false;
+        loop {
+            let rest = &text[pos..];
+            let Some(after_space) = rest.strip_prefix(' ') else { break };
+            // Elided articles glue to the next word: "de l'information", "d'Ivoire".
+            let word_len = after_space
+                .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '“' | '”'))
+                .unwrap_or(after_space.len());
+            let word = &after_space[..word_len];
+            if word.is_empty() {
+                break;
+            }
+            let (elision, core) = match word.find(['\'', '’']) {
+                Some(i) if i <= 1 => {
+                    (Some(&word[..i]), &word[i + word[i..].chars().next().map_or(1, char::len_utf8)..])
+                }
+                _ => (None, word),
+            };
+            let lower = core.to_lowercase();
+            let is_connector =
+                SENTENCE_CASE_CONNECTORS.contains(&lower.as_str()) && core.chars().all(char::is_lowercase);
+            let capital = core.chars().next().is_some_and(char::is_uppercase);
+            let lower_word = core.chars().next().is_some_and(char::is_lowercase) && core.chars().count() >= 3;
+            // "d'accélérer": an elided infinitive is a verb, not part of the name.
+            let elided_verb = elision.is_some()
+                && core.chars().next().is_some_and(char::is_lowercase)
+                && (lower.ends_with("er") || lower.ends_with("ir") || lower.ends_with("re"));
+            if elided_verb {
+                break;
+            }
+            let accepted = if is_connector && elision.is_none() {
+                after_connector = true;
+                false
+            } else if after_connector || elision.is_some() {
+                // A noun after a connector: any word.
+                (capital || lower_word) && {
+                    after_connector = false;
+                    true
+                }
+            } else {
+                // Right after a noun: only an adjective.
+                lower_word && ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
+            };
+            pos += 1 + word_len;
+            if accepted {
+                end = pos;
+                words += 1;
+                saw_lower |= !capital;
+            } else if !(is_connector && elision.is_none()) {
+                break;
+            }
+            if words >= 12 {
+                break;
+            }
+        }
+        if saw_lower && words >= 2 {
+            out.push((m.start(), end));
+        }
+    }
+    out
+}
+
 /// An institution found by its shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShapeMatch {
@@ -67,6 +157,11 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
         if is_generic(&text[start..end]) {
             return;
         }
+        let kind = if kind == EntityKind::Organization && is_public_body(&text[start..end]) {
+            EntityKind::Ministry
+        } else {
+            kind
+        };
         if end > start && text[start..end].split_whitespace().count() >= 2 || acronym.is_some() {
             let stakeholder = stakeholder_of(&text[start..end], kind);
             out.push(ShapeMatch { start, end, kind, stakeholder, acronym });
@@ -90,11 +185,36 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
     for m in ORG_NAME_FIRST.find_iter(text) {
         push(m.start(), m.end(), EntityKind::Organization, None);
     }
+    for (start, end) in sentence_case_names(text) {
+        let kind = if is_government(&text[start..end]) { EntityKind::Ministry } else { EntityKind::Organization };
+        push(start, end, kind, None);
+    }
     for c in WITH_ACRONYM.captures_iter(text) {
         let name = c.get(1).expect("group 1");
         let acr = c.get(2).expect("group 2");
         let kind = if is_government(name.as_str()) { EntityKind::Ministry } else { EntityKind::Organization };
         push(name.start(), name.end(), kind, Some((acr.start(), acr.end())));
+    }
+    // Newspapers and broadcasters are named after the word that says what they are: "del diario
+    // La Nación", "the newspaper El Tiempo", "le quotidien Le Soleil". The article is part of the name.
+    static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"\b(?:diario|periódico|jornal|journal|newspaper|revista|magazine|quotidien|hebdomadaire|semanario|semanário|emisora|radio|rádio|broadcaster|cadena|news agency|agencia de noticias|agência de notícias)[ \t]+((?:{CAPWORD})(?:[ \t]+(?:de[ \t]+)?{CAPWORD}){{0,4}})"
+        ))
+        .expect("valid regex")
+    });
+    for c in MEDIA.captures_iter(text) {
+        let name = c.get(1).expect("group 1");
+        let trimmed = name.as_str().trim_end_matches(['.', ',']);
+        if trimmed.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 {
+            out.push(ShapeMatch {
+                start: name.start(),
+                end: name.start() + trimmed.len(),
+                kind: EntityKind::Organization,
+                stakeholder: None,
+                acronym: None,
+            });
+        }
     }
     out
 }
@@ -178,10 +298,19 @@ fn every_start(re: &Regex, text: &str) -> Vec<(usize, usize)> {
 fn cut_at_inner_head(text: &str, start: usize, end: usize) -> usize {
     static HEAD: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(&format!(r"[ \t,]\b(?:{MINISTRY_HEADS}|{ORG_HEADS})\b")).expect("valid regex"));
-    match HEAD.find(&text[start..end]) {
-        Some(m) => start + m.start(),
-        None => end,
+    // "the Union and the World Bank": a conjunction and an article start a second name.
+    static SECOND_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[ \t,]+(?:and the|and|y el|y la|y los|y las|e o|e a|e os|e as|et le|et la|et les|et l['’])[ \t]+(?:\p{Lu}\p{Ll}+[ \t]+){0,3}(?:Bank|Banco|Banque|Union|Unión|União|Organization|Organisation|Organización|Organização|University|Universidad|Universidade|Université|Foundation|Fundación|Fundação|Fondation|Forum|Foro|Fórum|Institute|Instituto|Institut|Agency|Agencia|Agência|Agence)\b").expect("valid regex")
+    });
+    let span = &text[start..end];
+    let mut cut = end;
+    if let Some(m) = HEAD.find(span) {
+        cut = cut.min(start + m.start());
     }
+    if let Some(m) = SECOND_NAME.find(span) {
+        cut = cut.min(start + m.start());
+    }
+    cut
 }
 
 /// Stakeholder groups and other common nouns in capitals that name no one organisation.
@@ -201,6 +330,21 @@ const GENERIC: &[&str] = &[
     "the government",
     "federal government",
     "national government",
+    "conference centre",
+    "conference center",
+    "convention centre",
+    "convention center",
+    "data centre",
+    "data center",
+    "call center",
+    "centro de convenciones",
+    "centro de convencoes",
+    "centro de datos",
+    "centre de conferences",
+    "centre de donnees",
+    "the ministry",
+    "the university",
+    "the bank",
 ];
 
 fn is_generic(name: &str) -> bool {
@@ -216,7 +360,27 @@ pub fn is_government(name: &str) -> bool {
         ))
         .expect("valid regex")
     });
-    GOV.is_match(name)
+    GOV.is_match(name) || is_public_body(name)
+}
+
+/// "National School of Public Administration", "Instituto Nacional de Estatística": a national
+/// or public institute, school, service or council is part of the state. Universities, parties and
+/// NGOs with "National" in their names are not.
+fn is_public_body(name: &str) -> bool {
+    static PUBLIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:national|nacional|nationale|federal|fédéral|público|pública|public|publique)\b")
+            .expect("valid regex")
+    });
+    static BODY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:administration|administración|administração|statistics|estadística|estatística|statistique|institute|instituto|institut|school|escuela|escola|école|service|servicio|serviço|commission|comisión|comissão|council|consejo|conselho|conseil|registry|registro|registre|office|oficina|bureau)\b").expect("valid regex")
+    });
+    static NOT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:universit\w*|universidad\w*|foundation|fundaci[oó]n|funda[cç][aã]o|fondation|association|asociaci[oó]n|associa[cç][aã]o|party|partido|parti|democratic|bank|banco|banque)\b").expect("valid regex")
+    });
+    static REGULATOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:regulation|régulation|regulación|regulação|regulatory|reguladora|regulador|supervisory|de contrôle|protection des données|protección de datos|proteção de dados|data protection)\b").expect("valid regex")
+    });
+    (PUBLIC.is_match(name) && BODY.is_match(name) || REGULATOR.is_match(name)) && !NOT.is_match(name)
 }
 
 /// Drops leading articles and role words, trailing connectors and punctuation, and anything from

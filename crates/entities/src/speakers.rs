@@ -149,12 +149,31 @@ fn affiliation(report: &Report, rest: ByteRange) -> Affiliation<'_> {
     let inside: Vec<&Mention> = report.mentions.iter().filter(|m| rest.contains(&m.range)).collect();
     let institutions: Vec<&Mention> =
         inside.iter().copied().filter(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization)).collect();
-    let organization = institutions.iter().enumerate().find_map(|(i, m)| {
+    let first = institutions.iter().enumerate().find_map(|(i, m)| {
         let next = institutions.get(i + 1);
         let is_sub_unit = is_sub_unit(m.range.slice(text));
         let joined = next.is_some_and(|n| only_connectors(&text[m.range.end..n.range.start]));
-        (!(is_sub_unit && joined)).then_some(*m)
+        (!(is_sub_unit && joined)).then_some(i)
     });
+    // "Coordinator of the Digital Academy, Agency for Digital Italy": an institution named inside
+    // the title ("of the ...") and followed by another after a comma is part of the role; the
+    // last of such a chain is the organisation.
+    let mut chosen = first;
+    while let Some(i) = chosen {
+        let m = institutions[i];
+        let Some(next) = institutions.get(i + 1) else { break };
+        let between = &text[m.range.end..next.range.start];
+        let before = text[rest.start..m.range.start].trim_end().to_lowercase();
+        let inside_title = ["of the", "of", "de la", "del", "de", "da", "do", "du", "de l'"]
+            .iter()
+            .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
+        if inside_title && between.trim() == "," {
+            chosen = Some(i + 1);
+        } else {
+            break;
+        }
+    }
+    let organization = chosen.map(|i| institutions[i]);
     let role = match organization {
         Some(org) => trim_role(text, ByteRange { start: rest.start, end: org.range.start }),
         None => {
