@@ -1,26 +1,27 @@
-//! Speaker entries: the lines of speaker lists and the organizer / moderator fields, and how one
-//! entry splits into honorific, name and the rest (title, organisation, country).
+//! Speaker entries: the organizer / moderator / speakers fields, the lines of speaker lists, list
+//! items shaped like "Name, Title, Organisation" anywhere, and the rows of speaker tables (pipe
+//! tables, CSV rows, tab-separated rows). Each entry splits into honorific, name and the rest.
 
-use acta_doc::{ByteRange, FieldKind, Lang, LineKind, Report, SessionRole};
+use acta_doc::{fold_words, ByteRange, FieldKind, Lang, LineKind, Report, SessionRole};
 
 use crate::gazetteer::{Gazetteers, Honorific};
-use crate::names::{honorific_at, name_at};
-
-/// One entry of a speaker list or a person field, and the session role its place gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Entry {
-    pub range: ByteRange,
-    pub role: SessionRole,
-}
+use crate::names::{honorific_at, name_after_honorific, name_at};
 
 /// An entry split into its parts.
 #[derive(Debug, Clone)]
 pub struct ParsedEntry<'g> {
     pub honorific: Option<(ByteRange, &'g Honorific)>,
+    /// Where the name is written; for "Surname, Given" and table rows it spans both parts.
     pub name: ByteRange,
+    /// The name in reading order ("Given Surname") when it is not written so.
+    pub display: Option<String>,
     pub core_tokens: usize,
     /// What follows the name: title, organisation, country.
     pub rest: ByteRange,
+    /// The session role the entry's place gives.
+    pub role: SessionRole,
+    /// The whole entry, for the speaker record's source line.
+    pub source: ByteRange,
 }
 
 fn role_of(kind: FieldKind) -> Option<SessionRole> {
@@ -33,28 +34,86 @@ fn role_of(kind: FieldKind) -> Option<SessionRole> {
     }
 }
 
-/// Every entry of the report in text order: organizer, moderator and rapporteur fields, inline
-/// "Speakers:" fields, and each line of a speakers section.
-pub fn speaker_entries(report: &Report) -> Vec<Entry> {
+/// Verbs that show a list item is a sentence about a person, not an entry of a list.
+const SENTENCE_VERBS: &[&str] = &[
+    " said ",
+    " says ",
+    " explained ",
+    " presented ",
+    " noted ",
+    " stated ",
+    " dijo ",
+    " explicó ",
+    " presentó ",
+    " señaló ",
+    " afirmó ",
+    " disse ",
+    " explicou ",
+    " apresentou ",
+    " afirmou ",
+    " a expliqué ",
+    " a présenté ",
+    " a déclaré ",
+    " will ",
+    " was ",
+    " is ",
+    " es ",
+    " fue ",
+    " é ",
+    " foi ",
+    " est ",
+];
+
+/// Every entry of the report in text order, each name once.
+pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEntry<'g>> {
     let text = &report.text;
-    let mut out = Vec::new();
+    let mut out: Vec<ParsedEntry<'g>> = Vec::new();
+    let lang = |pos: usize| report.language_at(pos);
+    let tables = find_tables(text, gaz);
+    let in_table = |r: &ByteRange| tables.iter().any(|t| t.lines.iter().any(|l| l.overlaps(r)));
     for field in &report.fields {
         let Some(role) = role_of(field.kind) else { continue };
         for part in split_value(text, field.value) {
-            out.push(Entry { range: part, role });
-        }
-    }
-    for section in report.sections.iter().filter(|s| s.kind == FieldKind::Speakers) {
-        for line in report.lines.iter().filter(|l| section.body.contains(&l.range) && l.kind != LineKind::Blank) {
-            if line.kind == LineKind::Field {
-                // "Moderator: ..." inside the list is read from the field itself.
-                continue;
+            if let Some(p) = parse_entry(text, part, gaz, lang(part.start), role) {
+                out.push(p);
             }
-            out.push(Entry { range: line.content, role: SessionRole::Speaker });
         }
     }
-    out.sort_by_key(|e| e.range.start);
-    out.dedup_by_key(|e| e.range);
+    let speaker_sections: Vec<ByteRange> =
+        report.sections.iter().filter(|s| s.kind == FieldKind::Speakers).map(|s| s.body).collect();
+    for line in &report.lines {
+        if matches!(line.kind, LineKind::Blank | LineKind::Field | LineKind::Heading) || in_table(&line.range) {
+            continue;
+        }
+        let in_speakers = speaker_sections.iter().any(|s| s.contains(&line.range));
+        if !in_speakers && line.kind != LineKind::ListItem {
+            continue;
+        }
+        for part in split_entries(text, line.content) {
+            let Some(p) = parse_entry(text, part, gaz, lang(part.start), SessionRole::Speaker) else { continue };
+            if !in_speakers {
+                // A list item elsewhere is an entry only when shaped like one: a separator after the
+                // name, then a short description, not a sentence.
+                let between = &text[p.name.end..p.rest.start];
+                let shaped = between.contains([',', '-', '–', '—', '|', '(', ':']) && !p.rest.is_empty();
+                let sentence = part.len() > 220 || SENTENCE_VERBS.iter().any(|v| part.slice(text).contains(v));
+                if !shaped || sentence {
+                    continue;
+                }
+            }
+            out.push(p);
+        }
+    }
+    for table in &tables {
+        let in_speakers = table.lines.first().is_some_and(|l| speaker_sections.iter().any(|s| s.contains(l)));
+        for row in &table.rows {
+            if let Some(p) = table_entry(text, table, row, gaz, lang(row.line.start), in_speakers) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort_by_key(|e| e.name.start);
+    out.dedup_by(|a, b| a.name.overlaps(&b.name));
     out
 }
 
@@ -68,28 +127,38 @@ fn split_value(text: &str, value: ByteRange) -> Vec<ByteRange> {
         let s = r.slice(text);
         let bullet = s.len()
             - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '·')).len();
-        let r = ByteRange { start: r.start + bullet, end: r.end }.trim(text);
-        if r.is_empty() {
-            continue;
-        }
-        let mut p = r.start;
-        for piece in r.slice(text).split(';') {
-            let pr = ByteRange { start: p, end: p + piece.len() }.trim(text);
-            p += piece.len() + 1;
-            if !pr.is_empty() {
-                out.push(pr);
-            }
+        out.extend(split_entries(text, ByteRange { start: r.start + bullet, end: r.end }.trim(text)));
+    }
+    out
+}
+
+/// Entries run together on one line are separated by ';'.
+fn split_entries(text: &str, r: ByteRange) -> Vec<ByteRange> {
+    let mut out = Vec::new();
+    let mut p = r.start;
+    for piece in r.slice(text).split(';') {
+        let pr = ByteRange { start: p, end: p + piece.len() }.trim(text);
+        p += piece.len() + 1;
+        if !pr.is_empty() {
+            out.push(pr);
         }
     }
     out
 }
 
+fn is_all_caps(tok: &str) -> bool {
+    let letters: Vec<char> = tok.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
 /// Splits an entry into honorific, name and rest. `None` when it does not start with a name.
+/// Reads "Surname1 Surname2, Given - ..." and "SURNAME Given, ..." in reading order.
 pub fn parse_entry<'g>(
     text: &str,
     range: ByteRange,
     gaz: &'g Gazetteers,
     lang: Option<Lang>,
+    role: SessionRole,
 ) -> Option<ParsedEntry<'g>> {
     let mut pos = range.start;
     let mut honorific = None;
@@ -100,22 +169,358 @@ pub fn parse_entry<'g>(
         honorific.get_or_insert((r, h));
         pos = after;
     }
-    let name = name_at(&text[..range.end], pos, gaz)?;
-    if name.core_tokens < 2 && honorific.is_none() {
+    let bounded = &text[..range.end];
+    let name = if honorific.is_some() { name_after_honorific(bounded, pos, gaz)? } else { name_at(bounded, pos, gaz)? };
+    let mut name_range = name.range;
+    let mut core = name.core_tokens;
+    let mut display = None;
+    let tokens: Vec<&str> = name.range.slice(text).split(' ').collect();
+    // "Benítez Arce, Lucía - Director": a given name alone after the comma, then a separator.
+    if let Some(after) = bounded[name.range.end..].strip_prefix(", ") {
+        let given_start = name.range.end + 2;
+        if let Some(given) = name_at(bounded, given_start, gaz) {
+            let given_text = given.range.slice(text);
+            let first_given = given_text.split(' ').next().unwrap_or("");
+            let follows = bounded[given.range.end..].trim_start();
+            let ends_there = follows.is_empty() || follows.starts_with(['-', '–', '—', '(', ',', '|', ':']);
+            let surname_first = !gaz.is_given_name(tokens[0]) || is_all_caps(tokens[0]);
+            if given.core_tokens <= 2
+                && gaz.is_given_name(first_given)
+                && ends_there
+                && surname_first
+                && !after.is_empty()
+            {
+                display = Some(format!("{given_text} {}", name.range.slice(text)));
+                name_range = ByteRange { start: name.range.start, end: given.range.end };
+                core += given.core_tokens;
+            }
+        }
+    }
+    // "DIALLO Aminata": capitals first, then a given name in mixed case.
+    if display.is_none() && tokens.len() >= 2 {
+        let caps = tokens.iter().take_while(|t| is_all_caps(t)).count();
+        // The French list convention; the given name need not be in the gazetteer ("DIALLO Aminata").
+        if caps >= 1 && caps < tokens.len() && !tokens[caps..].iter().any(|t| is_all_caps(t) || t.ends_with('.')) {
+            display = Some(format!("{} {}", tokens[caps..].join(" "), tokens[..caps].join(" ")));
+        }
+    }
+    if core < 2 && honorific.is_none() {
         return None;
     }
     let rest_start = {
-        let after = &text[name.range.end..range.end];
+        let after = &text[name_range.end..range.end];
         let skip = after.len()
             - after
-                .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—' | ':' | '|' | ';'))
+                .trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—' | ':' | '|' | ';' | '(')
+                })
                 .len();
-        name.range.end + skip
+        name_range.end + skip
     };
-    Some(ParsedEntry {
-        honorific,
-        name: name.range,
-        core_tokens: name.core_tokens,
-        rest: ByteRange { start: rest_start, end: range.end }.trim(text),
+    let mut rest = ByteRange { start: rest_start, end: range.end }.trim(text);
+    if rest.slice(text).ends_with(')') && !rest.slice(text).contains('(') {
+        rest.end -= 1;
+    }
+    Some(ParsedEntry { honorific, name: name_range, display, core_tokens: core, rest, role, source: range })
+}
+
+/// What a table column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Honorific,
+    Name,
+    Given,
+    Surname,
+    Role,
+    Organization,
+    Country,
+    Other,
+}
+
+fn column_of(header: &str) -> Option<Column> {
+    let h = fold_words(header);
+    let is = |words: &[&str]| words.iter().any(|w| h == *w);
+    Some(if is(&["honorific", "salutation", "tratamiento", "tratamento", "civilite", "prefix"]) {
+        Column::Honorific
+    } else if is(&[
+        "given",
+        "given name",
+        "first name",
+        "first names",
+        "nombres",
+        "nombre de pila",
+        "prenom",
+        "prenoms",
+        "primeiro nome",
+    ]) {
+        Column::Given
+    } else if is(&[
+        "surname",
+        "surnames",
+        "last name",
+        "family name",
+        "apellido",
+        "apellidos",
+        "sobrenome",
+        "nom de famille",
+    ]) {
+        Column::Surname
+    } else if is(&[
+        "name",
+        "full name",
+        "nombre",
+        "nombre completo",
+        "nome",
+        "nome completo",
+        "nom",
+        "speaker",
+        "speakers",
+        "panelist",
+        "panelista",
+        "ponente",
+        "orador",
+        "palestrante",
+        "intervenant",
+        "intervenante",
+        "participant",
+        "participante",
+    ]) {
+        Column::Name
+    } else if is(&["title", "position", "role", "job title", "cargo", "puesto", "funcao", "fonction", "poste", "titre"])
+    {
+        Column::Role
+    } else if is(&[
+        "organization",
+        "organisation",
+        "institution",
+        "institucion",
+        "instituicao",
+        "organismo",
+        "organizacao",
+        "organizacion",
+        "entidad",
+        "entidade",
+        "empresa",
+        "affiliation",
+        "afiliacion",
+        "afiliacao",
+        "organisme",
+        "structure",
+    ]) {
+        Column::Organization
+    } else if is(&["country", "pais", "pays"]) {
+        Column::Country
+    } else {
+        return None;
     })
+}
+
+/// A block of delimited rows.
+struct Table {
+    lines: Vec<ByteRange>,
+    columns: Option<Vec<Column>>,
+    rows: Vec<Row>,
+}
+
+struct Row {
+    line: ByteRange,
+    cells: Vec<ByteRange>,
+}
+
+/// How a line is delimited: pipes, tabs, or commas without a following space (CSV).
+fn delimiter(line: &str) -> Option<char> {
+    if line.matches('|').count() >= 2 {
+        Some('|')
+    } else if line.matches('\t').count() >= 2 {
+        Some('\t')
+    } else if line.matches(',').count() >= 3 && !line.contains(", ") {
+        Some(',')
+    } else {
+        None
+    }
+}
+
+fn cells(text: &str, line: ByteRange, delim: char) -> Vec<ByteRange> {
+    let s = line.slice(text);
+    let mut out = Vec::new();
+    let mut pos = line.start;
+    for (i, piece) in s.split(delim).enumerate() {
+        let r = ByteRange { start: pos, end: pos + piece.len() }.trim(text);
+        pos += piece.len() + delim.len_utf8();
+        // Leading and trailing pipes make empty outer cells.
+        if delim == '|' && r.is_empty() && (i == 0 || pos > line.end) {
+            continue;
+        }
+        out.push(r);
+    }
+    out
+}
+
+/// Blocks of two or more consecutive lines with the same delimiter; a first row of known column
+/// names is the header; Markdown separator rows are skipped.
+fn find_tables(text: &str, _gaz: &Gazetteers) -> Vec<Table> {
+    let mut tables: Vec<Table> = Vec::new();
+    let mut current: Option<(char, Vec<ByteRange>)> = None;
+    let mut pos = 0;
+    let finish = |block: Option<(char, Vec<ByteRange>)>, tables: &mut Vec<Table>| {
+        let Some((delim, lines)) = block else { return };
+        if lines.len() < 2 {
+            return;
+        }
+        let mut rows: Vec<Row> = Vec::new();
+        let mut columns = None;
+        for (i, l) in lines.iter().enumerate() {
+            let cs = cells(text, *l, delim);
+            if cs.iter().all(|c| c.slice(text).chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
+                continue;
+            }
+            if i == 0 {
+                let cols: Vec<Option<Column>> = cs.iter().map(|c| column_of(c.slice(text))).collect();
+                let known = cols.iter().filter(|c| c.is_some()).count();
+                if known * 2 >= cols.len()
+                    && cols.iter().any(|c| matches!(c, Some(Column::Name | Column::Given | Column::Surname)))
+                {
+                    columns = Some(cols.into_iter().map(|c| c.unwrap_or(Column::Other)).collect());
+                    continue;
+                }
+            }
+            rows.push(Row { line: *l, cells: cs });
+        }
+        tables.push(Table { lines, columns, rows });
+    };
+    for line in text.split_inclusive('\n') {
+        let r = ByteRange { start: pos, end: pos + line.trim_end_matches(['\n', '\r']).len() };
+        pos += line.len();
+        let d = delimiter(r.slice(text));
+        match (&mut current, d) {
+            (Some((cd, lines)), Some(d)) if *cd == d => lines.push(r),
+            (_, Some(d)) => {
+                finish(current.take(), &mut tables);
+                current = Some((d, vec![r]));
+            }
+            (_, None) => finish(current.take(), &mut tables),
+        }
+    }
+    finish(current.take(), &mut tables);
+    tables
+}
+
+/// One table row as an entry: the name from the name column (or given + surname), the honorific
+/// from its column or the name cell, the rest from the first role / organisation / country cell.
+fn table_entry<'g>(
+    text: &str,
+    table: &Table,
+    row: &Row,
+    gaz: &'g Gazetteers,
+    lang: Option<Lang>,
+    in_speakers: bool,
+) -> Option<ParsedEntry<'g>> {
+    let cell = |col: Column| -> Option<ByteRange> {
+        let cols = table.columns.as_ref()?;
+        cols.iter().position(|c| *c == col).and_then(|i| row.cells.get(i).copied()).filter(|r| !r.is_empty())
+    };
+    let rest_from = |first: usize| -> ByteRange {
+        let start = row.cells.get(first).map_or(row.line.end, |c| c.start);
+        ByteRange { start, end: row.line.end }.trim(text)
+    };
+    match &table.columns {
+        Some(cols) => {
+            let rest_index =
+                cols.iter().position(|c| matches!(c, Column::Role | Column::Organization | Column::Country));
+            let rest = rest_index.map_or(ByteRange { start: row.line.end, end: row.line.end }, rest_from);
+            if let Some(name_cell) = cell(Column::Name) {
+                let mut p = parse_entry(text, name_cell, gaz, lang, SessionRole::Speaker)?;
+                p.rest = rest;
+                p.source = row.line;
+                return Some(p);
+            }
+            let given = cell(Column::Given)?;
+            let surname = cell(Column::Surname)?;
+            let given_name = name_at(&text[..given.end], given.start, gaz)?;
+            let surname_name = name_at(&text[..surname.end], surname.start, gaz)?;
+            let honorific = cell(Column::Honorific).and_then(|h| {
+                // "Ms" in its own cell: look it up with a following space as the gazetteer expects.
+                let form = h.slice(text);
+                gaz.honorifics
+                    .iter()
+                    .find(|x| x.form == form)
+                    .or_else(|| gaz.honorifics.iter().find(|x| x.form.trim_end_matches('.') == form))
+                    .map(|x| (h, x))
+            });
+            let (start, end) = (given.start.min(surname.start), given.end.max(surname.end));
+            Some(ParsedEntry {
+                honorific,
+                name: ByteRange { start, end },
+                display: Some(format!("{} {}", given_name.range.slice(text), surname_name.range.slice(text))),
+                core_tokens: given_name.core_tokens + surname_name.core_tokens,
+                rest,
+                role: SessionRole::Speaker,
+                source: row.line,
+            })
+        }
+        None => {
+            // No header: a row whose first cell is a name, in a speakers section or with a separator.
+            let first = *row.cells.first()?;
+            let mut p = parse_entry(text, first, gaz, lang, SessionRole::Speaker)?;
+            if !in_speakers && p.core_tokens < 2 {
+                return None;
+            }
+            p.rest = rest_from(1);
+            p.source = row.line;
+            Some(p)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(text: &str) -> Option<(String, String)> {
+        let gaz = Gazetteers::bundled();
+        let r = ByteRange { start: 0, end: text.len() };
+        parse_entry(text, r, &gaz, Some(Lang::EN), SessionRole::Speaker)
+            .map(|p| (p.display.unwrap_or_else(|| p.name.slice(text).to_string()), p.rest.slice(text).to_string()))
+    }
+
+    #[test]
+    fn inverted_names_read_in_reading_order() {
+        assert_eq!(
+            entry("Benítez Arce, Lucía - Director, Registry").unwrap(),
+            ("Lucía Benítez Arce".into(), "Director, Registry".into())
+        );
+        assert_eq!(entry("QUISPE MAMANI, Rodrigo - Adviser").unwrap().0, "Rodrigo QUISPE MAMANI");
+        assert_eq!(
+            entry("Arce, Tomás (Universidad Andina)").unwrap(),
+            ("Tomás Arce".into(), "Universidad Andina".into())
+        );
+        assert_eq!(entry("DIALLO Aminata, Directrice générale").unwrap().0, "Aminata DIALLO");
+        // Reading order already: unchanged.
+        assert_eq!(entry("Ana Silva, Director").unwrap().0, "Ana Silva");
+        assert_eq!(entry("Rodrigo QUISPE MAMANI, Adviser").unwrap().0, "Rodrigo QUISPE MAMANI");
+        assert_eq!(entry("MARÍA LÓPEZ GARCÍA — Undersecretary").unwrap().0, "MARÍA LÓPEZ GARCÍA");
+    }
+
+    #[test]
+    fn csv_and_pipe_tables_with_headers() {
+        let gaz = Gazetteers::bundled();
+        let text = "honorific,given,surname,stakeholder,organization\nMs,Ana,SILVA,Civil Society,University of Lisbon\nMr,João Pedro,FERREIRA COSTA,Government,Agency X\n";
+        let tables = find_tables(text, &gaz);
+        assert_eq!(tables.len(), 1);
+        let t = &tables[0];
+        let rows: Vec<_> = t.rows.iter().filter_map(|r| table_entry(text, t, r, &gaz, None, false)).collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].display.as_deref(), Some("Ana SILVA"));
+        assert_eq!(rows[0].honorific.map(|h| h.1.form.as_str()), Some("Ms"));
+        assert_eq!(rows[0].rest.slice(text), "University of Lisbon");
+        assert_eq!(rows[1].display.as_deref(), Some("João Pedro FERREIRA COSTA"));
+
+        let text = "| Nombre | Cargo | Institución | País |\n|---|---|---|---|\n| Camila Rojas | Investigadora | Iniciativa X | Uruguay |\n";
+        let tables = find_tables(text, &gaz);
+        let t = &tables[0];
+        let rows: Vec<_> = t.rows.iter().filter_map(|r| table_entry(text, t, r, &gaz, None, false)).collect();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].name.slice(text), "Camila Rojas");
+        assert!(rows[0].rest.slice(text).starts_with("Investigadora | Iniciativa X"));
+    }
 }

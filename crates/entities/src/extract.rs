@@ -10,10 +10,10 @@ use acta_doc::{
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use crate::entries::{parse_entry, speaker_entries};
+use crate::entries::parsed_entries;
 use crate::gazetteer::{word_bounded, Gazetteers, Place};
 use crate::institutions::find_by_shape;
-use crate::names::{honorific_at, name_at, name_key_tokens};
+use crate::names::{honorific_at, name_after_honorific, name_at, name_key_tokens};
 
 /// Verbs of speech after which a capitalised name is a person, even without an honorific.
 static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -116,7 +116,15 @@ fn places(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
                 add_country(c, *code, range, EntitySource::Gazetteer);
             }
             Place::Country(code) => {
-                // "Jordan Smith", "Georgia Tech": part of a longer proper name. "New Jersey": likewise.
+                // "Jordan Blake", "Chad Morrison": a given name before a surname.
+                let next_clean = next_word.trim_end_matches([',', '.', ';', ':']);
+                if same_line_next
+                    && capitalised(next_clean)
+                    && (gaz.is_surname(next_clean) || gaz.is_given_name(next_clean))
+                {
+                    continue;
+                }
+                // "Georgia Tech": part of a longer proper name. "New Jersey": likewise.
                 if same_line_next
                     && capitalised(next_word)
                     && !gaz.is_name_stopword(next_word)
@@ -151,6 +159,7 @@ fn places(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
                 }
                 add_country(c, *code, range, EntitySource::Gazetteer);
             }
+            Place::NotACountry => {}
             Place::Region(name) => {
                 let idx = c.canonical(EntityKind::Region, name.clone(), || Canonical {
                     kind: EntityKind::Region,
@@ -328,6 +337,17 @@ fn institutions(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
             acronym: m.acronym.map(|(s, e)| ByteRange { start: s, end: e }),
         });
     }
+    // "l'Union africaine sur la cybersécurité": a shape that runs on past a known name in lower case
+    // is the known name and a phrase; "Internet Society Brazil Chapter" (capitalised) is a new name.
+    let known: Vec<ByteRange> = cands.iter().filter(|k| k.gazetteer.is_some()).map(|k| k.range).collect();
+    cands.retain(|k| {
+        k.gazetteer.is_some()
+            || !known.iter().any(|g| {
+                g.start == k.range.start
+                    && g.end < k.range.end
+                    && text[g.end..k.range.end].trim_start().chars().next().is_some_and(char::is_lowercase)
+            })
+    });
     // Longest first; on equal length the gazetteer wins. Overlapping shorter candidates are dropped.
     cands.sort_by_key(|k| (std::cmp::Reverse(k.range.len()), k.gazetteer.is_none(), k.range.start));
     let mut accepted: Vec<Candidate> = Vec::new();
@@ -384,7 +404,7 @@ fn country_inside(gaz: &Gazetteers, name: &str) -> Option<CountryCode> {
     gaz.find_places(name)
         .filter_map(|(_, _, p)| match p {
             Place::Country(c) | Place::Demonym(c) => Some(*c),
-            Place::Region(_) => None,
+            Place::Region(_) | Place::NotACountry => None,
         })
         .last()
 }
@@ -392,6 +412,8 @@ fn country_inside(gaz: &Gazetteers, name: &str) -> Option<CountryCode> {
 /// A person mention before clustering.
 struct PersonCandidate {
     range: ByteRange,
+    /// The name in reading order when the text writes it otherwise ("Benítez Arce, Lucía").
+    display: Option<String>,
     honorific: bool,
     core_tokens: usize,
     source: EntitySource,
@@ -401,15 +423,33 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
     let text = &report.text;
     let blocked = [EntityKind::Ministry, EntityKind::Organization, EntityKind::Country, EntityKind::Region];
     let mut cands: Vec<PersonCandidate> = Vec::new();
-    for entry in speaker_entries(report) {
-        if let Some(p) = parse_entry(text, entry.range, gaz, report.language_at(entry.range.start)) {
-            if !c.overlaps(p.name, &blocked) {
-                cands.push(PersonCandidate {
-                    range: p.name,
-                    honorific: p.honorific.is_some(),
-                    core_tokens: p.core_tokens,
-                    source: EntitySource::Field,
+    for p in parsed_entries(report, gaz) {
+        if !c.overlaps(p.name, &blocked) {
+            cands.push(PersonCandidate {
+                range: p.name,
+                display: p.display.clone(),
+                honorific: p.honorific.is_some(),
+                core_tokens: p.core_tokens,
+                source: EntitySource::Field,
+            });
+        }
+        // "Founder, Women in Tech Africa", "fondatrice de Janngo": in an entry, a capitalised last
+        // part that no pattern knows is the organisation.
+        let has_institution = c
+            .mentions
+            .iter()
+            .any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization) && p.rest.contains(&m.range));
+        if !has_institution {
+            if let Some(org) = entry_organization(text, p.rest, gaz) {
+                let name = org.slice(text).to_string();
+                let country = country_inside(gaz, &name);
+                let idx = c.canonical(EntityKind::Organization, fold_words(&name), || Canonical {
+                    kind: EntityKind::Organization,
+                    name: name.clone(),
+                    country,
+                    stakeholder: None,
                 });
+                c.mention(EntityKind::Organization, org, idx, EntitySource::Field, 0.6);
             }
         }
     }
@@ -433,10 +473,11 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         while let Some((_, _, a)) = honorific_at(text, pos, gaz, lang_at(pos)) {
             pos = a;
         }
-        if let Some(n) = name_at(text, pos, gaz) {
+        if let Some(n) = name_after_honorific(text, pos, gaz) {
             if !c.overlaps(n.range, &blocked) {
                 cands.push(PersonCandidate {
                     range: n.range,
+                    display: None,
                     honorific: true,
                     core_tokens: n.core_tokens,
                     source: EntitySource::Pattern,
@@ -447,7 +488,13 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
     // Names in prose that start with a known given name ("Victor Lagunes", "Ana Paula dos Santos").
     for (range, core) in gazetteer_names(text, gaz) {
         if !c.overlaps(range, &blocked) {
-            cands.push(PersonCandidate { range, honorific: false, core_tokens: core, source: EntitySource::Gazetteer });
+            cands.push(PersonCandidate {
+                range,
+                display: None,
+                honorific: false,
+                core_tokens: core,
+                source: EntitySource::Gazetteer,
+            });
         }
     }
     // Capitalised names right before a verb of speech.
@@ -460,6 +507,7 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
             if n.1 >= 2 && !c.overlaps(n.0, &blocked) {
                 cands.push(PersonCandidate {
                     range: n.0,
+                    display: None,
                     honorific: false,
                     core_tokens: n.1,
                     source: EntitySource::Pattern,
@@ -653,12 +701,15 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
     }
     struct Cluster {
         tokens: Vec<String>,
-        forms: Vec<ByteRange>,
+        /// Written forms: (name in reading order, whether it is contiguous text to search for).
+        forms: Vec<(String, bool)>,
         members: Vec<(ByteRange, EntitySource)>,
     }
     let mut clusters: Vec<Cluster> = Vec::new();
     for p in &dedup {
-        let tokens = name_key_tokens(p.range.slice(text));
+        let written = p.display.clone().unwrap_or_else(|| p.range.slice(text).to_string());
+        let form = (written.clone(), p.display.is_none());
+        let tokens = name_key_tokens(&written);
         if tokens.is_empty() {
             continue;
         }
@@ -680,15 +731,15 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
         };
         match found {
             Some(i) => {
-                clusters[i].forms.push(p.range);
+                clusters[i].forms.push(form);
                 clusters[i].members.push((p.range, p.source));
             }
-            None => clusters.push(Cluster { tokens, forms: vec![p.range], members: vec![(p.range, p.source)] }),
+            None => clusters.push(Cluster { tokens, forms: vec![form], members: vec![(p.range, p.source)] }),
         }
     }
     let mut person_index: Vec<usize> = Vec::with_capacity(clusters.len());
     for cl in &clusters {
-        let name = canonical_name(text, &cl.forms);
+        let name = canonical_name(&cl.forms);
         let idx = c.canonical(EntityKind::Person, fold(&name), || Canonical {
             kind: EntityKind::Person,
             name: name.clone(),
@@ -709,10 +760,9 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
     // Other mentions of each person's written forms.
     let mut forms: Vec<(String, usize)> = Vec::new();
     for (ci, cl) in clusters.iter().enumerate() {
-        for f in &cl.forms {
-            let s = f.slice(text).to_string();
-            if s.split_whitespace().count() >= 2 && !forms.iter().any(|(x, _)| *x == s) {
-                forms.push((s, ci));
+        for (s, contiguous) in &cl.forms {
+            if *contiguous && s.split_whitespace().count() >= 2 && !forms.iter().any(|(x, _)| x == s) {
+                forms.push((s.clone(), ci));
             }
         }
     }
@@ -732,15 +782,16 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
     }
 }
 
-/// The fullest written form of a person, with each token taken from an accented variant when
-/// one exists ("Martinez" + "Martínez" -> "Martínez").
-fn canonical_name(text: &str, forms: &[ByteRange]) -> String {
+/// The fullest written form of a person, with each token taken from an accented and mixed-case
+/// variant when one exists ("Martinez" + "Martínez" -> "Martínez", "MOURA" + "Moura" -> "Moura").
+fn canonical_name(forms: &[(String, bool)]) -> String {
     let fullest = forms
         .iter()
-        .max_by_key(|r| (r.slice(text).split_whitespace().count(), std::cmp::Reverse(r.start)))
-        .map(|r| r.slice(text))
+        .enumerate()
+        .max_by_key(|(i, (f, _))| (f.split_whitespace().count(), std::cmp::Reverse(*i)))
+        .map(|(_, (f, _))| f.as_str())
         .unwrap_or("");
-    let variants: Vec<&str> = forms.iter().flat_map(|r| r.slice(text).split_whitespace()).collect();
+    let variants: Vec<&str> = forms.iter().flat_map(|(f, _)| f.split_whitespace()).collect();
     fullest
         .split_whitespace()
         .map(|tok| {
@@ -756,4 +807,53 @@ fn canonical_name(text: &str, forms: &[ByteRange]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Connectors after which a capitalised remainder of an entry is an organisation.
+const ORG_LEAD_INS: &[&str] = &[" de ", " of ", " at ", " à ", " da ", " do ", " chez ", " en ", " del ", " en la "];
+
+/// The organisation of an entry that no pattern recognised: the last capitalised part after a
+/// comma or pipe, or what follows "de" / "of" / "at" in a single part. Titles, countries and
+/// people are not organisations.
+fn entry_organization(text: &str, rest: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
+    let s = rest.slice(text);
+    if s.is_empty() {
+        return None;
+    }
+    let mut parts: Vec<ByteRange> = Vec::new();
+    let mut pos = rest.start;
+    for piece in s.split([',', '|', '(', ')', ';']) {
+        let r = ByteRange { start: pos, end: pos + piece.len() }.trim(text);
+        pos += piece.len() + 1;
+        if !r.is_empty() {
+            parts.push(r);
+        }
+    }
+    let acceptable = |r: ByteRange| -> bool {
+        let p = r.slice(text).trim_end_matches('.');
+        let first = p.split_whitespace().next().unwrap_or("");
+        let words = p.split_whitespace().count();
+        first.chars().next().is_some_and(char::is_uppercase)
+            && words <= 6
+            && !gaz.is_name_stopword(first)
+            && gaz.country_named(p).is_none()
+            && !gaz.is_given_name(first)
+            && p.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    };
+    if parts.len() >= 2 {
+        return parts.iter().rev().find(|r| acceptable(**r) && !gaz.is_name_stopword(r.slice(text))).copied();
+    }
+    let only = *parts.first()?;
+    let p = only.slice(text);
+    if acceptable(only) && p.split_whitespace().count() <= 4 {
+        // A single capitalised part that is not a title: "Orange Côte d'Ivoire".
+        let lower_words = p.split_whitespace().skip(1).filter(|w| w.chars().next().is_some_and(char::is_lowercase));
+        if lower_words.count() == 0 {
+            return Some(only);
+        }
+    }
+    ORG_LEAD_INS.iter().filter_map(|lead| p.rfind(lead).map(|i| i + lead.len())).max().and_then(|i| {
+        let r = ByteRange { start: only.start + i, end: only.end };
+        acceptable(r).then_some(r)
+    })
 }

@@ -25,6 +25,8 @@ pub enum Place {
     /// A demonym ("Brazilian", "brasileño"), which refers to its country.
     Demonym(CountryCode),
     Region(String),
+    /// A name that contains a country's name without naming it ("Port of Spain", "New Mexico").
+    NotACountry,
 }
 
 /// A named organisation or government body.
@@ -167,7 +169,8 @@ impl Gazetteers {
                             }
                         }
                         "region" => add(form, Place::Region(code.to_string())),
-                        _ => return Err(bad(&origin, line, "kind must be alias, demonym or region")),
+                        "not_a_country" => add(form, Place::NotACountry),
+                        _ => return Err(bad(&origin, line, "kind must be alias, demonym, region or not_a_country")),
                     }
                 }
             }
@@ -305,7 +308,7 @@ impl Gazetteers {
         let name = name.trim();
         self.find_places(name).find(|(s, e, _)| *s == 0 && *e == name.len()).and_then(|(_, _, p)| match p {
             Place::Country(c) | Place::Demonym(c) => Some(*c),
-            Place::Region(_) => None,
+            Place::Region(_) | Place::NotACountry => None,
         })
     }
 
@@ -329,13 +332,19 @@ fn matcher(patterns: &[String]) -> Result<AhoCorasick> {
     AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(patterns).map_err(Error::Matcher)
 }
 
-/// The form as given, and with the other apostrophe when it has one.
+/// The form as given, with the other apostrophe when it has one, and with "and" for CLDR's "&"
+/// ("Trinidad & Tobago" is written "Trinidad and Tobago" in reports).
 fn apostrophe_variants(form: &str) -> Vec<String> {
     let mut out = vec![form.to_string()];
-    if form.contains('’') {
-        out.push(form.replace('’', "'"));
-    } else if form.contains('\'') {
-        out.push(form.replace('\'', "’"));
+    if form.contains(" & ") {
+        out.push(form.replace(" & ", " and "));
+    }
+    for f in out.clone() {
+        if f.contains('’') {
+            out.push(f.replace('’', "'"));
+        } else if f.contains('\'') {
+            out.push(f.replace('\'', "’"));
+        }
     }
     out
 }

@@ -10,10 +10,11 @@ const CAPWORD: &str = r"(?:[ldLD]['’])?(?:\p{Lu}[\p{L}\p{M}'’&\-]*\.?|e-\p{L
 /// Lower-case words that may sit between the capitalised words of a name.
 const CONN: &str = r"(?:of|for|on|and|the|de|da|do|das|dos|del|des|du|la|las|los|le|les|y|e|et|para|pour|en|em|à|a|al|ao|às|sobre|sur|pela|pelo|por)";
 
-const MINISTRY_HEADS: &str = "Ministry|Ministries|Ministerio|Ministério|Ministère|Secretariat|Undersecretariat|Under-Secretariat|Secretaría|Secretaria|Subsecretaría|Subsecretaria|Secrétariat|Presidency|Presidencia|Presidência|Présidence|Agency|Agencia|Agência|Agence|Department|Departamento|Département|Directorate|Dirección|Direção|Diretoria|Direction|Unit|Unidad|Unidade|Unité|Superintendencia|Superintendência|Jefatura|Controladoria|Contraloría|Procuraduría|Defensoría|Defensoria|Délégation|Oficina Nacional|National Office|Authority|Autoridad|Autoridade|Autorité";
+const MINISTRY_HEADS: &str = "Directorate-General|Direction générale|Dirección General|Direção-Geral|Ministry|Ministries|Ministerio|Ministério|Ministère|Secretariat|Undersecretariat|Under-Secretariat|Secretaría|Secretaria|Subsecretaría|Subsecretaria|Secrétariat|Presidency|Presidencia|Presidência|Présidence|Agency|Agencia|Agência|Agence|Department|Departamento|Département|Directorate|Dirección|Direção|Diretoria|Direction|Unit|Unidad|Unidade|Unité|Superintendencia|Superintendência|Jefatura|Controladoria|Contraloría|Procuraduría|Defensoría|Defensoria|Délégation|Oficina Nacional|National Office|Authority|Autoridad|Autoridade|Autorité|Registry|Registro|Registre|Alcaldía|Prefeitura|Municipalidad|Intendencia|Mairie|Gobernación|City Hall|Secretariado";
 const MINISTRY_FIXED: &str = r"[Oo]ffice of the (?:[Pp]resident|[Pp]rime [Mm]inister|[Vv]ice[- ][Pp]resident)|Casa Civil|Cabinet Office|Jefatura de Gabinete|Government of|Gobierno de|Governo d[oae]|Gouvernement d[ue]";
-const MINISTRY_TAILS: &str = "Unit|Agency|Secretariat|Authority|Directorate|Department|Office|Ministry|Regulator";
-const ORG_HEADS: &str = "Universidad|Universidade|Université|University|Fundación|Fundação|Fondation|Foundation|Instituto|Institut|Institute|Asociación|Associação|Association|Banco|Banque|Bank|Cámara|Câmara|Chambre|Chamber|Centro|Centre|Center|Red|Rede|Réseau|Network|Observatorio|Observatório|Observatoire|Observatory|Comisión|Comissão|Commission|Consejo|Conselho|Conseil|Council|Corte|Court|Tribunal|Congreso|Congresso|Parliament|Parlamento|Parlement|Senado|Senate|Sénat|Asamblea|Assembleia|Assemblée|Assembly|Sociedad|Sociedade|Société|Society|Federación|Federação|Fédération|Federation|Alianza|Aliança|Alliance|Coalición|Coalition|Colegio|Escuela|Escola|École|School|Faculdade|Facultad|Faculty|Academia|Academy|Movimiento|Movimento|Mouvement|Foro|Fórum|Forum|Organización|Organização|Organisation|Organization|Unión|União|Union|Cooperativa|Empresa|Grupo|Consorcio|Laboratorio|Laboratório|Laboratoire|Colectivo|Coletivo|Comité|Comitê|Committee";
+const MINISTRY_TAILS: &str =
+    "Division|Unit|Agency|Secretariat|Authority|Directorate|Department|Office|Ministry|Regulator";
+const ORG_HEADS: &str = "Universidad|Universidade|Université|University|Fundación|Fundação|Fondation|Foundation|Instituto|Institut|Institute|Asociación|Associação|Association|Banco|Banque|Bank|Cámara|Câmara|Chambre|Chamber|Centro|Centre|Center|Red|Rede|Réseau|Network|Observatorio|Observatório|Observatoire|Observatory|Comisión|Comissão|Commission|Consejo|Conselho|Conseil|Council|Corte|Court|Tribunal|Congreso|Congresso|Parliament|Parlamento|Parlement|Senado|Senate|Sénat|Asamblea|Assembleia|Assemblée|Assembly|Sociedad|Sociedade|Société|Society|Federación|Federação|Fédération|Federation|Alianza|Aliança|Alliance|Coalición|Coalition|Colegio|Escuela|Escola|École|School|Faculdade|Facultad|Faculty|Academia|Academy|Movimiento|Movimento|Mouvement|Foro|Fórum|Forum|Organización|Organização|Organisation|Organization|Unión|União|Union|Cooperativa|Empresa|Grupo|Consorcio|Laboratorio|Laboratório|Laboratoire|Colectivo|Coletivo|Comité|Comitê|Committee|Iniciativa|Initiative";
 const ORG_TAILS: &str = r"Organisation|Organization|University|Foundation|Bank|Association|Institute|Center|Centre|Council|Network|Alliance|Forum|Society|Corporation|Company|Group|Observatory|Coalition|Initiative|Consortium|Federation|Chamber|Committee|Lab|Labs|Partnership|Trust|Fund|College|School|Academy|Union|Inc\.|Ltd\.?|LLC|S\.A\.|Ltda\.?|S\.A\.S\.|SpA|GmbH|Cooperative";
 
 fn continuation() -> String {
@@ -157,7 +158,11 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
         if is_generic(&text[start..end]) {
             return;
         }
-        let kind = if kind == EntityKind::Organization && is_public_body(&text[start..end]) {
+        static STARTS_AS_MINISTRY: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(&format!(r"^(?:{MINISTRY_HEADS})\b")).expect("valid regex"));
+        let kind = if kind == EntityKind::Organization
+            && (is_public_body(&text[start..end]) || STARTS_AS_MINISTRY.is_match(&text[start..end]))
+        {
             EntityKind::Ministry
         } else {
             kind
@@ -168,6 +173,16 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
         }
     };
     for m in MINISTRY_FIXED_RE.find_iter(text) {
+        // "Digital Government of Latin America" is part of a longer name, not a government.
+        let government_of =
+            ["Government", "Gobierno", "Governo", "Gouvernement"].iter().any(|g| m.as_str().starts_with(g));
+        let prev_word = text[..m.start()].strip_suffix(' ').and_then(|p| p.rsplit([' ', '\n']).next()).unwrap_or("");
+        if government_of
+            && prev_word.chars().next().is_some_and(char::is_uppercase)
+            && !prev_word.ends_with(['.', ':', ',', ';', '|'])
+        {
+            continue;
+        }
         push(m.start(), m.end(), EntityKind::Ministry, None);
     }
     for (start, end) in every_start(&MINISTRY_HEAD_FIRST, text) {
@@ -304,7 +319,10 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize) -> usize {
     });
     let span = &text[start..end];
     let mut cut = end;
-    if let Some(m) = HEAD.find(span) {
+    // "Ministry of the General Secretariat of the Presidency" is one body: a ministry's name may
+    // hold other heads. Below a ministry ("Unit of the Ministry of ...") a new head is a new body.
+    let ministry = ["Ministry", "Ministerio", "Ministério", "Ministère"].iter().any(|h| span.starts_with(h));
+    if let Some(m) = HEAD.find(span).filter(|_| !ministry) {
         cut = cut.min(start + m.start());
     }
     if let Some(m) = SECOND_NAME.find(span) {
@@ -345,11 +363,29 @@ const GENERIC: &[&str] = &[
     "the ministry",
     "the university",
     "the bank",
+    "open forum",
+    "working group",
+    "grupo de trabajo",
+    "grupo de trabalho",
+    "groupe de travail",
+];
+
+/// Session formats: "Open Forum on Digital Inclusion" names a session, not an organisation.
+const SESSION_FORMATS: &[&str] = &[
+    "open forum",
+    "main session",
+    "workshop",
+    "lightning talk",
+    "town hall",
+    "parallel session",
+    "taller",
+    "oficina",
+    "atelier",
 ];
 
 fn is_generic(name: &str) -> bool {
     let folded = acta_doc::fold_words(name);
-    GENERIC.contains(&folded.as_str())
+    GENERIC.contains(&folded.as_str()) || SESSION_FORMATS.iter().any(|f| folded.starts_with(&format!("{f} ")))
 }
 
 /// Does a name read as a government body?
@@ -409,6 +445,9 @@ fn tidy(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
         if let Some(i) = text[start..end].find(cut) {
             end = start + i;
         }
+    }
+    if text[start..end].ends_with("'s") || text[start..end].ends_with("’s") {
+        end -= 2 + usize::from(text[start..end].ends_with("’s")) * 2;
     }
     let s = &text[start..end];
     let trimmed =

@@ -92,6 +92,22 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
     (core > 0).then_some(NameMatch { range: ByteRange { start: pos, end }, core_tokens: core })
 }
 
+/// A name right after an honorific. There a capitalised first word is a given name even when it is
+/// also a common word elsewhere ("Mr. Marco Ricci": "Marco" is a framework in Spanish).
+pub fn name_after_honorific(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
+    if let Some(n) = name_at(text, pos, gaz) {
+        return Some(n);
+    }
+    let (tok_end, tok) = token_at(text, pos)?;
+    let plain = tok.chars().next().is_some_and(char::is_uppercase) && tok.chars().all(char::is_alphabetic);
+    let next = text[tok_end..].strip_prefix(' ')?;
+    if !plain || next.starts_with(' ') {
+        return None;
+    }
+    let rest = name_at(text, tok_end + 1, gaz)?;
+    Some(NameMatch { range: ByteRange { start: pos, end: rest.range.end }, core_tokens: rest.core_tokens + 1 })
+}
+
 /// The honorific that starts at `pos`, if any, and the position after it and its spaces.
 pub fn honorific_at<'g>(
     text: &str,

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use acta_doc::{ByteRange, CountryCode, EntityKind, Layer, Mention, Report, Speaker, Stage, Stakeholder};
 
-use crate::entries::{parse_entry, speaker_entries};
+use crate::entries::parsed_entries;
 use crate::gazetteer::Gazetteers;
 
 /// Where a relative clause starts: what follows describes the person, not the affiliation.
@@ -76,11 +76,7 @@ impl Stage for SpeakerStage {
     }
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
         let mut speakers: Vec<Speaker> = Vec::new();
-        for entry in speaker_entries(report) {
-            let Some(parsed) = parse_entry(&report.text, entry.range, &self.gaz, report.language_at(entry.range.start))
-            else {
-                continue;
-            };
+        for parsed in parsed_entries(report, &self.gaz) {
             let Some(person) = report
                 .mentions
                 .iter()
@@ -97,10 +93,10 @@ impl Stage for SpeakerStage {
                 organization: affiliation.organization.map(|m| m.range),
                 organization_is_ministry: affiliation.organization.is_some_and(|m| m.kind == EntityKind::Ministry),
                 country: affiliation.country,
-                session_roles: vec![entry.role],
+                session_roles: vec![parsed.role],
                 stakeholder: affiliation.stakeholder,
                 gender: parsed.honorific.and_then(|(_, h)| h.gender),
-                source_line: entry.range,
+                source_line: parsed.source,
                 confidence: if affiliation.organization.is_some() { 0.9 } else { 0.7 },
             };
             match speakers.iter_mut().find(|s| s.person == person) {

@@ -88,7 +88,42 @@ pub fn clean(original: &str, title_hint: Option<&str>) -> Cleaned {
     let deleted: Vec<(usize, usize)> =
         edits.iter().filter(|e| e.replacement.is_empty()).map(|e| (e.start, e.end)).collect();
     page_broken_sentences(original, &deleted, &mut edits);
+    wrapped_list_items(original, &edits.clone(), &mut edits);
     apply(original, edits)
+}
+
+/// A list item wrapped onto an indented next line ("- Ms. Ana Silva, Director of the\n  National
+/// Agency") is one line again: the line break and indentation become one space.
+fn wrapped_list_items(text: &str, existing: &[Edit], edits: &mut Vec<Edit>) {
+    let mut prev: Option<(usize, &str)> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if let Some((prev_start, prev_line)) = prev {
+            let indent = content.len() - content.trim_start_matches([' ', '\t']).len();
+            let rest = content.trim_start_matches([' ', '\t']);
+            let prev_is_item = BULLET.find(prev_line).is_some_and(|m| m.end() > 0);
+            let prev_open = !prev_line.trim_end().ends_with(['.', ':', ';']);
+            let continues = indent >= 2 && !rest.is_empty() && BULLET.find(rest).is_none_or(|m| m.end() == 0);
+            let break_start = prev_start + prev_line.trim_end_matches(['\n', '\r', ' ', '\t']).len();
+            let break_end = start + indent;
+            let touched = existing.iter().any(|e| e.start < break_end && e.end > break_start);
+            if prev_is_item && prev_open && continues && !touched {
+                edits.push(Edit {
+                    start: break_start,
+                    end: break_end,
+                    replacement: " ",
+                    reason: Some(format!("joined a list item wrapped onto the next line at byte {break_start}")),
+                });
+                // The joined line may wrap again; it stays "the previous item".
+                prev = Some((prev_start, &text[prev_start..pos]));
+                continue;
+            }
+        }
+        prev = Some((start, line));
+    }
 }
 
 fn line_endings(text: &str, edits: &mut Vec<Edit>) {
@@ -312,6 +347,20 @@ mod tests {
         assert_eq!(c.text, "The ministry presented its transformation plan for the e-\ngovernment agenda and the regional network continued with training.\n");
         let at = c.text.find("continued").unwrap();
         assert_eq!(c.offsets.to_original(at), original.find("continued").unwrap());
+    }
+
+    #[test]
+    fn wrapped_list_item_is_joined() {
+        let t = "Speakers\n- Ms. Ana Silva, Director of the National\n  Agency for Data\n- Mr. Rui Costa\n\n  Indented paragraph.\n";
+        let c = clean(t, None);
+        assert!(
+            c.text.contains("- Ms. Ana Silva, Director of the National Agency for Data\n- Mr. Rui Costa"),
+            "{}",
+            c.text
+        );
+        assert!(c.text.contains("\n\n  Indented paragraph."), "{}", c.text);
+        let at = c.text.find("Agency").unwrap();
+        assert_eq!(&t[c.offsets.to_original(at)..c.offsets.to_original(at) + 6], "Agency");
     }
 
     #[test]

@@ -19,6 +19,9 @@ mod labels;
 mod parse;
 
 use acta_doc::{FieldKind, Layer, LineKind, Metadata, Report, Stage};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 pub use clean::{clean, Cleaned};
 pub use dates::{find_date, find_time, single_number, FoundDate};
@@ -117,6 +120,19 @@ fn metadata(report: &Report) -> Metadata {
         });
     m.participants = m.participants_text.and_then(|r| single_number(report.slice(r)));
     m.women = m.women_text.and_then(|r| single_number(report.slice(r)));
+    // "Participants: 85 (61 women)": the total first, the women in parentheses.
+    if let (None, Some(r)) = (m.participants, m.participants_text) {
+        static WITH_WOMEN: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\s*(\d[\d,.]*)\s*\(\s*(\d[\d,.]*)\s+(?i:women|female|mujeres|mulheres|femmes)\b")
+                .expect("valid regex")
+        });
+        if let Some(c) = WITH_WOMEN.captures(report.slice(r)) {
+            m.participants = single_number(&c[1]);
+            if m.women.is_none() {
+                m.women = single_number(&c[2]);
+            }
+        }
+    }
     m
 }
 
@@ -131,16 +147,70 @@ fn leading_heading(report: &Report) -> Option<acta_doc::ByteRange> {
 /// The first line, when it stands alone and is short: a headline such as "Crónica: el foro ..."
 /// that the parser read as a label and value.
 fn leading_line(report: &Report) -> Option<acta_doc::ByteRange> {
-    let mut lines = report.lines.iter().skip_while(|l| l.kind == LineKind::Blank);
-    let first = lines.next()?;
-    let next_blank = lines.next().is_none_or(|l| l.kind == LineKind::Blank);
+    let mut lines = report.lines.iter().skip_while(|l| l.kind == LineKind::Blank).peekable();
+    let mut first = lines.next()?;
+    // "PROGRAMME AND SUMMARY", "COMPTE RENDU DE LA TABLE RONDE": a document-type line before the title.
+    if is_document_type(report.slice(first.content)) {
+        if let Some(next) = lines.next().filter(|l| l.kind != LineKind::Blank) {
+            first = next;
+        }
+    }
+    let next = lines.next();
+    // The title stands alone, or is followed by the session's details (a field, a date, a place).
+    let next_fits = next.is_none_or(|l| {
+        l.kind == LineKind::Blank
+            || l.kind == LineKind::Field
+            || find_date(report.slice(l.content), report.main_language()).is_some()
+            || report.slice(l.content).split_whitespace().count() <= 8
+    });
     let words = report.slice(first.content).split_whitespace().count();
     let is_known_field = report.fields.iter().any(|f| first.range.contains(&f.label) && f.kind != FieldKind::Other);
-    (next_blank
+    (next_fits
         && (2..=20).contains(&words)
         && !is_known_field
-        && matches!(first.kind, LineKind::Field | LineKind::Text))
+        && matches!(first.kind, LineKind::Field | LineKind::Text | LineKind::Heading))
     .then_some(first.content)
+}
+
+/// A line that only says what kind of document this is.
+fn is_document_type(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "programme",
+        "program",
+        "and",
+        "summary",
+        "compte",
+        "rendu",
+        "de",
+        "la",
+        "table",
+        "ronde",
+        "informe",
+        "sesion",
+        "session",
+        "report",
+        "relatorio",
+        "sessao",
+        "ata",
+        "acta",
+        "minutes",
+        "transcript",
+        "transcription",
+        "agenda",
+        "y",
+        "e",
+        "et",
+        "resumen",
+        "resumo",
+        "synthese",
+        "notes",
+        "del",
+        "da",
+        "do",
+        "final",
+    ];
+    let folded = acta_doc::fold_words(line);
+    !folded.is_empty() && folded.split(' ').all(|w| WORDS.contains(&w))
 }
 
 /// An agenda ("09:00-09:10 Welcome", "09:10-10:00 Panel"): the session runs from the first
