@@ -20,8 +20,34 @@ static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:said|says|stated|noted|explained|added|argued|emphasi[sz]ed|stressed|highlighted|pointed out|recalled|warned|presented|opened|closed|concluded|dijo|afirmó|señaló|explicó|destacó|agregó|añadió|subrayó|indicó|comentó|presentó|abrió|cerró|disse|afirmou|destacou|explicou|ressaltou|observou|lembrou|apresentou|abriu|a déclaré|a souligné|a expliqué|a rappelé|a indiqué|a affirmé|a présenté|a ouvert)\b").expect("valid regex")
 });
 
+/// Titles after which "..., Name Name," is the person holding the title.
+static APPOSITION_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:minister|ministra|ministro|ministre|secretary|secretari[oa]|secretári[oa]|secrétaire|under-?secretary|subsecretari[oa]|subsecretári[oa]|director|directora|diretora?|directeur|directrice|president|presidenta?|président|présidente|coordinator|coordinador|coordinadora|coordenadora?|coordinat(?:eur|rice)|representative|representante|représentante?|ambassador|embajadora?|embaixadora?|ambassad(?:eur|rice)|researcher|investigadora?|pesquisadora?|chercheu(?:r|se)|professor|profesora?|professora|professeur|head|jef[ea]|chefe|chef|manager|gerente|adviser|advisor|asesora?|assessora?|conseill(?:er|ère)|founder|fundadora?|fondat(?:eur|rice)|chair(?:man|woman|person)?|spokes(?:person|man|woman)|vocera?|porta-voz|porte-parole|mayor|alcalde|alcaldesa|prefeit[oa]|maire|deputy|diputad[oa]|deputad[oa]|député|senator|senador|senadora|sénat(?:eur|rice)|journalist|periodista|jornalista|journaliste|expert|experta?|especialista|spécialiste|officer|consultant|consultora?|rector|rectora|reitora?|recteur)\b").expect("valid regex")
+});
+
 /// Words that show a demonym names a language, not a country ("in Spanish", "Spanish-speaking").
 const LANGUAGE_CONTEXT_AFTER: &[&str] = &[
+    "version",
+    "versions",
+    "page",
+    "pages",
+    "website",
+    "websites",
+    "site",
+    "sites",
+    "content",
+    "subtitles",
+    "interpretation",
+    "interpreter",
+    "interpreters",
+    "course",
+    "courses",
+    "teacher",
+    "teachers",
+    "grammar",
+    "words",
+    "word",
+    "translations",
     "language",
     "languages",
     "speaking",
@@ -115,6 +141,7 @@ fn places(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
             Place::Country(code) if inside_institution(c, range) => {
                 add_country(c, *code, range, EntitySource::Gazetteer);
             }
+            Place::Country(code) if code.as_str() == "GE" && us_state_context(text, start, end) => {}
             Place::Country(code) => {
                 // "Jordan Blake", "Chad Morrison": a given name before a surname.
                 let next_clean = next_word.trim_end_matches([',', '.', ';', ':']);
@@ -149,7 +176,8 @@ fn places(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
                 add_country(c, *code, range, EntitySource::Gazetteer);
             }
             Place::Demonym(code) => {
-                let next = next_word.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '-').to_lowercase();
+                // "the Spanish and English versions": look past a list of demonyms to the noun.
+                let next = word_after_demonyms(text, end, gaz);
                 let prev = prev_word.to_lowercase();
                 if LANGUAGE_CONTEXT_AFTER.contains(&next.as_str())
                     || text[end..].starts_with("-speaking")
@@ -171,6 +199,97 @@ fn places(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
             }
         }
     }
+}
+
+/// US states whose names are often near "Georgia" the state; with one of them (or "state of",
+/// "Atlanta", "US") in the same sentence, Georgia is the US state, not the country.
+const US_CONTEXT: &[&str] = &[
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "Wisconsin",
+    "Wyoming",
+    "Atlanta",
+    "Savannah",
+    "U.S.",
+    "USA",
+    "United States",
+    "state of Georgia",
+    "State of Georgia",
+    "US state",
+    "U.S. state",
+];
+
+fn us_state_context(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start].rfind(['.', '\n']).map_or(0, |i| i + 1);
+    let to = text[end..].find(['.', '\n']).map_or(text.len(), |i| end + i);
+    let sentence = &text[from..to];
+    let around = &text[from.max(start.saturating_sub(9))..end];
+    around.contains("state of Georgia")
+        || around.contains("State of Georgia")
+        || US_CONTEXT.iter().any(|w| sentence.contains(w) && !w.contains("Georgia"))
+}
+
+/// The first word after `end` that is not a demonym, a comma or a conjunction, lower-cased.
+fn word_after_demonyms(text: &str, end: usize, gaz: &Gazetteers) -> String {
+    let mut after_conjunction = false;
+    for word in text[end..].split_whitespace().take(8) {
+        let w = word.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '-');
+        if w.is_empty() || ["and", "or", "y", "o", "e", "ou", "et"].contains(&w) {
+            after_conjunction = true;
+            continue;
+        }
+        // Demonyms, and after a conjunction language names that are not demonyms ("English").
+        let is_demonym = gaz.find_places(w).any(|(s, e, p)| s == 0 && e == w.len() && matches!(p, Place::Demonym(_)));
+        let listed_name = after_conjunction && w.chars().next().is_some_and(char::is_uppercase);
+        after_conjunction = false;
+        if !is_demonym && !listed_name {
+            return w.to_lowercase();
+        }
+    }
+    String::new()
 }
 
 /// "a Spanish delegation": a noun after the demonym makes it an adjective of nationality.
@@ -325,8 +444,24 @@ fn institutions(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
                 range.end = range.start + head.len();
             }
         }
-        // A shape whose text is a gazetteer entry takes the gazetteer's identity.
-        let gazetteer = gaz.institution_named(range.slice(text));
+        // "la Universidad de Chile Valentina Gutiérrez Soto presentó": after a country's name, a
+        // given name starting a two-word name is a person, not more of the institution.
+        for (_, pe, place) in gaz.find_places(range.slice(text)) {
+            let at = range.start + pe;
+            if !matches!(place, Place::Country(_)) || at >= range.end || !text[at..].starts_with(' ') {
+                continue;
+            }
+            let first = text[at + 1..range.end].split(' ').next().unwrap_or("");
+            if gaz.is_given_name(first) && name_at(text, at + 1, gaz).is_some_and(|n| n.core_tokens >= 2) {
+                range.end = at;
+                break;
+            }
+        }
+        // A shape whose text is a gazetteer entry, or whose acronym in parentheses is one ("Foro de
+        // Gobernanza ... (LACIGF)"), takes the gazetteer's identity.
+        let gazetteer = gaz
+            .institution_named(range.slice(text))
+            .or_else(|| m.acronym.and_then(|(s, e)| gaz.institution_named(&text[s..e])));
         let kind = gazetteer.map_or(m.kind, |g| gaz.institution(g).kind);
         cands.push(Candidate {
             range,
@@ -337,6 +472,32 @@ fn institutions(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
             acronym: m.acronym.map(|(s, e)| ByteRange { start: s, end: e }),
         });
     }
+    // "Directorate-General for International Partnerships of the European Commission": a body
+    // named as a unit of a known organisation is the unit, and the organisation is mentioned too.
+    // A unit of an intergovernmental or other organisation is an organisation, not a government body.
+    let known_kinds: Vec<(ByteRange, EntityKind)> =
+        cands.iter().filter(|k| k.gazetteer.is_some()).map(|k| (k.range, k.kind)).collect();
+    for k in cands.iter_mut().filter(|k| k.gazetteer.is_none()) {
+        let Some((g, kind)) = known_kinds.iter().find(|(g, _)| g.end == k.range.end && g.start > k.range.start) else {
+            continue;
+        };
+        let head = &text[k.range.start..g.start];
+        let cut = [" of the ", " of ", " da ", " do ", " de la ", " del ", " du ", " de l'", " de l’", " des ", " de "]
+            .iter()
+            .find_map(|c| head.strip_suffix(c).map(|h| h.len()));
+        if let Some(len) = cut {
+            k.range.end = k.range.start + len;
+            if *kind == EntityKind::Organization {
+                k.kind = EntityKind::Organization;
+                k.stakeholder = None;
+            }
+        }
+    }
+    cands.retain(|k| {
+        !k.range.is_empty() && k.range.slice(text).split_whitespace().count() >= 2
+            || k.gazetteer.is_some()
+            || k.acronym.is_some()
+    });
     // "l'Union africaine sur la cybersécurité": a shape that runs on past a known name in lower case
     // is the known name and a phrase; "Internet Society Brazil Chapter" (capitalised) is a new name.
     let known: Vec<ByteRange> = cands.iter().filter(|k| k.gazetteer.is_some()).map(|k| k.range).collect();
@@ -497,6 +658,29 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
             });
         }
     }
+    // "la ministra de Ciencia, Aisén Etcheverry, destacó": a name set off by commas after a title.
+    for m in APPOSITION_TITLE.find_iter(text) {
+        let Some(comma) = text[m.end()..].find(", ").map(|i| m.end() + i) else { continue };
+        let between = &text[m.end()..comma];
+        if between.len() > 70 || between.contains(['.', ';', ':', '\n']) {
+            continue;
+        }
+        let start = comma + 2;
+        let Some(n) = name_at(text, start, gaz) else { continue };
+        let after = &text[n.range.end..];
+        let closes = after.starts_with(',')
+            || after.starts_with(" (")
+            || SPEECH_VERB.find(after).is_some_and(|v| v.start() == 1);
+        if n.core_tokens >= 2 && closes && !c.overlaps(n.range, &blocked) {
+            cands.push(PersonCandidate {
+                range: n.range,
+                display: None,
+                honorific: false,
+                core_tokens: n.core_tokens,
+                source: EntitySource::Pattern,
+            });
+        }
+    }
     // Capitalised names right before a verb of speech.
     for m in SPEECH_VERB.find_iter(text) {
         if let Some(n) = name_before(text, m.start(), gaz) {
@@ -627,7 +811,14 @@ fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, usize)> {
             .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
             .map_or(text.len(), |i| start + i);
         let word = &text[start..word_end];
-        if !gaz.is_given_name(word) {
+        // "Chad Morrison", "Jordan Blake": a country's name is a given name before a known surname.
+        let next_is_surname = || {
+            text[word_end..]
+                .strip_prefix(' ')
+                .and_then(|a| a.split(|c: char| !c.is_alphabetic() && c != '-' && c != '\'').next())
+                .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase) && gaz.is_surname(n))
+        };
+        if !(gaz.is_given_name(word) || gaz.country_named(word).is_some() && next_is_surname()) {
             pos = word_end.max(pos);
             continue;
         }

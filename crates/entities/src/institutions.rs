@@ -10,7 +10,7 @@ const CAPWORD: &str = r"(?:[ldLD]['’])?(?:\p{Lu}[\p{L}\p{M}'’&\-]*\.?|e-\p{L
 /// Lower-case words that may sit between the capitalised words of a name.
 const CONN: &str = r"(?:of|for|on|and|the|de|da|do|das|dos|del|des|du|la|las|los|le|les|y|e|et|para|pour|en|em|à|a|al|ao|às|sobre|sur|pela|pelo|por)";
 
-const MINISTRY_HEADS: &str = "Directorate-General|Direction générale|Dirección General|Direção-Geral|Ministry|Ministries|Ministerio|Ministério|Ministère|Secretariat|Undersecretariat|Under-Secretariat|Secretaría|Secretaria|Subsecretaría|Subsecretaria|Secrétariat|Presidency|Presidencia|Presidência|Présidence|Agency|Agencia|Agência|Agence|Department|Departamento|Département|Directorate|Dirección|Direção|Diretoria|Direction|Unit|Unidad|Unidade|Unité|Superintendencia|Superintendência|Jefatura|Controladoria|Contraloría|Procuraduría|Defensoría|Defensoria|Délégation|Oficina Nacional|National Office|Authority|Autoridad|Autoridade|Autorité|Registry|Registro|Registre|Alcaldía|Prefeitura|Municipalidad|Intendencia|Mairie|Gobernación|City Hall|Secretariado";
+const MINISTRY_HEADS: &str = "Directorate-General|Direction générale|Dirección General|Direção-Geral|Ministry|Ministries|Ministerio|Ministério|Ministère|Secretariat|Undersecretariat|Under-Secretariat|Secretaría|Secretaria|Subsecretaría|Subsecretaria|Secrétariat|Presidency|Presidencia|Presidência|Présidence|Agency|Agencia|Agência|Agence|Department|Departamento|Département|Directorate|Dirección|Direção|Diretoria|Direction|Unit|Unidad|Unidade|Unité|Superintendencia|Superintendência|Jefatura|Controladoria|Contraloría|Procuraduría|Defensoría|Defensoria|Délégation|Oficina Nacional|National Office|Office|Oficina|Authority|Autoridad|Autoridade|Autorité|Registry|Registro|Registre|Alcaldía|Prefeitura|Municipalidad|Intendencia|Mairie|Gobernación|City Hall|Secretariado";
 const MINISTRY_FIXED: &str = r"[Oo]ffice of the (?:[Pp]resident|[Pp]rime [Mm]inister|[Vv]ice[- ][Pp]resident)|Casa Civil|Cabinet Office|Jefatura de Gabinete|Government of|Gobierno de|Governo d[oae]|Gouvernement d[ue]";
 const MINISTRY_TAILS: &str =
     "Division|Unit|Agency|Secretariat|Authority|Directorate|Department|Office|Ministry|Regulator";
@@ -323,7 +323,19 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize) -> usize {
     // hold other heads. Below a ministry ("Unit of the Ministry of ...") a new head is a new body.
     let ministry = ["Ministry", "Ministerio", "Ministério", "Ministère"].iter().any(|h| span.starts_with(h));
     if let Some(m) = HEAD.find(span).filter(|_| !ministry) {
-        cut = cut.min(start + m.start());
+        // "... of the European Commission": capitalised words right before the inner head belong
+        // to the second name.
+        let mut at = start + m.start();
+        while let Some(prev) = text[start..at].trim_end().rsplit(' ').next() {
+            let capitalised = prev.chars().next().is_some_and(char::is_uppercase);
+            let before = text[start..at].trim_end().len() - prev.len();
+            if capitalised && before > 0 && !prev.ends_with(',') {
+                at = start + before;
+            } else {
+                break;
+            }
+        }
+        cut = cut.min(at);
     }
     if let Some(m) = SECOND_NAME.find(span) {
         cut = cut.min(start + m.start());
@@ -411,7 +423,7 @@ fn is_public_body(name: &str) -> bool {
         Regex::new(r"(?i)\b(?:administration|administración|administração|statistics|estadística|estatística|statistique|institute|instituto|institut|school|escuela|escola|école|service|servicio|serviço|commission|comisión|comissão|council|consejo|conselho|conseil|registry|registro|registre|office|oficina|bureau)\b").expect("valid regex")
     });
     static NOT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:universit\w*|universidad\w*|foundation|fundaci[oó]n|funda[cç][aã]o|fondation|association|asociaci[oó]n|associa[cç][aã]o|party|partido|parti|democratic|bank|banco|banque)\b").expect("valid regex")
+        Regex::new(r"(?i)\b(?:universit\w*|universidad\w*|foundation|fundaci[oó]n|funda[cç][aã]o|fondation|association|asociaci[oó]n|associa[cç][aã]o|party|partido|parti|democratic|bank|banco|banque|network|red|rede|réseau|alliance|alianza|aliança)\b").expect("valid regex")
     });
     static REGULATOR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:regulation|régulation|regulación|regulação|regulatory|reguladora|regulador|supervisory|de contrôle|protection des données|protección de datos|proteção de dados|data protection)\b").expect("valid regex")
@@ -583,5 +595,20 @@ mod tests {
         assert!(f.contains(&("Simón Bolívar University".into(), EntityKind::Organization)), "{f:?}");
         let f = found("the Instituto de Tecnologia e Sociedade (ITS) presented");
         assert!(f.iter().any(|(n, _)| n == "Instituto de Tecnologia e Sociedade"), "{f:?}");
+    }
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, EntityKind)> {
+        find_by_shape(text).into_iter().map(|m| (text[m.start..m.end].to_string(), m.kind)).collect()
+    }
+
+    #[test]
+    fn networks_of_regulators_are_organisations() {
+        let f = kinds("J. PEREIRA: The Ibero-American Data Protection Network is working on common standards.");
+        assert!(f.iter().all(|(_, k)| *k == EntityKind::Organization), "{f:?}");
     }
 }
