@@ -84,6 +84,8 @@ pub enum FieldKind {
     Discussion,
     Takeaways,
     Participants,
+    /// Who attended ("Present:", "Apologies:"): people, not speakers.
+    Attendees,
     Women,
     Gender,
     /// A label acta does not know; kept as written.
@@ -106,6 +108,7 @@ impl FieldKind {
             FieldKind::Discussion => "discussion",
             FieldKind::Takeaways => "takeaways",
             FieldKind::Participants => "participants",
+            FieldKind::Attendees => "attendees",
             FieldKind::Women => "women",
             FieldKind::Gender => "gender",
             FieldKind::Other => "other",
@@ -129,6 +132,7 @@ impl FieldKind {
             "discussion" => Discussion,
             "takeaways" => Takeaways,
             "participants" => Participants,
+            "attendees" => Attendees,
             "women" => Women,
             "gender" => Gender,
             "other" => Other,

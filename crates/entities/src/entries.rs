@@ -30,6 +30,8 @@ fn role_of(kind: FieldKind) -> Option<SessionRole> {
         FieldKind::Moderator => Some(SessionRole::Moderator),
         FieldKind::Rapporteur => Some(SessionRole::Rapporteur),
         FieldKind::Speakers => Some(SessionRole::Speaker),
+        // Attendance lists name people who took part without a session role of their own.
+        FieldKind::Attendees | FieldKind::Participants => Some(SessionRole::Participant),
         _ => None,
     }
 }
@@ -64,6 +66,65 @@ const SENTENCE_VERBS: &[&str] = &[
     " est ",
 ];
 
+/// Verbs that open a sentence about what a person did ("Eduardo Magrani abriu o painel").
+const NARRATIVE_VERBS: &[&str] = &[
+    "said",
+    "opened",
+    "closed",
+    "explained",
+    "presented",
+    "described",
+    "noted",
+    "recalled",
+    "warned",
+    "stressed",
+    "argued",
+    "added",
+    "asked",
+    "answered",
+    "proposed",
+    "showed",
+    "announced",
+    "dijo",
+    "abrió",
+    "cerró",
+    "explicó",
+    "presentó",
+    "describió",
+    "señaló",
+    "afirmó",
+    "recordó",
+    "advirtió",
+    "propuso",
+    "anunció",
+    "destacó",
+    "subrayó",
+    "disse",
+    "abriu",
+    "fechou",
+    "explicou",
+    "apresentou",
+    "descreveu",
+    "afirmou",
+    "lembrou",
+    "alertou",
+    "propôs",
+    "anunciou",
+    "destacou",
+    "defendeu",
+    "a",
+    "ouvre",
+    "présente",
+    "explique",
+    "souligne",
+    "rappelle",
+];
+/// "is the Director of ...": a biography's copula before the title.
+const COPULAS: &[&str] = &[
+    "is the ", "is a ", "is an ", "is ", "es el ", "es la ", "es ", "é o ", "é a ", "é ", "est le ", "est la ",
+    "est l'", "est ",
+];
+
 /// Every entry of the report in text order, each name once.
 pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEntry<'g>> {
     let text = &report.text;
@@ -73,7 +134,12 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
     let in_table = |r: &ByteRange| tables.iter().any(|t| t.lines.iter().any(|l| l.overlaps(r)));
     for field in &report.fields {
         let Some(role) = role_of(field.kind) else { continue };
-        for part in split_value(text, field.value) {
+        let parts = if role == SessionRole::Participant {
+            split_attendees(text, field.value)
+        } else {
+            split_value(text, field.value)
+        };
+        for part in parts {
             if let Some(p) = parse_entry(text, part, gaz, lang(part.start), role) {
                 out.push(p);
             }
@@ -86,11 +152,19 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
             continue;
         }
         let in_speakers = speaker_sections.iter().any(|s| s.contains(&line.range));
-        if !in_speakers && line.kind != LineKind::ListItem {
+        // Outside lists, a line that starts with an honorific may be an entry too (agendas:
+        // "   Sra. Ana Pérez, Viceministra de ...").
+        let honorific_led = honorific_at(text, line.content.start, gaz, lang(line.content.start)).is_some();
+        if !in_speakers && line.kind != LineKind::ListItem && !honorific_led {
             continue;
         }
         for part in split_entries(text, line.content) {
             let Some(p) = parse_entry(text, part, gaz, lang(part.start), SessionRole::Speaker) else { continue };
+            // A sentence about what a person did is not an entry, even under a speakers heading.
+            let first_word = p.rest.slice(text).split_whitespace().next().unwrap_or("");
+            if in_speakers && (part.len() > 400 || NARRATIVE_VERBS.contains(&first_word)) {
+                continue;
+            }
             if !in_speakers {
                 // A list item elsewhere is an entry only when shaped like one: a separator after the
                 // name, then a short description, not a sentence.
@@ -130,6 +204,41 @@ fn split_value(text: &str, value: ByteRange) -> Vec<ByteRange> {
         out.extend(split_entries(text, ByteRange { start: r.start + bullet, end: r.end }.trim(text)));
     }
     out
+}
+
+/// "Ana Ruiz (AGESIC), Juan Pérez (SocialTIC, Mexico), Ania Calderón": attendees separated by
+/// commas outside parentheses (and by ';' or lines).
+fn split_attendees(text: &str, value: ByteRange) -> Vec<ByteRange> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = value.start;
+    for (i, ch) in value.slice(text).char_indices() {
+        let at = value.start + i;
+        match ch {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' | ';' | '\n' if depth <= 0 => {
+                let r = ByteRange { start, end: at }.trim(text);
+                if !r.is_empty() {
+                    out.push(r);
+                }
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    let r = ByteRange { start, end: value.end }.trim(text);
+    if !r.is_empty() {
+        out.push(r);
+    }
+    out.iter()
+        .map(|r| {
+            // "and Ana Ruiz", "y Ana Ruiz": a leading conjunction is not part of the name.
+            let s = r.slice(text);
+            let skip = ["and ", "y ", "e ", "et "].iter().find(|c| s.starts_with(*c)).map_or(0, |c| c.len());
+            ByteRange { start: r.start + skip, end: r.end }
+        })
+        .collect()
 }
 
 /// Entries run together on one line are separated by ';'.
@@ -218,6 +327,13 @@ pub fn parse_entry<'g>(
         name_range.end + skip
     };
     let mut rest = ByteRange { start: rest_start, end: range.end }.trim(text);
+    if let Some(c) = COPULAS.iter().find(|c| rest.slice(text).starts_with(*c)) {
+        rest.start += c.len();
+        // A biography's title ends with its sentence.
+        if let Some(stop) = rest.slice(text).find(". ") {
+            rest.end = rest.start + stop;
+        }
+    }
     if rest.slice(text).ends_with(')') && !rest.slice(text).contains('(') {
         rest.end -= 1;
     }

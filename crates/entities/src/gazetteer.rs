@@ -147,7 +147,9 @@ impl Gazetteers {
                 }
             }
             for (origin, line, cols) in sources.rows("places_extra.tsv") {
-                if (cols.first() == Some(&"alias")) != (pass == "alias") {
+                // Aliases and not-a-country names go first, so that they win over CLDR's names.
+                let early = matches!(cols.first(), Some(&"alias") | Some(&"not_a_country"));
+                if early != (pass == "alias") {
                     continue;
                 }
                 let [kind, code, lang, forms] = cols[..] else {

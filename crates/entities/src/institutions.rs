@@ -142,6 +142,8 @@ pub struct ShapeMatch {
     pub stakeholder: Option<Stakeholder>,
     /// For "Full Name (ACR)": where the acronym is.
     pub acronym: Option<(usize, usize)>,
+    /// The acronym's letters do not fit the name: kept only if the gazetteer knows the acronym.
+    pub unverified_acronym: bool,
 }
 
 /// Leading words that are not part of an institution's name.
@@ -153,7 +155,7 @@ const LEADING_NOISE: &[&str] = &[
 /// Institutions of every shape in `text`, possibly overlapping (the caller resolves overlaps).
 pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
     let mut out = Vec::new();
-    let mut push = |start: usize, end: usize, kind: EntityKind, acronym: Option<(usize, usize)>| {
+    let mut push = |start: usize, end: usize, kind: EntityKind, acronym: Option<(usize, usize)>, unverified: bool| {
         let (start, end) = tidy(text, start, end);
         if is_generic(&text[start..end]) {
             return;
@@ -169,7 +171,7 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
         };
         if end > start && text[start..end].split_whitespace().count() >= 2 || acronym.is_some() {
             let stakeholder = stakeholder_of(&text[start..end], kind);
-            out.push(ShapeMatch { start, end, kind, stakeholder, acronym });
+            out.push(ShapeMatch { start, end, kind, stakeholder, acronym, unverified_acronym: unverified });
         }
     };
     for m in MINISTRY_FIXED_RE.find_iter(text) {
@@ -183,32 +185,42 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
         {
             continue;
         }
-        push(m.start(), m.end(), EntityKind::Ministry, None);
+        push(m.start(), m.end(), EntityKind::Ministry, None, false);
     }
     for (start, end) in every_start(&MINISTRY_HEAD_FIRST, text) {
         let end = cut_at_inner_head(text, start, end);
-        push(start, end, EntityKind::Ministry, None);
+        push(qualified_start(text, start), end, EntityKind::Ministry, None, false);
     }
     for m in MINISTRY_NAME_FIRST.find_iter(text) {
-        push(m.start(), m.end(), EntityKind::Ministry, None);
+        push(m.start(), m.end(), EntityKind::Ministry, None, false);
     }
     for (start, end) in every_start(&ORG_HEAD_FIRST, text) {
         let end = cut_at_inner_head(text, start, end);
         let start = extend_back(text, start);
-        push(start, end, EntityKind::Organization, None);
+        push(start, end, EntityKind::Organization, None, false);
     }
     for m in ORG_NAME_FIRST.find_iter(text) {
-        push(m.start(), m.end(), EntityKind::Organization, None);
+        push(m.start(), m.end(), EntityKind::Organization, None, false);
     }
     for (start, end) in sentence_case_names(text) {
         let kind = if is_government(&text[start..end]) { EntityKind::Ministry } else { EntityKind::Organization };
-        push(start, end, kind, None);
+        push(start, end, kind, None, false);
     }
     for c in WITH_ACRONYM.captures_iter(text) {
         let name = c.get(1).expect("group 1");
         let acr = c.get(2).expect("group 2");
-        let kind = if is_government(name.as_str()) { EntityKind::Ministry } else { EntityKind::Organization };
-        push(name.start(), name.end(), kind, Some((acr.start(), acr.end())));
+        // The long form starts at the word whose initial is the acronym's: "Cámara de Comercio de
+        // Lima y de la Asociación de Exportadores (ADEX)" is about the Asociación; "Fabrizio
+        // Scrollini (ILDA)" names a person and the organisation ILDA, not a long form.
+        // Without a fitting word the pair is kept, unverified, for the gazetteer to confirm: an
+        // acronym from another language ("Foro de Gobernanza ... (LACIGF)").
+        let (start, verified) = match long_form_start(name.as_str(), acr.as_str()) {
+            Some(s) => (s, true),
+            None => (0, false),
+        };
+        let (s, e) = (name.start() + start, name.end());
+        let kind = if is_government(&text[s..e]) { EntityKind::Ministry } else { EntityKind::Organization };
+        push(s, e, kind, Some((acr.start(), acr.end())), !verified);
     }
     // Newspapers and broadcasters are named after the word that says what they are: "del diario
     // La Nación", "the newspaper El Tiempo", "le quotidien Le Soleil". The article is part of the name.
@@ -228,14 +240,52 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
                 kind: EntityKind::Organization,
                 stakeholder: None,
                 acronym: None,
+                unverified_acronym: false,
             });
         }
     }
     out
 }
 
+/// Where in `name` the long form of `acronym` starts: the first capitalised word whose initial is
+/// the acronym's and from which the acronym's capitals appear in order among the words' initials
+/// and capitals. `None` when no word fits.
+fn long_form_start(name: &str, acronym: &str) -> Option<usize> {
+    let acr: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
+    let first = *acr.first()?;
+    let mut offset = 0;
+    let mut starts = Vec::new();
+    for word in name.split(' ') {
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            starts.push(offset);
+        }
+        offset += word.len() + 1;
+    }
+    starts.into_iter().find(|&s| {
+        let rest = &name[s..];
+        let initial = strip_accents_char(rest.chars().next().unwrap_or(' '));
+        if initial != first {
+            return false;
+        }
+        // Capitals of the long form, accents removed: "AGETIC" in "Agencia de Gobierno Electrónico y
+        // Tecnologías de Información y Comunicación"; mixed-case acronyms ("Serpro") only need the initial.
+        let capitals: Vec<char> = rest.chars().filter(|c| c.is_uppercase()).map(strip_accents_char).collect();
+        let mixed = acronym.chars().any(char::is_lowercase);
+        mixed || is_subsequence(&acr, &capitals)
+    })
+}
+
+fn strip_accents_char(c: char) -> char {
+    acta_doc::strip_accents(&c.to_string()).chars().next().unwrap_or(c).to_uppercase().next().unwrap_or(c)
+}
+
+fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
+    let mut it = hay.iter();
+    needle.iter().all(|n| it.any(|h| h == n))
+}
+
 /// Words that end a backward extension: titles before an organisation's name.
-const TITLE_WORDS: &[&str] = &[
+pub(crate) const TITLE_WORDS: &[&str] = &[
     "Head",
     "Chief",
     "Director",
@@ -277,6 +327,30 @@ const TITLE_WORDS: &[&str] = &[
     "A",
     "O",
 ];
+
+/// "Federal Ministry of ...", "National Agency for ...": a qualifier right before a head belongs to
+/// the name; a demonym ("Brazilian Ministry") does not.
+fn qualified_start(text: &str, start: usize) -> usize {
+    const QUALIFIERS: &[&str] = &[
+        "Federal",
+        "National",
+        "Royal",
+        "Presidential",
+        "General",
+        "Regional",
+        "Municipal",
+        "Provincial",
+        "State",
+        "Special",
+        "Executive",
+        "Central",
+    ];
+    let before = &text[..start];
+    match before.strip_suffix(' ').and_then(|p| p.rsplit([' ', '\n', '\t', '(']).next()) {
+        Some(w) if QUALIFIERS.contains(&w) => start - 1 - w.len(),
+        _ => start,
+    }
+}
 
 /// "National School of ...", "Internet Society ...": capitalised words right before a head
 /// belong to the name.
@@ -322,7 +396,13 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize) -> usize {
     // "Ministry of the General Secretariat of the Presidency" is one body: a ministry's name may
     // hold other heads. Below a ministry ("Unit of the Ministry of ...") a new head is a new body.
     let ministry = ["Ministry", "Ministerio", "Ministério", "Ministère"].iter().any(|h| span.starts_with(h));
-    if let Some(m) = HEAD.find(span).filter(|_| !ministry) {
+    // "Instituto de Tecnologia e Sociedade": a head after a conjunction is part of the same name.
+    let after_conjunction = |at: usize| {
+        let before = text[start..start + at].trim_end_matches([' ', '\t', ',']);
+        [" and", " y", " e", " et"].iter().any(|c| before.ends_with(c))
+    };
+    let inner = HEAD.find_iter(span).find(|m| !after_conjunction(m.start()));
+    if let Some(m) = inner.filter(|_| !ministry) {
         // "... of the European Commission": capitalised words right before the inner head belong
         // to the second name.
         let mut at = start + m.start();
@@ -452,6 +532,17 @@ fn tidy(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
         } else {
             break;
         }
+    }
+    // "... of Uruguay. She": a sentence ends after a word longer than an abbreviation.
+    let mut search = start;
+    while let Some(i) = text[search..end].find(". ") {
+        let at = search + i;
+        let word = text[start..at].rsplit([' ', '\t']).next().unwrap_or("");
+        if word.chars().filter(|c| c.is_alphabetic()).count() > 3 && !word.contains('.') {
+            end = at;
+            break;
+        }
+        search = at + 2;
     }
     for cut in [" Mr.", " Mrs.", " Ms.", " Dr.", " Sr.", " Sra.", " H.E."] {
         if let Some(i) = text[start..end].find(cut) {

@@ -77,6 +77,9 @@ impl Stage for SpeakerStage {
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
         let mut speakers: Vec<Speaker> = Vec::new();
         for parsed in parsed_entries(report, &self.gaz) {
+            if parsed.role == acta_doc::SessionRole::Participant {
+                continue;
+            }
             let Some(person) = report
                 .mentions
                 .iter()
@@ -200,9 +203,37 @@ fn only_connectors(between: &str) -> bool {
     between.len() <= 16 && between.split_whitespace().all(|w| ROLE_TRAILERS.contains(&w.to_lowercase().as_str()))
 }
 
+/// Verbs that open a description rather than a title ("leads the registry programme of ...").
+const DESCRIPTION_VERBS: &[&str] = &[
+    "leads",
+    "heads",
+    "works",
+    "serves",
+    "manages",
+    "coordinates",
+    "directs",
+    "runs",
+    "oversees",
+    "lidera",
+    "dirige",
+    "trabaja",
+    "coordina",
+    "encabeza",
+    "coordena",
+    "trabalha",
+    "chefia",
+    "gère",
+    "travaille",
+    "pilote",
+];
+
 /// A title without the connector words that lead to its organisation; `None` when empty.
 fn trim_role(text: &str, range: ByteRange) -> Option<ByteRange> {
     let mut r = range.trim(text);
+    let first = r.slice(text).split_whitespace().next().unwrap_or("");
+    if DESCRIPTION_VERBS.contains(&first) {
+        return None;
+    }
     loop {
         let s = r.slice(text);
         let Some((head, last)) = s.rsplit_once(' ') else {
@@ -218,7 +249,7 @@ fn trim_role(text: &str, range: ByteRange) -> Option<ByteRange> {
         }
     }
     let s = r.slice(text);
-    let t = s.trim_end_matches([',', ' ', '-', '–', '—', '(', ':']);
+    let t = s.trim_end_matches([',', ' ', '-', '–', '—', '(', ':', '|', '/']);
     r.end = r.start + t.len();
     (!r.is_empty() && r.slice(text).chars().any(char::is_alphabetic)).then_some(r)
 }

@@ -138,8 +138,15 @@ fn metadata(report: &Report) -> Metadata {
 
 /// A heading on one of the first lines, taken as the title when no field names one.
 fn leading_heading(report: &Report) -> Option<acta_doc::ByteRange> {
-    let first =
-        report.lines.iter().filter(|l| l.kind != LineKind::Blank).take(3).find(|l| l.kind == LineKind::Heading)?;
+    // The first line, or the line after a document-type line ("PROGRAMME AND SUMMARY").
+    let mut lines = report.lines.iter().filter(|l| l.kind != LineKind::Blank);
+    let mut first = lines.next()?;
+    if is_document_type(report.slice(first.content)) {
+        first = lines.next()?;
+    }
+    if first.kind != LineKind::Heading {
+        return None;
+    }
     let section = report.sections.iter().find(|s| s.heading.is_some_and(|h| first.range.contains(&h)))?;
     (section.kind == FieldKind::Other).then_some(section.heading?)
 }
@@ -201,6 +208,17 @@ fn is_document_type(line: &str) -> bool {
         "e",
         "et",
         "resumen",
+        "programa",
+        "programme",
+        "ordre",
+        "du",
+        "jour",
+        "orden",
+        "dia",
+        "pauta",
+        "draft",
+        "borrador",
+        "version",
         "resumo",
         "synthese",
         "notes",
@@ -222,6 +240,9 @@ fn agenda_span(report: &Report, window_end: usize) -> Option<String> {
         let starts_with_time = s.chars().next().is_some_and(|c| c.is_ascii_digit());
         match find_time(s).filter(|t| t.contains('-') && starts_with_time) {
             Some(t) => items.push(t),
+            // Lines under a slot ("        Sra. Ana Pérez, Viceministra") continue the agenda.
+            None if !items.is_empty() && (s.trim().is_empty() || report.slice(line.range).starts_with([' ', '\t'])) => {
+            }
             None if !items.is_empty() => break,
             None => {}
         }

@@ -261,6 +261,7 @@ fn group(text: &str, lines: &[Line], splits: &[Option<LabelSplit>], labels: &Lab
                 | FieldKind::Moderator
                 | FieldKind::Rapporteur
                 | FieldKind::Participants
+                | FieldKind::Attendees
                 | FieldKind::Women
         );
         if single_value && !body.is_empty() {
