@@ -179,7 +179,10 @@ fn places(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
                 // "the Spanish and English versions": look past a list of demonyms to the noun.
                 let next = word_after_demonyms(text, end, gaz);
                 let prev = prev_word.to_lowercase();
-                if LANGUAGE_CONTEXT_AFTER.contains(&next.as_str())
+                // "English/Français": a language switcher.
+                let slashed = text[..start].ends_with('/') || text[end..].starts_with('/');
+                if slashed
+                    || LANGUAGE_CONTEXT_AFTER.contains(&next.as_str())
                     || text[end..].starts_with("-speaking")
                     || LANGUAGE_CONTEXT_BEFORE.contains(&prev.as_str()) && !same_line_next_is_noun(next_word)
                 {

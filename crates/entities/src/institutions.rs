@@ -18,7 +18,12 @@ const ORG_HEADS: &str = "Universidad|Universidade|Université|University|Fundaci
 const ORG_TAILS: &str = r"Organisation|Organization|University|Foundation|Bank|Association|Institute|Center|Centre|Council|Network|Alliance|Forum|Society|Corporation|Company|Group|Observatory|Coalition|Initiative|Consortium|Federation|Chamber|Committee|Lab|Labs|Partnership|Trust|Fund|College|School|Academy|Union|Inc\.|Ltd\.?|LLC|S\.A\.|Ltda\.?|S\.A\.S\.|SpA|GmbH|Cooperative";
 
 fn continuation() -> String {
-    format!(r"(?:(?:[ \t]+|,[ \t]*)(?:{CONN}[ \t]+)*{CAPWORD})")
+    // After a comma only a capitalised word continues a name ("Planning, Development and
+    // Management"); ", the Agency ..." starts the next item of a list.
+    // A preposition may follow the comma ("Communication, des Télécommunications et de ...").
+    format!(
+        r"(?:[ \t]+(?:{CONN}[ \t]+)*{CAPWORD}|,[ \t]*(?:(?:des|de|del|du|da|do|das|dos|of|for)[ \t]+(?:{CONN}[ \t]+)*)?{CAPWORD})"
+    )
 }
 
 static MINISTRY_HEAD_FIRST: LazyLock<Regex> =
@@ -189,7 +194,10 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
     }
     for (start, end) in every_start(&MINISTRY_HEAD_FIRST, text) {
         let end = cut_at_inner_head(text, start, end);
-        push(qualified_start(text, start), end, EntityKind::Ministry, None, false);
+        // "Telecommunications Authority of ...", "Federal Ministry of ...": capitalised words before
+        // the head are part of the name.
+        let start = extend_back(text, qualified_start(text, start));
+        push(start, end, EntityKind::Ministry, None, false);
     }
     for m in MINISTRY_NAME_FIRST.find_iter(text) {
         push(m.start(), m.end(), EntityKind::Ministry, None, false);
