@@ -32,8 +32,10 @@ fn countries(text: &str) -> Vec<String> {
     c
 }
 
-/// (name, honorific, role, organisation, country, session roles) of each speaker.
-fn speakers(text: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>, Option<String>, Vec<String>)> {
+/// (name, honorific, role, organisation, country, session roles) of a speaker.
+type Row = (String, Option<String>, Option<String>, Option<String>, Option<String>, Vec<String>);
+
+fn speakers(text: &str) -> Vec<Row> {
     let r = extract(text);
     r.speakers
         .iter()
