@@ -4,7 +4,7 @@
 CARGO ?= cargo
 OUT ?= out
 
-.PHONY: all build run test eval lint fmt clean
+.PHONY: all build run test eval eval-lang lint fmt clean
 
 all: build
 
@@ -30,6 +30,15 @@ eval:
 		$(CARGO) run --quiet --locked --bin acta -- extract ../shared/seeds --out $(OUT)/eval-shared --quiet && \
 		$(CARGO) run --quiet --locked --bin acta -- eval --gold ../shared/gold $(OUT)/eval-shared/reports.jsonl $(EVAL_FLAGS); \
 	else echo "../shared/gold not found: skipping the shared answer keys"; fi
+
+## Language detection accuracy on ../shared/langid (lingua-rs's test data), per language and length class, for
+## the default candidate set (bars: sentences >= 99% per language, word pairs >= lingua's own) and for en,es,pt,fr.
+LANGID ?= ../shared/langid
+eval-lang:
+	@if [ -d $(LANGID) ]; then \
+		$(CARGO) run --quiet --release --locked --bin acta -- eval-lang --data $(LANGID) --require-sentences 0.99 --require-word-pairs-at-lingua && \
+		$(CARGO) run --quiet --release --locked --bin acta -- eval-lang --data $(LANGID) --languages en,es,pt,fr; \
+	else echo "$(LANGID) not found: skipping the language-identification test data"; fi
 
 lint:
 	$(CARGO) fmt --all -- --check

@@ -1,6 +1,7 @@
 //! `acta`: turns free-text meeting and session reports into structured records.
 
 mod eval;
+mod eval_lang;
 mod pipeline;
 
 use std::io::{BufReader, Write};
@@ -33,6 +34,8 @@ enum Command {
     Extract(ExtractArgs),
     /// Score records (reports.jsonl) against answer keys: precision, recall and F1 per field.
     Eval(eval::EvalArgs),
+    /// Accuracy of language detection on labelled lines (e.g. ../shared/langid), per language and length.
+    EvalLang(eval_lang::EvalLangArgs),
 }
 
 #[derive(clap::Args)]
@@ -77,6 +80,13 @@ fn main() -> ExitCode {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("acta: error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
+        Command::EvalLang(args) => match eval_lang::eval_lang(args) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("acta eval-lang: error: {e:#}");
                 ExitCode::from(2)
             }
         },

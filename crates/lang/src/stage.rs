@@ -119,7 +119,7 @@ impl Stage for LanguageStage {
 
 impl LanguageStage {
     /// whatlang first; its answer stands when reliable on long text, or when it agrees with the
-    /// whole report's guess. Otherwise lingua decides.
+    /// whole report's guess. Otherwise lingua decides, with whatlang as a second opinion.
     fn detect_block(&self, text: &str, doc_guess: Option<Lang>) -> Option<(Lang, f64)> {
         if let Some((lang, conf)) = self.detector.detect_fast(text) {
             let long = text.len() >= crate::SHORT_TEXT;
@@ -127,7 +127,7 @@ impl LanguageStage {
                 return Some((lang, conf));
             }
         }
-        self.detector.detect_accurate(text)
+        self.detector.detect_combined(text)
     }
 }
 
