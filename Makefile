@@ -4,7 +4,7 @@
 CARGO ?= cargo
 OUT ?= out
 
-.PHONY: all build run test eval eval-lang lint fmt clean
+.PHONY: all build run test eval eval-lang bench lint fmt clean
 
 all: build
 
@@ -39,6 +39,10 @@ eval-lang:
 		$(CARGO) run --quiet --release --locked --bin acta -- eval-lang --data $(LANGID) --require-sentences 0.99 --require-word-pairs-at-lingua && \
 		$(CARGO) run --quiet --release --locked --bin acta -- eval-lang --data $(LANGID) --languages en,es,pt,fr; \
 	else echo "$(LANGID) not found: skipping the language-identification test data"; fi
+
+## Benchmarks (timings belong here, not in tests): language detection throughput and memory.
+bench:
+	$(CARGO) run --quiet --release --locked -p acta-bench -- lang corpus
 
 lint:
 	$(CARGO) fmt --all -- --check

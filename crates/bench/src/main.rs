@@ -1,0 +1,105 @@
+//! `acta-bench lang [DIR]`: throughput of language detection on whole reports and on sentences,
+//! for the fast path (whatlang), the accurate path (lingua) and acta's path, and the process's
+//! peak resident memory. Reads the reports under DIR (default `corpus/`) and repeats them until
+//! each measurement has run for at least a second.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use acta_lang::Detector;
+
+fn reports(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt" || x == "md") {
+                if let Ok(t) = std::fs::read_to_string(&p) {
+                    out.push(t);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Runs `f` over `items` repeatedly for at least a second; returns MB/s.
+fn throughput(items: &[String], mut f: impl FnMut(&str)) -> (f64, usize) {
+    let bytes: usize = items.iter().map(String::len).sum();
+    let start = Instant::now();
+    let mut rounds = 0;
+    while start.elapsed() < Duration::from_secs(1) || rounds == 0 {
+        for t in items {
+            f(t);
+        }
+        rounds += 1;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    ((bytes * rounds) as f64 / secs / 1e6, rounds)
+}
+
+/// Peak resident set size of this process, from /proc (Linux), in MB.
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let what = args.next().unwrap_or_else(|| "lang".into());
+    let dir = PathBuf::from(args.next().unwrap_or_else(|| "corpus".into()));
+    if what != "lang" {
+        eprintln!("usage: acta-bench lang [DIR]");
+        std::process::exit(2);
+    }
+    let docs = reports(&dir);
+    if docs.is_empty() {
+        eprintln!("acta-bench: no .txt or .md reports under {}", dir.display());
+        std::process::exit(2);
+    }
+    let sentences: Vec<String> = docs
+        .iter()
+        .flat_map(|d| {
+            acta_summary::split_sentences(d, acta_doc::ByteRange { start: 0, end: d.len() })
+                .into_iter()
+                .map(|r| r.slice(d).to_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|s| s.len() >= 20)
+        .collect();
+    let built = Instant::now();
+    let detector = Detector::with_defaults().expect("default languages are compiled in");
+    println!(
+        "acta-bench lang: {} reports ({} KB), {} sentences from {}; one thread; default candidate set",
+        docs.len(),
+        docs.iter().map(String::len).sum::<usize>() / 1024,
+        sentences.len(),
+        dir.display()
+    );
+    println!("detector built (models preloaded) in {:.2} s", built.elapsed().as_secs_f64());
+    println!("{:<40} {:>10} {:>10}", "path", "reports", "sentences");
+    let row = |name: &str, f: &dyn Fn(&str)| {
+        let (r, _) = throughput(&docs, f);
+        let (s, _) = throughput(&sentences, f);
+        println!("{name:<40} {r:>7.2} MB/s {s:>7.2} MB/s");
+    };
+    row("fast (whatlang)", &|t| {
+        std::hint::black_box(detector.detect_fast(t));
+    });
+    row("accurate (lingua, high accuracy)", &|t| {
+        std::hint::black_box(detector.detect_accurate(t));
+    });
+    row("acta (masked; whatlang, lingua if unsure)", &|t| {
+        std::hint::black_box(detector.detect_masked(t));
+    });
+    if let Some(mb) = peak_rss_mb() {
+        println!("peak resident memory: {mb:.0} MB");
+    }
+}
