@@ -81,6 +81,18 @@ fn corpus_metadata_matches_answer_keys() {
                 misses.push(format!("{name}: {field}: expected {}, got {}", gold[field], rec[field]));
             }
         }
+        // Mixed-language spans the key lists (an extension of GOLD.md): the same language over exactly
+        // that text, found through the record's byte offsets.
+        for span in gold["language_spans"].as_array().into_iter().flatten() {
+            let text = rec["text"].as_str().unwrap_or("").as_bytes();
+            let found = rec["language_spans"].as_array().into_iter().flatten().any(|s| {
+                let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+                s["language"] == span["language"] && text.get(a..b) == span["text"].as_str().map(str::as_bytes)
+            });
+            if !found {
+                misses.push(format!("{name}: no {} span over {:?}", span["language"], span["text"]));
+            }
+        }
         let p = overlap(&gold["people"], &rec["people"]);
         let c = overlap(&gold["countries"], &rec["countries"]);
         eprintln!("{name}: people {}/{} found ({} output), countries {}/{} ({} output)", p.0, p.1, p.2, c.0, c.1, c.2);
