@@ -4,7 +4,7 @@
 CARGO ?= cargo
 OUT ?= out
 
-.PHONY: all build run test eval eval-lang bench lint fmt clean
+.PHONY: all build run test eval eval-lang eval-summary bench lint fmt clean
 
 all: build
 
@@ -40,9 +40,16 @@ eval-lang:
 		$(CARGO) run --quiet --release --locked --bin acta -- eval-lang --data $(LANGID) --languages en,es,pt,fr; \
 	else echo "$(LANGID) not found: skipping the language-identification test data"; fi
 
-## Benchmarks (timings belong here, not in tests): language detection throughput and memory.
+## ROUGE-1/2/L of acta's summaries against the reference summaries in corpus/*/gold.json, next to lead-3;
+## fails unless acta is above lead-3 on ROUGE-1 and ROUGE-L in every language. EVAL_FLAGS=-v prints both summaries.
+eval-summary:
+	$(CARGO) run --quiet --locked --bin acta -- extract corpus/ --out $(OUT)/eval --quiet
+	$(CARGO) run --quiet --locked --bin acta -- eval-summary --gold corpus $(OUT)/eval/reports.jsonl --require-above-lead3 $(EVAL_FLAGS)
+
+## Benchmarks (timings belong here, not in tests): language detection throughput and memory, summary cost.
 bench:
 	$(CARGO) run --quiet --release --locked -p acta-bench -- lang corpus
+	$(CARGO) run --quiet --release --locked -p acta-bench -- summary corpus
 
 lint:
 	$(CARGO) fmt --all -- --check

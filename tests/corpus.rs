@@ -139,4 +139,12 @@ fn seed_report_from_shared() {
     assert!(csv.contains("Regional Cooperation for the Advancement of Electronic Government,2017-12-20,09:00-10:00"));
     let speakers: Vec<&str> = rec["speakers"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
     assert_eq!(speakers.len(), 6, "{speakers:?}");
+    // The summary: no form labels or prompts, no running header, and it says what the network is for.
+    let summary = rec["summary"].as_str().unwrap();
+    assert!(!summary.is_empty());
+    assert!(!summary.contains("Regional Cooperation for the Advancement"), "{summary}");
+    assert!(!summary.contains("Please") && !summary.contains(":"), "{summary}");
+    assert!(summary.contains("Red GEALC") && summary.contains("cooperation"), "{summary}");
+    let key_points: Vec<&str> = rec["key_points"].as_array().unwrap().iter().filter_map(|k| k.as_str()).collect();
+    assert!(key_points.iter().any(|k| k.starts_with("Challenges")), "{key_points:?}");
 }

@@ -1,7 +1,13 @@
-//! `acta-bench lang [DIR]`: throughput of language detection on whole reports and on sentences,
-//! for the fast path (whatlang), the accurate path (lingua) and acta's path, and the process's
-//! peak resident memory. Reads the reports under DIR (default `corpus/`) and repeats them until
-//! each measurement has run for at least a second.
+//! acta's benchmarks. Timings belong here, not in tests.
+//!
+//! - `acta-bench lang [DIR]`: throughput of language detection on whole reports and on sentences,
+//!   for the fast path (whatlang), the accurate path (lingua) and acta's path, and the process's
+//!   peak resident memory.
+//! - `acta-bench summary [DIR]`: the cost of summarising one report of about 6 KB (layout and
+//!   language done beforehand), averaged over many runs.
+//!
+//! Reports are read from DIR (default `corpus/`) and repeated until each measurement has run for at
+//! least a second.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -55,15 +61,63 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let what = args.next().unwrap_or_else(|| "lang".into());
     let dir = PathBuf::from(args.next().unwrap_or_else(|| "corpus".into()));
-    if what != "lang" {
-        eprintln!("usage: acta-bench lang [DIR]");
-        std::process::exit(2);
-    }
     let docs = reports(&dir);
     if docs.is_empty() {
         eprintln!("acta-bench: no .txt or .md reports under {}", dir.display());
         std::process::exit(2);
     }
+    match what.as_str() {
+        "lang" => lang(&docs, &dir),
+        "summary" => summary(&docs),
+        _ => {
+            eprintln!("usage: acta-bench lang|summary [DIR]");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// Summarising reports of about 6 KB: the narrative parts of corpus reports joined until 6 KB.
+fn summary(docs: &[String]) {
+    use acta_doc::Stage;
+    let detector = std::sync::Arc::new(Detector::with_defaults().expect("default languages"));
+    let mut texts: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for d in docs.iter().cycle().take(docs.len() * 4) {
+        current.push_str(d);
+        current.push_str("\n\n");
+        if current.len() >= 6 * 1024 {
+            texts.push(std::mem::take(&mut current));
+        }
+    }
+    let mut prepared: Vec<acta_doc::Report> = texts
+        .iter()
+        .map(|t| {
+            let mut r = acta_doc::Report::new("b", "b", t.clone());
+            acta_layout::LayoutStage::bundled().run(&mut r).expect("layout");
+            acta_lang::LanguageStage::new(detector.clone()).run(&mut r).expect("language");
+            r
+        })
+        .collect();
+    let stage = acta_summary::SummaryStage::new(3);
+    let start = Instant::now();
+    let mut runs = 0usize;
+    while start.elapsed() < Duration::from_secs(1) || runs == 0 {
+        for r in prepared.iter_mut() {
+            stage.run(r).expect("summary");
+            runs += 1;
+        }
+    }
+    let per = start.elapsed().as_secs_f64() / runs as f64;
+    let avg_kb = texts.iter().map(String::len).sum::<usize>() as f64 / texts.len() as f64 / 1024.0;
+    println!(
+        "acta-bench summary: {} reports of {avg_kb:.1} KB on average, {runs} runs; one thread: {:.3} ms per report",
+        texts.len(),
+        per * 1e3
+    );
+}
+
+fn lang(docs: &[String], dir: &Path) {
+    let docs = docs.to_vec();
     let sentences: Vec<String> = docs
         .iter()
         .flat_map(|d| {

@@ -2,6 +2,7 @@
 
 mod eval;
 mod eval_lang;
+mod eval_summary;
 mod pipeline;
 
 use std::io::{BufReader, Write};
@@ -36,6 +37,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Accuracy of language detection on labelled lines (e.g. ../shared/langid), per language and length.
     EvalLang(eval_lang::EvalLangArgs),
+    /// ROUGE of acta's summaries against reference summaries in answer keys, next to lead-3.
+    EvalSummary(eval_summary::EvalSummaryArgs),
 }
 
 #[derive(clap::Args)]
@@ -68,6 +71,9 @@ struct ExtractArgs {
     /// Sentences per summary.
     #[arg(long, default_value_t = 3)]
     summary_sentences: usize,
+    /// Summaries of at most this many characters instead of a number of sentences.
+    #[arg(long)]
+    summary_chars: Option<usize>,
     /// No progress bar and no summary line.
     #[arg(long, short)]
     quiet: bool,
@@ -80,6 +86,13 @@ fn main() -> ExitCode {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("acta: error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
+        Command::EvalSummary(args) => match eval_summary::eval_summary(args) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("acta eval-summary: error: {e:#}");
                 ExitCode::from(2)
             }
         },
@@ -121,6 +134,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         languages: &args.languages,
         models: args.models.as_deref(),
         summary_sentences: args.summary_sentences,
+        summary_chars: args.summary_chars,
     })?;
     let mut outputs = match &args.out {
         Some(dir) => Some(Outputs::create(dir, args.excel, args.jsonl.is_none())?),

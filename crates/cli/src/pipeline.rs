@@ -18,6 +18,7 @@ pub struct Settings<'a> {
     pub languages: &'a [String],
     pub models: Option<&'a Path>,
     pub summary_sentences: usize,
+    pub summary_chars: Option<usize>,
 }
 
 /// Builds the pipeline: layout -> language -> metadata -> entities -> speakers -> summary.
@@ -44,7 +45,7 @@ pub fn build(settings: &Settings) -> anyhow::Result<Pipeline> {
         Box::new(MetadataStage),
         Box::new(EntityStage::new(gazetteers.clone())),
         Box::new(SpeakerStage::new(gazetteers)),
-        Box::new(SummaryStage::new(settings.summary_sentences)),
+        Box::new(SummaryStage::new(settings.summary_sentences).with_max_chars(settings.summary_chars)),
     ])?)
 }
 

@@ -157,6 +157,8 @@ pub struct Section {
     pub heading: Option<ByteRange>,
     pub body: ByteRange,
     pub language: Option<Lang>,
+    /// The section's own summary sentences, in document order (sections with enough text only).
+    pub summary: Vec<ByteRange>,
 }
 
 /// How one line of the cleaned text was read by the layout parser.
@@ -405,6 +407,8 @@ pub struct Report {
     pub speakers: Vec<Speaker>,
     /// Summary sentences, in document order.
     pub summary: Vec<ByteRange>,
+    /// The bullet points of key-issues and takeaways sections, without bullets.
+    pub key_points: Vec<ByteRange>,
     pub warnings: Vec<String>,
 }
 

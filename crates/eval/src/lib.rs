@@ -14,6 +14,7 @@
 
 mod keys;
 mod matching;
+pub mod rouge;
 mod score;
 
 pub use keys::{load_keys, load_records, record_key_candidates, Error, Extraction, SpeakerEntry};

@@ -51,6 +51,8 @@ pub struct SectionRecord {
     pub start: usize,
     pub end: usize,
     pub language: Option<String>,
+    /// The section's own summary (empty for sections too short to summarise).
+    pub summary: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -100,6 +102,8 @@ pub struct ReportRecord {
     pub countries: Vec<String>,
     pub regions: Vec<String>,
     pub summary: String,
+    /// The bullet points of the report's key-issues and takeaways sections.
+    pub key_points: Vec<String>,
     /// The cleaned text all `start`/`end` offsets point into (`original_*` offsets point into the input).
     pub text: String,
     pub sections: Vec<SectionRecord>,
@@ -107,6 +111,28 @@ pub struct ReportRecord {
     pub language_spans: Vec<SpanRecord>,
     pub mentions: Vec<MentionRecord>,
     pub warnings: Vec<String>,
+}
+
+/// A text on one line: line breaks and runs of spaces become one space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Summary sentences on one line; a bullet point without a final stop gets one, so that it does
+/// not run into the next sentence.
+fn join_sentences(report: &Report, sentences: &[ByteRange]) -> String {
+    sentences
+        .iter()
+        .map(|r| {
+            let s = one_line(report.slice(*r));
+            if s.ends_with(['.', '!', '?', '…', '"', '”', '»', ')']) {
+                s
+            } else {
+                format!("{s}.")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn owned(report: &Report, r: Option<ByteRange>) -> Option<String> {
@@ -172,7 +198,8 @@ impl ReportRecord {
             organizations: names(EntityKind::Organization),
             countries: names(EntityKind::Country),
             regions: names(EntityKind::Region),
-            summary: report.summary.iter().map(|r| report.slice(*r).replace('\n', " ")).collect::<Vec<_>>().join(" "),
+            summary: join_sentences(report, &report.summary),
+            key_points: report.key_points.iter().map(|r| one_line(report.slice(*r))).collect(),
             text: report.text.clone(),
             sections: report
                 .sections
@@ -183,6 +210,7 @@ impl ReportRecord {
                     start: s.heading.map_or(s.body.start, |h| h.start),
                     end: s.body.end,
                     language: s.language.map(|l| l.to_string()),
+                    summary: join_sentences(report, &s.summary),
                 })
                 .collect(),
             fields: report

@@ -241,7 +241,13 @@ fn group(text: &str, lines: &[Line], splits: &[Option<LabelSplit>], labels: &Lab
     let first_start = headings.first().map_or(text_end, |&h| lines[h].range.start);
     let lead = ByteRange { start: 0, end: first_start }.trim(text);
     if !lead.is_empty() {
-        sections.push(Section { kind: FieldKind::Other, heading: None, body: lead, language: None });
+        sections.push(Section {
+            kind: FieldKind::Other,
+            heading: None,
+            body: lead,
+            language: None,
+            summary: Vec::new(),
+        });
     }
     for (n, &h) in headings.iter().enumerate() {
         let heading_line = lines[h];
@@ -250,7 +256,7 @@ fn group(text: &str, lines: &[Line], splits: &[Option<LabelSplit>], labels: &Lab
         let body_end = headings.get(n + 1).map_or(text_end, |&next| lines[next].range.start);
         let body = ByteRange { start: heading_line.range.end, end: body_end.max(heading_line.range.end) }.trim(text);
         let kind = labels.classify(heading.slice(text)).unwrap_or(FieldKind::Other);
-        sections.push(Section { kind, heading: Some(heading), body, language: None });
+        sections.push(Section { kind, heading: Some(heading), body, language: None, summary: Vec::new() });
         let single_value = matches!(
             kind,
             FieldKind::Title

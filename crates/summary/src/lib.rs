@@ -1,5 +1,6 @@
-//! Extractive summaries: body sentences ranked by how central they are to the report, with
-//! section priors and redundancy control, returned in document order.
+//! Extractive summaries: body sentences ranked by LexRank centrality over TF-IDF similarity,
+//! weighted by section priors, chosen with MMR against redundancy, returned in document order.
+//! Also per-section summaries and the key points of key-issues and takeaways sections.
 //!
 //! ```
 //! use acta_doc::{Report, Stage};
@@ -15,49 +16,74 @@
 
 mod sentences;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use acta_doc::{fold, ByteRange, FieldKind, Lang, Layer, LineKind, Report, Stage};
 
 pub use sentences::split_sentences;
 
-/// Chooses `sentences` summary sentences per report.
+/// Chooses the summary sentences of each report and of each long enough section, and collects
+/// the key points.
 pub struct SummaryStage {
     sentences: usize,
-    stop_words: HashMap<Lang, HashSet<&'static str>>,
+    max_chars: Option<usize>,
+    /// Stop words per language, folded like the words they are compared with.
+    stop_words: HashMap<Lang, HashSet<String>>,
 }
 
-/// Sentences sharing more than this share of their words with a chosen one are redundant.
-const MAX_OVERLAP: f64 = 0.6;
 /// Sentences shorter than this many words carry too little to summarise.
 const MIN_WORDS: usize = 6;
+/// LexRank's damping factor and iterations.
+const DAMPING: f64 = 0.85;
+const ITERATIONS: usize = 40;
+/// MMR: weight of a sentence's own rank against its similarity to sentences already chosen.
+/// These three weights were chosen on the corpus's reference summaries (a grid over position
+/// decay 0.1-0.5, lede bonus 1-2 and MMR lambda 0.5-0.85, `make eval-summary`).
+const MMR_LAMBDA: f64 = 0.5;
+/// How fast the preference for early sentences falls: the k-th sentence weighs 1 / (1 + decay·k).
+const POSITION_DECAY: f64 = 0.5;
+/// Weight of the first narrative sentence.
+const LEDE_BONUS: f64 = 2.0;
+/// A section gets its own summary from this many candidate sentences on.
+const SECTION_MIN_SENTENCES: usize = 3;
 
 impl SummaryStage {
+    /// `sentences` summary sentences per report.
     pub fn new(sentences: usize) -> Self {
         let mut stop_words = HashMap::new();
         for lang in [Lang::EN, Lang::ES, Lang::PT, Lang::FR, Lang(*b"de"), Lang(*b"it"), Lang(*b"nl")] {
             if let Some(list) = stop_words::lookup(lang.as_str()) {
-                stop_words.insert(lang, list.iter().copied().collect());
+                stop_words.insert(lang, list.iter().map(|w| fold(w)).collect());
             }
         }
-        SummaryStage { sentences, stop_words }
+        SummaryStage { sentences, max_chars: None, stop_words }
+    }
+
+    /// Summaries of at most `max_chars` characters instead (at least one sentence).
+    pub fn with_max_chars(mut self, max_chars: Option<usize>) -> Self {
+        self.max_chars = max_chars;
+        self
     }
 }
 
-/// How much a section's sentences are worth in a summary.
+/// How much a section's sentences are worth in a summary: what was discussed and concluded
+/// above presentations and unlabelled text; metadata, speaker lists and gender reporting not at all.
 fn section_prior(kind: FieldKind) -> f64 {
     match kind {
-        FieldKind::Discussion | FieldKind::Takeaways | FieldKind::KeyIssues => 1.3,
+        FieldKind::Takeaways | FieldKind::KeyIssues => 1.5,
+        FieldKind::Discussion => 1.3,
         FieldKind::Presentations | FieldKind::Other => 1.0,
-        FieldKind::Gender => 0.6,
         _ => 0.0,
     }
 }
 
+/// A sentence that may go into a summary.
 struct Candidate {
     range: ByteRange,
-    words: Vec<String>,
+    /// Folded content words (no stop words, no numbers), as ids in the report's vocabulary.
+    words: Vec<u32>,
     prior: f64,
+    section: Option<usize>,
 }
 
 impl Stage for SummaryStage {
@@ -71,82 +97,304 @@ impl Stage for SummaryStage {
         &[Layer::Summary]
     }
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
-        let text = &report.text;
-        let empty = HashSet::new();
-        let mut cands = Vec::new();
-        for line in report.lines.iter().filter(|l| l.kind == LineKind::Text) {
-            let section = report.section_at(line.range.start);
-            let prior = section.map_or(1.0, |s| section_prior(s.kind));
-            if prior == 0.0 {
-                continue;
-            }
-            let lang = report.language_at(line.range.start).unwrap_or(Lang::EN);
-            let stops = self.stop_words.get(&lang).unwrap_or(&empty);
-            for range in split_sentences(text, line.content) {
-                let words: Vec<String> = range
-                    .slice(text)
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| w.chars().count() > 1)
-                    .map(fold)
-                    .filter(|w| !stops.contains(w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
-                    .collect();
-                if range.slice(text).split_whitespace().count() >= MIN_WORDS && !words.is_empty() {
-                    cands.push(Candidate { range, words, prior });
-                }
-            }
+        let cands = self.candidates(report);
+        let graph = Graph::new(&cands);
+        let all: Vec<usize> = (0..cands.len()).collect();
+        report.summary = graph.select(&cands, &all, self.sentences, self.max_chars);
+        for (i, section) in report.sections.iter_mut().enumerate() {
+            let members: Vec<usize> = (0..cands.len()).filter(|&c| cands[c].section == Some(i)).collect();
+            section.summary = if members.len() >= SECTION_MIN_SENTENCES {
+                graph.select(&cands, &members, self.sentences.min(2), None)
+            } else {
+                Vec::new()
+            };
         }
-        report.summary = choose(&cands, self.sentences);
+        report.key_points = key_points(report);
         Ok(())
     }
 }
 
-/// TF-IDF centroid scoring (each sentence a document), then greedy selection that skips
-/// sentences overlapping a chosen one; ties broken by position.
-fn choose(cands: &[Candidate], n: usize) -> Vec<ByteRange> {
-    if cands.is_empty() || n == 0 {
-        return Vec::new();
-    }
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    let mut tf: HashMap<&str, usize> = HashMap::new();
-    for c in cands {
-        let unique: HashSet<&str> = c.words.iter().map(String::as_str).collect();
-        for w in unique {
-            *df.entry(w).or_default() += 1;
+impl SummaryStage {
+    /// Body sentences: paragraphs of text lines (a hard-wrapped paragraph is one text), and list
+    /// items of sections worth summarising, split into sentences. Form prompts ending in ':' and
+    /// short fragments are left out.
+    fn candidates(&self, report: &Report) -> Vec<Candidate> {
+        let text = &report.text;
+        let empty: HashSet<String> = HashSet::new();
+        let mut out = Vec::new();
+        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut i = 0;
+        let lines = &report.lines;
+        while i < lines.len() {
+            let line = &lines[i];
+            if !matches!(line.kind, LineKind::Text | LineKind::ListItem) {
+                i += 1;
+                continue;
+            }
+            // A paragraph: this text line and the text lines right after it in the same section.
+            let section = report.sections.iter().position(|s| s.body.contains(&line.range));
+            let mut end = line.content.end;
+            let mut j = i + 1;
+            if line.kind == LineKind::Text {
+                while j < lines.len()
+                    && lines[j].kind == LineKind::Text
+                    && report.sections.iter().position(|s| s.body.contains(&lines[j].range)) == section
+                {
+                    end = lines[j].content.end;
+                    j += 1;
+                }
+            }
+            let paragraph = ByteRange { start: line.content.start, end };
+            i = j;
+            let kind = section.map(|s| report.sections[s].kind);
+            let mut prior = kind.map_or(1.0, section_prior);
+            // Narrative paragraphs under a speakers heading (no heading of their own after the list).
+            let words_in_paragraph = paragraph.slice(text).split_whitespace().count();
+            if prior == 0.0
+                && kind == Some(FieldKind::Speakers)
+                && line.kind == LineKind::Text
+                && words_in_paragraph >= 20
+            {
+                prior = 0.9;
+            }
+            if prior == 0.0 {
+                continue;
+            }
+            let key_point =
+                line.kind == LineKind::ListItem && matches!(kind, Some(FieldKind::KeyIssues | FieldKind::Takeaways));
+            let lang = report.language_at(paragraph.start).unwrap_or(Lang::EN);
+            let stops = self.stop_words.get(&lang).unwrap_or(&empty);
+            for range in split_sentences(text, paragraph) {
+                let sentence = range.slice(text);
+                // Sentences end like sentences; table rows, headlines and venue lines do not.
+                let ends_as_sentence = sentence.trim_end().ends_with(['.', '!', '?', '…', '"', '”', '»', ')']);
+                if sentence.split_whitespace().count() < MIN_WORDS
+                    || sentence.trim_end().ends_with(':')
+                    || sentence.matches('|').count() >= 2
+                    || !(ends_as_sentence || key_point)
+                {
+                    continue;
+                }
+                let words: Vec<u32> = sentence
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().nth(1).is_some())
+                    // Most words are ASCII: lower-casing is their whole fold.
+                    .map(|w| if w.is_ascii() { w.to_ascii_lowercase() } else { fold(w) })
+                    .filter(|w| !stops.contains(w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+                    .map(|w| {
+                        let next = vocabulary.len() as u32;
+                        *vocabulary.entry(w).or_insert(next)
+                    })
+                    .collect();
+                if !words.is_empty() {
+                    out.push(Candidate { range, words, prior, section });
+                }
+            }
         }
-        for w in &c.words {
-            *tf.entry(w.as_str()).or_default() += 1;
-        }
+        out
     }
-    let n_docs = cands.len() as f64;
-    let weight = |w: &str| (tf[w] as f64) * ((1.0 + n_docs) / (1.0 + df[w] as f64)).ln().max(0.1);
-    let mut scored: Vec<(usize, f64)> = cands
+}
+
+/// The bullet points of key-issues and takeaways sections, trimmed of bullets and trailing
+/// separators.
+fn key_points(report: &Report) -> Vec<ByteRange> {
+    let text = &report.text;
+    report
+        .lines
         .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            // A sorted set, so the float sum is the same on every run.
-            let unique: BTreeSet<&str> = c.words.iter().map(String::as_str).collect();
-            let s: f64 = unique.iter().map(|w| weight(w)).sum::<f64>() / (unique.len() as f64).sqrt().max(1.0);
-            // A slight preference for earlier sentences, which usually state the purpose.
-            let position = 1.0 - 0.2 * (i as f64 / n_docs);
-            (i, s * c.prior * position)
+        .filter(|l| l.kind == LineKind::ListItem)
+        .filter(|l| {
+            report
+                .sections
+                .iter()
+                .any(|s| s.body.contains(&l.range) && matches!(s.kind, FieldKind::KeyIssues | FieldKind::Takeaways))
         })
-        .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut chosen: Vec<usize> = Vec::new();
-    for (i, _) in scored {
-        if chosen.len() >= n {
-            break;
+        .map(|l| {
+            let s = l.content.slice(text);
+            let t = s.trim_end_matches([';', ',', ' ', '\t']);
+            ByteRange { start: l.content.start, end: l.content.start + t.len() }
+        })
+        .filter(|r| r.slice(text).split_whitespace().count() >= 2)
+        .collect()
+}
+
+/// TF-IDF vectors of the candidates, their cosine similarities and LexRank centrality.
+struct Graph {
+    similarity: Vec<Vec<f64>>,
+    rank: Vec<f64>,
+}
+
+impl Graph {
+    fn new(cands: &[Candidate]) -> Self {
+        let n = cands.len();
+        // Sparse vectors as (word id, weight) lists sorted by id, so sums run in one order on every run.
+        let term_counts: Vec<Vec<(u32, f64)>> = cands
+            .iter()
+            .map(|c| {
+                let mut ids = c.words.clone();
+                ids.sort_unstable();
+                let mut tf: Vec<(u32, f64)> = Vec::with_capacity(ids.len());
+                for id in ids {
+                    match tf.last_mut() {
+                        Some(last) if last.0 == id => last.1 += 1.0,
+                        _ => tf.push((id, 1.0)),
+                    }
+                }
+                tf
+            })
+            .collect();
+        let vocabulary = cands.iter().flat_map(|c| c.words.iter()).max().map_or(0, |m| *m as usize + 1);
+        let mut df = vec![0usize; vocabulary];
+        for tf in &term_counts {
+            for (id, _) in tf {
+                df[*id as usize] += 1;
+            }
         }
-        let words: HashSet<&str> = cands[i].words.iter().map(String::as_str).collect();
-        let redundant = chosen.iter().any(|&j| {
-            let other: HashSet<&str> = cands[j].words.iter().map(String::as_str).collect();
-            let shared = words.intersection(&other).count() as f64;
-            shared / (words.len().min(other.len()).max(1) as f64) > MAX_OVERLAP
-        });
-        if !redundant {
+        let idf = |id: u32| ((1.0 + n as f64) / (1.0 + df[id as usize] as f64)).ln() + 1.0;
+        let vectors: Vec<Vec<(u32, f64)>> =
+            term_counts.into_iter().map(|tf| tf.into_iter().map(|(id, f)| (id, f * idf(id))).collect()).collect();
+        let norms: Vec<f64> = vectors.iter().map(|v| v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt()).collect();
+        let mut similarity = vec![vec![0.0; n]; n];
+        for a in 0..n {
+            for b in (a + 1)..n {
+                let (va, vb) = (&vectors[a], &vectors[b]);
+                let (mut i, mut j, mut dot) = (0, 0, 0.0);
+                while i < va.len() && j < vb.len() {
+                    match va[i].0.cmp(&vb[j].0) {
+                        std::cmp::Ordering::Less => i += 1,
+                        std::cmp::Ordering::Greater => j += 1,
+                        std::cmp::Ordering::Equal => {
+                            dot += va[i].1 * vb[j].1;
+                            i += 1;
+                            j += 1;
+                        }
+                    }
+                }
+                let sim = if norms[a] > 0.0 && norms[b] > 0.0 { dot / (norms[a] * norms[b]) } else { 0.0 };
+                similarity[a][b] = sim;
+                similarity[b][a] = sim;
+            }
+        }
+        // Continuous LexRank: a random walk over the similarity graph.
+        let row_sums: Vec<f64> = similarity.iter().map(|r| r.iter().sum()).collect();
+        let mut rank = vec![1.0 / n.max(1) as f64; n];
+        for _ in 0..ITERATIONS {
+            let mut next = vec![(1.0 - DAMPING) / n as f64; n];
+            for (a, row) in similarity.iter().enumerate() {
+                if row_sums[a] == 0.0 {
+                    continue;
+                }
+                for (b, sim) in row.iter().enumerate() {
+                    next[b] += DAMPING * rank[a] * sim / row_sums[a];
+                }
+            }
+            rank = next;
+        }
+        Graph { similarity, rank }
+    }
+
+    /// Up to `n` sentences (or `max_chars` characters) among `members`: centrality times section
+    /// prior times a slight preference for early sentences, chosen by MMR against redundancy,
+    /// returned in document order.
+    fn select(&self, cands: &[Candidate], members: &[usize], n: usize, max_chars: Option<usize>) -> Vec<ByteRange> {
+        if members.is_empty() || (n == 0 && max_chars.is_none()) {
+            return Vec::new();
+        }
+        let score: Vec<(usize, f64)> = members
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                // Earlier sentences usually state the purpose; centrality alone favours the middle.
+                let position = 1.0 / (1.0 + POSITION_DECAY * k as f64);
+                // The lede: a report's first narrative sentence usually says what the session was about.
+                let lede = if k == 0 { LEDE_BONUS } else { 1.0 };
+                (i, self.rank[i] * cands[i].prior * position * lede)
+            })
+            .collect();
+        let best = score.iter().map(|s| s.1).fold(0.0, f64::max).max(f64::MIN_POSITIVE);
+        let mut chosen: Vec<usize> = Vec::new();
+        let mut chars = 0;
+        loop {
+            let limit_reached = match max_chars {
+                Some(_) => false,
+                None => chosen.len() >= n,
+            };
+            if limit_reached || chosen.len() == members.len() {
+                break;
+            }
+            let next = score
+                .iter()
+                .filter(|(i, _)| !chosen.contains(i))
+                .map(|&(i, s)| {
+                    let redundancy = chosen.iter().map(|&j| self.similarity[i][j]).fold(0.0, f64::max);
+                    (i, MMR_LAMBDA * s / best - (1.0 - MMR_LAMBDA) * redundancy)
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            let Some((i, _)) = next else { break };
+            let len = cands[i].range.len();
+            if let Some(max) = max_chars {
+                if !chosen.is_empty() && chars + len > max {
+                    break;
+                }
+            }
+            chars += len;
             chosen.push(i);
         }
+        chosen.sort_unstable();
+        chosen.into_iter().map(|i| cands[i].range).collect()
     }
-    chosen.sort_unstable();
-    chosen.into_iter().map(|i| cands[i].range).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use acta_layout::LayoutStage;
+
+    const REPORT: &str = "Workshop on open data\n\nDate: 3 May 2022\nModerator: Ana Silva, Ministry of Economy\n\nKey issues:\n- Most governments publish data that nobody can reuse;\n- Licences are unclear in half of the region.\n\nDiscussion:\n\nThe workshop asked why open data portals in the region are little used. Ana Silva said that portals publish scanned documents instead of machine-readable files. Juan Pérez added that licences are unclear, so companies do not dare to reuse the data. A representative of the network proposed common licences for the whole region. The session ended on time.\n\nTakeaways:\n\nParticipants agreed to draft a model licence and to publish data in open formats by default.\n";
+
+    fn run(stage: SummaryStage) -> Report {
+        let mut r = Report::new("t", "t.txt", REPORT.to_string());
+        LayoutStage::bundled().run(&mut r).unwrap();
+        stage.run(&mut r).unwrap();
+        r
+    }
+
+    fn texts(r: &Report, ranges: &[ByteRange]) -> Vec<String> {
+        ranges.iter().map(|x| r.slice(*x).to_string()).collect()
+    }
+
+    #[test]
+    fn summary_is_body_sentences_in_document_order_without_labels() {
+        let r = run(SummaryStage::new(3));
+        let s = texts(&r, &r.summary);
+        assert_eq!(s.len(), 3, "{s:?}");
+        assert!(s.iter().all(|x| !x.contains("Date") && !x.contains("Moderator")), "{s:?}");
+        let starts: Vec<usize> = r.summary.iter().map(|x| x.start).collect();
+        assert!(starts.windows(2).all(|w| w[0] < w[1]), "document order");
+        // Deterministic.
+        assert_eq!(run(SummaryStage::new(3)).summary, r.summary);
+    }
+
+    #[test]
+    fn key_points_sections_and_character_budget() {
+        let r = run(SummaryStage::new(3));
+        assert_eq!(
+            texts(&r, &r.key_points),
+            vec!["Most governments publish data that nobody can reuse", "Licences are unclear in half of the region."]
+        );
+        let discussion = r.sections.iter().find(|s| s.kind == FieldKind::Discussion).unwrap();
+        assert!(!discussion.summary.is_empty() && discussion.summary.len() <= 2);
+        assert!(discussion.summary.iter().all(|x| discussion.body.contains(x)));
+        let short = run(SummaryStage::new(3).with_max_chars(Some(120)));
+        let chars: usize = short.summary.iter().map(|x| x.len()).sum();
+        assert!(!short.summary.is_empty() && (chars <= 120 || short.summary.len() == 1), "{chars}");
+    }
+
+    #[test]
+    fn empty_and_label_only_reports_have_no_summary() {
+        let mut r = Report::new("t", "t.txt", "Date: 3 May 2022\nModerator: Ana Silva\n".to_string());
+        LayoutStage::bundled().run(&mut r).unwrap();
+        SummaryStage::new(3).run(&mut r).unwrap();
+        assert!(r.summary.is_empty());
+    }
 }

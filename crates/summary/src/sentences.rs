@@ -46,6 +46,15 @@ pub fn split_sentences(text: &str, range: ByteRange) -> Vec<ByteRange> {
             if ABBREVIATIONS.contains(&w.as_str()) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic)) {
                 continue;
             }
+            // "1." "2)" "iv.": a list number opens an item rather than ending a sentence.
+            // Only where an item can start: after a colon, a stop or a line break ("grew by 40. The
+            // next ..." still ends there).
+            let before_number = s[start..i - word.len()].trim_end_matches([' ', '\t']);
+            let item_position = before_number.is_empty() || before_number.ends_with([':', '.', '\n', ';']);
+            let list_number = item_position && !w.is_empty() && w.len() <= 3 && w.chars().all(|ch| ch.is_ascii_digit());
+            if list_number {
+                continue;
+            }
             // Decimal numbers: "3.5" never reaches here (no space after), "No. 5" is an abbreviation.
         }
         let r = ByteRange { start: range.start + start, end: range.start + after }.trim(text);
@@ -77,5 +86,27 @@ mod tests {
         );
         assert_eq!(split("La Sra. López habló. «Es hora», dijo."), vec!["La Sra. López habló.", "«Es hora», dijo."]);
         assert_eq!(split("No final stop here"), vec!["No final stop here"]);
+    }
+
+    #[test]
+    fn acronyms_streets_lists_and_quotes() {
+        assert_eq!(
+            split("The U.N. and the O.A.S. agreed. The office is on Av. Paulista in São Paulo."),
+            vec!["The U.N. and the O.A.S. agreed.", "The office is on Av. Paulista in São Paulo."]
+        );
+        // A list number is not a sentence; a decimal number does not end one.
+        assert_eq!(
+            split("Three points: 1. Data must be open. 2. Licences must be clear. Growth was 2.5 percent."),
+            vec!["Three points: 1. Data must be open.", "2. Licences must be clear.", "Growth was 2.5 percent."]
+        );
+        assert_eq!(
+            split("Enrolment grew by 40. The next step is clear."),
+            vec!["Enrolment grew by 40.", "The next step is clear."]
+        );
+        assert_eq!(
+            split("\"We cannot wait,\" he said. \"Fibre is slow.\" Then the panel began."),
+            vec!["\"We cannot wait,\" he said.", "\"Fibre is slow.\"", "Then the panel began."]
+        );
+        assert_eq!(split("M. Konaté a parlé. Mme Sow a conclu."), vec!["M. Konaté a parlé.", "Mme Sow a conclu."]);
     }
 }
