@@ -81,36 +81,18 @@ struct ExtractArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Extract(args) => match extract(args) {
-            Ok(code) => code,
-            Err(e) => {
-                eprintln!("acta: error: {e:#}");
-                ExitCode::from(2)
-            }
-        },
-        Command::EvalSummary(args) => match eval_summary::eval_summary(args) {
-            Ok(code) => code,
-            Err(e) => {
-                eprintln!("acta eval-summary: error: {e:#}");
-                ExitCode::from(2)
-            }
-        },
-        Command::EvalLang(args) => match eval_lang::eval_lang(args) {
-            Ok(code) => code,
-            Err(e) => {
-                eprintln!("acta eval-lang: error: {e:#}");
-                ExitCode::from(2)
-            }
-        },
-        Command::Eval(args) => match eval::eval(args) {
-            Ok(code) => code,
-            Err(e) => {
-                eprintln!("acta eval: error: {e:#}");
-                ExitCode::from(2)
-            }
-        },
-    }
+    let (name, result) = match cli.command {
+        Command::Extract(args) => ("acta", extract(args)),
+        Command::Eval(args) => ("acta eval", eval::eval(args)),
+        Command::EvalLang(args) => ("acta eval-lang", eval_lang::eval_lang(args)),
+        Command::EvalSummary(args) => ("acta eval-summary", eval_summary::eval_summary(args)),
+    };
+    // A command's own failures (some reports, a bar not met) come back as its exit code; an error
+    // here is a usage or set-up problem.
+    result.unwrap_or_else(|e| {
+        eprintln!("{name}: error: {e:#}");
+        ExitCode::from(2)
+    })
 }
 
 /// Where JSON Lines records go.
