@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use pipeline::{build, process, Settings, Work};
+use pipeline::{build, process, Profile, Settings, Work};
 
 /// Reports are processed in batches of this many: memory stays flat whatever the dump's size,
 /// and output keeps the input order.
@@ -74,6 +74,9 @@ struct ExtractArgs {
     /// Summaries of at most this many characters instead of a number of sentences.
     #[arg(long)]
     summary_chars: Option<usize>,
+    /// Print the time spent in each step (reading, each stage, records, writing) to stderr.
+    #[arg(long)]
+    profile: bool,
     /// No progress bar and no summary line.
     #[arg(long, short)]
     quiet: bool,
@@ -162,13 +165,15 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     });
     let mut work = found.chain(stdin_docs.into_iter().flatten());
 
+    let profile = Profile::default();
     let (mut reports, mut failures, mut speakers, mut entities) = (0usize, 0usize, 0usize, 0usize);
     loop {
         let batch: Vec<Work> = work.by_ref().take(BATCH).collect();
         if batch.is_empty() {
             break;
         }
-        let results: Vec<_> = batch.into_par_iter().map(|w| process(&pipeline, w, args.max_bytes)).collect();
+        let results: Vec<_> = batch.into_par_iter().map(|w| process(&pipeline, w, args.max_bytes, &profile)).collect();
+        let writing = Instant::now();
         for result in results {
             match result {
                 Ok(record) => {
@@ -205,8 +210,12 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             }
             progress.inc(1);
         }
+        profile.add("write", writing.elapsed());
     }
     progress.finish_and_clear();
+    if args.profile {
+        eprint!("{}", profile.report());
+    }
     if let Some(o) = outputs {
         o.commit()?;
     }

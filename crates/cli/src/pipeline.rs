@@ -49,6 +49,39 @@ pub fn build(settings: &Settings) -> anyhow::Result<Pipeline> {
     ])?)
 }
 
+/// Time spent in each step, summed over all workers, for `--profile`.
+#[derive(Default)]
+pub struct Profile {
+    /// (step name, nanoseconds), in pipeline order.
+    steps: std::sync::Mutex<Vec<(&'static str, u64)>>,
+}
+
+impl Profile {
+    pub fn add(&self, step: &'static str, elapsed: std::time::Duration) {
+        let mut steps = self.steps.lock().unwrap_or_else(|e| e.into_inner());
+        let nanos = elapsed.as_nanos() as u64;
+        match steps.iter_mut().find(|(s, _)| *s == step) {
+            Some(slot) => slot.1 += nanos,
+            None => steps.push((step, nanos)),
+        }
+    }
+
+    /// One line per step: seconds (summed over workers) and share of the total.
+    pub fn report(&self) -> String {
+        let steps = self.steps.lock().unwrap_or_else(|e| e.into_inner());
+        let total: u64 = steps.iter().map(|s| s.1).sum::<u64>().max(1);
+        let mut out = String::from("acta profile (CPU seconds summed over workers):\n");
+        for (step, nanos) in steps.iter() {
+            out.push_str(&format!(
+                "  {step:<10} {:>8.3} s {:>5.1}%\n",
+                *nanos as f64 / 1e9,
+                100.0 * *nanos as f64 / total as f64
+            ));
+        }
+        out
+    }
+}
+
 /// One unit of work: a file still to read, a document already read (JSON Lines), or an error
 /// found while listing the inputs.
 pub enum Work {
@@ -58,7 +91,8 @@ pub enum Work {
 }
 
 /// Reads (when needed) and processes one input. A panic in any stage becomes an error row.
-pub fn process(pipeline: &Pipeline, work: Work, max_bytes: u64) -> Result<ReportRecord, ErrorRow> {
+pub fn process(pipeline: &Pipeline, work: Work, max_bytes: u64, profile: &Profile) -> Result<ReportRecord, ErrorRow> {
+    let started = std::time::Instant::now();
     let doc = match work {
         Work::Failed(e) => return Err(e),
         Work::Document(d) => d,
@@ -69,6 +103,7 @@ pub fn process(pipeline: &Pipeline, work: Work, max_bytes: u64) -> Result<Report
             error: e.to_string(),
         })?,
     };
+    profile.add("read", started.elapsed());
     let id = doc.id.clone();
     let source = doc.source.clone();
     let mut stage_reached = "layout";
@@ -79,9 +114,14 @@ pub fn process(pipeline: &Pipeline, work: Work, max_bytes: u64) -> Result<Report
         report.byte_len = doc.byte_len;
         for stage in pipeline.stages() {
             stage_reached = stage.name();
+            let t = std::time::Instant::now();
             stage.run(&mut report).map_err(|e| (stage.name(), e.to_string()))?;
+            profile.add(stage.name(), t.elapsed());
         }
-        Ok::<_, (&str, String)>(ReportRecord::from_report(&report))
+        let t = std::time::Instant::now();
+        let record = ReportRecord::from_report(&report);
+        profile.add("record", t.elapsed());
+        Ok::<_, (&str, String)>(record)
     }));
     match result {
         Ok(Ok(record)) => Ok(record),
