@@ -17,12 +17,12 @@ use crate::names::{honorific_at, name_after_honorific, name_at, name_key_tokens}
 
 /// Verbs of speech after which a capitalised name is a person, even without an honorific.
 static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:said|says|stated|noted|explained|added|argued|emphasi[sz]ed|stressed|highlighted|pointed out|recalled|warned|presented|opened|closed|concluded|dijo|afirmó|señaló|explicó|destacó|agregó|añadió|subrayó|indicó|comentó|presentó|abrió|cerró|disse|afirmou|destacou|explicou|ressaltou|observou|lembrou|apresentou|abriu|a déclaré|a souligné|a expliqué|a rappelé|a indiqué|a affirmé|a présenté|a ouvert)\b").expect("valid regex")
+    Regex::new(r"(?:said|says|stated|noted|explained|added|argued|emphasi[sz]ed|stressed|highlighted|pointed out|recalled|warned|presented|opened|closed|concluded|dijo|afirmó|señaló|explicó|destacó|agregó|añadió|subrayó|indicó|comentó|presentó|abrió|cerró|disse|afirmou|destacou|explicou|ressaltou|observou|lembrou|apresentou|abriu|a déclaré|a souligné|a expliqué|a rappelé|a indiqué|a affirmé|a présenté|a ouvert)").expect("valid regex")
 });
 
 /// Titles after which "..., Name Name," is the person holding the title.
 static APPOSITION_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:minister|ministra|ministro|ministre|secretary|secretari[oa]|secretári[oa]|secrétaire|under-?secretary|subsecretari[oa]|subsecretári[oa]|director|directora|diretora?|directeur|directrice|presidente?|presidenta|président|présidente|coordinator|coordinador|coordinadora|coordenadora?|coordinat(?:eur|rice)|representative|representante|représentante?|ambassador|embajadora?|embaixadora?|ambassad(?:eur|rice)|researcher|investigadora?|pesquisadora?|chercheu(?:r|se)|professor|profesora?|professora|professeur|head|jef[ea]|chefe|chef|manager|gerente|adviser|advisor|asesora?|assessora?|conseill(?:er|ère)|founder|fundadora?|fondat(?:eur|rice)|chair(?:man|woman|person)?|spokes(?:person|man|woman)|vocera?|porta-voz|porte-parole|mayor|alcalde|alcaldesa|prefeit[oa]|maire|deputy|diputad[oa]|deputad[oa]|député|senator|senador|senadora|sénat(?:eur|rice)|journalist|periodista|jornalista|journaliste|expert|experta?|especialista|spécialiste|officer|consultant|consultora?|rector|rectora|reitora?|recteur)\b").expect("valid regex")
+    Regex::new(r"(?i)(?:minister|ministra|ministro|ministre|secretary|secretari[oa]|secretári[oa]|secrétaire|under-?secretary|subsecretari[oa]|subsecretári[oa]|director|directora|diretora?|directeur|directrice|presidente?|presidenta|président|présidente|coordinator|coordinador|coordinadora|coordenadora?|coordinat(?:eur|rice)|representative|representante|représentante?|ambassador|embajadora?|embaixadora?|ambassad(?:eur|rice)|researcher|investigadora?|pesquisadora?|chercheu(?:r|se)|professor|profesora?|professora|professeur|head|jef[ea]|chefe|chef|manager|gerente|adviser|advisor|asesora?|assessora?|conseill(?:er|ère)|founder|fundadora?|fondat(?:eur|rice)|chair(?:man|woman|person)?|spokes(?:person|man|woman)|vocera?|porta-voz|porte-parole|mayor|alcalde|alcaldesa|prefeit[oa]|maire|deputy|diputad[oa]|deputad[oa]|député|senator|senador|senadora|sénat(?:eur|rice)|journalist|periodista|jornalista|journaliste|expert|experta?|especialista|spécialiste|officer|consultant|consultora?|rector|rectora|reitora?|recteur)").expect("valid regex")
 });
 
 /// Words that show a demonym names a language, not a country ("in Spanish", "Spanish-speaking").
@@ -680,7 +680,7 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         }
     }
     // "la ministra de Ciencia, Aisén Etcheverry, destacó": a name set off by commas after a title.
-    for m in APPOSITION_TITLE.find_iter(text) {
+    for m in APPOSITION_TITLE.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
         let Some(comma) = text[m.end()..].find(", ").map(|i| m.end() + i) else { continue };
         let between = &text[m.end()..comma];
         if between.len() > 70 || between.contains(['.', ';', ':', '\n']) {
@@ -693,7 +693,7 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         let after = &text[n.range.end..];
         let closes = after.starts_with(',')
             || after.starts_with(" (")
-            || SPEECH_VERB.find(after).is_some_and(|v| v.start() == 1);
+            || SPEECH_VERB.find(after).is_some_and(|v| v.start() == 1 && word_bounded(after, v.start(), v.end()));
         if n.core_tokens >= 2 && closes && !c.overlaps(n.range, &blocked) {
             cands.push(PersonCandidate {
                 range: n.range,
@@ -705,7 +705,7 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         }
     }
     // Capitalised names right before a verb of speech.
-    for m in SPEECH_VERB.find_iter(text) {
+    for m in SPEECH_VERB.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
         if let Some(n) = name_before(text, m.start(), gaz) {
             // "M. Konaté a expliqué": in French "M." is Monsieur, found above with its honorific.
             if honorific_at(text, n.0.start, gaz, lang_at(n.0.start)).is_some() {

@@ -27,17 +27,17 @@ fn continuation() -> String {
 }
 
 static MINISTRY_HEAD_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(?:{MINISTRY_HEADS})\b{}+", continuation())).expect("valid regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?:{MINISTRY_HEADS}){}+", continuation())).expect("valid regex"));
 static MINISTRY_FIXED_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(?:{MINISTRY_FIXED})\b{}*", continuation())).expect("valid regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?:{MINISTRY_FIXED}){}*", continuation())).expect("valid regex"));
 static MINISTRY_NAME_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(?:{CAPWORD}[ \t]+){{1,5}}(?:{MINISTRY_TAILS})\b")).expect("valid regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?:{CAPWORD}[ \t]+){{1,5}}(?:{MINISTRY_TAILS})")).expect("valid regex"));
 static ORG_HEAD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:{ORG_HEADS})\b(?:[ \t]+(?:{CONN}[ \t]+)*{CAPWORD})+")).expect("valid regex")
+    Regex::new(&format!(r"(?:{ORG_HEADS})(?:[ \t]+(?:{CONN}[ \t]+)*{CAPWORD})+")).expect("valid regex")
 });
 static ORG_NAME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:{CAPWORD}[ \t]+(?:(?:of|for|and|de|y|e|et)[ \t]+)?){{1,6}},?[ \t]*(?:{ORG_TAILS})(?:\b|$)"
+        r"(?:{CAPWORD}[ \t]+(?:(?:of|for|and|de|y|e|et)[ \t]+)?){{1,6}},?[ \t]*(?:{ORG_TAILS})"
     ))
     .expect("valid regex")
 });
@@ -52,7 +52,7 @@ static WITH_ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
 /// Portuguese names are ("Agence nationale de la société de l'information du Mali").
 const SENTENCE_CASE_HEADS: &str = "Agence|Agencia|Agência|Autorité|Autoridad|Autoridade|Banque|Banco|Commission|Comisión|Comissão|Association|Asociación|Associação|Ministère|Ministerio|Ministério|Direction|Dirección|Direção|Conseil|Consejo|Conselho|Office|Oficina|Institut|Instituto|Université|Universidad|Universidade|Fondation|Fundación|Fundação|Organisation|Organización|Organização|Union|Unión|União|Fédération|Federación|Federação|Observatoire|Observatorio|Observatório|Centre|Centro|Secrétariat|Secretaría|Secretaria|Subsecretaría|Délégation|Société|Sociedad|Sociedade|Réseau|Red|Rede|Communauté|Comunidad|Comunidade|Comité|Comitê|École|Escuela|Escola|Cour|Corte|Tribunal|Assemblée|Asamblea|Assembleia|Chambre|Cámara|Câmara|Superintendencia|Unité|Unidad|Unidade|Servicio|Serviço|Service|Caisse|Haut conseil|Haute autorité";
 static SENTENCE_CASE_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(?:{SENTENCE_CASE_HEADS})\b")).expect("valid regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?:{SENTENCE_CASE_HEADS})")).expect("valid regex"));
 /// Endings of adjectives that follow a noun in a sentence-case name ("nationale", "personnelles",
 /// "interministérielle", "africaine", "francophone", "digital", "pública").
 const ADJECTIVE_ENDINGS: &[&str] = &[
@@ -71,7 +71,7 @@ const SENTENCE_CASE_CONNECTORS: &[&str] = &[
 /// institution names. Ends before anything else (a verb, punctuation, a second clause).
 fn sentence_case_names(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for m in SENTENCE_CASE_HEAD.find_iter(text) {
+    for m in SENTENCE_CASE_HEAD.find_iter(text).filter(|m| whole_word(text, m.start(), m.end())) {
         let mut end = m.end();
         let mut pos = m.end();
         let mut words = 1;
@@ -138,6 +138,21 @@ fn sentence_case_names(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Word boundaries are checked here rather than with `\b` in the patterns: a Unicode `\b` makes
+/// the regex crate leave its fast DFA for a slow engine on any non-ASCII text.
+fn at_word_start(text: &str, pos: usize) -> bool {
+    !text[..pos].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+fn at_word_end(text: &str, pos: usize) -> bool {
+    text[..pos].ends_with('.') || !text[pos..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// A match that starts and ends on word boundaries.
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    at_word_start(text, start) && at_word_end(text, end)
+}
+
 /// An institution found by its shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShapeMatch {
@@ -179,7 +194,7 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
             out.push(ShapeMatch { start, end, kind, stakeholder, acronym, unverified_acronym: unverified });
         }
     };
-    for m in MINISTRY_FIXED_RE.find_iter(text) {
+    for m in MINISTRY_FIXED_RE.find_iter(text).filter(|m| whole_word(text, m.start(), m.end())) {
         // "Digital Government of Latin America" is part of a longer name, not a government.
         let government_of =
             ["Government", "Gobierno", "Governo", "Gouvernement"].iter().any(|g| m.as_str().starts_with(g));
@@ -199,7 +214,7 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
         let start = extend_back(text, qualified_start(text, start));
         push(start, end, EntityKind::Ministry, None, false);
     }
-    for m in MINISTRY_NAME_FIRST.find_iter(text) {
+    for m in MINISTRY_NAME_FIRST.find_iter(text).filter(|m| whole_word(text, m.start(), m.end())) {
         push(m.start(), m.end(), EntityKind::Ministry, None, false);
     }
     for (start, end) in every_start(&ORG_HEAD_FIRST, text) {
@@ -207,7 +222,7 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
         let start = extend_back(text, start);
         push(start, end, EntityKind::Organization, None, false);
     }
-    for m in ORG_NAME_FIRST.find_iter(text) {
+    for m in ORG_NAME_FIRST.find_iter(text).filter(|m| whole_word(text, m.start(), m.end())) {
         push(m.start(), m.end(), EntityKind::Organization, None, false);
     }
     for (start, end) in sentence_case_names(text) {
@@ -216,6 +231,9 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
     }
     for c in WITH_ACRONYM.captures_iter(text) {
         let name = c.get(1).expect("group 1");
+        if !at_word_start(text, name.start()) {
+            continue;
+        }
         let acr = c.get(2).expect("group 2");
         // The long form starts at the word whose initial is the acronym's: "Cámara de Comercio de
         // Lima y de la Asociación de Exportadores (ADEX)" is about the Asociación; "Fabrizio
@@ -234,12 +252,15 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
     // La Nación", "the newspaper El Tiempo", "le quotidien Le Soleil". The article is part of the name.
     static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"\b(?:diario|periódico|jornal|journal|newspaper|revista|magazine|quotidien|hebdomadaire|semanario|semanário|emisora|radio|rádio|broadcaster|cadena|news agency|agencia de noticias|agência de notícias)[ \t]+((?:{CAPWORD})(?:[ \t]+(?:de[ \t]+)?{CAPWORD}){{0,4}})"
+            r"(?:diario|periódico|jornal|journal|newspaper|revista|magazine|quotidien|hebdomadaire|semanario|semanário|emisora|radio|rádio|broadcaster|cadena|news agency|agencia de noticias|agência de notícias)[ \t]+((?:{CAPWORD})(?:[ \t]+(?:de[ \t]+)?{CAPWORD}){{0,4}})"
         ))
         .expect("valid regex")
     });
     for c in MEDIA.captures_iter(text) {
         let name = c.get(1).expect("group 1");
+        if !at_word_start(text, c.get(0).expect("group 0").start()) {
+            continue;
+        }
         let trimmed = name.as_str().trim_end_matches(['.', ',']);
         if trimmed.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 {
             out.push(ShapeMatch {
@@ -384,7 +405,9 @@ fn every_start(re: &Regex, text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(m) = re.find_at(text, pos) {
-        out.push((m.start(), m.end()));
+        if whole_word(text, m.start(), m.end()) {
+            out.push((m.start(), m.end()));
+        }
         pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
     }
     out
@@ -394,7 +417,7 @@ fn every_start(re: &Regex, text: &str) -> Vec<(usize, usize)> {
 /// Salud" is two bodies.
 fn cut_at_inner_head(text: &str, start: usize, end: usize) -> usize {
     static HEAD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"[ \t,]\b(?:{MINISTRY_HEADS}|{ORG_HEADS})\b")).expect("valid regex"));
+        LazyLock::new(|| Regex::new(&format!(r"[ \t,](?:{MINISTRY_HEADS}|{ORG_HEADS})")).expect("valid regex"));
     // "the Union and the World Bank": a conjunction and an article start a second name.
     static SECOND_NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"[ \t,]+(?:and the|and|y el|y la|y los|y las|e o|e a|e os|e as|et le|et la|et les|et l['’])[ \t]+(?:\p{Lu}\p{Ll}+[ \t]+){0,3}(?:Bank|Banco|Banque|Union|Unión|União|Organization|Organisation|Organización|Organização|University|Universidad|Universidade|Université|Foundation|Fundación|Fundação|Fondation|Forum|Foro|Fórum|Institute|Instituto|Institut|Agency|Agencia|Agência|Agence)\b").expect("valid regex")
@@ -409,7 +432,9 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize) -> usize {
         let before = text[start..start + at].trim_end_matches([' ', '\t', ',']);
         [" and", " y", " e", " et"].iter().any(|c| before.ends_with(c))
     };
-    let inner = HEAD.find_iter(span).find(|m| !after_conjunction(m.start()));
+    let inner = HEAD
+        .find_iter(span)
+        .find(|m| at_word_end(span, m.end()) && !after_conjunction(m.start()));
     if let Some(m) = inner.filter(|_| !ministry) {
         // "... of the European Commission": capitalised words right before the inner head belong
         // to the second name.
