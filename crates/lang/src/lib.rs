@@ -13,6 +13,8 @@
 mod error;
 mod stage;
 
+use std::collections::HashMap;
+
 use acta_doc::Lang;
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 
@@ -35,12 +37,21 @@ const MASKED_MIN_LETTERS: usize = 10;
 /// Below this many letters a text is too short to say anything.
 const MIN_LETTERS: usize = 3;
 
+const FUNCTION_WORDS: &str = include_str!("../../../models/function_words.tsv");
+
 /// The detector shared by all workers: built once, `Send + Sync`.
 pub struct Detector {
     lingua: LanguageDetector,
     whatlang: whatlang::Detector,
     languages: Vec<(Lang, Language, Option<whatlang::Lang>)>,
+    /// Function word -> (candidate language, weight): the quick check.
+    function_words: HashMap<&'static str, Vec<(Lang, f64)>>,
 }
+
+/// The quick check decides only with at least this many function words in the text...
+const QUICK_MIN_WORDS: usize = 8;
+/// ...and when the best language scores this many times the second.
+const QUICK_MARGIN: f64 = 4.0;
 
 impl Detector {
     /// A detector choosing among `codes` (ISO 639-1), which must be compiled in.
@@ -84,7 +95,8 @@ impl Detector {
             LanguageDetectorBuilder::from_languages(&lingua_languages).with_preloaded_language_models().build()
         };
         let allow: Vec<whatlang::Lang> = languages.iter().filter_map(|(_, _, w)| *w).collect();
-        Ok(Detector { lingua, whatlang: whatlang::Detector::with_allowlist(allow), languages })
+        let function_words = function_words(&languages.iter().map(|(l, _, _)| *l).collect::<Vec<_>>());
+        Ok(Detector { lingua, whatlang: whatlang::Detector::with_allowlist(allow), languages, function_words })
     }
 
     /// The default candidate set.
@@ -112,6 +124,9 @@ impl Detector {
         let letters = text.chars().filter(|c| c.is_alphabetic()).take(MIN_LETTERS).count();
         if letters < MIN_LETTERS {
             return None;
+        }
+        if let Some(quick) = self.detect_quick(text) {
+            return Some(quick);
         }
         if text.len() >= SHORT_TEXT {
             if let Some(info) = self.whatlang.detect(text) {
@@ -165,6 +180,35 @@ impl Detector {
         }
     }
 
+    /// The quick check: function words ("the", "los", "dos", "les", ...) counted per candidate
+    /// language, each shared word split between the languages that have it. Answers only when
+    /// one language clearly leads; `None` sends the text on to the statistical models.
+    pub fn detect_quick(&self, text: &str) -> Option<(Lang, f64)> {
+        let mut scores: Vec<(Lang, f64)> = Vec::new();
+        let mut hits = 0usize;
+        let mut lower = String::new();
+        for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 8) {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            let Some(langs) = self.function_words.get(lower.as_str()) else { continue };
+            hits += 1;
+            for (lang, weight) in langs {
+                match scores.iter_mut().find(|(l, _)| l == lang) {
+                    Some(s) => s.1 += weight,
+                    None => scores.push((*lang, *weight)),
+                }
+            }
+        }
+        if hits < QUICK_MIN_WORDS {
+            return None;
+        }
+        scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let (lang, best) = *scores.first()?;
+        let second = scores.get(1).map_or(0.0, |s| s.1);
+        let total: f64 = scores.iter().map(|s| s.1).sum();
+        (best >= QUICK_MARGIN * second).then_some((lang, best / total))
+    }
+
     /// lingua only: the accurate path, for short text.
     pub fn detect_accurate(&self, text: &str) -> Option<(Lang, f64)> {
         let values = self.lingua.compute_language_confidence_values(text);
@@ -182,6 +226,29 @@ impl Detector {
         let info = self.whatlang.detect(text)?;
         self.lang_of_whatlang(info.lang()).map(|l| (l, info.confidence()))
     }
+}
+
+/// The function-word table for the candidate languages: each word with the languages that list
+/// it, weighted 1/k when k of them do.
+fn function_words(candidates: &[Lang]) -> HashMap<&'static str, Vec<(Lang, f64)>> {
+    let mut table: HashMap<&'static str, Vec<(Lang, f64)>> = HashMap::new();
+    for line in FUNCTION_WORDS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let Some((code, words)) = line.split_once('\t') else { continue };
+        let Some(lang) = Lang::parse(code.trim()).filter(|l| candidates.contains(l)) else { continue };
+        for w in words.split_whitespace() {
+            let entry = table.entry(w).or_default();
+            if !entry.iter().any(|(l, _)| *l == lang) {
+                entry.push((lang, 1.0));
+            }
+        }
+    }
+    for langs in table.values_mut() {
+        let k = langs.len() as f64;
+        for l in langs.iter_mut() {
+            l.1 = 1.0 / k;
+        }
+    }
+    table
 }
 
 fn whatlang_of(language: Language) -> Option<whatlang::Lang> {

@@ -7,8 +7,9 @@ use acta_doc::{ByteRange, Lang, LanguageInfo, LanguageSpan, Layer, Report, Stage
 
 use crate::{mask_names, Detector};
 
-/// Blocks with fewer letters than this (after masking names) are not evidence for any language.
-const MIN_BLOCK_LETTERS: usize = 25;
+/// Blocks with fewer letters than this (after masking names) are not evidence for any language:
+/// labels, names and list entries; a block this short could not become a span either.
+const MIN_BLOCK_LETTERS: usize = 40;
 /// A block in another language becomes a span only with at least this many letters...
 const MIN_SPAN_LETTERS: usize = 40;
 /// ...and at least this confidence.
@@ -44,7 +45,11 @@ impl Stage for LanguageStage {
     }
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
         let masked = mask_names(&report.text);
-        let doc_guess = self.detector.detect_fast(&masked).map(|(l, _)| l);
+        // The report's likely language, from its function words, else from whatlang on its start.
+        let doc_guess = self.detector.detect_quick(&masked).map(|(l, _)| l).or_else(|| {
+            let head = &masked[..floor_boundary(&masked, GUESS_BYTES)];
+            self.detector.detect_fast(head).map(|(l, _)| l)
+        });
         let blocks: Vec<Block> = paragraphs(&masked)
             .into_iter()
             .map(|range| {
@@ -78,7 +83,7 @@ impl Stage for LanguageStage {
                 others: ranked[1..].iter().map(|(l, s)| (*l, round3(*s))).collect(),
             }
         } else {
-            match self.detector.detect(&masked) {
+            match self.detector.detect(&masked[..floor_boundary(&masked, GUESS_BYTES)]) {
                 Some((lang, c)) => LanguageInfo { main: Some(lang), confidence: round3(c), others: Vec::new() },
                 None => LanguageInfo { main: None, confidence: 0.0, others: Vec::new() },
             }
@@ -121,14 +126,31 @@ impl LanguageStage {
     /// whatlang first; its answer stands when reliable on long text, or when it agrees with the
     /// whole report's guess. Otherwise lingua decides, with whatlang as a second opinion.
     fn detect_block(&self, text: &str, doc_guess: Option<Lang>) -> Option<(Lang, f64)> {
+        if let Some(quick) = self.detector.detect_quick(text) {
+            return Some(quick);
+        }
         if let Some((lang, conf)) = self.detector.detect_fast(text) {
             let long = text.len() >= crate::SHORT_TEXT;
-            if (long && conf >= 0.9) || (Some(lang) == doc_guess && conf >= 0.5 && text.len() >= 120) {
+            // whatlang agreeing with the report's language settles a block; lingua is for disagreement.
+            if (long && conf >= 0.9) || (Some(lang) == doc_guess && conf >= 0.3) {
                 return Some((lang, conf));
             }
         }
         self.detector.detect_combined(text)
     }
+}
+
+/// How much of a report's start whatlang reads for the report's likely language.
+const GUESS_BYTES: usize = 8 * 1024;
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn round3(x: f64) -> f64 {
