@@ -8,6 +8,17 @@ use unicode_normalization::UnicodeNormalization;
 /// assert_eq!(acta_doc::fold("  Martínez   MANCILLA "), "martinez mancilla");
 /// ```
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // Nothing to decompose: lower-case and collapse whitespace only.
+        let mut out = String::with_capacity(s.len());
+        for word in s.split_ascii_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfkd() {

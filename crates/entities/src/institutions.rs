@@ -36,10 +36,8 @@ static ORG_HEAD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:{ORG_HEADS})(?:[ \t]+(?:{CONN}[ \t]+)*{CAPWORD})+")).expect("valid regex")
 });
 static ORG_NAME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:{CAPWORD}[ \t]+(?:(?:of|for|and|de|y|e|et)[ \t]+)?){{1,6}},?[ \t]*(?:{ORG_TAILS})"
-    ))
-    .expect("valid regex")
+    Regex::new(&format!(r"(?:{CAPWORD}[ \t]+(?:(?:of|for|and|de|y|e|et)[ \t]+)?){{1,6}},?[ \t]*(?:{ORG_TAILS})"))
+        .expect("valid regex")
 });
 static WITH_ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -432,9 +430,7 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize) -> usize {
         let before = text[start..start + at].trim_end_matches([' ', '\t', ',']);
         [" and", " y", " e", " et"].iter().any(|c| before.ends_with(c))
     };
-    let inner = HEAD
-        .find_iter(span)
-        .find(|m| at_word_end(span, m.end()) && !after_conjunction(m.start()));
+    let inner = HEAD.find_iter(span).find(|m| at_word_end(span, m.end()) && !after_conjunction(m.start()));
     if let Some(m) = inner.filter(|_| !ministry) {
         // "... of the European Commission": capitalised words right before the inner head belong
         // to the second name.

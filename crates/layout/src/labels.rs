@@ -13,6 +13,8 @@ struct LabelRule {
     kind: FieldKind,
     exact: bool,
     phrase: String,
+    /// The phrase with a space on each side, for whole-word search.
+    padded: String,
 }
 
 /// Ordered label rules; the first rule that matches a label decides its kind.
@@ -50,7 +52,8 @@ impl LabelTable {
             if phrase.is_empty() {
                 return Err(bad("empty phrase"));
             }
-            rules.push(LabelRule { kind, exact, phrase });
+            let padded = format!(" {phrase} ");
+            rules.push(LabelRule { kind, exact, phrase, padded });
         }
         Ok(LabelTable { rules })
     }
@@ -70,7 +73,7 @@ impl LabelTable {
         let padded = format!(" {folded} ");
         self.rules
             .iter()
-            .find(|r| if r.exact { folded == r.phrase } else { padded.contains(&format!(" {} ", r.phrase)) })
+            .find(|r| if r.exact { folded == r.phrase } else { padded.contains(r.padded.as_str()) })
             .map(|r| r.kind)
     }
 }
