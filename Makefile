@@ -46,10 +46,14 @@ eval-summary:
 	$(CARGO) run --quiet --locked --bin acta -- extract corpus/ --out $(OUT)/eval --quiet
 	$(CARGO) run --quiet --locked --bin acta -- eval-summary --gold corpus $(OUT)/eval/reports.jsonl --require-above-lead3 $(EVAL_FLAGS)
 
-## Benchmarks (timings belong here, not in tests): language detection throughput and memory, summary cost.
-bench:
-	$(CARGO) run --quiet --release --locked -p acta-bench -- lang corpus
-	$(CARGO) run --quiet --release --locked -p acta-bench -- summary corpus
+## Benchmarks (timings belong here, not in tests): acta end to end on generated 10 MB and 100 MB corpora
+## (1 GB with BENCH_BIG=1) with 1 and 2 threads, `wc -w` as the floor, a per-stage profile and cold start,
+## written to BENCHMARKS.md; then language detection throughput and summary cost.
+bench: build
+	$(CARGO) build --quiet --release --locked -p acta-bench
+	./target/release/acta-bench run
+	./target/release/acta-bench lang corpus
+	./target/release/acta-bench summary corpus
 
 lint:
 	$(CARGO) fmt --all -- --check

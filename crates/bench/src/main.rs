@@ -9,6 +9,9 @@
 //! Reports are read from DIR (default `corpus/`) and repeated until each measurement has run for at
 //! least a second.
 
+mod generate;
+mod run;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -58,6 +61,24 @@ fn peak_rss_mb() -> Option<f64> {
 }
 
 fn main() {
+    let all: Vec<String> = std::env::args().skip(1).collect();
+    match all.first().map(String::as_str) {
+        Some("measure") if all.len() >= 2 => run::measure_child(&all[1..]),
+        Some("run") => {
+            run::run(Path::new("."));
+            return;
+        }
+        Some("generate") => {
+            // acta-bench generate MB OUT_DIR [SEED]
+            let mb: usize = all.get(1).and_then(|s| s.parse().ok()).unwrap_or(10);
+            let out = PathBuf::from(all.get(2).cloned().unwrap_or_else(|| format!("target/bench/{mb}mb")));
+            let seed: u64 = all.get(3).and_then(|s| s.parse().ok()).unwrap_or(20261128);
+            let (files, bytes) = generate::generate(Path::new("corpus"), &out, mb, seed).expect("bench corpus written");
+            println!("acta-bench: {files} reports, {bytes} bytes in {}", out.display());
+            return;
+        }
+        _ => {}
+    }
     let mut args = std::env::args().skip(1);
     let what = args.next().unwrap_or_else(|| "lang".into());
     let dir = PathBuf::from(args.next().unwrap_or_else(|| "corpus".into()));

@@ -129,6 +129,22 @@ impl LanguageStage {
         if let Some(quick) = self.detector.detect_quick(text) {
             return Some(quick);
         }
+        // A few function words that clearly confirm the report's own language are enough.
+        // A paragraph with many function words needs a smaller lead.
+        if let Some(quick) = self.detector.detect_quick_with(text, 12, 2.5) {
+            return Some(quick);
+        }
+        if let Some(quick) = self.detector.detect_quick_with(text, CONFIRM_MIN_WORDS, 4.0) {
+            if Some(quick.0) == doc_guess {
+                return Some(quick);
+            }
+        }
+        // Lists of titles and bullet fragments without function words say little about a language;
+        // short ones are left out rather than sent to lingua.
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 300 && self.detector.function_word_hits(text) < CONFIRM_MIN_WORDS {
+            return None;
+        }
         if let Some((lang, conf)) = self.detector.detect_fast(text) {
             let long = text.len() >= crate::SHORT_TEXT;
             // whatlang agreeing with the report's language settles a block; lingua is for disagreement.
@@ -139,6 +155,9 @@ impl LanguageStage {
         self.detector.detect_combined(text)
     }
 }
+
+/// Function words enough to confirm that a block is in the report's language.
+const CONFIRM_MIN_WORDS: usize = 3;
 
 /// How much of a report's start whatlang reads for the report's likely language.
 const GUESS_BYTES: usize = 8 * 1024;

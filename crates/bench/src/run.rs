@@ -1,0 +1,180 @@
+//! `acta-bench run`: acta end to end on generated corpora of 10 MB, 100 MB (and 1 GB with
+//! BENCH_BIG=1) with one and two worker threads, next to `wc -w` over the same files; a per-stage
+//! profile; cold start. Prints one table and writes it to BENCHMARKS.md.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use crate::generate::generate;
+
+/// Wall time and the peak resident memory of a command, measured by running it from a fresh
+/// `acta-bench measure` process, whose only child it is.
+pub struct Measured {
+    pub seconds: f64,
+    pub peak_mb: f64,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// `acta-bench measure CMD ARGS...`: runs the command and prints "seconds peak_kb" on the last
+/// line of stdout, after the command's own output.
+pub fn measure_child(args: &[String]) -> ! {
+    let start = Instant::now();
+    let output = Command::new(&args[0]).args(&args[1..]).output().unwrap_or_else(|e| {
+        eprintln!("acta-bench measure: cannot run {}: {e}", args[0]);
+        std::process::exit(2)
+    });
+    let seconds = start.elapsed().as_secs_f64();
+    // SAFETY: getrusage only writes into the struct we pass.
+    let peak_kb = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage.ru_maxrss
+    };
+    eprint!("{}", String::from_utf8_lossy(&output.stderr));
+    print!("{}", String::from_utf8_lossy(&output.stdout));
+    println!("\n{seconds} {peak_kb}");
+    std::process::exit(if output.status.success() { 0 } else { 1 });
+}
+
+fn measure(cmd: &[&str]) -> Measured {
+    let me = std::env::current_exe().expect("own path");
+    let output = Command::new(me).arg("measure").args(cmd).output().expect("acta-bench measure runs");
+    let all = String::from_utf8_lossy(&output.stdout).into_owned();
+    let (stdout, last) = all.trim_end().rsplit_once('\n').unwrap_or(("", all.trim_end()));
+    let (stdout, last) = (stdout.to_string(), last.to_string());
+    let mut it = last.split_whitespace();
+    let seconds: f64 = it.next().and_then(|s| s.parse().ok()).unwrap_or(0.0);
+    let peak_kb: f64 = it.next().and_then(|s| s.parse().ok()).unwrap_or(0.0);
+    if !output.status.success() {
+        eprintln!("acta-bench: {} failed:\n{}", cmd.join(" "), String::from_utf8_lossy(&output.stderr));
+    }
+    Measured {
+        seconds,
+        peak_mb: peak_kb / 1024.0,
+        stdout,
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn corpus_dir(root: &Path, mb: usize) -> PathBuf {
+    let dir = root.join("target/bench").join(format!("{mb}mb"));
+    let done = dir.join(".complete");
+    if !done.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        eprintln!("acta-bench: generating {mb} MB of reports in {}", dir.display());
+        let (files, bytes) = generate(&root.join("corpus"), &dir, mb, 20261128).expect("bench corpus written");
+        std::fs::write(&done, format!("{files} files, {bytes} bytes, seed 20261128\n")).expect("marker written");
+    }
+    dir
+}
+
+fn dir_bytes_files(dir: &Path) -> (u64, usize) {
+    let mut bytes = 0;
+    let mut files = 0;
+    for e in std::fs::read_dir(dir).expect("bench dir").filter_map(|e| e.ok()) {
+        if e.file_name().to_string_lossy().ends_with(".txt") {
+            bytes += e.metadata().map(|m| m.len()).unwrap_or(0);
+            files += 1;
+        }
+    }
+    (bytes, files)
+}
+
+pub fn run(root: &Path) {
+    let acta = root.join("target/release/acta");
+    let acta = acta.to_str().expect("utf-8 path");
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut sizes = vec![10, 100];
+    if std::env::var("BENCH_BIG").is_ok_and(|v| v == "1") {
+        sizes.push(1000);
+    }
+    let out = root.join("target/bench/out");
+    let out_s = out.to_str().expect("utf-8 path").to_string();
+    let mut table = String::new();
+    let _ = writeln!(
+        table,
+        "| input | jobs | seconds | MB/s | words/s | words/s per core | reports/s | peak memory |\n| --- | --- | --- | --- | --- | --- | --- | --- |"
+    );
+    let mut floor = String::new();
+    let mut words_of = std::collections::HashMap::new();
+    for &mb in &sizes {
+        let dir = corpus_dir(root, mb);
+        let dir_s = dir.to_str().expect("utf-8 path");
+        let (bytes, files) = dir_bytes_files(&dir);
+        let wc = measure(&["sh", "-c", &format!("find '{dir_s}' -name '*.txt' -exec cat {{}} + | wc -w")]);
+        let words: f64 = wc.stdout.trim().parse().unwrap_or(0.0);
+        words_of.insert(mb, words);
+        let _ = writeln!(
+            floor,
+            "| {mb} MB | `wc -w` | {:.2} s | {:.1} MB/s | {:.0} words/s |",
+            wc.seconds,
+            bytes as f64 / 1e6 / wc.seconds,
+            words / wc.seconds
+        );
+        for jobs in [1, 2] {
+            let _ = std::fs::remove_dir_all(&out);
+            let m = measure(&[acta, "extract", dir_s, "--out", &out_s, "--quiet", "--jobs", &jobs.to_string()]);
+            let _ = writeln!(
+                table,
+                "| {mb} MB ({files} reports, {:.1} M words) | {jobs} | {:.1} | {:.2} | {:.0} | {:.0} | {:.0} | {:.0} MB |",
+                words / 1e6,
+                m.seconds,
+                bytes as f64 / 1e6 / m.seconds,
+                words / m.seconds,
+                words / m.seconds / jobs as f64,
+                files as f64 / m.seconds,
+                m.peak_mb
+            );
+            eprintln!("acta-bench: {mb} MB, --jobs {jobs}: {:.1} s, {:.0} MB peak", m.seconds, m.peak_mb);
+        }
+    }
+    // Per-stage profile on 10 MB, one thread.
+    let _ = std::fs::remove_dir_all(&out);
+    let dir10 = corpus_dir(root, 10);
+    let prof = measure(&[
+        acta,
+        "extract",
+        dir10.to_str().expect("utf-8"),
+        "--out",
+        &out_s,
+        "--quiet",
+        "--jobs",
+        "1",
+        "--profile",
+    ]);
+    let profile: String =
+        prof.stderr.lines().filter(|l| l.starts_with("  ")).map(|l| format!("    {}\n", l.trim())).collect();
+    // Cold start: one small report, the whole process.
+    let one = root.join("target/bench/one");
+    let _ = std::fs::create_dir_all(&one);
+    let sample = std::fs::read_dir(&dir10)
+        .expect("bench dir")
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().ends_with(".txt"))
+        .expect("a report");
+    let _ = std::fs::copy(sample.path(), one.join("report.txt"));
+    let _ = std::fs::remove_dir_all(&out);
+    let cold = measure(&[acta, "extract", one.to_str().expect("utf-8"), "--out", &out_s, "--quiet"]);
+
+    let commit = Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .current_dir(root)
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let mut md = String::new();
+    let _ = writeln!(md, "# acta benchmarks\n");
+    let _ = writeln!(md, "Written by `make bench` (`acta-bench run`) at commit {commit} on a machine with {cores} cores. The inputs are generated by `acta-bench generate` (seed 20261128) from the parts of `corpus/` reports, with people renamed; each size is its own set of files. Peak memory is the resident set of the acta process (getrusage). `words` are counted by `wc -w` over the same files.\n");
+    let _ = writeln!(md, "## End to end (default settings: all stages, all outputs)\n\n{table}");
+    let _ = writeln!(md, "## The floor: reading the bytes\n\n| input | tool | seconds | MB/s | words/s |\n| --- | --- | --- | --- | --- |\n{floor}");
+    let _ = writeln!(md, "## Where the time goes (10 MB, --jobs 1, `acta extract --profile`)\n\n```\n{profile}```\n");
+    let _ = writeln!(md, "## Cold start\n\nOne report, the whole process (start, load models, extract, write five files): {:.0} ms, {:.0} MB peak.\n", cold.seconds * 1e3, cold.peak_mb);
+    let _ = writeln!(md, "## Component benchmarks\n\n`acta-bench lang corpus` (language detection throughput) and `acta-bench summary corpus` (summary cost per 6 KB report) run in `make bench` too; their figures are in the README's performance section.");
+    print!("{md}");
+    std::fs::write(root.join("BENCHMARKS.md"), md).expect("BENCHMARKS.md written");
+    eprintln!("acta-bench: wrote BENCHMARKS.md ({} words at 100 MB)", words_of.get(&100).copied().unwrap_or(0.0));
+}
