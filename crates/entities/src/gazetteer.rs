@@ -55,6 +55,8 @@ pub struct Gazetteers {
     institution_matcher: AhoCorasick,
     institution_values: Vec<usize>,
     pub(crate) honorifics: Vec<Honorific>,
+    /// Form -> index in `honorifics`.
+    honorific_index: HashMap<String, usize>,
     stopwords: HashSet<String>,
     given_names: HashSet<String>,
     surnames: HashSet<String>,
@@ -274,6 +276,7 @@ impl Gazetteers {
             institutions,
             institution_matcher,
             institution_values,
+            honorific_index: honorifics.iter().enumerate().map(|(i, h)| (h.form.clone(), i)).rev().collect(),
             honorifics,
             stopwords,
         })
@@ -312,6 +315,11 @@ impl Gazetteers {
             Place::Country(c) | Place::Demonym(c) => Some(*c),
             Place::Region(_) | Place::NotACountry => None,
         })
+    }
+
+    /// The honorific written exactly so ("Sra.", "Mme"), if any.
+    pub(crate) fn honorific(&self, form: &str) -> Option<&Honorific> {
+        self.honorific_index.get(form).map(|&i| &self.honorifics[i])
     }
 
     /// A given name in the name gazetteer ("Victor", "MARÍA", "Ndèye"), compared folded.

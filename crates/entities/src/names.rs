@@ -115,25 +115,21 @@ pub fn honorific_at<'g>(
     gaz: &'g Gazetteers,
     lang: Option<Lang>,
 ) -> Option<(&'g Honorific, ByteRange, usize)> {
+    // Honorifics hold no spaces: the token up to the next space is looked up whole.
     let rest = &text[pos..];
-    for h in &gaz.honorifics {
-        if h.french_only && lang != Some(Lang::FR) {
-            continue;
-        }
-        if let Some(after) = rest.strip_prefix(h.form.as_str()) {
-            // Must be followed by whitespace then a capital (or a further honorific).
-            let spaces = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
-            if spaces == 0 {
-                continue;
-            }
-            let next = after[spaces..].chars().next();
-            if next.is_some_and(char::is_uppercase) {
-                let end = pos + h.form.len();
-                return Some((h, ByteRange { start: pos, end }, end + spaces));
-            }
-        }
+    let token_len = rest.find([' ', '\u{a0}']).unwrap_or(rest.len());
+    let h = gaz.honorific(&rest[..token_len])?;
+    if h.french_only && lang != Some(Lang::FR) {
+        return None;
     }
-    None
+    // Must be followed by whitespace then a capital (or a further honorific).
+    let after = &rest[token_len..];
+    let spaces = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+    if spaces == 0 || !after[spaces..].chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let end = pos + token_len;
+    Some((h, ByteRange { start: pos, end }, end + spaces))
 }
 
 /// Folded tokens of a name without particles and initials, for matching mentions of one person.
