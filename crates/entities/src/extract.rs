@@ -269,7 +269,12 @@ fn us_state_context(text: &str, start: usize, end: usize) -> bool {
     let from = text[..start].rfind(['.', '\n']).map_or(0, |i| i + 1);
     let to = text[end..].find(['.', '\n']).map_or(text.len(), |i| end + i);
     let sentence = &text[from..to];
-    let around = &text[from.max(start.saturating_sub(9))..end];
+    // "state of " is 9 bytes; step back to a character boundary when something wider is there.
+    let mut around_start = from.max(start.saturating_sub(9));
+    while !text.is_char_boundary(around_start) {
+        around_start -= 1;
+    }
+    let around = &text[around_start..end];
     around.contains("state of Georgia")
         || around.contains("State of Georgia")
         || US_CONTEXT.iter().any(|w| sentence.contains(w) && !w.contains("Georgia"))

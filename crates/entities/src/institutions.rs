@@ -386,8 +386,12 @@ fn extend_back(text: &str, start: usize) -> usize {
     loop {
         let before = &text[..s];
         let Some(prefix) = before.strip_suffix(' ') else { return s };
-        let word_start =
-            prefix.rfind(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ':' | ';' | '"')).map_or(0, |i| i + 1);
+        // After the last separator, which may be wider than one byte (a no-break space).
+        let word_start = prefix
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace() || matches!(c, ',' | '(' | ':' | ';' | '"'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &prefix[word_start..];
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         if !capitalised || TITLE_WORDS.contains(&word) || word.ends_with('.') || word.is_empty() {
