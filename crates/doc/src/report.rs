@@ -440,15 +440,24 @@ impl Report {
 
     /// The section that contains a byte offset.
     pub fn section_at(&self, offset: usize) -> Option<&Section> {
-        self.sections.iter().find(|s| {
-            let start = s.heading.map_or(s.body.start, |h| h.start);
-            start <= offset && offset < s.body.end.max(start + 1)
-        })
+        self.section_index_at(offset).map(|i| &self.sections[i])
+    }
+
+    /// The index of the section at an offset. Sections follow one another in text order, so a
+    /// binary search finds it (reports with thousands of headings stay fast).
+    pub fn section_index_at(&self, offset: usize) -> Option<usize> {
+        let start_of = |s: &Section| s.heading.map_or(s.body.start, |h| h.start);
+        let after = self.sections.partition_point(|s| start_of(s) <= offset);
+        let i = after.checked_sub(1)?;
+        let s = &self.sections[i];
+        (offset < s.body.end.max(start_of(s) + 1)).then_some(i)
     }
 
     /// The language of the text at an offset: its section's, else the report's.
     pub fn language_at(&self, offset: usize) -> Option<Lang> {
-        if let Some(span) = self.language_spans.iter().find(|s| s.range.start <= offset && offset < s.range.end) {
+        // Spans are in text order and do not overlap.
+        let after = self.language_spans.partition_point(|s| s.range.start <= offset);
+        if let Some(span) = after.checked_sub(1).map(|i| &self.language_spans[i]).filter(|s| offset < s.range.end) {
             return Some(span.language);
         }
         self.section_at(offset).and_then(|s| s.language).or_else(|| self.language.as_ref().and_then(|l| l.main))

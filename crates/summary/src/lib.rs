@@ -44,6 +44,8 @@ const MMR_LAMBDA: f64 = 0.5;
 const POSITION_DECAY: f64 = 0.5;
 /// Weight of the first narrative sentence.
 const LEDE_BONUS: f64 = 2.0;
+/// Most sentences one summary graph holds.
+const MAX_GRAPH_SENTENCES: usize = 400;
 /// A section gets its own summary from this many candidate sentences on.
 const SECTION_MIN_SENTENCES: usize = 3;
 
@@ -78,6 +80,7 @@ fn section_prior(kind: FieldKind) -> f64 {
 }
 
 /// A sentence that may go into a summary.
+#[derive(Clone)]
 struct Candidate {
     range: ByteRange,
     /// Folded content words (no stop words, no numbers), as ids in the report's vocabulary.
@@ -97,18 +100,34 @@ impl Stage for SummaryStage {
         &[Layer::Summary]
     }
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
-        let cands = self.candidates(report);
-        let graph = Graph::new(&cands);
-        let all: Vec<usize> = (0..cands.len()).collect();
-        report.summary = graph.select(&cands, &all, self.sentences, self.max_chars);
+        let mut cands = self.candidates(report);
+        // The graph is quadratic in sentences: a very long report is summarised from its first
+        // MAX_GRAPH_SENTENCES candidates (summaries lean to the start anyway); its sections each
+        // get their own graph.
+        let mut by_section: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, c) in cands.iter().enumerate() {
+            if let Some(s) = c.section {
+                by_section.entry(s).or_default().push(i);
+            }
+        }
+        let long = cands.len() > MAX_GRAPH_SENTENCES;
+        let head: Vec<usize> = (0..cands.len().min(MAX_GRAPH_SENTENCES)).collect();
+        let graph = Graph::new(&cands[..head.len()]);
+        report.summary = graph.select(&cands, &head, self.sentences, self.max_chars);
         for (i, section) in report.sections.iter_mut().enumerate() {
-            let members: Vec<usize> = (0..cands.len()).filter(|&c| cands[c].section == Some(i)).collect();
-            section.summary = if members.len() >= SECTION_MIN_SENTENCES {
+            let members = by_section.remove(&i).unwrap_or_default();
+            section.summary = if members.len() < SECTION_MIN_SENTENCES {
+                Vec::new()
+            } else if !long {
                 graph.select(&cands, &members, self.sentences.min(2), None)
             } else {
-                Vec::new()
+                let members: Vec<usize> = members.into_iter().take(MAX_GRAPH_SENTENCES).collect();
+                let own: Vec<Candidate> = members.iter().map(|&m| cands[m].clone()).collect();
+                let local = Graph::new(&own);
+                local.select(&own, &(0..own.len()).collect::<Vec<_>>(), self.sentences.min(2), None)
             };
         }
+        cands.clear();
         report.key_points = key_points(report);
         Ok(())
     }
@@ -132,13 +151,17 @@ impl SummaryStage {
                 continue;
             }
             // A paragraph: this text line and the text lines right after it in the same section.
-            let section = report.sections.iter().position(|s| s.body.contains(&line.range));
+            let section =
+                report.section_index_at(line.range.start).filter(|&s| report.sections[s].body.contains(&line.range));
             let mut end = line.content.end;
             let mut j = i + 1;
             if line.kind == LineKind::Text {
                 while j < lines.len()
                     && lines[j].kind == LineKind::Text
-                    && report.sections.iter().position(|s| s.body.contains(&lines[j].range)) == section
+                    && report
+                        .section_index_at(lines[j].range.start)
+                        .filter(|&s| report.sections[s].body.contains(&lines[j].range))
+                        == section
                 {
                     end = lines[j].content.end;
                     j += 1;
