@@ -1,6 +1,6 @@
 //! The entity stage: places, institutions and people, resolved to one canonical entry each.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, LazyLock};
 
 use acta_doc::{
@@ -19,6 +19,9 @@ use crate::names::{honorific_at, name_after_honorific, name_at, name_key_tokens}
 static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:said|says|stated|noted|explained|added|argued|emphasi[sz]ed|stressed|highlighted|pointed out|recalled|warned|presented|opened|closed|concluded|dijo|afirmó|señaló|explicó|destacó|agregó|añadió|subrayó|indicó|comentó|presentó|abrió|cerró|disse|afirmou|destacou|explicou|ressaltou|observou|lembrou|apresentou|abriu|a déclaré|a souligné|a expliqué|a rappelé|a indiqué|a affirmé|a présenté|a ouvert)").expect("valid regex")
 });
+
+/// How far before a verb of speech, or after a title, a name is looked for.
+const NAME_WINDOW: usize = 100;
 
 /// Titles after which "..., Name Name," is the person holding the title.
 static APPOSITION_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -80,6 +83,10 @@ struct Collector {
     canonicals: Vec<Canonical>,
     keys: HashMap<(EntityKind, String), usize>,
     mentions: Vec<Mention>,
+    /// Mention indexes by start offset, and the longest mention, for overlap queries that stay
+    /// fast however many mentions a report has.
+    by_start: BTreeMap<usize, Vec<usize>>,
+    longest: usize,
 }
 
 impl Collector {
@@ -91,11 +98,24 @@ impl Collector {
     }
 
     fn mention(&mut self, kind: EntityKind, range: ByteRange, canonical: usize, source: EntitySource, confidence: f32) {
+        self.by_start.entry(range.start).or_default().push(self.mentions.len());
+        self.longest = self.longest.max(range.len());
         self.mentions.push(Mention { kind, range, canonical, source, confidence });
     }
 
+    /// The mentions that overlap `range`.
+    fn overlapping(&self, range: ByteRange) -> impl Iterator<Item = &Mention> + '_ {
+        let from = range.start.saturating_sub(self.longest);
+        let to = range.end.max(from + 1);
+        self.by_start
+            .range(from..to)
+            .flat_map(|(_, ids)| ids.iter())
+            .map(|&i| &self.mentions[i])
+            .filter(move |m| m.range.overlaps(&range))
+    }
+
     fn overlaps(&self, range: ByteRange, kinds: &[EntityKind]) -> bool {
-        self.mentions.iter().any(|m| kinds.contains(&m.kind) && m.range.overlaps(&range))
+        self.overlapping(range).any(|m| kinds.contains(&m.kind))
     }
 }
 
@@ -309,8 +329,7 @@ fn same_line_next_is_noun(next_word: &str) -> bool {
 
 /// Is the place wholly inside one institution's name (not straddling its edge)?
 fn inside_institution(c: &Collector, range: ByteRange) -> bool {
-    c.mentions
-        .iter()
+    c.overlapping(range)
         .any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization) && m.range.contains(&range))
 }
 
@@ -636,8 +655,7 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         // "Founder, Women in Tech Africa", "fondatrice de Janngo": in an entry, a capitalised last
         // part that no pattern knows is the organisation.
         let has_institution = c
-            .mentions
-            .iter()
+            .overlapping(p.rest)
             .any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization) && p.rest.contains(&m.range));
         if !has_institution {
             if let Some(org) = entry_organization(text, p.rest, gaz) {
@@ -691,7 +709,12 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
     }
     // "la ministra de Ciencia, Aisén Etcheverry, destacó": a name set off by commas after a title.
     for m in APPOSITION_TITLE.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
-        let Some(comma) = text[m.end()..].find(", ").map(|i| m.end() + i) else { continue };
+        // The comma comes within a short title ("la ministra de Ciencia, "): look only that far.
+        let mut limit = (m.end() + NAME_WINDOW).min(text.len());
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let Some(comma) = text[m.end()..limit].find(", ").map(|i| m.end() + i) else { continue };
         let between = &text[m.end()..comma];
         if between.len() > 70 || between.contains(['.', ';', ':', '\n']) {
             continue;
@@ -741,10 +764,8 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         };
         let start = p.range.end + 2;
         let r = ByteRange { start, end: start + inside.len() };
-        let has_institution = c
-            .mentions
-            .iter()
-            .any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization) && r.overlaps(&m.range));
+        let has_institution =
+            c.overlapping(r).any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization));
         if inside.len() > 120 || inside.contains('\n') || has_institution {
             continue;
         }
@@ -918,7 +939,12 @@ fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, usize)> {
 /// The name that ends right before `end` (one space between), if any: (range, core tokens).
 fn name_before(text: &str, end: usize, gaz: &Gazetteers) -> Option<(ByteRange, usize)> {
     let before = text[..end].strip_suffix(' ')?;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    // Only the last 80 bytes can hold the name: look no further back, however long the line.
+    let mut window = before.len().saturating_sub(NAME_WINDOW);
+    while !before.is_char_boundary(window) {
+        window -= 1;
+    }
+    let line_start = before[window..].rfind('\n').map_or(window, |i| window + i + 1);
     // Try start positions from the farthest word back to the nearest; the first full match wins.
     let mut starts: Vec<usize> = Vec::new();
     let mut prev_space = true;
@@ -943,9 +969,15 @@ fn name_before(text: &str, end: usize, gaz: &Gazetteers) -> Option<(ByteRange, u
 /// has. Each group becomes one canonical person named by its fullest form, accents kept.
 fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector) {
     cands.sort_by_key(|p| (std::cmp::Reverse(p.core_tokens), p.range.start));
+    // Keep each candidate that overlaps none kept before. Kept ranges are disjoint, so the one
+    // starting last before this candidate's end is the only one that can overlap it.
     let mut dedup: Vec<PersonCandidate> = Vec::new();
+    let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
     for p in cands {
-        if !dedup.iter().any(|d| d.range.overlaps(&p.range)) {
+        let clash =
+            kept.range(..p.range.end.max(p.range.start + 1)).next_back().is_some_and(|(_, &end)| end > p.range.start);
+        if !clash {
+            kept.insert(p.range.start, p.range.end);
             dedup.push(p);
         }
     }
@@ -956,6 +988,8 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
         members: Vec<(ByteRange, EntitySource)>,
     }
     let mut clusters: Vec<Cluster> = Vec::new();
+    // Token -> clusters holding it, so that a name is compared only with clusters it shares a token with.
+    let mut by_token: HashMap<String, Vec<usize>> = HashMap::new();
     for p in &dedup {
         let written = p.display.clone().unwrap_or_else(|| p.range.slice(text).to_string());
         let form = (written.clone(), p.display.is_none());
@@ -963,17 +997,19 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
         if tokens.is_empty() {
             continue;
         }
+        let mut sharing: Vec<usize> = tokens.iter().filter_map(|t| by_token.get(t)).flatten().copied().collect();
+        sharing.sort_unstable();
+        sharing.dedup();
         let found = if tokens.len() >= 2 {
-            clusters.iter().position(|cl| {
+            sharing.into_iter().find(|&i| {
+                let cl = &clusters[i];
                 let shared = tokens.iter().filter(|t| cl.tokens.contains(t)).count();
                 shared >= 2 && (shared == tokens.len() || shared == cl.tokens.len())
             })
         } else if p.honorific {
-            let hits: Vec<usize> = clusters
-                .iter()
-                .enumerate()
-                .filter(|(_, cl)| cl.tokens.len() >= 2 && cl.tokens[1..].contains(&tokens[0]))
-                .map(|(i, _)| i)
+            let hits: Vec<usize> = sharing
+                .into_iter()
+                .filter(|&i| clusters[i].tokens.len() >= 2 && clusters[i].tokens[1..].contains(&tokens[0]))
                 .collect();
             (hits.len() == 1).then(|| hits[0])
         } else {
@@ -984,7 +1020,12 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
                 clusters[i].forms.push(form);
                 clusters[i].members.push((p.range, p.source));
             }
-            None => clusters.push(Cluster { tokens, forms: vec![form], members: vec![(p.range, p.source)] }),
+            None => {
+                for t in &tokens {
+                    by_token.entry(t.clone()).or_default().push(clusters.len());
+                }
+                clusters.push(Cluster { tokens, forms: vec![form], members: vec![(p.range, p.source)] })
+            }
         }
     }
     let mut person_index: Vec<usize> = Vec::with_capacity(clusters.len());
@@ -1028,7 +1069,7 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
     {
         for m in ac.find_iter(text) {
             let range = ByteRange { start: m.start(), end: m.end() };
-            if !word_bounded(text, m.start(), m.end()) || c.mentions.iter().any(|x| x.range.overlaps(&range)) {
+            if !word_bounded(text, m.start(), m.end()) || c.overlapping(range).next().is_some() {
                 continue;
             }
             let idx = person_index[forms[m.pattern().as_usize()].1];

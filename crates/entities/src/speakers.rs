@@ -76,16 +76,20 @@ impl Stage for SpeakerStage {
     }
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
         let mut speakers: Vec<Speaker> = Vec::new();
+        let mut speaker_of: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        // Person mentions by their exact range: an entry's name finds its person in one lookup.
+        let person_at: std::collections::HashMap<(usize, usize), usize> = report
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .map(|m| ((m.range.start, m.range.end), m.canonical))
+            .rev()
+            .collect();
         for parsed in parsed_entries(report, &self.gaz) {
             if parsed.role == acta_doc::SessionRole::Participant {
                 continue;
             }
-            let Some(person) = report
-                .mentions
-                .iter()
-                .find(|m| m.kind == EntityKind::Person && m.range == parsed.name)
-                .map(|m| m.canonical)
-            else {
+            let Some(&person) = person_at.get(&(parsed.name.start, parsed.name.end)) else {
                 continue;
             };
             let affiliation = affiliation(report, parsed.rest);
@@ -102,9 +106,12 @@ impl Stage for SpeakerStage {
                 source_line: parsed.source,
                 confidence: if affiliation.organization.is_some() { 0.9 } else { 0.7 },
             };
-            match speakers.iter_mut().find(|s| s.person == person) {
-                Some(existing) => merge(existing, record),
-                None => speakers.push(record),
+            match speaker_of.get(&person) {
+                Some(&i) => merge(&mut speakers[i], record),
+                None => {
+                    speaker_of.insert(person, speakers.len());
+                    speakers.push(record);
+                }
             }
         }
         for s in &mut speakers {
@@ -145,7 +152,13 @@ fn affiliation(report: &Report, rest: ByteRange) -> Affiliation<'_> {
     if let Some(cut) = CLAUSE_STARTS.iter().filter_map(|c| rest.slice(text).find(c)).min() {
         rest.end = rest.start + cut;
     }
-    let inside: Vec<&Mention> = report.mentions.iter().filter(|m| rest.contains(&m.range)).collect();
+    // Mentions are sorted by start: the ones inside `rest` are one run of them.
+    let first = report.mentions.partition_point(|m| m.range.start < rest.start);
+    let inside: Vec<&Mention> = report.mentions[first..]
+        .iter()
+        .take_while(|m| m.range.start < rest.end)
+        .filter(|m| rest.contains(&m.range))
+        .collect();
     let institutions: Vec<&Mention> =
         inside.iter().copied().filter(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization)).collect();
     let first = institutions.iter().enumerate().find_map(|(i, m)| {
