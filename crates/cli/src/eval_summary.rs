@@ -56,7 +56,7 @@ fn lead3(record: &Value) -> String {
         let p = std::mem::take(paragraph);
         for r in acta_summary::split_sentences(&p, ByteRange { start: 0, end: p.len() }) {
             let s = r.slice(&p).trim();
-            let ends_as_sentence = s.ends_with(['.', '!', '?', '…', '"', '”', '»', ')']);
+            let ends_as_sentence = acta_doc::ends_like_sentence(s);
             if s.split_whitespace().count() >= 4 && ends_as_sentence && s.matches('|').count() < 2 {
                 sentences.push(s.to_string());
             }

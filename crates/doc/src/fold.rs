@@ -59,3 +59,14 @@ pub fn fold_words(s: &str) -> String {
 pub fn strip_accents(s: &str) -> String {
     s.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).nfc().collect()
 }
+
+/// Does the text end the way a sentence does: a stop, question or exclamation mark, an ellipsis,
+/// or a closing quote or bracket after one? Headlines, table rows and labels do not.
+///
+/// ```
+/// assert!(acta_doc::ends_like_sentence("It ended on time."));
+/// assert!(!acta_doc::ends_like_sentence("Key Issues raised"));
+/// ```
+pub fn ends_like_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(['.', '!', '?', '…', '"', '”', '»', ')'])
+}

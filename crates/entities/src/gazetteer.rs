@@ -366,9 +366,16 @@ fn capitalise(s: &str) -> String {
 
 /// True when the match does not start or end inside a word.
 pub fn word_bounded(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let inside = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    // A match that itself ends in '.' (U.S.) may be followed by anything.
-    !inside(before) && (text[..end].ends_with('.') || !inside(after))
+    at_word_start(text, start) && at_word_end(text, end)
+}
+
+/// No letter, digit or '_' right before `pos`.
+pub fn at_word_start(text: &str, pos: usize) -> bool {
+    !text[..pos].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// No letter, digit or '_' right after `pos`; a match that itself ends in '.' (U.S.) may be
+/// followed by anything.
+pub fn at_word_end(text: &str, pos: usize) -> bool {
+    text[..pos].ends_with('.') || !text[pos..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
 }

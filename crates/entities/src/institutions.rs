@@ -3,6 +3,8 @@
 use std::sync::LazyLock;
 
 use acta_doc::{EntityKind, Stakeholder};
+
+use crate::gazetteer::{at_word_end, at_word_start, word_bounded};
 use regex::Regex;
 
 /// A capitalised word, an acronym, or "e-Government"; "l'" / "d'" may be glued in front.
@@ -69,7 +71,7 @@ const SENTENCE_CASE_CONNECTORS: &[&str] = &[
 /// institution names. Ends before anything else (a verb, punctuation, a second clause).
 fn sentence_case_names(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for m in SENTENCE_CASE_HEAD.find_iter(text).filter(|m| whole_word(text, m.start(), m.end())) {
+    for m in SENTENCE_CASE_HEAD.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
         let mut end = m.end();
         let mut pos = m.end();
         let mut words = 1;
@@ -136,20 +138,9 @@ fn sentence_case_names(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Word boundaries are checked here rather than with `\b` in the patterns: a Unicode `\b` makes
-/// the regex crate leave its fast DFA for a slow engine on any non-ASCII text.
-fn at_word_start(text: &str, pos: usize) -> bool {
-    !text[..pos].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_')
-}
-
-fn at_word_end(text: &str, pos: usize) -> bool {
-    text[..pos].ends_with('.') || !text[pos..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
-}
-
-/// A match that starts and ends on word boundaries.
-fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    at_word_start(text, start) && at_word_end(text, end)
-}
+// Word boundaries are checked in code (`word_bounded` and its halves) rather than with `\b` in
+// the patterns: a Unicode `\b` makes the regex crate leave its fast DFA for a slow engine on any
+// non-ASCII text.
 
 /// An institution found by its shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -192,7 +183,7 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
             out.push(ShapeMatch { start, end, kind, stakeholder, acronym, unverified_acronym: unverified });
         }
     };
-    for m in MINISTRY_FIXED_RE.find_iter(text).filter(|m| whole_word(text, m.start(), m.end())) {
+    for m in MINISTRY_FIXED_RE.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
         // "Digital Government of Latin America" is part of a longer name, not a government.
         let government_of =
             ["Government", "Gobierno", "Governo", "Gouvernement"].iter().any(|g| m.as_str().starts_with(g));
@@ -212,7 +203,7 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
         let start = extend_back(text, qualified_start(text, start));
         push(start, end, EntityKind::Ministry, None, false);
     }
-    for m in MINISTRY_NAME_FIRST.find_iter(text).filter(|m| whole_word(text, m.start(), m.end())) {
+    for m in MINISTRY_NAME_FIRST.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
         push(m.start(), m.end(), EntityKind::Ministry, None, false);
     }
     for (start, end) in every_start(&ORG_HEAD_FIRST, text) {
@@ -220,7 +211,7 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
         let start = extend_back(text, start);
         push(start, end, EntityKind::Organization, None, false);
     }
-    for m in ORG_NAME_FIRST.find_iter(text).filter(|m| whole_word(text, m.start(), m.end())) {
+    for m in ORG_NAME_FIRST.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
         push(m.start(), m.end(), EntityKind::Organization, None, false);
     }
     for (start, end) in sentence_case_names(text) {
@@ -407,7 +398,7 @@ fn every_start(re: &Regex, text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(m) = re.find_at(text, pos) {
-        if whole_word(text, m.start(), m.end()) {
+        if word_bounded(text, m.start(), m.end()) {
             out.push((m.start(), m.end()));
         }
         pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);

@@ -125,7 +125,7 @@ fn join_sentences(report: &Report, sentences: &[ByteRange]) -> String {
         .iter()
         .map(|r| {
             let s = one_line(report.slice(*r));
-            if s.ends_with(['.', '!', '?', '…', '"', '”', '»', ')']) {
+            if acta_doc::ends_like_sentence(&s) {
                 s
             } else {
                 format!("{s}.")

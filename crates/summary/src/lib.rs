@@ -190,7 +190,7 @@ impl SummaryStage {
             for range in split_sentences(text, paragraph) {
                 let sentence = range.slice(text);
                 // Sentences end like sentences; table rows, headlines and venue lines do not.
-                let ends_as_sentence = sentence.trim_end().ends_with(['.', '!', '?', '…', '"', '”', '»', ')']);
+                let ends_as_sentence = acta_doc::ends_like_sentence(sentence);
                 if sentence.split_whitespace().count() < MIN_WORDS
                     || sentence.trim_end().ends_with(':')
                     || sentence.matches('|').count() >= 2
