@@ -153,3 +153,48 @@ fn json_lines_stream_through_stdout_in_order_with_errors_as_records() {
     assert_eq!(lines[2]["language"], "es");
     assert_eq!(lines[2]["date"], "2017-12-20");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_one_error_row_and_a_non_utf8_path_is_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    std::os::unix::fs::symlink("..", input.join("sub/up")).unwrap();
+    let odd_name = std::ffi::OsStr::from_bytes(b"caf\xe9-\xff.txt");
+    std::fs::write(input.join(odd_name), GOOD).unwrap();
+    let out = dir.path().join("out");
+    let o = acta(&["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(1), "the loop counts as a failure: {}", String::from_utf8_lossy(&o.stderr));
+    let errors = read_csv(&out.join("errors.csv"));
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[1][3].contains("loop"), "{errors:?}");
+    let reports = read_csv(&out.join("reports.csv"));
+    assert_eq!(reports.len(), 2, "the report beside the loop is read once: {reports:?}");
+    assert_eq!(reports[1][0], "caf\u{fffd}-\u{fffd}.txt", "bytes that are not UTF-8 are shown as U+FFFD in the id");
+    let title_col = reports[0].iter().position(|c| c == "title").unwrap();
+    assert_eq!(reports[1][title_col], "Open data in cities");
+}
+
+#[test]
+fn deeply_nested_and_broken_html_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let nested = format!(
+        "<html><body>{}<p>Ms. Ana Silva, Director, University of Lisbon, Portugal, opened the session.</p>{}</body></html>",
+        "<div>".repeat(30_000),
+        "</div>".repeat(30_000)
+    );
+    std::fs::write(input.join("nested.html"), nested).unwrap();
+    let broken = "<p><b><i>Mr. Juan Pérez (Chile) <table><tr><td>x".repeat(3_000);
+    std::fs::write(input.join("broken.html"), broken).unwrap();
+    let out = dir.path().join("out");
+    let o = acta(&["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let people: Vec<Vec<String>> =
+        read_csv(&out.join("entities.csv")).into_iter().filter(|r| r[1] == "person").collect();
+    assert!(people.iter().any(|r| r[0] == "nested.html" && r[3] == "Ana Silva"), "{people:?}");
+    assert!(people.iter().any(|r| r[0] == "broken.html" && r[3] == "Juan Pérez"), "{people:?}");
+}

@@ -57,6 +57,8 @@ pub struct Gazetteers {
     pub(crate) honorifics: Vec<Honorific>,
     /// Form -> index in `honorifics`.
     honorific_index: HashMap<String, usize>,
+    /// Bytes in the longest honorific form.
+    longest_honorific: usize,
     stopwords: HashSet<String>,
     given_names: HashSet<String>,
     surnames: HashSet<String>,
@@ -277,6 +279,7 @@ impl Gazetteers {
             institution_matcher,
             institution_values,
             honorific_index: honorifics.iter().enumerate().map(|(i, h)| (h.form.clone(), i)).rev().collect(),
+            longest_honorific: honorifics.iter().map(|h| h.form.len()).max().unwrap_or(0),
             honorifics,
             stopwords,
         })
@@ -315,6 +318,11 @@ impl Gazetteers {
             Place::Country(c) | Place::Demonym(c) => Some(*c),
             Place::Region(_) | Place::NotACountry => None,
         })
+    }
+
+    /// Bytes in the longest honorific: a token longer than this is not one.
+    pub(crate) fn longest_honorific(&self) -> usize {
+        self.longest_honorific
     }
 
     /// The honorific written exactly so ("Sra.", "Mme"), if any.

@@ -115,9 +115,15 @@ pub fn honorific_at<'g>(
     gaz: &'g Gazetteers,
     lang: Option<Lang>,
 ) -> Option<(&'g Honorific, ByteRange, usize)> {
-    // Honorifics hold no spaces: the token up to the next space is looked up whole.
+    // Honorifics hold no spaces: the token up to the next whitespace is looked up whole. The
+    // search is bounded, so a text without spaces costs the same at every position (linear overall).
+    let longest = gaz.longest_honorific();
     let rest = &text[pos..];
-    let token_len = rest.find([' ', '\u{a0}']).unwrap_or(rest.len());
+    let token_len = match rest.char_indices().take_while(|&(i, _)| i <= longest).find(|(_, c)| c.is_whitespace()) {
+        Some((i, _)) => i,
+        None if rest.len() <= longest => rest.len(),
+        None => return None,
+    };
     let h = gaz.honorific(&rest[..token_len])?;
     if h.french_only && lang != Some(Lang::FR) {
         return None;

@@ -51,3 +51,12 @@ fn thousands_of_headings() {
     assert!(r.sections.len() >= 3_000, "{}", r.sections.len());
     assert_eq!(r.canonicals_of(EntityKind::Person).count(), 1, "one person however often named");
 }
+
+#[test]
+fn many_short_lines_without_spaces() {
+    // What a table-heavy HTML page can turn into: tens of thousands of one-word lines. Every
+    // capitalised word is tried as an honorific; the look-up must not scan to the next space.
+    let r = run("Texto\n\nx\nDr.\n".repeat(20_000));
+    assert_eq!(r.speakers.len(), 0);
+    assert!(r.text.len() > 200_000);
+}

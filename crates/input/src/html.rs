@@ -35,15 +35,24 @@ const PARAGRAPHS: &[&str] = &[
 /// Elements that end a line.
 const LINES: &[&str] = &["br", "li", "tr", "dt", "dd", "caption", "figcaption", "hr", "option"];
 
+/// Documents whose tags open deeper than this (counted naively, unclosed tags included) are read
+/// by the linear token path: html5ever's tree builder is quadratic in the depth of its stack of
+/// open elements (20,000 nested divs take seconds, 80,000 half a minute).
+const TREE_DEPTH_LIMIT: usize = 1_000;
+
 /// Extracts the text of an HTML document. Headings and paragraphs are separated by blank lines,
 /// list items become "- item" lines, table cells of a row are joined with " | ". Nothing is fetched:
 /// scripts, styles and embedded objects are dropped unread.
+///
+/// Ordinary pages go through html5ever's tree builder (implied end tags, misnested formatting);
+/// pathologically deep or broken ones through its tokenizer alone, which is linear in the input.
 pub fn html_to_text(html: &str) -> String {
+    if naive_depth(html) > TREE_DEPTH_LIMIT {
+        return html_to_text_linear(html);
+    }
     let doc = Html::parse_document(html);
-    let mut out = String::with_capacity(html.len() / 2);
+    let mut out = TextWriter::with_capacity(html.len() / 2);
     let mut skip_depth = 0usize;
-    let mut first_cell = true;
-    let mut pre_depth = 0usize;
     for edge in doc.tree.root().traverse() {
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
@@ -53,54 +62,191 @@ pub fn html_to_text(html: &str) -> String {
                         skip_depth += 1;
                         continue;
                     }
-                    match name {
-                        "li" => {
-                            end_line(&mut out);
-                            out.push_str("- ");
-                        }
-                        "tr" => {
-                            end_line(&mut out);
-                            first_cell = true;
-                        }
-                        "td" | "th" => {
-                            if !first_cell {
-                                out.push_str(" | ");
-                            }
-                            first_cell = false;
-                        }
-                        "pre" => {
-                            pre_depth += 1;
-                            end_paragraph(&mut out);
-                        }
-                        "br" => out.push('\n'),
-                        _ if PARAGRAPHS.contains(&name) => end_paragraph(&mut out),
-                        _ if LINES.contains(&name) => end_line(&mut out),
-                        _ => {}
-                    }
+                    out.open(name);
                 }
-                Node::Text(text) if skip_depth == 0 => push_text(&mut out, text, pre_depth > 0),
+                Node::Text(text) if skip_depth == 0 => out.text(text),
                 _ => {}
             },
             ego_tree::iter::Edge::Close(node) => {
                 if let Node::Element(el) = node.value() {
-                    let name = el.name();
                     if skip_depth > 0 {
                         skip_depth -= 1;
                         continue;
                     }
-                    if name == "pre" {
-                        pre_depth = pre_depth.saturating_sub(1);
-                    }
-                    if PARAGRAPHS.contains(&name) {
-                        end_paragraph(&mut out);
-                    } else if LINES.contains(&name) && name != "br" {
-                        end_line(&mut out);
-                    }
+                    out.close(el.name());
                 }
             }
         }
     }
-    tidy(&out)
+    tidy(&out.text)
+}
+
+/// The deepest nesting of tags, counting every start tag that is not void or self-closed and
+/// every end tag, without any of HTML's implied closing: an upper bound on the tree builder's stack.
+fn naive_depth(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += offset + 1;
+        match bytes.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(b) if b.is_ascii_alphabetic() => {
+                let name_end =
+                    bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |n| i + n);
+                let name = &html[i..name_end];
+                let tag_end = bytes[name_end..].iter().position(|&b| b == b'>').map_or(bytes.len(), |n| name_end + n);
+                let self_closed = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+                if !self_closed && !VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// The token path: html5ever's tokenizer (entities, raw-text elements, attributes handled as a
+/// browser would) feeding the same [`TextWriter`], with no tree: linear whatever the nesting.
+pub fn html_to_text_linear(html: &str) -> String {
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+
+    let sink = TokenText {
+        out: std::cell::RefCell::new(TextWriter::with_capacity(html.len() / 2)),
+        skipping: Default::default(),
+    };
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let text = tokenizer.sink.out.into_inner().text;
+    tidy(&text)
+}
+
+/// Receives html5ever's tokens for [`html_to_text_linear`].
+struct TokenText {
+    out: std::cell::RefCell<TextWriter>,
+    /// The skipped element being read through, and how many of its name are open inside it.
+    skipping: std::cell::Cell<Option<(&'static str, usize)>>,
+}
+
+impl html5ever::tokenizer::TokenSink for TokenText {
+    type Handle = ();
+
+    fn process_token(
+        &self,
+        token: html5ever::tokenizer::Token,
+        _line: u64,
+    ) -> html5ever::tokenizer::TokenSinkResult<()> {
+        use html5ever::tokenizer::states::RawKind;
+        use html5ever::tokenizer::{TagKind, Token, TokenSinkResult};
+        match token {
+            Token::TagToken(tag) => {
+                let name: &str = &tag.name;
+                if let Some((skipped, open)) = self.skipping.get() {
+                    if name == skipped {
+                        match tag.kind {
+                            TagKind::StartTag if !tag.self_closing => self.skipping.set(Some((skipped, open + 1))),
+                            TagKind::EndTag if open <= 1 => self.skipping.set(None),
+                            TagKind::EndTag => self.skipping.set(Some((skipped, open - 1))),
+                            TagKind::StartTag => {}
+                        }
+                    }
+                    return TokenSinkResult::Continue;
+                }
+                match tag.kind {
+                    TagKind::StartTag => {
+                        // "head" is not skipped here: without a tree its end may be implied, and
+                        // its only text is the title, skipped on its own.
+                        if let Some(&skipped) =
+                            SKIPPED.iter().chain(["title"].iter()).find(|s| **s == name && **s != "head")
+                        {
+                            if !tag.self_closing {
+                                self.skipping.set(Some((skipped, 1)));
+                            }
+                            return match skipped {
+                                "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+                                "style" | "noscript" | "iframe" => TokenSinkResult::RawData(RawKind::Rawtext),
+                                "title" => TokenSinkResult::RawData(RawKind::Rcdata),
+                                _ => TokenSinkResult::Continue,
+                            };
+                        }
+                        self.out.borrow_mut().open(name);
+                        if tag.self_closing {
+                            self.out.borrow_mut().close(name);
+                        }
+                    }
+                    TagKind::EndTag => self.out.borrow_mut().close(name),
+                }
+            }
+            Token::CharacterTokens(text) if self.skipping.get().is_none() => self.out.borrow_mut().text(&text),
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+/// Builds the text from element openings, closings and text runs, in document order.
+struct TextWriter {
+    text: String,
+    first_cell: bool,
+    pre_depth: usize,
+}
+
+impl TextWriter {
+    fn with_capacity(capacity: usize) -> Self {
+        TextWriter { text: String::with_capacity(capacity), first_cell: true, pre_depth: 0 }
+    }
+
+    fn open(&mut self, name: &str) {
+        let out = &mut self.text;
+        match name {
+            "li" => {
+                end_line(out);
+                out.push_str("- ");
+            }
+            "tr" => {
+                end_line(out);
+                self.first_cell = true;
+            }
+            "td" | "th" => {
+                if !self.first_cell {
+                    out.push_str(" | ");
+                }
+                self.first_cell = false;
+            }
+            "pre" => {
+                self.pre_depth += 1;
+                end_paragraph(out);
+            }
+            "br" => out.push('\n'),
+            _ if PARAGRAPHS.contains(&name) => end_paragraph(out),
+            _ if LINES.contains(&name) => end_line(out),
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, name: &str) {
+        if name == "pre" {
+            self.pre_depth = self.pre_depth.saturating_sub(1);
+        }
+        if PARAGRAPHS.contains(&name) {
+            end_paragraph(&mut self.text);
+        } else if LINES.contains(&name) && name != "br" {
+            end_line(&mut self.text);
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        push_text(&mut self.text, text, self.pre_depth > 0);
+    }
 }
 
 fn push_text(out: &mut String, text: &str, preformatted: bool) {
@@ -179,5 +325,30 @@ mod tests {
         let deep = "<div>".repeat(2_000) + "texto" + &"</div>".repeat(5);
         assert!(html_to_text(&deep).contains("texto"));
         assert_eq!(html_to_text("<p>a <i>b</p> c</b>"), "a b\n\nc\n");
+    }
+
+    #[test]
+    fn deep_nesting_takes_the_linear_path_with_the_same_text() {
+        let html = "<html><head><title>Título</title><style>p{}</style></head><body><h1>Informe</h1>\
+            <p>Fecha: 3 de mayo &amp; 4 de mayo</p><ul><li>Ana Silva<li>Juan Pérez</ul>\
+            <script>if (a < b) alert('x')</script><svg><text>dibujo</text></svg>\
+            <table><tr><td>Nombre<td>Cargo</tr></table></body></html>";
+        let tree = html_to_text(html);
+        assert_eq!(html_to_text_linear(html), tree);
+        assert!(!tree.contains("alert") && !tree.contains("dibujo") && !tree.contains("Título"), "{tree}");
+        assert!(tree.contains("3 de mayo & 4 de mayo"));
+        let deep = format!("{}Ms. Ana Pérez, Ministry of Health.{}", "<div>".repeat(50_000), "</div>".repeat(50_000));
+        assert!(naive_depth(&deep) > TREE_DEPTH_LIMIT);
+        assert_eq!(html_to_text(&deep), "Ms. Ana Pérez, Ministry of Health.\n");
+        let unclosed = "<p><b><i>texto <table><tr><td>x".repeat(5_000);
+        assert!(html_to_text(&unclosed).contains("texto"));
+    }
+
+    #[test]
+    fn naive_depth_counts_open_tags_only() {
+        assert_eq!(naive_depth("<p>a<br>b<img src=x/><hr/></p>"), 1);
+        assert_eq!(naive_depth("<div><div><span>x</span></div></div>"), 3);
+        assert_eq!(naive_depth("a < b and c <3"), 0);
+        assert_eq!(naive_depth("<"), 0);
     }
 }
