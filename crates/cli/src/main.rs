@@ -10,17 +10,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use acta_export::{write_jsonl, write_jsonl_error, ErrorRow, Outputs};
+use acta_export::{write_jsonl, write_jsonl_error, Committed, ErrorRow, Outputs};
 use acta_input::{read_json_lines, walk, Found};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use pipeline::{build, process, Profile, Settings, Work};
-
-/// Reports are processed in batches of this many: memory stays flat whatever the dump's size,
-/// and output keeps the input order.
-const BATCH: usize = 256;
+use pipeline::{build, process, read, Profile, Settings, Work};
 
 #[derive(Parser)]
 #[command(name = "acta", version, about = "Turns free-text meeting and session reports into structured records")]
@@ -74,6 +70,18 @@ struct ExtractArgs {
     /// Summaries of at most this many characters instead of a number of sentences.
     #[arg(long)]
     summary_chars: Option<usize>,
+    /// Continue an interrupted run in --out: reports already written there (same id and content) and
+    /// reports that already failed are skipped, and new rows are appended.
+    #[arg(long, requires = "out")]
+    resume: bool,
+    /// Reports per batch. Each batch is processed in parallel, then appended to the outputs and
+    /// committed: a killed run loses at most the batch in flight. Memory grows with it.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u16).range(1..))]
+    batch_size: u16,
+    /// Seconds between checkpoints, at which the files are flushed to disk and their committed
+    /// lengths recorded (0: after every batch). A killed run resumes from the last one.
+    #[arg(long, default_value_t = 1.0)]
+    checkpoint_seconds: f64,
     /// Print the time spent in each step (reading, each stage, records, writing) to stderr.
     #[arg(long)]
     profile: bool,
@@ -121,10 +129,22 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         summary_sentences: args.summary_sentences,
         summary_chars: args.summary_chars,
     })?;
-    let mut outputs = match &args.out {
-        Some(dir) => Some(Outputs::create(dir, args.excel, args.jsonl.is_none())?),
-        None => None,
+    if args.resume && args.jsonl.as_deref().is_some_and(|p| p.as_os_str() != "-") {
+        eprintln!("acta: error: --resume continues the files in --out; --jsonl FILE cannot be resumed (use --jsonl - or leave it out)");
+        return Ok(ExitCode::from(2));
+    }
+    let (mut outputs, mut committed) = match &args.out {
+        Some(dir) if args.resume => {
+            let (o, c) = Outputs::resume(dir, args.excel, args.jsonl.is_none())?;
+            (Some(o), c)
+        }
+        Some(dir) => (Some(Outputs::create(dir, args.excel, args.jsonl.is_none())?), Committed::default()),
+        None => (None, Committed::default()),
     };
+    if let Some(o) = outputs.as_mut() {
+        o.checkpoint_every = std::time::Duration::from_secs_f64(args.checkpoint_seconds.max(0.0));
+    }
+    let earlier_failures = committed.failures;
     let mut sink = match &args.jsonl {
         None => JsonlSink::None,
         Some(_) if to_stdout => JsonlSink::Stdout(std::io::stdout().lock()),
@@ -166,13 +186,14 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let mut work = found.chain(stdin_docs.into_iter().flatten());
 
     let profile = Profile::default();
-    let (mut reports, mut failures, mut speakers, mut entities) = (0usize, 0usize, 0usize, 0usize);
+    let (mut reports, mut failures, mut speakers, mut entities, mut already_done) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
     loop {
-        let batch: Vec<Work> = work.by_ref().take(BATCH).collect();
+        let batch: Vec<Work> = work.by_ref().take(args.batch_size as usize).collect();
         if batch.is_empty() {
             break;
         }
-        let results: Vec<_> = batch.into_par_iter().map(|w| process(&pipeline, w, args.max_bytes, &profile)).collect();
+        let results = process_batch(&pipeline, batch, &mut committed, &mut already_done, args.max_bytes, &profile);
         let writing = Instant::now();
         for result in results {
             match result {
@@ -210,6 +231,9 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             }
             progress.inc(1);
         }
+        if let Some(o) = outputs.as_mut() {
+            o.commit()?;
+        }
         profile.add("write", writing.elapsed());
     }
     progress.finish_and_clear();
@@ -217,16 +241,72 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         eprint!("{}", profile.report());
     }
     if let Some(o) = outputs {
-        o.commit()?;
+        o.finish()?;
     }
     if let JsonlSink::File(path, mut out) = sink {
         out.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
     }
     if !args.quiet {
+        let resumed = if args.resume {
+            format!(", {already_done} already in the output ({earlier_failures} of them failed)")
+        } else {
+            String::new()
+        };
         eprintln!(
-            "acta: {reports} reports, {speakers} speakers, {entities} entity mentions, {failures} failed, {skipped} files skipped, {:.2} s",
+            "acta: {reports} reports, {speakers} speakers, {entities} entity mentions, {failures} failed{resumed}, {skipped} files skipped, {:.2} s",
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(if failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    // The exit code speaks for the whole output: failures of the earlier, resumed part count too.
+    Ok(if failures + earlier_failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Reads a batch in parallel, leaves out what an earlier run already wrote (`--resume`), and
+/// processes the rest in parallel. Results keep the input order.
+fn process_batch(
+    pipeline: &acta_doc::Pipeline,
+    batch: Vec<Work>,
+    committed: &mut Committed,
+    already_done: &mut usize,
+    max_bytes: u64,
+    profile: &Profile,
+) -> Vec<Result<acta_export::ReportRecord, ErrorRow>> {
+    if committed.is_empty() {
+        return batch
+            .into_par_iter()
+            .map(|w| read(w, max_bytes, profile).and_then(|doc| process(pipeline, doc, Vec::new(), profile)))
+            .collect();
+    }
+    // Reports that failed before are not read again: their error row is in the output.
+    let batch: Vec<Work> = batch
+        .into_iter()
+        .filter(|w| {
+            let id = match w {
+                Work::File(f) => &f.id,
+                Work::Document(d) => &d.id,
+                Work::Failed(e) => &e.id,
+            };
+            let failed_before = committed.take_failed(id);
+            *already_done += usize::from(failed_before);
+            !failed_before
+        })
+        .collect();
+    let read: Vec<_> = batch.into_par_iter().map(|w| read(w, max_bytes, profile)).collect();
+    let mut todo = Vec::with_capacity(read.len());
+    for doc in read {
+        match doc {
+            Ok(doc) if committed.take_report(&doc.id, &doc.sha256) => *already_done += 1,
+            Ok(doc) => {
+                let warnings = if committed.has_id(&doc.id) {
+                    vec!["changed since the run this one resumes: the earlier rows of this id are still in the output"
+                        .to_string()]
+                } else {
+                    Vec::new()
+                };
+                todo.push(Ok((doc, warnings)));
+            }
+            Err(e) => todo.push(Err(e)),
+        }
+    }
+    todo.into_par_iter().map(|t| t.and_then(|(doc, warnings)| process(pipeline, doc, warnings, profile))).collect()
 }

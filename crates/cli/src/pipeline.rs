@@ -90,8 +90,8 @@ pub enum Work {
     Failed(ErrorRow),
 }
 
-/// Reads (when needed) and processes one input. A panic in any stage becomes an error row.
-pub fn process(pipeline: &Pipeline, work: Work, max_bytes: u64, profile: &Profile) -> Result<ReportRecord, ErrorRow> {
+/// Reads one input when it is a file; a document or an error passes through.
+pub fn read(work: Work, max_bytes: u64, profile: &Profile) -> Result<Document, ErrorRow> {
     let started = std::time::Instant::now();
     let doc = match work {
         Work::Failed(e) => return Err(e),
@@ -104,6 +104,16 @@ pub fn process(pipeline: &Pipeline, work: Work, max_bytes: u64, profile: &Profil
         })?,
     };
     profile.add("read", started.elapsed());
+    Ok(doc)
+}
+
+/// Runs the pipeline over one document. A panic in any stage becomes an error row naming the stage.
+pub fn process(
+    pipeline: &Pipeline,
+    doc: Document,
+    warnings: Vec<String>,
+    profile: &Profile,
+) -> Result<ReportRecord, ErrorRow> {
     let id = doc.id.clone();
     let source = doc.source.clone();
     let mut stage_reached = "layout";
@@ -112,6 +122,7 @@ pub fn process(pipeline: &Pipeline, work: Work, max_bytes: u64, profile: &Profil
         report.sha256 = doc.sha256;
         report.encoding = doc.encoding;
         report.byte_len = doc.byte_len;
+        report.warnings.extend(warnings);
         for stage in pipeline.stages() {
             stage_reached = stage.name();
             let t = std::time::Instant::now();

@@ -17,6 +17,8 @@ pub enum Error {
         #[source]
         source: csv::Error,
     },
+    #[error("cannot resume from {path}: {problem}")]
+    Resume { path: PathBuf, problem: String },
     #[error("cannot encode a record as JSON: {0}")]
     Json(#[source] serde_json::Error),
 }

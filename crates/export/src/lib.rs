@@ -6,12 +6,13 @@
 //! ```
 
 mod error;
+mod outputs;
 mod record;
 mod writer;
 
 pub use error::{Error, Result};
+pub use outputs::{Committed, Outputs, PROGRESS_FILE};
 pub use record::{FieldRecord, LanguageShare, MentionRecord, ReportRecord, SectionRecord, SpanRecord, SpeakerRecord};
 pub use writer::{
-    safe_cell, write_jsonl, write_jsonl_error, ErrorRow, Outputs, ENTITY_COLUMNS, ERROR_COLUMNS, REPORT_COLUMNS,
-    SPEAKER_COLUMNS,
+    safe_cell, write_jsonl, write_jsonl_error, ErrorRow, ENTITY_COLUMNS, ERROR_COLUMNS, REPORT_COLUMNS, SPEAKER_COLUMNS,
 };

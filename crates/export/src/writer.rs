@@ -1,8 +1,7 @@
-//! CSV and JSON Lines files, written under temporary names and renamed when complete.
+//! CSV rows and JSON lines of records: columns, formula guard, serialisation.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 
 use crate::error::{Error, Result};
 use crate::record::ReportRecord;
@@ -89,118 +88,41 @@ pub fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A file written to `.<name>.partial` and renamed to `<name>` by [`AtomicFile::commit`].
-struct AtomicFile {
-    temp: PathBuf,
-    path: PathBuf,
-}
-
-impl AtomicFile {
-    fn create(dir: &Path, name: &str) -> Result<(Self, BufWriter<File>)> {
-        let path = dir.join(name);
-        let temp = dir.join(format!(".{name}.partial"));
-        let file = File::create(&temp).map_err(|source| Error::Io { path: temp.clone(), source })?;
-        Ok((AtomicFile { temp, path }, BufWriter::with_capacity(1 << 16, file)))
-    }
-
-    fn commit(self) -> Result<()> {
-        std::fs::rename(&self.temp, &self.path).map_err(|source| Error::Io { path: self.path.clone(), source })
-    }
-}
-
-struct CsvFile {
-    file: AtomicFile,
-    writer: csv::Writer<BufWriter<File>>,
-}
-
-impl CsvFile {
-    fn create(dir: &Path, name: &str, columns: &[&str], excel: bool) -> Result<Self> {
-        let (file, mut out) = AtomicFile::create(dir, name)?;
-        if excel {
-            out.write_all(b"\xEF\xBB\xBF").map_err(|source| Error::Io { path: file.temp.clone(), source })?;
-        }
-        let mut writer = csv::WriterBuilder::new().from_writer(out);
-        writer.write_record(columns).map_err(|source| Error::Csv { path: file.temp.clone(), source })?;
-        Ok(CsvFile { file, writer })
-    }
-
-    fn row(&mut self, cells: &[&str]) -> Result<()> {
-        let temp = &self.file.temp;
-        self.writer
-            .write_record(cells.iter().map(|c| safe_cell(c).into_owned()))
-            .map_err(|source| Error::Csv { path: temp.clone(), source })
-    }
-
-    fn commit(mut self) -> Result<()> {
-        self.writer.flush().map_err(|source| Error::Io { path: self.file.temp.clone(), source })?;
-        drop(self.writer);
-        self.file.commit()
-    }
-}
-
-/// The output directory's five files.
-pub struct Outputs {
-    reports: CsvFile,
-    speakers: CsvFile,
-    entities: CsvFile,
-    errors: CsvFile,
-    jsonl: Option<(AtomicFile, BufWriter<File>)>,
-}
-
-impl Outputs {
-    /// Creates the directory and the files, under temporary names. `jsonl` writes
-    /// `reports.jsonl` there too (off when the records stream to stdout instead).
-    pub fn create(dir: &Path, excel: bool, jsonl: bool) -> Result<Self> {
-        std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
-        Ok(Outputs {
-            reports: CsvFile::create(dir, "reports.csv", REPORT_COLUMNS, excel)?,
-            speakers: CsvFile::create(dir, "speakers.csv", SPEAKER_COLUMNS, excel)?,
-            entities: CsvFile::create(dir, "entities.csv", ENTITY_COLUMNS, excel)?,
-            errors: CsvFile::create(dir, "errors.csv", ERROR_COLUMNS, excel)?,
-            jsonl: if jsonl { Some(AtomicFile::create(dir, "reports.jsonl")?) } else { None },
-        })
-    }
-
-    /// Writes one report's rows to every file.
-    pub fn write(&mut self, r: &ReportRecord) -> Result<()> {
-        write_csv_rows(r, &mut self.reports, &mut self.speakers, &mut self.entities)?;
-        if let Some((file, out)) = &mut self.jsonl {
-            write_jsonl(out, r).map_err(|e| match e {
-                Error::Io { source, .. } => Error::Io { path: file.temp.clone(), source },
-                other => other,
-            })?;
-        }
-        Ok(())
-    }
-
-    pub fn write_error(&mut self, e: &ErrorRow) -> Result<()> {
-        self.errors.row(&[&e.id, &e.source, &e.stage, &e.error])
-    }
-
-    /// Flushes everything and renames the files to their final names.
-    pub fn commit(self) -> Result<()> {
-        self.reports.commit()?;
-        self.speakers.commit()?;
-        self.entities.commit()?;
-        self.errors.commit()?;
-        if let Some((file, mut out)) = self.jsonl {
-            out.flush().map_err(|source| Error::Io { path: file.temp.clone(), source })?;
-            drop(out);
-            file.commit()?;
-        }
-        Ok(())
-    }
-}
-
 fn opt(s: &Option<String>) -> &str {
     s.as_deref().unwrap_or("")
 }
 
-fn write_csv_rows(
+/// Rows of one file, built in memory until their batch is committed.
+pub(crate) struct CsvRows {
+    pub(crate) name: &'static str,
+    pub(crate) writer: csv::Writer<Vec<u8>>,
+}
+
+impl CsvRows {
+    pub(crate) fn new(name: &'static str) -> Self {
+        CsvRows { name, writer: csv::WriterBuilder::new().from_writer(Vec::new()) }
+    }
+
+    pub(crate) fn row(&mut self, cells: &[&str]) -> Result<()> {
+        let csv_error = |source| Error::Csv { path: PathBuf::from(self.name), source };
+        for cell in cells {
+            self.writer.write_field(safe_cell(cell).as_bytes()).map_err(csv_error)?;
+        }
+        self.writer.write_record(None::<&[u8]>).map_err(csv_error)
+    }
+
+    /// The bytes written since the last call.
+    pub(crate) fn take(&mut self) -> Result<Vec<u8>> {
+        let writer = std::mem::replace(&mut self.writer, csv::WriterBuilder::new().from_writer(Vec::new()));
+        writer.into_inner().map_err(|e| Error::Io { path: PathBuf::from(self.name), source: e.into_error() })
+    }
+}
+
+pub(crate) fn write_csv_rows(
     r: &ReportRecord,
-    reports: &mut CsvFile,
-    speakers: &mut CsvFile,
-    entities: &mut CsvFile,
+    reports: &mut CsvRows,
+    speakers: &mut CsvRows,
+    entities: &mut CsvRows,
 ) -> Result<()> {
     let other =
         r.other_languages.iter().map(|s| format!("{}:{:.2}", s.language, s.share)).collect::<Vec<_>>().join(";");
@@ -294,24 +216,5 @@ mod tests {
         assert_eq!(safe_cell("\rx"), "'\rx");
         assert_eq!(safe_cell("Ana Silva"), "Ana Silva");
         assert_eq!(safe_cell(""), "");
-    }
-
-    #[test]
-    fn files_appear_only_on_commit() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut out = Outputs::create(dir.path(), true, true).unwrap();
-        out.write_error(&ErrorRow {
-            id: "a".into(),
-            source: "a.txt".into(),
-            stage: "decode".into(),
-            error: "=bad".into(),
-        })
-        .unwrap();
-        assert!(!dir.path().join("errors.csv").exists());
-        out.commit().unwrap();
-        let errors = std::fs::read_to_string(dir.path().join("errors.csv")).unwrap();
-        assert!(errors.starts_with('\u{feff}'), "excel BOM");
-        assert!(errors.contains("a,a.txt,decode,'=bad"));
-        assert!(!dir.path().join(".errors.csv.partial").exists());
     }
 }
