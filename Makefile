@@ -4,7 +4,7 @@
 CARGO ?= cargo
 OUT ?= out
 
-.PHONY: all build run test eval eval-lang eval-summary bench lint fmt clean
+.PHONY: all build run test eval eval-lang eval-summary bench fuzz lint fmt clean
 
 all: build
 
@@ -54,6 +54,13 @@ bench: build
 	./target/release/acta-bench run
 	./target/release/acta-bench lang corpus
 	./target/release/acta-bench summary corpus
+
+## Fuzzing (libFuzzer through cargo-fuzz, installed from crates.io when missing): every target in fuzz/ runs for
+## FUZZ_SECONDS (default 60) from corpus/ and fuzz/seeds/; prints executions per target, fails on any crash.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@command -v cargo-fuzz >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked --version 0.13.2
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./scripts/fuzz.sh
 
 lint:
 	$(CARGO) fmt --all -- --check

@@ -10,6 +10,7 @@
 //! least a second.
 
 mod generate;
+mod pathological;
 mod run;
 
 use std::path::{Path, PathBuf};
@@ -66,6 +67,10 @@ fn main() {
         Some("measure") if all.len() >= 2 => run::measure_child(&all[1..]),
         Some("run") => {
             run::run(Path::new("."));
+            return;
+        }
+        Some("pathological") => {
+            print!("{}", pathological::run(Path::new(".")));
             return;
         }
         Some("generate") => {

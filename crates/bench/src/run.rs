@@ -39,7 +39,7 @@ pub fn measure_child(args: &[String]) -> ! {
     std::process::exit(if output.status.success() { 0 } else { 1 });
 }
 
-fn measure(cmd: &[&str]) -> Measured {
+pub fn measure(cmd: &[&str]) -> Measured {
     let me = std::env::current_exe().expect("own path");
     let output = Command::new(me).arg("measure").args(cmd).output().expect("acta-bench measure runs");
     let all = String::from_utf8_lossy(&output.stdout).into_owned();
@@ -178,6 +178,7 @@ pub fn run(root: &Path) {
     let _ = writeln!(md, "## The floor: reading the bytes\n\n| input | tool | seconds | MB/s | words/s | acta --jobs 1 takes |\n| --- | --- | --- | --- | --- | --- |\n{floor}");
     let _ = writeln!(md, "## Where the time goes (10 MB, --jobs 1, `acta extract --profile`)\n\n```\n{profile}```\n");
     let _ = writeln!(md, "## Cold start\n\nOne report, the whole process (start, load models, extract, write five files): {:.0} ms, {:.0} MB peak.\n", cold.seconds * 1e3, cold.peak_mb);
+    let _ = writeln!(md, "{}", crate::pathological::run(root));
     let _ = writeln!(md, "## Component benchmarks\n\n`acta-bench lang corpus` (language detection throughput) and `acta-bench summary corpus` (summary cost per 6 KB report) run in `make bench` too; their figures are in the README's performance section.");
     print!("{md}");
     std::fs::write(root.join("BENCHMARKS.md"), md).expect("BENCHMARKS.md written");

@@ -1,6 +1,6 @@
 //! The entity stage: places, institutions and people, resolved to one canonical entry each.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
 use acta_doc::{
@@ -532,21 +532,31 @@ fn institutions(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
     });
     // "l'Union africaine sur la cybersécurité": a shape that runs on past a known name in lower case
     // is the known name and a phrase; "Internet Society Brazil Chapter" (capitalised) is a new name.
-    let known: Vec<ByteRange> = cands.iter().filter(|k| k.gazetteer.is_some()).map(|k| k.range).collect();
+    // Gazetteer names by start, so that each candidate looks only at those starting where it does.
+    let mut known: HashMap<usize, Vec<usize>> = HashMap::new();
+    for k in cands.iter().filter(|k| k.gazetteer.is_some()) {
+        known.entry(k.range.start).or_default().push(k.range.end);
+    }
     cands.retain(|k| {
         k.gazetteer.is_some()
-            || !known.iter().any(|g| {
-                g.start == k.range.start
-                    && g.end < k.range.end
-                    && text[g.end..k.range.end].trim_start().chars().next().is_some_and(char::is_lowercase)
+            || !known.get(&k.range.start).into_iter().flatten().any(|&g_end| {
+                g_end < k.range.end
+                    && text[g_end..k.range.end].trim_start().chars().next().is_some_and(char::is_lowercase)
             })
     });
     // Longest first; on equal length the gazetteer wins. Overlapping shorter candidates are dropped.
     cands.sort_by_key(|k| (std::cmp::Reverse(k.range.len()), k.gazetteer.is_none(), k.range.start));
     let mut accepted: Vec<Candidate> = Vec::new();
+    // Accepted ranges are disjoint: the one starting last before a candidate's end is the only one
+    // that can overlap it.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     for cand in cands {
-        if accepted.iter().any(|a| a.range.overlaps(&cand.range)) {
+        let r = cand.range;
+        if taken.range(..r.end.max(r.start + 1)).next_back().is_some_and(|(_, &end)| end > r.start) {
             continue;
+        }
+        if !r.is_empty() {
+            taken.insert(r.start, r.end);
         }
         accepted.push(cand);
     }
@@ -988,8 +998,10 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
         members: Vec<(ByteRange, EntitySource)>,
     }
     let mut clusters: Vec<Cluster> = Vec::new();
-    // Token -> clusters holding it, so that a name is compared only with clusters it shares a token with.
-    let mut by_token: HashMap<String, Vec<usize>> = HashMap::new();
+    // A name joins the first cluster with which it shares at least two tokens, all of its own or all
+    // of the cluster's. Clusters are found through indexes, never by scanning: a report naming
+    // 100,000 different "Ana Silva ..." must not compare each with all the others.
+    let mut index = ClusterIndex::default();
     for p in &dedup {
         let written = p.display.clone().unwrap_or_else(|| p.range.slice(text).to_string());
         let form = (written.clone(), p.display.is_none());
@@ -997,21 +1009,18 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
         if tokens.is_empty() {
             continue;
         }
-        let mut sharing: Vec<usize> = tokens.iter().filter_map(|t| by_token.get(t)).flatten().copied().collect();
-        sharing.sort_unstable();
-        sharing.dedup();
         let found = if tokens.len() >= 2 {
-            sharing.into_iter().find(|&i| {
+            index.candidates(&tokens).into_iter().find(|&i| {
                 let cl = &clusters[i];
                 let shared = tokens.iter().filter(|t| cl.tokens.contains(t)).count();
                 shared >= 2 && (shared == tokens.len() || shared == cl.tokens.len())
             })
         } else if p.honorific {
-            let hits: Vec<usize> = sharing
-                .into_iter()
-                .filter(|&i| clusters[i].tokens.len() >= 2 && clusters[i].tokens[1..].contains(&tokens[0]))
-                .collect();
-            (hits.len() == 1).then(|| hits[0])
+            // "Sr. Silva": the one cluster with this token after its first, if only one has it.
+            match index.by_later_token.get(&tokens[0]).map(Vec::as_slice) {
+                Some(&[only]) => Some(only),
+                _ => None,
+            }
         } else {
             None
         };
@@ -1021,9 +1030,7 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
                 clusters[i].members.push((p.range, p.source));
             }
             None => {
-                for t in &tokens {
-                    by_token.entry(t.clone()).or_default().push(clusters.len());
-                }
+                index.add(clusters.len(), &tokens);
                 clusters.push(Cluster { tokens, forms: vec![form], members: vec![(p.range, p.source)] })
             }
         }
@@ -1050,9 +1057,10 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
     }
     // Other mentions of each person's written forms.
     let mut forms: Vec<(String, usize)> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for (ci, cl) in clusters.iter().enumerate() {
         for (s, contiguous) in &cl.forms {
-            if *contiguous && s.split_whitespace().count() >= 2 && !forms.iter().any(|(x, _)| x == s) {
+            if *contiguous && s.split_whitespace().count() >= 2 && seen.insert(s) {
                 forms.push((s.clone(), ci));
             }
         }
@@ -1076,6 +1084,84 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
             c.mention(EntityKind::Person, range, idx, EntitySource::Coreference, 0.8);
         }
     }
+}
+
+/// Indexes of person clusters by their tokens, for [`cluster_people`].
+#[derive(Default)]
+struct ClusterIndex {
+    /// Every non-empty set of a cluster's distinct tokens (sorted) -> clusters: finds the clusters
+    /// holding all of a name's tokens.
+    by_subset: HashMap<Vec<String>, Vec<usize>>,
+    /// A cluster's whole set of distinct tokens (sorted) -> clusters: finds the clusters all of whose
+    /// tokens a name holds.
+    by_set: HashMap<Vec<String>, Vec<usize>>,
+    /// Token -> clusters (of two or more tokens) holding it after their first.
+    by_later_token: HashMap<String, Vec<usize>>,
+    /// Clusters with more distinct tokens than subsets are enumerated for, compared one by one.
+    long: Vec<usize>,
+}
+
+/// Names with more distinct tokens than this are not indexed by subsets (2^8 of them at most).
+const MAX_INDEXED_TOKENS: usize = 8;
+
+impl ClusterIndex {
+    fn add(&mut self, cluster: usize, tokens: &[String]) {
+        if tokens.len() >= 2 {
+            for t in &tokens[1..] {
+                let list = self.by_later_token.entry(t.clone()).or_default();
+                if list.last() != Some(&cluster) {
+                    list.push(cluster);
+                }
+            }
+        }
+        let set = distinct_sorted(tokens);
+        if set.len() > MAX_INDEXED_TOKENS {
+            self.long.push(cluster);
+            return;
+        }
+        for subset in subsets_of_two_or_more(&set).chain(set.iter().map(|t| vec![t.clone()])) {
+            self.by_subset.entry(subset).or_default().push(cluster);
+        }
+        if set.len() >= 2 {
+            self.by_set.entry(set).or_default().push(cluster);
+        }
+    }
+
+    /// Clusters that may share two or more tokens with `tokens` as [`cluster_people`] requires, in
+    /// the order they were made.
+    fn candidates(&self, tokens: &[String]) -> Vec<usize> {
+        let set = distinct_sorted(tokens);
+        let mut found: Vec<usize> = self.long.clone();
+        match set.len() {
+            // "Tzul Tzul": both tokens are in every cluster holding the one token, so the first
+            // such cluster is the one the name joins.
+            1 => found.extend(self.by_subset.get(&set).and_then(|v| v.first())),
+            _ => found.extend(self.by_subset.get(&set).into_iter().flatten()),
+        }
+        // (A name with more than MAX_INDEXED_TOKENS distinct tokens finds shorter clusters made of
+        // its first ones only; no real name is that long.)
+        for subset in subsets_of_two_or_more(&set) {
+            found.extend(self.by_set.get(&subset).into_iter().flatten());
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
+fn distinct_sorted(tokens: &[String]) -> Vec<String> {
+    let mut set = tokens.to_vec();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// Every subset of two or more elements, each in the set's order.
+fn subsets_of_two_or_more(set: &[String]) -> impl Iterator<Item = Vec<String>> + '_ {
+    let n = set.len().min(MAX_INDEXED_TOKENS);
+    (0u32..(1 << n))
+        .filter(|mask| mask.count_ones() >= 2)
+        .map(move |mask| (0..n).filter(|i| mask & (1 << i) != 0).map(|i| set[i].clone()).collect())
 }
 
 /// The fullest written form of a person, with each token taken from an accented and mixed-case

@@ -308,3 +308,17 @@ fn organisations_with_stakeholder_groups() {
         "{groups:?}"
     );
 }
+
+#[test]
+fn later_mentions_join_the_person_they_name() {
+    // A repeated surname ("Tzul Tzul"), a surname pair, and an honorific with one surname each
+    // join the full name given first; two people sharing a given name and a surname stay two.
+    let text = "Participantes:\n- Sra. Rosalía Tzul Tzul, Red de Radios Comunitarias de Guatemala\n\
+        - Sr. Javier Condori Mamani, AGETIC, Bolivia\n- Sra. Ana Silva Costa, Universidad de Lisboa\n\
+        - Sra. Ana Silva Pereira, Universidad de Coimbra\n\n\
+        La Sra. Tzul Tzul explicó el proyecto. El Sr. Condori Mamani describió los telecentros. \
+        El Sr. Mamani respondió a las preguntas.\n";
+    let mut got = people(text);
+    got.sort();
+    assert_eq!(got, ["Ana Silva Costa", "Ana Silva Pereira", "Javier Condori Mamani", "Rosalía Tzul Tzul"]);
+}

@@ -16,4 +16,4 @@ pub use discover::{
     read_file, read_json_lines, sha256_hex, walk, Document, FileInput, Found, JsonLine, REPORT_EXTENSIONS,
 };
 pub use error::{Error, Result};
-pub use html::html_to_text;
+pub use html::{html_to_text, html_to_text_linear};

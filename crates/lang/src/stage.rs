@@ -107,9 +107,16 @@ impl Stage for LanguageStage {
             }
         }
 
+        // Blocks are in text order and disjoint: a section's blocks are found by binary search, those
+        // inside its body and the one before them, which may hold the whole body.
         for section in &mut report.sections {
+            let body = section.body;
+            let first_inside = blocks.partition_point(|b| b.range.start < body.start);
+            let nearby = blocks[first_inside.saturating_sub(1)..]
+                .iter()
+                .take_while(|b| b.range.start < body.end.max(body.start + 1));
             let mut w: HashMap<Lang, usize> = HashMap::new();
-            for b in blocks.iter().filter(|b| section.body.contains(&b.range) || b.range.contains(&section.body)) {
+            for b in nearby.filter(|b| body.contains(&b.range) || b.range.contains(&body)) {
                 if let Some((l, _)) = b.lang {
                     *w.entry(l).or_default() += b.letters;
                 }

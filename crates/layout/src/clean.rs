@@ -88,13 +88,29 @@ pub fn clean(original: &str, title_hint: Option<&str>) -> Cleaned {
     let deleted: Vec<(usize, usize)> =
         edits.iter().filter(|e| e.replacement.is_empty()).map(|e| (e.start, e.end)).collect();
     page_broken_sentences(original, &deleted, &mut edits);
-    wrapped_list_items(original, &edits.clone(), &mut edits);
+    let existing = edits.clone();
+    wrapped_list_items(original, &existing, &mut edits);
     apply(original, edits)
 }
 
 /// A list item wrapped onto an indented next line ("- Ms. Ana Silva, Director of the\n  National
 /// Agency") is one line again: the line break and indentation become one space.
 fn wrapped_list_items(text: &str, existing: &[Edit], edits: &mut Vec<Edit>) {
+    // Existing edits by start, with the furthest end reached so far: whether any edit touches a
+    // range is one binary search, not a scan (a PDF with 20,000 removed header lines has as many edits).
+    let mut spans: Vec<(usize, usize)> = existing.iter().map(|e| (e.start, e.end)).collect();
+    spans.sort_unstable();
+    let furthest_end: Vec<usize> = spans
+        .iter()
+        .scan(0, |furthest, &(_, end)| {
+            *furthest = end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
+    let touched = |start: usize, end: usize| {
+        let before_end = spans.partition_point(|&(s, _)| s < end);
+        before_end > 0 && furthest_end[before_end - 1] > start
+    };
     let mut prev: Option<(usize, &str)> = None;
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
@@ -109,8 +125,7 @@ fn wrapped_list_items(text: &str, existing: &[Edit], edits: &mut Vec<Edit>) {
             let continues = indent >= 2 && !rest.is_empty() && BULLET.find(rest).is_none_or(|m| m.end() == 0);
             let break_start = prev_start + prev_line.trim_end_matches(['\n', '\r', ' ', '\t']).len();
             let break_end = start + indent;
-            let touched = existing.iter().any(|e| e.start < break_end && e.end > break_start);
-            if prev_is_item && prev_open && continues && !touched {
+            if prev_is_item && prev_open && continues && !touched(break_start, break_end) {
                 edits.push(Edit {
                     start: break_start,
                     end: break_end,
@@ -250,7 +265,20 @@ fn injected_headers(text: &str, candidates: &[&str], edits: &mut Vec<Edit>) {
 /// a sentence broken by a page break. The gap becomes one space.
 /// Lines already deleted (page numbers, repeated headers) count as blank.
 fn page_broken_sentences(text: &str, deleted: &[(usize, usize)], edits: &mut Vec<Edit>) {
-    let is_deleted = |s: usize, e: usize| deleted.iter().any(|&(ds, de)| ds <= s && e <= de);
+    // Deleted ranges by start, with the furthest end so far: "inside a deleted range" is one binary search.
+    let mut deleted = deleted.to_vec();
+    deleted.sort_unstable();
+    let furthest_end: Vec<usize> = deleted
+        .iter()
+        .scan(0, |furthest, &(_, end)| {
+            *furthest = end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
+    let is_deleted = |s: usize, e: usize| {
+        let starting_at_or_before = deleted.partition_point(|&(ds, _)| ds <= s);
+        starting_at_or_before > 0 && furthest_end[starting_at_or_before - 1] >= e
+    };
     let mut line_start = 0;
     while line_start < text.len() {
         let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
