@@ -152,3 +152,56 @@ pub fn process(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A stage that panics on reports containing "boom", as a bug in any stage might.
+    struct Fragile;
+    impl acta_doc::Stage for Fragile {
+        fn name(&self) -> &'static str {
+            "fragile"
+        }
+        fn needs(&self) -> &'static [acta_doc::Layer] {
+            &[]
+        }
+        fn provides(&self) -> &'static [acta_doc::Layer] {
+            &[]
+        }
+        fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
+            if report.text.contains("boom") {
+                let words: Vec<&str> = report.text.split(' ').collect();
+                let _ = words[words.len() + 1]; // index out of bounds
+            }
+            Ok(())
+        }
+    }
+
+    fn doc(id: &str, text: &str) -> Document {
+        Document {
+            id: id.into(),
+            source: format!("{id}.txt"),
+            sha256: String::new(),
+            encoding: "UTF-8".into(),
+            byte_len: text.len(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn a_panic_in_a_stage_becomes_an_error_row_naming_the_stage_and_the_next_report_goes_on() {
+        let pipeline =
+            Pipeline::new(vec![Box::new(LayoutStage::new(LabelTable::bundled())), Box::new(Fragile)]).unwrap();
+        let profile = Profile::default();
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {})); // keep the expected panic out of the test output
+        let failed = process(&pipeline, doc("a", "it goes boom here"), Vec::new(), &profile);
+        std::panic::set_hook(hook);
+        let error = failed.unwrap_err();
+        assert_eq!((error.id.as_str(), error.source.as_str(), error.stage.as_str()), ("a", "a.txt", "fragile"));
+        assert!(error.error.starts_with("internal error (panic): index out of bounds"), "{}", error.error);
+        let next = process(&pipeline, doc("b", "a quiet report"), Vec::new(), &profile).unwrap();
+        assert_eq!(next.id, "b");
+    }
+}
