@@ -198,3 +198,84 @@ fn deeply_nested_and_broken_html_is_read() {
     assert!(people.iter().any(|r| r[0] == "nested.html" && r[3] == "Ana Silva"), "{people:?}");
     assert!(people.iter().any(|r| r[0] == "broken.html" && r[3] == "Juan Pérez"), "{people:?}");
 }
+
+/// A CSV cell and a JSON row value say the same thing: text equal (after the formula guard), null
+/// for an empty cell, numbers equal.
+fn same_cell(csv: &str, json: &serde_json::Value) -> bool {
+    let csv = match csv.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => csv,
+    };
+    match json {
+        serde_json::Value::Null => csv.is_empty(),
+        serde_json::Value::String(s) => s == csv,
+        serde_json::Value::Number(n) => csv.parse::<f64>().ok() == n.as_f64(),
+        _ => false,
+    }
+}
+
+#[test]
+fn the_row_stream_holds_the_csv_rows_typed() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let rows_path = dir.path().join("rows.jsonl");
+    let o = acta(
+        &["extract", corpus.to_str().unwrap(), "--out", out.to_str().unwrap(), "--rows", rows_path.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows: Vec<serde_json::Value> =
+        std::fs::read_to_string(&rows_path).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    for table in ["reports", "speakers", "entities", "errors"] {
+        let csv = read_csv(&out.join(format!("{table}.csv")));
+        let (header, csv_rows) = csv.split_first().unwrap();
+        let json_rows: Vec<&serde_json::Value> = rows.iter().filter(|r| r["table"] == table).collect();
+        assert_eq!(json_rows.len(), csv_rows.len(), "{table}: as many rows in the stream as in the CSV file");
+        for (c, j) in csv_rows.iter().zip(&json_rows) {
+            for (column, cell) in header.iter().zip(c) {
+                assert!(same_cell(cell, &j[column.as_str()]), "{table}.{column}: CSV {cell:?}, row {}", j[column.as_str()]);
+            }
+        }
+    }
+    assert!(rows.iter().any(|r| r["table"] == "reports" && r["bytes"].is_u64()), "counts are numbers");
+}
+
+#[test]
+fn files_sent_as_base64_json_lines_give_the_records_of_the_files() {
+    use base64::Engine as _;
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let corpus = corpus.canonicalize().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let from_files = dir.path().join("files");
+    let o = acta(&["extract", corpus.to_str().unwrap(), "--out", from_files.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(0));
+    // The same reports as a distributed job would send them: id, source and the file's bytes.
+    let mut stdin = String::new();
+    let mut cases: Vec<_> = std::fs::read_dir(&corpus).unwrap().map(|e| e.unwrap().path()).collect();
+    cases.sort();
+    for case in cases {
+        for name in ["report.txt", "report.md", "report.html"] {
+            let path = case.join(name);
+            if let Ok(bytes) = std::fs::read(&path) {
+                let id = path.strip_prefix(&corpus).unwrap().to_str().unwrap().to_string();
+                let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+                stdin.push_str(&serde_json::json!({"id": id, "source": path.to_str().unwrap(), "base64": b64}).to_string());
+                stdin.push('\n');
+            }
+        }
+    }
+    let streamed = acta(&["extract", "-", "--jsonl", "-", "--quiet"], Some(&stdin));
+    assert_eq!(streamed.status.code(), Some(0), "{}", String::from_utf8_lossy(&streamed.stderr));
+    let from_stream: std::collections::BTreeMap<String, String> = String::from_utf8(streamed.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| (serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string(), l.to_string()))
+        .collect();
+    let files = std::fs::read_to_string(from_files.join("reports.jsonl")).unwrap();
+    assert_eq!(files.lines().count(), from_stream.len());
+    for line in files.lines() {
+        let id = serde_json::from_str::<serde_json::Value>(line).unwrap()["id"].as_str().unwrap().to_string();
+        assert!(from_stream.get(&id).map(String::as_str) == Some(line), "{id}: the streamed record differs from the file's");
+    }
+}

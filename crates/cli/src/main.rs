@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use acta_export::{write_jsonl, write_jsonl_error, Committed, ErrorRow, Outputs};
+use acta_export::{write_error_row, write_jsonl, write_jsonl_error, write_table_rows, Committed, ErrorRow, Outputs};
 use acta_input::{read_json_lines, walk, Found};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -49,6 +49,10 @@ struct ExtractArgs {
     /// Write the JSON Lines records to this file instead, or to stdout with "-".
     #[arg(long)]
     jsonl: Option<PathBuf>,
+    /// Write every table row (reports, speakers, entities, errors; the CSV files' columns, typed) as
+    /// one JSON line {"table": ..., column: value...} to this file, or to stdout with "-".
+    #[arg(long)]
+    rows: Option<PathBuf>,
     /// Start each CSV file with a UTF-8 byte-order mark, for Excel.
     #[arg(long)]
     excel: bool,
@@ -106,18 +110,65 @@ fn main() -> ExitCode {
     })
 }
 
-/// Where JSON Lines records go.
-enum JsonlSink {
-    None,
-    Stdout(std::io::StdoutLock<'static>),
-    File(PathBuf, std::io::BufWriter<std::fs::File>),
+/// What a stream of JSON lines carries.
+#[derive(Clone, Copy)]
+enum LineFormat {
+    /// One record per report (`--jsonl`).
+    Records,
+    /// One line per table row (`--rows`).
+    Rows,
+}
+
+/// A JSON Lines output other than the output directory: a file, or stdout (flushed after every
+/// report, so that a consumer reading a pipe sees each record as soon as it is made).
+struct LineSink {
+    format: LineFormat,
+    path: Option<PathBuf>,
+    out: Box<dyn Write>,
+}
+
+impl LineSink {
+    fn open(path: &std::path::Path, format: LineFormat) -> anyhow::Result<Self> {
+        if path.as_os_str() == "-" {
+            return Ok(LineSink { format, path: None, out: Box::new(std::io::stdout().lock()) });
+        }
+        let file = std::fs::File::create(path).map_err(|e| anyhow::anyhow!("cannot create {}: {e}", path.display()))?;
+        Ok(LineSink { format, path: Some(path.to_path_buf()), out: Box::new(std::io::BufWriter::new(file)) })
+    }
+
+    fn record(&mut self, record: &acta_export::ReportRecord) -> anyhow::Result<()> {
+        match self.format {
+            LineFormat::Records => write_jsonl(&mut self.out, record)?,
+            LineFormat::Rows => write_table_rows(&mut self.out, record)?,
+        }
+        self.flush_stdout()
+    }
+
+    fn error(&mut self, error: &ErrorRow) -> anyhow::Result<()> {
+        match self.format {
+            LineFormat::Records => write_jsonl_error(&mut self.out, error)?,
+            LineFormat::Rows => write_error_row(&mut self.out, error)?,
+        }
+        self.flush_stdout()
+    }
+
+    fn flush_stdout(&mut self) -> anyhow::Result<()> {
+        if self.path.is_none() {
+            self.out.flush()?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> anyhow::Result<()> {
+        let name = self.path.as_ref().map_or("stdout".to_string(), |p| p.display().to_string());
+        self.out.flush().map_err(|e| anyhow::anyhow!("cannot write {name}: {e}"))
+    }
 }
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let to_stdout = args.jsonl.as_deref() == Some(std::path::Path::new("-"));
-    if args.out.is_none() && args.jsonl.is_none() {
-        eprintln!("acta: error: say where to write: --out DIR, or --jsonl - for stdout");
+    if args.out.is_none() && args.jsonl.is_none() && args.rows.is_none() {
+        eprintln!("acta: error: say where to write: --out DIR, --jsonl FILE or -, --rows FILE or -");
         return Ok(ExitCode::from(2));
     }
     if let Some(jobs) = args.jobs {
@@ -145,11 +196,19 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         o.checkpoint_every = std::time::Duration::from_secs_f64(args.checkpoint_seconds.max(0.0));
     }
     let earlier_failures = committed.failures;
-    let mut sink = match &args.jsonl {
-        None => JsonlSink::None,
-        Some(_) if to_stdout => JsonlSink::Stdout(std::io::stdout().lock()),
-        Some(path) => JsonlSink::File(path.clone(), std::io::BufWriter::new(std::fs::File::create(path)?)),
-    };
+    if args.jsonl.as_deref() == Some(std::path::Path::new("-"))
+        && args.rows.as_deref() == Some(std::path::Path::new("-"))
+    {
+        eprintln!("acta: error: --jsonl - and --rows - cannot both go to stdout");
+        return Ok(ExitCode::from(2));
+    }
+    let mut sinks: Vec<LineSink> = Vec::new();
+    if let Some(path) = &args.jsonl {
+        sinks.push(LineSink::open(path, LineFormat::Records)?);
+    }
+    if let Some(path) = &args.rows {
+        sinks.push(LineSink::open(path, LineFormat::Rows)?);
+    }
 
     let progress = if args.quiet {
         ProgressBar::hidden()
@@ -204,13 +263,8 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     if let Some(o) = outputs.as_mut() {
                         o.write(&record)?;
                     }
-                    match &mut sink {
-                        JsonlSink::None => {}
-                        JsonlSink::Stdout(out) => {
-                            write_jsonl(out, &record)?;
-                            out.flush()?;
-                        }
-                        JsonlSink::File(_, out) => write_jsonl(out, &record)?,
+                    for sink in &mut sinks {
+                        sink.record(&record)?;
                     }
                 }
                 Err(error) => {
@@ -219,13 +273,8 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     if let Some(o) = outputs.as_mut() {
                         o.write_error(&error)?;
                     }
-                    match &mut sink {
-                        JsonlSink::Stdout(out) => {
-                            write_jsonl_error(out, &error)?;
-                            out.flush()?;
-                        }
-                        JsonlSink::File(_, out) => write_jsonl_error(out, &error)?,
-                        JsonlSink::None => {}
+                    for sink in &mut sinks {
+                        sink.error(&error)?;
                     }
                 }
             }
@@ -243,8 +292,8 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if let Some(o) = outputs {
         o.finish()?;
     }
-    if let JsonlSink::File(path, mut out) = sink {
-        out.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    for sink in sinks {
+        sink.finish()?;
     }
     if !args.quiet {
         let resumed = if args.resume {

@@ -21,7 +21,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::record::ReportRecord;
 use crate::writer::{
-    write_csv_rows, write_jsonl, CsvRows, ErrorRow, ENTITY_COLUMNS, ERROR_COLUMNS, REPORT_COLUMNS, SPEAKER_COLUMNS,
+    error_row, write_csv_rows, write_jsonl, CsvRows, ErrorRow, ENTITY_COLUMNS, ERROR_COLUMNS, REPORT_COLUMNS,
+    SPEAKER_COLUMNS,
 };
 
 /// The progress record's file name, inside the output directory.
@@ -231,7 +232,7 @@ impl Outputs {
 
     /// Adds an error row to the batch being built.
     pub fn write_error(&mut self, e: &ErrorRow) -> Result<()> {
-        self.csv[3].1.row(&[&e.id, &e.source, &e.stage, &e.error])
+        self.csv[3].1.row(&error_row(e))
     }
 
     fn new(dir: &Path, csv: Vec<(Appended, CsvRows)>, jsonl: Option<(Appended, Vec<u8>)>) -> Self {

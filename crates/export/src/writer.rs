@@ -88,10 +88,6 @@ pub fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn opt(s: &Option<String>) -> &str {
-    s.as_deref().unwrap_or("")
-}
-
 /// Rows of one file, built in memory until their batch is committed.
 pub(crate) struct CsvRows {
     pub(crate) name: &'static str,
@@ -103,10 +99,10 @@ impl CsvRows {
         CsvRows { name, writer: csv::WriterBuilder::new().from_writer(Vec::new()) }
     }
 
-    pub(crate) fn row(&mut self, cells: &[&str]) -> Result<()> {
+    pub(crate) fn row(&mut self, cells: &[Cell]) -> Result<()> {
         let csv_error = |source| Error::Csv { path: PathBuf::from(self.name), source };
         for cell in cells {
-            self.writer.write_field(safe_cell(cell).as_bytes()).map_err(csv_error)?;
+            self.writer.write_field(safe_cell(&cell.to_text()).as_bytes()).map_err(csv_error)?;
         }
         self.writer.write_record(None::<&[u8]>).map_err(csv_error)
     }
@@ -118,76 +114,175 @@ impl CsvRows {
     }
 }
 
+/// One cell of a table row, typed: CSV writes it as text, the JSON row stream and databases keep
+/// its type. One definition of every table's columns serves all of them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell<'a> {
+    Text(&'a str),
+    Owned(String),
+    Int(u64),
+    /// A number written with this many decimals.
+    Float(f64, usize),
+    /// No value: an empty CSV cell, JSON null, SQL NULL.
+    Null,
+}
+
+impl Cell<'_> {
+    /// The CSV text of the cell (before the formula guard).
+    pub fn to_text(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        match self {
+            Cell::Text(s) => Cow::Borrowed(s),
+            Cell::Owned(s) => Cow::Borrowed(s.as_str()),
+            Cell::Int(n) => Cow::Owned(n.to_string()),
+            Cell::Float(x, decimals) => Cow::Owned(format!("{x:.decimals$}")),
+            Cell::Null => Cow::Borrowed(""),
+        }
+    }
+
+    /// The cell as a JSON value; a float is rounded as CSV writes it, so both carry the same number.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Cell::Text(s) => serde_json::Value::from(*s),
+            Cell::Owned(s) => serde_json::Value::from(s.as_str()),
+            Cell::Int(n) => serde_json::Value::from(*n),
+            Cell::Float(..) => self.to_text().parse::<f64>().map_or(serde_json::Value::Null, serde_json::Value::from),
+            Cell::Null => serde_json::Value::Null,
+        }
+    }
+}
+
+fn opt(s: &Option<String>) -> Cell<'_> {
+    s.as_deref().map_or(Cell::Null, Cell::Text)
+}
+
+fn opt_static(s: Option<&'static str>) -> Cell<'static> {
+    s.map_or(Cell::Null, Cell::Text)
+}
+
+/// The `reports.csv` row of a record, in [`REPORT_COLUMNS`] order.
+pub fn report_row(r: &ReportRecord) -> Vec<Cell<'_>> {
+    let other =
+        r.other_languages.iter().map(|s| format!("{}:{:.2}", s.language, s.share)).collect::<Vec<_>>().join(";");
+    let n = |x: usize| Cell::Int(x as u64);
+    vec![
+        Cell::Text(&r.id),
+        Cell::Text(&r.source),
+        Cell::Text(&r.sha256),
+        Cell::Text(&r.encoding),
+        n(r.bytes),
+        opt(&r.language),
+        Cell::Float(r.language_confidence, 3),
+        Cell::Owned(other),
+        opt(&r.title),
+        opt(&r.date),
+        opt(&r.time),
+        opt(&r.organizer),
+        opt(&r.moderator),
+        r.participants_reported.map_or(Cell::Null, Cell::Int),
+        opt(&r.participants_reported_text),
+        r.women_reported.map_or(Cell::Null, Cell::Int),
+        opt(&r.women_reported_text),
+        n(r.speakers.len()),
+        n(r.people.len()),
+        n(r.ministries.len()),
+        n(r.organizations.len()),
+        Cell::Owned(r.countries.join(";")),
+        Cell::Text(&r.summary),
+        Cell::Owned(r.warnings.join(" | ")),
+    ]
+}
+
+/// The `speakers.csv` rows of a record, in [`SPEAKER_COLUMNS`] order.
+pub fn speaker_rows(r: &ReportRecord) -> impl Iterator<Item = Vec<Cell<'_>>> {
+    r.speakers.iter().enumerate().map(move |(i, s)| {
+        vec![
+            Cell::Text(&r.id),
+            Cell::Int(i as u64 + 1),
+            Cell::Text(&s.name),
+            opt(&s.honorific),
+            opt(&s.role),
+            opt(&s.organization),
+            opt_static(s.organization_kind),
+            opt(&s.country),
+            Cell::Owned(s.session_roles.join(";")),
+            opt_static(s.stakeholder_group),
+            opt_static(s.gender),
+            Cell::Int(s.line_start as u64),
+            Cell::Int(s.line_end as u64),
+            Cell::Float(s.confidence as f64, 2),
+        ]
+    })
+}
+
+/// The `entities.csv` rows of a record, in [`ENTITY_COLUMNS`] order.
+pub fn entity_rows(r: &ReportRecord) -> impl Iterator<Item = Vec<Cell<'_>>> {
+    r.mentions.iter().map(move |m| {
+        vec![
+            Cell::Text(&r.id),
+            Cell::Text(m.kind),
+            Cell::Text(&m.text),
+            Cell::Text(&m.canonical),
+            opt(&m.country),
+            Cell::Int(m.start as u64),
+            Cell::Int(m.end as u64),
+            Cell::Int(m.original_start as u64),
+            Cell::Int(m.original_end as u64),
+            Cell::Text(m.source),
+            Cell::Float(m.confidence as f64, 2),
+            opt(&m.language),
+        ]
+    })
+}
+
+/// The `errors.csv` row of an error, in [`ERROR_COLUMNS`] order.
+pub fn error_row(e: &ErrorRow) -> Vec<Cell<'_>> {
+    vec![Cell::Text(&e.id), Cell::Text(&e.source), Cell::Text(&e.stage), Cell::Text(&e.error)]
+}
+
 pub(crate) fn write_csv_rows(
     r: &ReportRecord,
     reports: &mut CsvRows,
     speakers: &mut CsvRows,
     entities: &mut CsvRows,
 ) -> Result<()> {
-    let other =
-        r.other_languages.iter().map(|s| format!("{}:{:.2}", s.language, s.share)).collect::<Vec<_>>().join(";");
-    let n = |x: usize| x.to_string();
-    reports.row(&[
-        &r.id,
-        &r.source,
-        &r.sha256,
-        &r.encoding,
-        &n(r.bytes),
-        opt(&r.language),
-        &format!("{:.3}", r.language_confidence),
-        &other,
-        opt(&r.title),
-        opt(&r.date),
-        opt(&r.time),
-        opt(&r.organizer),
-        opt(&r.moderator),
-        &r.participants_reported.map(|x| x.to_string()).unwrap_or_default(),
-        opt(&r.participants_reported_text),
-        &r.women_reported.map(|x| x.to_string()).unwrap_or_default(),
-        opt(&r.women_reported_text),
-        &n(r.speakers.len()),
-        &n(r.people.len()),
-        &n(r.ministries.len()),
-        &n(r.organizations.len()),
-        &r.countries.join(";"),
-        &r.summary,
-        &r.warnings.join(" | "),
-    ])?;
-    for (i, s) in r.speakers.iter().enumerate() {
-        speakers.row(&[
-            &r.id,
-            &n(i + 1),
-            &s.name,
-            opt(&s.honorific),
-            opt(&s.role),
-            opt(&s.organization),
-            s.organization_kind.unwrap_or(""),
-            opt(&s.country),
-            &s.session_roles.join(";"),
-            s.stakeholder_group.unwrap_or(""),
-            s.gender.unwrap_or(""),
-            &n(s.line_start),
-            &n(s.line_end),
-            &format!("{:.2}", s.confidence),
-        ])?;
+    reports.row(&report_row(r))?;
+    for row in speaker_rows(r) {
+        speakers.row(&row)?;
     }
-    for m in &r.mentions {
-        entities.row(&[
-            &r.id,
-            m.kind,
-            &m.text,
-            &m.canonical,
-            opt(&m.country),
-            &n(m.start),
-            &n(m.end),
-            &n(m.original_start),
-            &n(m.original_end),
-            m.source,
-            &format!("{:.2}", m.confidence),
-            opt(&m.language),
-        ])?;
+    for row in entity_rows(r) {
+        entities.row(&row)?;
     }
     Ok(())
+}
+
+/// Writes every table row of a record as one JSON line `{"table": "reports", <column>: <value>...}`
+/// (then its speakers and entities), with the CSV files' columns and typed values: the row stream
+/// that distributed jobs (`examples/spark`) turn into tables without knowing acta's columns.
+pub fn write_table_rows<W: Write>(out: &mut W, r: &ReportRecord) -> Result<()> {
+    write_row(out, "reports", REPORT_COLUMNS, &report_row(r))?;
+    for row in speaker_rows(r) {
+        write_row(out, "speakers", SPEAKER_COLUMNS, &row)?;
+    }
+    for row in entity_rows(r) {
+        write_row(out, "entities", ENTITY_COLUMNS, &row)?;
+    }
+    Ok(())
+}
+
+/// Writes an error as a `{"table": "errors", ...}` row line.
+pub fn write_error_row<W: Write>(out: &mut W, e: &ErrorRow) -> Result<()> {
+    write_row(out, "errors", ERROR_COLUMNS, &error_row(e))
+}
+
+fn write_row<W: Write>(out: &mut W, table: &str, columns: &[&str], cells: &[Cell]) -> Result<()> {
+    let mut object = serde_json::Map::with_capacity(columns.len() + 1);
+    object.insert("table".into(), table.into());
+    for (column, cell) in columns.iter().zip(cells) {
+        object.insert((*column).into(), cell.to_json());
+    }
+    serde_json::to_writer(&mut *out, &object).map_err(Error::Json)?;
+    out.write_all(b"\n").map_err(|source| Error::Io { path: PathBuf::from("<rows>"), source })
 }
 
 /// Writes one record as a JSON line.

@@ -145,6 +145,11 @@ pub struct JsonLine {
 
 /// Reads `{"id": ..., "text": ...}` records, one per line, lazily. Blank lines are skipped; a line
 /// that is not such a record is an error for that line only.
+///
+/// Optional fields: `"source"` (where the report came from; shown in outputs, default `stdin:LINE`),
+/// `"format"` (`"text"` or `"html"`; by default HTML when the source ends in .html or .htm), and
+/// `"base64"` instead of `"text"`: the report file's bytes, decoded as a file would be (BOM, UTF-16,
+/// legacy encodings), so that a distributed job hands acta files exactly as they are on disk.
 pub fn read_json_lines<R: BufRead>(reader: R, max_bytes: u64) -> impl Iterator<Item = JsonLine> {
     let mut reader = reader;
     let mut line_no = 0usize;
@@ -165,37 +170,63 @@ pub fn read_json_lines<R: BufRead>(reader: R, max_bytes: u64) -> impl Iterator<I
 }
 
 fn parse_json_line(bytes: &[u8], line: usize, max_bytes: u64) -> Result<Document> {
+    use base64::Engine as _;
     let bad = |reason: String| Error::BadJsonLine { line, reason };
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
     let obj = value.as_object().ok_or_else(|| bad("not a JSON object".into()))?;
-    let text = match obj.get("text") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(_) => return Err(bad("\"text\" is not a string".into())),
-        None => return Err(bad("no \"text\" field".into())),
-    };
     let id = match obj.get("id") {
         Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
         None | Some(serde_json::Value::Null) => format!("stdin:{line}"),
         Some(_) => return Err(bad("\"id\" is neither a string nor a number".into())),
     };
-    if text.len() as u64 > max_bytes {
-        return Err(Error::TooLarge { size: text.len() as u64, limit: max_bytes });
-    }
+    let source = match obj.get("source") {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
+        None | Some(serde_json::Value::Null) => format!("stdin:{line}"),
+        Some(_) => return Err(bad("\"source\" is not a string".into())),
+    };
+    let html = match obj.get("format").map(|f| f.as_str()) {
+        None | Some(Some("")) => is_html(Path::new(&source)),
+        Some(Some(f)) if f.eq_ignore_ascii_case("html") => true,
+        Some(Some(f)) if f.eq_ignore_ascii_case("text") => false,
+        Some(_) => return Err(bad("\"format\" is neither \"text\" nor \"html\"".into())),
+    };
+    let (raw, text, encoding) = match (obj.get("text"), obj.get("base64")) {
+        (Some(serde_json::Value::String(s)), None) => {
+            if s.len() as u64 > max_bytes {
+                return Err(Error::TooLarge { size: s.len() as u64, limit: max_bytes });
+            }
+            if let Some(offset) = s.bytes().position(|b| b == 0) {
+                return Err(Error::Binary { offset });
+            }
+            (None, s.clone(), "UTF-8".to_string())
+        }
+        (None, Some(serde_json::Value::String(b))) => {
+            // Four base64 characters carry three bytes: refuse before decoding what would be too large.
+            if (b.len() as u64 / 4) * 3 > max_bytes + 3 {
+                return Err(Error::TooLarge { size: (b.len() as u64 / 4) * 3, limit: max_bytes });
+            }
+            let raw = base64::engine::general_purpose::STANDARD
+                .decode(b.trim())
+                .map_err(|e| bad(format!("\"base64\" is not base64: {e}")))?;
+            if raw.len() as u64 > max_bytes {
+                return Err(Error::TooLarge { size: raw.len() as u64, limit: max_bytes });
+            }
+            let decoded = decode(&raw)?;
+            (Some(raw), decoded.text, decoded.encoding.to_string())
+        }
+        (Some(_), Some(_)) => return Err(bad("both \"text\" and \"base64\"; give one".into())),
+        (Some(_), None) => return Err(bad("\"text\" is not a string".into())),
+        (None, Some(_)) => return Err(bad("\"base64\" is not a string".into())),
+        (None, None) => return Err(bad("no \"text\" field (or \"base64\")".into())),
+    };
+    let sha256 = sha256_hex(raw.as_deref().unwrap_or(text.as_bytes()));
+    let byte_len = raw.as_ref().map_or(text.len(), Vec::len);
+    let text = if html { html_to_text(&text) } else { text };
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
-    if let Some(offset) = text.bytes().position(|b| b == 0) {
-        return Err(Error::Binary { offset });
-    }
-    Ok(Document {
-        id,
-        source: format!("stdin:{line}"),
-        sha256: sha256_hex(text.as_bytes()),
-        encoding: "UTF-8".into(),
-        byte_len: text.len(),
-        text,
-    })
+    Ok(Document { id, source, sha256, encoding, byte_len, text })
 }
 
 #[cfg(test)]
@@ -212,6 +243,31 @@ mod tests {
         assert_eq!(lines[1].result.as_ref().unwrap().id, "7");
         assert!(matches!(lines[2].result, Err(Error::BadJsonLine { line: 4, .. })));
         assert!(lines[3].result.as_ref().unwrap_err().to_string().contains("no \"text\""));
+    }
+
+    #[test]
+    fn json_lines_carry_file_bytes_sources_and_html() {
+        use base64::Engine as _;
+        let latin1 = b"Relat\xf3rio da sess\xe3o\n\nA sess\xe3o tratou de governo digital.\n";
+        let b64 = base64::engine::general_purpose::STANDARD.encode(latin1);
+        let input = format!(
+            "{}\n{}\n{}\n{}\n",
+            serde_json::json!({"id": "a", "source": "dump/a.txt", "base64": b64}),
+            serde_json::json!({"id": "b", "source": "dump/b.html", "text": "<p>Uno</p><script>x()</script><p>Dos</p>"}),
+            serde_json::json!({"id": "c", "text": "<b>kept as text</b>", "format": "text"}),
+            serde_json::json!({"id": "d", "base64": "%%%"}),
+        );
+        let lines: Vec<JsonLine> = read_json_lines(input.as_bytes(), 1000).collect();
+        let a = lines[0].result.as_ref().unwrap();
+        assert_eq!(
+            (a.source.as_str(), a.text.as_str()),
+            ("dump/a.txt", "Relatório da sessão\n\nA sessão tratou de governo digital.\n")
+        );
+        assert_eq!(a.sha256, sha256_hex(latin1), "the hash is of the bytes, as for a file");
+        assert_ne!(a.encoding, "UTF-8");
+        assert_eq!(lines[1].result.as_ref().unwrap().text, "Uno\n\nDos\n");
+        assert_eq!(lines[2].result.as_ref().unwrap().text, "<b>kept as text</b>");
+        assert!(lines[3].result.as_ref().unwrap_err().to_string().contains("not base64"));
     }
 
     #[test]
