@@ -4,7 +4,7 @@
 CARGO ?= cargo
 OUT ?= out
 
-.PHONY: all build run test eval eval-lang eval-summary bench fuzz lint fmt clean
+.PHONY: all build run test test-spark eval eval-lang eval-summary bench fuzz lint fmt clean
 
 all: build
 
@@ -19,6 +19,12 @@ run: build
 ## Every test: unit tests, doc tests, end-to-end tests over corpus/ and bad inputs.
 test:
 	$(CARGO) test --workspace --locked
+
+## acta on a real local Spark (examples/spark/acta_job.py in local[2] mode) over corpus/: its Parquet tables must
+## hold exactly the rows of acta's own output. Installs pyspark from PyPI into target/spark-venv, and a Java
+## runtime from Debian's packages when none is found.
+test-spark:
+	./scripts/test_spark.sh
 
 ## Score acta on corpus/ against its answer keys (precision, recall, F1 per field); fails below the bars.
 ## `make eval EVAL_FLAGS=-v` lists every miss and extra. Uses the debug build `make test` already made.

@@ -234,7 +234,11 @@ fn the_row_stream_holds_the_csv_rows_typed() {
         assert_eq!(json_rows.len(), csv_rows.len(), "{table}: as many rows in the stream as in the CSV file");
         for (c, j) in csv_rows.iter().zip(&json_rows) {
             for (column, cell) in header.iter().zip(c) {
-                assert!(same_cell(cell, &j[column.as_str()]), "{table}.{column}: CSV {cell:?}, row {}", j[column.as_str()]);
+                assert!(
+                    same_cell(cell, &j[column.as_str()]),
+                    "{table}.{column}: CSV {cell:?}, row {}",
+                    j[column.as_str()]
+                );
             }
         }
     }
@@ -260,7 +264,9 @@ fn files_sent_as_base64_json_lines_give_the_records_of_the_files() {
             if let Ok(bytes) = std::fs::read(&path) {
                 let id = path.strip_prefix(&corpus).unwrap().to_str().unwrap().to_string();
                 let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
-                stdin.push_str(&serde_json::json!({"id": id, "source": path.to_str().unwrap(), "base64": b64}).to_string());
+                stdin.push_str(
+                    &serde_json::json!({"id": id, "source": path.to_str().unwrap(), "base64": b64}).to_string(),
+                );
                 stdin.push('\n');
             }
         }
@@ -270,12 +276,17 @@ fn files_sent_as_base64_json_lines_give_the_records_of_the_files() {
     let from_stream: std::collections::BTreeMap<String, String> = String::from_utf8(streamed.stdout)
         .unwrap()
         .lines()
-        .map(|l| (serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string(), l.to_string()))
+        .map(|l| {
+            (serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string(), l.to_string())
+        })
         .collect();
     let files = std::fs::read_to_string(from_files.join("reports.jsonl")).unwrap();
     assert_eq!(files.lines().count(), from_stream.len());
     for line in files.lines() {
         let id = serde_json::from_str::<serde_json::Value>(line).unwrap()["id"].as_str().unwrap().to_string();
-        assert!(from_stream.get(&id).map(String::as_str) == Some(line), "{id}: the streamed record differs from the file's");
+        assert!(
+            from_stream.get(&id).map(String::as_str) == Some(line),
+            "{id}: the streamed record differs from the file's"
+        );
     }
 }

@@ -35,6 +35,11 @@ enum Command {
     EvalLang(eval_lang::EvalLangArgs),
     /// ROUGE of acta's summaries against reference summaries in answer keys, next to lead-3.
     EvalSummary(eval_summary::EvalSummaryArgs),
+    /// Print the columns of a table (reports, speakers, entities, errors), one per line.
+    Columns {
+        #[arg(value_parser = ["reports", "speakers", "entities", "errors"])]
+        table: String,
+    },
 }
 
 #[derive(clap::Args)]
@@ -53,6 +58,10 @@ struct ExtractArgs {
     /// one JSON line {"table": ..., column: value...} to this file, or to stdout with "-".
     #[arg(long)]
     rows: Option<PathBuf>,
+    /// Also keep the tables in this SQLite database, updated incrementally: reports already there
+    /// with the same sha256 are skipped, changed ones replaced, new ones added.
+    #[arg(long)]
+    sqlite: Option<PathBuf>,
     /// Start each CSV file with a UTF-8 byte-order mark, for Excel.
     #[arg(long)]
     excel: bool,
@@ -101,6 +110,16 @@ fn main() -> ExitCode {
         Command::Eval(args) => ("acta eval", eval::eval(args)),
         Command::EvalLang(args) => ("acta eval-lang", eval_lang::eval_lang(args)),
         Command::EvalSummary(args) => ("acta eval-summary", eval_summary::eval_summary(args)),
+        Command::Columns { table } => {
+            let columns = match table.as_str() {
+                "reports" => acta_export::REPORT_COLUMNS,
+                "speakers" => acta_export::SPEAKER_COLUMNS,
+                "entities" => acta_export::ENTITY_COLUMNS,
+                _ => acta_export::ERROR_COLUMNS,
+            };
+            println!("{}", columns.join("\n"));
+            return ExitCode::SUCCESS;
+        }
     };
     // A command's own failures (some reports, a bar not met) come back as its exit code; an error
     // here is a usage or set-up problem.
@@ -167,8 +186,8 @@ impl LineSink {
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    if args.out.is_none() && args.jsonl.is_none() && args.rows.is_none() {
-        eprintln!("acta: error: say where to write: --out DIR, --jsonl FILE or -, --rows FILE or -");
+    if args.out.is_none() && args.jsonl.is_none() && args.rows.is_none() && args.sqlite.is_none() {
+        eprintln!("acta: error: say where to write: --out DIR, --jsonl FILE or -, --rows FILE or -, --sqlite FILE");
         return Ok(ExitCode::from(2));
     }
     if let Some(jobs) = args.jobs {
@@ -234,16 +253,28 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let stdin_docs = read_stdin.then(|| {
         read_json_lines(BufReader::new(std::io::stdin()), args.max_bytes).map(|line| match line.result {
             Ok(doc) => Work::Document(doc),
-            Err(e) => Work::Failed(ErrorRow {
-                id: format!("stdin:{}", line.line),
-                source: format!("stdin:{}", line.line),
-                stage: "jsonl".into(),
-                error: e.to_string(),
-            }),
+            Err(e) => {
+                // A malformed line is a "jsonl" error; a well-formed record whose report cannot be
+                // read (empty, binary, too large) fails at "read" under its own id, as a file would.
+                let stage = if matches!(e, acta_input::Error::BadJsonLine { .. }) { "jsonl" } else { "read" };
+                let (id, source) = line.named.unwrap_or_else(|| {
+                    let at = format!("stdin:{}", line.line);
+                    (at.clone(), at)
+                });
+                Work::Failed(ErrorRow { id, source, stage: stage.into(), error: e.to_string() })
+            }
         })
     });
     let mut work = found.chain(stdin_docs.into_iter().flatten());
 
+    let database = match &args.sqlite {
+        Some(path) => Some(acta_sqlite::Database::open(path)?),
+        None => None,
+    };
+    let mut db_changes = acta_sqlite::Changes::default();
+    // With the database as the only output, reports it holds unchanged are not even processed.
+    let mut skip_known =
+        database.as_ref().filter(|_| args.out.is_none() && sinks.is_empty()).map(|db| KnownInDatabase { db });
     let profile = Profile::default();
     let (mut reports, mut failures, mut speakers, mut entities, mut already_done) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
@@ -252,29 +283,33 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         if batch.is_empty() {
             break;
         }
-        let results = process_batch(&pipeline, batch, &mut committed, &mut already_done, args.max_bytes, &profile);
+        let skip: &mut dyn AlreadyDone = match skip_known.as_mut() {
+            Some(known) => known,
+            None => &mut committed,
+        };
+        let results = process_batch(&pipeline, batch, skip, &mut already_done, args.max_bytes, &profile);
         let writing = Instant::now();
-        for result in results {
+        for result in &results {
             match result {
                 Ok(record) => {
                     reports += 1;
                     speakers += record.speakers.len();
                     entities += record.mentions.len();
                     if let Some(o) = outputs.as_mut() {
-                        o.write(&record)?;
+                        o.write(record)?;
                     }
                     for sink in &mut sinks {
-                        sink.record(&record)?;
+                        sink.record(record)?;
                     }
                 }
                 Err(error) => {
                     failures += 1;
                     progress.suspend(|| eprintln!("acta: error: {}: {}", error.source, error.error));
                     if let Some(o) = outputs.as_mut() {
-                        o.write_error(&error)?;
+                        o.write_error(error)?;
                     }
                     for sink in &mut sinks {
-                        sink.error(&error)?;
+                        sink.error(error)?;
                     }
                 }
             }
@@ -282,6 +317,14 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }
         if let Some(o) = outputs.as_mut() {
             o.commit()?;
+        }
+        if let Some(db) = database.as_ref() {
+            let records: Vec<&acta_export::ReportRecord> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+            let errors: Vec<&ErrorRow> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+            let changes = db.write_batch(&records, &errors)?;
+            db_changes.added += changes.added;
+            db_changes.replaced += changes.replaced;
+            db_changes.unchanged += changes.unchanged;
         }
         profile.add("write", writing.elapsed());
     }
@@ -301,6 +344,16 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         } else {
             String::new()
         };
+        let resumed = match &args.sqlite {
+            Some(path) => format!(
+                "{resumed}; {}: {} added, {} replaced, {} unchanged",
+                path.display(),
+                db_changes.added,
+                db_changes.replaced,
+                db_changes.unchanged + already_done * usize::from(!args.resume)
+            ),
+            None => resumed,
+        };
         eprintln!(
             "acta: {reports} reports, {speakers} speakers, {entities} entity mentions, {failures} failed{resumed}, {skipped} files skipped, {:.2} s",
             started.elapsed().as_secs_f64()
@@ -310,12 +363,62 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     Ok(if failures + earlier_failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+/// What an earlier run already wrote, for skipping it: the output directory of a resumed run, or the
+/// SQLite database when it is the only output.
+trait AlreadyDone {
+    /// Nothing is known: every report is processed.
+    fn is_empty(&self) -> bool;
+    /// Whether an error row for this id is already written (counted off if so).
+    fn take_failed(&mut self, id: &str) -> bool;
+    /// Whether this report, same id and content, is already written (counted off if so).
+    fn take_report(&mut self, id: &str, sha256: &str) -> bool;
+    /// Whether a record of this id, with other content, is already written and will stay.
+    fn has_id(&self, id: &str) -> bool;
+}
+
+impl AlreadyDone for Committed {
+    fn is_empty(&self) -> bool {
+        Committed::is_empty(self)
+    }
+    fn take_failed(&mut self, id: &str) -> bool {
+        Committed::take_failed(self, id)
+    }
+    fn take_report(&mut self, id: &str, sha256: &str) -> bool {
+        Committed::take_report(self, id, sha256)
+    }
+    fn has_id(&self, id: &str) -> bool {
+        Committed::has_id(self, id)
+    }
+}
+
+/// Reports in the SQLite database, looked up one by one (the database may hold millions).
+struct KnownInDatabase<'a> {
+    db: &'a acta_sqlite::Database,
+}
+
+impl AlreadyDone for KnownInDatabase<'_> {
+    fn is_empty(&self) -> bool {
+        false
+    }
+    /// Failed reports are tried again: the database replaces their error row.
+    fn take_failed(&mut self, _id: &str) -> bool {
+        false
+    }
+    fn take_report(&mut self, id: &str, sha256: &str) -> bool {
+        self.db.has_report(id, sha256).unwrap_or(false)
+    }
+    /// A changed report replaces its earlier rows in the database.
+    fn has_id(&self, _id: &str) -> bool {
+        false
+    }
+}
+
 /// Reads a batch in parallel, leaves out what an earlier run already wrote (`--resume`), and
 /// processes the rest in parallel. Results keep the input order.
 fn process_batch(
     pipeline: &acta_doc::Pipeline,
     batch: Vec<Work>,
-    committed: &mut Committed,
+    committed: &mut dyn AlreadyDone,
     already_done: &mut usize,
     max_bytes: u64,
     profile: &Profile,

@@ -141,6 +141,9 @@ pub fn read_file(input: &FileInput, max_bytes: u64) -> Result<Document> {
 pub struct JsonLine {
     pub line: usize,
     pub result: Result<Document>,
+    /// The record's id and source when the line was a record whose content failed (empty, binary,
+    /// too large, undecodable): its error then names the report, as for a file.
+    pub named: Option<(String, String)>,
 }
 
 /// Reads `{"id": ..., "text": ...}` records, one per line, lazily. Blank lines are skipped; a line
@@ -160,18 +163,26 @@ pub fn read_json_lines<R: BufRead>(reader: R, max_bytes: u64) -> impl Iterator<I
         match reader.read_until(b'\n', &mut buf) {
             Ok(0) => return None,
             Ok(_) => {}
-            Err(e) => return Some(JsonLine { line: line_no, result: Err(Error::Stdin(e)) }),
+            Err(e) => return Some(JsonLine { line: line_no, result: Err(Error::Stdin(e)), named: None }),
         }
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        return Some(JsonLine { line: line_no, result: parse_json_line(&buf, line_no, max_bytes) });
+        return Some(match parse_json_line(&buf, line_no, max_bytes) {
+            Ok(doc) => JsonLine { line: line_no, result: Ok(doc), named: None },
+            Err(failed) => {
+                let (named, e) = *failed;
+                JsonLine { line: line_no, result: Err(e), named }
+            }
+        });
     })
 }
 
-fn parse_json_line(bytes: &[u8], line: usize, max_bytes: u64) -> Result<Document> {
-    use base64::Engine as _;
-    let bad = |reason: String| Error::BadJsonLine { line, reason };
+/// A record, or the error with the record's id and source when they were read.
+type Parsed = std::result::Result<Document, Box<(Option<(String, String)>, Error)>>;
+
+fn parse_json_line(bytes: &[u8], line: usize, max_bytes: u64) -> Parsed {
+    let bad = |reason: String| Box::new((None, Error::BadJsonLine { line, reason }));
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
     let obj = value.as_object().ok_or_else(|| bad("not a JSON object".into()))?;
     let id = match obj.get("id") {
@@ -185,12 +196,27 @@ fn parse_json_line(bytes: &[u8], line: usize, max_bytes: u64) -> Result<Document
         None | Some(serde_json::Value::Null) => format!("stdin:{line}"),
         Some(_) => return Err(bad("\"source\" is not a string".into())),
     };
+    let named = (id.clone(), source.clone());
     let html = match obj.get("format").map(|f| f.as_str()) {
         None | Some(Some("")) => is_html(Path::new(&source)),
         Some(Some(f)) if f.eq_ignore_ascii_case("html") => true,
         Some(Some(f)) if f.eq_ignore_ascii_case("text") => false,
         Some(_) => return Err(bad("\"format\" is neither \"text\" nor \"html\"".into())),
     };
+    read_content(obj, html, max_bytes, line)
+        .map(|(sha256, byte_len, encoding, text)| Document { id, source, sha256, encoding, byte_len, text })
+        .map_err(|e| Box::new((Some(named), e)))
+}
+
+/// The text of a record (from "text", or "base64" decoded as a file), its hash, size and encoding.
+fn read_content(
+    obj: &serde_json::Map<String, serde_json::Value>,
+    html: bool,
+    max_bytes: u64,
+    line: usize,
+) -> Result<(String, usize, String, String)> {
+    use base64::Engine as _;
+    let bad = |reason: String| Error::BadJsonLine { line, reason };
     let (raw, text, encoding) = match (obj.get("text"), obj.get("base64")) {
         (Some(serde_json::Value::String(s)), None) => {
             if s.len() as u64 > max_bytes {
@@ -226,7 +252,7 @@ fn parse_json_line(bytes: &[u8], line: usize, max_bytes: u64) -> Result<Document
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
-    Ok(Document { id, source, sha256, encoding, byte_len, text })
+    Ok((sha256, byte_len, encoding, text))
 }
 
 #[cfg(test)]
