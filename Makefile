@@ -4,7 +4,7 @@
 CARGO ?= cargo
 OUT ?= out
 
-.PHONY: all build run test test-spark eval eval-lang eval-summary bench fuzz lint fmt clean
+.PHONY: all build run test test-browser test-spark eval eval-lang eval-summary bench fuzz lint fmt clean
 
 all: build
 
@@ -19,6 +19,11 @@ run: build
 ## Every test: unit tests, doc tests, end-to-end tests over corpus/ and bad inputs.
 test:
 	$(CARGO) test --workspace --locked
+
+## The overview page of corpus/ in headless Chromium (installed from Debian's packages when missing): a screenshot
+## in target/browser-test/, every chart present, every number equal to the CSV files' counts, no console message.
+test-browser:
+	./scripts/test_browser.sh
 
 ## acta on a real local Spark (examples/spark/acta_job.py in local[2] mode) over corpus/: its Parquet tables must
 ## hold exactly the rows of acta's own output. Installs pyspark from PyPI into target/spark-venv, and a Java

@@ -97,3 +97,23 @@ fn a_database_of_something_else_is_refused() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("other.sqlite") && stderr.contains("not an acta database"), "{stderr}");
 }
+
+#[test]
+fn the_overview_reads_a_directory_or_a_database_alike() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let dir = tempfile::tempdir().unwrap();
+    let (out, db) = (dir.path().join("out"), dir.path().join("acta.sqlite"));
+    let o =
+        acta(&["extract", corpus.to_str().unwrap(), "--out", out.to_str().unwrap(), "--sqlite", db.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let (from_dir, from_db) = (dir.path().join("a.html"), dir.path().join("b.html"));
+    assert!(acta(&["overview", out.to_str().unwrap(), "--html", from_dir.to_str().unwrap()]).status.success());
+    assert!(acta(&["overview", db.to_str().unwrap(), "--html", from_db.to_str().unwrap()]).status.success());
+    let html = std::fs::read_to_string(&from_dir).unwrap();
+    assert!(html == std::fs::read_to_string(&from_db).unwrap(), "the same page from the CSV files and the database");
+    assert!(html.contains("data-value=\"39\">39 reports"), "the totals");
+    let missing =
+        acta(&["overview", dir.path().join("nothing").to_str().unwrap(), "--html", from_db.to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("neither an output directory nor a database"));
+}

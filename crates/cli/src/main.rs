@@ -35,6 +35,8 @@ enum Command {
     EvalLang(eval_lang::EvalLangArgs),
     /// ROUGE of acta's summaries against reference summaries in answer keys, next to lead-3.
     EvalSummary(eval_summary::EvalSummaryArgs),
+    /// One self-contained HTML page of charts over an output directory or an --sqlite database.
+    Overview(OverviewArgs),
     /// Print the columns of a table (reports, speakers, entities, errors), one per line.
     Columns {
         #[arg(value_parser = ["reports", "speakers", "entities", "errors"])]
@@ -110,6 +112,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => ("acta eval", eval::eval(args)),
         Command::EvalLang(args) => ("acta eval-lang", eval_lang::eval_lang(args)),
         Command::EvalSummary(args) => ("acta eval-summary", eval_summary::eval_summary(args)),
+        Command::Overview(args) => ("acta overview", overview(args)),
         Command::Columns { table } => {
             let columns = match table.as_str() {
                 "reports" => acta_export::REPORT_COLUMNS,
@@ -127,6 +130,34 @@ fn main() -> ExitCode {
         eprintln!("{name}: error: {e:#}");
         ExitCode::from(2)
     })
+}
+
+#[derive(clap::Args)]
+struct OverviewArgs {
+    /// An output directory of `acta extract --out`, or a database of `acta extract --sqlite`.
+    input: PathBuf,
+    /// Where to write the page.
+    #[arg(long)]
+    html: PathBuf,
+    /// The page's title.
+    #[arg(long, default_value = "acta overview")]
+    title: String,
+}
+
+fn overview(args: OverviewArgs) -> anyhow::Result<ExitCode> {
+    let database = if args.input.is_dir() {
+        let mut db = acta_sqlite::Database::open_in_memory()?;
+        db.load_csv_dir(&args.input)?;
+        db
+    } else if args.input.is_file() {
+        acta_sqlite::Database::open(&args.input)?
+    } else {
+        anyhow::bail!("{} is neither an output directory nor a database file", args.input.display());
+    };
+    let html = acta_overview::render(database.connection(), &args.title)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", args.input.display()))?;
+    std::fs::write(&args.html, html).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", args.html.display()))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// What a stream of JSON lines carries.
