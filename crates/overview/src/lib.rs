@@ -68,9 +68,9 @@ impl Chart<'_> {
             id = self.id,
             title = escape(self.title)
         );
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<svg role=\"img\" aria-labelledby=\"{id}-title\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n",
+            "<svg role=\"img\" aria-labelledby=\"{id}-title\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" xmlns=\"http://www.w3.org/2000/svg\">",
             id = self.id
         );
         if self.bars.is_empty() {
