@@ -93,24 +93,43 @@ pub fn clean(original: &str, title_hint: Option<&str>) -> Cleaned {
     apply(original, edits)
 }
 
+/// Byte ranges sorted by start, with the furthest end reached so far, so that "does any range
+/// touch / hold this one" is a binary search rather than a scan over all of them.
+struct Spans {
+    spans: Vec<(usize, usize)>,
+    furthest_end: Vec<usize>,
+}
+
+impl Spans {
+    fn new(mut spans: Vec<(usize, usize)>) -> Self {
+        spans.sort_unstable();
+        let furthest_end = spans
+            .iter()
+            .scan(0, |furthest, &(_, end)| {
+                *furthest = end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        Spans { spans, furthest_end }
+    }
+
+    /// The furthest end among the ranges starting before `pos` (0 when there are none).
+    fn furthest_end_starting_before(&self, pos: usize) -> usize {
+        let n = self.spans.partition_point(|&(start, _)| start < pos);
+        if n == 0 {
+            0
+        } else {
+            self.furthest_end[n - 1]
+        }
+    }
+}
+
 /// A list item wrapped onto an indented next line ("- Ms. Ana Silva, Director of the\n  National
 /// Agency") is one line again: the line break and indentation become one space.
 fn wrapped_list_items(text: &str, existing: &[Edit], edits: &mut Vec<Edit>) {
-    // Existing edits by start, with the furthest end reached so far: whether any edit touches a
-    // range is one binary search, not a scan (a PDF with 20,000 removed header lines has as many edits).
-    let mut spans: Vec<(usize, usize)> = existing.iter().map(|e| (e.start, e.end)).collect();
-    spans.sort_unstable();
-    let furthest_end: Vec<usize> = spans
-        .iter()
-        .scan(0, |furthest, &(_, end)| {
-            *furthest = end.max(*furthest);
-            Some(*furthest)
-        })
-        .collect();
-    let touched = |start: usize, end: usize| {
-        let before_end = spans.partition_point(|&(s, _)| s < end);
-        before_end > 0 && furthest_end[before_end - 1] > start
-    };
+    // A PDF with 20,000 removed header lines has as many edits: they are looked up, not scanned.
+    let spans = Spans::new(existing.iter().map(|e| (e.start, e.end)).collect());
+    let touched = |start: usize, end: usize| spans.furthest_end_starting_before(end) > start;
     let mut prev: Option<(usize, &str)> = None;
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
@@ -265,20 +284,8 @@ fn injected_headers(text: &str, candidates: &[&str], edits: &mut Vec<Edit>) {
 /// a sentence broken by a page break. The gap becomes one space.
 /// Lines already deleted (page numbers, repeated headers) count as blank.
 fn page_broken_sentences(text: &str, deleted: &[(usize, usize)], edits: &mut Vec<Edit>) {
-    // Deleted ranges by start, with the furthest end so far: "inside a deleted range" is one binary search.
-    let mut deleted = deleted.to_vec();
-    deleted.sort_unstable();
-    let furthest_end: Vec<usize> = deleted
-        .iter()
-        .scan(0, |furthest, &(_, end)| {
-            *furthest = end.max(*furthest);
-            Some(*furthest)
-        })
-        .collect();
-    let is_deleted = |s: usize, e: usize| {
-        let starting_at_or_before = deleted.partition_point(|&(ds, _)| ds <= s);
-        starting_at_or_before > 0 && furthest_end[starting_at_or_before - 1] >= e
-    };
+    let deleted = Spans::new(deleted.to_vec());
+    let is_deleted = |s: usize, e: usize| deleted.furthest_end_starting_before(s + 1) >= e;
     let mut line_start = 0;
     while line_start < text.len() {
         let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
