@@ -14,6 +14,7 @@ pub use error::{Error, Result};
 pub use outputs::{Committed, Outputs, PROGRESS_FILE};
 pub use record::{FieldRecord, LanguageShare, MentionRecord, ReportRecord, SectionRecord, SpanRecord, SpeakerRecord};
 pub use writer::{
-    entity_rows, error_row, report_row, safe_cell, speaker_rows, write_error_row, write_jsonl, write_jsonl_error,
-    write_table_rows, Cell, ErrorRow, ENTITY_COLUMNS, ERROR_COLUMNS, REPORT_COLUMNS, SPEAKER_COLUMNS,
+    entity_rows, error_row, report_row, safe_cell, speaker_rows, unguard_cell, write_error_row, write_jsonl,
+    write_jsonl_error, write_table_rows, Cell, ErrorRow, ENTITY_COLUMNS, ERROR_COLUMNS, REPORT_COLUMNS,
+    SPEAKER_COLUMNS,
 };

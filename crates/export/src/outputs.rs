@@ -21,8 +21,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::record::ReportRecord;
 use crate::writer::{
-    error_row, write_csv_rows, write_jsonl, CsvRows, ErrorRow, ENTITY_COLUMNS, ERROR_COLUMNS, REPORT_COLUMNS,
-    SPEAKER_COLUMNS,
+    error_row, unguard_cell, write_csv_rows, write_jsonl, CsvRows, ErrorRow, ENTITY_COLUMNS, ERROR_COLUMNS,
+    REPORT_COLUMNS, SPEAKER_COLUMNS,
 };
 
 /// The progress record's file name, inside the output directory.
@@ -317,19 +317,19 @@ fn open_at(dir: &Path, name: &str, len: u64) -> Result<Appended> {
 }
 
 /// The reports and error rows in the committed files (ids and content hashes from reports.csv,
-/// ids from errors.csv; cells un-guarded the way [`crate::safe_cell`] guarded them).
+/// ids from errors.csv; cells un-guarded with [`crate::unguard_cell`]).
 fn read_committed(dir: &Path) -> Result<Committed> {
     let mut committed = Committed::default();
     let column = |name: &str| REPORT_COLUMNS.iter().position(|c| *c == name).expect("known column");
     let (id_col, sha_col) = (column("id"), column("sha256"));
     for row in read_rows(&dir.join("reports.csv"))? {
         let (Some(id), Some(sha)) = (row.get(id_col), row.get(sha_col)) else { continue };
-        committed.ids.insert(unguard(id));
-        *committed.reports.entry((unguard(id), unguard(sha))).or_default() += 1;
+        committed.ids.insert(unguard_cell(id).to_string());
+        *committed.reports.entry((unguard_cell(id).to_string(), unguard_cell(sha).to_string())).or_default() += 1;
     }
     for row in read_rows(&dir.join("errors.csv"))? {
         if let Some(id) = row.get(0) {
-            *committed.failed.entry(unguard(id)).or_default() += 1;
+            *committed.failed.entry(unguard_cell(id).to_string()).or_default() += 1;
             committed.failures += 1;
         }
     }
@@ -346,14 +346,6 @@ fn read_rows(path: &Path) -> Result<Vec<csv::StringRecord>> {
         .records()
         .collect::<std::result::Result<_, _>>()
         .map_err(|source| Error::Csv { path: path.to_path_buf(), source })
-}
-
-/// Undoes the formula guard: "'=x" was written for "=x".
-fn unguard(cell: &str) -> String {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
-        _ => cell.to_string(),
-    }
 }
 
 #[cfg(test)]

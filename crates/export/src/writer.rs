@@ -81,10 +81,21 @@ pub struct ErrorRow {
 /// Neutralises a cell that a spreadsheet would read as a formula: a leading `=`, `+`, `-`, `@`,
 /// tab or carriage return gets an apostrophe in front.
 pub fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if cell.starts_with(FORMULA_STARTS) {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// What a spreadsheet reads as the start of a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Undoes [`safe_cell`] when reading a CSV file acta wrote: "'=x" was written for "=x".
+pub fn unguard_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
     }
 }
 
@@ -311,5 +322,10 @@ mod tests {
         assert_eq!(safe_cell("\rx"), "'\rx");
         assert_eq!(safe_cell("Ana Silva"), "Ana Silva");
         assert_eq!(safe_cell(""), "");
+        for cell in ["=1+1", "-2", "'quoted", "Ana"] {
+            assert_eq!(unguard_cell(&safe_cell(cell)), cell);
+        }
+        // The one ambiguity: a cell that itself starts with an apostrophe and a formula character.
+        assert_eq!(unguard_cell(&safe_cell("'=x")), "=x");
     }
 }

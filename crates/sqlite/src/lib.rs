@@ -273,10 +273,7 @@ impl Database {
 
 /// A CSV cell as the SQL value acta would have written: un-guarded, typed, empty as NULL.
 fn csv_value(cell: &str, column: &str) -> Value {
-    let cell = match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => cell,
-    };
+    let cell = acta_export::unguard_cell(cell);
     if cell.is_empty() {
         return Value::Null;
     }
