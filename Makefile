@@ -16,9 +16,10 @@ run: build
 	./target/release/acta extract corpus/ --out $(OUT)
 	@echo "Wrote $(OUT)/reports.csv, speakers.csv, entities.csv, errors.csv and reports.jsonl"
 
-## Every test: unit tests, doc tests, end-to-end tests over corpus/ and bad inputs.
+## Every test: unit tests, doc tests, end-to-end tests over corpus/ and bad inputs. The workspace's default
+## members only: the transformer backend (crates/transformers, libtorch) is `make test-transformers`.
 test:
-	$(CARGO) test --workspace --locked
+	$(CARGO) test --locked
 
 ## The overview page of corpus/ in headless Chromium (installed from Debian's packages when missing): a screenshot
 ## in target/browser-test/, every chart present, every number equal to the CSV files' counts, no console message.
@@ -75,7 +76,7 @@ fuzz:
 
 lint:
 	$(CARGO) fmt --all -- --check
-	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	$(CARGO) clippy --all-targets --locked -- -D warnings
 
 fmt:
 	$(CARGO) fmt --all

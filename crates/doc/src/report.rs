@@ -251,8 +251,10 @@ pub enum EntitySource {
     Gazetteer,
     /// Another mention of an entity already found.
     Coreference,
-    /// A statistical model.
+    /// A statistical model (the opt-in transformer NER), found by it alone.
     Model,
+    /// Found by acta's rules or gazetteers and by the model too.
+    Both,
 }
 
 impl EntitySource {
@@ -263,6 +265,7 @@ impl EntitySource {
             EntitySource::Gazetteer => "gazetteer",
             EntitySource::Coreference => "coreference",
             EntitySource::Model => "model",
+            EntitySource::Both => "both",
         }
     }
 }
@@ -323,6 +326,8 @@ pub struct Mention {
     pub canonical: usize,
     pub source: EntitySource,
     pub confidence: f32,
+    /// The NER model's score when a model found this mention (source `model` or `both`).
+    pub model_score: Option<f32>,
 }
 
 /// A person's part in the session.
@@ -407,6 +412,8 @@ pub struct Report {
     pub speakers: Vec<Speaker>,
     /// Summary sentences, in document order.
     pub summary: Vec<ByteRange>,
+    /// A summary written by a sequence-to-sequence model (`--summary-model`), when one ran.
+    pub summary_abstractive: Option<String>,
     /// The bullet points of key-issues and takeaways sections, without bullets.
     pub key_points: Vec<ByteRange>,
     pub warnings: Vec<String>,

@@ -100,7 +100,7 @@ impl Collector {
     fn mention(&mut self, kind: EntityKind, range: ByteRange, canonical: usize, source: EntitySource, confidence: f32) {
         self.by_start.entry(range.start).or_default().push(self.mentions.len());
         self.longest = self.longest.max(range.len());
-        self.mentions.push(Mention { kind, range, canonical, source, confidence });
+        self.mentions.push(Mention { kind, range, canonical, source, confidence, model_score: None });
     }
 
     /// The mentions that overlap `range`.

@@ -161,6 +161,23 @@ const LEADING_NOISE: &[&str] = &[
     "Director", "Of",
 ];
 
+/// Whether an institution's name is a ministry or government body (a public body, or a name starting
+/// with a ministry's head word) or another organisation.
+pub fn institution_kind(name: &str) -> EntityKind {
+    static STARTS_AS_MINISTRY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"^(?:{MINISTRY_HEADS})\b")).expect("valid regex"));
+    if is_public_body(name) || STARTS_AS_MINISTRY.is_match(name) {
+        EntityKind::Ministry
+    } else {
+        EntityKind::Organization
+    }
+}
+
+/// The stakeholder group an institution's name shows, if any.
+pub fn institution_stakeholder(name: &str, kind: EntityKind) -> Option<Stakeholder> {
+    stakeholder_of(name, kind)
+}
+
 /// Institutions of every shape in `text`, possibly overlapping (the caller resolves overlaps).
 pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
     let mut out = Vec::new();
@@ -169,15 +186,7 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
         if is_generic(&text[start..end]) {
             return;
         }
-        static STARTS_AS_MINISTRY: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(&format!(r"^(?:{MINISTRY_HEADS})\b")).expect("valid regex"));
-        let kind = if kind == EntityKind::Organization
-            && (is_public_body(&text[start..end]) || STARTS_AS_MINISTRY.is_match(&text[start..end]))
-        {
-            EntityKind::Ministry
-        } else {
-            kind
-        };
+        let kind = if kind == EntityKind::Organization { institution_kind(&text[start..end]) } else { kind };
         if end > start && text[start..end].split_whitespace().count() >= 2 || acronym.is_some() {
             let stakeholder = stakeholder_of(&text[start..end], kind);
             out.push(ShapeMatch { start, end, kind, stakeholder, acronym, unverified_acronym: unverified });

@@ -25,10 +25,12 @@ mod error;
 mod extract;
 mod gazetteer;
 mod institutions;
+mod merge;
 mod names;
 mod speakers;
 
 pub use error::{Error, Result};
 pub use extract::EntityStage;
 pub use gazetteer::{Gazetteers, Honorific, Institution, Place};
+pub use merge::{merge_model_spans, MergeCounts, ModelLabel, ModelSpan};
 pub use speakers::SpeakerStage;

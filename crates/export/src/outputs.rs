@@ -291,8 +291,11 @@ impl Outputs {
     }
 }
 
+/// Bumped whenever a table's columns change, so that `--resume` never appends rows of another shape.
+const COLUMNS_VERSION: u32 = 2;
+
 fn writer_name() -> String {
-    format!("acta-export {}", env!("CARGO_PKG_VERSION"))
+    format!("acta-export {} (columns {COLUMNS_VERSION})", env!("CARGO_PKG_VERSION"))
 }
 
 /// Opens a file for appending, emptied first when `truncate`.

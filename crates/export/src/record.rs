@@ -34,6 +34,9 @@ pub struct MentionRecord {
     pub original_end: usize,
     pub source: &'static str,
     pub confidence: f32,
+    /// Only when a model found the mention: most runs have no model, and mentions are many.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model_score: Option<f32>,
     pub language: Option<String>,
 }
 
@@ -102,6 +105,8 @@ pub struct ReportRecord {
     pub countries: Vec<String>,
     pub regions: Vec<String>,
     pub summary: String,
+    /// The sequence-to-sequence model's summary (`--summary-model`); absent otherwise.
+    pub summary_abstractive: Option<String>,
     /// The bullet points of the report's key-issues and takeaways sections.
     pub key_points: Vec<String>,
     /// The cleaned text all `start`/`end` offsets point into (`original_*` offsets point into the input).
@@ -199,6 +204,7 @@ impl ReportRecord {
             countries: names(EntityKind::Country),
             regions: names(EntityKind::Region),
             summary: join_sentences(report, &report.summary),
+            summary_abstractive: report.summary_abstractive.clone(),
             key_points: report.key_points.iter().map(|r| one_line(report.slice(*r))).collect(),
             text: report.text.clone(),
             sections: report
@@ -256,6 +262,7 @@ impl ReportRecord {
                         original_end: o.end,
                         source: mn.source.as_str(),
                         confidence: mn.confidence,
+                        model_score: mn.model_score,
                         language: report.language_at(mn.range.start).map(|l| l.to_string()),
                     }
                 })

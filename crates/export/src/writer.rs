@@ -31,6 +31,7 @@ pub const REPORT_COLUMNS: &[&str] = &[
     "organizations",
     "countries",
     "summary",
+    "summary_abstractive",
     "warnings",
 ];
 /// Column names of `speakers.csv`, in order.
@@ -63,6 +64,7 @@ pub const ENTITY_COLUMNS: &[&str] = &[
     "original_end",
     "source",
     "confidence",
+    "model_score",
     "language",
 ];
 /// Column names of `errors.csv`, in order.
@@ -200,6 +202,7 @@ pub fn report_row(r: &ReportRecord) -> Vec<Cell<'_>> {
         n(r.organizations.len()),
         Cell::Owned(r.countries.join(";")),
         Cell::Text(&r.summary),
+        opt(&r.summary_abstractive),
         Cell::Owned(r.warnings.join(" | ")),
     ]
 }
@@ -241,6 +244,7 @@ pub fn entity_rows(r: &ReportRecord) -> impl Iterator<Item = Vec<Cell<'_>>> {
             Cell::Int(m.original_end as u64),
             Cell::Text(m.source),
             Cell::Float(m.confidence as f64, 2),
+            m.model_score.map_or(Cell::Null, |s| Cell::Float(s as f64, 3)),
             opt(&m.language),
         ]
     })

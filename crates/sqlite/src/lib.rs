@@ -56,7 +56,7 @@ const INTEGER_COLUMNS: &[&str] = &[
     "original_start",
     "original_end",
 ];
-const REAL_COLUMNS: &[&str] = &["language_confidence", "confidence"];
+const REAL_COLUMNS: &[&str] = &["language_confidence", "confidence", "model_score"];
 
 /// The tables: name, columns, the columns of their primary key, and indexed columns.
 const TABLES: &[(&str, &[&str], &str, &[&str])] = &[
@@ -77,7 +77,7 @@ const TABLES: &[(&str, &[&str], &str, &[&str])] = &[
 ];
 
 /// Bumped when the tables change; a database of another version is refused, not silently mixed.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 fn sql_type(column: &str) -> &'static str {
     if INTEGER_COLUMNS.contains(&column) {
