@@ -147,7 +147,12 @@ fn tidy(text: &str, range: ByteRange) -> Option<ByteRange> {
     (end > start && trimmed.chars().any(char::is_alphabetic)).then_some(ByteRange { start, end })
 }
 
-fn canonical(report: &mut Report, keys: &mut HashMap<(EntityKind, String), usize>, key: String, new: Canonical) -> usize {
+fn canonical(
+    report: &mut Report,
+    keys: &mut HashMap<(EntityKind, String), usize>,
+    key: String,
+    new: Canonical,
+) -> usize {
     let kind = new.kind;
     *keys.entry((kind, key)).or_insert_with(|| {
         report.canonicals.push(new);
@@ -286,11 +291,8 @@ mod tests {
     fn a_span_agreeing_with_a_rule_mention_makes_it_both_and_keeps_the_score() {
         let (mut report, gaz) = extracted(TEXT);
         let before = report.mentions.len();
-        let counts = merge_model_spans(
-            &mut report,
-            &gaz,
-            &[span(TEXT, "Ministry of Economy", ModelLabel::Organization, 0.91)],
-        );
+        let counts =
+            merge_model_spans(&mut report, &gaz, &[span(TEXT, "Ministry of Economy", ModelLabel::Organization, 0.91)]);
         assert_eq!(counts, MergeCounts { confirmed: 1, added: 0, dropped: 0 });
         assert_eq!(report.mentions.len(), before);
         let m = mention(&report, "Ministry of Economy of Brazil").expect("rule mention");
@@ -302,7 +304,8 @@ mod tests {
     fn a_span_overlapping_another_kind_is_dropped() {
         let (mut report, gaz) = extracted(TEXT);
         let before = report.mentions.clone();
-        let counts = merge_model_spans(&mut report, &gaz, &[span(TEXT, "Ministry of Economy", ModelLabel::Person, 0.6)]);
+        let counts =
+            merge_model_spans(&mut report, &gaz, &[span(TEXT, "Ministry of Economy", ModelLabel::Person, 0.6)]);
         assert_eq!(counts.dropped, 1);
         assert_eq!(report.mentions, before);
     }
@@ -360,7 +363,11 @@ mod tests {
         let inside_char = text.find('ñ').unwrap() + 1;
         let spans = [
             ModelSpan { label: ModelLabel::Person, range: ByteRange { start: 5, end: 500 }, score: 0.5 },
-            ModelSpan { label: ModelLabel::Person, range: ByteRange { start: inside_char, end: text.len() }, score: 0.5 },
+            ModelSpan {
+                label: ModelLabel::Person,
+                range: ByteRange { start: inside_char, end: text.len() },
+                score: 0.5,
+            },
             ModelSpan { label: ModelLabel::Person, range: ByteRange { start: 9, end: 3 }, score: 0.5 },
         ];
         let counts = merge_model_spans(&mut report, &gaz, &spans);

@@ -1,0 +1,34 @@
+//! Errors of the transformer backend: always naming the file or model directory at fault.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A model file that is missing, unreadable or malformed.
+    #[error("{path}: {problem}")]
+    File { path: PathBuf, problem: String },
+    /// A model that could not be built or run (libtorch's error, out of memory, a shape mismatch).
+    #[error("model {dir}: {problem}")]
+    Model { dir: PathBuf, problem: String },
+}
+
+impl Error {
+    pub(crate) fn file(path: impl Into<PathBuf>, problem: impl Into<String>) -> Error {
+        Error::File { path: path.into(), problem: problem.into() }
+    }
+    pub(crate) fn model(dir: impl Into<PathBuf>, problem: impl Into<String>) -> Error {
+        Error::Model { dir: dir.into(), problem: problem.into() }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// The message of a caught panic (rust-bert and tch panic on some failures instead of returning errors).
+pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
