@@ -4,7 +4,7 @@
 CARGO ?= cargo
 OUT ?= out
 
-.PHONY: all build run test test-browser test-spark eval eval-lang eval-summary bench fuzz lint fmt clean
+.PHONY: all build run test test-transformers test-browser test-spark eval eval-lang eval-summary bench fuzz lint fmt clean
 
 all: build
 
@@ -31,6 +31,11 @@ test-browser:
 ## runtime from Debian's packages when none is found.
 test-spark:
 	./scripts/test_spark.sh
+
+## The opt-in transformer backend (rust-bert on libtorch; crates/transformers): installs Debian's libtorch-dev when
+## missing, builds tiny random models in the tests and runs acta with --ner-model/--summary-model end to end.
+test-transformers:
+	./scripts/test_transformers.sh
 
 ## Score acta on corpus/ against its answer keys (precision, recall, F1 per field); fails below the bars.
 ## `make eval EVAL_FLAGS=-v` lists every miss and extra. Uses the debug build `make test` already made.
@@ -60,12 +65,14 @@ eval-summary:
 
 ## Benchmarks (timings belong here, not in tests): acta end to end on generated 10 MB and 100 MB corpora
 ## (1 GB with BENCH_BIG=1) with 1 and 2 threads, `wc -w` as the floor, a per-stage profile and cold start,
-## written to BENCHMARKS.md; then language detection throughput and summary cost.
+## written to BENCHMARKS.md; then language detection throughput, summary cost, and the transformer backend's
+## cost per report with tiny random models (installs libtorch-dev when missing; builds in target/transformers).
 bench: build
 	$(CARGO) build --quiet --release --locked -p acta-bench
 	./target/release/acta-bench run
 	./target/release/acta-bench lang corpus
 	./target/release/acta-bench summary corpus
+	./scripts/bench_transformers.sh
 
 ## Fuzzing (libFuzzer through cargo-fuzz, installed from crates.io when missing): every target in fuzz/ runs for
 ## FUZZ_SECONDS (default 60) from corpus/ and fuzz/seeds/; prints executions per target, fails on any crash.

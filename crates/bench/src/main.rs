@@ -3,6 +3,7 @@
 //! - `acta-bench lang [DIR]`: throughput of language detection on whole reports and on sentences,
 //!   for the fast path (whatlang), the accurate path (lingua) and acta's path, and the process's
 //!   peak resident memory.
+//! - `acta-bench models ACTA DIR`: the transformer backend's cost per report with tiny models.
 //! - `acta-bench summary [DIR]`: the cost of summarising one report of about 6 KB (layout and
 //!   language done beforehand), averaged over many runs.
 //!
@@ -10,6 +11,7 @@
 //! least a second.
 
 mod generate;
+mod models;
 mod pathological;
 mod run;
 
@@ -67,6 +69,11 @@ fn main() {
         Some("measure") if all.len() >= 2 => run::measure_child(&all[1..]),
         Some("run") => {
             run::run(Path::new("."));
+            return;
+        }
+        Some("models") if all.len() == 3 => {
+            // acta-bench models ACTA_WITH_TRANSFORMERS TINY_MODELS_DIR
+            models::run(&all[1], Path::new(&all[2]));
             return;
         }
         Some("pathological") => {

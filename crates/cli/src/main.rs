@@ -3,6 +3,7 @@
 mod eval;
 mod eval_lang;
 mod eval_summary;
+mod models;
 mod pipeline;
 
 use std::io::{BufReader, Write};
@@ -97,6 +98,19 @@ struct ExtractArgs {
     /// lengths recorded (0: after every batch). A killed run resumes from the last one.
     #[arg(long, default_value_t = 1.0)]
     checkpoint_seconds: f64,
+    /// A token-classification NER model directory (config.json, vocab.txt, rust_model.ot): its
+    /// people, organisations and places are merged with acta's own entities. Needs acta built with
+    /// the `transformers` feature.
+    #[arg(long, value_name = "DIR")]
+    ner_model: Option<PathBuf>,
+    /// A BART summarisation model directory (config.json, vocab.json, merges.txt, rust_model.ot):
+    /// writes summary_abstractive. Needs the `transformers` feature.
+    #[arg(long, value_name = "DIR")]
+    summary_model: Option<PathBuf>,
+    /// When a model cannot be loaded or fails on a report, keep acta's own extraction and add a
+    /// warning instead of failing.
+    #[arg(long)]
+    fallback: bool,
     /// Print the time spent in each step (reading, each stage, records, writing) to stderr.
     #[arg(long)]
     profile: bool,
@@ -229,6 +243,10 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         models: args.models.as_deref(),
         summary_sentences: args.summary_sentences,
         summary_chars: args.summary_chars,
+        ner_model: args.ner_model.as_deref(),
+        summary_model: args.summary_model.as_deref(),
+        fallback: args.fallback,
+        model_instances: args.jobs.unwrap_or_else(rayon::current_num_threads).max(1),
     })?;
     if args.resume && args.jsonl.as_deref().is_some_and(|p| p.as_os_str() != "-") {
         eprintln!("acta: error: --resume continues the files in --out; --jsonl FILE cannot be resumed (use --jsonl - or leave it out)");

@@ -13,12 +13,21 @@ use acta_layout::{LabelTable, LayoutStage, MetadataStage};
 use acta_summary::SummaryStage;
 use anyhow::Context;
 
+use crate::models;
+
 /// Settings that shape the pipeline.
 pub struct Settings<'a> {
     pub languages: &'a [String],
     pub models: Option<&'a Path>,
     pub summary_sentences: usize,
     pub summary_chars: Option<usize>,
+    /// Transformer models (`--ner-model`, `--summary-model`), and whether a model that fails
+    /// leaves acta's own extraction with a warning (`--fallback`) instead of an error.
+    pub ner_model: Option<&'a Path>,
+    pub summary_model: Option<&'a Path>,
+    pub fallback: bool,
+    /// Model instances to load: one per worker thread.
+    pub model_instances: usize,
 }
 
 /// Builds the pipeline: layout -> language -> metadata -> entities -> speakers -> summary.
@@ -39,14 +48,24 @@ pub fn build(settings: &Settings) -> anyhow::Result<Pipeline> {
     let codes: Vec<&str> = settings.languages.iter().map(String::as_str).collect();
     let detector = Arc::new(Detector::new(&codes)?);
     let gazetteers = Arc::new(gazetteers);
-    Ok(Pipeline::new(vec![
+    let mut stages: Vec<Box<dyn acta_doc::Stage>> = vec![
         Box::new(LayoutStage::new(labels)),
         Box::new(LanguageStage::new(detector)),
         Box::new(MetadataStage),
         Box::new(EntityStage::new(gazetteers.clone())),
-        Box::new(SpeakerStage::new(gazetteers)),
-        Box::new(SummaryStage::new(settings.summary_sentences).with_max_chars(settings.summary_chars)),
-    ])?)
+    ];
+    // Model entities are merged before the speaker table is built, so speakers see them.
+    if let Some(dir) = settings.ner_model {
+        let instances = settings.model_instances;
+        stages.push(models::stage(models::Kind::Ner, dir, gazetteers.clone(), settings.fallback, instances)?);
+    }
+    stages.push(Box::new(SpeakerStage::new(gazetteers.clone())));
+    stages.push(Box::new(SummaryStage::new(settings.summary_sentences).with_max_chars(settings.summary_chars)));
+    if let Some(dir) = settings.summary_model {
+        let instances = settings.model_instances;
+        stages.push(models::stage(models::Kind::Summary, dir, gazetteers, settings.fallback, instances)?);
+    }
+    Ok(Pipeline::new(stages)?)
 }
 
 /// Time spent in each step, summed over all workers, for `--profile`.

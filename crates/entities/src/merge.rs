@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use acta_doc::{fold_words, ByteRange, Canonical, CountryCode, EntityKind, EntitySource, Mention, Report};
 
-use crate::gazetteer::Gazetteers;
+use crate::gazetteer::{Gazetteers, Place};
 use crate::institutions::{institution_kind, institution_stakeholder};
 use crate::names::{name_at, name_key_tokens};
 
@@ -139,7 +139,13 @@ fn tidy(text: &str, range: ByteRange) -> Option<ByteRange> {
     if !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
         return None;
     }
-    let raw = &text[range.start..range.end];
+    let mut raw = &text[range.start..range.end];
+    // A name does not run across a line break: a span that does ("UTC\n\nSpeakers") keeps its
+    // first line (layout clean-up has already joined lines that PDF extraction broke).
+    let lead = raw.len() - raw.trim_start().len();
+    if let Some(i) = raw[lead..].find('\n') {
+        raw = &raw[..lead + i];
+    }
     let trimmed_start = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
     let start = range.start + (raw.len() - trimmed_start.len());
     let trimmed = trimmed_start.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '.' || c == ')'));
@@ -220,7 +226,7 @@ fn institution(
             let country = gaz
                 .find_places(&surface)
                 .filter_map(|(_, _, p)| match p {
-                    crate::gazetteer::Place::Country(c) | crate::gazetteer::Place::Demonym(c) => Some(*c),
+                    Place::Country(c) | Place::Demonym(c) => Some(*c),
                     _ => None,
                 })
                 .last();
@@ -240,14 +246,19 @@ fn institution(
     Some((report.canonicals[idx].kind, range, idx))
 }
 
-/// A location span: a country when the gazetteer knows the name, otherwise nothing.
+/// A location span: a country when the gazetteer knows the whole span as a country's name, otherwise
+/// nothing. A demonym is not enough ("Spanish" is as often the language), nor a city.
 fn country(
     report: &mut Report,
     gaz: &Gazetteers,
     range: ByteRange,
     keys: &mut HashMap<(EntityKind, String), usize>,
 ) -> Option<(EntityKind, ByteRange, usize)> {
-    let code: CountryCode = gaz.country_named(range.slice(&report.text))?;
+    let name = range.slice(&report.text);
+    let code: CountryCode = gaz.find_places(name).find_map(|(s, e, p)| match p {
+        Place::Country(c) if s == 0 && e == name.len() => Some(*c),
+        _ => None,
+    })?;
     let idx = canonical(
         report,
         keys,
@@ -372,6 +383,21 @@ mod tests {
         ];
         let counts = merge_model_spans(&mut report, &gaz, &spans);
         assert_eq!(counts, MergeCounts { confirmed: 0, added: 0, dropped: 3 });
+    }
+
+    #[test]
+    fn a_demonym_is_not_a_country_and_a_span_keeps_its_first_line() {
+        let text = "The Spanish version is ready.\nNational Digital Agency\nSpeakers\n";
+        let (mut report, gaz) = extracted(text);
+        report.mentions.clear();
+        report.canonicals.clear();
+        let spans = [
+            span(text, "Spanish", ModelLabel::Location, 0.9),
+            span(text, "National Digital Agency\nSpeakers", ModelLabel::Organization, 0.9),
+        ];
+        let counts = merge_model_spans(&mut report, &gaz, &spans);
+        assert_eq!(counts, MergeCounts { confirmed: 0, added: 1, dropped: 1 });
+        assert_eq!(report.slice(report.mentions[0].range), "National Digital Agency");
     }
 
     #[test]

@@ -5,8 +5,9 @@ use std::path::Path;
 
 use acta_doc::ByteRange;
 use acta_entities::{ModelLabel, ModelSpan};
-use rust_bert::pipelines::ner::NERModel;
-use rust_bert::pipelines::token_classification::{LabelAggregationOption, TokenClassificationConfig};
+use rust_bert::pipelines::token_classification::{
+    LabelAggregationOption, Token, TokenClassificationConfig, TokenClassificationModel,
+};
 use rust_bert::resources::LocalResource;
 use tch::Device;
 
@@ -20,7 +21,7 @@ const CHUNK_CHARS: usize = 2_000;
 
 /// A loaded NER model: a pool of instances and the labels it can give.
 pub struct NerBackend {
-    pool: Pool<NERModel>,
+    pool: Pool<TokenClassificationModel>,
     model: NerModelDir,
 }
 
@@ -61,26 +62,24 @@ impl NerBackend {
             return Ok(Vec::new());
         }
         let inputs: Vec<&str> = chunks.iter().map(|r| r.slice(text)).collect();
-        let predicted = catch_unwind(AssertUnwindSafe(|| self.pool.with(|m| m.predict_full_entities(&inputs))))
+        // Words with their labels, "O" included: acta joins B-/I- tags into entities itself, with
+        // the mean of their scores (rust-bert's own grouping multiplies them, so long names score ~0).
+        let predicted = catch_unwind(AssertUnwindSafe(|| self.pool.with(|m| m.predict(&inputs, true, false))))
             .map_err(|p| Error::model(&self.model.dir, format!("inference failed: {}", panic_message(&*p))))?;
         let mut out = Vec::new();
-        for (chunk, entities) in chunks.iter().zip(predicted) {
-            if entities.is_empty() {
-                continue;
-            }
+        for (chunk, tokens) in chunks.iter().zip(predicted) {
             // The model's offsets count characters of the chunk; acta's count bytes of the text.
             let piece = chunk.slice(text);
             let mut byte_at: Vec<usize> = piece.char_indices().map(|(b, _)| b).collect();
             byte_at.push(piece.len());
-            for e in entities {
-                let (begin, end) = (e.offset.begin as usize, e.offset.end as usize);
+            for (label, begin, end, score) in group_bio(&tokens) {
                 if begin >= end || end >= byte_at.len() {
                     continue;
                 }
                 out.push(NerEntity {
-                    label: e.label,
+                    label,
                     range: ByteRange { start: chunk.start + byte_at[begin], end: chunk.start + byte_at[end] },
-                    score: e.score,
+                    score,
                 });
             }
         }
@@ -99,7 +98,7 @@ impl NerBackend {
     }
 }
 
-fn load_one(model: &NerModelDir) -> Result<NERModel> {
+fn load_one(model: &NerModelDir) -> Result<TokenClassificationModel> {
     let local = |p: &Path| LocalResource { local_path: p.to_path_buf() };
     let mut config = TokenClassificationConfig::new(
         model.model_type,
@@ -114,11 +113,52 @@ fn load_one(model: &NerModelDir) -> Result<NERModel> {
     );
     config.device = Device::Cpu;
     // rust-bert returns most failures, but panics on some (a tokenizer file of the wrong kind).
-    match catch_unwind(AssertUnwindSafe(|| NERModel::new(config))) {
+    match catch_unwind(AssertUnwindSafe(|| TokenClassificationModel::new(config))) {
         Ok(Ok(m)) => Ok(m),
         Ok(Err(e)) => Err(Error::model(&model.dir, format!("cannot load ({}): {e}", model.weights.display()))),
         Err(p) => Err(Error::model(&model.dir, format!("cannot load: {}", panic_message(&*p)))),
     }
+}
+
+/// Joins tagged words into entities (type, first char, end char, mean score): a B- tag starts
+/// one, an I- (or E-) tag of the same type continues it, S- is one on its own, O ends it. An I-
+/// tag after O or another type starts an entity too, as seqeval reads such tags.
+pub(crate) fn group_bio(tokens: &[Token]) -> Vec<(String, usize, usize, f64)> {
+    let mut out = Vec::new();
+    // (type, begin, end, score sum, words)
+    let mut open: Option<(String, usize, usize, f64, usize)> = None;
+    let mut close = |open: &mut Option<(String, usize, usize, f64, usize)>| {
+        if let Some((kind, b, e, sum, n)) = open.take() {
+            out.push((kind, b, e, sum / n as f64));
+        }
+    };
+    for t in tokens {
+        let Some(offset) = t.offset else { continue };
+        let (begin, end) = (offset.begin as usize, offset.end as usize);
+        let (tag, kind) = t.label.split_once('-').unwrap_or((t.label.as_str(), ""));
+        let score = if t.score.is_finite() { t.score } else { 0.0 };
+        match tag {
+            "I" | "E" if open.as_ref().is_some_and(|o| o.0 == kind) => {
+                let o = open.as_mut().expect("open entity");
+                o.2 = end;
+                o.3 += score;
+                o.4 += 1;
+                if tag == "E" {
+                    close(&mut open);
+                }
+            }
+            "B" | "I" | "E" | "S" => {
+                close(&mut open);
+                open = Some((kind.to_string(), begin, end, score, 1));
+                if matches!(tag, "E" | "S") {
+                    close(&mut open);
+                }
+            }
+            _ => close(&mut open),
+        }
+    }
+    close(&mut open);
+    out
 }
 
 /// Ranges of at most about `max_chars` characters covering the non-blank text, cut at line ends,

@@ -107,14 +107,17 @@ impl SummaryBackend {
         let inputs: Vec<&str> = chunks.iter().map(|r| r.slice(text)).collect();
         let outputs = catch_unwind(AssertUnwindSafe(|| self.pool.with(|m| m.summarize(&inputs))))
             .map_err(|p| Error::model(&self.model.dir, format!("inference failed: {}", panic_message(&*p))))?;
-        let joined = outputs
-            .iter()
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let joined = outputs.iter().map(|s| printable(s)).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
         Ok((!joined.is_empty()).then_some(joined))
     }
+}
+
+/// A generated text on one line, printable: byte-level models can emit control characters and
+/// byte sequences that are not UTF-8 (decoded as U+FFFD); neither belongs in a CSV cell.
+fn printable(s: &str) -> String {
+    let cleaned: String =
+        s.chars().map(|c| if c.is_control() { ' ' } else { c }).filter(|&c| c != char::REPLACEMENT_CHARACTER).collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn path_str(path: &Path) -> Result<&str> {
@@ -139,5 +142,13 @@ fn load_one(model: &SummaryModelDir) -> Result<SummarizationModel> {
         Ok(Ok(m)) => Ok(m),
         Ok(Err(e)) => Err(Error::model(&model.dir, format!("cannot load ({}): {e}", model.weights.display()))),
         Err(p) => Err(Error::model(&model.dir, format!("cannot load: {}", panic_message(&*p)))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn generated_text_is_made_printable_on_one_line() {
+        assert_eq!(super::printable("a\u{7}b\n\n c\u{FFFD}d  "), "a b cd");
     }
 }
