@@ -32,3 +32,19 @@ pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".into())
 }
+
+/// libtorch's error text without its C++ backtrace ("Exception raised from ... frame #0: ..."), on
+/// one line: an error row or a terminal line, not a core dump.
+pub(crate) fn one_line(message: &str) -> String {
+    let head = message.split("Exception raised from").next().unwrap_or(message);
+    head.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn libtorch_backtraces_are_cut() {
+        let raw = "Tch tensor error: failed finding central directory\nException raised from valid at x.cc:177\nframe #0: c10";
+        assert_eq!(super::one_line(raw), "Tch tensor error: failed finding central directory");
+    }
+}

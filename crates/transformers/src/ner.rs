@@ -11,7 +11,7 @@ use rust_bert::pipelines::token_classification::{
 use rust_bert::resources::LocalResource;
 use tch::Device;
 
-use crate::error::{panic_message, Error, Result};
+use crate::error::{one_line, panic_message, Error, Result};
 use crate::model_dir::{check_ner_dir, NerModelDir};
 use crate::pool::Pool;
 
@@ -65,7 +65,9 @@ impl NerBackend {
         // Words with their labels, "O" included: acta joins B-/I- tags into entities itself, with
         // the mean of their scores (rust-bert's own grouping multiplies them, so long names score ~0).
         let predicted = catch_unwind(AssertUnwindSafe(|| self.pool.with(|m| m.predict(&inputs, true, false))))
-            .map_err(|p| Error::model(&self.model.dir, format!("inference failed: {}", panic_message(&*p))))?;
+            .map_err(|p| {
+                Error::model(&self.model.dir, format!("inference failed: {}", one_line(&panic_message(&*p))))
+            })?;
         let mut out = Vec::new();
         for (chunk, tokens) in chunks.iter().zip(predicted) {
             // The model's offsets count characters of the chunk; acta's count bytes of the text.
@@ -115,8 +117,11 @@ fn load_one(model: &NerModelDir) -> Result<TokenClassificationModel> {
     // rust-bert returns most failures, but panics on some (a tokenizer file of the wrong kind).
     match catch_unwind(AssertUnwindSafe(|| TokenClassificationModel::new(config))) {
         Ok(Ok(m)) => Ok(m),
-        Ok(Err(e)) => Err(Error::model(&model.dir, format!("cannot load ({}): {e}", model.weights.display()))),
-        Err(p) => Err(Error::model(&model.dir, format!("cannot load: {}", panic_message(&*p)))),
+        Ok(Err(e)) => Err(Error::model(
+            &model.dir,
+            format!("cannot load ({}): {}", model.weights.display(), one_line(&e.to_string())),
+        )),
+        Err(p) => Err(Error::model(&model.dir, format!("cannot load: {}", one_line(&panic_message(&*p))))),
     }
 }
 

@@ -12,7 +12,7 @@ use rust_bert::resources::LocalResource;
 use rust_tokenizers::tokenizer::{RobertaTokenizer, Tokenizer};
 use tch::Device;
 
-use crate::error::{panic_message, Error, Result};
+use crate::error::{one_line, panic_message, Error, Result};
 use crate::model_dir::{check_summary_dir, SummaryModelDir};
 use crate::pool::Pool;
 
@@ -105,8 +105,9 @@ impl SummaryBackend {
             return Ok(None);
         }
         let inputs: Vec<&str> = chunks.iter().map(|r| r.slice(text)).collect();
-        let outputs = catch_unwind(AssertUnwindSafe(|| self.pool.with(|m| m.summarize(&inputs))))
-            .map_err(|p| Error::model(&self.model.dir, format!("inference failed: {}", panic_message(&*p))))?;
+        let outputs = catch_unwind(AssertUnwindSafe(|| self.pool.with(|m| m.summarize(&inputs)))).map_err(|p| {
+            Error::model(&self.model.dir, format!("inference failed: {}", one_line(&panic_message(&*p))))
+        })?;
         let joined = outputs.iter().map(|s| printable(s)).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
         Ok((!joined.is_empty()).then_some(joined))
     }
@@ -140,8 +141,11 @@ fn load_one(model: &SummaryModelDir) -> Result<SummarizationModel> {
     config.device = Device::Cpu;
     match catch_unwind(AssertUnwindSafe(|| SummarizationModel::new(config))) {
         Ok(Ok(m)) => Ok(m),
-        Ok(Err(e)) => Err(Error::model(&model.dir, format!("cannot load ({}): {e}", model.weights.display()))),
-        Err(p) => Err(Error::model(&model.dir, format!("cannot load: {}", panic_message(&*p)))),
+        Ok(Err(e)) => Err(Error::model(
+            &model.dir,
+            format!("cannot load ({}): {}", model.weights.display(), one_line(&e.to_string())),
+        )),
+        Err(p) => Err(Error::model(&model.dir, format!("cannot load: {}", one_line(&panic_message(&*p))))),
     }
 }
 
