@@ -20,6 +20,8 @@ run: build
 ## members only: the transformer backend (crates/transformers, libtorch) is `make test-transformers`.
 test:
 	$(CARGO) test --locked
+	@if $(CARGO) tree --locked -e normal,build,dev --prefix none | grep -qE '^(tch|torch-sys|rust-bert) '; then \
+		echo "make test: the default build depends on a torch crate; it must not (see crates/transformers)"; exit 1; fi
 
 ## The overview page of corpus/ in headless Chromium (installed from Debian's packages when missing): a screenshot
 ## in target/browser-test/, every chart present, every number equal to the CSV files' counts, no console message.
