@@ -33,6 +33,24 @@ pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".into())
 }
 
+/// Runs a rust-bert call that may panic (rust-bert and tch panic on some failures), turning the
+/// panic into an error about the model in `dir`: "{doing}: {message}".
+pub(crate) fn guarded<T>(dir: &std::path::Path, doing: &str, f: impl FnOnce() -> T) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .map_err(|p| Error::model(dir, format!("{doing}: {}", one_line(&panic_message(&*p)))))
+}
+
+/// Builds a model with rust-bert: its errors and its panics both become errors naming the
+/// model directory and its weights file.
+pub(crate) fn load<T>(
+    dir: &std::path::Path,
+    weights: &std::path::Path,
+    build: impl FnOnce() -> std::result::Result<T, rust_bert::RustBertError>,
+) -> Result<T> {
+    guarded(dir, "cannot load", build)?
+        .map_err(|e| Error::model(dir, format!("cannot load ({}): {}", weights.display(), one_line(&e.to_string()))))
+}
+
 /// libtorch's error text without its C++ backtrace ("Exception raised from ... frame #0: ..."), on
 /// one line: an error row or a terminal line, not a core dump.
 pub(crate) fn one_line(message: &str) -> String {

@@ -1,6 +1,5 @@
 //! Token-classification NER (rust-bert) over a report's text, as byte-offset spans.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 use acta_doc::ByteRange;
@@ -11,7 +10,7 @@ use rust_bert::pipelines::token_classification::{
 use rust_bert::resources::LocalResource;
 use tch::Device;
 
-use crate::error::{one_line, panic_message, Error, Result};
+use crate::error::{guarded, load, Result};
 use crate::model_dir::{check_ner_dir, NerModelDir};
 use crate::pool::Pool;
 
@@ -64,10 +63,8 @@ impl NerBackend {
         let inputs: Vec<&str> = chunks.iter().map(|r| r.slice(text)).collect();
         // Words with their labels, "O" included: acta joins B-/I- tags into entities itself, with
         // the mean of their scores (rust-bert's own grouping multiplies them, so long names score ~0).
-        let predicted = catch_unwind(AssertUnwindSafe(|| self.pool.with(|m| m.predict(&inputs, true, false))))
-            .map_err(|p| {
-                Error::model(&self.model.dir, format!("inference failed: {}", one_line(&panic_message(&*p))))
-            })?;
+        let predicted =
+            guarded(&self.model.dir, "inference failed", || self.pool.with(|m| m.predict(&inputs, true, false)))?;
         let mut out = Vec::new();
         for (chunk, tokens) in chunks.iter().zip(predicted) {
             // The model's offsets count characters of the chunk; acta's count bytes of the text.
@@ -114,15 +111,7 @@ fn load_one(model: &NerModelDir) -> Result<TokenClassificationModel> {
         LabelAggregationOption::First,
     );
     config.device = Device::Cpu;
-    // rust-bert returns most failures, but panics on some (a tokenizer file of the wrong kind).
-    match catch_unwind(AssertUnwindSafe(|| TokenClassificationModel::new(config))) {
-        Ok(Ok(m)) => Ok(m),
-        Ok(Err(e)) => Err(Error::model(
-            &model.dir,
-            format!("cannot load ({}): {}", model.weights.display(), one_line(&e.to_string())),
-        )),
-        Err(p) => Err(Error::model(&model.dir, format!("cannot load: {}", one_line(&panic_message(&*p))))),
-    }
+    load(&model.dir, &model.weights, || TokenClassificationModel::new(config))
 }
 
 /// Joins tagged words into entities (type, first char, end char, mean score): a B- tag starts

@@ -17,6 +17,19 @@ pub enum Model<B> {
     Unavailable(String),
 }
 
+impl<B> Model<B> {
+    /// The loaded model; when there is none, the report is told why and what it gets instead.
+    fn on(&self, report: &mut Report, what: &str, instead: &str) -> Option<&B> {
+        match self {
+            Model::Loaded(b) => Some(b),
+            Model::Unavailable(why) => {
+                report.warnings.push(format!("{what} not used ({why}); {instead}"));
+                None
+            }
+        }
+    }
+}
+
 /// Runs the NER model and merges its spans into the rule-based entities (after the entity stage,
 /// before the speaker table, so speakers see the merged people).
 pub struct NerStage {
@@ -51,13 +64,7 @@ impl Stage for NerStage {
         &[]
     }
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
-        let backend = match &self.model {
-            Model::Loaded(b) => b,
-            Model::Unavailable(why) => {
-                report.warnings.push(format!("NER model not used ({why}); acta's own entities kept"));
-                return Ok(());
-            }
-        };
+        let Some(backend) = self.model.on(report, "NER model", "acta's own entities kept") else { return Ok(()) };
         match backend.spans(&report.text) {
             Ok(spans) => {
                 merge_model_spans(report, &self.gaz, &spans);
@@ -91,13 +98,7 @@ impl Stage for SummaryStage {
         &[]
     }
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
-        let backend = match &self.model {
-            Model::Loaded(b) => b,
-            Model::Unavailable(why) => {
-                report.warnings.push(format!("summary model not used ({why}); no abstractive summary"));
-                return Ok(());
-            }
-        };
+        let Some(backend) = self.model.on(report, "summary model", "no abstractive summary") else { return Ok(()) };
         let sections: Vec<ByteRange> = report
             .sections
             .iter()

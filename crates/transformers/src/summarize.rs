@@ -2,7 +2,6 @@
 //! is cut into chunks along its sections, each chunk is summarised, and the chunk summaries are
 //! joined in document order.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 use acta_doc::ByteRange;
@@ -12,7 +11,7 @@ use rust_bert::resources::LocalResource;
 use rust_tokenizers::tokenizer::{RobertaTokenizer, Tokenizer};
 use tch::Device;
 
-use crate::error::{one_line, panic_message, Error, Result};
+use crate::error::{guarded, load, Error, Result};
 use crate::model_dir::{check_summary_dir, SummaryModelDir};
 use crate::pool::Pool;
 
@@ -105,9 +104,7 @@ impl SummaryBackend {
             return Ok(None);
         }
         let inputs: Vec<&str> = chunks.iter().map(|r| r.slice(text)).collect();
-        let outputs = catch_unwind(AssertUnwindSafe(|| self.pool.with(|m| m.summarize(&inputs)))).map_err(|p| {
-            Error::model(&self.model.dir, format!("inference failed: {}", one_line(&panic_message(&*p))))
-        })?;
+        let outputs = guarded(&self.model.dir, "inference failed", || self.pool.with(|m| m.summarize(&inputs)))?;
         let joined = outputs.iter().map(|s| printable(s)).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
         Ok((!joined.is_empty()).then_some(joined))
     }
@@ -139,14 +136,7 @@ fn load_one(model: &SummaryModelDir) -> Result<SummarizationModel> {
     config.num_beams = model.num_beams;
     config.no_repeat_ngram_size = model.no_repeat_ngram_size;
     config.device = Device::Cpu;
-    match catch_unwind(AssertUnwindSafe(|| SummarizationModel::new(config))) {
-        Ok(Ok(m)) => Ok(m),
-        Ok(Err(e)) => Err(Error::model(
-            &model.dir,
-            format!("cannot load ({}): {}", model.weights.display(), one_line(&e.to_string())),
-        )),
-        Err(p) => Err(Error::model(&model.dir, format!("cannot load: {}", one_line(&panic_message(&*p))))),
-    }
+    load(&model.dir, &model.weights, || SummarizationModel::new(config))
 }
 
 #[cfg(test)]
