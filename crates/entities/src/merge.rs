@@ -10,7 +10,7 @@
 //! - a new location becomes a country only when the country gazetteer knows the name;
 //!   other locations (cities, regions) and miscellaneous spans are dropped.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use acta_doc::{fold_words, ByteRange, Canonical, CountryCode, EntityKind, EntitySource, Mention, Report};
 
@@ -71,23 +71,22 @@ pub struct MergeCounts {
 /// Mentions stay sorted by position; canonical indexes of earlier mentions do not change.
 pub fn merge_model_spans(report: &mut Report, gaz: &Gazetteers, spans: &[ModelSpan]) -> MergeCounts {
     let mut counts = MergeCounts::default();
-    let mut keys: HashMap<(EntityKind, String), usize> = HashMap::new();
-    for (i, c) in report.canonicals.iter().enumerate() {
-        let key = match c.kind {
-            EntityKind::Country => c.name.clone(),
-            _ => fold_words(&c.name),
-        };
-        keys.entry((c.kind, key)).or_insert(i);
-    }
+    let mut known = Known::new(report);
+    // Existing mentions are sorted by start: those overlapping a span start at most `longest` bytes
+    // before it, so each span looks at a window, not at every mention.
+    let longest = report.mentions.iter().map(|m| m.range.len()).max().unwrap_or(0);
     let mut added: Vec<Mention> = Vec::new();
+    // Added mentions are disjoint: start -> end, for the same kind of window query.
+    let mut added_at: BTreeMap<usize, usize> = BTreeMap::new();
     for span in spans {
         let Some(range) = tidy(&report.text, span.range) else {
             counts.dropped += 1;
             continue;
         };
-        // Existing mentions are sorted by start; only those starting before the span's end can overlap.
+        let from = report.mentions.partition_point(|m| m.range.start < range.start.saturating_sub(longest));
         let upto = report.mentions.partition_point(|m| m.range.start < range.end);
-        let overlapping: Vec<usize> = (0..upto).filter(|&i| report.mentions[i].range.overlaps(&range)).collect();
+        let overlapping: Vec<usize> =
+            (from..upto.max(from)).filter(|&i| report.mentions[i].range.overlaps(&range)).collect();
         let agreeing: Vec<usize> =
             overlapping.iter().copied().filter(|&i| span.label.agrees_with(report.mentions[i].kind)).collect();
         if !agreeing.is_empty() {
@@ -99,17 +98,19 @@ pub fn merge_model_spans(report: &mut Report, gaz: &Gazetteers, spans: &[ModelSp
             counts.confirmed += 1;
             continue;
         }
-        if !overlapping.is_empty() || added.iter().any(|m| m.range.overlaps(&range)) {
+        let overlaps_added = added_at.range(..range.end).next_back().is_some_and(|(_, &end)| end > range.start);
+        if !overlapping.is_empty() || overlaps_added {
             counts.dropped += 1;
             continue;
         }
         let new = match span.label {
-            ModelLabel::Person => person(report, gaz, range, &mut keys),
-            ModelLabel::Organization => institution(report, gaz, range, &mut keys),
-            ModelLabel::Location => country(report, gaz, range, &mut keys),
+            ModelLabel::Person => person(report, gaz, range, &mut known),
+            ModelLabel::Organization => institution(report, gaz, range, &mut known),
+            ModelLabel::Location => country(report, gaz, range, &mut known),
         };
         match new {
             Some((kind, range, canonical)) => {
+                added_at.insert(range.start, range.end);
                 added.push(Mention {
                     kind,
                     range,
@@ -153,17 +154,67 @@ fn tidy(text: &str, range: ByteRange) -> Option<ByteRange> {
     (end > start && trimmed.chars().any(char::is_alphabetic)).then_some(ByteRange { start, end })
 }
 
-fn canonical(
-    report: &mut Report,
-    keys: &mut HashMap<(EntityKind, String), usize>,
-    key: String,
-    new: Canonical,
-) -> usize {
-    let kind = new.kind;
-    *keys.entry((kind, key)).or_insert_with(|| {
+/// The report's canonical entities, indexed for the merge so that each span costs a look-up, not
+/// a pass over every entity: by kind and key (folded name; alpha-2 code for countries; gazetteer
+/// entry), and people by the tokens of their names.
+struct Known {
+    keys: HashMap<(EntityKind, String), usize>,
+    person_tokens: HashMap<String, Vec<usize>>,
+}
+
+impl Known {
+    fn new(report: &Report) -> Known {
+        let mut known = Known { keys: HashMap::new(), person_tokens: HashMap::new() };
+        for (i, c) in report.canonicals.iter().enumerate() {
+            known.index(i, c);
+        }
+        known
+    }
+
+    fn index(&mut self, i: usize, c: &Canonical) {
+        let key = match c.kind {
+            EntityKind::Country => c.name.clone(),
+            _ => fold_words(&c.name),
+        };
+        self.keys.entry((c.kind, key)).or_insert(i);
+        if c.kind == EntityKind::Person {
+            for token in name_key_tokens(&c.name) {
+                let list = self.person_tokens.entry(token).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+
+    /// The entity under `key`, added to the report when there is none yet.
+    fn get_or_add(&mut self, report: &mut Report, key: String, new: Canonical) -> usize {
+        if let Some(&i) = self.keys.get(&(new.kind, key.clone())) {
+            return i;
+        }
+        let i = report.canonicals.len();
+        self.keys.insert((new.kind, key), i);
+        self.index(i, &new);
         report.canonicals.push(new);
-        report.canonicals.len() - 1
-    })
+        i
+    }
+
+    /// The first person whose name holds all these tokens.
+    fn person_holding(&self, report: &Report, tokens: &[String]) -> Option<usize> {
+        let first = tokens.first()?;
+        self.person_tokens.get(first)?.iter().copied().find(|&i| {
+            let theirs = name_key_tokens(&report.canonicals[i].name);
+            tokens.iter().all(|t| theirs.contains(t))
+        })
+    }
+
+    /// The first ministry or organisation with this folded name.
+    fn institution_named(&self, folded: &str) -> Option<usize> {
+        [EntityKind::Ministry, EntityKind::Organization]
+            .iter()
+            .filter_map(|&kind| self.keys.get(&(kind, folded.to_string())).copied())
+            .min()
+    }
 }
 
 /// A person span: acta's name rules must read a name of two or more words where it starts, and
@@ -172,7 +223,7 @@ fn person(
     report: &mut Report,
     gaz: &Gazetteers,
     range: ByteRange,
-    keys: &mut HashMap<(EntityKind, String), usize>,
+    known: &mut Known,
 ) -> Option<(EntityKind, ByteRange, usize)> {
     let name = name_at(&report.text[..range.end], range.start, gaz)?;
     if name.core_tokens < 2 {
@@ -180,17 +231,10 @@ fn person(
     }
     let surface = name.range.slice(&report.text).to_string();
     let tokens = name_key_tokens(&surface);
-    let known = report.canonicals.iter().position(|c| {
-        c.kind == EntityKind::Person && {
-            let theirs = name_key_tokens(&c.name);
-            tokens.iter().all(|t| theirs.contains(t))
-        }
-    });
-    let idx = match known {
+    let idx = match known.person_holding(report, &tokens) {
         Some(i) => i,
-        None => canonical(
+        None => known.get_or_add(
             report,
-            keys,
             fold_words(&surface),
             Canonical { kind: EntityKind::Person, name: surface, country: None, stakeholder: None },
         ),
@@ -203,7 +247,7 @@ fn institution(
     report: &mut Report,
     gaz: &Gazetteers,
     range: ByteRange,
-    keys: &mut HashMap<(EntityKind, String), usize>,
+    known: &mut Known,
 ) -> Option<(EntityKind, ByteRange, usize)> {
     let surface = range.slice(&report.text).to_string();
     if !surface.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
@@ -235,13 +279,9 @@ fn institution(
     };
     // The rules may know this institution under the same words (a gazetteer key was not built
     // for a shape the rules found).
-    let key_folded = fold_words(&surface);
-    let known = report.canonicals.iter().position(|c| {
-        matches!(c.kind, EntityKind::Ministry | EntityKind::Organization) && fold_words(&c.name) == key_folded
-    });
-    let idx = match known {
+    let idx = match known.institution_named(&fold_words(&surface)) {
         Some(i) => i,
-        None => canonical(report, keys, key, Canonical { kind, name: surface, country, stakeholder }),
+        None => known.get_or_add(report, key, Canonical { kind, name: surface, country, stakeholder }),
     };
     Some((report.canonicals[idx].kind, range, idx))
 }
@@ -252,16 +292,15 @@ fn country(
     report: &mut Report,
     gaz: &Gazetteers,
     range: ByteRange,
-    keys: &mut HashMap<(EntityKind, String), usize>,
+    known: &mut Known,
 ) -> Option<(EntityKind, ByteRange, usize)> {
     let name = range.slice(&report.text);
     let code: CountryCode = gaz.find_places(name).find_map(|(s, e, p)| match p {
         Place::Country(c) if s == 0 && e == name.len() => Some(*c),
         _ => None,
     })?;
-    let idx = canonical(
+    let idx = known.get_or_add(
         report,
-        keys,
         code.to_string(),
         Canonical { kind: EntityKind::Country, name: code.to_string(), country: Some(code), stakeholder: None },
     );
