@@ -292,3 +292,25 @@ fn files_sent_as_base64_json_lines_give_the_records_of_the_files() {
         );
     }
 }
+
+/// A build without the transformers feature refuses --ner-model with the way to get it, or with
+/// --fallback goes on with its own extraction and says so on the report.
+#[cfg(not(feature = "transformers"))]
+#[test]
+fn model_flags_without_the_transformers_build_explain_or_fall_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    std::fs::write(&input, GOOD).unwrap();
+    let out = dir.path().join("out");
+    let args = ["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet", "--ner-model", "m"];
+    let o = acta(&args, None);
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("--ner-model") && stderr.contains("--features transformers"), "{stderr}");
+    let o = acta(&[&args[..], &["--summary-model", "s", "--fallback"]].concat(), None);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let reports = read_csv(&out.join("reports.csv"));
+    let warnings = reports[0].iter().position(|c| c == "warnings").unwrap();
+    let cell = &reports[1][warnings];
+    assert!(cell.starts_with("NER model (--ner-model) not used") && cell.contains("summary model"), "{cell}");
+}

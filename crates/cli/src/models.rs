@@ -16,6 +16,13 @@ pub enum Kind {
 }
 
 impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Ner => "NER model",
+            Kind::Summary => "summary model",
+        }
+    }
+
     fn flag(self) -> &'static str {
         match self {
             Kind::Ner => "--ner-model",
@@ -64,7 +71,7 @@ pub fn stage(
     _instances: usize,
 ) -> anyhow::Result<Box<dyn Stage>> {
     let why = "this acta was built without the transformers feature; build it with \
-               `cargo build --release -p acta --features transformers` (needs libtorch: see the README)";
+               `LIBTORCH=/usr cargo build --release -p acta --features transformers` (needs libtorch: see the README)";
     if !fallback {
         anyhow::bail!("{}: {why}", kind.flag());
     }
@@ -94,7 +101,8 @@ impl Stage for NotBuilt {
         &[]
     }
     fn run(&self, report: &mut acta_doc::Report) -> acta_doc::Result<()> {
-        report.warnings.push(format!("{} not used ({})", self.kind.flag(), self.why));
+        // Named in words first: a cell starting with "--" would get the CSV formula guard's apostrophe.
+        report.warnings.push(format!("{} ({}) not used: {}", self.kind.name(), self.kind.flag(), self.why));
         Ok(())
     }
 }
