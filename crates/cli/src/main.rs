@@ -17,7 +17,7 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use pipeline::{build, process, read, Profile, Settings, Work};
+use pipeline::{build, process_group, read, Profile, Settings, Work};
 
 #[derive(Parser)]
 #[command(name = "acta", version, about = "Turns free-text meeting and session reports into structured records")]
@@ -473,10 +473,8 @@ fn process_batch(
     profile: &Profile,
 ) -> Vec<Result<acta_export::ReportRecord, ErrorRow>> {
     if committed.is_empty() {
-        return batch
-            .into_par_iter()
-            .map(|w| read(w, max_bytes, profile).and_then(|doc| process(pipeline, doc, Vec::new(), profile)))
-            .collect();
+        let read: Vec<_> = batch.into_par_iter().map(|w| read(w, max_bytes, profile)).collect();
+        return process_groups(pipeline, read.into_iter().map(|doc| doc.map(|d| (d, Vec::new()))).collect(), profile);
     }
     // Reports that failed before are not read again: their error row is in the output.
     let batch: Vec<Work> = batch
@@ -509,5 +507,40 @@ fn process_batch(
             Err(e) => todo.push(Err(e)),
         }
     }
-    todo.into_par_iter().map(|t| t.and_then(|(doc, warnings)| process(pipeline, doc, warnings, profile))).collect()
+    process_groups(pipeline, todo, profile)
+}
+
+/// Reports a worker takes through the pipeline together, stage by stage (see [`process_group`]).
+const GROUP: usize = 32;
+
+/// Processes the documents in groups of [`GROUP`] in parallel; read errors stay in their place.
+fn process_groups(
+    pipeline: &acta_doc::Pipeline,
+    todo: Vec<Result<(acta_input::Document, Vec<String>), ErrorRow>>,
+    profile: &Profile,
+) -> Vec<Result<acta_export::ReportRecord, ErrorRow>> {
+    let mut groups: Vec<Vec<_>> = Vec::with_capacity(todo.len().div_ceil(GROUP));
+    let mut todo = todo.into_iter().peekable();
+    while todo.peek().is_some() {
+        groups.push(todo.by_ref().take(GROUP).collect());
+    }
+    groups
+        .into_par_iter()
+        .flat_map_iter(|group| {
+            // Read errors keep their place among the group's results.
+            let mut slots: Vec<Option<Result<acta_export::ReportRecord, ErrorRow>>> = Vec::with_capacity(group.len());
+            let mut docs = Vec::with_capacity(group.len());
+            for item in group {
+                match item {
+                    Ok(doc) => {
+                        docs.push(doc);
+                        slots.push(None);
+                    }
+                    Err(e) => slots.push(Some(Err(e))),
+                }
+            }
+            let mut processed = process_group(pipeline, docs, profile).into_iter();
+            slots.into_iter().map(move |slot| slot.or_else(|| processed.next()).expect("one result per document"))
+        })
+        .collect()
 }

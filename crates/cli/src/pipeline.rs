@@ -126,50 +126,80 @@ pub fn read(work: Work, max_bytes: u64, profile: &Profile) -> Result<Document, E
     Ok(doc)
 }
 
-/// Runs the pipeline over one document. A panic in any stage becomes an error row naming the stage.
+/// Runs the pipeline over one document (the tests' shorthand for a group of one).
+#[cfg(test)]
 pub fn process(
     pipeline: &Pipeline,
     doc: Document,
     warnings: Vec<String>,
     profile: &Profile,
 ) -> Result<ReportRecord, ErrorRow> {
-    let id = doc.id.clone();
-    let source = doc.source.clone();
-    let mut stage_reached = "layout";
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        let mut report = Report::new(doc.id, doc.source, doc.text);
-        report.sha256 = doc.sha256;
-        report.encoding = doc.encoding;
-        report.byte_len = doc.byte_len;
-        report.warnings.extend(warnings);
-        for stage in pipeline.stages() {
-            stage_reached = stage.name();
-            let t = std::time::Instant::now();
-            stage.run(&mut report).map_err(|e| (stage.name(), e.to_string()))?;
-            profile.add(stage.name(), t.elapsed());
-        }
+    process_group(pipeline, vec![(doc, warnings)], profile).pop().expect("one result per document")
+}
+
+/// Runs the pipeline over a group of documents stage by stage: every report through layout, then
+/// every report through language, and so on. Each stage's tables and automata stay in the CPU's
+/// caches across the group instead of being evicted by the other stages between two reports.
+/// The results are those of [`process`] on each document, in order: a stage that fails or panics
+/// on one report turns that report into an error row naming the stage, and the others go on.
+pub fn process_group(
+    pipeline: &Pipeline,
+    docs: Vec<(Document, Vec<String>)>,
+    profile: &Profile,
+) -> Vec<Result<ReportRecord, ErrorRow>> {
+    let mut states: Vec<Result<Report, ErrorRow>> = docs
+        .into_iter()
+        .map(|(doc, warnings)| {
+            let mut report = Report::new(doc.id, doc.source, doc.text);
+            report.sha256 = doc.sha256;
+            report.encoding = doc.encoding;
+            report.byte_len = doc.byte_len;
+            report.warnings.extend(warnings);
+            Ok(report)
+        })
+        .collect();
+    for stage in pipeline.stages() {
         let t = std::time::Instant::now();
-        let record = ReportRecord::from_report(&report);
-        profile.add("record", t.elapsed());
-        Ok::<_, (&str, String)>(record)
-    }));
-    match result {
-        Ok(Ok(record)) => Ok(record),
-        Ok(Err((stage, message))) => Err(ErrorRow { id, source, stage: stage.to_string(), error: message }),
-        Err(panic) => {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            Err(ErrorRow {
-                id,
-                source,
-                stage: stage_reached.to_string(),
-                error: format!("internal error (panic): {message}"),
-            })
+        for state in &mut states {
+            let Ok(report) = state else { continue };
+            let outcome = catch_unwind(AssertUnwindSafe(|| stage.run(report)));
+            let error = match outcome {
+                Ok(Ok(())) => continue,
+                Ok(Err(e)) => e.to_string(),
+                Err(panic) => format!("internal error (panic): {}", panic_message(&*panic)),
+            };
+            *state = Err(ErrorRow {
+                id: report.id.clone(),
+                source: report.source.clone(),
+                stage: stage.name().to_string(),
+                error,
+            });
         }
+        profile.add(stage.name(), t.elapsed());
     }
+    let t = std::time::Instant::now();
+    let records = states
+        .into_iter()
+        .map(|state| {
+            let report = state?;
+            catch_unwind(AssertUnwindSafe(|| ReportRecord::from_report(&report))).map_err(|panic| ErrorRow {
+                id: report.id.clone(),
+                source: report.source.clone(),
+                stage: "record".to_string(),
+                error: format!("internal error (panic): {}", panic_message(&*panic)),
+            })
+        })
+        .collect();
+    profile.add("record", t.elapsed());
+    records
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
 }
 
 #[cfg(test)]
@@ -222,5 +252,48 @@ mod tests {
         assert!(error.error.starts_with("internal error (panic): index out of bounds"), "{}", error.error);
         let next = process(&pipeline, doc("b", "a quiet report"), Vec::new(), &profile).unwrap();
         assert_eq!(next.id, "b");
+    }
+
+    #[test]
+    fn in_a_group_a_failing_report_fails_alone_and_results_keep_their_order() {
+        // A stage after the fragile one must still see the other reports of the group.
+        struct Marks;
+        impl acta_doc::Stage for Marks {
+            fn name(&self) -> &'static str {
+                "marks"
+            }
+            fn needs(&self) -> &'static [acta_doc::Layer] {
+                &[]
+            }
+            fn provides(&self) -> &'static [acta_doc::Layer] {
+                &[]
+            }
+            fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
+                report.warnings.push(format!("marked {}", report.id));
+                Ok(())
+            }
+        }
+        let pipeline = Pipeline::new(vec![
+            Box::new(LayoutStage::new(LabelTable::bundled())),
+            Box::new(Fragile),
+            Box::new(Marks),
+        ])
+        .unwrap();
+        let profile = Profile::default();
+        let docs = vec![
+            (doc("a", "a quiet report"), Vec::new()),
+            (doc("b", "it goes boom here"), Vec::new()),
+            (doc("c", "another quiet one"), vec!["kept".to_string()]),
+        ];
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let results = process_group(&pipeline, docs, &profile);
+        std::panic::set_hook(hook);
+        assert_eq!(results.len(), 3);
+        assert_eq!(results[0].as_ref().unwrap().id, "a");
+        assert_eq!(results[1].as_ref().unwrap_err().stage, "fragile");
+        let c = results[2].as_ref().unwrap();
+        assert_eq!(c.id, "c");
+        assert!(c.warnings.contains(&"kept".to_string()) && c.warnings.contains(&"marked c".to_string()), "{:?}", c.warnings);
     }
 }
