@@ -49,9 +49,9 @@ pub struct Detector {
 }
 
 /// The quick check decides only with at least this many function words in the text...
-const QUICK_MIN_WORDS: usize = 8;
+pub(crate) const QUICK_MIN_WORDS: usize = 8;
 /// ...and when the best language scores this many times the second.
-const QUICK_MARGIN: f64 = 4.0;
+pub(crate) const QUICK_MARGIN: f64 = 4.0;
 
 impl Detector {
     /// A detector choosing among `codes` (ISO 639-1), which must be compiled in.
@@ -191,13 +191,23 @@ impl Detector {
     /// caller that only confirms a language it expects can ask for fewer words, and a long
     /// paragraph, with many function words, can do with a smaller lead.
     pub fn detect_quick_with(&self, text: &str, min_words: usize, margin: f64) -> Option<(Lang, f64)> {
+        self.tally(text).verdict(min_words, margin)
+    }
+
+    /// The function words of `text` counted once, for callers that try several thresholds.
+    pub fn tally(&self, text: &str) -> FunctionWordTally {
         let mut scores: Vec<(Lang, f64)> = Vec::new();
         let mut hits = 0usize;
         let mut lower = String::new();
         for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 8) {
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            let Some(langs) = self.function_words.get(lower.as_str()) else { continue };
+            let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+                word
+            } else {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                lower.as_str()
+            };
+            let Some(langs) = self.function_words.get(key) else { continue };
             hits += 1;
             for (lang, weight) in langs {
                 match scores.iter_mut().find(|(l, _)| l == lang) {
@@ -206,27 +216,13 @@ impl Detector {
                 }
             }
         }
-        if hits < min_words {
-            return None;
-        }
         scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let (lang, best) = *scores.first()?;
-        let second = scores.get(1).map_or(0.0, |s| s.1);
-        // Confidence: the lead over the runner-up, so that a clear win reads as one (0.71 at a 2.5 margin).
-        (best >= margin * second).then_some((lang, best / (best + second)))
+        FunctionWordTally { scores, hits }
     }
 
     /// How many function words of any candidate language the text has.
     pub fn function_word_hits(&self, text: &str) -> usize {
-        let mut lower = String::new();
-        text.split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty() && w.len() <= 8)
-            .filter(|w| {
-                lower.clear();
-                lower.extend(w.chars().flat_map(char::to_lowercase));
-                self.function_words.contains_key(lower.as_str())
-            })
-            .count()
+        self.tally(text).hits
     }
 
     /// lingua only: the accurate path, for short text.
@@ -245,6 +241,31 @@ impl Detector {
     pub fn detect_fast(&self, text: &str) -> Option<(Lang, f64)> {
         let info = self.whatlang.detect(text)?;
         self.lang_of_whatlang(info.lang()).map(|l| (l, info.confidence()))
+    }
+}
+
+/// A text's function words per candidate language, best first ([`Detector::tally`]).
+pub struct FunctionWordTally {
+    scores: Vec<(Lang, f64)>,
+    hits: usize,
+}
+
+impl FunctionWordTally {
+    /// Function words of any candidate language.
+    pub fn hits(&self) -> usize {
+        self.hits
+    }
+
+    /// The leading language when at least `min_words` function words were seen and it leads the
+    /// runner-up by `margin` times (see [`Detector::detect_quick_with`]).
+    pub fn verdict(&self, min_words: usize, margin: f64) -> Option<(Lang, f64)> {
+        if self.hits < min_words {
+            return None;
+        }
+        let (lang, best) = *self.scores.first()?;
+        let second = self.scores.get(1).map_or(0.0, |s| s.1);
+        // Confidence: the lead over the runner-up, so that a clear win reads as one (0.71 at a 2.5 margin).
+        (best >= margin * second).then_some((lang, best / (best + second)))
     }
 }
 
@@ -283,35 +304,35 @@ fn whatlang_of(language: Language) -> Option<whatlang::Lang> {
 pub fn mask_names(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut sentence_start = true;
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String, sentence_start: &mut bool| {
+    // The word being read: text[word_start..pos], copied or blanked when it ends.
+    let mut word_start = 0;
+    let flush = |word: &str, out: &mut String, sentence_start: &mut bool| {
         if word.is_empty() {
             return;
         }
         let first = word.chars().next().unwrap_or(' ');
-        let upper_count = word.chars().filter(|c| c.is_uppercase()).count();
-        let is_name_like =
-            (first.is_uppercase() && !*sentence_start) || upper_count >= 2 || word.chars().any(|c| c.is_ascii_digit());
+        let is_name_like = (first.is_uppercase() && !*sentence_start)
+            || word.chars().filter(|c| c.is_uppercase()).nth(1).is_some()
+            || word.bytes().any(|b| b.is_ascii_digit());
         if is_name_like {
             out.extend(std::iter::repeat_n(' ', word.len()));
         } else {
             out.push_str(word);
         }
         *sentence_start = false;
-        word.clear();
     };
-    for c in text.chars() {
+    for (pos, c) in text.char_indices() {
         if c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out, &mut sentence_start);
-            if matches!(c, '.' | '!' | '?' | '\n' | ':' | '¿' | '¡' | '•') {
-                sentence_start = true;
-            }
-            out.push(c);
+            continue;
         }
+        flush(&text[word_start..pos], &mut out, &mut sentence_start);
+        if matches!(c, '.' | '!' | '?' | '\n' | ':' | '¿' | '¡' | '•') {
+            sentence_start = true;
+        }
+        out.push(c);
+        word_start = pos + c.len_utf8();
     }
-    flush(&mut word, &mut out, &mut sentence_start);
+    flush(&text[word_start..], &mut out, &mut sentence_start);
     out
 }
 

@@ -55,7 +55,7 @@ impl Stage for LanguageStage {
             .map(|range| {
                 let part = range.slice(&masked);
                 let letters = part.chars().filter(|c| c.is_alphabetic()).count();
-                let lang = if letters >= MIN_BLOCK_LETTERS { self.detect_block(part, doc_guess) } else { None };
+                let lang = if letters >= MIN_BLOCK_LETTERS { self.detect_block(part, letters, doc_guess) } else { None };
                 Block { range, letters, lang }
             })
             .collect();
@@ -132,24 +132,24 @@ impl Stage for LanguageStage {
 impl LanguageStage {
     /// whatlang first; its answer stands when reliable on long text, or when it agrees with the
     /// whole report's guess. Otherwise lingua decides, with whatlang as a second opinion.
-    fn detect_block(&self, text: &str, doc_guess: Option<Lang>) -> Option<(Lang, f64)> {
-        if let Some(quick) = self.detector.detect_quick(text) {
+    fn detect_block(&self, text: &str, letters: usize, doc_guess: Option<Lang>) -> Option<(Lang, f64)> {
+        let tally = self.detector.tally(text);
+        if let Some(quick) = tally.verdict(crate::QUICK_MIN_WORDS, crate::QUICK_MARGIN) {
             return Some(quick);
         }
         // A few function words that clearly confirm the report's own language are enough.
         // A paragraph with many function words needs a smaller lead.
-        if let Some(quick) = self.detector.detect_quick_with(text, 12, 2.5) {
+        if let Some(quick) = tally.verdict(12, 2.5) {
             return Some(quick);
         }
-        if let Some(quick) = self.detector.detect_quick_with(text, CONFIRM_MIN_WORDS, 4.0) {
+        if let Some(quick) = tally.verdict(CONFIRM_MIN_WORDS, 4.0) {
             if Some(quick.0) == doc_guess {
                 return Some(quick);
             }
         }
         // Lists of titles and bullet fragments without function words say little about a language;
         // short ones are left out rather than sent to lingua.
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 300 && self.detector.function_word_hits(text) < CONFIRM_MIN_WORDS {
+        if letters < 300 && tally.hits() < CONFIRM_MIN_WORDS {
             return None;
         }
         if let Some((lang, conf)) = self.detector.detect_fast(text) {
