@@ -142,6 +142,7 @@ impl SummaryStage {
         let empty: HashSet<String> = HashSet::new();
         let mut out = Vec::new();
         let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut lower = String::new();
         let mut i = 0;
         let lines = &report.lines;
         while i < lines.len() {
@@ -172,11 +173,10 @@ impl SummaryStage {
             let kind = section.map(|s| report.sections[s].kind);
             let mut prior = kind.map_or(1.0, section_prior);
             // Narrative paragraphs under a speakers heading (no heading of their own after the list).
-            let words_in_paragraph = paragraph.slice(text).split_whitespace().count();
             if prior == 0.0
                 && kind == Some(FieldKind::Speakers)
                 && line.kind == LineKind::Text
-                && words_in_paragraph >= 20
+                && paragraph.slice(text).split_whitespace().nth(19).is_some()
             {
                 prior = 0.9;
             }
@@ -191,24 +191,39 @@ impl SummaryStage {
                 let sentence = range.slice(text);
                 // Sentences end like sentences; table rows, headlines and venue lines do not.
                 let ends_as_sentence = acta_doc::ends_like_sentence(sentence);
-                if sentence.split_whitespace().count() < MIN_WORDS
+                if sentence.split_whitespace().nth(MIN_WORDS - 1).is_none()
                     || sentence.trim_end().ends_with(':')
                     || sentence.matches('|').count() >= 2
                     || !(ends_as_sentence || key_point)
                 {
                     continue;
                 }
-                let words: Vec<u32> = sentence
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| w.chars().nth(1).is_some())
+                let mut words: Vec<u32> = Vec::new();
+                for w in sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().nth(1).is_some()) {
                     // Most words are ASCII: lower-casing is their whole fold.
-                    .map(|w| if w.is_ascii() { w.to_ascii_lowercase() } else { fold(w) })
-                    .filter(|w| !stops.contains(w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
-                    .map(|w| {
-                        let next = vocabulary.len() as u32;
-                        *vocabulary.entry(w).or_insert(next)
-                    })
-                    .collect();
+                    let folded;
+                    let key = if w.is_ascii() {
+                        lower.clear();
+                        lower.push_str(w);
+                        lower.make_ascii_lowercase();
+                        lower.as_str()
+                    } else {
+                        folded = fold(w);
+                        folded.as_str()
+                    };
+                    if stops.contains(key) || key.bytes().all(|b| b.is_ascii_digit()) {
+                        continue;
+                    }
+                    let id = match vocabulary.get(key) {
+                        Some(&id) => id,
+                        None => {
+                            let id = vocabulary.len() as u32;
+                            vocabulary.insert(key.to_string(), id);
+                            id
+                        }
+                    };
+                    words.push(id);
+                }
                 if !words.is_empty() {
                     out.push(Candidate { range, words, prior, section });
                 }

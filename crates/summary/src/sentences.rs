@@ -17,22 +17,25 @@ pub fn split_sentences(text: &str, range: ByteRange) -> Vec<ByteRange> {
     let s = range.slice(text);
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    for (i, c) in s.char_indices() {
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
         let end = i + c.len_utf8();
         // Closing quotes and brackets stay with the sentence.
         let mut after = end;
-        let mut kk = k + 1;
-        while kk < chars.len() && matches!(chars[kk].1, '"' | '”' | '’' | ')' | '»') {
-            after = chars[kk].0 + chars[kk].1.len_utf8();
-            kk += 1;
+        let mut next = None;
+        for ch in s[end..].chars() {
+            if matches!(ch, '"' | '”' | '’' | ')' | '»') {
+                after += ch.len_utf8();
+            } else {
+                next = Some(ch);
+                break;
+            }
         }
-        let next_is_space = kk < chars.len() && chars[kk].1.is_whitespace();
-        let next_start = chars[kk..].iter().find(|(_, ch)| !ch.is_whitespace()).map(|(_, ch)| *ch);
-        if kk < chars.len()
+        let next_is_space = next.is_some_and(char::is_whitespace);
+        let next_start = s[after..].chars().find(|ch| !ch.is_whitespace());
+        if next.is_some()
             && !(next_is_space
                 && next_start.is_some_and(|ch| {
                     ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '«' | '¿' | '¡' | '(' | '-')
