@@ -510,7 +510,8 @@ const SESSION_FORMATS: &[&str] = &[
 
 fn is_generic(name: &str) -> bool {
     let folded = acta_doc::fold_words(name);
-    GENERIC.contains(&folded.as_str()) || SESSION_FORMATS.iter().any(|f| folded.starts_with(&format!("{f} ")))
+    GENERIC.contains(&folded.as_str())
+        || SESSION_FORMATS.iter().any(|f| folded.strip_prefix(f).is_some_and(|rest| rest.starts_with(' ')))
 }
 
 /// Does a name read as a government body?
