@@ -91,7 +91,8 @@ struct ExtractArgs {
     #[arg(long, requires = "out")]
     resume: bool,
     /// Reports per batch. Each batch is processed in parallel, then appended to the outputs and
-    /// committed: a killed run loses at most the batch in flight. Memory grows with it.
+    /// committed while the next is processed: a killed run loses at most the two batches in flight.
+    /// Memory grows with it.
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u16).range(1..))]
     batch_size: u16,
     /// Seconds between checkpoints, at which the files are flushed to disk and their committed
@@ -320,30 +321,21 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         Some(path) => Some(acta_sqlite::Database::open(path)?),
         None => None,
     };
-    let mut db_changes = acta_sqlite::Changes::default();
     // With the database as the only output, reports it holds unchanged are not even processed.
     let mut skip_known =
         database.as_ref().filter(|_| args.out.is_none() && sinks.is_empty()).map(|db| KnownInDatabase { db });
     let profile = Profile::default();
-    let (mut reports, mut failures, mut speakers, mut entities, mut already_done) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
-    loop {
-        let batch: Vec<Work> = work.by_ref().take(args.batch_size as usize).collect();
-        if batch.is_empty() {
-            break;
-        }
-        let skip: &mut dyn AlreadyDone = match skip_known.as_mut() {
-            Some(known) => known,
-            None => &mut committed,
-        };
-        let results = process_batch(&pipeline, batch, skip, &mut already_done, args.max_bytes, &profile);
+    let mut already_done = 0usize;
+    let mut tally = Tally::default();
+    // Writes one processed batch to every output and commits it.
+    let mut write_batch = |results: Vec<Result<acta_export::ReportRecord, ErrorRow>>| -> anyhow::Result<()> {
         let writing = Instant::now();
         for result in &results {
             match result {
                 Ok(record) => {
-                    reports += 1;
-                    speakers += record.speakers.len();
-                    entities += record.mentions.len();
+                    tally.reports += 1;
+                    tally.speakers += record.speakers.len();
+                    tally.entities += record.mentions.len();
                     if let Some(o) = outputs.as_mut() {
                         o.write(record)?;
                     }
@@ -352,7 +344,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     }
                 }
                 Err(error) => {
-                    failures += 1;
+                    tally.failures += 1;
                     progress.suspend(|| eprintln!("acta: error: {}: {}", error.source, error.error));
                     if let Some(o) = outputs.as_mut() {
                         o.write_error(error)?;
@@ -371,12 +363,47 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             let records: Vec<&acta_export::ReportRecord> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
             let errors: Vec<&ErrorRow> = results.iter().filter_map(|r| r.as_ref().err()).collect();
             let changes = db.write_batch(&records, &errors)?;
-            db_changes.added += changes.added;
-            db_changes.replaced += changes.replaced;
-            db_changes.unchanged += changes.unchanged;
+            tally.db.added += changes.added;
+            tally.db.replaced += changes.replaced;
+            tally.db.unchanged += changes.unchanged;
         }
         profile.add("write", writing.elapsed());
+        Ok(())
+    };
+    // Without a database, the next batch is processed while this one is written: one batch in
+    // flight on each side, so memory stays two batches. The database is read to skip known reports
+    // and written on one connection, so with it batches go one after the other.
+    let overlap = database.is_none();
+    let mut written: Option<Vec<Result<acta_export::ReportRecord, ErrorRow>>> = None;
+    loop {
+        let batch: Vec<Work> = work.by_ref().take(args.batch_size as usize).collect();
+        if batch.is_empty() {
+            break;
+        }
+        if overlap {
+            let (pipeline, profile, committed, already_done) = (&pipeline, &profile, &mut committed, &mut already_done);
+            let results = std::thread::scope(|scope| -> anyhow::Result<_> {
+                let worker =
+                    scope.spawn(move || process_batch(pipeline, batch, committed, already_done, args.max_bytes, profile));
+                if let Some(previous) = written.take() {
+                    write_batch(previous)?;
+                }
+                Ok(worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            })?;
+            written = Some(results);
+        } else {
+            let skip: &mut dyn AlreadyDone = match skip_known.as_mut() {
+                Some(known) => known,
+                None => &mut committed,
+            };
+            write_batch(process_batch(&pipeline, batch, skip, &mut already_done, args.max_bytes, &profile))?;
+        }
     }
+    if let Some(last) = written.take() {
+        write_batch(last)?;
+    }
+    drop(write_batch);
+    let Tally { reports, failures, speakers, entities, db: db_changes } = tally;
     progress.finish_and_clear();
     if args.profile {
         eprint!("{}", profile.report());
@@ -410,6 +437,16 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     }
     // The exit code speaks for the whole output: failures of the earlier, resumed part count too.
     Ok(if failures + earlier_failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// What a run wrote, for its closing line.
+#[derive(Default)]
+struct Tally {
+    reports: usize,
+    failures: usize,
+    speakers: usize,
+    entities: usize,
+    db: acta_sqlite::Changes,
 }
 
 /// What an earlier run already wrote, for skipping it: the output directory of a resumed run, or the
