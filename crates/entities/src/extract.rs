@@ -1017,8 +1017,8 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
             })
         } else if p.honorific {
             // "Sr. Silva": the one cluster with this token after its first, if only one has it.
-            match index.by_later_token.get(&tokens[0]).map(Vec::as_slice) {
-                Some(&[only]) => Some(only),
+            match index.with_later_token(&tokens[0]) {
+                &[only] => Some(only),
                 _ => None,
             }
         } else {
@@ -1086,17 +1086,20 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
     }
 }
 
-/// Indexes of person clusters by their tokens, for [`cluster_people`].
+/// Indexes of person clusters by their tokens, for [`cluster_people`]. Tokens are numbered as
+/// they are first indexed, and token sets are kept as sorted numbers: no string is copied per subset.
 #[derive(Default)]
 struct ClusterIndex {
-    /// Every non-empty set of a cluster's distinct tokens (sorted) -> clusters: finds the clusters
-    /// holding all of a name's tokens.
-    by_subset: HashMap<Vec<String>, Vec<usize>>,
-    /// A cluster's whole set of distinct tokens (sorted) -> clusters: finds the clusters all of whose
+    /// Token -> its number.
+    ids: HashMap<String, u32>,
+    /// Every non-empty set of a cluster's distinct tokens -> clusters: finds the clusters holding
+    /// all of a name's tokens.
+    by_subset: HashMap<TokenSet, Vec<usize>>,
+    /// A cluster's whole set of distinct tokens -> clusters: finds the clusters all of whose
     /// tokens a name holds.
-    by_set: HashMap<Vec<String>, Vec<usize>>,
+    by_set: HashMap<TokenSet, Vec<usize>>,
     /// Token -> clusters (of two or more tokens) holding it after their first.
-    by_later_token: HashMap<String, Vec<usize>>,
+    by_later_token: HashMap<u32, Vec<usize>>,
     /// Clusters with more distinct tokens than subsets are enumerated for, compared one by one.
     long: Vec<usize>,
 }
@@ -1104,39 +1107,71 @@ struct ClusterIndex {
 /// Names with more distinct tokens than this are not indexed by subsets (2^8 of them at most).
 const MAX_INDEXED_TOKENS: usize = 8;
 
+/// Up to [`MAX_INDEXED_TOKENS`] distinct token numbers, sorted, padded with `u32::MAX`.
+type TokenSet = [u32; MAX_INDEXED_TOKENS];
+
 impl ClusterIndex {
     fn add(&mut self, cluster: usize, tokens: &[String]) {
-        if tokens.len() >= 2 {
-            for t in &tokens[1..] {
-                let list = self.by_later_token.entry(t.clone()).or_default();
+        let ids: Vec<u32> = tokens
+            .iter()
+            .map(|t| {
+                let next = self.ids.len() as u32;
+                *self.ids.entry(t.clone()).or_insert(next)
+            })
+            .collect();
+        if ids.len() >= 2 {
+            for t in &ids[1..] {
+                let list = self.by_later_token.entry(*t).or_default();
                 if list.last() != Some(&cluster) {
                     list.push(cluster);
                 }
             }
         }
-        let set = distinct_sorted(tokens);
+        let set = distinct_sorted(ids);
         if set.len() > MAX_INDEXED_TOKENS {
             self.long.push(cluster);
             return;
         }
-        for subset in subsets_of_two_or_more(&set).chain(set.iter().map(|t| vec![t.clone()])) {
+        for subset in subsets_of_two_or_more(&set).chain(set.iter().map(|&t| token_set(&[t]))) {
             self.by_subset.entry(subset).or_default().push(cluster);
         }
         if set.len() >= 2 {
-            self.by_set.entry(set).or_default().push(cluster);
+            self.by_set.entry(token_set(&set)).or_default().push(cluster);
         }
+    }
+
+    /// The clusters holding `token` after their first token.
+    fn with_later_token(&self, token: &str) -> &[usize] {
+        self.ids.get(token).and_then(|id| self.by_later_token.get(id)).map_or(&[], Vec::as_slice)
     }
 
     /// Clusters that may share two or more tokens with `tokens` as [`cluster_people`] requires, in
     /// the order they were made.
     fn candidates(&self, tokens: &[String]) -> Vec<usize> {
-        let set = distinct_sorted(tokens);
+        // A token no cluster has gets a number of its own, below the padding, that no set holds.
+        let mut unknown = u32::MAX;
+        let mut fresh: HashMap<&str, u32> = HashMap::new();
+        let ids: Vec<u32> = tokens
+            .iter()
+            .map(|t| {
+                self.ids.get(t).copied().unwrap_or_else(|| {
+                    *fresh.entry(t.as_str()).or_insert_with(|| {
+                        unknown -= 1;
+                        unknown
+                    })
+                })
+            })
+            .collect();
+        let set = distinct_sorted(ids);
         let mut found: Vec<usize> = self.long.clone();
-        match set.len() {
-            // "Tzul Tzul": both tokens are in every cluster holding the one token, so the first
-            // such cluster is the one the name joins.
-            1 => found.extend(self.by_subset.get(&set).and_then(|v| v.first())),
-            _ => found.extend(self.by_subset.get(&set).into_iter().flatten()),
+        if set.len() <= MAX_INDEXED_TOKENS {
+            let whole = self.by_subset.get(&token_set(&set));
+            match set.len() {
+                // "Tzul Tzul": both tokens are in every cluster holding the one token, so the first
+                // such cluster is the one the name joins.
+                1 => found.extend(whole.and_then(|v| v.first())),
+                _ => found.extend(whole.into_iter().flatten()),
+            }
         }
         // (A name with more than MAX_INDEXED_TOKENS distinct tokens finds shorter clusters made of
         // its first ones only; no real name is that long.)
@@ -1149,19 +1184,29 @@ impl ClusterIndex {
     }
 }
 
-fn distinct_sorted(tokens: &[String]) -> Vec<String> {
-    let mut set = tokens.to_vec();
-    set.sort_unstable();
-    set.dedup();
-    set
+fn distinct_sorted(mut ids: Vec<u32>) -> Vec<u32> {
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
-/// Every subset of two or more elements, each in the set's order.
-fn subsets_of_two_or_more(set: &[String]) -> impl Iterator<Item = Vec<String>> + '_ {
+/// The set of (at most [`MAX_INDEXED_TOKENS`]) sorted token numbers as a key.
+fn token_set(sorted: &[u32]) -> TokenSet {
+    let mut key = [u32::MAX; MAX_INDEXED_TOKENS];
+    key[..sorted.len()].copy_from_slice(sorted);
+    key
+}
+
+/// Every subset of two or more of the first [`MAX_INDEXED_TOKENS`] elements, each in the set's order.
+fn subsets_of_two_or_more(set: &[u32]) -> impl Iterator<Item = TokenSet> + '_ {
     let n = set.len().min(MAX_INDEXED_TOKENS);
-    (0u32..(1 << n))
-        .filter(|mask| mask.count_ones() >= 2)
-        .map(move |mask| (0..n).filter(|i| mask & (1 << i) != 0).map(|i| set[i].clone()).collect())
+    (0u32..(1 << n)).filter(|mask| mask.count_ones() >= 2).map(move |mask| {
+        let mut key = [u32::MAX; MAX_INDEXED_TOKENS];
+        for (slot, i) in (0..n).filter(|i| mask & (1 << i) != 0).enumerate() {
+            key[slot] = set[i];
+        }
+        key
+    })
 }
 
 /// The fullest written form of a person, with each token taken from an accented and mixed-case
