@@ -680,12 +680,11 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         || report.sections.iter().any(|s| s.language == Some(french))
         || report.language_spans.iter().any(|s| s.language == french);
     let lang_at = |pos: usize| if maybe_french { report.language_at(pos) } else { report.main_language() };
-    for (i, _) in text.char_indices() {
-        if i > 0 && text[..i].chars().next_back().is_some_and(|ch| ch.is_alphanumeric()) {
-            continue;
-        }
-        let first = text[i..].chars().next().unwrap_or(' ');
-        if !first.is_uppercase() {
+    let mut after_alphanumeric = false;
+    for (i, ch) in text.char_indices() {
+        let word_start = !after_alphanumeric && ch.is_uppercase();
+        after_alphanumeric = ch.is_alphanumeric();
+        if !word_start {
             continue;
         }
         let Some((_, _, after)) = honorific_at(text, i, gaz, lang_at(i)) else { continue };

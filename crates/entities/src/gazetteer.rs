@@ -332,17 +332,31 @@ impl Gazetteers {
 
     /// A given name in the name gazetteer ("Victor", "MARÍA", "Ndèye"), compared folded.
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(&fold(word))
+        with_folded(word, |w| self.given_names.contains(w))
     }
 
     /// A surname in the name gazetteer ("Pereira", "GONZÁLEZ"), compared folded.
     pub fn is_surname(&self, word: &str) -> bool {
-        self.surnames.contains(&fold(word))
+        with_folded(word, |w| self.surnames.contains(w))
     }
 
     /// A capitalised word that is never part of a person's name.
     pub fn is_name_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(&fold(word.trim_end_matches('.')))
+        with_folded(word.trim_end_matches('.'), |w| self.stopwords.contains(w))
+    }
+}
+
+/// Calls `f` with the word folded ([`fold`]); a short ASCII word without spaces, as most are, is
+/// lower-cased on the stack instead of in a new String.
+fn with_folded<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.bytes().all(|b| b.is_ascii_graphic()) {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+    } else {
+        f(&fold(word))
     }
 }
 
