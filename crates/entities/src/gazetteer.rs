@@ -54,6 +54,10 @@ pub struct Gazetteers {
     institutions: Vec<Institution>,
     institution_matcher: AhoCorasick,
     institution_values: Vec<usize>,
+    /// Each place form -> its place, for whole-string lookups without the automaton.
+    place_by_form: HashMap<String, Place>,
+    /// Each institution form -> the institution's index, likewise.
+    institution_by_form: HashMap<String, usize>,
     pub(crate) honorifics: Vec<Honorific>,
     /// Form -> index in `honorifics`.
     honorific_index: HashMap<String, usize>,
@@ -226,6 +230,8 @@ impl Gazetteers {
             }
         }
         let institution_matcher = matcher(&inst_forms)?;
+        let institution_by_form: HashMap<String, usize> =
+            inst_forms.iter().cloned().zip(institution_values.iter().copied()).collect();
 
         let mut honorifics = Vec::new();
         for (origin, line, cols) in sources.rows("honorifics.tsv") {
@@ -278,6 +284,8 @@ impl Gazetteers {
             institutions,
             institution_matcher,
             institution_values,
+            place_by_form: place_index,
+            institution_by_form,
             honorific_index: honorifics.iter().enumerate().map(|(i, h)| (h.form.clone(), i)).rev().collect(),
             longest_honorific: honorifics.iter().map(|h| h.form.len()).max().unwrap_or(0),
             honorifics,
@@ -307,14 +315,14 @@ impl Gazetteers {
 
     /// The institution a name or alias stands for, compared folded.
     pub fn institution_named(&self, name: &str) -> Option<usize> {
-        let m = self.institution_matcher.find(name)?;
-        (m.start() == 0 && m.end() == name.len()).then(|| self.institution_values[m.pattern().as_usize()])
+        // The matcher would find a whole-string match only for a form equal to the string.
+        self.institution_by_form.get(name).copied()
     }
 
     /// The country a whole string names ("Brazil", "Brasil"), if any.
     pub fn country_named(&self, name: &str) -> Option<CountryCode> {
-        let name = name.trim();
-        self.find_places(name).find(|(s, e, _)| *s == 0 && *e == name.len()).and_then(|(_, _, p)| match p {
+        // The matcher would find a whole-string match only for a form equal to the string.
+        self.place_by_form.get(name.trim()).and_then(|p| match p {
             Place::Country(c) | Place::Demonym(c) => Some(*c),
             Place::Region(_) | Place::NotACountry => None,
         })
