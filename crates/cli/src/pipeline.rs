@@ -160,14 +160,23 @@ pub fn process_group(
         .collect();
     for stage in pipeline.stages() {
         let t = std::time::Instant::now();
+        let mut alive: Vec<&mut Report> = states.iter_mut().filter_map(|state| state.as_mut().ok()).collect();
+        let outcomes: Vec<Result<(), String>> = match catch_unwind(AssertUnwindSafe(|| stage.run_group(&mut alive))) {
+            Ok(results) => results.into_iter().map(|r| r.map_err(|e| e.to_string())).collect(),
+            // A panic somewhere in the group: each report again on its own, to fail only the one at fault.
+            Err(_) => alive
+                .iter_mut()
+                .map(|report| match catch_unwind(AssertUnwindSafe(|| stage.run(report))) {
+                    Ok(result) => result.map_err(|e| e.to_string()),
+                    Err(panic) => Err(format!("internal error (panic): {}", panic_message(&*panic))),
+                })
+                .collect(),
+        };
+        drop(alive);
+        let mut outcomes = outcomes.into_iter();
         for state in &mut states {
             let Ok(report) = state else { continue };
-            let outcome = catch_unwind(AssertUnwindSafe(|| stage.run(report)));
-            let error = match outcome {
-                Ok(Ok(())) => continue,
-                Ok(Err(e)) => e.to_string(),
-                Err(panic) => format!("internal error (panic): {}", panic_message(&*panic)),
-            };
+            let Some(Err(error)) = outcomes.next() else { continue };
             *state = Err(ErrorRow {
                 id: report.id.clone(),
                 source: report.source.clone(),
@@ -295,5 +304,51 @@ mod tests {
         let c = results[2].as_ref().unwrap();
         assert_eq!(c.id, "c");
         assert!(c.warnings.contains(&"kept".to_string()) && c.warnings.contains(&"marked c".to_string()), "{:?}", c.warnings);
+    }
+
+    #[test]
+    fn a_panic_in_a_group_pass_fails_only_the_report_at_fault() {
+        // A stage whose group pass panics on any group holding a "boom" report, as a bug in a
+        // whole-group scan would: the reports are then run one by one.
+        struct GroupScan;
+        impl acta_doc::Stage for GroupScan {
+            fn name(&self) -> &'static str {
+                "scan"
+            }
+            fn needs(&self) -> &'static [acta_doc::Layer] {
+                &[]
+            }
+            fn provides(&self) -> &'static [acta_doc::Layer] {
+                &[]
+            }
+            fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
+                assert!(!report.text.contains("boom"), "boom");
+                report.warnings.push("scanned".into());
+                Ok(())
+            }
+            fn run_group(&self, reports: &mut [&mut Report]) -> Vec<acta_doc::Result<()>> {
+                assert!(reports.iter().all(|r| !r.text.contains("boom")), "boom in the group");
+                reports.iter_mut().map(|r| self.run(r)).collect()
+            }
+        }
+        let pipeline = Pipeline::new(vec![Box::new(GroupScan)]).unwrap();
+        let profile = Profile::default();
+        let docs = vec![
+            (doc("a", "a quiet report"), Vec::new()),
+            (doc("b", "it goes boom here"), Vec::new()),
+            (doc("c", "another quiet one"), Vec::new()),
+        ];
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let results = process_group(&pipeline, docs, &profile);
+        std::panic::set_hook(hook);
+        let error = results[1].as_ref().unwrap_err();
+        assert_eq!((error.id.as_str(), error.stage.as_str()), ("b", "scan"));
+        assert!(error.error.ends_with("boom"), "{}", error.error);
+        for (i, id) in [(0, "a"), (2, "c")] {
+            let record = results[i].as_ref().unwrap();
+            assert_eq!(record.id, id);
+            assert_eq!(record.warnings, vec!["scanned".to_string()], "scanned once, by the run alone");
+        }
     }
 }

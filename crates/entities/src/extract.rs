@@ -12,13 +12,27 @@ use regex::Regex;
 
 use crate::entries::parsed_entries;
 use crate::gazetteer::{word_bounded, Gazetteers, Place};
-use crate::institutions::{find_by_shape, TITLE_WORDS};
+use crate::institutions::{find_by_shape, ShapeMatch, TITLE_WORDS};
 use crate::names::{honorific_at, name_after_honorific, name_at, name_key_tokens};
 
 /// Verbs of speech after which a capitalised name is a person, even without an honorific.
-static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:said|says|stated|noted|explained|added|argued|emphasi[sz]ed|stressed|highlighted|pointed out|recalled|warned|presented|opened|closed|concluded|dijo|afirmó|señaló|explicó|destacó|agregó|añadió|subrayó|indicó|comentó|presentó|abrió|cerró|disse|afirmou|destacou|explicou|ressaltou|observou|lembrou|apresentou|abriu|a déclaré|a souligné|a expliqué|a rappelé|a indiqué|a affirmé|a présenté|a ouvert)").expect("valid regex")
-});
+const SPEECH_VERBS: &str = r"(?:said|says|stated|noted|explained|added|argued|emphasi[sz]ed|stressed|highlighted|pointed out|recalled|warned|presented|opened|closed|concluded|dijo|afirmó|señaló|explicó|destacó|agregó|añadió|subrayó|indicó|comentó|presentó|abrió|cerró|disse|afirmou|destacou|explicou|ressaltou|observou|lembrou|apresentou|abriu|a déclaré|a souligné|a expliqué|a rappelé|a indiqué|a affirmé|a présenté|a ouvert)";
+static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(SPEECH_VERBS).expect("valid regex"));
+/// A verb of speech right at the start of a string.
+static SPEECH_VERB_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{SPEECH_VERBS}")).expect("valid regex"));
+
+/// Whether the first verb of speech in `after` starts at its second byte and is a whole word: "Name
+/// dijo". Checked where it would be, not by searching the rest of the report.
+fn speech_verb_after_space(after: &str) -> bool {
+    if SPEECH_VERB_AT_START.is_match(after) {
+        return false;
+    }
+    after
+        .get(1..)
+        .and_then(|rest| SPEECH_VERB_AT_START.find(rest))
+        .is_some_and(|v| word_bounded(after, 1 + v.start(), 1 + v.end()))
+}
 
 /// How far before a verb of speech, or after a title, a name is looked for.
 const NAME_WINDOW: usize = 100;
@@ -130,10 +144,23 @@ impl Stage for EntityStage {
         &[Layer::Entities]
     }
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
+        let scans = Scans::of(&report.text, &self.gaz);
+        self.run_with(report, scans)
+    }
+    /// The whole-text scans (institution shapes, gazetteer institutions and places) first for every
+    /// report of the group, then the rest report by report: each scan's automata stay in cache.
+    fn run_group(&self, reports: &mut [&mut Report]) -> Vec<acta_doc::Result<()>> {
+        let scans: Vec<Scans> = reports.iter().map(|r| Scans::of(&r.text, &self.gaz)).collect();
+        reports.iter_mut().zip(scans).map(|(report, scans)| self.run_with(report, scans)).collect()
+    }
+}
+
+impl EntityStage {
+    fn run_with(&self, report: &mut Report, mut scans: Scans) -> acta_doc::Result<()> {
         let mut c = Collector::default();
-        institutions(report, &self.gaz, &mut c);
-        places(report, &self.gaz, &mut c);
-        people(report, &self.gaz, &mut c);
+        institutions(report, &self.gaz, std::mem::take(&mut scans.shapes), &scans.institutions, &mut c);
+        places(report, &self.gaz, &scans.places, &mut c);
+        people(report, &self.gaz, &scans, &mut c);
         c.mentions.sort_by_key(|m| (m.range.start, m.range.end));
         report.canonicals = c.canonicals;
         report.mentions = c.mentions;
@@ -141,9 +168,38 @@ impl Stage for EntityStage {
     }
 }
 
-fn places(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
+/// What the entity stage finds by scanning a report's whole text, before it reads the matches.
+struct Scans<'g> {
+    shapes: Vec<ShapeMatch>,
+    /// Gazetteer institutions: (start, end, institution index).
+    institutions: Vec<(usize, usize, usize)>,
+    /// Gazetteer places: (start, end, place).
+    places: Vec<(usize, usize, &'g Place)>,
+    /// Titles a name may follow in apposition, and verbs of speech a name may precede: (start, end).
+    titles: Vec<(usize, usize)>,
+    speech_verbs: Vec<(usize, usize)>,
+}
+
+/// The matches of `re` in `text` that are whole words.
+fn whole_words(re: &Regex, text: &str) -> Vec<(usize, usize)> {
+    re.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())).map(|m| (m.start(), m.end())).collect()
+}
+
+impl<'g> Scans<'g> {
+    fn of(text: &str, gaz: &'g Gazetteers) -> Self {
+        Scans {
+            shapes: find_by_shape(text),
+            institutions: gaz.find_institutions(text).collect(),
+            places: gaz.find_places(text).collect(),
+            titles: whole_words(&APPOSITION_TITLE, text),
+            speech_verbs: whole_words(&SPEECH_VERB, text),
+        }
+    }
+}
+
+fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, &Place)], c: &mut Collector) {
     let text = &report.text;
-    for (start, end, place) in gaz.find_places(text) {
+    for &(start, end, place) in found {
         let range = ByteRange { start, end };
         // Inside an institution's name a country's name still names the country ("Internet Society
         // Brazil Chapter", "... of Mexico"); a demonym there does not ("Organization of American States").
@@ -449,10 +505,16 @@ struct Candidate {
     acronym: Option<ByteRange>,
 }
 
-fn institutions(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
+fn institutions(
+    report: &Report,
+    gaz: &Gazetteers,
+    shapes: Vec<ShapeMatch>,
+    known: &[(usize, usize, usize)],
+    c: &mut Collector,
+) {
     let text = &report.text;
     let mut cands: Vec<Candidate> = Vec::new();
-    for (start, end, idx) in gaz.find_institutions(text) {
+    for &(start, end, idx) in known {
         let inst = gaz.institution(idx);
         cands.push(Candidate {
             range: ByteRange { start, end },
@@ -463,7 +525,7 @@ fn institutions(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
             acronym: None,
         });
     }
-    for m in find_by_shape(text) {
+    for m in shapes {
         // "Fabrizio Scrollini (ILDA)": an acronym that does not fit its supposed long form counts
         // only when the gazetteer knows it ("Foro de Gobernanza ... (LACIGF)").
         if m.unverified_acronym && m.acronym.is_none_or(|(s, e)| gaz.institution_named(&text[s..e]).is_none()) {
@@ -648,7 +710,7 @@ struct PersonCandidate {
     source: EntitySource,
 }
 
-fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
+fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut Collector) {
     let text = &report.text;
     let blocked = [EntityKind::Ministry, EntityKind::Organization, EntityKind::Country, EntityKind::Region];
     let mut cands: Vec<PersonCandidate> = Vec::new();
@@ -717,14 +779,14 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         }
     }
     // "la ministra de Ciencia, Aisén Etcheverry, destacó": a name set off by commas after a title.
-    for m in APPOSITION_TITLE.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
+    for &(_, title_end) in &scans.titles {
         // The comma comes within a short title ("la ministra de Ciencia, "): look only that far.
-        let mut limit = (m.end() + NAME_WINDOW).min(text.len());
+        let mut limit = (title_end + NAME_WINDOW).min(text.len());
         while !text.is_char_boundary(limit) {
             limit -= 1;
         }
-        let Some(comma) = text[m.end()..limit].find(", ").map(|i| m.end() + i) else { continue };
-        let between = &text[m.end()..comma];
+        let Some(comma) = text[title_end..limit].find(", ").map(|i| title_end + i) else { continue };
+        let between = &text[title_end..comma];
         if between.len() > 70 || between.contains(['.', ';', ':', '\n']) {
             continue;
         }
@@ -733,9 +795,7 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         // name ("cuyo presidente, Julio Pérez Alván, pidió").
         let Some(n) = name_after_honorific(text, start, gaz) else { continue };
         let after = &text[n.range.end..];
-        let closes = after.starts_with(',')
-            || after.starts_with(" (")
-            || SPEECH_VERB.find(after).is_some_and(|v| v.start() == 1 && word_bounded(after, v.start(), v.end()));
+        let closes = after.starts_with(',') || after.starts_with(" (") || speech_verb_after_space(after);
         if n.core_tokens >= 2 && closes && !c.overlaps(n.range, &blocked) {
             cands.push(PersonCandidate {
                 range: n.range,
@@ -747,8 +807,8 @@ fn people(report: &Report, gaz: &Gazetteers, c: &mut Collector) {
         }
     }
     // Capitalised names right before a verb of speech.
-    for m in SPEECH_VERB.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
-        if let Some(n) = name_before(text, m.start(), gaz) {
+    for &(verb_start, _) in &scans.speech_verbs {
+        if let Some(n) = name_before(text, verb_start, gaz) {
             // "M. Konaté a expliqué": in French "M." is Monsieur, found above with its honorific.
             if honorific_at(text, n.0.start, gaz, lang_at(n.0.start)).is_some() {
                 continue;

@@ -294,7 +294,7 @@ impl Gazetteers {
     }
 
     /// Word-bounded place matches: (start, end, place).
-    pub fn find_places<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, &'a Place)> + 'a {
+    pub fn find_places<'g: 't, 't>(&'g self, text: &'t str) -> impl Iterator<Item = (usize, usize, &'g Place)> + 't {
         self.places
             .find_iter(text)
             .filter(move |m| word_bounded(text, m.start(), m.end()))
