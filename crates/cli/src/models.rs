@@ -16,6 +16,8 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// For the warning of a binary built without the backend.
+    #[cfg_attr(feature = "transformers", allow(dead_code))]
     fn name(self) -> &'static str {
         match self {
             Kind::Ner => "NER model",
