@@ -1277,18 +1277,24 @@ fn canonical_name(forms: &[(String, bool)]) -> String {
         .max_by_key(|(i, (f, _))| (f.split_whitespace().count(), std::cmp::Reverse(*i)))
         .map(|(_, (f, _))| f.as_str())
         .unwrap_or("");
-    let variants: Vec<&str> = forms.iter().flat_map(|(f, _)| f.split_whitespace()).collect();
+    // Each distinct written token once, folded once, in the order of its last use (so that of equal
+    // variants the last written still wins).
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut variants: Vec<&str> = forms.iter().rev().flat_map(|(f, _)| f.split_whitespace().rev()).collect();
+    variants.retain(|v| seen.insert(v));
+    variants.reverse();
+    let folded: Vec<(String, &str)> = variants.iter().map(|v| (fold(v), *v)).collect();
     fullest
         .split_whitespace()
         .map(|tok| {
             let key = fold(tok);
-            variants
+            folded
                 .iter()
-                .filter(|v| fold(v) == key)
+                .filter(|(f, _)| *f == key)
+                .map(|(_, v)| *v)
                 .max_by_key(|v| {
                     (v.chars().filter(|c| !c.is_ascii()).count(), v.chars().filter(|c| c.is_lowercase()).count())
                 })
-                .copied()
                 .unwrap_or(tok)
         })
         .collect::<Vec<_>>()
