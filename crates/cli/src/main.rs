@@ -383,8 +383,8 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         if overlap {
             let (pipeline, profile, committed, already_done) = (&pipeline, &profile, &mut committed, &mut already_done);
             let results = std::thread::scope(|scope| -> anyhow::Result<_> {
-                let worker =
-                    scope.spawn(move || process_batch(pipeline, batch, committed, already_done, args.max_bytes, profile));
+                let worker = scope
+                    .spawn(move || process_batch(pipeline, batch, committed, already_done, args.max_bytes, profile));
                 if let Some(previous) = written.take() {
                     write_batch(previous)?;
                 }

@@ -282,12 +282,9 @@ mod tests {
                 Ok(())
             }
         }
-        let pipeline = Pipeline::new(vec![
-            Box::new(LayoutStage::new(LabelTable::bundled())),
-            Box::new(Fragile),
-            Box::new(Marks),
-        ])
-        .unwrap();
+        let pipeline =
+            Pipeline::new(vec![Box::new(LayoutStage::new(LabelTable::bundled())), Box::new(Fragile), Box::new(Marks)])
+                .unwrap();
         let profile = Profile::default();
         let docs = vec![
             (doc("a", "a quiet report"), Vec::new()),
@@ -303,7 +300,11 @@ mod tests {
         assert_eq!(results[1].as_ref().unwrap_err().stage, "fragile");
         let c = results[2].as_ref().unwrap();
         assert_eq!(c.id, "c");
-        assert!(c.warnings.contains(&"kept".to_string()) && c.warnings.contains(&"marked c".to_string()), "{:?}", c.warnings);
+        assert!(
+            c.warnings.contains(&"kept".to_string()) && c.warnings.contains(&"marked c".to_string()),
+            "{:?}",
+            c.warnings
+        );
     }
 
     #[test]

@@ -55,7 +55,8 @@ impl Stage for LanguageStage {
             .map(|range| {
                 let part = range.slice(&masked);
                 let letters = part.chars().filter(|c| c.is_alphabetic()).count();
-                let lang = if letters >= MIN_BLOCK_LETTERS { self.detect_block(part, letters, doc_guess) } else { None };
+                let lang =
+                    if letters >= MIN_BLOCK_LETTERS { self.detect_block(part, letters, doc_guess) } else { None };
                 Block { range, letters, lang }
             })
             .collect();
