@@ -402,7 +402,6 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if let Some(last) = written.take() {
         write_batch(last)?;
     }
-    drop(write_batch);
     let Tally { reports, failures, speakers, entities, db: db_changes } = tally;
     progress.finish_and_clear();
     if args.profile {
