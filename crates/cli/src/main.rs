@@ -370,10 +370,11 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         profile.add("write", writing.elapsed());
         Ok(())
     };
-    // Without a database, the next batch is processed while this one is written: one batch in
-    // flight on each side, so memory stays two batches. The database is read to skip known reports
-    // and written on one connection, so with it batches go one after the other.
-    let overlap = database.is_none();
+    // Files without a database: the next batch is processed while this one is written, one batch
+    // in flight on each side, so memory stays two batches. The database is read to skip known
+    // reports and written on one connection, so with it batches go one after the other; so they do
+    // for a stream on stdin, whose records go out as soon as their batch is done, not one batch later.
+    let overlap = database.is_none() && !read_stdin;
     let mut written: Option<Vec<Result<acta_export::ReportRecord, ErrorRow>>> = None;
     loop {
         let batch: Vec<Work> = work.by_ref().take(args.batch_size as usize).collect();
