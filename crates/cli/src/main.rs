@@ -91,8 +91,8 @@ struct ExtractArgs {
     #[arg(long, requires = "out")]
     resume: bool,
     /// Reports per batch. Each batch is processed in parallel, then appended to the outputs and
-    /// committed while the next is processed: a killed run loses at most the two batches in flight.
-    /// Memory grows with it.
+    /// committed, while the next is processed when the input is files and there is no --sqlite: a
+    /// killed run loses at most the two batches in flight. Memory grows with it.
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u16).range(1..))]
     batch_size: u16,
     /// Seconds between checkpoints, at which the files are flushed to disk and their committed
