@@ -162,9 +162,10 @@ pub fn process_group(
         let t = std::time::Instant::now();
         let mut alive: Vec<&mut Report> = states.iter_mut().filter_map(|state| state.as_mut().ok()).collect();
         let outcomes: Vec<Result<(), String>> = match catch_unwind(AssertUnwindSafe(|| stage.run_group(&mut alive))) {
-            Ok(results) => results.into_iter().map(|r| r.map_err(|e| e.to_string())).collect(),
-            // A panic somewhere in the group: each report again on its own, to fail only the one at fault.
-            Err(_) => alive
+            Ok(Some(results)) => results.into_iter().map(|r| r.map_err(|e| e.to_string())).collect(),
+            // No group pass, or a panic somewhere in it: each report on its own, so that a panic
+            // fails only the report at fault.
+            Ok(None) | Err(_) => alive
                 .iter_mut()
                 .map(|report| match catch_unwind(AssertUnwindSafe(|| stage.run(report))) {
                     Ok(result) => result.map_err(|e| e.to_string()),
@@ -327,9 +328,9 @@ mod tests {
                 report.warnings.push("scanned".into());
                 Ok(())
             }
-            fn run_group(&self, reports: &mut [&mut Report]) -> Vec<acta_doc::Result<()>> {
+            fn run_group(&self, reports: &mut [&mut Report]) -> Option<Vec<acta_doc::Result<()>>> {
                 assert!(reports.iter().all(|r| !r.text.contains("boom")), "boom in the group");
-                reports.iter_mut().map(|r| self.run(r)).collect()
+                Some(reports.iter_mut().map(|r| self.run(r)).collect())
             }
         }
         let pipeline = Pipeline::new(vec![Box::new(GroupScan)]).unwrap();
@@ -351,5 +352,36 @@ mod tests {
             assert_eq!(record.id, id);
             assert_eq!(record.warnings, vec!["scanned".to_string()], "scanned once, by the run alone");
         }
+    }
+
+    #[test]
+    fn a_stage_without_a_group_pass_runs_once_per_report_even_when_one_panics() {
+        // Adds to each report, and panics on "boom" after the reports before it were done: none of
+        // them may be run a second time.
+        struct Appends;
+        impl acta_doc::Stage for Appends {
+            fn name(&self) -> &'static str {
+                "appends"
+            }
+            fn needs(&self) -> &'static [acta_doc::Layer] {
+                &[]
+            }
+            fn provides(&self) -> &'static [acta_doc::Layer] {
+                &[]
+            }
+            fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
+                report.warnings.push("appended".into());
+                assert!(!report.text.contains("boom"), "boom");
+                Ok(())
+            }
+        }
+        let pipeline = Pipeline::new(vec![Box::new(Appends)]).unwrap();
+        let docs = vec![(doc("a", "a quiet report"), Vec::new()), (doc("b", "boom"), Vec::new())];
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let results = process_group(&pipeline, docs, &Profile::default());
+        std::panic::set_hook(hook);
+        assert_eq!(results[0].as_ref().unwrap().warnings, vec!["appended".to_string()]);
+        assert_eq!(results[1].as_ref().unwrap_err().stage, "appends");
     }
 }

@@ -28,13 +28,13 @@ pub trait Stage: Send + Sync {
     fn provides(&self) -> &'static [Layer];
     /// Adds this stage's layer to the report.
     fn run(&self, report: &mut Report) -> Result<()>;
-    /// Adds this stage's layer to each report of a group, one result per report. The default runs
-    /// [`Stage::run`] on each in turn. A stage overrides it to make one pass per step over the whole
-    /// group, which keeps that step's automata in the CPU's caches. An override must give each
-    /// report what `run` would, and leave a report that `run` can still be given again if it
-    /// panics part way: the caller then runs the group's reports one by one to find the one at fault.
-    fn run_group(&self, reports: &mut [&mut Report]) -> Vec<Result<()>> {
-        reports.iter_mut().map(|report| self.run(report)).collect()
+    /// A pass over a whole group of reports, for a stage that gains from one: its automata stay in
+    /// the CPU's caches across the group. `None`, the default: the stage has none, and each report
+    /// goes through [`Stage::run`]. An override returns one result per report, each what `run`
+    /// would give. If it panics, the caller runs the group's reports one by one with `run` to find
+    /// the one at fault, so it must leave every report one that `run` can be given again.
+    fn run_group(&self, _reports: &mut [&mut Report]) -> Option<Vec<Result<()>>> {
+        None
     }
 }
 

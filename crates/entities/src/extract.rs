@@ -149,9 +149,10 @@ impl Stage for EntityStage {
     }
     /// The whole-text scans (institution shapes, gazetteer institutions and places) first for every
     /// report of the group, then the rest report by report: each scan's automata stay in cache.
-    fn run_group(&self, reports: &mut [&mut Report]) -> Vec<acta_doc::Result<()>> {
+    /// `run_with` replaces a report's entities as a whole, so a report can be run again after a panic.
+    fn run_group(&self, reports: &mut [&mut Report]) -> Option<Vec<acta_doc::Result<()>>> {
         let scans: Vec<Scans> = reports.iter().map(|r| Scans::of(&r.text, &self.gaz)).collect();
-        reports.iter_mut().zip(scans).map(|(report, scans)| self.run_with(report, scans)).collect()
+        Some(reports.iter_mut().zip(scans).map(|(report, scans)| self.run_with(report, scans)).collect())
     }
 }
 

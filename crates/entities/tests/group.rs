@@ -34,7 +34,9 @@ fn a_group_gives_each_report_what_it_gets_alone() {
     }
     let mut grouped = corpus_reports();
     let mut refs: Vec<&mut Report> = grouped.iter_mut().collect();
-    assert!(stage.run_group(&mut refs).iter().all(Result::is_ok));
+    let results = stage.run_group(&mut refs).expect("the entity stage has a group pass");
+    assert_eq!(results.len(), alone.len());
+    assert!(results.iter().all(Result::is_ok));
     let mut people = 0;
     for (a, g) in alone.iter().zip(&grouped) {
         assert_eq!(a.mentions, g.mentions, "{}", a.id);
