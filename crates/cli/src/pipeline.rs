@@ -216,11 +216,17 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 mod tests {
     use super::*;
 
-    /// A stage that panics on reports containing "boom", as a bug in any stage might.
-    struct Fragile;
-    impl acta_doc::Stage for Fragile {
+    /// A test stage: a name and what it does to each report; with `group`, a group pass that
+    /// panics on any group holding a "boom" report (as a bug in a whole-group scan would) and
+    /// otherwise runs each report.
+    struct TestStage {
+        name: &'static str,
+        run: fn(&mut Report),
+        group: bool,
+    }
+    impl acta_doc::Stage for TestStage {
         fn name(&self) -> &'static str {
-            "fragile"
+            self.name
         }
         fn needs(&self) -> &'static [acta_doc::Layer] {
             &[]
@@ -229,12 +235,30 @@ mod tests {
             &[]
         }
         fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
+            (self.run)(report);
+            Ok(())
+        }
+        fn run_group(&self, reports: &mut [&mut Report]) -> Option<Vec<acta_doc::Result<()>>> {
+            if !self.group {
+                return None;
+            }
+            assert!(reports.iter().all(|r| !r.text.contains("boom")), "boom in the group");
+            Some(reports.iter_mut().map(|r| self.run(r)).collect())
+        }
+    }
+
+    fn stage(name: &'static str, run: fn(&mut Report)) -> Box<TestStage> {
+        Box::new(TestStage { name, run, group: false })
+    }
+
+    /// A stage that panics on reports containing "boom", as a bug in any stage might.
+    fn fragile() -> Box<TestStage> {
+        stage("fragile", |report| {
             if report.text.contains("boom") {
                 let words: Vec<&str> = report.text.split(' ').collect();
                 let _ = words[words.len() + 1]; // index out of bounds
             }
-            Ok(())
-        }
+        })
     }
 
     fn doc(id: &str, text: &str) -> Document {
@@ -250,8 +274,7 @@ mod tests {
 
     #[test]
     fn a_panic_in_a_stage_becomes_an_error_row_naming_the_stage_and_the_next_report_goes_on() {
-        let pipeline =
-            Pipeline::new(vec![Box::new(LayoutStage::new(LabelTable::bundled())), Box::new(Fragile)]).unwrap();
+        let pipeline = Pipeline::new(vec![Box::new(LayoutStage::new(LabelTable::bundled())), fragile()]).unwrap();
         let profile = Profile::default();
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(|_| {})); // keep the expected panic out of the test output
@@ -267,25 +290,12 @@ mod tests {
     #[test]
     fn in_a_group_a_failing_report_fails_alone_and_results_keep_their_order() {
         // A stage after the fragile one must still see the other reports of the group.
-        struct Marks;
-        impl acta_doc::Stage for Marks {
-            fn name(&self) -> &'static str {
-                "marks"
-            }
-            fn needs(&self) -> &'static [acta_doc::Layer] {
-                &[]
-            }
-            fn provides(&self) -> &'static [acta_doc::Layer] {
-                &[]
-            }
-            fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
-                report.warnings.push(format!("marked {}", report.id));
-                Ok(())
-            }
-        }
-        let pipeline =
-            Pipeline::new(vec![Box::new(LayoutStage::new(LabelTable::bundled())), Box::new(Fragile), Box::new(Marks)])
-                .unwrap();
+        let pipeline = Pipeline::new(vec![
+            Box::new(LayoutStage::new(LabelTable::bundled())),
+            fragile(),
+            stage("marks", |report| report.warnings.push(format!("marked {}", report.id))),
+        ])
+        .unwrap();
         let profile = Profile::default();
         let docs = vec![
             (doc("a", "a quiet report"), Vec::new()),
@@ -310,30 +320,16 @@ mod tests {
 
     #[test]
     fn a_panic_in_a_group_pass_fails_only_the_report_at_fault() {
-        // A stage whose group pass panics on any group holding a "boom" report, as a bug in a
-        // whole-group scan would: the reports are then run one by one.
-        struct GroupScan;
-        impl acta_doc::Stage for GroupScan {
-            fn name(&self) -> &'static str {
-                "scan"
-            }
-            fn needs(&self) -> &'static [acta_doc::Layer] {
-                &[]
-            }
-            fn provides(&self) -> &'static [acta_doc::Layer] {
-                &[]
-            }
-            fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
+        // The group pass panics on the group holding "boom": the reports are then run one by one.
+        let scan = TestStage {
+            name: "scan",
+            run: |report| {
                 assert!(!report.text.contains("boom"), "boom");
                 report.warnings.push("scanned".into());
-                Ok(())
-            }
-            fn run_group(&self, reports: &mut [&mut Report]) -> Option<Vec<acta_doc::Result<()>>> {
-                assert!(reports.iter().all(|r| !r.text.contains("boom")), "boom in the group");
-                Some(reports.iter_mut().map(|r| self.run(r)).collect())
-            }
-        }
-        let pipeline = Pipeline::new(vec![Box::new(GroupScan)]).unwrap();
+            },
+            group: true,
+        };
+        let pipeline = Pipeline::new(vec![Box::new(scan)]).unwrap();
         let profile = Profile::default();
         let docs = vec![
             (doc("a", "a quiet report"), Vec::new()),
@@ -358,24 +354,11 @@ mod tests {
     fn a_stage_without_a_group_pass_runs_once_per_report_even_when_one_panics() {
         // Adds to each report, and panics on "boom" after the reports before it were done: none of
         // them may be run a second time.
-        struct Appends;
-        impl acta_doc::Stage for Appends {
-            fn name(&self) -> &'static str {
-                "appends"
-            }
-            fn needs(&self) -> &'static [acta_doc::Layer] {
-                &[]
-            }
-            fn provides(&self) -> &'static [acta_doc::Layer] {
-                &[]
-            }
-            fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
-                report.warnings.push("appended".into());
-                assert!(!report.text.contains("boom"), "boom");
-                Ok(())
-            }
-        }
-        let pipeline = Pipeline::new(vec![Box::new(Appends)]).unwrap();
+        let appends = stage("appends", |report| {
+            report.warnings.push("appended".into());
+            assert!(!report.text.contains("boom"), "boom");
+        });
+        let pipeline = Pipeline::new(vec![appends]).unwrap();
         let docs = vec![(doc("a", "a quiet report"), Vec::new()), (doc("b", "boom"), Vec::new())];
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(|_| {}));
