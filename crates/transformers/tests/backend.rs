@@ -123,6 +123,14 @@ fn the_summary_stage_fills_summary_abstractive() {
     assert!(report.summary_abstractive.as_deref().is_some_and(|s| !s.is_empty()));
 }
 
+/// A copy of the model `from` at `to`, with `file` (JSON) changed by `edit`.
+fn copy_with_json_edit(from: &Path, to: &Path, file: &str, edit: impl FnOnce(&mut serde_json::Value)) {
+    copy_dir(from, to);
+    let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(from.join(file)).unwrap()).unwrap();
+    edit(&mut json);
+    std::fs::write(to.join(file), json.to_string()).unwrap();
+}
+
 fn ner_error(dir: &Path) -> String {
     match NerBackend::load(dir, 1) {
         Ok(_) => panic!("{} loaded", dir.display()),
@@ -151,20 +159,12 @@ fn bad_ner_models_give_errors_naming_the_file_and_never_panic() {
     assert!(e.contains("config.json") && e.contains("malformed JSON"), "{e}");
 
     let wrong_field = tmp.path().join("wrong-field");
-    copy_dir(ner, &wrong_field);
-    let mut config: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(ner.join("config.json")).unwrap()).unwrap();
-    config["hidden_size"] = serde_json::json!("thirty-two");
-    std::fs::write(wrong_field.join("config.json"), config.to_string()).unwrap();
+    copy_with_json_edit(ner, &wrong_field, "config.json", |c| c["hidden_size"] = serde_json::json!("thirty-two"));
     let e = ner_error(&wrong_field);
     assert!(e.contains("config.json") && e.contains("not a valid BERT configuration"), "{e}");
 
     let bad_labels = tmp.path().join("bad-labels");
-    copy_dir(ner, &bad_labels);
-    let mut config: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(ner.join("config.json")).unwrap()).unwrap();
-    config["id2label"]["3"] = serde_json::json!("PERSON");
-    std::fs::write(bad_labels.join("config.json"), config.to_string()).unwrap();
+    copy_with_json_edit(ner, &bad_labels, "config.json", |c| c["id2label"]["3"] = serde_json::json!("PERSON"));
     let e = ner_error(&bad_labels);
     assert!(e.contains("config.json") && e.contains("outside the B-/I-/O scheme"), "{e}");
 
@@ -199,11 +199,9 @@ fn bad_summary_models_give_errors_naming_the_file() {
     std::fs::remove_file(no_merges.join("merges.txt")).unwrap();
     assert!(err(&no_merges).contains("merges.txt"));
     let no_mask = tmp.path().join("no-mask");
-    copy_dir(summary, &no_mask);
-    let mut vocab: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(summary.join("vocab.json")).unwrap()).unwrap();
-    vocab.as_object_mut().unwrap().remove("<mask>");
-    std::fs::write(no_mask.join("vocab.json"), vocab.to_string()).unwrap();
+    copy_with_json_edit(summary, &no_mask, "vocab.json", |v| {
+        v.as_object_mut().unwrap().remove("<mask>");
+    });
     let e = err(&no_mask);
     assert!(e.contains("vocab.json") && e.contains("<mask>"), "{e}");
 }
