@@ -1,17 +1,18 @@
 //! The entity stage: places, institutions and people, resolved to one canonical entry each.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::{Arc, LazyLock};
 
 use acta_doc::{
     fold, fold_words, ByteRange, Canonical, CountryCode, EntityKind, EntitySource, Layer, Mention, Report, Stage,
     Stakeholder,
 };
-use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::entries::parsed_entries;
-use crate::gazetteer::{word_bounded, Gazetteers, Place};
+use crate::gazetteer::{find_whole_words, word_bounded, Gazetteers, Place};
 use crate::institutions::{find_by_shape, ShapeMatch, TITLE_WORDS};
 use crate::names::{honorific_at, name_after_honorific, name_at, name_key_tokens};
 
@@ -648,24 +649,14 @@ fn institutions(
     // Later uses of an acronym defined as "Full Name (ACR)".
     if !acronyms.is_empty() {
         let forms: Vec<&str> = acronyms.iter().map(|(s, _)| s.as_str()).collect();
-        if let Ok(ac) = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            // Built per report for a handful of names: an NFA builds in a fraction of a DFA's time.
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .build(&forms)
-        {
-            for m in ac.find_iter(text) {
-                let range = ByteRange { start: m.start(), end: m.end() };
-                if !word_bounded(text, m.start(), m.end())
-                    || text[..m.start()].ends_with('(')
-                    || c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization])
-                {
-                    continue;
-                }
-                let idx = acronyms[m.pattern().as_usize()].1;
-                let kind = c.canonicals[idx].kind;
-                c.mention(kind, range, idx, EntitySource::Coreference, 0.8);
+        for (start, end, pattern) in find_whole_words(text, &forms) {
+            let range = ByteRange { start, end };
+            if text[..start].ends_with('(') || c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization]) {
+                continue;
             }
+            let idx = acronyms[pattern].1;
+            let kind = c.canonicals[idx].kind;
+            c.mention(kind, range, idx, EntitySource::Coreference, 0.8);
         }
     }
 }
@@ -1129,20 +1120,13 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
         return;
     }
     let patterns: Vec<&str> = forms.iter().map(|(s, _)| s.as_str()).collect();
-    if let Ok(ac) = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        // Built per report for a handful of names: an NFA builds in a fraction of a DFA's time.
-        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .build(&patterns)
-    {
-        for m in ac.find_iter(text) {
-            let range = ByteRange { start: m.start(), end: m.end() };
-            if !word_bounded(text, m.start(), m.end()) || c.overlapping(range).next().is_some() {
-                continue;
-            }
-            let idx = person_index[forms[m.pattern().as_usize()].1];
-            c.mention(EntityKind::Person, range, idx, EntitySource::Coreference, 0.8);
+    for (start, end, pattern) in find_whole_words(text, &patterns) {
+        let range = ByteRange { start, end };
+        if c.overlapping(range).next().is_some() {
+            continue;
         }
+        let idx = person_index[forms[pattern].1];
+        c.mention(EntityKind::Person, range, idx, EntitySource::Coreference, 0.8);
     }
 }
 

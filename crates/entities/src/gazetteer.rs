@@ -1,7 +1,7 @@
 //! The gazetteers in `models/`: embedded in the binary, extendable from a directory, matched in
 //! one pass each with aho-corasick.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::path::Path;
 
 use acta_doc::{fold, CountryCode, EntityKind, Gender, Stakeholder};
@@ -408,4 +408,77 @@ pub fn at_word_start(text: &str, pos: usize) -> bool {
 /// followed by anything.
 pub fn at_word_end(text: &str, pos: usize) -> bool {
     text[..pos].ends_with('.') || !text[pos..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// Whole-word occurrences of a report's own few names (people's written forms, acronyms it
+/// defined) in `text`: (start, end, pattern index), leftmost first, the longest whole-word one at
+/// each start, not overlapping. A scan of the word starts keyed by each pattern's first word:
+/// building an automaton for a handful of names per report cost more than searching with it.
+pub fn find_whole_words(text: &str, patterns: &[&str]) -> Vec<(usize, usize, usize)> {
+    fn is_word_char(c: char) -> bool {
+        c.is_alphanumeric() || c == '_'
+    }
+    fn first_word(s: &str) -> &str {
+        &s[..s.find(|c: char| !is_word_char(c)).unwrap_or(s.len())]
+    }
+    let mut by_first_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in patterns.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
+        by_first_word.entry(first_word(p)).or_default().push(i);
+    }
+    for list in by_first_word.values_mut() {
+        list.sort_by_key(|&i| std::cmp::Reverse(patterns[i].len()));
+    }
+    // Patterns that start with no word character ("(ILDA)") are tried at every word start.
+    let unkeyed = by_first_word.remove("").unwrap_or_default();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut after_word_char = false;
+    while let Some(c) = text[pos..].chars().next() {
+        if !after_word_char {
+            let rest = &text[pos..];
+            let keyed = by_first_word.get(first_word(rest)).map_or(&[][..], Vec::as_slice);
+            let found = keyed
+                .iter()
+                .chain(&unkeyed)
+                .map(|&i| (i, patterns[i]))
+                .filter(|(_, p)| rest.starts_with(p) && at_word_end(text, pos + p.len()))
+                .max_by_key(|(i, p)| (p.len(), std::cmp::Reverse(*i)));
+            if let Some((i, p)) = found {
+                out.push((pos, pos + p.len(), i));
+                pos += p.len();
+                after_word_char = text[..pos].chars().next_back().is_some_and(is_word_char);
+                continue;
+            }
+        }
+        after_word_char = is_word_char(c);
+        pos += c.len_utf8();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found<'t>(text: &'t str, patterns: &[&str]) -> Vec<(&'t str, usize)> {
+        find_whole_words(text, patterns).into_iter().map(|(s, e, i)| (&text[s..e], i)).collect()
+    }
+
+    #[test]
+    fn whole_words_leftmost_longest_without_overlap() {
+        let patterns = ["Ana Silva", "Ana Silva Pérez", "Silva Pérez", "ILDA"];
+        // The longer form wins where both start; "Silva Pérez" inside it is not reported again.
+        assert_eq!(
+            found("Ana Silva Pérez (ILDA) y Ana Silva.", &patterns),
+            [("Ana Silva Pérez", 1), ("ILDA", 3), ("Ana Silva", 0)]
+        );
+        // Not inside words: "ILDAS", "xAna Silva"; the longest form that ends a word is taken.
+        assert_eq!(found("ILDAS xAna Silva Ana Silva Pérezz", &patterns), [("Ana Silva", 0)]);
+    }
+
+    #[test]
+    fn patterns_starting_without_a_word_character() {
+        assert_eq!(found("la (CAF) y CAF", &["(CAF)", "CAF"]), [("(CAF)", 0), ("CAF", 1)]);
+        assert!(found("", &["", "CAF"]).is_empty());
+    }
 }

@@ -10,7 +10,9 @@
 //! - a new location becomes a country only when the country gazetteer knows the name;
 //!   other locations (cities, regions) and miscellaneous spans are dropped.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
 
 use acta_doc::{fold_words, ByteRange, Canonical, CountryCode, EntityKind, EntitySource, Mention, Report};
 

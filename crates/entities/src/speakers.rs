@@ -76,7 +76,7 @@ impl Stage for SpeakerStage {
     }
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
         let mut speakers: Vec<Speaker> = Vec::new();
-        let mut speaker_of: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        let mut speaker_of: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
         // Person mentions by their exact range: an entry's name finds its person in one lookup.
         let person_at: std::collections::HashMap<(usize, usize), usize> = report
             .mentions

@@ -13,7 +13,7 @@
 mod error;
 mod stage;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use acta_doc::Lang;
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};

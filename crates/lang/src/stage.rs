@@ -1,6 +1,6 @@
 //! The pipeline stage: report language, section languages and mixed-language spans.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
 
 use acta_doc::{ByteRange, Lang, LanguageInfo, LanguageSpan, Layer, Report, Stage};

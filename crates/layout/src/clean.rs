@@ -3,7 +3,7 @@
 //! Every repair is an edit of the original text (a byte range and its replacement); the edits are
 //! applied in one pass, which yields the cleaned text and its [`OffsetMap`] together.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use acta_doc::OffsetMap;

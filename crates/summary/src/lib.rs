@@ -16,7 +16,7 @@
 
 mod sentences;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use acta_doc::{fold, ByteRange, FieldKind, Lang, Layer, LineKind, Report, Stage};
 
