@@ -430,11 +430,16 @@ pub fn find_whole_words(text: &str, patterns: &[&str]) -> Vec<(usize, usize, usi
     }
     // Patterns that start with no word character ("(ILDA)") are tried at every word start.
     let unkeyed = by_first_word.remove("").unwrap_or_default();
+    // Most words start with a byte no pattern starts with: those are passed over without a lookup.
+    let mut first_bytes = [false; 256];
+    for p in patterns.iter().filter_map(|p| p.as_bytes().first()) {
+        first_bytes[*p as usize] = true;
+    }
     let mut out = Vec::new();
     let mut pos = 0;
     let mut after_word_char = false;
-    while let Some(c) = text[pos..].chars().next() {
-        if !after_word_char {
+    while let Some(&byte) = text.as_bytes().get(pos) {
+        if !after_word_char && first_bytes[byte as usize] {
             let rest = &text[pos..];
             let keyed = by_first_word.get(first_word(rest)).map_or(&[][..], Vec::as_slice);
             let found = keyed
@@ -450,8 +455,15 @@ pub fn find_whole_words(text: &str, patterns: &[&str]) -> Vec<(usize, usize, usi
                 continue;
             }
         }
-        after_word_char = is_word_char(c);
-        pos += c.len_utf8();
+        // `pos` is always at a character's first byte.
+        if byte.is_ascii() {
+            after_word_char = byte.is_ascii_alphanumeric() || byte == b'_';
+            pos += 1;
+        } else {
+            let c = text[pos..].chars().next().unwrap_or(' ');
+            after_word_char = is_word_char(c);
+            pos += c.len_utf8();
+        }
     }
     out
 }
