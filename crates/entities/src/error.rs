@@ -11,8 +11,6 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("cannot build the gazetteer matcher: {0}")]
-    Matcher(#[source] aho_corasick::BuildError),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;

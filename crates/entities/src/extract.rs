@@ -12,9 +12,10 @@ use acta_doc::{
 use regex::Regex;
 
 use crate::entries::parsed_entries;
-use crate::gazetteer::{find_whole_words, word_bounded, Gazetteers, Place};
+use crate::gazetteer::{word_bounded, Gazetteers, Place};
 use crate::institutions::{find_by_shape, ShapeMatch, TITLE_WORDS};
 use crate::names::{honorific_at, name_after_honorific, name_at, name_key_tokens};
+use crate::words::WordMatcher;
 
 /// Verbs of speech after which a capitalised name is a person, even without an honorific.
 const SPEECH_VERBS: &str = r"(?:said|says|stated|noted|explained|added|argued|emphasi[sz]ed|stressed|highlighted|pointed out|recalled|warned|presented|opened|closed|concluded|dijo|afirmó|señaló|explicó|destacó|agregó|añadió|subrayó|indicó|comentó|presentó|abrió|cerró|disse|afirmou|destacou|explicou|ressaltou|observou|lembrou|apresentou|abriu|a déclaré|a souligné|a expliqué|a rappelé|a indiqué|a affirmé|a présenté|a ouvert)";
@@ -649,7 +650,7 @@ fn institutions(
     // Later uses of an acronym defined as "Full Name (ACR)".
     if !acronyms.is_empty() {
         let forms: Vec<&str> = acronyms.iter().map(|(s, _)| s.as_str()).collect();
-        for (start, end, pattern) in find_whole_words(text, &forms) {
+        for (start, end, pattern) in WordMatcher::new(&forms).find(text) {
             let range = ByteRange { start, end };
             if text[..start].ends_with('(') || c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization]) {
                 continue;
@@ -1120,7 +1121,7 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
         return;
     }
     let patterns: Vec<&str> = forms.iter().map(|(s, _)| s.as_str()).collect();
-    for (start, end, pattern) in find_whole_words(text, &patterns) {
+    for (start, end, pattern) in WordMatcher::new(&patterns).find(text) {
         let range = ByteRange { start, end };
         if c.overlapping(range).next().is_some() {
             continue;

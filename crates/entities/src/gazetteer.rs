@@ -5,9 +5,9 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::path::Path;
 
 use acta_doc::{fold, CountryCode, EntityKind, Gender, Stakeholder};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::error::{Error, Result};
+use crate::words::WordMatcher;
 
 const COUNTRIES: &str = include_str!("../../../models/countries.tsv");
 const REGIONS: &str = include_str!("../../../models/regions.tsv");
@@ -49,10 +49,10 @@ pub struct Honorific {
 
 /// All gazetteers, built once and shared.
 pub struct Gazetteers {
-    places: AhoCorasick,
+    places: WordMatcher,
     place_values: Vec<Place>,
     institutions: Vec<Institution>,
-    institution_matcher: AhoCorasick,
+    institution_matcher: WordMatcher,
     institution_values: Vec<usize>,
     /// Each place form -> its place, for whole-string lookups without the automaton.
     place_by_form: HashMap<String, Place>,
@@ -192,7 +192,7 @@ impl Gazetteers {
             add(name, Place::Region(region.to_string()));
         }
         let place_values: Vec<Place> = order.iter().map(|f| place_index[f].clone()).collect();
-        let places = matcher(&order)?;
+        let places = WordMatcher::new(&order);
 
         let mut institutions = Vec::new();
         let mut inst_forms: Vec<String> = Vec::new();
@@ -229,7 +229,7 @@ impl Gazetteers {
                 }
             }
         }
-        let institution_matcher = matcher(&inst_forms)?;
+        let institution_matcher = WordMatcher::new(&inst_forms);
         let institution_by_form: HashMap<String, usize> =
             inst_forms.iter().cloned().zip(institution_values.iter().copied()).collect();
 
@@ -295,18 +295,15 @@ impl Gazetteers {
 
     /// Word-bounded place matches: (start, end, place).
     pub fn find_places<'g: 't, 't>(&'g self, text: &'t str) -> impl Iterator<Item = (usize, usize, &'g Place)> + 't {
-        self.places
-            .find_iter(text)
-            .filter(move |m| word_bounded(text, m.start(), m.end()))
-            .map(move |m| (m.start(), m.end(), &self.place_values[m.pattern().as_usize()]))
+        self.places.find(text).into_iter().map(move |(start, end, i)| (start, end, &self.place_values[i]))
     }
 
     /// Word-bounded named-institution matches: (start, end, institution index).
     pub fn find_institutions<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
         self.institution_matcher
-            .find_iter(text)
-            .filter(move |m| word_bounded(text, m.start(), m.end()))
-            .map(move |m| (m.start(), m.end(), self.institution_values[m.pattern().as_usize()]))
+            .find(text)
+            .into_iter()
+            .map(move |(start, end, i)| (start, end, self.institution_values[i]))
     }
 
     pub fn institution(&self, index: usize) -> &Institution {
@@ -368,10 +365,6 @@ fn with_folded<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     }
 }
 
-fn matcher(patterns: &[String]) -> Result<AhoCorasick> {
-    AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(patterns).map_err(Error::Matcher)
-}
-
 /// The form as given, with the other apostrophe when it has one, and with "and" for CLDR's "&"
 /// ("Trinidad & Tobago" is written "Trinidad and Tobago" in reports).
 fn apostrophe_variants(form: &str) -> Vec<String> {
@@ -408,89 +401,4 @@ pub fn at_word_start(text: &str, pos: usize) -> bool {
 /// followed by anything.
 pub fn at_word_end(text: &str, pos: usize) -> bool {
     text[..pos].ends_with('.') || !text[pos..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
-}
-
-/// Whole-word occurrences of a report's own few names (people's written forms, acronyms it
-/// defined) in `text`: (start, end, pattern index), leftmost first, the longest whole-word one at
-/// each start, not overlapping. A scan of the word starts keyed by each pattern's first word:
-/// building an automaton for a handful of names per report cost more than searching with it.
-pub fn find_whole_words(text: &str, patterns: &[&str]) -> Vec<(usize, usize, usize)> {
-    fn is_word_char(c: char) -> bool {
-        c.is_alphanumeric() || c == '_'
-    }
-    fn first_word(s: &str) -> &str {
-        &s[..s.find(|c: char| !is_word_char(c)).unwrap_or(s.len())]
-    }
-    let mut by_first_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, p) in patterns.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
-        by_first_word.entry(first_word(p)).or_default().push(i);
-    }
-    for list in by_first_word.values_mut() {
-        list.sort_by_key(|&i| std::cmp::Reverse(patterns[i].len()));
-    }
-    // Patterns that start with no word character ("(ILDA)") are tried at every word start.
-    let unkeyed = by_first_word.remove("").unwrap_or_default();
-    // Most words start with a byte no pattern starts with: those are passed over without a lookup.
-    let mut first_bytes = [false; 256];
-    for p in patterns.iter().filter_map(|p| p.as_bytes().first()) {
-        first_bytes[*p as usize] = true;
-    }
-    let mut out = Vec::new();
-    let mut pos = 0;
-    let mut after_word_char = false;
-    while let Some(&byte) = text.as_bytes().get(pos) {
-        if !after_word_char && first_bytes[byte as usize] {
-            let rest = &text[pos..];
-            let keyed = by_first_word.get(first_word(rest)).map_or(&[][..], Vec::as_slice);
-            let found = keyed
-                .iter()
-                .chain(&unkeyed)
-                .map(|&i| (i, patterns[i]))
-                .filter(|(_, p)| rest.starts_with(p) && at_word_end(text, pos + p.len()))
-                .max_by_key(|(i, p)| (p.len(), std::cmp::Reverse(*i)));
-            if let Some((i, p)) = found {
-                out.push((pos, pos + p.len(), i));
-                pos += p.len();
-                after_word_char = text[..pos].chars().next_back().is_some_and(is_word_char);
-                continue;
-            }
-        }
-        // `pos` is always at a character's first byte.
-        if byte.is_ascii() {
-            after_word_char = byte.is_ascii_alphanumeric() || byte == b'_';
-            pos += 1;
-        } else {
-            let c = text[pos..].chars().next().unwrap_or(' ');
-            after_word_char = is_word_char(c);
-            pos += c.len_utf8();
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn found<'t>(text: &'t str, patterns: &[&str]) -> Vec<(&'t str, usize)> {
-        find_whole_words(text, patterns).into_iter().map(|(s, e, i)| (&text[s..e], i)).collect()
-    }
-
-    #[test]
-    fn whole_words_leftmost_longest_without_overlap() {
-        let patterns = ["Ana Silva", "Ana Silva Pérez", "Silva Pérez", "ILDA"];
-        // The longer form wins where both start; "Silva Pérez" inside it is not reported again.
-        assert_eq!(
-            found("Ana Silva Pérez (ILDA) y Ana Silva.", &patterns),
-            [("Ana Silva Pérez", 1), ("ILDA", 3), ("Ana Silva", 0)]
-        );
-        // Not inside words: "ILDAS", "xAna Silva"; the longest form that ends a word is taken.
-        assert_eq!(found("ILDAS xAna Silva Ana Silva Pérezz", &patterns), [("Ana Silva", 0)]);
-    }
-
-    #[test]
-    fn patterns_starting_without_a_word_character() {
-        assert_eq!(found("la (CAF) y CAF", &["(CAF)", "CAF"]), [("(CAF)", 0), ("CAF", 1)]);
-        assert!(found("", &["", "CAF"]).is_empty());
-    }
 }

@@ -28,6 +28,7 @@ mod institutions;
 mod merge;
 mod names;
 mod speakers;
+mod words;
 
 pub use error::{Error, Result};
 pub use extract::EntityStage;

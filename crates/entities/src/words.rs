@@ -1,0 +1,145 @@
+//! Whole-word matching of fixed strings: gazetteer forms, a report's own names and acronyms.
+
+use foldhash::HashMap;
+
+/// Finds whole-word occurrences of a set of strings. At each word start, only the patterns whose
+/// first word is the text's next word are compared: one hash lookup per word start, instead of
+/// an automaton stepping through every byte.
+pub struct WordMatcher {
+    /// First word of a pattern -> patterns with that first word, longest first.
+    by_first_word: HashMap<String, Vec<u32>>,
+    /// Patterns that start with no word character ("(ILDA)"): tried at every word start.
+    unkeyed: Vec<u32>,
+    /// Bytes some pattern starts with: most word starts are passed over without a lookup.
+    first_bytes: [bool; 256],
+    lens: Vec<usize>,
+    patterns: Vec<String>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The letters, digits and '_' at the start of `s`.
+fn first_word(s: &str) -> &str {
+    &s[..s.find(|c: char| !is_word_char(c)).unwrap_or(s.len())]
+}
+
+impl WordMatcher {
+    /// Empty patterns are never found. Among equally long patterns found at one start, the first
+    /// given wins.
+    pub fn new<S: AsRef<str>>(patterns: &[S]) -> WordMatcher {
+        let mut by_first_word: HashMap<String, Vec<u32>> = HashMap::default();
+        let mut unkeyed = Vec::new();
+        let mut first_bytes = [false; 256];
+        for (i, p) in patterns.iter().map(AsRef::as_ref).enumerate() {
+            let Some(&byte) = p.as_bytes().first() else { continue };
+            first_bytes[byte as usize] = true;
+            match first_word(p) {
+                "" => unkeyed.push(i as u32),
+                word => by_first_word.entry(word.to_string()).or_default().push(i as u32),
+            }
+        }
+        let lens: Vec<usize> = patterns.iter().map(|p| p.as_ref().len()).collect();
+        for list in by_first_word.values_mut().chain(std::iter::once(&mut unkeyed)) {
+            // Stable: equally long patterns keep their order.
+            list.sort_by_key(|&i| std::cmp::Reverse(lens[i as usize]));
+        }
+        WordMatcher {
+            by_first_word,
+            unkeyed,
+            first_bytes,
+            lens,
+            patterns: patterns.iter().map(|p| p.as_ref().to_string()).collect(),
+        }
+    }
+
+    /// Whole-word matches in `text`: (start, end, pattern index), leftmost first, not
+    /// overlapping. At each word start the longest pattern found there is taken, and kept only
+    /// if it ends a word: either way the search goes on after it, as an automaton's leftmost-
+    /// longest search would. So "Latin America" in "Latin American" hides the demonym
+    /// "American" inside it, rather than the shorter match being looked for.
+    pub fn find(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        let mut after_word_char = false;
+        while let Some(&byte) = text.as_bytes().get(pos) {
+            if !after_word_char && self.first_bytes[byte as usize] {
+                if let Some(i) = self.longest_at(&text[pos..]) {
+                    let end = pos + self.lens[i];
+                    if crate::gazetteer::at_word_end(text, end) {
+                        out.push((pos, end, i));
+                    }
+                    pos = end;
+                    after_word_char = text[..pos].chars().next_back().is_some_and(is_word_char);
+                    continue;
+                }
+            }
+            // `pos` is always at a character's first byte.
+            if byte.is_ascii() {
+                after_word_char = byte.is_ascii_alphanumeric() || byte == b'_';
+                pos += 1;
+            } else {
+                let c = text[pos..].chars().next().unwrap_or(' ');
+                after_word_char = is_word_char(c);
+                pos += c.len_utf8();
+            }
+        }
+        out
+    }
+
+    /// The longest pattern `rest` starts with; the first given among equally long ones.
+    fn longest_at(&self, rest: &str) -> Option<usize> {
+        let keyed = self.by_first_word.get(first_word(rest)).map_or(&[][..], Vec::as_slice);
+        let fits = |&&i: &&u32| rest.starts_with(self.patterns[i as usize].as_str());
+        let best_keyed = keyed.iter().find(fits);
+        let best_unkeyed = self.unkeyed.iter().find(fits);
+        match (best_keyed, best_unkeyed) {
+            (Some(&a), Some(&b)) => {
+                let (la, lb) = (self.lens[a as usize], self.lens[b as usize]);
+                Some(if la > lb || (la == lb && a < b) { a } else { b } as usize)
+            }
+            (a, b) => a.or(b).map(|&i| i as usize),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found<'t>(text: &'t str, patterns: &[&str]) -> Vec<(&'t str, usize)> {
+        WordMatcher::new(patterns).find(text).into_iter().map(|(s, e, i)| (&text[s..e], i)).collect()
+    }
+
+    #[test]
+    fn whole_words_leftmost_longest_without_overlap() {
+        let patterns = ["Ana Silva", "Ana Silva Pérez", "Silva Pérez", "ILDA"];
+        // The longer form wins where both start; "Silva Pérez" inside it is not reported again.
+        assert_eq!(
+            found("Ana Silva Pérez (ILDA) y Ana Silva.", &patterns),
+            [("Ana Silva Pérez", 1), ("ILDA", 3), ("Ana Silva", 0)]
+        );
+        // Not inside words: "ILDAS", "xAna Silva".
+        assert_eq!(found("ILDAS xAna Silva Ana Silva", &patterns), [("Ana Silva", 0)]);
+        // The longest form found at a start hides the shorter ones even when it does not end a
+        // word: no "American" (a demonym) in "Latin American".
+        assert_eq!(found("Latin American states", &["Latin America", "American"]), []);
+    }
+
+    #[test]
+    fn accents_and_abbreviations() {
+        let patterns = ["Perú", "U.S.", "Côte d'Ivoire", "Brasil"];
+        assert_eq!(
+            found("Perú, Côte d'Ivoire; U.S.-based; Brasileiro, Brasil's", &patterns),
+            [("Perú", 0), ("Côte d'Ivoire", 2), ("U.S.", 1), ("Brasil", 3)]
+        );
+    }
+
+    #[test]
+    fn patterns_starting_without_a_word_character() {
+        assert_eq!(found("la (CAF) y CAF", &["(CAF)", "CAF"]), [("(CAF)", 0), ("CAF", 1)]);
+        assert!(found("", &["", "CAF"]).is_empty());
+        assert!(found("CAF", &[""]).is_empty());
+    }
+}
