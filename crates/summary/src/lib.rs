@@ -292,37 +292,41 @@ impl Graph {
         let vectors: Vec<Vec<(u32, f64)>> =
             term_counts.into_iter().map(|tf| tf.into_iter().map(|(id, f)| (id, f * idf(id))).collect()).collect();
         let norms: Vec<f64> = vectors.iter().map(|v| v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt()).collect();
+        // Dot products from the postings of each word, in word-id order: every pair of sentences
+        // sharing a word gets its product added, in the same order as a merge of the two vectors
+        // would add it, while pairs sharing nothing (most of them) cost nothing.
+        let mut postings: Vec<(u32, u32, f64)> =
+            vectors.iter().enumerate().flat_map(|(s, v)| v.iter().map(move |&(id, w)| (id, s as u32, w))).collect();
+        postings.sort_by_key(|&(id, s, _)| (id, s));
         let mut similarity = vec![vec![0.0; n]; n];
+        for word in postings.chunk_by(|x, y| x.0 == y.0) {
+            for (k, &(_, a, wa)) in word.iter().enumerate() {
+                for &(_, b, wb) in &word[k + 1..] {
+                    similarity[a as usize][b as usize] += wa * wb;
+                }
+            }
+        }
         for a in 0..n {
             for b in (a + 1)..n {
-                let (va, vb) = (&vectors[a], &vectors[b]);
-                let (mut i, mut j, mut dot) = (0, 0, 0.0);
-                while i < va.len() && j < vb.len() {
-                    match va[i].0.cmp(&vb[j].0) {
-                        std::cmp::Ordering::Less => i += 1,
-                        std::cmp::Ordering::Greater => j += 1,
-                        std::cmp::Ordering::Equal => {
-                            dot += va[i].1 * vb[j].1;
-                            i += 1;
-                            j += 1;
-                        }
-                    }
-                }
+                let dot = similarity[a][b];
                 let sim = if norms[a] > 0.0 && norms[b] > 0.0 { dot / (norms[a] * norms[b]) } else { 0.0 };
                 similarity[a][b] = sim;
                 similarity[b][a] = sim;
             }
         }
-        // Continuous LexRank: a random walk over the similarity graph.
+        // Continuous LexRank: a random walk over the similarity graph. A zero similarity adds
+        // nothing, so each row's walk runs over its non-zero entries only.
         let row_sums: Vec<f64> = similarity.iter().map(|r| r.iter().sum()).collect();
+        let edges: Vec<Vec<(usize, f64)>> =
+            similarity.iter().map(|r| r.iter().copied().enumerate().filter(|&(_, sim)| sim != 0.0).collect()).collect();
         let mut rank = vec![1.0 / n.max(1) as f64; n];
         for _ in 0..ITERATIONS {
             let mut next = vec![(1.0 - DAMPING) / n as f64; n];
-            for (a, row) in similarity.iter().enumerate() {
+            for (a, row) in edges.iter().enumerate() {
                 if row_sums[a] == 0.0 {
                     continue;
                 }
-                for (b, sim) in row.iter().enumerate() {
+                for &(b, sim) in row {
                     next[b] += DAMPING * rank[a] * sim / row_sums[a];
                 }
             }
