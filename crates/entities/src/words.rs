@@ -10,8 +10,9 @@ pub struct WordMatcher {
     by_first_word: HashMap<String, Vec<u32>>,
     /// Patterns that start with no word character ("(ILDA)"): tried at every word start.
     unkeyed: Vec<u32>,
-    /// Bytes some pattern starts with: most word starts are passed over without a lookup.
-    first_bytes: [bool; 256],
+    /// The first two bytes of some pattern, as a bit set over 16-bit pairs (8 KB): most word
+    /// starts are passed over without a lookup. One-byte patterns mark every pair they start.
+    first_pairs: Vec<u64>,
     lens: Vec<usize>,
     patterns: Vec<String>,
 }
@@ -22,7 +23,20 @@ fn is_word_char(c: char) -> bool {
 
 /// The letters, digits and '_' at the start of `s`.
 fn first_word(s: &str) -> &str {
-    &s[..s.find(|c: char| !is_word_char(c)).unwrap_or(s.len())]
+    let bytes = s.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_') {
+        end += 1;
+    }
+    if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+        end += s[end..].find(|c: char| !is_word_char(c)).unwrap_or(s.len() - end);
+    }
+    &s[..end]
+}
+
+/// The bit of [`WordMatcher::first_pairs`] for text starting with these bytes.
+fn pair_bit(bytes: &[u8]) -> usize {
+    (bytes[0] as usize) << 8 | bytes.get(1).copied().unwrap_or(0) as usize
 }
 
 impl WordMatcher {
@@ -31,10 +45,17 @@ impl WordMatcher {
     pub fn new<S: AsRef<str>>(patterns: &[S]) -> WordMatcher {
         let mut by_first_word: HashMap<String, Vec<u32>> = HashMap::default();
         let mut unkeyed = Vec::new();
-        let mut first_bytes = [false; 256];
+        let mut first_pairs = vec![0u64; 1 << 10];
         for (i, p) in patterns.iter().map(AsRef::as_ref).enumerate() {
-            let Some(&byte) = p.as_bytes().first() else { continue };
-            first_bytes[byte as usize] = true;
+            let bytes = p.as_bytes();
+            match bytes.len() {
+                0 => continue,
+                1 => (0..256).for_each(|next| {
+                    let bit = pair_bit(&[bytes[0], next as u8]);
+                    first_pairs[bit / 64] |= 1 << (bit % 64);
+                }),
+                _ => first_pairs[pair_bit(bytes) / 64] |= 1 << (pair_bit(bytes) % 64),
+            }
             match first_word(p) {
                 "" => unkeyed.push(i as u32),
                 word => by_first_word.entry(word.to_string()).or_default().push(i as u32),
@@ -48,7 +69,7 @@ impl WordMatcher {
         WordMatcher {
             by_first_word,
             unkeyed,
-            first_bytes,
+            first_pairs,
             lens,
             patterns: patterns.iter().map(|p| p.as_ref().to_string()).collect(),
         }
@@ -64,7 +85,7 @@ impl WordMatcher {
         let mut pos = 0;
         let mut after_word_char = false;
         while let Some(&byte) = text.as_bytes().get(pos) {
-            if !after_word_char && self.first_bytes[byte as usize] {
+            if !after_word_char && self.may_start_at(&text.as_bytes()[pos..]) {
                 if let Some(i) = self.longest_at(&text[pos..]) {
                     let end = pos + self.lens[i];
                     if crate::gazetteer::at_word_end(text, end) {
@@ -86,6 +107,11 @@ impl WordMatcher {
             }
         }
         out
+    }
+
+    fn may_start_at(&self, bytes: &[u8]) -> bool {
+        let bit = pair_bit(bytes);
+        self.first_pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The longest pattern `rest` starts with; the first given among equally long ones.
@@ -141,5 +167,7 @@ mod tests {
         assert_eq!(found("la (CAF) y CAF", &["(CAF)", "CAF"]), [("(CAF)", 0), ("CAF", 1)]);
         assert!(found("", &["", "CAF"]).is_empty());
         assert!(found("CAF", &[""]).is_empty());
+        // One-byte patterns, also as the text's last byte.
+        assert_eq!(found("X, y X", &["X"]), [("X", 0), ("X", 0)]);
     }
 }
