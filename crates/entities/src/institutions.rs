@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use acta_doc::{EntityKind, Stakeholder};
 
 use crate::gazetteer::{at_word_end, at_word_start, word_bounded};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use crate::words::WordMatcher;
 use regex::Regex;
 
 /// A capitalised word, an acronym, or "e-Government"; "l'" / "d'" may be glued in front.
@@ -404,21 +404,16 @@ fn extend_back(text: &str, start: usize) -> usize {
 
 /// A shape that starts with one of a list of head words ("Ministry", "Universidad", ...).
 struct HeadFirst {
-    /// The head words, found in one pass over the text.
-    heads: AhoCorasick,
+    /// The head words.
+    heads: WordMatcher,
     /// The whole shape, anchored at the start of the text it is given.
     anchored: Regex,
 }
 
 impl HeadFirst {
     fn new(heads: &str, anchored: &str) -> HeadFirst {
-        HeadFirst {
-            heads: AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostFirst)
-                .build(heads.split('|'))
-                .expect("valid head words"),
-            anchored: Regex::new(anchored).expect("valid regex"),
-        }
+        let heads: Vec<&str> = heads.split('|').collect();
+        HeadFirst { heads: WordMatcher::new(&heads), anchored: Regex::new(anchored).expect("valid regex") }
     }
 }
 
@@ -428,18 +423,13 @@ impl HeadFirst {
 /// the start, a lazy DFA that kept building new states (a tenth of the entity stage).
 fn every_start(shape: &HeadFirst, text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut pos = 0;
-    while let Some(head) = shape.heads.find(Input::new(text).span(pos..text.len())) {
-        let start = head.start();
-        if at_word_start(text, start) {
-            if let Some(m) = shape.anchored.find(&text[start..]) {
-                let end = start + m.end();
-                if at_word_end(text, end) {
-                    out.push((start, end));
-                }
+    for start in shape.heads.starts(text) {
+        if let Some(m) = shape.anchored.find(&text[start..]) {
+            let end = start + m.end();
+            if at_word_end(text, end) {
+                out.push((start, end));
             }
         }
-        pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
     }
     out
 }

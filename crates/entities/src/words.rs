@@ -109,6 +109,30 @@ impl WordMatcher {
         out
     }
 
+    /// Every word start at which a pattern starts, overlapping or not: where a longer shape that
+    /// begins with one of the patterns may begin. As in [`WordMatcher::find`], a pattern's first
+    /// word must be a whole word of the text ("Unit" does not start "Units").
+    pub fn starts(&self, text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut after_word_char = false;
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        while let Some(&byte) = bytes.get(pos) {
+            if !after_word_char && self.may_start_at(&bytes[pos..]) && self.longest_at(&text[pos..]).is_some() {
+                out.push(pos);
+            }
+            if byte.is_ascii() {
+                after_word_char = byte.is_ascii_alphanumeric() || byte == b'_';
+                pos += 1;
+            } else {
+                let c = text[pos..].chars().next().unwrap_or(' ');
+                after_word_char = is_word_char(c);
+                pos += c.len_utf8();
+            }
+        }
+        out
+    }
+
     fn may_start_at(&self, bytes: &[u8]) -> bool {
         let bit = pair_bit(bytes);
         self.first_pairs[bit / 64] & (1 << (bit % 64)) != 0
@@ -167,6 +191,9 @@ mod tests {
         assert_eq!(found("la (CAF) y CAF", &["(CAF)", "CAF"]), [("(CAF)", 0), ("CAF", 1)]);
         assert!(found("", &["", "CAF"]).is_empty());
         assert!(found("CAF", &[""]).is_empty());
+        // Every start, inside other matches too.
+        let m = WordMatcher::new(&["Unit", "Ministry", "Under-Secretariat", "Secretariat"]);
+        assert_eq!(m.starts("Unit of the Ministry; Under-Secretariat; Units"), [0, 12, 22, 28]);
         // One-byte patterns, also as the text's last byte.
         assert_eq!(found("X, y X", &["X"]), [("X", 0), ("X", 0)]);
     }
