@@ -83,7 +83,7 @@ pub struct ErrorRow {
 /// Neutralises a cell that a spreadsheet would read as a formula: a leading `=`, `+`, `-`, `@`,
 /// tab or carriage return gets an apostrophe in front.
 pub fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(FORMULA_STARTS) {
+    if starts_like_formula(cell) {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)
@@ -92,6 +92,11 @@ pub fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// What a spreadsheet reads as the start of a formula.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// All of [`FORMULA_STARTS`] are ASCII: the first byte tells.
+fn starts_like_formula(cell: &str) -> bool {
+    cell.bytes().next().is_some_and(|b| matches!(b, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'))
+}
 
 /// Undoes [`safe_cell`] when reading a CSV file acta wrote: "'=x" was written for "=x".
 pub fn unguard_cell(cell: &str) -> &str {
@@ -105,17 +110,40 @@ pub fn unguard_cell(cell: &str) -> &str {
 pub(crate) struct CsvRows {
     pub(crate) name: &'static str,
     pub(crate) writer: csv::Writer<Vec<u8>>,
+    /// Where numbers are written out, reused from cell to cell.
+    number: String,
 }
 
 impl CsvRows {
     pub(crate) fn new(name: &'static str) -> Self {
-        CsvRows { name, writer: csv::WriterBuilder::new().from_writer(Vec::new()) }
+        CsvRows { name, writer: csv::WriterBuilder::new().from_writer(Vec::new()), number: String::new() }
     }
 
     pub(crate) fn row(&mut self, cells: &[Cell]) -> Result<()> {
         let csv_error = |source| Error::Csv { path: PathBuf::from(self.name), source };
         for cell in cells {
-            self.writer.write_field(safe_cell(&cell.to_text()).as_bytes()).map_err(csv_error)?;
+            // As `safe_cell(&cell.to_text())`, without a String per number or per cell.
+            use std::fmt::Write;
+            let text: &str = match cell {
+                Cell::Text(s) => s,
+                Cell::Owned(s) => s,
+                Cell::Null => "",
+                Cell::Int(n) => {
+                    self.number.clear();
+                    write!(self.number, "{n}").expect("writing to a String");
+                    &self.number
+                }
+                Cell::Float(x, decimals) => {
+                    self.number.clear();
+                    write!(self.number, "{x:.decimals$}").expect("writing to a String");
+                    &self.number
+                }
+            };
+            if starts_like_formula(text) {
+                self.writer.write_field(safe_cell(text).as_bytes()).map_err(csv_error)?;
+            } else {
+                self.writer.write_field(text.as_bytes()).map_err(csv_error)?;
+            }
         }
         self.writer.write_record(None::<&[u8]>).map_err(csv_error)
     }
