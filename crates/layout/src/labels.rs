@@ -2,6 +2,8 @@
 //! "Modératrice" to one canonical [`FieldKind`].
 
 use acta_doc::{fold_words, FieldKind};
+use aho_corasick::AhoCorasick;
+use foldhash::HashMap;
 
 use crate::error::{Error, Result};
 
@@ -21,6 +23,36 @@ struct LabelRule {
 #[derive(Debug, Clone)]
 pub struct LabelTable {
     rules: Vec<LabelRule>,
+    index: RuleIndex,
+}
+
+/// Every line of a report that could be a label is classified: the rules are looked up, not
+/// tried one by one (255 bundled rules, most of them substring searches).
+#[derive(Debug, Clone)]
+struct RuleIndex {
+    /// Phrase of an `exact` rule -> the first such rule.
+    exact: HashMap<String, usize>,
+    /// The padded phrases of the `contains` rules, all found in one pass...
+    contains: AhoCorasick,
+    /// ...and the rule of each.
+    contains_rules: Vec<usize>,
+}
+
+impl RuleIndex {
+    fn new(rules: &[LabelRule]) -> RuleIndex {
+        let mut exact = HashMap::default();
+        let mut contains_rules = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            if r.exact {
+                exact.entry(r.phrase.clone()).or_insert(i);
+            } else {
+                contains_rules.push(i);
+            }
+        }
+        let contains = AhoCorasick::new(contains_rules.iter().map(|&i| rules[i].padded.as_str()))
+            .expect("label phrases are short");
+        RuleIndex { exact, contains, contains_rules }
+    }
 }
 
 impl LabelTable {
@@ -55,13 +87,15 @@ impl LabelTable {
             let padded = format!(" {phrase} ");
             rules.push(LabelRule { kind, exact, phrase, padded });
         }
-        Ok(LabelTable { rules })
+        let index = RuleIndex::new(&rules);
+        Ok(LabelTable { rules, index })
     }
 
     /// Adds the rules of another table before this one's, so a user's labels win.
     pub fn prepend(&mut self, mut other: LabelTable) {
         other.rules.append(&mut self.rules);
         self.rules = other.rules;
+        self.index = RuleIndex::new(&self.rules);
     }
 
     /// The kind of a label, or `None` when no rule knows it.
@@ -71,10 +105,19 @@ impl LabelTable {
             return None;
         }
         let padded = format!(" {folded} ");
-        self.rules
-            .iter()
-            .find(|r| if r.exact { folded == r.phrase } else { padded.contains(r.padded.as_str()) })
-            .map(|r| r.kind)
+        let exact = self.index.exact.get(&folded).copied();
+        let contains = self
+            .index
+            .contains
+            .find_overlapping_iter(&padded)
+            .map(|m| self.index.contains_rules[m.pattern().as_usize()])
+            .min();
+        // The first rule that matches, of either sort.
+        let first = match (exact, contains) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        first.map(|i| self.rules[i].kind)
     }
 }
 
