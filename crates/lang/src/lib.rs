@@ -46,6 +46,34 @@ pub struct Detector {
     languages: Vec<(Lang, Language, Option<whatlang::Lang>)>,
     /// Function word -> (candidate language, weight): the quick check.
     function_words: HashMap<&'static str, Vec<(Lang, f64)>>,
+    /// Words that may be function words, by length and first and last byte: most words of a
+    /// text are passed over without a lookup.
+    function_word_filter: ShapeFilter,
+}
+
+/// A bit set of (length, first byte, last byte) of a set of words, hashed into 16,384 bits.
+struct ShapeFilter(Vec<u64>);
+
+impl ShapeFilter {
+    fn bit(word: &[u8]) -> usize {
+        let (first, last) = (word.first().copied().unwrap_or(0), word.last().copied().unwrap_or(0));
+        let shape = (word.len() as u64) << 16 | (first as u64) << 8 | last as u64;
+        (shape.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50) as usize
+    }
+
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> ShapeFilter {
+        let mut bits = vec![0u64; 1 << 8];
+        for w in words {
+            let bit = Self::bit(w.as_bytes());
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        ShapeFilter(bits)
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let bit = Self::bit(word.as_bytes());
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 /// The quick check decides only with at least this many function words in the text...
@@ -96,7 +124,14 @@ impl Detector {
         };
         let allow: Vec<whatlang::Lang> = languages.iter().filter_map(|(_, _, w)| *w).collect();
         let function_words = function_words(&languages.iter().map(|(l, _, _)| *l).collect::<Vec<_>>());
-        Ok(Detector { lingua, whatlang: whatlang::Detector::with_allowlist(allow), languages, function_words })
+        let function_word_filter = ShapeFilter::new(function_words.keys().copied());
+        Ok(Detector {
+            lingua,
+            whatlang: whatlang::Detector::with_allowlist(allow),
+            languages,
+            function_words,
+            function_word_filter,
+        })
     }
 
     /// The default candidate set.
@@ -199,7 +234,7 @@ impl Detector {
         let mut scores: Vec<(Lang, f64)> = Vec::new();
         let mut hits = 0usize;
         let mut lower = String::new();
-        for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 8) {
+        for word in alphabetic_words(text).filter(|w| w.len() <= 8) {
             let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
                 word
             } else {
@@ -207,6 +242,9 @@ impl Detector {
                 lower.extend(word.chars().flat_map(char::to_lowercase));
                 lower.as_str()
             };
+            if !self.function_word_filter.may_hold(key) {
+                continue;
+            }
             let Some(langs) = self.function_words.get(key) else { continue };
             hits += 1;
             for (lang, weight) in langs {
@@ -267,6 +305,43 @@ impl FunctionWordTally {
         // Confidence: the lead over the runner-up, so that a clear win reads as one (0.71 at a 2.5 margin).
         (best >= margin * second).then_some((lang, best / (best + second)))
     }
+}
+
+/// What `text.split(|c: char| !c.is_alphabetic())` gives without its empty pieces, stepping
+/// through ASCII a byte at a time.
+fn alphabetic_words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let letter_at = |pos: usize| -> (bool, usize) {
+            let b = bytes[pos];
+            if b.is_ascii() {
+                (b.is_ascii_alphabetic(), 1)
+            } else {
+                let c = text[pos..].chars().next().unwrap_or(' ');
+                (c.is_alphabetic(), c.len_utf8())
+            }
+        };
+        while pos < bytes.len() {
+            let (letter, len) = letter_at(pos);
+            if letter {
+                break;
+            }
+            pos += len;
+        }
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        while pos < bytes.len() {
+            let (letter, len) = letter_at(pos);
+            if !letter {
+                break;
+            }
+            pos += len;
+        }
+        Some(&text[start..pos])
+    })
 }
 
 /// The function-word table for the candidate languages: each word with the languages that list
