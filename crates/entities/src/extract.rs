@@ -1069,10 +1069,7 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
             })
         } else if p.honorific {
             // "Sr. Silva": the one cluster with this token after its first, if only one has it.
-            match index.with_later_token(&tokens[0]) {
-                &[only] => Some(only),
-                _ => None,
-            }
+            index.only_with_later_token(&tokens[0])
         } else {
             None
         };
@@ -1139,12 +1136,12 @@ struct ClusterIndex {
     ids: HashMap<String, u32>,
     /// Every non-empty set of a cluster's distinct tokens -> clusters: finds the clusters holding
     /// all of a name's tokens.
-    by_subset: HashMap<TokenSet, Vec<usize>>,
+    by_subset: HashMap<TokenSet, Clusters>,
     /// A cluster's whole set of distinct tokens -> clusters: finds the clusters all of whose
     /// tokens a name holds.
-    by_set: HashMap<TokenSet, Vec<usize>>,
+    by_set: HashMap<TokenSet, Clusters>,
     /// Token -> clusters (of two or more tokens) holding it after their first.
-    by_later_token: HashMap<u32, Vec<usize>>,
+    by_later_token: HashMap<u32, Clusters>,
     /// Clusters with more distinct tokens than subsets are enumerated for, compared one by one.
     long: Vec<usize>,
 }
@@ -1166,10 +1163,14 @@ impl ClusterIndex {
             .collect();
         if ids.len() >= 2 {
             for t in &ids[1..] {
-                let list = self.by_later_token.entry(*t).or_default();
-                if list.last() != Some(&cluster) {
-                    list.push(cluster);
-                }
+                self.by_later_token
+                    .entry(*t)
+                    .and_modify(|list| {
+                        if list.last() != cluster {
+                            list.push(cluster)
+                        }
+                    })
+                    .or_insert(Clusters::one(cluster));
             }
         }
         let set = distinct_sorted(ids);
@@ -1178,16 +1179,16 @@ impl ClusterIndex {
             return;
         }
         for subset in subsets_of_two_or_more(&set).chain(set.iter().map(|&t| token_set(&[t]))) {
-            self.by_subset.entry(subset).or_default().push(cluster);
+            self.by_subset.entry(subset).and_modify(|list| list.push(cluster)).or_insert(Clusters::one(cluster));
         }
         if set.len() >= 2 {
-            self.by_set.entry(token_set(&set)).or_default().push(cluster);
+            self.by_set.entry(token_set(&set)).and_modify(|list| list.push(cluster)).or_insert(Clusters::one(cluster));
         }
     }
 
-    /// The clusters holding `token` after their first token.
-    fn with_later_token(&self, token: &str) -> &[usize] {
-        self.ids.get(token).and_then(|id| self.by_later_token.get(id)).map_or(&[], Vec::as_slice)
+    /// The one cluster holding `token` after its first token, if only one does.
+    fn only_with_later_token(&self, token: &str) -> Option<usize> {
+        self.ids.get(token).and_then(|id| self.by_later_token.get(id)).and_then(Clusters::only)
     }
 
     /// Clusters that may share two or more tokens with `tokens` as [`cluster_people`] requires, in
@@ -1214,18 +1215,47 @@ impl ClusterIndex {
             match set.len() {
                 // "Tzul Tzul": both tokens are in every cluster holding the one token, so the first
                 // such cluster is the one the name joins.
-                1 => found.extend(whole.and_then(|v| v.first())),
-                _ => found.extend(whole.into_iter().flatten()),
+                1 => found.extend(whole.map(|v| v.first)),
+                _ => found.extend(whole.into_iter().flat_map(Clusters::iter)),
             }
         }
         // (A name with more than MAX_INDEXED_TOKENS distinct tokens finds shorter clusters made of
         // its first ones only; no real name is that long.)
         for subset in subsets_of_two_or_more(&set) {
-            found.extend(self.by_set.get(&subset).into_iter().flatten());
+            found.extend(self.by_set.get(&subset).into_iter().flat_map(Clusters::iter));
         }
         found.sort_unstable();
         found.dedup();
         found
+    }
+}
+
+/// The clusters under one key of a [`ClusterIndex`], in the order they were added. Most keys
+/// have one, kept without a heap allocation.
+struct Clusters {
+    first: usize,
+    more: Vec<usize>,
+}
+
+impl Clusters {
+    fn one(cluster: usize) -> Clusters {
+        Clusters { first: cluster, more: Vec::new() }
+    }
+
+    fn push(&mut self, cluster: usize) {
+        self.more.push(cluster);
+    }
+
+    fn last(&self) -> usize {
+        self.more.last().copied().unwrap_or(self.first)
+    }
+
+    fn only(&self) -> Option<usize> {
+        self.more.is_empty().then_some(self.first)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.first).chain(self.more.iter().copied())
     }
 }
 
