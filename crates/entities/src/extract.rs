@@ -1303,10 +1303,18 @@ fn canonical_name(forms: &[(String, bool)]) -> String {
     fullest
         .split_whitespace()
         .map(|tok| {
-            let key = fold(tok);
+            // Every token of the fullest form is among the variants, folded already.
+            let own;
+            let key: &str = match folded.iter().find(|(_, v)| *v == tok) {
+                Some((f, _)) => f,
+                None => {
+                    own = fold(tok);
+                    &own
+                }
+            };
             folded
                 .iter()
-                .filter(|(f, _)| *f == key)
+                .filter(|(f, _)| f == key)
                 .map(|(_, v)| *v)
                 .max_by_key(|v| {
                     (v.chars().filter(|c| !c.is_ascii()).count(), v.chars().filter(|c| c.is_lowercase()).count())
