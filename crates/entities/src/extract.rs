@@ -13,9 +13,9 @@ use regex::Regex;
 
 use crate::entries::parsed_entries;
 use crate::gazetteer::{word_bounded, Gazetteers, Place};
-use crate::institutions::{find_by_shape, ShapeMatch, TITLE_WORDS};
+use crate::institutions::{find_by_shape_in, ShapeMatch, TITLE_WORDS};
 use crate::names::{honorific_at, name_after_honorific, name_at, name_key_tokens};
-use crate::words::WordMatcher;
+use crate::words::{WordMatcher, Words};
 
 /// Verbs of speech after which a capitalised name is a person, even without an honorific.
 const SPEECH_VERBS: &str = r"(?:said|says|stated|noted|explained|added|argued|emphasi[sz]ed|stressed|highlighted|pointed out|recalled|warned|presented|opened|closed|concluded|dijo|afirmó|señaló|explicó|destacó|agregó|añadió|subrayó|indicó|comentó|presentó|abrió|cerró|disse|afirmou|destacou|explicou|ressaltou|observou|lembrou|apresentou|abriu|a déclaré|a souligné|a expliqué|a rappelé|a indiqué|a affirmé|a présenté|a ouvert)";
@@ -161,7 +161,7 @@ impl Stage for EntityStage {
 impl EntityStage {
     fn run_with(&self, report: &mut Report, mut scans: Scans) -> acta_doc::Result<()> {
         let mut c = Collector::default();
-        institutions(report, &self.gaz, std::mem::take(&mut scans.shapes), &scans.institutions, &mut c);
+        institutions(report, &self.gaz, std::mem::take(&mut scans.shapes), &scans.institutions, &scans.words, &mut c);
         places(report, &self.gaz, &scans.places, &mut c);
         people(report, &self.gaz, &scans, &mut c);
         c.mentions.sort_by_key(|m| (m.range.start, m.range.end));
@@ -181,6 +181,8 @@ struct Scans<'g> {
     /// Titles a name may follow in apposition, and verbs of speech a name may precede: (start, end).
     titles: Vec<(usize, usize)>,
     speech_verbs: Vec<(usize, usize)>,
+    /// The text's words, for later whole-word searches of the report's own names.
+    words: Words,
 }
 
 /// The matches of `re` in `text` that are whole words.
@@ -190,12 +192,14 @@ fn whole_words(re: &Regex, text: &str) -> Vec<(usize, usize)> {
 
 impl<'g> Scans<'g> {
     fn of(text: &str, gaz: &'g Gazetteers) -> Self {
+        let words = Words::of(text);
         Scans {
-            shapes: find_by_shape(text),
-            institutions: gaz.find_institutions(text).collect(),
-            places: gaz.find_places(text).collect(),
+            shapes: find_by_shape_in(text, &words),
+            institutions: gaz.find_institutions_in(text, &words),
+            places: gaz.find_places_in(text, &words),
             titles: whole_words(&APPOSITION_TITLE, text),
             speech_verbs: whole_words(&SPEECH_VERB, text),
+            words,
         }
     }
 }
@@ -513,6 +517,7 @@ fn institutions(
     gaz: &Gazetteers,
     shapes: Vec<ShapeMatch>,
     known: &[(usize, usize, usize)],
+    words: &Words,
     c: &mut Collector,
 ) {
     let text = &report.text;
@@ -650,7 +655,7 @@ fn institutions(
     // Later uses of an acronym defined as "Full Name (ACR)".
     if !acronyms.is_empty() {
         let forms: Vec<&str> = acronyms.iter().map(|(s, _)| s.as_str()).collect();
-        for (start, end, pattern) in WordMatcher::new(&forms).find(text) {
+        for (start, end, pattern) in WordMatcher::new(&forms).find_in(text, words) {
             let range = ByteRange { start, end };
             if text[..start].ends_with('(') || c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization]) {
                 continue;
@@ -835,7 +840,7 @@ fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut Collector) {
             add_late_organization(c, text, gaz, org, EntitySource::Pattern);
         }
     }
-    cluster_people(text, cands, c);
+    cluster_people(text, &scans.words, cands, c);
 }
 
 /// Words before a name that make it the name of a place or a thing: "Av. Paulista", "Calle Simón
@@ -1029,7 +1034,7 @@ fn name_before(text: &str, end: usize, gaz: &Gazetteers) -> Option<(ByteRange, u
 /// Groups person candidates into people: same folded name, or one name's tokens inside the
 /// other's with at least two shared, or a lone surname after an honorific that only one person
 /// has. Each group becomes one canonical person named by its fullest form, accents kept.
-fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector) {
+fn cluster_people(text: &str, words: &Words, mut cands: Vec<PersonCandidate>, c: &mut Collector) {
     cands.sort_by_key(|p| (std::cmp::Reverse(p.core_tokens), p.range.start));
     // Keep each candidate that overlaps none kept before. Kept ranges are disjoint, so the one
     // starting last before this candidate's end is the only one that can overlap it.
@@ -1118,7 +1123,7 @@ fn cluster_people(text: &str, mut cands: Vec<PersonCandidate>, c: &mut Collector
         return;
     }
     let patterns: Vec<&str> = forms.iter().map(|(s, _)| s.as_str()).collect();
-    for (start, end, pattern) in WordMatcher::new(&patterns).find(text) {
+    for (start, end, pattern) in WordMatcher::new(&patterns).find_in(text, words) {
         let range = ByteRange { start, end };
         if c.overlapping(range).next().is_some() {
             continue;

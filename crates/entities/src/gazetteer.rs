@@ -7,7 +7,7 @@ use std::path::Path;
 use acta_doc::{fold, CountryCode, EntityKind, Gender, Stakeholder};
 
 use crate::error::{Error, Result};
-use crate::words::WordMatcher;
+use crate::words::{WordMatcher, Words};
 
 const COUNTRIES: &str = include_str!("../../../models/countries.tsv");
 const REGIONS: &str = include_str!("../../../models/regions.tsv");
@@ -298,12 +298,17 @@ impl Gazetteers {
         self.places.find(text).into_iter().map(move |(start, end, i)| (start, end, &self.place_values[i]))
     }
 
-    /// Word-bounded named-institution matches: (start, end, institution index).
-    pub fn find_institutions<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
-        self.institution_matcher
-            .find(text)
-            .into_iter()
-            .map(move |(start, end, i)| (start, end, self.institution_values[i]))
+    /// Word-bounded named-institution matches in `text`, whose words are `words`: (start, end,
+    /// institution index).
+    pub(crate) fn find_institutions_in(&self, text: &str, words: &Words) -> Vec<(usize, usize, usize)> {
+        let found = self.institution_matcher.find_in(text, words);
+        found.into_iter().map(|(start, end, i)| (start, end, self.institution_values[i])).collect()
+    }
+
+    /// [`Gazetteers::find_places`] over `text`, whose words are `words`.
+    pub(crate) fn find_places_in(&self, text: &str, words: &Words) -> Vec<(usize, usize, &Place)> {
+        let found = self.places.find_in(text, words);
+        found.into_iter().map(|(start, end, i)| (start, end, &self.place_values[i])).collect()
     }
 
     pub fn institution(&self, index: usize) -> &Institution {

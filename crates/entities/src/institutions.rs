@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use acta_doc::{EntityKind, Stakeholder};
 
 use crate::gazetteer::{at_word_end, at_word_start, word_bounded};
-use crate::words::WordMatcher;
+use crate::words::{WordMatcher, Words};
 use regex::Regex;
 
 /// A capitalised word, an acronym, or "e-Government"; "l'" / "d'" may be glued in front.
@@ -179,8 +179,14 @@ pub fn institution_stakeholder(name: &str, kind: EntityKind) -> Option<Stakehold
     stakeholder_of(name, kind)
 }
 
-/// Institutions of every shape in `text`, possibly overlapping (the caller resolves overlaps).
-pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
+#[cfg(test)]
+fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
+    find_by_shape_in(text, &Words::of(text))
+}
+
+/// Institutions of every shape in `text`, whose words are `words`, possibly overlapping (the
+/// caller resolves overlaps).
+pub(crate) fn find_by_shape_in(text: &str, words: &Words) -> Vec<ShapeMatch> {
     let mut out = Vec::new();
     let mut push = |start: usize, end: usize, kind: EntityKind, acronym: Option<(usize, usize)>, unverified: bool| {
         let (start, end) = tidy(text, start, end);
@@ -206,7 +212,7 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
         }
         push(m.start(), m.end(), EntityKind::Ministry, None, false);
     }
-    for (start, end) in every_start(&MINISTRY_HEAD_FIRST, text) {
+    for (start, end) in every_start(&MINISTRY_HEAD_FIRST, text, words) {
         let end = cut_at_inner_head(text, start, end);
         // "Telecommunications Authority of ...", "Federal Ministry of ...": capitalised words before
         // the head are part of the name.
@@ -216,7 +222,7 @@ pub fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
     for m in MINISTRY_NAME_FIRST.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
         push(m.start(), m.end(), EntityKind::Ministry, None, false);
     }
-    for (start, end) in every_start(&ORG_HEAD_FIRST, text) {
+    for (start, end) in every_start(&ORG_HEAD_FIRST, text, words) {
         let end = cut_at_inner_head(text, start, end);
         let start = extend_back(text, start);
         push(start, end, EntityKind::Organization, None, false);
@@ -421,9 +427,9 @@ impl HeadFirst {
 /// match ("Unit of the Ministry of ..." also yields "Ministry of ..."). Each head is matched from
 /// where it starts: an unanchored search from every head also ran the regex backwards to find
 /// the start, a lazy DFA that kept building new states (a tenth of the entity stage).
-fn every_start(shape: &HeadFirst, text: &str) -> Vec<(usize, usize)> {
+fn every_start(shape: &HeadFirst, text: &str, words: &Words) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for start in shape.heads.starts(text) {
+    for start in shape.heads.starts_in(text, words) {
         if let Some(m) = shape.anchored.find(&text[start..]) {
             let end = start + m.end();
             if at_word_end(text, end) {

@@ -17,6 +17,40 @@ pub struct WordMatcher {
     patterns: Vec<String>,
 }
 
+/// The words of a text (runs of letters, digits and '_'): (start, end). Found once per report and
+/// read by every matcher that looks at the report's words.
+pub struct Words(Vec<(usize, usize)>);
+
+impl Words {
+    pub fn of(text: &str) -> Words {
+        let bytes = text.as_bytes();
+        let mut words = Vec::new();
+        let mut start = None;
+        let mut pos = 0;
+        while let Some(&byte) = bytes.get(pos) {
+            let (word_char, len) = if byte.is_ascii() {
+                (byte.is_ascii_alphanumeric() || byte == b'_', 1)
+            } else {
+                let c = text[pos..].chars().next().unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            };
+            match (word_char, start) {
+                (true, None) => start = Some(pos),
+                (false, Some(s)) => {
+                    words.push((s, pos));
+                    start = None;
+                }
+                _ => {}
+            }
+            pos += len;
+        }
+        if let Some(s) = start {
+            words.push((s, text.len()));
+        }
+        Words(words)
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -81,6 +115,34 @@ impl WordMatcher {
     /// longest search would. So "Latin America" in "Latin American" hides the demonym
     /// "American" inside it, rather than the shorter match being looked for.
     pub fn find(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        self.find_in(text, &Words::of(text))
+    }
+
+    /// [`WordMatcher::find`] over `text`, whose words are `words`.
+    pub fn find_in(&self, text: &str, words: &Words) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        if !self.unkeyed.is_empty() {
+            return self.find_at_every_start(text);
+        }
+        let mut resume = 0;
+        for &(start, _) in &words.0 {
+            if start < resume || !self.may_start_at(&text.as_bytes()[start..]) {
+                continue;
+            }
+            if let Some(i) = self.longest_at(&text[start..]) {
+                let end = start + self.lens[i];
+                if crate::gazetteer::at_word_end(text, end) {
+                    out.push((start, end, i));
+                }
+                resume = end;
+            }
+        }
+        out
+    }
+
+    /// [`WordMatcher::find`] when some pattern starts with no word character: every position
+    /// not right after a word character is tried.
+    fn find_at_every_start(&self, text: &str) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let mut pos = 0;
         let mut after_word_char = false;
@@ -111,26 +173,15 @@ impl WordMatcher {
 
     /// Every word start at which a pattern starts, overlapping or not: where a longer shape that
     /// begins with one of the patterns may begin. As in [`WordMatcher::find`], a pattern's first
-    /// word must be a whole word of the text ("Unit" does not start "Units").
-    pub fn starts(&self, text: &str) -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut after_word_char = false;
-        let bytes = text.as_bytes();
-        let mut pos = 0;
-        while let Some(&byte) = bytes.get(pos) {
-            if !after_word_char && self.may_start_at(&bytes[pos..]) && self.longest_at(&text[pos..]).is_some() {
-                out.push(pos);
-            }
-            if byte.is_ascii() {
-                after_word_char = byte.is_ascii_alphanumeric() || byte == b'_';
-                pos += 1;
-            } else {
-                let c = text[pos..].chars().next().unwrap_or(' ');
-                after_word_char = is_word_char(c);
-                pos += c.len_utf8();
-            }
-        }
-        out
+    /// word must be a whole word of the text ("Unit" does not start "Units"); patterns that start
+    /// with no word character are not looked for.
+    pub fn starts_in(&self, text: &str, words: &Words) -> Vec<usize> {
+        words
+            .0
+            .iter()
+            .map(|&(start, _)| start)
+            .filter(|&start| self.may_start_at(&text.as_bytes()[start..]) && self.longest_at(&text[start..]).is_some())
+            .collect()
     }
 
     fn may_start_at(&self, bytes: &[u8]) -> bool {
@@ -193,7 +244,8 @@ mod tests {
         assert!(found("CAF", &[""]).is_empty());
         // Every start, inside other matches too.
         let m = WordMatcher::new(&["Unit", "Ministry", "Under-Secretariat", "Secretariat"]);
-        assert_eq!(m.starts("Unit of the Ministry; Under-Secretariat; Units"), [0, 12, 22, 28]);
+        let text = "Unit of the Ministry; Under-Secretariat; Units";
+        assert_eq!(m.starts_in(text, &Words::of(text)), [0, 12, 22, 28]);
         // One-byte patterns, also as the text's last byte.
         assert_eq!(found("X, y X", &["X"]), [("X", 0), ("X", 0)]);
     }
