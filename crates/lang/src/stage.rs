@@ -45,18 +45,24 @@ impl Stage for LanguageStage {
     }
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
         let masked = mask_names(&report.text);
-        // The report's likely language, from its function words, else from whatlang on its start.
-        let doc_guess = self.detector.detect_quick(&masked).map(|(l, _)| l).or_else(|| {
-            let head = &masked[..floor_boundary(&masked, GUESS_BYTES)];
-            self.detector.detect_fast(head).map(|(l, _)| l)
-        });
+        // The report's likely language, from its function words, else from whatlang on its start:
+        // worked out only if a block needs it (most are decided by their own function words).
+        let doc_guess = std::cell::OnceCell::new();
+        let doc_guess = || {
+            *doc_guess.get_or_init(|| {
+                self.detector.detect_quick(&masked).map(|(l, _)| l).or_else(|| {
+                    let head = &masked[..floor_boundary(&masked, GUESS_BYTES)];
+                    self.detector.detect_fast(head).map(|(l, _)| l)
+                })
+            })
+        };
         let blocks: Vec<Block> = paragraphs(&masked)
             .into_iter()
             .map(|range| {
                 let part = range.slice(&masked);
                 let letters = part.chars().filter(|c| c.is_alphabetic()).count();
                 let lang =
-                    if letters >= MIN_BLOCK_LETTERS { self.detect_block(part, letters, doc_guess) } else { None };
+                    if letters >= MIN_BLOCK_LETTERS { self.detect_block(part, letters, &doc_guess) } else { None };
                 Block { range, letters, lang }
             })
             .collect();
@@ -133,7 +139,7 @@ impl Stage for LanguageStage {
 impl LanguageStage {
     /// whatlang first; its answer stands when reliable on long text, or when it agrees with the
     /// whole report's guess. Otherwise lingua decides, with whatlang as a second opinion.
-    fn detect_block(&self, text: &str, letters: usize, doc_guess: Option<Lang>) -> Option<(Lang, f64)> {
+    fn detect_block(&self, text: &str, letters: usize, doc_guess: &dyn Fn() -> Option<Lang>) -> Option<(Lang, f64)> {
         let tally = self.detector.tally(text);
         if let Some(quick) = tally.verdict(crate::QUICK_MIN_WORDS, crate::QUICK_MARGIN) {
             return Some(quick);
@@ -144,7 +150,7 @@ impl LanguageStage {
             return Some(quick);
         }
         if let Some(quick) = tally.verdict(CONFIRM_MIN_WORDS, 4.0) {
-            if Some(quick.0) == doc_guess {
+            if Some(quick.0) == doc_guess() {
                 return Some(quick);
             }
         }
@@ -156,7 +162,7 @@ impl LanguageStage {
         if let Some((lang, conf)) = self.detector.detect_fast(text) {
             let long = text.len() >= crate::SHORT_TEXT;
             // whatlang agreeing with the report's language settles a block; lingua is for disagreement.
-            if (long && conf >= 0.9) || (Some(lang) == doc_guess && conf >= 0.3) {
+            if (long && conf >= 0.9) || (Some(lang) == doc_guess() && conf >= 0.3) {
                 return Some((lang, conf));
             }
         }
