@@ -377,38 +377,48 @@ fn whatlang_of(language: Language) -> Option<whatlang::Lang> {
 /// start a sentence, words in capitals, and words with digits. Byte offsets are kept (the blanked
 /// words become spaces) so that results map back to the text.
 pub fn mask_names(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut sentence_start = true;
-    // The word being read: text[word_start..pos], copied or blanked when it ends.
-    let mut word_start = 0;
-    let flush = |word: &str, out: &mut String, sentence_start: &mut bool| {
-        if word.is_empty() {
-            return;
+    let bytes = text.as_bytes();
+    // A copy of the text in which name-like words are then overwritten with spaces.
+    let mut out = bytes.to_vec();
+    let char_at = |pos: usize| -> char {
+        match bytes[pos] {
+            b if b.is_ascii() => b as char,
+            _ => text[pos..].chars().next().unwrap_or(' '),
         }
-        let first = word.chars().next().unwrap_or(' ');
-        let is_name_like = (first.is_uppercase() && !*sentence_start)
-            || word.chars().filter(|c| c.is_uppercase()).nth(1).is_some()
-            || word.bytes().any(|b| b.is_ascii_digit());
-        if is_name_like {
-            out.extend(std::iter::repeat_n(' ', word.len()));
-        } else {
-            out.push_str(word);
-        }
-        *sentence_start = false;
     };
-    for (pos, c) in text.char_indices() {
-        if c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' {
-            continue;
+    let mut sentence_start = true;
+    let mut pos = 0;
+    while pos < bytes.len() {
+        // A word: letters, digits, apostrophes and hyphens.
+        let start = pos;
+        let (mut first_upper, mut uppers, mut digit) = (false, 0, false);
+        while pos < bytes.len() {
+            let c = char_at(pos);
+            if !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-') {
+                break;
+            }
+            let upper = c.is_uppercase();
+            first_upper |= pos == start && upper;
+            uppers += usize::from(upper);
+            digit |= c.is_ascii_digit();
+            pos += c.len_utf8();
         }
-        flush(&text[word_start..pos], &mut out, &mut sentence_start);
-        if matches!(c, '.' | '!' | '?' | '\n' | ':' | '¿' | '¡' | '•') {
-            sentence_start = true;
+        if pos > start {
+            if (first_upper && !sentence_start) || uppers >= 2 || digit {
+                out[start..pos].fill(b' ');
+            }
+            sentence_start = false;
         }
-        out.push(c);
-        word_start = pos + c.len_utf8();
+        // The character after it, which may start a sentence.
+        if pos < bytes.len() {
+            let c = char_at(pos);
+            if matches!(c, '.' | '!' | '?' | '\n' | ':' | '¿' | '¡' | '•') {
+                sentence_start = true;
+            }
+            pos += c.len_utf8();
+        }
     }
-    flush(&text[word_start..], &mut out, &mut sentence_start);
-    out
+    String::from_utf8(out).expect("whole characters were replaced by spaces")
 }
 
 #[cfg(test)]
@@ -429,6 +439,14 @@ mod tests {
         assert!(masked.starts_with("The minister, "));
         assert!(!masked.contains("Pérez") && !masked.contains("AGESIC") && !masked.contains("2019"));
         assert!(masked.contains("said that"));
+    }
+
+    #[test]
+    fn masking_word_by_word() {
+        // Sentence starts keep their capital; capitals elsewhere, acronyms, mixed capitals and
+        // digits are blanked; apostrophes and hyphens stay inside words.
+        let text = "Él habló. ¿Dónde? O’Neill e IDB-Lab dijeron: Brasil es e-Gov 4G l’État";
+        assert_eq!(mask_names(text), "Él habló. ¿Dónde?           e         dijeron: Brasil es e-Gov    l’État");
     }
 
     #[test]
