@@ -15,14 +15,65 @@ use crate::entries::parsed_entries;
 use crate::gazetteer::{word_bounded, Gazetteers, Place};
 use crate::institutions::{find_by_shape_in, ShapeMatch, TITLE_WORDS};
 use crate::names::{honorific_at, name_after_honorific, name_at, name_key_tokens};
-use crate::words::{WordMatcher, Words};
+use crate::words::{lowercase_keeping_offsets, WordMatcher, Words};
 
 /// Verbs of speech after which a capitalised name is a person, even without an honorific.
-const SPEECH_VERBS: &str = r"(?:said|says|stated|noted|explained|added|argued|emphasi[sz]ed|stressed|highlighted|pointed out|recalled|warned|presented|opened|closed|concluded|dijo|afirmó|señaló|explicó|destacó|agregó|añadió|subrayó|indicó|comentó|presentó|abrió|cerró|disse|afirmou|destacou|explicou|ressaltou|observou|lembrou|apresentou|abriu|a déclaré|a souligné|a expliqué|a rappelé|a indiqué|a affirmé|a présenté|a ouvert)";
-static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(SPEECH_VERBS).expect("valid regex"));
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "stated",
+    "noted",
+    "explained",
+    "added",
+    "argued",
+    "emphasised",
+    "emphasized",
+    "stressed",
+    "highlighted",
+    "pointed out",
+    "recalled",
+    "warned",
+    "presented",
+    "opened",
+    "closed",
+    "concluded",
+    "dijo",
+    "afirmó",
+    "señaló",
+    "explicó",
+    "destacó",
+    "agregó",
+    "añadió",
+    "subrayó",
+    "indicó",
+    "comentó",
+    "presentó",
+    "abrió",
+    "cerró",
+    "disse",
+    "afirmou",
+    "destacou",
+    "explicou",
+    "ressaltou",
+    "observou",
+    "lembrou",
+    "apresentou",
+    "abriu",
+    "a déclaré",
+    "a souligné",
+    "a expliqué",
+    "a rappelé",
+    "a indiqué",
+    "a affirmé",
+    "a présenté",
+    "a ouvert",
+];
+static SPEECH_VERB: LazyLock<WordMatcher> = LazyLock::new(|| WordMatcher::new(SPEECH_VERBS));
 /// A verb of speech right at the start of a string.
-static SPEECH_VERB_AT_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("^{SPEECH_VERBS}")).expect("valid regex"));
+static SPEECH_VERB_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    let verbs: Vec<String> = SPEECH_VERBS.iter().map(|v| regex::escape(v)).collect();
+    Regex::new(&format!("^(?:{})", verbs.join("|"))).expect("valid regex")
+});
 
 /// Whether the first verb of speech in `after` starts at its second byte and is a whole word: "Name
 /// dijo". Checked where it would be, not by searching the rest of the report.
@@ -39,10 +90,133 @@ fn speech_verb_after_space(after: &str) -> bool {
 /// How far before a verb of speech, or after a title, a name is looked for.
 const NAME_WINDOW: usize = 100;
 
-/// Titles after which "..., Name Name," is the person holding the title.
-static APPOSITION_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:minister|ministra|ministro|ministre|secretary|secretari[oa]|secretári[oa]|secrétaire|under-?secretary|subsecretari[oa]|subsecretári[oa]|director|directora|diretora?|directeur|directrice|presidente?|presidenta|président|présidente|coordinator|coordinador|coordinadora|coordenadora?|coordinat(?:eur|rice)|representative|representante|représentante?|ambassador|embajadora?|embaixadora?|ambassad(?:eur|rice)|researcher|investigadora?|pesquisadora?|chercheu(?:r|se)|professor|profesora?|professora|professeur|head|jef[ea]|chefe|chef|manager|gerente|adviser|advisor|asesora?|assessora?|conseill(?:er|ère)|founder|fundadora?|fondat(?:eur|rice)|chair(?:man|woman|person)?|spokes(?:person|man|woman)|vocera?|porta-voz|porte-parole|mayor|alcalde|alcaldesa|prefeit[oa]|maire|deputy|diputad[oa]|deputad[oa]|député|senator|senador|senadora|sénat(?:eur|rice)|journalist|periodista|jornalista|journaliste|expert|experta?|especialista|spécialiste|officer|consultant|consultora?|rector|rectora|reitora?|recteur)").expect("valid regex")
-});
+/// Titles after which "..., Name Name," is the person holding the title; lower-case, matched
+/// as whole words of the lower-cased text.
+const APPOSITION_TITLES: &[&str] = &[
+    "minister",
+    "ministra",
+    "ministro",
+    "ministre",
+    "secretary",
+    "secretario",
+    "secretaria",
+    "secretário",
+    "secretária",
+    "secrétaire",
+    "under-secretary",
+    "undersecretary",
+    "subsecretario",
+    "subsecretaria",
+    "subsecretário",
+    "subsecretária",
+    "director",
+    "directora",
+    "diretor",
+    "diretora",
+    "directeur",
+    "directrice",
+    "president",
+    "presidente",
+    "presidenta",
+    "président",
+    "présidente",
+    "coordinator",
+    "coordinador",
+    "coordinadora",
+    "coordenador",
+    "coordenadora",
+    "coordinateur",
+    "coordinatrice",
+    "representative",
+    "representante",
+    "représentant",
+    "représentante",
+    "ambassador",
+    "embajador",
+    "embajadora",
+    "embaixador",
+    "embaixadora",
+    "ambassadeur",
+    "ambassadrice",
+    "researcher",
+    "investigador",
+    "investigadora",
+    "pesquisador",
+    "pesquisadora",
+    "chercheur",
+    "chercheuse",
+    "professor",
+    "profesor",
+    "profesora",
+    "professora",
+    "professeur",
+    "head",
+    "jefe",
+    "jefa",
+    "chefe",
+    "chef",
+    "manager",
+    "gerente",
+    "adviser",
+    "advisor",
+    "asesor",
+    "asesora",
+    "assessor",
+    "assessora",
+    "conseiller",
+    "conseillère",
+    "founder",
+    "fundador",
+    "fundadora",
+    "fondateur",
+    "fondatrice",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "vocero",
+    "vocera",
+    "porta-voz",
+    "porte-parole",
+    "mayor",
+    "alcalde",
+    "alcaldesa",
+    "prefeito",
+    "prefeita",
+    "maire",
+    "deputy",
+    "diputado",
+    "diputada",
+    "deputado",
+    "deputada",
+    "député",
+    "senator",
+    "senador",
+    "senadora",
+    "sénateur",
+    "sénatrice",
+    "journalist",
+    "periodista",
+    "jornalista",
+    "journaliste",
+    "expert",
+    "experta",
+    "especialista",
+    "spécialiste",
+    "officer",
+    "consultant",
+    "consultor",
+    "consultora",
+    "rector",
+    "rectora",
+    "reitor",
+    "reitora",
+    "recteur",
+];
+static APPOSITION_TITLE: LazyLock<WordMatcher> = LazyLock::new(|| WordMatcher::new(APPOSITION_TITLES));
 
 /// Words that show a demonym names a language, not a country ("in Spanish", "Spanish-speaking").
 const LANGUAGE_CONTEXT_AFTER: &[&str] = &[
@@ -185,11 +359,6 @@ struct Scans<'g> {
     words: Words,
 }
 
-/// The matches of `re` in `text` that are whole words.
-fn whole_words(re: &Regex, text: &str) -> Vec<(usize, usize)> {
-    re.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())).map(|m| (m.start(), m.end())).collect()
-}
-
 impl<'g> Scans<'g> {
     fn of(text: &str, gaz: &'g Gazetteers) -> Self {
         let words = Words::of(text);
@@ -197,8 +366,12 @@ impl<'g> Scans<'g> {
             shapes: find_by_shape_in(text, &words),
             institutions: gaz.find_institutions_in(text, &words),
             places: gaz.find_places_in(text, &words),
-            titles: whole_words(&APPOSITION_TITLE, text),
-            speech_verbs: whole_words(&SPEECH_VERB, text),
+            titles: APPOSITION_TITLE
+                .find_in(&lowercase_keeping_offsets(text), &words)
+                .into_iter()
+                .map(|(s, e, _)| (s, e))
+                .collect(),
+            speech_verbs: SPEECH_VERB.find_in(text, &words).into_iter().map(|(s, e, _)| (s, e)).collect(),
             words,
         }
     }

@@ -51,6 +51,23 @@ impl Words {
     }
 }
 
+/// The text lower-cased character by character wherever that keeps the character's length in
+/// bytes (every letter of the languages acta reads), so that offsets into it are offsets into the
+/// text, and its words are the text's words.
+pub fn lowercase_keeping_offsets(text: &str) -> String {
+    let mut out = text.as_bytes().to_vec();
+    out.make_ascii_lowercase();
+    for (pos, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        let mut lower = c.to_lowercase();
+        if let (Some(l), None) = (lower.next(), lower.next()) {
+            if l.len_utf8() == c.len_utf8() {
+                l.encode_utf8(&mut out[pos..pos + c.len_utf8()]);
+            }
+        }
+    }
+    String::from_utf8(out).expect("whole characters were replaced by characters as long")
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -246,6 +263,8 @@ mod tests {
         let m = WordMatcher::new(&["Unit", "Ministry", "Under-Secretariat", "Secretariat"]);
         let text = "Unit of the Ministry; Under-Secretariat; Units";
         assert_eq!(m.starts_in(text, &Words::of(text)), [0, 12, 22, 28]);
+        // Lower-casing keeps offsets: "İ" (whose lower case is longer) is kept as it is.
+        assert_eq!(lowercase_keeping_offsets("ÉLAN İzmir SECRÉTAIRE Ñu"), "élan İzmir secrétaire ñu");
         // One-byte patterns, also as the text's last byte.
         assert_eq!(found("X, y X", &["X"]), [("X", 0), ("X", 0)]);
     }

@@ -209,6 +209,16 @@ fn names_in_prose_without_honorifics() {
         people("El subsecretario de Telecomunicaciones, Claudio Araya Pizarro, inauguró el foro."),
         vec!["Claudio Araya Pizarro"]
     );
+    // Feminine titles that extend a masculine one ("directora", "presidenta", "senadora"), and
+    // titles in capitals.
+    assert_eq!(
+        people("Luego la directora de Gobierno Abierto, Yaretzi Quiroga Ibarren, y su equipo respondieron."),
+        vec!["Yaretzi Quiroga Ibarren"]
+    );
+    assert_eq!(
+        people("La PRESIDENTA del Consejo, Yaretzi Aranda Velasco, y los demás miembros votaron."),
+        vec!["Yaretzi Aranda Velasco"]
+    );
 }
 
 // ---- traps ----
