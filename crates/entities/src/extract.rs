@@ -913,13 +913,8 @@ fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut Collector) {
         || report.sections.iter().any(|s| s.language == Some(french))
         || report.language_spans.iter().any(|s| s.language == french);
     let lang_at = |pos: usize| if maybe_french { report.language_at(pos) } else { report.main_language() };
-    let mut after_alphanumeric = false;
-    for (i, ch) in text.char_indices() {
-        let word_start = !after_alphanumeric && ch.is_uppercase();
-        after_alphanumeric = ch.is_alphanumeric();
-        if !word_start {
-            continue;
-        }
+    let capitalised = scans.words.starts().filter(|&i| text[i..].chars().next().is_some_and(char::is_uppercase));
+    for i in capitalised {
         let Some((_, _, after)) = honorific_at(text, i, gaz, lang_at(i)) else { continue };
         let mut pos = after;
         while let Some((_, _, a)) = honorific_at(text, pos, gaz, lang_at(pos)) {

@@ -49,6 +49,11 @@ impl Words {
         }
         Words(words)
     }
+
+    /// Where each word starts.
+    pub fn starts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().map(|&(start, _)| start)
+    }
 }
 
 /// The text lower-cased character by character wherever that keeps the character's length in
@@ -142,11 +147,11 @@ impl WordMatcher {
             return self.find_at_every_start(text);
         }
         let mut resume = 0;
-        for &(start, _) in &words.0 {
+        for &(start, end) in &words.0 {
             if start < resume || !self.may_start_at(&text.as_bytes()[start..]) {
                 continue;
             }
-            if let Some(i) = self.longest_at(&text[start..]) {
+            if let Some(i) = self.longest_at_word(&text[start..], end - start) {
                 let end = start + self.lens[i];
                 if crate::gazetteer::at_word_end(text, end) {
                     out.push((start, end, i));
@@ -196,8 +201,11 @@ impl WordMatcher {
         words
             .0
             .iter()
+            .filter(|&&(start, end)| {
+                self.may_start_at(&text.as_bytes()[start..])
+                    && self.longest_at_word(&text[start..], end - start).is_some()
+            })
             .map(|&(start, _)| start)
-            .filter(|&start| self.may_start_at(&text.as_bytes()[start..]) && self.longest_at(&text[start..]).is_some())
             .collect()
     }
 
@@ -208,7 +216,12 @@ impl WordMatcher {
 
     /// The longest pattern `rest` starts with; the first given among equally long ones.
     fn longest_at(&self, rest: &str) -> Option<usize> {
-        let keyed = self.by_first_word.get(first_word(rest)).map_or(&[][..], Vec::as_slice);
+        self.longest_at_word(rest, first_word(rest).len())
+    }
+
+    /// [`WordMatcher::longest_at`] where `rest` starts with a word `word_len` bytes long.
+    fn longest_at_word(&self, rest: &str, word_len: usize) -> Option<usize> {
+        let keyed = self.by_first_word.get(&rest[..word_len]).map_or(&[][..], Vec::as_slice);
         let fits = |&&i: &&u32| rest.starts_with(self.patterns[i as usize].as_str());
         let best_keyed = keyed.iter().find(fits);
         let best_unkeyed = self.unkeyed.iter().find(fits);
