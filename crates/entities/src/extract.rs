@@ -694,7 +694,7 @@ fn institutions(
     c: &mut Collector,
 ) {
     let text = &report.text;
-    let mut cands: Vec<Candidate> = Vec::new();
+    let mut cands: Vec<Candidate> = Vec::with_capacity(shapes.len() + known.len());
     for &(start, end, idx) in known {
         let inst = gaz.institution(idx);
         cands.push(Candidate {
@@ -884,7 +884,7 @@ struct PersonCandidate {
 fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut Collector) {
     let text = &report.text;
     let blocked = [EntityKind::Ministry, EntityKind::Organization, EntityKind::Country, EntityKind::Region];
-    let mut cands: Vec<PersonCandidate> = Vec::new();
+    let mut cands: Vec<PersonCandidate> = Vec::with_capacity(64);
     for p in parsed_entries(report, gaz) {
         if !c.overlaps(p.name, &blocked) {
             cands.push(PersonCandidate {
