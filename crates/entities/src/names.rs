@@ -30,18 +30,19 @@ fn is_name_token(tok: &str, gaz: &Gazetteers) -> bool {
     if gaz.is_name_stopword(tok) {
         return false;
     }
-    let letters: String = tok.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.is_empty() {
+    let letters = || tok.chars().filter(|c| c.is_alphabetic());
+    let letter_count = letters().count();
+    if letter_count == 0 {
         return false;
     }
     // Initials and abbreviated given names: "J.", "Ma.", "Fco."
     if tok.ends_with('.') {
-        return letters.chars().count() <= 3 && !tok.strip_suffix('.').unwrap_or(tok).contains('.');
+        return letter_count <= 3 && !tok.strip_suffix('.').unwrap_or(tok).contains('.');
     }
     tok.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
         && !tok.ends_with('-')
         // An acronym of two or three capitals is an organisation, not a surname.
-        && !(letters.chars().all(char::is_uppercase) && letters.chars().count() <= 3 && !tok.contains('.'))
+        && !(letters().all(char::is_uppercase) && letter_count <= 3 && !tok.contains('.'))
 }
 
 /// The token starting at `pos` (up to whitespace or a separator) and where it ends.
