@@ -17,7 +17,10 @@ pub fn split_sentences(text: &str, range: ByteRange) -> Vec<ByteRange> {
     let s = range.slice(text);
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in s.char_indices() {
+    // Stops are ASCII, or '…' (whose first byte 0xE2 starts other characters too).
+    let stops = s.bytes().enumerate().filter(|&(_, b)| matches!(b, b'.' | b'!' | b'?' | 0xE2)).map(|(i, _)| i);
+    for i in stops {
+        let c = s[i..].chars().next().unwrap_or(' ');
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
@@ -45,8 +48,18 @@ pub fn split_sentences(text: &str, range: ByteRange) -> Vec<ByteRange> {
         }
         if c == '.' {
             let word = s[start..i].rsplit(|ch: char| ch.is_whitespace() || ch == '(').next().unwrap_or("");
-            let w = word.to_lowercase();
-            if ABBREVIATIONS.contains(&w.as_str()) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic)) {
+            let mut lower = [0u8; 8];
+            let w_owned;
+            // Abbreviations are short: most words are lower-cased on the stack.
+            let w: &str = if word.len() <= lower.len() && word.is_ascii() {
+                lower[..word.len()].copy_from_slice(word.as_bytes());
+                lower[..word.len()].make_ascii_lowercase();
+                std::str::from_utf8(&lower[..word.len()]).expect("ASCII")
+            } else {
+                w_owned = word.to_lowercase();
+                &w_owned
+            };
+            if ABBREVIATIONS.contains(&w) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic)) {
                 continue;
             }
             // "1." "2)" "iv.": a list number opens an item rather than ending a sentence.
