@@ -1,20 +1,58 @@
 //! Whole-word matching of fixed strings: gazetteer forms, a report's own names and acronyms.
 
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use foldhash::HashMap;
 
 /// Finds whole-word occurrences of a set of strings. At each word start, only the patterns whose
 /// first word is the text's next word are compared: one hash lookup per word start, instead of
 /// an automaton stepping through every byte.
 pub struct WordMatcher {
-    /// First word of a pattern -> patterns with that first word, longest first.
-    by_first_word: HashMap<String, Vec<u32>>,
+    /// First word of a pattern -> the patterns with that first word.
+    by_first_word: HashMap<String, Bucket>,
     /// Patterns that start with no word character ("(ILDA)"): tried at every word start.
-    unkeyed: Vec<u32>,
+    unkeyed: Bucket,
     /// The first two bytes of some pattern, as a bit set over 16-bit pairs (8 KB): most word
     /// starts are passed over without a lookup. One-byte patterns mark every pair they start.
     first_pairs: Vec<u64>,
     lens: Vec<usize>,
     patterns: Vec<String>,
+}
+
+/// Patterns that share a first word, longest first (equally long ones in the order given).
+struct Bucket {
+    patterns: Vec<u32>,
+    /// For a big bucket (a speaker list of 100,000 "Ana ..."), an anchored automaton over its
+    /// patterns in the same order, so that finding the longest costs the length of the match,
+    /// not a comparison with each pattern.
+    automaton: Option<AhoCorasick>,
+}
+
+/// Buckets with more patterns than this get an automaton.
+const BIG_BUCKET: usize = 16;
+
+impl Bucket {
+    fn new(mut list: Vec<u32>, patterns: &[&str]) -> Bucket {
+        // Stable: equally long patterns keep their order.
+        list.sort_by_key(|&i| std::cmp::Reverse(patterns[i as usize].len()));
+        let automaton = (list.len() > BIG_BUCKET).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(list.iter().map(|&i| patterns[i as usize]))
+                .expect("patterns of a report or a gazetteer are small enough for an automaton")
+        });
+        Bucket { patterns: list, automaton }
+    }
+
+    /// The longest of the bucket's patterns that `rest` starts with.
+    fn longest(&self, rest: &str, patterns: &[String]) -> Option<u32> {
+        match &self.automaton {
+            Some(automaton) => {
+                automaton.find(Input::new(rest).anchored(Anchored::Yes)).map(|m| self.patterns[m.pattern().as_usize()])
+            }
+            None => self.patterns.iter().find(|&&i| rest.starts_with(patterns[i as usize].as_str())).copied(),
+        }
+    }
 }
 
 /// The words of a text (runs of letters, digits and '_'): (start, end). Found once per report and
@@ -99,10 +137,11 @@ impl WordMatcher {
     /// Empty patterns are never found. Among equally long patterns found at one start, the first
     /// given wins.
     pub fn new<S: AsRef<str>>(patterns: &[S]) -> WordMatcher {
-        let mut by_first_word: HashMap<String, Vec<u32>> = HashMap::default();
+        let patterns: Vec<&str> = patterns.iter().map(AsRef::as_ref).collect();
+        let mut by_first_word: HashMap<&str, Vec<u32>> = HashMap::default();
         let mut unkeyed = Vec::new();
         let mut first_pairs = vec![0u64; 1 << 10];
-        for (i, p) in patterns.iter().map(AsRef::as_ref).enumerate() {
+        for (i, p) in patterns.iter().enumerate() {
             let bytes = p.as_bytes();
             match bytes.len() {
                 0 => continue,
@@ -114,20 +153,18 @@ impl WordMatcher {
             }
             match first_word(p) {
                 "" => unkeyed.push(i as u32),
-                word => by_first_word.entry(word.to_string()).or_default().push(i as u32),
+                word => by_first_word.entry(word).or_default().push(i as u32),
             }
         }
-        let lens: Vec<usize> = patterns.iter().map(|p| p.as_ref().len()).collect();
-        for list in by_first_word.values_mut().chain(std::iter::once(&mut unkeyed)) {
-            // Stable: equally long patterns keep their order.
-            list.sort_by_key(|&i| std::cmp::Reverse(lens[i as usize]));
-        }
         WordMatcher {
-            by_first_word,
-            unkeyed,
+            by_first_word: by_first_word
+                .into_iter()
+                .map(|(word, list)| (word.to_string(), Bucket::new(list, &patterns)))
+                .collect(),
+            unkeyed: Bucket::new(unkeyed, &patterns),
             first_pairs,
-            lens,
-            patterns: patterns.iter().map(|p| p.as_ref().to_string()).collect(),
+            lens: patterns.iter().map(|p| p.len()).collect(),
+            patterns: patterns.iter().map(|p| p.to_string()).collect(),
         }
     }
 
@@ -143,7 +180,7 @@ impl WordMatcher {
     /// [`WordMatcher::find`] over `text`, whose words are `words`.
     pub fn find_in(&self, text: &str, words: &Words) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
-        if !self.unkeyed.is_empty() {
+        if !self.unkeyed.patterns.is_empty() {
             return self.find_at_every_start(text);
         }
         let mut resume = 0;
@@ -221,16 +258,14 @@ impl WordMatcher {
 
     /// [`WordMatcher::longest_at`] where `rest` starts with a word `word_len` bytes long.
     fn longest_at_word(&self, rest: &str, word_len: usize) -> Option<usize> {
-        let keyed = self.by_first_word.get(&rest[..word_len]).map_or(&[][..], Vec::as_slice);
-        let fits = |&&i: &&u32| rest.starts_with(self.patterns[i as usize].as_str());
-        let best_keyed = keyed.iter().find(fits);
-        let best_unkeyed = self.unkeyed.iter().find(fits);
+        let best_keyed = self.by_first_word.get(&rest[..word_len]).and_then(|b| b.longest(rest, &self.patterns));
+        let best_unkeyed = self.unkeyed.longest(rest, &self.patterns);
         match (best_keyed, best_unkeyed) {
-            (Some(&a), Some(&b)) => {
+            (Some(a), Some(b)) => {
                 let (la, lb) = (self.lens[a as usize], self.lens[b as usize]);
                 Some(if la > lb || (la == lb && a < b) { a } else { b } as usize)
             }
-            (a, b) => a.or(b).map(|&i| i as usize),
+            (a, b) => a.or(b).map(|i| i as usize),
         }
     }
 }
@@ -256,6 +291,20 @@ mod tests {
         // The longest form found at a start hides the shorter ones even when it does not end a
         // word: no "American" (a demonym) in "Latin American".
         assert_eq!(found("Latin American states", &["Latin America", "American"]), []);
+    }
+
+    #[test]
+    fn a_big_bucket_finds_what_a_small_one_does() {
+        // More patterns with one first word than BIG_BUCKET: searched with an automaton.
+        let mut patterns: Vec<String> = (0..40).map(|i| format!("Ana Silva Costa{i:02}")).collect();
+        patterns.extend(["Ana".to_string(), "Ana Silva".to_string(), "Ana Silva Costa07".to_string()]);
+        let m = WordMatcher::new(&patterns);
+        assert!(m.by_first_word["Ana"].automaton.is_some());
+        let text = "Ana Silva Costa07, Ana Silva Costa39 y Ana Silva Costa99; Ana.";
+        let found: Vec<(&str, usize)> = m.find(text).into_iter().map(|(s, e, i)| (&text[s..e], i)).collect();
+        // The longest at each start; of two equal patterns the first given; "Ana Silva Costa99" is
+        // not a whole word of any pattern but "Ana Silva" is.
+        assert_eq!(found, [("Ana Silva Costa07", 7), ("Ana Silva Costa39", 39), ("Ana Silva", 41), ("Ana", 40)]);
     }
 
     #[test]
