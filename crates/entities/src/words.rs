@@ -61,17 +61,11 @@ pub struct Words(Vec<(usize, usize)>);
 
 impl Words {
     pub fn of(text: &str) -> Words {
-        let bytes = text.as_bytes();
         let mut words = Vec::new();
         let mut start = None;
         let mut pos = 0;
-        while let Some(&byte) = bytes.get(pos) {
-            let (word_char, len) = if byte.is_ascii() {
-                (byte.is_ascii_alphanumeric() || byte == b'_', 1)
-            } else {
-                let c = text[pos..].chars().next().unwrap_or(' ');
-                (is_word_char(c), c.len_utf8())
-            };
+        while let Some(&byte) = text.as_bytes().get(pos) {
+            let (word_char, len) = word_char_at(text, pos, byte);
             match (word_char, start) {
                 (true, None) => start = Some(pos),
                 (false, Some(s)) => {
@@ -113,6 +107,18 @@ pub fn lowercase_keeping_offsets(text: &str) -> String {
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
+}
+
+/// Whether the character at `pos` (a character's first byte, `byte`) is a word character, and its
+/// length in bytes; ASCII is read without decoding.
+#[inline(always)]
+fn word_char_at(text: &str, pos: usize, byte: u8) -> (bool, usize) {
+    if byte.is_ascii() {
+        (byte.is_ascii_alphanumeric() || byte == b'_', 1)
+    } else {
+        let c = text[pos..].chars().next().unwrap_or(' ');
+        (is_word_char(c), c.len_utf8())
+    }
 }
 
 /// The letters, digits and '_' at the start of `s`.
@@ -179,10 +185,10 @@ impl WordMatcher {
 
     /// [`WordMatcher::find`] over `text`, whose words are `words`.
     pub fn find_in(&self, text: &str, words: &Words) -> Vec<(usize, usize, usize)> {
-        let mut out = Vec::new();
         if !self.unkeyed.patterns.is_empty() {
             return self.find_at_every_start(text);
         }
+        let mut out = Vec::new();
         let mut resume = 0;
         for &(start, end) in &words.0 {
             if start < resume || !self.may_start_at(&text.as_bytes()[start..]) {
@@ -217,15 +223,9 @@ impl WordMatcher {
                     continue;
                 }
             }
-            // `pos` is always at a character's first byte.
-            if byte.is_ascii() {
-                after_word_char = byte.is_ascii_alphanumeric() || byte == b'_';
-                pos += 1;
-            } else {
-                let c = text[pos..].chars().next().unwrap_or(' ');
-                after_word_char = is_word_char(c);
-                pos += c.len_utf8();
-            }
+            let (word_char, len) = word_char_at(text, pos, byte);
+            after_word_char = word_char;
+            pos += len;
         }
         out
     }
@@ -321,13 +321,23 @@ mod tests {
         assert_eq!(found("la (CAF) y CAF", &["(CAF)", "CAF"]), [("(CAF)", 0), ("CAF", 1)]);
         assert!(found("", &["", "CAF"]).is_empty());
         assert!(found("CAF", &[""]).is_empty());
-        // Every start, inside other matches too.
+    }
+
+    #[test]
+    fn one_byte_patterns_also_as_the_last_byte() {
+        assert_eq!(found("X, y X", &["X"]), [("X", 0), ("X", 0)]);
+    }
+
+    #[test]
+    fn starts_inside_other_matches_too() {
         let m = WordMatcher::new(&["Unit", "Ministry", "Under-Secretariat", "Secretariat"]);
         let text = "Unit of the Ministry; Under-Secretariat; Units";
         assert_eq!(m.starts_in(text, &Words::of(text)), [0, 12, 22, 28]);
-        // Lower-casing keeps offsets: "İ" (whose lower case is longer) is kept as it is.
+    }
+
+    #[test]
+    fn lower_casing_keeps_offsets() {
+        // "İ", whose lower case is longer, is kept as it is.
         assert_eq!(lowercase_keeping_offsets("ÉLAN İzmir SECRÉTAIRE Ñu"), "élan İzmir secrétaire ñu");
-        // One-byte patterns, also as the text's last byte.
-        assert_eq!(found("X, y X", &["X"]), [("X", 0), ("X", 0)]);
     }
 }
