@@ -442,6 +442,14 @@ mod tests {
     }
 
     #[test]
+    fn alphabetic_words_split_as_str_split_does() {
+        for text in ["¿Qué tal?  O'Brien—2x", "", "...", "São Paulo, l’État; straße ǅemal", "a1b"] {
+            let split: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+            assert_eq!(alphabetic_words(text).collect::<Vec<_>>(), split, "{text:?}");
+        }
+    }
+
+    #[test]
     fn masking_word_by_word() {
         // Sentence starts keep their capital; capitals elsewhere, acronyms, mixed capitals and
         // digits are blanked; apostrophes and hyphens stay inside words.
