@@ -152,6 +152,22 @@ mod tests {
     }
 
     #[test]
+    fn prepended_rules_win() {
+        let mut t = LabelTable::bundled();
+        assert_eq!(t.classify("Session Title"), Some(FieldKind::Title));
+        assert_eq!(t.classify("Compromisos asumidos por el panel"), None);
+        let user = LabelTable::parse(
+            "speakers\texact\ten\tSession Title\ntakeaways\tcontains\tes\tcompromisos asumidos\n",
+            "u.tsv",
+        );
+        t.prepend(user.unwrap());
+        assert_eq!(t.classify("Session Title"), Some(FieldKind::Speakers));
+        assert_eq!(t.classify("Compromisos asumidos por el panel"), Some(FieldKind::Takeaways));
+        // The bundled rules still answer for the rest.
+        assert_eq!(t.classify("Moderadora"), Some(FieldKind::Moderator));
+    }
+
+    #[test]
     fn bad_table_names_line() {
         let err = LabelTable::parse("title\texact\ten\tTitle\nnope\texact\ten\tx\n", "my.tsv").unwrap_err();
         assert!(err.to_string().contains("my.tsv line 2"), "{err}");
