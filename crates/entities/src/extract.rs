@@ -9,7 +9,6 @@ use acta_doc::{
     fold, fold_words, ByteRange, Canonical, CountryCode, EntityKind, EntitySource, Layer, Mention, Report, Stage,
     Stakeholder,
 };
-use regex::Regex;
 
 use crate::entries::parsed_entries;
 use crate::gazetteer::{word_bounded, Gazetteers, Place};
@@ -69,22 +68,13 @@ const SPEECH_VERBS: &[&str] = &[
     "a ouvert",
 ];
 static SPEECH_VERB: LazyLock<WordMatcher> = LazyLock::new(|| WordMatcher::new(SPEECH_VERBS));
-/// A verb of speech right at the start of a string.
-static SPEECH_VERB_AT_START: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs: Vec<String> = SPEECH_VERBS.iter().map(|v| regex::escape(v)).collect();
-    Regex::new(&format!("^(?:{})", verbs.join("|"))).expect("valid regex")
-});
-
 /// Whether the first verb of speech in `after` starts at its second byte and is a whole word: "Name
 /// dijo". Checked where it would be, not by searching the rest of the report.
 fn speech_verb_after_space(after: &str) -> bool {
-    if SPEECH_VERB_AT_START.is_match(after) {
+    if SPEECH_VERB.longest_prefix(after).is_some() {
         return false;
     }
-    after
-        .get(1..)
-        .and_then(|rest| SPEECH_VERB_AT_START.find(rest))
-        .is_some_and(|v| word_bounded(after, 1 + v.start(), 1 + v.end()))
+    after.get(1..).and_then(|rest| SPEECH_VERB.longest_prefix(rest)).is_some_and(|len| word_bounded(after, 1, 1 + len))
 }
 
 /// How far before a verb of speech, or after a title, a name is looked for.

@@ -251,6 +251,11 @@ impl WordMatcher {
         self.first_pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 
+    /// The length of the longest pattern `text` starts with, whether or not it ends a word there.
+    pub fn longest_prefix(&self, text: &str) -> Option<usize> {
+        self.longest_at(text).map(|i| self.lens[i])
+    }
+
     /// The longest pattern `rest` starts with; the first given among equally long ones.
     fn longest_at(&self, rest: &str) -> Option<usize> {
         self.longest_at_word(rest, first_word(rest).len())
