@@ -12,12 +12,12 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use acta_export::{write_error_row, write_jsonl, write_jsonl_error, write_table_rows, Committed, ErrorRow, Outputs};
-use acta_input::{read_json_lines, walk, Found};
+use acta_input::{read_json_lines_as, walk, Found};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use pipeline::{build, process_group, read, Profile, Settings, Work};
+use pipeline::{build, process_group, read, Profile, Reading, Settings, Work};
 
 #[derive(Parser)]
 #[command(name = "acta", version, about = "Turns free-text meeting and session reports into structured records")]
@@ -47,7 +47,7 @@ enum Command {
 
 #[derive(clap::Args)]
 struct ExtractArgs {
-    /// Files, directories (walked recursively: .txt, .md, .html, .htm) or "-" for JSON Lines
+    /// Files, directories (walked recursively: .txt, .md, .markdown, .html, .htm) or "-" for JSON Lines
     /// records {"id": ..., "text": ...} on stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
@@ -71,6 +71,11 @@ struct ExtractArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short)]
     jobs: Option<usize>,
+    /// How the inputs are written: text, markdown or html. By default a file's extension says
+    /// (.md, .markdown, .html, .htm), and for other files and JSON Lines records the text shows it
+    /// (see the README, "Markdown and HTML").
+    #[arg(long, value_parser = parse_format)]
+    format: Option<acta_doc::TextFormat>,
     /// Reports larger than this many bytes are refused.
     #[arg(long, default_value_t = 20 * 1024 * 1024)]
     max_bytes: u64,
@@ -118,6 +123,10 @@ struct ExtractArgs {
     /// No progress bar and no summary line.
     #[arg(long, short)]
     quiet: bool,
+}
+
+fn parse_format(s: &str) -> Result<acta_doc::TextFormat, String> {
+    acta_doc::TextFormat::parse(s).ok_or_else(|| format!("{s:?} is none of text, markdown, html"))
 }
 
 fn main() -> ExitCode {
@@ -301,17 +310,19 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }
     });
     let stdin_docs = read_stdin.then(|| {
-        read_json_lines(BufReader::new(std::io::stdin()), args.max_bytes).map(|line| match line.result {
-            Ok(doc) => Work::Document(doc),
-            Err(e) => {
-                // A malformed line is a "jsonl" error; a well-formed record whose report cannot be
-                // read (empty, binary, too large) fails at "read" under its own id, as a file would.
-                let stage = if matches!(e, acta_input::Error::BadJsonLine { .. }) { "jsonl" } else { "read" };
-                let (id, source) = line.named.unwrap_or_else(|| {
-                    let at = format!("stdin:{}", line.line);
-                    (at.clone(), at)
-                });
-                Work::Failed(ErrorRow { id, source, stage: stage.into(), error: e.to_string() })
+        read_json_lines_as(BufReader::new(std::io::stdin()), args.max_bytes, args.format).map(|line| {
+            match line.result {
+                Ok(doc) => Work::Document(doc),
+                Err(e) => {
+                    // A malformed line is a "jsonl" error; a well-formed record whose report cannot be
+                    // read (empty, binary, too large) fails at "read" under its own id, as a file would.
+                    let stage = if matches!(e, acta_input::Error::BadJsonLine { .. }) { "jsonl" } else { "read" };
+                    let (id, source) = line.named.unwrap_or_else(|| {
+                        let at = format!("stdin:{}", line.line);
+                        (at.clone(), at)
+                    });
+                    Work::Failed(ErrorRow { id, source, stage: stage.into(), error: e.to_string() })
+                }
             }
         })
     });
@@ -374,6 +385,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     // in flight on each side, so memory stays two batches. The database is read to skip known
     // reports and written on one connection, so with it batches go one after the other; so they do
     // for a stream on stdin, whose records go out as soon as their batch is done, not one batch later.
+    let reading = Reading { max_bytes: args.max_bytes, format: args.format };
     let overlap = database.is_none() && !read_stdin;
     let mut written: Option<Vec<Result<acta_export::ReportRecord, ErrorRow>>> = None;
     loop {
@@ -384,8 +396,8 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         if overlap {
             let (pipeline, profile, committed, already_done) = (&pipeline, &profile, &mut committed, &mut already_done);
             let results = std::thread::scope(|scope| -> anyhow::Result<_> {
-                let worker = scope
-                    .spawn(move || process_batch(pipeline, batch, committed, already_done, args.max_bytes, profile));
+                let worker =
+                    scope.spawn(move || process_batch(pipeline, batch, committed, already_done, reading, profile));
                 if let Some(previous) = written.take() {
                     write_batch(previous)?;
                 }
@@ -397,7 +409,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 Some(known) => known,
                 None => &mut committed,
             };
-            write_batch(process_batch(&pipeline, batch, skip, &mut already_done, args.max_bytes, &profile))?;
+            write_batch(process_batch(&pipeline, batch, skip, &mut already_done, reading, &profile))?;
         }
     }
     if let Some(last) = written.take() {
@@ -506,11 +518,11 @@ fn process_batch(
     batch: Vec<Work>,
     committed: &mut dyn AlreadyDone,
     already_done: &mut usize,
-    max_bytes: u64,
+    reading: Reading,
     profile: &Profile,
 ) -> Vec<Result<acta_export::ReportRecord, ErrorRow>> {
     if committed.is_empty() {
-        let read: Vec<_> = batch.into_par_iter().map(|w| read(w, max_bytes, profile)).collect();
+        let read: Vec<_> = batch.into_par_iter().map(|w| read(w, reading, profile)).collect();
         return process_groups(pipeline, read.into_iter().map(|doc| doc.map(|d| (d, Vec::new()))).collect(), profile);
     }
     // Reports that failed before are not read again: their error row is in the output.
@@ -527,7 +539,7 @@ fn process_batch(
             !failed_before
         })
         .collect();
-    let read: Vec<_> = batch.into_par_iter().map(|w| read(w, max_bytes, profile)).collect();
+    let read: Vec<_> = batch.into_par_iter().map(|w| read(w, reading, profile)).collect();
     let mut todo = Vec::with_capacity(read.len());
     for doc in read {
         match doc {

@@ -4,10 +4,10 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::Arc;
 
-use acta_doc::{Pipeline, Report};
+use acta_doc::{Pipeline, Report, TextFormat};
 use acta_entities::{EntityStage, Gazetteers, SpeakerStage};
 use acta_export::{ErrorRow, ReportRecord};
-use acta_input::{read_file, Document, FileInput};
+use acta_input::{read_file_as, Document, FileInput};
 use acta_lang::{Detector, LanguageStage};
 use acta_layout::{LabelTable, LayoutStage, MetadataStage};
 use acta_summary::SummaryStage;
@@ -109,13 +109,20 @@ pub enum Work {
     Failed(ErrorRow),
 }
 
+/// How inputs are read: the size limit, and the format when the user gives one (`--format`).
+#[derive(Debug, Clone, Copy)]
+pub struct Reading {
+    pub max_bytes: u64,
+    pub format: Option<TextFormat>,
+}
+
 /// Reads one input when it is a file; a document or an error passes through.
-pub fn read(work: Work, max_bytes: u64, profile: &Profile) -> Result<Document, ErrorRow> {
+pub fn read(work: Work, reading: Reading, profile: &Profile) -> Result<Document, ErrorRow> {
     let started = std::time::Instant::now();
     let doc = match work {
         Work::Failed(e) => return Err(e),
         Work::Document(d) => d,
-        Work::File(f) => read_file(&f, max_bytes).map_err(|e| ErrorRow {
+        Work::File(f) => read_file_as(&f, reading.max_bytes, reading.format).map_err(|e| ErrorRow {
             id: f.id.clone(),
             source: f.path.display().to_string(),
             stage: "read".into(),
@@ -154,6 +161,7 @@ pub fn process_group(
             report.sha256 = doc.sha256;
             report.encoding = doc.encoding;
             report.byte_len = doc.byte_len;
+            report.format = doc.format;
             report.warnings.extend(warnings);
             Ok(report)
         })
@@ -268,6 +276,7 @@ mod tests {
             sha256: String::new(),
             encoding: "UTF-8".into(),
             byte_len: text.len(),
+            format: acta_doc::TextFormat::Text,
             text: text.into(),
         }
     }

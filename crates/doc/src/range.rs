@@ -126,6 +126,40 @@ impl OffsetMap {
         self.pieces.push(piece);
     }
 
+    /// The map of two edits in a row: `self` maps a cleaned text to an intermediate text, `inner`
+    /// maps that intermediate text to the original (Markdown read as text, then cleaned).
+    pub fn compose(&self, inner: &OffsetMap) -> OffsetMap {
+        let mut out = OffsetMap::empty();
+        for p in &self.pieces {
+            if p.clean_len == p.orig_len {
+                // Copied from the intermediate text: follow it through the inner pieces it spans.
+                let (from, to) = (p.orig_start, p.orig_start + p.orig_len);
+                let first = match inner.pieces.binary_search_by(|q| q.clean_start.cmp(&from)) {
+                    Ok(i) => i,
+                    Err(i) => i.saturating_sub(1),
+                };
+                for q in inner.pieces[first..].iter().take_while(|q| q.clean_start < to) {
+                    let start = from.max(q.clean_start);
+                    let end = to.min(q.clean_start + q.clean_len);
+                    if end <= start {
+                        continue;
+                    }
+                    if q.clean_len == q.orig_len {
+                        out.push_copy(q.orig_start + (start - q.clean_start), end - start);
+                    } else {
+                        out.push_replace(q.orig_start, q.orig_len, end - start);
+                    }
+                }
+            } else {
+                let span = ByteRange { start: p.orig_start, end: p.orig_start + p.orig_len };
+                let original = inner.range_to_original(span);
+                out.push_replace(original.start, original.len(), p.clean_len);
+            }
+        }
+        out.orig_len = out.orig_len.max(inner.orig_len);
+        out
+    }
+
     /// Length of the cleaned text this map was built for.
     pub fn clean_len(&self) -> usize {
         self.clean_len
@@ -208,5 +242,22 @@ mod tests {
         assert_eq!(map.to_original(3), 5);
         assert_eq!(map.range_to_original(ByteRange { start: 0, end: 4 }), ByteRange { start: 0, end: 6 });
         assert_eq!(map.range_to_original(ByteRange { start: 0, end: 2 }), ByteRange { start: 0, end: 2 });
+    }
+
+    #[test]
+    fn composed_maps_point_into_the_first_original() {
+        // original "**Ana** x" -> intermediate "Ana x" -> cleaned "Ana  x" (one space written twice).
+        let mut inner = OffsetMap::empty();
+        inner.push_copy(2, 3);
+        inner.push_copy(7, 2);
+        let mut outer = OffsetMap::empty();
+        outer.push_copy(0, 3);
+        outer.push_replace(3, 1, 2);
+        outer.push_copy(4, 1);
+        let map = outer.compose(&inner);
+        assert_eq!(map.clean_len(), 6);
+        assert_eq!(map.range_to_original(ByteRange { start: 0, end: 3 }), ByteRange { start: 2, end: 5 });
+        assert_eq!(map.range_to_original(ByteRange { start: 5, end: 6 }), ByteRange { start: 8, end: 9 });
+        assert_eq!(map.to_original(4), 7);
     }
 }

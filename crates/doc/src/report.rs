@@ -67,6 +67,39 @@ impl Serialize for CountryCode {
     }
 }
 
+/// How a report's text is written: acta reads the markup of Markdown and HTML as structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextFormat {
+    /// Plain text (stray HTML tags in it are still read as markup).
+    #[default]
+    Text,
+    /// Markdown: headings, lists, tables, emphasis and links are read by a Markdown parser.
+    Markdown,
+    /// HTML: turned into text when the file is read.
+    Html,
+}
+
+impl TextFormat {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TextFormat::Text => "text",
+            TextFormat::Markdown => "markdown",
+            TextFormat::Html => "html",
+        }
+    }
+
+    /// Parses "text", "markdown" (or "md") and "html".
+    pub fn parse(name: &str) -> Option<TextFormat> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "text" | "txt" | "plain" => Some(TextFormat::Text),
+            "markdown" | "md" => Some(TextFormat::Markdown),
+            "html" | "htm" => Some(TextFormat::Html),
+            _ => None,
+        }
+    }
+}
+
 /// What a label or a section heading means, whatever words the template used for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -395,7 +428,10 @@ pub struct Report {
     pub encoding: String,
     /// Size of the input in bytes.
     pub byte_len: usize,
-    /// The decoded text (for HTML input, the text extracted from the markup).
+    /// How `original` is written; the layout stage reads Markdown (and stray HTML) as markup.
+    pub format: TextFormat,
+    /// The decoded text (for HTML input, the text extracted from the markup; for Markdown, the
+    /// file as written).
     pub original: String,
     /// The cleaned text every range points into.
     pub text: String,

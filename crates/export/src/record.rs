@@ -85,6 +85,8 @@ pub struct ReportRecord {
     pub source: String,
     pub sha256: String,
     pub encoding: String,
+    /// How the input was written: "text", "markdown" or "html".
+    pub format: &'static str,
     pub bytes: usize,
     pub language: Option<String>,
     pub language_confidence: f64,
@@ -156,6 +158,7 @@ impl ReportRecord {
             source: report.source.clone(),
             sha256: report.sha256.clone(),
             encoding: report.encoding.clone(),
+            format: report.format.as_str(),
             bytes: report.byte_len,
             language: lang.and_then(|l| l.main).map(|l| l.to_string()),
             language_confidence: lang.map_or(0.0, |l| l.confidence),

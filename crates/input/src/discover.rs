@@ -7,10 +7,12 @@ use sha2::{Digest, Sha256};
 
 use crate::decode::decode;
 use crate::error::{Error, Result};
+use crate::format::{format_of_extension, guess_format};
 use crate::html::html_to_text;
+use acta_doc::TextFormat;
 
 /// File extensions read as reports.
-pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// A report file found on disk, not read yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +43,8 @@ pub struct Document {
     pub sha256: String,
     pub encoding: String,
     pub byte_len: usize,
+    /// How `text` is written: Markdown is read by the layout stage; HTML is already text here.
+    pub format: TextFormat,
     pub text: String,
 }
 
@@ -76,10 +80,14 @@ fn has_report_extension(path: &Path) -> bool {
         .is_some_and(|e| REPORT_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-fn is_html(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+/// The format a document is read in: the one forced by the user, else the one its name states,
+/// else the one its text shows. HTML is turned into text here.
+fn read_as(text: String, forced: Option<TextFormat>, name: &Path) -> (TextFormat, String) {
+    let format = forced.or_else(|| format_of_extension(name)).unwrap_or_else(|| guess_format(&text));
+    match format {
+        TextFormat::Html => (TextFormat::Html, html_to_text(&text)),
+        other => (other, text),
+    }
 }
 
 fn relative_id(root: &Path, path: &Path) -> String {
@@ -109,6 +117,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Reads, size-checks and decodes one report file; HTML is turned into text.
 pub fn read_file(input: &FileInput, max_bytes: u64) -> Result<Document> {
+    read_file_as(input, max_bytes, None)
+}
+
+/// [`read_file`] with the format given instead of found (`--format`).
+pub fn read_file_as(input: &FileInput, max_bytes: u64, forced: Option<TextFormat>) -> Result<Document> {
     let read_err = |source| Error::Read { path: input.path.clone(), source };
     let file = std::fs::File::open(&input.path).map_err(read_err)?;
     let size = file.metadata().map_err(read_err)?.len();
@@ -122,7 +135,7 @@ pub fn read_file(input: &FileInput, max_bytes: u64) -> Result<Document> {
         return Err(Error::TooLarge { size: bytes.len() as u64, limit: max_bytes });
     }
     let decoded = decode(&bytes)?;
-    let text = if is_html(&input.path) { html_to_text(&decoded.text) } else { decoded.text };
+    let (format, text) = read_as(decoded.text, forced, &input.path);
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
@@ -132,6 +145,7 @@ pub fn read_file(input: &FileInput, max_bytes: u64) -> Result<Document> {
         sha256: sha256_hex(&bytes),
         encoding: decoded.encoding.to_string(),
         byte_len: bytes.len(),
+        format,
         text,
     })
 }
@@ -150,10 +164,20 @@ pub struct JsonLine {
 /// that is not such a record is an error for that line only.
 ///
 /// Optional fields: `"source"` (where the report came from; shown in outputs, default `stdin:LINE`),
-/// `"format"` (`"text"` or `"html"`; by default HTML when the source ends in .html or .htm), and
+/// `"format"` (`"text"`, `"markdown"` or `"html"`; by default what the source's extension states,
+/// else what the text shows), and
 /// `"base64"` instead of `"text"`: the report file's bytes, decoded as a file would be (BOM, UTF-16,
 /// legacy encodings), so that a distributed job hands acta files exactly as they are on disk.
 pub fn read_json_lines<R: BufRead>(reader: R, max_bytes: u64) -> impl Iterator<Item = JsonLine> {
+    read_json_lines_as(reader, max_bytes, None)
+}
+
+/// [`read_json_lines`] with the format of every record given (`--format`), unless a record states its own.
+pub fn read_json_lines_as<R: BufRead>(
+    reader: R,
+    max_bytes: u64,
+    forced: Option<TextFormat>,
+) -> impl Iterator<Item = JsonLine> {
     let mut reader = reader;
     let mut line_no = 0usize;
     let mut buf = Vec::new();
@@ -168,7 +192,7 @@ pub fn read_json_lines<R: BufRead>(reader: R, max_bytes: u64) -> impl Iterator<I
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        return Some(match parse_json_line(&buf, line_no, max_bytes) {
+        return Some(match parse_json_line(&buf, line_no, max_bytes, forced) {
             Ok(doc) => JsonLine { line: line_no, result: Ok(doc), named: None },
             Err(failed) => {
                 let (named, e) = *failed;
@@ -181,7 +205,7 @@ pub fn read_json_lines<R: BufRead>(reader: R, max_bytes: u64) -> impl Iterator<I
 /// A record, or the error with the record's id and source when they were read.
 type Parsed = std::result::Result<Document, Box<(Option<(String, String)>, Error)>>;
 
-fn parse_json_line(bytes: &[u8], line: usize, max_bytes: u64) -> Parsed {
+fn parse_json_line(bytes: &[u8], line: usize, max_bytes: u64, forced: Option<TextFormat>) -> Parsed {
     let bad = |reason: String| Box::new((None, Error::BadJsonLine { line, reason }));
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
     let obj = value.as_object().ok_or_else(|| bad("not a JSON object".into()))?;
@@ -197,24 +221,35 @@ fn parse_json_line(bytes: &[u8], line: usize, max_bytes: u64) -> Parsed {
         Some(_) => return Err(bad("\"source\" is not a string".into())),
     };
     let named = (id.clone(), source.clone());
-    let html = match obj.get("format").map(|f| f.as_str()) {
-        None | Some(Some("")) => is_html(Path::new(&source)),
-        Some(Some(f)) if f.eq_ignore_ascii_case("html") => true,
-        Some(Some(f)) if f.eq_ignore_ascii_case("text") => false,
-        Some(_) => return Err(bad("\"format\" is neither \"text\" nor \"html\"".into())),
+    let format = match obj.get("format").map(|f| f.as_str()) {
+        None | Some(Some("")) => forced,
+        Some(Some(f)) => match TextFormat::parse(f) {
+            Some(format) => Some(format),
+            None => return Err(bad("\"format\" is none of \"text\", \"markdown\", \"html\"".into())),
+        },
+        Some(None) => return Err(bad("\"format\" is not a string".into())),
     };
-    read_content(obj, html, max_bytes, line)
-        .map(|(sha256, byte_len, encoding, text)| Document { id, source, sha256, encoding, byte_len, text })
+    read_content(obj, format, &source, max_bytes, line)
+        .map(|(sha256, byte_len, encoding, format, text)| Document {
+            id,
+            source,
+            sha256,
+            encoding,
+            byte_len,
+            format,
+            text,
+        })
         .map_err(|e| Box::new((Some(named), e)))
 }
 
 /// The text of a record (from "text", or "base64" decoded as a file), its hash, size and encoding.
 fn read_content(
     obj: &serde_json::Map<String, serde_json::Value>,
-    html: bool,
+    format: Option<TextFormat>,
+    source: &str,
     max_bytes: u64,
     line: usize,
-) -> Result<(String, usize, String, String)> {
+) -> Result<(String, usize, String, TextFormat, String)> {
     use base64::Engine as _;
     let bad = |reason: String| Error::BadJsonLine { line, reason };
     let (raw, text, encoding) = match (obj.get("text"), obj.get("base64")) {
@@ -248,11 +283,11 @@ fn read_content(
     };
     let sha256 = sha256_hex(raw.as_deref().unwrap_or(text.as_bytes()));
     let byte_len = raw.as_ref().map_or(text.len(), Vec::len);
-    let text = if html { html_to_text(&text) } else { text };
+    let (format, text) = read_as(text, format, Path::new(source));
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
-    Ok((sha256, byte_len, encoding, text))
+    Ok((sha256, byte_len, encoding, format, text))
 }
 
 #[cfg(test)]

@@ -9,11 +9,14 @@
 mod decode;
 mod discover;
 mod error;
+mod format;
 mod html;
 
 pub use decode::{decode, Decoded};
 pub use discover::{
-    read_file, read_json_lines, sha256_hex, walk, Document, FileInput, Found, JsonLine, REPORT_EXTENSIONS,
+    read_file, read_file_as, read_json_lines, read_json_lines_as, sha256_hex, walk, Document, FileInput, Found,
+    JsonLine, REPORT_EXTENSIONS,
 };
 pub use error::{Error, Result};
+pub use format::{format_of_extension, guess_format};
 pub use html::{html_to_text, html_to_text_linear};

@@ -16,9 +16,10 @@ mod clean;
 mod dates;
 mod error;
 mod labels;
+mod markup;
 mod parse;
 
-use acta_doc::{FieldKind, Layer, LineKind, Metadata, Report, Stage};
+use acta_doc::{FieldKind, Layer, LineKind, Metadata, Report, Stage, TextFormat};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -27,6 +28,7 @@ pub use clean::{clean, Cleaned};
 pub use dates::{find_date, find_time, single_number, FoundDate};
 pub use error::{Error, Result};
 pub use labels::{LabelTable, BUNDLED_LABELS};
+pub use markup::{has_stray_html, markdown_to_text, strip_stray_html, Unmarked};
 pub use parse::{parse, title_hint, Layout};
 
 /// Cleans the text and reads its lines, sections and fields.
@@ -56,10 +58,21 @@ impl Stage for LayoutStage {
         &[Layer::Layout]
     }
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
-        let hint = title_hint(&report.original, &self.labels);
-        let cleaned = clean(&report.original, hint);
+        // Markdown, and stray HTML in plain text, are read as structure first; the clean-up then
+        // works on the text they hold, and the two maps compose to point into the file as written.
+        let unmarked = match report.format {
+            TextFormat::Markdown => Some(markdown_to_text(&report.original)),
+            TextFormat::Text if has_stray_html(&report.original) => Some(strip_stray_html(&report.original)),
+            TextFormat::Text | TextFormat::Html => None,
+        };
+        let source = unmarked.as_ref().map_or(report.original.as_str(), |u| u.text.as_str());
+        let hint = title_hint(source, &self.labels);
+        let cleaned = clean(source, hint);
         report.text = cleaned.text;
-        report.offsets = cleaned.offsets;
+        report.offsets = match &unmarked {
+            Some(u) => cleaned.offsets.compose(&u.offsets),
+            None => cleaned.offsets,
+        };
         report.warnings.extend(cleaned.repairs);
         let layout = parse(&report.text, &self.labels);
         report.lines = layout.lines;
