@@ -194,11 +194,7 @@ pub fn markdown_to_text(src: &str) -> Unmarked {
                 _ => {}
             },
             Event::End(tag) => match tag {
-                TagEnd::Paragraph => {
-                    if lists.is_empty() {
-                        w.line_break();
-                    }
-                }
+                TagEnd::Paragraph if lists.is_empty() => w.line_break(),
                 // Every block starts with a blank line of its own: ends only close the line.
                 TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock => w.line_break(),
                 TagEnd::Table => {
