@@ -14,11 +14,15 @@ import unicodedata
 import faker
 
 # Locales of the reports acta reads (Latin America, Iberia, francophone Africa and Europe,
-# anglophone) and of names common in international meetings.
+# anglophone), and every other locale whose names Faker writes in Latin letters: international
+# meetings name delegates from everywhere (Estonian, Polish, Turkish, Indonesian, Vietnamese...).
 LOCALES = [
     "en_US", "en_GB", "en_IE", "en_NG", "en_KE", "en_IN", "es", "es_ES", "es_MX", "es_AR", "es_CL", "es_CO",
     "pt_BR", "pt_PT", "fr_FR", "fr_CA", "fr_BE", "fr_CH", "fr_DZ", "it_IT", "de_DE", "nl_NL", "yo_NG", "ha_NG",
     "ig_NG", "tw_GH", "sw", "zu_ZA",
+    "en", "en_NZ", "en_PK", "en_TH", "es_CA", "fr_QC", "de_AT", "de_CH", "nl_BE", "ga_IE", "et_EE", "fi_FI",
+    "lt_LT", "lv_LV", "pl_PL", "cs_CZ", "sk_SK", "sl_SI", "hr_HR", "hu_HU", "ro_RO", "sv_SE", "no_NO", "da_DK",
+    "is_IS", "tr_TR", "az_AZ", "uz_UZ", "id_ID", "vi_VN",
 ]
 # Given names that are also common capitalised words, months, places or titles: a capitalised
 # word after them says nothing about a person ("May Day", "Victoria Street", "Grace Period").
@@ -44,7 +48,9 @@ NOT_GIVEN = {
 
 def clean(name):
     name = unicodedata.normalize("NFC", name.strip())
-    ok = name and name[0].isupper() and all(c.isalpha() or c in "-'’ " for c in name) and len(name) >= 2
+    # Latin letters only: names in other scripts never appear in the reports acta reads.
+    latin = all(c in "-'’ " or c.isalpha() and "LATIN" in unicodedata.name(c, "") for c in name)
+    ok = name and name[0].isupper() and latin and len(name) >= 2
     return name if ok else None
 
 

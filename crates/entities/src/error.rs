@@ -11,6 +11,8 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Lexicon(#[from] acta_lexicon::Error),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;

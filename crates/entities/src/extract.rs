@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use acta_doc::{
     fold, fold_words, ByteRange, Canonical, CountryCode, EntityKind, EntitySource, Layer, Mention, Report, Stage,
@@ -16,197 +16,18 @@ use crate::institutions::{find_by_shape_in, ShapeMatch, TITLE_WORDS};
 use crate::names::{honorific_at, name_after_honorific, name_at, name_key_tokens};
 use crate::words::{lowercase_keeping_offsets, WordMatcher, Words};
 
-/// Verbs of speech after which a capitalised name is a person, even without an honorific.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "stated",
-    "noted",
-    "explained",
-    "added",
-    "argued",
-    "emphasised",
-    "emphasized",
-    "stressed",
-    "highlighted",
-    "pointed out",
-    "recalled",
-    "warned",
-    "presented",
-    "opened",
-    "closed",
-    "concluded",
-    "dijo",
-    "afirmó",
-    "señaló",
-    "explicó",
-    "destacó",
-    "agregó",
-    "añadió",
-    "subrayó",
-    "indicó",
-    "comentó",
-    "presentó",
-    "abrió",
-    "cerró",
-    "disse",
-    "afirmou",
-    "destacou",
-    "explicou",
-    "ressaltou",
-    "observou",
-    "lembrou",
-    "apresentou",
-    "abriu",
-    "a déclaré",
-    "a souligné",
-    "a expliqué",
-    "a rappelé",
-    "a indiqué",
-    "a affirmé",
-    "a présenté",
-    "a ouvert",
-];
-static SPEECH_VERB: LazyLock<WordMatcher> = LazyLock::new(|| WordMatcher::new(SPEECH_VERBS));
 /// Whether the first verb of speech in `after` starts at its second byte and is a whole word: "Name
 /// dijo". Checked where it would be, not by searching the rest of the report.
-fn speech_verb_after_space(after: &str) -> bool {
-    if SPEECH_VERB.longest_prefix(after).is_some() {
+fn speech_verb_after_space(after: &str, gaz: &Gazetteers) -> bool {
+    let verbs = &gaz.speech_verbs;
+    if verbs.longest_prefix(after).is_some() {
         return false;
     }
-    after.get(1..).and_then(|rest| SPEECH_VERB.longest_prefix(rest)).is_some_and(|len| word_bounded(after, 1, 1 + len))
+    after.get(1..).and_then(|rest| verbs.longest_prefix(rest)).is_some_and(|len| word_bounded(after, 1, 1 + len))
 }
 
 /// How far before a verb of speech, or after a title, a name is looked for.
 const NAME_WINDOW: usize = 100;
-
-/// Titles after which "..., Name Name," is the person holding the title; lower-case, matched
-/// as whole words of the lower-cased text.
-const APPOSITION_TITLES: &[&str] = &[
-    "minister",
-    "ministra",
-    "ministro",
-    "ministre",
-    "secretary",
-    "secretario",
-    "secretaria",
-    "secretário",
-    "secretária",
-    "secrétaire",
-    "under-secretary",
-    "undersecretary",
-    "subsecretario",
-    "subsecretaria",
-    "subsecretário",
-    "subsecretária",
-    "director",
-    "directora",
-    "diretor",
-    "diretora",
-    "directeur",
-    "directrice",
-    "president",
-    "presidente",
-    "presidenta",
-    "président",
-    "présidente",
-    "coordinator",
-    "coordinador",
-    "coordinadora",
-    "coordenador",
-    "coordenadora",
-    "coordinateur",
-    "coordinatrice",
-    "representative",
-    "representante",
-    "représentant",
-    "représentante",
-    "ambassador",
-    "embajador",
-    "embajadora",
-    "embaixador",
-    "embaixadora",
-    "ambassadeur",
-    "ambassadrice",
-    "researcher",
-    "investigador",
-    "investigadora",
-    "pesquisador",
-    "pesquisadora",
-    "chercheur",
-    "chercheuse",
-    "professor",
-    "profesor",
-    "profesora",
-    "professora",
-    "professeur",
-    "head",
-    "jefe",
-    "jefa",
-    "chefe",
-    "chef",
-    "manager",
-    "gerente",
-    "adviser",
-    "advisor",
-    "asesor",
-    "asesora",
-    "assessor",
-    "assessora",
-    "conseiller",
-    "conseillère",
-    "founder",
-    "fundador",
-    "fundadora",
-    "fondateur",
-    "fondatrice",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "vocero",
-    "vocera",
-    "porta-voz",
-    "porte-parole",
-    "mayor",
-    "alcalde",
-    "alcaldesa",
-    "prefeito",
-    "prefeita",
-    "maire",
-    "deputy",
-    "diputado",
-    "diputada",
-    "deputado",
-    "deputada",
-    "député",
-    "senator",
-    "senador",
-    "senadora",
-    "sénateur",
-    "sénatrice",
-    "journalist",
-    "periodista",
-    "jornalista",
-    "journaliste",
-    "expert",
-    "experta",
-    "especialista",
-    "spécialiste",
-    "officer",
-    "consultant",
-    "consultor",
-    "consultora",
-    "rector",
-    "rectora",
-    "reitor",
-    "reitora",
-    "recteur",
-];
-static APPOSITION_TITLE: LazyLock<WordMatcher> = LazyLock::new(|| WordMatcher::new(APPOSITION_TITLES));
 
 /// Words that show a demonym names a language, not a country ("in Spanish", "Spanish-speaking").
 const LANGUAGE_CONTEXT_AFTER: &[&str] = &[
@@ -356,12 +177,13 @@ impl<'g> Scans<'g> {
             shapes: find_by_shape_in(text, &words),
             institutions: gaz.find_institutions_in(text, &words),
             places: gaz.find_places_in(text, &words),
-            titles: APPOSITION_TITLE
+            titles: gaz
+                .titles
                 .find_in(&lowercase_keeping_offsets(text), &words)
                 .into_iter()
                 .map(|(s, e, _)| (s, e))
                 .collect(),
-            speech_verbs: SPEECH_VERB.find_in(text, &words).into_iter().map(|(s, e, _)| (s, e)).collect(),
+            speech_verbs: gaz.speech_verbs.find_in(text, &words).into_iter().map(|(s, e, _)| (s, e)).collect(),
             words,
         }
     }
@@ -951,7 +773,7 @@ fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut Collector) {
         // name ("cuyo presidente, Julio Pérez Alván, pidió").
         let Some(n) = name_after_honorific(text, start, gaz) else { continue };
         let after = &text[n.range.end..];
-        let closes = after.starts_with(',') || after.starts_with(" (") || speech_verb_after_space(after);
+        let closes = after.starts_with(',') || after.starts_with(" (") || speech_verb_after_space(after, gaz);
         if n.core_tokens >= 2 && closes && !c.overlaps(n.range, &blocked) {
             cands.push(PersonCandidate {
                 range: n.range,

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use acta_doc::{fold, CountryCode, EntityKind, Gender, Stakeholder};
 
+use acta_lexicon::{Lexicon, ListKind};
+
 use crate::error::{Error, Result};
 use crate::words::{WordMatcher, Words};
 
@@ -66,6 +68,12 @@ pub struct Gazetteers {
     stopwords: HashSet<String>,
     given_names: HashSet<String>,
     surnames: HashSet<String>,
+    /// The language packs (`models/lang/<code>/`).
+    pub lexicon: Lexicon,
+    /// Titles a name may stand in apposition to, matched on the lower-cased text.
+    pub(crate) titles: WordMatcher,
+    /// Verbs of speech a name may precede.
+    pub(crate) speech_verbs: WordMatcher,
 }
 
 /// The TSV text of each gazetteer file, bundled first, then a user's additions.
@@ -108,7 +116,7 @@ fn bad(origin: &str, line: usize, reason: &str) -> Error {
 impl Gazetteers {
     /// The gazetteers shipped in `models/`.
     pub fn bundled() -> Self {
-        Self::build(Sources::bundled()).expect("bundled gazetteers are valid")
+        Self::build(Sources::bundled(), Lexicon::bundled()).expect("bundled gazetteers are valid")
     }
 
     /// The bundled gazetteers plus the rows of any file of the same name in `dir`
@@ -123,10 +131,11 @@ impl Gazetteers {
                 list.push((path.display().to_string(), text));
             }
         }
-        Self::build(sources)
+        let lexicon = Lexicon::with_extensions(dir).map_err(Error::Lexicon)?;
+        Self::build(sources, lexicon)
     }
 
-    fn build(sources: Sources) -> Result<Self> {
+    fn build(sources: Sources, lexicon: Lexicon) -> Result<Self> {
         // Places: the first value given for a surface form wins.
         let mut place_index: HashMap<String, Place> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
@@ -290,6 +299,9 @@ impl Gazetteers {
             longest_honorific: honorifics.iter().map(|h| h.form.len()).max().unwrap_or(0),
             honorifics,
             stopwords,
+            titles: WordMatcher::new(&lexicon.words(ListKind::Titles).collect::<Vec<_>>()),
+            speech_verbs: WordMatcher::new(&lexicon.words(ListKind::SpeechVerbs).collect::<Vec<_>>()),
+            lexicon,
         })
     }
 

@@ -1,0 +1,215 @@
+//! Language packs: what acta knows about each language's words, one folder a language
+//! (`models/lang/<code>/`), one file a kind of list. Every file there is embedded in the binary
+//! when it is built, and `--models DIR` adds the files of `DIR/lang/<code>/` at run time, to a
+//! language acta has or to a new one. Code asks for a list by its kind, never spells the words.
+//!
+//! ```
+//! use acta_lexicon::{Lexicon, ListKind};
+//!
+//! let lexicon = Lexicon::bundled();
+//! assert!(lexicon.words(ListKind::Titles).any(|w| w == "ministra"));
+//! let lead_in = lexicon.rows(ListKind::LeadIns).iter().find(|r| r.get(1) == "asistieron").unwrap();
+//! assert_eq!(lead_in.get(0), "attendee");
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use acta_doc::Lang;
+
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+/// The kinds of lists a language pack holds; each is one file of `models/lang/<code>/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum ListKind {
+    /// Titles and positions a name may stand in apposition to ("ministra", "secretary"), lower case.
+    Titles,
+    /// Verbs of speech after which a capitalised name is a person ("said", "señaló").
+    SpeechVerbs,
+    /// Phrases that introduce a list of people, with the part those people had: `role<TAB>phrase`
+    /// ("attendee  asistieron", "absent  apologies").
+    LeadIns,
+    /// Words that show a person taking part, and where the name stands: `role<TAB>position<TAB>phrase`,
+    /// position `before` ("moderated by" NAME) or `after` (NAME "opened").
+    Participation,
+}
+
+impl ListKind {
+    pub const ALL: [ListKind; 4] =
+        [ListKind::Titles, ListKind::SpeechVerbs, ListKind::LeadIns, ListKind::Participation];
+
+    /// The file that holds the list in a language folder.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            ListKind::Titles => "titles.txt",
+            ListKind::SpeechVerbs => "speech_verbs.txt",
+            ListKind::LeadIns => "lead_ins.tsv",
+            ListKind::Participation => "participation.tsv",
+        }
+    }
+
+    /// Columns of each row.
+    pub fn columns(self) -> usize {
+        match self {
+            ListKind::Titles | ListKind::SpeechVerbs => 1,
+            ListKind::LeadIns => 2,
+            ListKind::Participation => 3,
+        }
+    }
+
+    pub fn of_file_name(name: &str) -> Option<ListKind> {
+        ListKind::ALL.into_iter().find(|k| k.file_name() == name)
+    }
+}
+
+/// One row of a list: its language and its columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub lang: Lang,
+    columns: Vec<String>,
+}
+
+impl Row {
+    /// Column `i` (0-based); every row has the columns its kind states.
+    pub fn get(&self, i: usize) -> &str {
+        &self.columns[i]
+    }
+}
+
+/// A list file that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    #[error("{file}:{line}: {reason}")]
+    BadRow { file: String, line: usize, reason: String },
+    #[error("{file}: not a kind of list acta knows (known: {known})")]
+    UnknownFile { file: String, known: String },
+    #[error("cannot read {file}: {source}")]
+    Read {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Every list of every language pack, read once and shared by the stages.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    rows: BTreeMap<ListKind, Vec<Row>>,
+    languages: BTreeSet<Lang>,
+}
+
+impl Lexicon {
+    /// The packs shipped in `models/lang/`.
+    pub fn bundled() -> Self {
+        let mut lexicon = Lexicon::default();
+        for (code, name, text) in BUNDLED {
+            lexicon
+                .add(code, name, text, &format!("models/lang/{code}/{name}"))
+                .expect("bundled language packs are valid");
+        }
+        lexicon
+    }
+
+    /// The bundled packs plus every file of `dir/lang/<code>/`: words added to a language acta has,
+    /// or a new language.
+    pub fn with_extensions(dir: &Path) -> Result<Self> {
+        let mut lexicon = Lexicon::bundled();
+        let root = dir.join("lang");
+        let Ok(langs) = std::fs::read_dir(&root) else { return Ok(lexicon) };
+        let mut files = Vec::new();
+        for lang in langs.flatten() {
+            let path = lang.path();
+            let Some(code) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else { continue };
+            let Ok(entries) = std::fs::read_dir(&path) else { continue };
+            for entry in entries.flatten() {
+                let file = entry.path();
+                if let Some(name) = file.file_name().and_then(|n| n.to_str()).map(str::to_string) {
+                    files.push((code.clone(), name, file));
+                }
+            }
+        }
+        files.sort();
+        for (code, name, file) in files {
+            let origin = file.display().to_string();
+            let text = std::fs::read_to_string(&file).map_err(|source| Error::Read { file: origin.clone(), source })?;
+            lexicon.add(&code, &name, &text, &origin)?;
+        }
+        Ok(lexicon)
+    }
+
+    fn add(&mut self, code: &str, name: &str, text: &str, origin: &str) -> Result<()> {
+        let bad = |line: usize, reason: String| Error::BadRow { file: origin.to_string(), line, reason };
+        let lang = Lang::parse(code).ok_or_else(|| bad(0, format!("{code:?} is not a two-letter language code")))?;
+        let kind = ListKind::of_file_name(name).ok_or_else(|| Error::UnknownFile {
+            file: origin.to_string(),
+            known: ListKind::ALL.iter().map(|k| k.file_name()).collect::<Vec<_>>().join(", "),
+        })?;
+        let rows = self.rows.entry(kind).or_default();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let columns: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
+            if columns.len() != kind.columns() || columns.iter().any(String::is_empty) {
+                return Err(bad(i + 1, format!("expected {} non-empty column(s) separated by tabs", kind.columns())));
+            }
+            rows.push(Row { lang, columns });
+        }
+        self.languages.insert(lang);
+        Ok(())
+    }
+
+    /// Every row of a kind, all languages, in file order (bundled first, then a user's additions).
+    pub fn rows(&self, kind: ListKind) -> &[Row] {
+        self.rows.get(&kind).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first column of every row of a kind, all languages.
+    pub fn words(&self, kind: ListKind) -> impl Iterator<Item = &str> + '_ {
+        self.rows(kind).iter().map(|r| r.get(0))
+    }
+
+    /// The languages that have a pack.
+    pub fn languages(&self) -> impl Iterator<Item = Lang> + '_ {
+        self.languages.iter().copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_file_is_a_known_kind_with_rows() {
+        let lexicon = Lexicon::bundled();
+        for (code, name, _) in BUNDLED {
+            assert!(ListKind::of_file_name(name).is_some(), "models/lang/{code}/{name}");
+        }
+        for kind in ListKind::ALL {
+            assert!(!lexicon.rows(kind).is_empty(), "{kind:?} has no rows");
+        }
+        for lang in ["en", "es", "pt", "fr"] {
+            assert!(lexicon.languages().any(|l| l.as_str() == lang), "{lang}");
+        }
+    }
+
+    #[test]
+    fn extensions_add_rows_and_languages_and_bad_rows_name_their_line() {
+        let dir = std::env::temp_dir().join(format!("acta-lexicon-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("lang/de")).unwrap();
+        std::fs::write(dir.join("lang/de/titles.txt"), "# Titel\nministerin\n").unwrap();
+        let lexicon = Lexicon::with_extensions(&dir).unwrap();
+        assert!(lexicon.rows(ListKind::Titles).iter().any(|r| r.lang.as_str() == "de" && r.get(0) == "ministerin"));
+        std::fs::write(dir.join("lang/de/lead_ins.tsv"), "attendee\n").unwrap();
+        let err = Lexicon::with_extensions(&dir).unwrap_err().to_string();
+        assert!(err.contains("lead_ins.tsv:1"), "{err}");
+        std::fs::remove_file(dir.join("lang/de/lead_ins.tsv")).unwrap();
+        std::fs::write(dir.join("lang/de/unknown.txt"), "x\n").unwrap();
+        assert!(matches!(Lexicon::with_extensions(&dir), Err(Error::UnknownFile { .. })));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
