@@ -117,8 +117,10 @@ pub enum FieldKind {
     Discussion,
     Takeaways,
     Participants,
-    /// Who attended ("Present:", "Apologies:"): people, not speakers.
+    /// Who attended ("Present:", "Asistieron:"): people taking part, as attendees.
     Attendees,
+    /// Who was excused or absent ("Apologies:", "Ausentes:"): people named, not taking part.
+    Absent,
     Women,
     Gender,
     /// A label acta does not know; kept as written.
@@ -142,6 +144,7 @@ impl FieldKind {
             FieldKind::Takeaways => "takeaways",
             FieldKind::Participants => "participants",
             FieldKind::Attendees => "attendees",
+            FieldKind::Absent => "absent",
             FieldKind::Women => "women",
             FieldKind::Gender => "gender",
             FieldKind::Other => "other",
@@ -166,6 +169,7 @@ impl FieldKind {
             "takeaways" => Takeaways,
             "participants" => Participants,
             "attendees" => Attendees,
+            "absent" => Absent,
             "women" => Women,
             "gender" => Gender,
             "other" => Other,
@@ -372,7 +376,10 @@ pub enum SessionRole {
     Chair,
     Speaker,
     Rapporteur,
-    Participant,
+    /// Present at the meeting (a member present, a signatory) without another part.
+    Attendee,
+    /// Another part: master of ceremonies, the meeting's secretary...
+    Other,
 }
 
 impl SessionRole {
@@ -383,8 +390,23 @@ impl SessionRole {
             SessionRole::Chair => "chair",
             SessionRole::Speaker => "speaker",
             SessionRole::Rapporteur => "rapporteur",
-            SessionRole::Participant => "participant",
+            SessionRole::Attendee => "attendee",
+            SessionRole::Other => "other",
         }
+    }
+
+    /// Parses the names of GOLD.md and of the language packs ("moderator", "attendee"...).
+    pub fn parse(name: &str) -> Option<SessionRole> {
+        Some(match name.trim() {
+            "organizer" => SessionRole::Organizer,
+            "moderator" => SessionRole::Moderator,
+            "chair" => SessionRole::Chair,
+            "speaker" => SessionRole::Speaker,
+            "rapporteur" => SessionRole::Rapporteur,
+            "attendee" => SessionRole::Attendee,
+            "other" => SessionRole::Other,
+            _ => return None,
+        })
     }
 }
 

@@ -20,18 +20,23 @@ pub struct ParsedEntry<'g> {
     pub rest: ByteRange,
     /// The session role the entry's place gives.
     pub role: SessionRole,
+    /// Named in a list of people excused or absent: a person, not a participant.
+    pub absent: bool,
     /// The whole entry, for the speaker record's source line.
     pub source: ByteRange,
 }
 
-fn role_of(kind: FieldKind) -> Option<SessionRole> {
+/// The part the people listed under a field or heading of this kind had, and whether they were
+/// absent (named, not taking part).
+fn role_of(kind: FieldKind) -> Option<(SessionRole, bool)> {
     match kind {
-        FieldKind::Organizer => Some(SessionRole::Organizer),
-        FieldKind::Moderator => Some(SessionRole::Moderator),
-        FieldKind::Rapporteur => Some(SessionRole::Rapporteur),
-        FieldKind::Speakers => Some(SessionRole::Speaker),
+        FieldKind::Organizer => Some((SessionRole::Organizer, false)),
+        FieldKind::Moderator => Some((SessionRole::Moderator, false)),
+        FieldKind::Rapporteur => Some((SessionRole::Rapporteur, false)),
+        FieldKind::Speakers => Some((SessionRole::Speaker, false)),
         // Attendance lists name people who took part without a session role of their own.
-        FieldKind::Attendees | FieldKind::Participants => Some(SessionRole::Participant),
+        FieldKind::Attendees | FieldKind::Participants => Some((SessionRole::Attendee, false)),
+        FieldKind::Absent => Some((SessionRole::Attendee, true)),
         _ => None,
     }
 }
@@ -132,15 +137,25 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
     let lang = |pos: usize| report.language_at(pos);
     let tables = find_tables(text, gaz);
     let in_table = |r: &ByteRange| tables.iter().any(|t| t.lines.iter().any(|l| l.overlaps(r)));
+    // Where lists of people are, and the part their people had: the values of fields and headings
+    // of people ("Moderator:", "Asistentes:", "Apologies:"), and what follows a lead-in line
+    // ("The following members took part in the meeting:", "Étaient présents :").
+    let mut lists: Vec<(ByteRange, SessionRole, bool)> = Vec::new();
     for field in &report.fields {
-        let Some(role) = role_of(field.kind) else { continue };
-        let parts = if role == SessionRole::Participant {
-            split_attendees(text, field.value)
-        } else {
-            split_value(text, field.value)
-        };
-        for part in parts {
-            if let Some(p) = parse_entry(text, part, gaz, lang(part.start), role) {
+        let role = role_of(field.kind)
+            .or_else(|| (field.kind == FieldKind::Other).then(|| lead_in_role(gaz, field.label.slice(text))).flatten());
+        if let Some((role, absent)) = role {
+            lists.push((field.value, role, absent));
+        }
+    }
+    lists.extend(lead_in_lists(report, gaz, &lists));
+    for &(range, role, absent) in &lists {
+        for part in split_list(text, range, gaz) {
+            if in_table(&part) {
+                continue;
+            }
+            if let Some(mut p) = parse_entry(text, part, gaz, lang(part.start), role) {
+                p.absent = absent;
                 out.push(p);
             }
         }
@@ -149,6 +164,9 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
         report.sections.iter().filter(|s| s.kind == FieldKind::Speakers).map(|s| s.body).collect();
     for line in &report.lines {
         if matches!(line.kind, LineKind::Blank | LineKind::Field | LineKind::Heading) || in_table(&line.range) {
+            continue;
+        }
+        if lists.iter().any(|(r, _, _)| r.contains(&line.content)) {
             continue;
         }
         let in_speakers = speaker_sections.iter().any(|s| s.contains(&line.range));
@@ -179,9 +197,17 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
         }
     }
     for table in &tables {
-        let in_speakers = table.lines.first().is_some_and(|l| speaker_sections.iter().any(|s| s.contains(l)));
+        let first = table.lines.first().copied().unwrap_or_default();
+        let in_speakers = speaker_sections.iter().any(|s| s.contains(&first));
+        let listed = lists.iter().find(|(r, _, _)| r.contains(&first));
         for row in &table.rows {
-            if let Some(p) = table_entry(text, table, row, gaz, lang(row.line.start), in_speakers) {
+            if let Some(mut p) =
+                table_entry(text, table, row, gaz, lang(row.line.start), in_speakers || listed.is_some())
+            {
+                if let Some(&(_, role, absent)) = listed {
+                    p.role = role;
+                    p.absent = absent;
+                }
                 out.push(p);
             }
         }
@@ -191,54 +217,169 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
     out
 }
 
-/// A field value holds one entry per line (after a bullet), or several separated by ';'.
-fn split_value(text: &str, value: ByteRange) -> Vec<ByteRange> {
+/// The part people listed after `label` had, when it holds a lead-in phrase of the language packs
+/// ("asistieron", "took part", "excusés"): the longest phrase found decides.
+fn lead_in_role(gaz: &Gazetteers, label: &str) -> Option<(SessionRole, bool)> {
+    let folded = format!(" {} ", fold_words(label));
+    gaz.lead_ins
+        .iter()
+        .filter(|(phrase, _, _)| folded.contains(phrase.as_str()))
+        .max_by_key(|(phrase, _, absent)| (phrase.len(), *absent))
+        .map(|&(_, role, absent)| (role, absent))
+}
+
+/// Lists that follow a lead-in line ending with a colon, or the same line after the colon: each
+/// line after it that starts with a name (or an honorific) is part of the list, up to a heading,
+/// a line that does not start with a name, or a second blank line. Lines already in `known`
+/// (fields and headings) are left to them.
+fn lead_in_lists(
+    report: &Report,
+    gaz: &Gazetteers,
+    known: &[(ByteRange, SessionRole, bool)],
+) -> Vec<(ByteRange, SessionRole, bool)> {
+    let text = &report.text;
+    let lines = &report.lines;
     let mut out = Vec::new();
-    let mut pos = value.start;
-    for line in value.slice(text).split_inclusive('\n') {
-        let r = ByteRange { start: pos, end: pos + line.len() };
-        pos += line.len();
-        let s = r.slice(text);
-        let bullet = s.len()
-            - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '·')).len();
-        out.extend(split_entries(text, ByteRange { start: r.start + bullet, end: r.end }.trim(text)));
+    for (i, line) in lines.iter().enumerate() {
+        if line.kind == LineKind::Blank || known.iter().any(|(r, _, _)| r.overlaps(&line.content)) {
+            continue;
+        }
+        let content = line.content.slice(text);
+        let Some(colon) = content.rfind(':') else { continue };
+        let (lead, after) = (&content[..colon], &content[colon + 1..]);
+        let Some((role, absent)) = lead_in_role(gaz, lead) else { continue };
+        if !after.trim().is_empty() {
+            let start = line.content.start + colon + 1;
+            out.push((ByteRange { start, end: line.content.end }.trim(text), role, absent));
+            continue;
+        }
+        let mut end = None;
+        let mut blanks = 0;
+        for next in &lines[i + 1..] {
+            match next.kind {
+                LineKind::Blank => {
+                    blanks += 1;
+                    if blanks > 1 {
+                        break;
+                    }
+                    continue;
+                }
+                LineKind::Heading => break,
+                _ => {}
+            }
+            let pos = next.content.start;
+            let named = honorific_at(text, pos, gaz, report.language_at(pos)).is_some()
+                || name_at(text, pos, gaz).is_some_and(|n| n.core_tokens >= 2);
+            if !named || blanks > 0 && end.is_some() && next.kind != LineKind::ListItem {
+                break;
+            }
+            end = Some(next.range.end);
+            blanks = 0;
+        }
+        if let Some(end) = end {
+            out.push((ByteRange { start: line.range.end, end }.trim(text), role, absent));
+        }
     }
     out
 }
 
-/// "Ana Ruiz (AGESIC), Juan Pérez (SocialTIC, Mexico), Ania Calderón": attendees separated by
-/// commas outside parentheses (and by ';' or lines).
-fn split_attendees(text: &str, value: ByteRange) -> Vec<ByteRange> {
+/// The entries of a list: one a line (after its bullet), several on a line when separated by
+/// ';', by a period between two names ("Avri Doria. Markus Kummer"), or by commas when every
+/// part between the commas is a name alone ("Ana Ruiz, Juan Pérez y Rosa Gil").
+fn split_list(text: &str, range: ByteRange, gaz: &Gazetteers) -> Vec<ByteRange> {
     let mut out = Vec::new();
+    let mut pos = range.start;
+    for line in range.slice(text).split_inclusive('\n') {
+        let r = ByteRange { start: pos, end: pos + line.len() };
+        pos += line.len();
+        let s = r.slice(text);
+        let bullet = s.len()
+            - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '·' | '|')).len();
+        let line = ByteRange { start: r.start + bullet, end: r.end }.trim(text);
+        for piece in split_entries(text, line) {
+            for piece in split_at_periods(text, piece, gaz) {
+                out.extend(split_names_at_commas(text, piece, gaz).unwrap_or_else(|| vec![piece]));
+            }
+        }
+    }
+    out
+}
+
+/// "Jimson Olufuye. Markus Kummer": a period that ends a name and is followed by another name.
+fn split_at_periods(text: &str, r: ByteRange, gaz: &Gazetteers) -> Vec<ByteRange> {
+    let mut out = Vec::new();
+    let mut start = r.start;
+    let s = r.slice(text);
+    for (i, _) in s.match_indices(". ") {
+        let at = r.start + i;
+        let before_word = text[start..at].rsplit(' ').next().unwrap_or("");
+        // Initials ("J. Pérez") and abbreviations keep their period.
+        if before_word.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+            continue;
+        }
+        if name_at(&text[..r.end], at + 2, gaz).is_some_and(|n| n.core_tokens >= 2) {
+            out.push(ByteRange { start, end: at }.trim(text));
+            start = at + 2;
+        }
+    }
+    out.push(ByteRange { start, end: r.end }.trim(text));
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// The names of "Ana Ruiz (AGESIC), Juan Pérez y Rosa Gil" when every part between the commas
+/// (outside parentheses) is a name of two words or more, alone or with a parenthesis after it;
+/// `None` for an entry such as "Ana Ruiz, Directora, Agencia X".
+fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) -> Option<Vec<ByteRange>> {
+    let s = r.slice(text);
+    if !s.contains(',') && ![" and ", " y ", " e ", " et "].iter().any(|c| s.contains(c)) {
+        return None;
+    }
+    let mut pieces = Vec::new();
     let mut depth = 0i32;
-    let mut start = value.start;
-    for (i, ch) in value.slice(text).char_indices() {
-        let at = value.start + i;
+    let mut start = r.start;
+    for (i, ch) in s.char_indices() {
         match ch {
             '(' => depth += 1,
             ')' => depth -= 1,
-            ',' | ';' | '\n' if depth <= 0 => {
-                let r = ByteRange { start, end: at }.trim(text);
-                if !r.is_empty() {
-                    out.push(r);
-                }
-                start = at + 1;
+            ',' if depth <= 0 => {
+                pieces.push(ByteRange { start, end: r.start + i }.trim(text));
+                start = r.start + i + 1;
             }
             _ => {}
         }
     }
-    let r = ByteRange { start, end: value.end }.trim(text);
-    if !r.is_empty() {
-        out.push(r);
+    pieces.push(ByteRange { start, end: r.end }.trim(text));
+    let mut parts = Vec::new();
+    for piece in pieces {
+        // "... y Rosa Gil", "... and Rosa Gil": the last pair is joined by a conjunction.
+        let p = piece.slice(text);
+        let mut sub = vec![piece];
+        for conj in [" and ", " y ", " e ", " et "] {
+            if let Some(i) = p.find(conj).filter(|&i| !p[..i].contains('(') || p[..i].contains(')')) {
+                let a = ByteRange { start: piece.start, end: piece.start + i }.trim(text);
+                let b = ByteRange { start: piece.start + i + conj.len(), end: piece.end }.trim(text);
+                sub = vec![a, b];
+                break;
+            }
+        }
+        for part in sub {
+            let part_text = part.slice(text);
+            let part_text =
+                ["and ", "y ", "e ", "et "].iter().find_map(|c| part_text.strip_prefix(c)).unwrap_or(part_text);
+            let part = ByteRange { start: part.end - part_text.len(), end: part.end };
+            if part.is_empty() {
+                continue;
+            }
+            let name = name_at(&text[..part.end], part.start, gaz).filter(|n| n.core_tokens >= 2)?;
+            let after = text[name.range.end..part.end].trim();
+            if !(after.is_empty() || after.starts_with('(') && after.ends_with(')')) {
+                return None;
+            }
+            parts.push(part);
+        }
     }
-    out.iter()
-        .map(|r| {
-            // "and Ana Ruiz", "y Ana Ruiz": a leading conjunction is not part of the name.
-            let s = r.slice(text);
-            let skip = ["and ", "y ", "e ", "et "].iter().find(|c| s.starts_with(*c)).map_or(0, |c| c.len());
-            ByteRange { start: r.start + skip, end: r.end }
-        })
-        .collect()
+    (parts.len() >= 2).then_some(parts)
 }
 
 /// Entries run together on one line are separated by ';'.
@@ -337,7 +478,16 @@ pub fn parse_entry<'g>(
     if rest.slice(text).ends_with(')') && !rest.slice(text).contains('(') {
         rest.end -= 1;
     }
-    Some(ParsedEntry { honorific, name: name_range, display, core_tokens: core, rest, role, source: range })
+    Some(ParsedEntry {
+        honorific,
+        name: name_range,
+        display,
+        core_tokens: core,
+        rest,
+        role,
+        absent: false,
+        source: range,
+    })
 }
 
 /// What a table column holds.
@@ -571,6 +721,7 @@ fn table_entry<'g>(
                 core_tokens: given_name.core_tokens + surname_name.core_tokens,
                 rest,
                 role: SessionRole::Speaker,
+                absent: false,
                 source: row.line,
             })
         }

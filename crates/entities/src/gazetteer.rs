@@ -4,7 +4,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::path::Path;
 
-use acta_doc::{fold, CountryCode, EntityKind, Gender, Stakeholder};
+use acta_doc::{fold, fold_words, CountryCode, EntityKind, Gender, SessionRole, Stakeholder};
 
 use acta_lexicon::{Lexicon, ListKind};
 
@@ -74,6 +74,11 @@ pub struct Gazetteers {
     pub(crate) titles: WordMatcher,
     /// Verbs of speech a name may precede.
     pub(crate) speech_verbs: WordMatcher,
+    /// Lead-ins of lists of people: (" folded phrase ", the part of the people listed, absent).
+    pub(crate) lead_ins: Vec<(String, SessionRole, bool)>,
+    /// Phrases of participation before a name ("moderated by") and after it ("opened"), lower case.
+    pub(crate) participation_before: Vec<(String, SessionRole)>,
+    pub(crate) participation_after: Vec<(String, SessionRole)>,
 }
 
 /// The TSV text of each gazetteer file, bundled first, then a user's additions.
@@ -107,6 +112,47 @@ impl Sources {
                 .map(move |(i, l)| (origin.clone(), i + 1, l.split('\t').map(str::trim).collect()))
         })
     }
+}
+
+/// The lead-ins of the language packs, folded and padded with spaces for whole-word search.
+fn lead_ins(lexicon: &Lexicon) -> Result<Vec<(String, SessionRole, bool)>> {
+    lexicon
+        .rows(ListKind::LeadIns)
+        .iter()
+        .map(|row| {
+            let (role, absent) = match row.get(0) {
+                "absent" => (SessionRole::Attendee, true),
+                other => (
+                    SessionRole::parse(other).ok_or_else(|| {
+                        bad(
+                            &format!("models/lang/{}/lead_ins.tsv", row.lang),
+                            0,
+                            &format!("unknown role {other:?} (organizer, moderator, chair, speaker, rapporteur, attendee, other, absent)"),
+                        )
+                    })?,
+                    false,
+                ),
+            };
+            Ok((format!(" {} ", fold_words(row.get(1))), role, absent))
+        })
+        .collect()
+}
+
+/// The phrases of participation of the language packs at one position ("before" or "after" the name).
+fn participation(lexicon: &Lexicon, position: &str) -> Result<Vec<(String, SessionRole)>> {
+    let mut out = Vec::new();
+    for row in lexicon.rows(ListKind::Participation) {
+        let file = format!("models/lang/{}/participation.tsv", row.lang);
+        let role =
+            SessionRole::parse(row.get(0)).ok_or_else(|| bad(&file, 0, &format!("unknown role {:?}", row.get(0))))?;
+        if !["before", "after"].contains(&row.get(1)) {
+            return Err(bad(&file, 0, &format!("position {:?} is neither before nor after", row.get(1))));
+        }
+        if row.get(1) == position {
+            out.push((row.get(2).to_lowercase(), role));
+        }
+    }
+    Ok(out)
 }
 
 fn bad(origin: &str, line: usize, reason: &str) -> Error {
@@ -299,6 +345,9 @@ impl Gazetteers {
             longest_honorific: honorifics.iter().map(|h| h.form.len()).max().unwrap_or(0),
             honorifics,
             stopwords,
+            lead_ins: lead_ins(&lexicon)?,
+            participation_before: participation(&lexicon, "before")?,
+            participation_after: participation(&lexicon, "after")?,
             titles: WordMatcher::new(&lexicon.words(ListKind::Titles).collect::<Vec<_>>()),
             speech_verbs: WordMatcher::new(&lexicon.words(ListKind::SpeechVerbs).collect::<Vec<_>>()),
             lexicon,

@@ -27,6 +27,7 @@ mod gazetteer;
 mod institutions;
 mod merge;
 mod names;
+mod participants;
 mod speakers;
 mod words;
 

@@ -2,10 +2,12 @@
 
 use std::sync::Arc;
 
-use acta_doc::{ByteRange, CountryCode, EntityKind, Layer, Mention, Report, Speaker, Stage, Stakeholder};
+use acta_doc::{ByteRange, CountryCode, EntityKind, Layer, Mention, Report, SessionRole, Speaker, Stage, Stakeholder};
 
 use crate::entries::parsed_entries;
 use crate::gazetteer::Gazetteers;
+use crate::names::honorific_at;
+use crate::participants::prose_context;
 
 /// Where a relative clause starts: what follows describes the person, not the affiliation.
 const CLAUSE_STARTS: &[&str] =
@@ -77,6 +79,7 @@ impl Stage for SpeakerStage {
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
         let mut speakers: Vec<Speaker> = Vec::new();
         let mut speaker_of: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
+        let mut absent: foldhash::HashSet<usize> = foldhash::HashSet::default();
         // Person mentions by their exact range: an entry's name finds its person in one lookup.
         let person_at: std::collections::HashMap<(usize, usize), usize> = report
             .mentions
@@ -85,13 +88,23 @@ impl Stage for SpeakerStage {
             .map(|m| ((m.range.start, m.range.end), m.canonical))
             .rev()
             .collect();
-        for parsed in parsed_entries(report, &self.gaz) {
-            if parsed.role == acta_doc::SessionRole::Participant {
-                continue;
+        fn add(record: Speaker, speakers: &mut Vec<Speaker>, speaker_of: &mut foldhash::HashMap<usize, usize>) {
+            match speaker_of.get(&record.person) {
+                Some(&i) => merge(&mut speakers[i], record),
+                None => {
+                    speaker_of.insert(record.person, speakers.len());
+                    speakers.push(record);
+                }
             }
+        }
+        for parsed in parsed_entries(report, &self.gaz) {
             let Some(&person) = person_at.get(&(parsed.name.start, parsed.name.end)) else {
                 continue;
             };
+            if parsed.absent {
+                absent.insert(person);
+                continue;
+            }
             let affiliation = affiliation(report, parsed.rest);
             let record = Speaker {
                 person,
@@ -106,15 +119,41 @@ impl Stage for SpeakerStage {
                 source_line: parsed.source,
                 confidence: if affiliation.organization.is_some() { 0.9 } else { 0.7 },
             };
-            match speaker_of.get(&person) {
-                Some(&i) => merge(&mut speakers[i], record),
-                None => {
-                    speaker_of.insert(person, speakers.len());
-                    speakers.push(record);
-                }
+            add(record, &mut speakers, &mut speaker_of);
+        }
+        // Everyone else the text names took part, as the prose around their names says (title and
+        // organisation in apposition, a phrase of participation), unless the text names them only
+        // as absent or excused.
+        let listed: foldhash::HashSet<usize> = speaker_of.keys().copied().collect();
+        for m in report.mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+            if absent.contains(&m.canonical) || listed.contains(&m.canonical) {
+                continue;
             }
+            let context = prose_context(&report.text, m.range, &self.gaz);
+            let affiliation = context.apposition.map(|a| affiliation(report, a));
+            let honorific = honorific_before(&report.text, m.range.start, &self.gaz, report.language_at(m.range.start));
+            let record = Speaker {
+                person: m.canonical,
+                honorific: honorific.map(|(_, r)| r),
+                role: affiliation.as_ref().and_then(|a| a.role),
+                organization: affiliation.as_ref().and_then(|a| a.organization).map(|o| o.range),
+                organization_is_ministry: affiliation
+                    .as_ref()
+                    .and_then(|a| a.organization)
+                    .is_some_and(|o| o.kind == EntityKind::Ministry),
+                country: affiliation.as_ref().and_then(|a| a.country),
+                session_roles: context.role.into_iter().collect(),
+                stakeholder: affiliation.as_ref().and_then(|a| a.stakeholder),
+                gender: honorific.and_then(|(h, _)| h.gender),
+                source_line: line_around(&report.text, m.range),
+                confidence: if context.apposition.is_some() || context.role.is_some() { 0.7 } else { 0.5 },
+            };
+            add(record, &mut speakers, &mut speaker_of);
         }
         for s in &mut speakers {
+            if s.session_roles.is_empty() {
+                s.session_roles.push(SessionRole::Speaker);
+            }
             s.session_roles.sort();
             s.session_roles.dedup();
         }
@@ -123,9 +162,37 @@ impl Stage for SpeakerStage {
     }
 }
 
+/// The honorific right before a name ("Ms Lynn St. Amour"), if any: the honorific and its range.
+fn honorific_before<'g>(
+    text: &str,
+    start: usize,
+    gaz: &'g Gazetteers,
+    lang: Option<acta_doc::Lang>,
+) -> Option<(&'g crate::gazetteer::Honorific, ByteRange)> {
+    let before = text[..start].strip_suffix(' ')?;
+    let word_start = before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+    let (h, range, after) = honorific_at(text, word_start, gaz, lang)?;
+    (after == start).then_some((h, range))
+}
+
+/// The line of text a mention is on.
+fn line_around(text: &str, r: ByteRange) -> ByteRange {
+    let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+    ByteRange { start, end }
+}
+
 /// Fills what the first record lacks from a later one, and adds the later one's session role.
 fn merge(existing: &mut Speaker, later: Speaker) {
     existing.session_roles.extend(later.session_roles);
+    existing.source_line = if existing.organization.is_none()
+        && existing.role.is_none()
+        && (later.role.is_some() || later.organization.is_some())
+    {
+        later.source_line
+    } else {
+        existing.source_line
+    };
     existing.honorific = existing.honorific.or(later.honorific);
     existing.gender = existing.gender.or(later.gender);
     if existing.organization.is_none() && later.organization.is_some() {

@@ -268,6 +268,7 @@ fn group(text: &str, lines: &[Line], splits: &[Option<LabelSplit>], labels: &Lab
                 | FieldKind::Rapporteur
                 | FieldKind::Participants
                 | FieldKind::Attendees
+                | FieldKind::Absent
                 | FieldKind::Women
         );
         if single_value && !body.is_empty() {

@@ -1,0 +1,235 @@
+//! People taking part, named in prose: what a sentence says around a person's name. The title
+//! and organisation in apposition ("Ana Silva, Minister of Economy, said", "the Minister of
+//! Economy, Ana Silva,", "Secretary-General Ana Silva", "Ana Silva (ITU)"), and the words of
+//! participation that give the part ("moderated by", "abrió la sesión", "a présidé").
+
+use acta_doc::{ByteRange, SessionRole};
+
+use crate::gazetteer::{word_bounded, Gazetteers};
+
+/// How far around a name its apposition is looked for.
+const WINDOW: usize = 160;
+
+/// What a sentence says about a person at one mention.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProseContext {
+    /// The title and organisation written in apposition to the name, if any.
+    pub apposition: Option<ByteRange>,
+    /// The part a phrase of participation gives the person, if any.
+    pub role: Option<SessionRole>,
+}
+
+/// The largest char boundary at or below `i`.
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Does a title of the language packs start at `pos` (as a whole word)?
+fn title_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<usize> {
+    let end = floor(text, pos + 60);
+    let lower = text[pos..end].to_lowercase();
+    if lower.len() != end - pos {
+        return None;
+    }
+    gaz.titles.longest_prefix(&lower).filter(|&len| word_bounded(text, pos, pos + len))
+}
+
+/// Is the first word of `s` (after an article) a title of the language packs?
+fn starts_with_title(s: &str, base: usize, text: &str, gaz: &Gazetteers) -> bool {
+    let mut pos = base;
+    for article in ["the ", "la ", "el ", "le ", "o ", "a ", "l'", "an ", "its ", "su ", "sa ", "seu ", "sua "] {
+        if s.get(..article.len()).is_some_and(|head| head.eq_ignore_ascii_case(article)) {
+            pos += article.len();
+            break;
+        }
+    }
+    title_at(text, pos, gaz).is_some()
+}
+
+/// The context of the person mention `name` in `text`.
+pub fn prose_context(text: &str, name: ByteRange, gaz: &Gazetteers) -> ProseContext {
+    let apposition = apposition_after(text, name, gaz).or_else(|| apposition_before(text, name, gaz));
+    let role = role_around(text, name, apposition, gaz);
+    ProseContext { apposition, role }
+}
+
+/// "Ana Silva, Minister of Economy, said", "Ana Silva (ITU)", "Ana Silva – Directora, Agencia X".
+fn apposition_after(text: &str, name: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
+    let after = &text[name.end..floor(text, name.end + WINDOW)];
+    if let Some(inside) = after.strip_prefix(" (") {
+        let close = inside.find(')')?;
+        let r = ByteRange { start: name.end + 2, end: name.end + 2 + close };
+        return (!inside[..close].contains('\n') && close > 1).then_some(r);
+    }
+    let sep = [", ", " - ", " – ", " — "].iter().find(|s| after.starts_with(**s))?;
+    let start = name.end + sep.len();
+    let rest = &text[start..floor(text, name.end + WINDOW)];
+    // Up to the end of the clause: a sentence stop, a line end, a parenthesis.
+    let mut clause_end = rest.len();
+    for (i, c) in rest.char_indices() {
+        if matches!(c, ';' | '\n' | '(' | ':')
+            || c == '.' && rest[i + 1..].starts_with([' ', '\n']) && !abbreviation_before(rest, i)
+        {
+            clause_end = i;
+            break;
+        }
+    }
+    // Comma parts while they read as titles or names of bodies: a part that starts in lower case
+    // is a verb or a clause ("stressed that ...", "quien ..."), unless it is a title ("ministra de
+    // Salud") or a connector to a place or body ("from Brazil", "de la Universidad ...").
+    let mut end = start;
+    let mut pos = start;
+    for part in rest[..clause_end].split(',') {
+        let trimmed = part.trim_start();
+        let part_start = pos + (part.len() - trimmed.len());
+        pos += part.len() + 1;
+        let first = trimmed.split_whitespace().next().unwrap_or("");
+        let capital = first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let connector = ["from", "of", "at", "de", "del", "da", "do", "du", "des", "en", "em", "in"].contains(&first);
+        if trimmed.is_empty() || !(capital || connector || starts_with_title(trimmed, part_start, text, gaz)) {
+            break;
+        }
+        // A new sentence's subject after a comma ("..., Ana Silva said") is not a title.
+        end = part_start + trimmed.trim_end().len();
+        if trimmed.split_whitespace().count() > 12 {
+            break;
+        }
+    }
+    (end > start).then_some(ByteRange { start, end })
+}
+
+/// "Mr.", "Dr", "St.": a short word before the period, not a sentence's end.
+fn abbreviation_before(s: &str, period: usize) -> bool {
+    let word = s[..period].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let letters = word.chars().count();
+    letters <= 2 && word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "the Minister of Economy, Ana Silva,", "Minister of Economy Ana Silva", "secretary-general Ana
+/// Silva": a title before the name in the same clause.
+fn apposition_before(text: &str, name: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
+    let from = ceil(text, name.start.saturating_sub(WINDOW));
+    let before = &text[from..name.start];
+    let (body, _comma) = match before.strip_suffix(", ") {
+        Some(b) => (b, true),
+        None => (before.strip_suffix(' ')?, false),
+    };
+    // The clause the title would be in: after the last stop, line end, colon or parenthesis.
+    let clause_start = body
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| matches!(c, ';' | '\n' | ':' | '(' | ')') || c == '.' && body[i + 1..].starts_with(' '))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = &body[clause_start..];
+    let base = from + clause_start;
+    // The first title word of the clause starts the apposition, provided nothing after it but
+    // capitalised words, connectors and commas within the title ("Minister of Health, Labour and Welfare").
+    let mut pos = 0;
+    for word in clause.split(' ') {
+        let at = base + pos;
+        pos += word.len() + 1;
+        if word.is_empty() || title_at(text, at, gaz).is_none() {
+            continue;
+        }
+        let tail = &text[at..name.start];
+        let plain = !tail.contains([';', '"', '“', '”']) && tail.split_whitespace().count() <= 14;
+        if plain {
+            let r = ByteRange { start: at, end: base + body[clause_start..].len() }.trim(text);
+            return (!r.is_empty()).then_some(r);
+        }
+    }
+    None
+}
+
+/// The part a phrase of participation gives: a phrase before the name in its sentence ("moderated
+/// by", "a cargo de"), the nearest one winning, or a phrase right after the name and its apposition
+/// ("opened the session", "moderó").
+fn role_around(text: &str, name: ByteRange, apposition: Option<ByteRange>, gaz: &Gazetteers) -> Option<SessionRole> {
+    let after_start = apposition.filter(|a| a.start >= name.end).map_or(name.end, |a| a.end);
+    let after = text[after_start..floor(text, after_start + 80)].trim_start_matches([',', ')', ' ']);
+    let lower_after = after.to_lowercase();
+    if let Some(role) = gaz
+        .participation_after
+        .iter()
+        .filter(|(phrase, _)| lower_after.starts_with(phrase.as_str()) && word_end(&lower_after, phrase.len()))
+        .max_by_key(|(phrase, _)| phrase.len())
+        .map(|(_, role)| *role)
+    {
+        return Some(role);
+    }
+    let from = ceil(text, name.start.saturating_sub(WINDOW));
+    let before = &text[from..name.start];
+    let sentence_start = before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c == '\n' || c == '.' && before[i + 1..].starts_with(' '))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let lower = before[sentence_start..].to_lowercase();
+    gaz.participation_before
+        .iter()
+        .filter_map(|(phrase, role)| {
+            lower
+                .rmatch_indices(phrase.as_str())
+                .find(|(i, _)| word_start(&lower, *i) && word_end(&lower, i + phrase.len()))
+                .map(|(i, _)| (i, *role))
+        })
+        .max_by_key(|(i, _)| *i)
+        .map(|(_, role)| role)
+}
+
+fn word_start(s: &str, i: usize) -> bool {
+    s[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn word_end(s: &str, i: usize) -> bool {
+    s[i..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context(text: &str, name: &str) -> (Option<String>, Option<SessionRole>) {
+        let gaz = Gazetteers::bundled();
+        let start = text.find(name).unwrap();
+        let c = prose_context(text, ByteRange { start, end: start + name.len() }, &gaz);
+        (c.apposition.map(|r| r.slice(text).to_string()), c.role)
+    }
+
+    #[test]
+    fn apposition_after_the_name() {
+        let (a, _) =
+            context("Mr Malcolm Johnson, Secretary General, ITU, stressed that all matters.", "Malcolm Johnson");
+        assert_eq!(a.as_deref(), Some("Secretary General, ITU"));
+        let (a, _) = context("Ana Silva (Agencia de Gobierno Digital) presentó el plan.", "Ana Silva");
+        assert_eq!(a.as_deref(), Some("Agencia de Gobierno Digital"));
+        let (a, _) = context("Juan Pérez, ministro de Salud de Chile, dijo que sí.", "Juan Pérez");
+        assert_eq!(a.as_deref(), Some("ministro de Salud de Chile"));
+        let (a, _) = context("Ana Silva, who leads the team, said so.", "Ana Silva");
+        assert_eq!(a, None);
+    }
+
+    #[test]
+    fn apposition_before_the_name() {
+        let (a, _) = context(
+            "El acto fue abierto por la ministra de Ciencia, Aisén Etcheverry, junto a otros.",
+            "Aisén Etcheverry",
+        );
+        assert_eq!(a.as_deref(), Some("ministra de Ciencia"));
+        let (a, _) =
+            context("The meeting was opened by Minister of Economic Affairs Juhan Parts and others.", "Juhan Parts");
+        assert_eq!(a.as_deref(), Some("Minister of Economic Affairs"));
+    }
+}
