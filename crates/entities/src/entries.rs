@@ -350,6 +350,15 @@ fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) -> Option<V
         }
     }
     pieces.push(ByteRange { start, end: r.end }.trim(text));
+    // "Aravena Acuña, Carmen Gloria": two parts, the second of given names only and the first not
+    // starting with one, are one name written surname first.
+    if let [surnames, given] = pieces[..] {
+        let given_only = given.slice(text).split_whitespace().all(|w| gaz.is_given_name(w));
+        let first = surnames.slice(text).split_whitespace().next().unwrap_or("");
+        if given_only && !gaz.is_given_name(first) {
+            return None;
+        }
+    }
     let mut parts = Vec::new();
     for piece in pieces {
         // "... y Rosa Gil", "... and Rosa Gil": the last pair is joined by a conjunction.

@@ -5,10 +5,10 @@ use acta_doc::{ByteRange, Lang};
 use crate::gazetteer::{Gazetteers, Honorific};
 
 /// Lower-case particles inside names ("de la", "dos", "van", "bin"), never at either end.
-const PARTICLES: &[&str] = &[
-    "de", "da", "do", "dos", "das", "del", "la", "las", "los", "van", "von", "der", "den", "bin", "ibn", "di", "du",
-    "y", "e", "le",
-];
+/// ("y" and "e" are not among them: between two capitalised names they join two people far more
+/// often than they join two surnames of one.)
+const PARTICLES: &[&str] =
+    &["de", "da", "do", "dos", "das", "del", "la", "las", "los", "van", "von", "der", "den", "bin", "ibn", "di", "du", "le"];
 /// Most tokens in one name.
 const MAX_NAME_TOKENS: usize = 7;
 
@@ -35,11 +35,13 @@ fn is_name_token(tok: &str, gaz: &Gazetteers) -> bool {
     if letter_count == 0 {
         return false;
     }
-    // Initials and abbreviated given names: "J.", "Ma.", "Fco."
+    // Initials and abbreviated given names: "J.", "Ma.", "Fco."; not the Roman numbers of headings ("II.").
     if tok.ends_with('.') {
-        return letter_count <= 3 && !tok.strip_suffix('.').unwrap_or(tok).contains('.');
+        let stem = tok.strip_suffix('.').unwrap_or(tok);
+        let roman = stem.len() >= 2 && stem.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+        return letter_count <= 3 && !stem.contains('.') && !roman;
     }
-    tok.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+    tok.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '´' | 'ʼ' | '-'))
         && !tok.ends_with('-')
         // An acronym of two or three capitals is an organisation, not a surname.
         && !(letters().all(char::is_uppercase) && letter_count <= 3 && !tok.contains('.'))
