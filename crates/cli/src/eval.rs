@@ -74,6 +74,9 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         println!();
     }
     print!("{}", scorer.table());
+    if scorer.by_language.len() > 1 {
+        print!("F1 by language of the answer keys:\n{}", scorer.language_table());
+    }
     let mut failed = false;
     for (field, bar) in bars {
         let f1 = scorer.field(field).f1();

@@ -28,6 +28,8 @@ pub struct SpeakerEntry {
     pub organization: Option<String>,
     pub country: Option<String>,
     pub session_roles: Vec<String>,
+    /// Keys may give one role as `session_role` instead (GOLD.md): read into `session_roles`.
+    pub session_role: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,11 +58,18 @@ pub fn load_keys(dir: &Path) -> Result<Vec<(PathBuf, Extraction)>, Error> {
     paths.sort();
     let mut out = Vec::with_capacity(paths.len());
     for path in paths {
-        let key: Extraction = serde_json::from_str(&read(&path)?).map_err(|source| Error::BadJson {
+        let mut key: Extraction = serde_json::from_str(&read(&path)?).map_err(|source| Error::BadJson {
             file: path.display().to_string(),
             line: 1,
             source,
         })?;
+        for s in &mut key.speakers {
+            if let Some(role) = s.session_role.take() {
+                if !s.session_roles.contains(&role) {
+                    s.session_roles.push(role);
+                }
+            }
+        }
         out.push((path, key));
     }
     if out.is_empty() {

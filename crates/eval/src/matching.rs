@@ -66,6 +66,22 @@ pub fn normalize_person(s: &str) -> String {
 /// name's tokens must all be in the other with at least two shared, scored by the share of the
 /// longer name covered.
 pub fn person_similarity(a: &str, b: &str) -> Option<f64> {
+    best_of_aliases(a, b, person_similarity_one)
+}
+
+/// The best similarity between any `|` alias of `a` and any of `b` ("Department of Economic and
+/// Social Affairs|UNDESA" matches "UNDESA").
+fn best_of_aliases(a: &str, b: &str, similar: fn(&str, &str) -> Option<f64>) -> Option<f64> {
+    if !a.contains('|') && !b.contains('|') {
+        return similar(a, b);
+    }
+    a.split('|')
+        .flat_map(|x| b.split('|').map(move |y| (x, y)))
+        .filter_map(|(x, y)| similar(x.trim(), y.trim()))
+        .max_by(f64::total_cmp)
+}
+
+fn person_similarity_one(a: &str, b: &str) -> Option<f64> {
     let (a, b) = (normalize_person(a), normalize_person(b));
     if a.is_empty() || b.is_empty() {
         return None;
@@ -80,8 +96,12 @@ pub fn person_similarity(a: &str, b: &str) -> Option<f64> {
     (shared == short.len() && shared >= 2).then(|| 1.0 + shared as f64 / long.len() as f64)
 }
 
-/// Token Jaccard of two organisation names, when at least 0.5.
+/// Token Jaccard of two organisation names, when at least 0.5 (the best of their `|` aliases).
 pub fn organization_similarity(a: &str, b: &str) -> Option<f64> {
+    best_of_aliases(a, b, organization_similarity_one)
+}
+
+fn organization_similarity_one(a: &str, b: &str) -> Option<f64> {
     let (a, b) = (normalize(a), normalize(b));
     let mut ta: Vec<&str> = a.split(' ').filter(|t| !t.is_empty()).collect();
     let mut tb: Vec<&str> = b.split(' ').filter(|t| !t.is_empty()).collect();

@@ -12,13 +12,22 @@ pub enum Field {
     People,
     Ministries,
     Organizations,
+    /// Ministries and organisations pooled: a body put on the wrong side still counts.
+    OrgsAny,
     Countries,
     Language,
 }
 
 impl Field {
-    pub const ALL: [Field; 6] =
-        [Field::Speakers, Field::People, Field::Ministries, Field::Organizations, Field::Countries, Field::Language];
+    pub const ALL: [Field; 7] = [
+        Field::Speakers,
+        Field::People,
+        Field::Ministries,
+        Field::Organizations,
+        Field::OrgsAny,
+        Field::Countries,
+        Field::Language,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -26,6 +35,7 @@ impl Field {
             Field::People => "people",
             Field::Ministries => "ministries",
             Field::Organizations => "organizations",
+            Field::OrgsAny => "orgs_any",
             Field::Countries => "countries",
             Field::Language => "language",
         }
@@ -84,12 +94,16 @@ pub struct AttributeCounts {
 /// Accumulates scores over reports; keeps a readable list of every miss and extra.
 #[derive(Debug, Default)]
 pub struct Scorer {
-    counts: [Counts; 6],
+    counts: [Counts; 7],
     pub attributes: AttributeCounts,
     /// One block per report that has any miss, extra or wrong attribute.
     pub details: Vec<String>,
     pub reports: usize,
     pub missing_records: Vec<String>,
+    /// The same counts for the reports of each language of the keys.
+    pub by_language: std::collections::BTreeMap<String, Scorer>,
+    /// Whether misses and extras are written down (not for the per-language scorers).
+    quiet: bool,
 }
 
 impl Scorer {
@@ -99,6 +113,13 @@ impl Scorer {
 
     /// Scores one answer key against the record found for it (`None`: acta produced none).
     pub fn add(&mut self, gold: &Extraction, found: Option<&Extraction>) {
+        let lang = gold.language.as_deref().map_or("??".to_string(), normalize);
+        let by_lang = self.by_language.entry(lang).or_insert_with(|| Scorer { quiet: true, ..Scorer::default() });
+        by_lang.add_one(gold, found);
+        self.add_one(gold, found);
+    }
+
+    fn add_one(&mut self, gold: &Extraction, found: Option<&Extraction>) {
         self.reports += 1;
         let empty = Extraction::default();
         let found = found.unwrap_or_else(|| {
@@ -133,8 +154,15 @@ impl Scorer {
         let gl: Vec<String> = gold.language.iter().cloned().collect();
         let fl: Vec<String> = found.language.iter().cloned().collect();
         list(Field::Language, &gl, &fl, &|a, b| (normalize(a) == normalize(b)).then_some(1.0));
+        let pooled = |e: &Extraction| -> Vec<String> { e.ministries.iter().chain(&e.organizations).cloned().collect() };
+        let (gp, fp) = (pooled(gold), pooled(found));
+        let pairs = one_to_one(&gp, &fp, |a, b| organization_similarity(a, b));
+        let c = &mut self.counts[Field::OrgsAny as usize];
+        c.tp += pairs.len();
+        c.fn_ += gp.len() - pairs.len();
+        c.fp += fp.len() - pairs.len();
         self.speakers(&gold.speakers, &found.speakers, &mut notes);
-        if !notes.is_empty() {
+        if !notes.is_empty() && !self.quiet {
             self.details.push(format!("{}\n{notes}", gold.id));
         }
     }
@@ -192,6 +220,25 @@ impl Scorer {
             let same_hon = hon(&g.honorific) == hon(&f.honorific);
             check("honorific", same_hon, show(&g.honorific), show(&f.honorific), &mut a.honorific);
         }
+    }
+
+    /// F1 of the main fields for the reports of each language.
+    pub fn language_table(&self) -> String {
+        let mut out = String::new();
+        let fields = [Field::Speakers, Field::People, Field::OrgsAny, Field::Countries, Field::Language];
+        let _ = write!(out, "{:<8} {:>7}", "language", "reports");
+        for f in fields {
+            let _ = write!(out, " {:>9}", f.name());
+        }
+        out.push('\n');
+        for (lang, s) in &self.by_language {
+            let _ = write!(out, "{:<8} {:>7}", lang, s.reports);
+            for f in fields {
+                let _ = write!(out, " {:>9.3}", s.field(f).f1());
+            }
+            out.push('\n');
+        }
+        out
     }
 
     /// The summary table, and the attribute accuracy of matched speakers.
