@@ -580,6 +580,15 @@ fn institutions(
             }
         }
     }
+    // Events and forums are not organisations ("Internet Governance Forum", "Cumbre Mundial ..."),
+    // unless a body of the event follows ("IGF Secretariat", "the LAC-IGF executive committee").
+    cands.retain(|k| {
+        let event = match k.gazetteer {
+            Some(g) => gaz.institution(g).event,
+            None => names_an_event(k.range.slice(text), gaz),
+        };
+        !event || event_body_follows(text, k.range.end, gaz)
+    });
     cands.retain(|k| {
         !k.range.is_empty() && k.range.slice(text).split_whitespace().count() >= 2
             || k.gazetteer.is_some()
@@ -650,6 +659,31 @@ fn institutions(
             c.mention(kind, range, idx, EntitySource::Coreference, 0.8);
         }
     }
+}
+
+/// Does a name start or end with the head word of an event ("Forum", "Cumbre", "Semaine")? Years,
+/// ordinals and articles around it do not count ("the 2018 Forum", "Eighth Annual ... Forum 2018").
+fn names_an_event(name: &str, gaz: &Gazetteers) -> bool {
+    let words: Vec<&str> =
+        name.split(|c: char| c.is_whitespace() || c == ',').filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let head = |w: &&str| gaz.event_heads.contains(&fold(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    words.first().is_some_and(head)
+        || words.last().is_some_and(head)
+        || words.get(1).is_some_and(|w| head(w) && words[0].chars().next().is_some_and(char::is_uppercase))
+            && words.len() <= 4
+}
+
+/// Does a body of an event ("Secretariat", "executive committee") follow right after `end`?
+fn event_body_follows(text: &str, end: usize, gaz: &Gazetteers) -> bool {
+    let after = text[end..].trim_start_matches(['’', '\'', 's', ' ']);
+    let mut limit = after.len().min(40);
+    while !after.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let lower = after[..limit].to_lowercase();
+    gaz.event_bodies
+        .longest_prefix(&lower)
+        .is_some_and(|len| lower[len..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// An organisation found late (from an entry or a parenthesis), with the countries named in it.

@@ -36,6 +36,9 @@ pub enum Place {
 pub struct Institution {
     pub name: String,
     pub kind: EntityKind,
+    /// An event or forum (IGF, NetMundial): not an organisation, unless a body of it is named
+    /// ("IGF Secretariat", "LAC-IGF executive committee").
+    pub event: bool,
     pub country: Option<CountryCode>,
     pub stakeholder: Option<Stakeholder>,
 }
@@ -79,6 +82,9 @@ pub struct Gazetteers {
     /// Phrases of participation before a name ("moderated by") and after it ("opened"), lower case.
     pub(crate) participation_before: Vec<(String, SessionRole)>,
     pub(crate) participation_after: Vec<(String, SessionRole)>,
+    /// Head words of the names of events ("Forum", "Cumbre"), and bodies of events ("Secretariat").
+    pub(crate) event_heads: HashSet<String>,
+    pub(crate) event_bodies: WordMatcher,
 }
 
 /// The TSV text of each gazetteer file, bundled first, then a user's additions.
@@ -257,10 +263,11 @@ impl Gazetteers {
             if cols.len() < 4 {
                 return Err(bad(&origin, line, "expected columns: name, kind, country, stakeholder[, aliases]"));
             }
-            let kind = match cols[1] {
-                "ministry" => EntityKind::Ministry,
-                "organization" => EntityKind::Organization,
-                _ => return Err(bad(&origin, line, "kind must be ministry or organization")),
+            let (kind, event) = match cols[1] {
+                "ministry" => (EntityKind::Ministry, false),
+                "organization" => (EntityKind::Organization, false),
+                "event" => (EntityKind::Organization, true),
+                _ => return Err(bad(&origin, line, "kind must be ministry, organization or event")),
             };
             let country = if cols[2].is_empty() {
                 None
@@ -273,7 +280,7 @@ impl Gazetteers {
                 Some(Stakeholder::parse(cols[3]).ok_or_else(|| bad(&origin, line, "unknown stakeholder group"))?)
             };
             let index = institutions.len();
-            institutions.push(Institution { name: cols[0].to_string(), kind, country, stakeholder });
+            institutions.push(Institution { name: cols[0].to_string(), kind, event, country, stakeholder });
             let aliases = cols.get(4).copied().unwrap_or("");
             for form in std::iter::once(cols[0]).chain(aliases.split('|')).filter(|f| !f.is_empty()) {
                 for form in apostrophe_variants(form) {
@@ -348,6 +355,10 @@ impl Gazetteers {
             lead_ins: lead_ins(&lexicon)?,
             participation_before: participation(&lexicon, "before")?,
             participation_after: participation(&lexicon, "after")?,
+            event_heads: lexicon.words(ListKind::EventHeads).map(fold).collect(),
+            event_bodies: WordMatcher::new(
+                &lexicon.words(ListKind::EventBodies).map(|w| w.to_lowercase()).collect::<Vec<_>>(),
+            ),
             titles: WordMatcher::new(&lexicon.words(ListKind::Titles).collect::<Vec<_>>()),
             speech_verbs: WordMatcher::new(&lexicon.words(ListKind::SpeechVerbs).collect::<Vec<_>>()),
             lexicon,

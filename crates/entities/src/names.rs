@@ -7,8 +7,10 @@ use crate::gazetteer::{Gazetteers, Honorific};
 /// Lower-case particles inside names ("de la", "dos", "van", "bin"), never at either end.
 /// ("y" and "e" are not among them: between two capitalised names they join two people far more
 /// often than they join two surnames of one.)
-const PARTICLES: &[&str] =
-    &["de", "da", "do", "dos", "das", "del", "la", "las", "los", "van", "von", "der", "den", "bin", "ibn", "di", "du", "le"];
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "la", "las", "los", "van", "von", "der", "den", "bin", "ibn", "di", "du",
+    "le",
+];
 /// Most tokens in one name.
 const MAX_NAME_TOKENS: usize = 7;
 

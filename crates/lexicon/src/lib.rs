@@ -33,11 +33,21 @@ pub enum ListKind {
     /// Words that show a person taking part, and where the name stands: `role<TAB>position<TAB>phrase`,
     /// position `before` ("moderated by" NAME) or `after` (NAME "opened").
     Participation,
+    /// Head words of the names of events, which are not organisations ("Forum", "Cumbre", "Semaine").
+    EventHeads,
+    /// Bodies an event has, which are organisations ("secretariat", "executive committee"), lower case.
+    EventBodies,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 4] =
-        [ListKind::Titles, ListKind::SpeechVerbs, ListKind::LeadIns, ListKind::Participation];
+    pub const ALL: [ListKind; 6] = [
+        ListKind::Titles,
+        ListKind::SpeechVerbs,
+        ListKind::LeadIns,
+        ListKind::Participation,
+        ListKind::EventHeads,
+        ListKind::EventBodies,
+    ];
 
     /// The file that holds the list in a language folder.
     pub fn file_name(self) -> &'static str {
@@ -46,13 +56,15 @@ impl ListKind {
             ListKind::SpeechVerbs => "speech_verbs.txt",
             ListKind::LeadIns => "lead_ins.tsv",
             ListKind::Participation => "participation.tsv",
+            ListKind::EventHeads => "event_heads.txt",
+            ListKind::EventBodies => "event_bodies.txt",
         }
     }
 
     /// Columns of each row.
     pub fn columns(self) -> usize {
         match self {
-            ListKind::Titles | ListKind::SpeechVerbs => 1,
+            ListKind::Titles | ListKind::SpeechVerbs | ListKind::EventHeads | ListKind::EventBodies => 1,
             ListKind::LeadIns => 2,
             ListKind::Participation => 3,
         }
