@@ -14,6 +14,7 @@ use crate::entries::parsed_entries;
 use crate::gazetteer::{word_bounded, Gazetteers, Place};
 use crate::institutions::{find_by_shape_in, ShapeMatch, TITLE_WORDS};
 use crate::names::{honorific_at, name_after_honorific, name_at, name_key_tokens};
+use crate::participants::prose_context;
 use crate::words::{lowercase_keeping_offsets, WordMatcher, Words};
 
 /// Whether the first verb of speech in `after` starts at its second byte and is a whole word: "Name
@@ -146,7 +147,15 @@ impl Stage for EntityStage {
 impl EntityStage {
     fn run_with(&self, report: &mut Report, mut scans: Scans) -> acta_doc::Result<()> {
         let mut c = Collector::default();
-        institutions(report, &self.gaz, std::mem::take(&mut scans.shapes), &scans.institutions, &scans.words, &mut c);
+        institutions(
+            report,
+            &self.gaz,
+            std::mem::take(&mut scans.shapes),
+            &scans.institutions,
+            &scans.acronyms,
+            &scans.words,
+            &mut c,
+        );
         places(report, &self.gaz, &scans.places, &mut c);
         people(report, &self.gaz, &scans, &mut c);
         c.mentions.sort_by_key(|m| (m.range.start, m.range.end));
@@ -166,6 +175,8 @@ struct Scans<'g> {
     /// Titles a name may follow in apposition, and verbs of speech a name may precede: (start, end).
     titles: Vec<(usize, usize)>,
     speech_verbs: Vec<(usize, usize)>,
+    /// Acronyms standing alone that may name a body ("la SPMS", "Sebrae"): (start, end).
+    acronyms: Vec<(usize, usize)>,
     /// The text's words, for later whole-word searches of the report's own names.
     words: Words,
 }
@@ -184,6 +195,7 @@ impl<'g> Scans<'g> {
                 .map(|(s, e, _)| (s, e))
                 .collect(),
             speech_verbs: gaz.speech_verbs.find_in(text, &words).into_iter().map(|(s, e, _)| (s, e)).collect(),
+            acronyms: standalone_acronyms(text, &words, gaz),
             words,
         }
     }
@@ -502,6 +514,7 @@ fn institutions(
     gaz: &Gazetteers,
     shapes: Vec<ShapeMatch>,
     known: &[(usize, usize, usize)],
+    acronyms: &[(usize, usize)],
     words: &Words,
     c: &mut Collector,
 ) {
@@ -544,6 +557,10 @@ fn institutions(
                 break;
             }
         }
+        range.end = cut_before_people(text, range, gaz);
+        if range.slice(text).split_whitespace().count() < 2 && m.acronym.is_none() {
+            continue;
+        }
         // A shape whose text is a gazetteer entry, or whose acronym in parentheses is one ("Foro de
         // Gobernanza ... (LACIGF)"), takes the gazetteer's identity.
         let gazetteer = gaz
@@ -557,6 +574,19 @@ fn institutions(
             stakeholder: m.stakeholder,
             source: if gazetteer.is_some() { EntitySource::Gazetteer } else { EntitySource::Pattern },
             acronym: m.acronym.map(|(s, e)| ByteRange { start: s, end: e }),
+        });
+    }
+    // Acronyms standing alone: the shortest candidates, so any longer name that holds them wins.
+    for &(start, end) in acronyms {
+        let range = ByteRange { start, end };
+        let gazetteer = gaz.institution_named(range.slice(text));
+        cands.push(Candidate {
+            range,
+            kind: gazetteer.map_or(EntityKind::Organization, |g| gaz.institution(g).kind),
+            gazetteer,
+            stakeholder: None,
+            source: if gazetteer.is_some() { EntitySource::Gazetteer } else { EntitySource::Pattern },
+            acronym: Some(range),
         });
     }
     // "Directorate-General for International Partnerships of the European Commission": a body
@@ -659,6 +689,159 @@ fn institutions(
             c.mention(kind, range, idx, EntitySource::Coreference, 0.8);
         }
     }
+}
+
+/// Acronyms standing alone that may name a body: a word of three to eight letters in capitals
+/// ("SPMS", "ITU-T") or with two capitals or more in a short word ("SeTIC", "PyAr"). Not an acronym
+/// of no body (models/common_acronyms.tsv), a country, a name, a Roman number, a speaker's label
+/// ("STA:"), nor a word of a run in capitals (a heading, a name written in capitals) or next to a
+/// name ("DIALLO Aminata").
+fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<(usize, usize)> {
+    let spans: Vec<(usize, usize)> = words.spans().collect();
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = |w: &str| letters(w) >= 2 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let same_line = |a: usize, b: usize| !text[a.min(b)..a.max(b)].contains('\n');
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < spans.len() {
+        let (start, mut end) = spans[i];
+        let mut j = i;
+        // "ITU-T", "AT&T": joined by a hyphen or an ampersand.
+        while let Some(&(ns, ne)) = spans.get(j + 1) {
+            if ns == end + 1 && matches!(text.as_bytes()[end], b'-' | b'&') {
+                end = ne;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let next_index = j + 1;
+        let token = &text[start..end];
+        let prev = i.checked_sub(1).and_then(|k| spans.get(k));
+        i = next_index;
+        // Codes and event names carry digits ("COP16", "ICANN63"); handles underscores; a
+        // parenthesis after a name holds initials or a long form's acronym, read elsewhere.
+        if token.chars().any(|c| c.is_ascii_digit())
+            || text[end..].starts_with(['_', '@'])
+            || text[..start].ends_with(['_', '@', '#', '/'])
+            || text[..start].ends_with('(') && text[end..].starts_with(')')
+        {
+            continue;
+        }
+        let n = letters(token);
+        let upper = token.chars().filter(|c| c.is_uppercase()).count();
+        let all_caps = n >= 3 && caps(token);
+        let mixed = !all_caps
+            && n >= 3
+            && token.len() <= 7
+            && upper >= 2
+            && token.chars().next().is_some_and(char::is_uppercase)
+            && !["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "Des", "Du"].iter().any(|p| {
+                token.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+            });
+        if !(all_caps || mixed) || n > 8 || token.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
+            continue;
+        }
+        if gaz.is_common_acronym(token)
+            || gaz.country_named(token).is_some()
+            || gaz.is_given_name(token)
+            || gaz.is_surname(token)
+            || gaz.is_name_stopword(token)
+        {
+            continue;
+        }
+        let neighbour_is_name = |k: Option<&(usize, usize)>| {
+            k.is_some_and(|&(s, e)| {
+                let w = &text[s..e];
+                same_line(s, start) && (caps(w) || gaz.is_given_name(w) && w.chars().next().is_some_and(char::is_uppercase))
+            })
+        };
+        if neighbour_is_name(prev) || neighbour_is_name(spans.get(next_index)) {
+            continue;
+        }
+        // "J.VILLOT", "STA:" at the start of a line; a line mostly in capitals is a heading.
+        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p);
+        let line = &text[line_start..line_end];
+        let (line_letters, line_upper) = line
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0usize, 0usize), |(n, u), c| (n + 1, u + usize::from(c.is_uppercase())));
+        if line_letters > n + 3 && line_upper * 5 >= line_letters * 3 {
+            continue;
+        }
+        let before = text[line_start..start].trim();
+        if text[..start].ends_with('.') && text[..start].chars().rev().nth(1).is_some_and(char::is_uppercase)
+            || text[end..].starts_with(':') && before.chars().all(|c| !c.is_alphanumeric())
+        {
+            continue;
+        }
+        out.push((start, end));
+    }
+    out
+}
+
+/// "Romulo Cintra (RCA)": the letters in parentheses are the person's initials, not a body.
+fn initials_of(name: &str, acronym: &str) -> bool {
+    let initials: Vec<char> = name.split_whitespace().filter_map(|w| w.chars().next()).map(|c| c.to_ascii_uppercase()).collect();
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).map(|c| c.to_ascii_uppercase()).collect();
+    !letters.is_empty()
+        && letters.len() <= 4
+        && initials.len() >= 2
+        && letters.first() == initials.first()
+        && initials[1..].iter().any(|i| letters[1..].contains(i))
+}
+
+/// Where an institution's name really ends when people's names or an acronym were read into it: at
+/// a comma before a person ("Subsecretaría de Telecomunicaciones, Patricia Falconí") or before an
+/// acronym alone ("Regulatory Agency, Anatel"), and before a person's name that ends it after a
+/// word that is not a connector or the head of an eponymous name ("Committee Chair Abel Davila",
+/// but "Fundación Konrad Adenauer").
+fn cut_before_people(text: &str, range: ByteRange, gaz: &Gazetteers) -> usize {
+    let mut end = range.end;
+    let person_at = |at: usize, end: usize| {
+        let first = text[at..end].split([' ', ',']).next().unwrap_or("");
+        gaz.is_given_name(first)
+            && !gaz.is_name_stopword(first)
+            && name_at(&text[..end], at, gaz).is_some_and(|n| n.core_tokens >= 2)
+    };
+    let acronym_alone = |s: &str| {
+        let w = s.trim();
+        !w.contains(' ')
+            && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+            || w.chars().next().is_some_and(char::is_uppercase)
+                && !w.contains(' ')
+                && w.len() >= 3
+                && w.chars().skip(1).all(char::is_lowercase)
+                && !gaz.is_name_stopword(w)
+    };
+    if let Some(i) = text[range.start..end].find(", ") {
+        let at = range.start + i;
+        let after = &text[at + 2..end];
+        let next = after.split(", ").next().unwrap_or("");
+        if person_at(at + 2, end) || acronym_alone(next) && !after.contains(' ') {
+            end = at;
+        }
+    }
+    loop {
+        let span = &text[range.start..end];
+        let Some(cut) = span
+            .match_indices(' ')
+            .map(|(i, _)| range.start + i + 1)
+            .find(|&at| person_at(at, end) && name_at(&text[..end], at, gaz).is_some_and(|n| n.range.end == end))
+        else {
+            break;
+        };
+        let before = text[range.start..cut].trim_end();
+        let prev = before.rsplit(' ').next().unwrap_or("");
+        let connector = prev.chars().next().is_some_and(char::is_lowercase);
+        if connector || PLACE_BEFORE.contains(&fold(prev).as_str()) {
+            break;
+        }
+        end = range.start + before.trim_end_matches([',', ' ']).len();
+    }
+    end
 }
 
 /// Does a name start or end with the head word of an event ("Forum", "Cumbre", "Semaine")? Years,
@@ -836,21 +1019,22 @@ fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut Collector) {
             }
         }
     }
-    // "Fabrizio Scrollini (ILDA)", "Juan Manuel Casanueva (SocialTIC, Mexico)": an affiliation in
-    // parentheses right after a name.
+    // "Fabrizio Scrollini (ILDA)", "Juan Manuel Casanueva (SocialTIC, Mexico)", "Luiz Gaiger, Abet":
+    // an affiliation in parentheses or in apposition right after a name, that no pattern knows.
     for p in &cands {
-        let Some(inside) = text[p.range.end..].strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(i, _)| i)
-        else {
-            continue;
-        };
-        let start = p.range.end + 2;
-        let r = ByteRange { start, end: start + inside.len() };
-        let has_institution =
-            c.overlapping(r).any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization));
-        if inside.len() > 120 || inside.contains('\n') || has_institution {
+        if p.source == EntitySource::Field {
             continue;
         }
-        if let Some(org) = entry_organization(text, r, gaz) {
+        let Some(r) = prose_context(text, p.range, gaz).apposition.filter(|a| a.start >= p.range.end) else {
+            continue;
+        };
+        let has_institution =
+            c.overlapping(r).any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization));
+        if r.len() > 120 || r.slice(text).contains('\n') || has_institution {
+            continue;
+        }
+        if let Some(org) = entry_organization(text, r, gaz).filter(|o| !initials_of(p.range.slice(text), o.slice(text)))
+        {
             add_late_organization(c, text, gaz, org, EntitySource::Pattern);
         }
     }
@@ -1368,12 +1552,15 @@ fn entry_organization(text: &str, rest: ByteRange, gaz: &Gazetteers) -> Option<B
         let p = r.slice(text).trim_end_matches('.');
         let first = p.split_whitespace().next().unwrap_or("");
         let words = p.split_whitespace().count();
+        // An acronym in capitals is a body even when the word is also a name ("ILDA", "Ilda").
+        let acronym = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         first.chars().next().is_some_and(char::is_uppercase)
             && words <= 6
             && !TITLE_WORDS.contains(&first)
             && !(words == 1 && gaz.is_name_stopword(first))
             && gaz.country_named(p).is_none()
-            && !gaz.is_given_name(first)
+            && (acronym || !gaz.is_given_name(first))
             && p.chars().filter(|c| c.is_alphabetic()).count() >= 3
     };
     if parts.len() >= 2 {

@@ -19,6 +19,7 @@ const HONORIFICS: &str = include_str!("../../../models/honorifics.tsv");
 const NAME_STOPWORDS: &str = include_str!("../../../models/name_stopwords.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../models/given_names.tsv");
 const SURNAMES: &str = include_str!("../../../models/surnames.tsv");
+const COMMON_ACRONYMS: &str = include_str!("../../../models/common_acronyms.tsv");
 
 /// What a place name stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +72,8 @@ pub struct Gazetteers {
     stopwords: HashSet<String>,
     given_names: HashSet<String>,
     surnames: HashSet<String>,
+    /// Acronyms that name no organisation ("ICT", "UTC", "PhD"), as written.
+    common_acronyms: HashSet<String>,
     /// The language packs (`models/lang/<code>/`).
     pub lexicon: Lexicon,
     /// Titles a name may stand in apposition to, matched on the lower-cased text.
@@ -104,6 +107,7 @@ impl Sources {
             ("name_stopwords.tsv", NAME_STOPWORDS),
             ("given_names.tsv", GIVEN_NAMES),
             ("surnames.tsv", SURNAMES),
+            ("common_acronyms.tsv", COMMON_ACRONYMS),
         ] {
             files.insert(name, vec![(format!("models/{name}"), text.to_string())]);
         }
@@ -359,6 +363,7 @@ impl Gazetteers {
             event_bodies: WordMatcher::new(
                 &lexicon.words(ListKind::EventBodies).map(|w| w.to_lowercase()).collect::<Vec<_>>(),
             ),
+            common_acronyms: sources.rows("common_acronyms.tsv").filter_map(|(_, _, cols)| cols.first().map(|c| c.to_string())).collect(),
             titles: WordMatcher::new(&lexicon.words(ListKind::Titles).collect::<Vec<_>>()),
             speech_verbs: WordMatcher::new(&lexicon.words(ListKind::SpeechVerbs).collect::<Vec<_>>()),
             lexicon,
@@ -420,6 +425,11 @@ impl Gazetteers {
     /// A surname in the name gazetteer ("Pereira", "GONZÁLEZ"), compared folded.
     pub fn is_surname(&self, word: &str) -> bool {
         with_folded(word, |w| self.surnames.contains(w))
+    }
+
+    /// An acronym that names no organisation ("ICT", "UTC"), compared as written.
+    pub fn is_common_acronym(&self, word: &str) -> bool {
+        self.common_acronyms.contains(word)
     }
 
     /// A capitalised word that is never part of a person's name.

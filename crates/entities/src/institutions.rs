@@ -518,6 +518,15 @@ const GENERIC: &[&str] = &[
     "grupo de trabajo",
     "grupo de trabalho",
     "groupe de travail",
+    "information society",
+    "knowledge society",
+    "sociedad de la informacion",
+    "sociedad del conocimiento",
+    "sociedade da informacao",
+    "sociedade de informacao",
+    "sociedade do conhecimento",
+    "societe de l information",
+    "societe de la connaissance",
 ];
 
 /// Session formats: "Open Forum on Digital Inclusion" names a session, not an organisation.
@@ -535,7 +544,13 @@ const SESSION_FORMATS: &[&str] = &[
 
 fn is_generic(name: &str) -> bool {
     let folded = acta_doc::fold_words(name);
+    // "Sociedade da Informação em 2003 e 2005": a generic name with a phrase after it.
+    let generic_phrase = GENERIC.iter().any(|g| {
+        folded.strip_prefix(g).is_some_and(|rest| rest.starts_with(' ') && !rest[1..].starts_with(char::is_alphabetic))
+            || folded.strip_prefix(g).is_some_and(|rest| [" em ", " en ", " in ", " de ", " of "].iter().any(|c| rest.starts_with(c)) && rest.chars().any(|c| c.is_ascii_digit()))
+    });
     GENERIC.contains(&folded.as_str())
+        || generic_phrase
         || SESSION_FORMATS.iter().any(|f| folded.strip_prefix(f).is_some_and(|rest| rest.starts_with(' ')))
 }
 

@@ -86,6 +86,11 @@ impl Words {
     pub fn starts(&self) -> impl Iterator<Item = usize> + '_ {
         self.0.iter().map(|&(start, _)| start)
     }
+
+    /// Every word as (start, end).
+    pub fn spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.0.iter().copied()
+    }
 }
 
 /// The text lower-cased character by character wherever that keeps the character's length in
