@@ -824,6 +824,11 @@ fn cut_before_people(text: &str, range: ByteRange, gaz: &Gazetteers) -> usize {
             end = at;
         }
     }
+    // "Universidad Andina Simón Bolívar": the heads of eponymous names keep the person in the name.
+    let head = text[range.start..end].split_whitespace().next().unwrap_or("");
+    if PLACE_BEFORE.contains(&fold(head).as_str()) {
+        return end;
+    }
     loop {
         let span = &text[range.start..end];
         let Some(cut) = span
