@@ -184,10 +184,13 @@ struct Scans<'g> {
 impl<'g> Scans<'g> {
     fn of(text: &str, gaz: &'g Gazetteers) -> Self {
         let words = Words::of(text);
+        let places = gaz.find_places_in(text, &words);
+        let mut acronyms = standalone_acronyms(text, &words, gaz);
+        acronyms.retain(|&(s, e)| !places.iter().any(|&(ps, pe, _)| ps < e && s < pe));
         Scans {
             shapes: find_by_shape_in(text, &words),
             institutions: gaz.find_institutions_in(text, &words),
-            places: gaz.find_places_in(text, &words),
+            places,
             titles: gaz
                 .titles
                 .find_in(&lowercase_keeping_offsets(text), &words)
@@ -195,7 +198,7 @@ impl<'g> Scans<'g> {
                 .map(|(s, e, _)| (s, e))
                 .collect(),
             speech_verbs: gaz.speech_verbs.find_in(text, &words).into_iter().map(|(s, e, _)| (s, e)).collect(),
-            acronyms: standalone_acronyms(text, &words, gaz),
+            acronyms,
             words,
         }
     }
@@ -716,6 +719,9 @@ fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<(usiz
             }
         }
         let next_index = j + 1;
+        // "_PyAr_": Markdown's underscores are not part of the word.
+        let start = start + text[start..end].len() - text[start..end].trim_start_matches('_').len();
+        let end = start + text[start..end].trim_end_matches('_').len();
         let token = &text[start..end];
         let prev = i.checked_sub(1).and_then(|k| spans.get(k));
         i = next_index;
@@ -736,9 +742,9 @@ fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<(usiz
             && token.len() <= 7
             && upper >= 2
             && token.chars().next().is_some_and(char::is_uppercase)
-            && !["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "Des", "Du"].iter().any(|p| {
-                token.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
-            });
+            && !["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "Des", "Du"]
+                .iter()
+                .any(|p| token.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)));
         if !(all_caps || mixed) || n > 8 || token.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
             continue;
         }
@@ -753,10 +759,17 @@ fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<(usiz
         let neighbour_is_name = |k: Option<&(usize, usize)>| {
             k.is_some_and(|&(s, e)| {
                 let w = &text[s..e];
-                same_line(s, start) && (caps(w) || gaz.is_given_name(w) && w.chars().next().is_some_and(char::is_uppercase))
+                same_line(s, start)
+                    && (caps(w) || gaz.is_given_name(w) && w.chars().next().is_some_and(char::is_uppercase))
             })
         };
         if neighbour_is_name(prev) || neighbour_is_name(spans.get(next_index)) {
+            continue;
+        }
+        // "C. MASSANGO": a surname after an initial.
+        if prev.is_some_and(|&(ps, pe)| {
+            pe - ps == 1 && text[pe..start].trim() == "." && text[ps..pe].chars().all(char::is_uppercase)
+        }) {
             continue;
         }
         // "J.VILLOT", "STA:" at the start of a line; a line mostly in capitals is a heading.
@@ -781,9 +794,31 @@ fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<(usiz
     out
 }
 
+/// Does any word of `s` start a title of the language packs ("European Commissioner for ...")?
+fn holds_title(s: &str, gaz: &Gazetteers) -> bool {
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return false;
+    }
+    let mut pos = 0;
+    for word in lower.split(' ') {
+        let at = pos;
+        pos += word.len() + 1;
+        if gaz
+            .titles
+            .longest_prefix(&lower[at..])
+            .is_some_and(|len| lower[at + len..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// "Romulo Cintra (RCA)": the letters in parentheses are the person's initials, not a body.
 fn initials_of(name: &str, acronym: &str) -> bool {
-    let initials: Vec<char> = name.split_whitespace().filter_map(|w| w.chars().next()).map(|c| c.to_ascii_uppercase()).collect();
+    let initials: Vec<char> =
+        name.split_whitespace().filter_map(|w| w.chars().next()).map(|c| c.to_ascii_uppercase()).collect();
     let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).map(|c| c.to_ascii_uppercase()).collect();
     !letters.is_empty()
         && letters.len() <= 4
@@ -935,7 +970,7 @@ fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut Collector) {
             .overlapping(p.rest)
             .any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization) && p.rest.contains(&m.range));
         if !has_institution {
-            if let Some(org) = entry_organization(text, p.rest, gaz) {
+            if let Some(org) = entry_organization(text, p.rest, gaz, true) {
                 add_late_organization(c, text, gaz, org, EntitySource::Field);
             }
         }
@@ -1038,7 +1073,10 @@ fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut Collector) {
         if r.len() > 120 || r.slice(text).contains('\n') || has_institution {
             continue;
         }
-        if let Some(org) = entry_organization(text, r, gaz).filter(|o| !initials_of(p.range.slice(text), o.slice(text)))
+        // In prose "of X" after a title is the title's jurisdiction ("Minister of Information from
+        // Bangladesh"), not a body: only a part of its own is read as one.
+        if let Some(org) =
+            entry_organization(text, r, gaz, false).filter(|o| !initials_of(p.range.slice(text), o.slice(text)))
         {
             add_late_organization(c, text, gaz, org, EntitySource::Pattern);
         }
@@ -1539,7 +1577,7 @@ const ORG_LEAD_INS: &[&str] = &[" de ", " of ", " at ", " à ", " da ", " do ", 
 /// The organisation of an entry that no pattern recognised: the last capitalised part after a
 /// comma or pipe, or what follows "de" / "of" / "at" in a single part. Titles, countries and
 /// people are not organisations.
-fn entry_organization(text: &str, rest: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
+fn entry_organization(text: &str, rest: ByteRange, gaz: &Gazetteers, after_connectors: bool) -> Option<ByteRange> {
     let s = rest.slice(text);
     if s.is_empty() {
         return None;
@@ -1563,6 +1601,7 @@ fn entry_organization(text: &str, rest: ByteRange, gaz: &Gazetteers) -> Option<B
         first.chars().next().is_some_and(char::is_uppercase)
             && words <= 6
             && !TITLE_WORDS.contains(&first)
+            && !holds_title(p, gaz)
             && !(words == 1 && gaz.is_name_stopword(first))
             && gaz.country_named(p).is_none()
             && (acronym || !gaz.is_given_name(first))
@@ -1579,6 +1618,9 @@ fn entry_organization(text: &str, rest: ByteRange, gaz: &Gazetteers) -> Option<B
         if lower_words.count() == 0 {
             return Some(only);
         }
+    }
+    if !after_connectors {
+        return None;
     }
     ORG_LEAD_INS.iter().filter_map(|lead| p.rfind(lead).map(|i| i + lead.len())).max().and_then(|i| {
         let r = ByteRange { start: only.start + i, end: only.end };

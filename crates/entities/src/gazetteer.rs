@@ -363,7 +363,10 @@ impl Gazetteers {
             event_bodies: WordMatcher::new(
                 &lexicon.words(ListKind::EventBodies).map(|w| w.to_lowercase()).collect::<Vec<_>>(),
             ),
-            common_acronyms: sources.rows("common_acronyms.tsv").filter_map(|(_, _, cols)| cols.first().map(|c| c.to_string())).collect(),
+            common_acronyms: sources
+                .rows("common_acronyms.tsv")
+                .filter_map(|(_, _, cols)| cols.first().map(|c| c.to_string()))
+                .collect(),
             titles: WordMatcher::new(&lexicon.words(ListKind::Titles).collect::<Vec<_>>()),
             speech_verbs: WordMatcher::new(&lexicon.words(ListKind::SpeechVerbs).collect::<Vec<_>>()),
             lexicon,

@@ -445,9 +445,10 @@ fn every_start(shape: &HeadFirst, text: &str, words: &Words) -> Vec<(usize, usiz
 fn cut_at_inner_head(text: &str, start: usize, end: usize) -> usize {
     static HEAD: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(&format!(r"[ \t,](?:{MINISTRY_HEADS}|{ORG_HEADS})")).expect("valid regex"));
-    // "the Union and the World Bank": a conjunction and an article start a second name.
+    // "the Union and the World Bank": a conjunction and an article start a second name; "Ministry of
+    // Justice and Department for Transport": so does the head of a government body right after one.
     static SECOND_NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[ \t,]+(?:and the|and|y el|y la|y los|y las|e o|e a|e os|e as|et le|et la|et les|et l['’])[ \t]+(?:\p{Lu}\p{Ll}+[ \t]+){0,3}(?:Bank|Banco|Banque|Union|Unión|União|Organization|Organisation|Organización|Organização|University|Universidad|Universidade|Université|Foundation|Fundación|Fundação|Fondation|Forum|Foro|Fórum|Institute|Instituto|Institut|Agency|Agencia|Agência|Agence)\b").expect("valid regex")
+        Regex::new(r"[ \t,]+(?:(?:and the|and|y el|y la|y los|y las|e o|e a|e os|e as|et le|et la|et les|et l['’])[ \t]+(?:\p{Lu}\p{Ll}+[ \t]+){0,3}(?:Bank|Banco|Banque|Union|Unión|União|Organization|Organisation|Organización|Organização|University|Universidad|Universidade|Université|Foundation|Fundación|Fundação|Fondation|Forum|Foro|Fórum|Institute|Instituto|Institut|Agency|Agencia|Agência|Agence)|(?:and|y|e|et|and the|y el|y la|e o|e a|et le|et la|et l['’])[ \t]+(?:Ministry|Ministries|Ministerio|Ministério|Ministère|Department|Departamento|Département|Secretariat|Secretaría|Secrétariat|Directorate|Dirección|Direção|Direction|Authority|Autoridad|Autoridade|Autorité|Office|Oficina))\b").expect("valid regex")
     });
     let span = &text[start..end];
     let mut cut = end;
@@ -547,7 +548,10 @@ fn is_generic(name: &str) -> bool {
     // "Sociedade da Informação em 2003 e 2005": a generic name with a phrase after it.
     let generic_phrase = GENERIC.iter().any(|g| {
         folded.strip_prefix(g).is_some_and(|rest| rest.starts_with(' ') && !rest[1..].starts_with(char::is_alphabetic))
-            || folded.strip_prefix(g).is_some_and(|rest| [" em ", " en ", " in ", " de ", " of "].iter().any(|c| rest.starts_with(c)) && rest.chars().any(|c| c.is_ascii_digit()))
+            || folded.strip_prefix(g).is_some_and(|rest| {
+                [" em ", " en ", " in ", " de ", " of "].iter().any(|c| rest.starts_with(c))
+                    && rest.chars().any(|c| c.is_ascii_digit())
+            })
     });
     GENERIC.contains(&folded.as_str())
         || generic_phrase
