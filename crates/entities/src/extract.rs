@@ -208,11 +208,16 @@ fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, &Place)], c
     let text = &report.text;
     for &(start, end, place) in found {
         let range = ByteRange { start, end };
-        // Inside an institution's name a country's name still names the country ("Internet Society
-        // Brazil Chapter", "... of Mexico"); a demonym there does not ("Organization of American States").
-        if c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization])
-            && !(matches!(place, Place::Country(_)) && inside_institution(c, range))
-        {
+        // Inside an institution's name a country's name or demonym still names the country ("Internet
+        // Society Brazil Chapter", "... of Mexico", "Associação Brasileira de ..."), but the continent's
+        // "American" does not ("Organization of American States").
+        let named_inside = match place {
+            Place::Country(_) => true,
+            Place::Demonym(_) => !fold(range.slice(text)).starts_with("americ"),
+            _ => false,
+        };
+        let inside = inside_institution(c, range);
+        if c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization]) && !(named_inside && inside) {
             continue;
         }
         let next_word = text[end..].split_whitespace().next().unwrap_or("");
@@ -242,8 +247,12 @@ fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, &Place)], c
                 {
                     continue;
                 }
+                // "FISL Brazil", "ISOC Brazil": after an acronym the country is named (a chapter, an edition).
+                let acronym_before = prev_word.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
+                    && prev_word.chars().filter(|ch| ch.is_alphabetic()).all(char::is_uppercase);
                 if same_line_prev
                     && capitalised(prev_word)
+                    && !acronym_before
                     && !gaz.is_name_stopword(prev_word)
                     && !OPENERS.contains(&fold(prev_word).as_str())
                     && !prev_word.ends_with([',', '.', ';', ':'])
@@ -258,6 +267,7 @@ fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, &Place)], c
                 }
                 add_country(c, *code, range, EntitySource::Gazetteer);
             }
+            Place::Demonym(code) if inside && named_inside => add_country(c, *code, range, EntitySource::Gazetteer),
             Place::Demonym(code) => {
                 // "the Spanish and English versions": look past a list of demonyms to the noun.
                 let next = word_after_demonyms(text, end, gaz);
