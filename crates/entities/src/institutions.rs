@@ -13,11 +13,11 @@ const CAPWORD: &str = r"(?:[ldLD]['’])?(?:\p{Lu}[\p{L}\p{M}'’&\-]*\.?|e-\p{L
 /// Lower-case words that may sit between the capitalised words of a name.
 const CONN: &str = r"(?:of|for|on|and|the|de|da|do|das|dos|del|des|du|la|las|los|le|les|y|e|et|para|pour|en|em|à|a|al|ao|às|sobre|sur|pela|pelo|por)";
 
-const MINISTRY_HEADS: &str = "Directorate-General|Direction générale|Dirección General|Direção-Geral|Ministry|Ministries|Ministerio|Ministério|Ministère|Secretariat|Undersecretariat|Under-Secretariat|Secretaría|Secretaria|Subsecretaría|Subsecretaria|Secrétariat|Presidency|Presidencia|Presidência|Présidence|Agency|Agencia|Agência|Agence|Department|Departamento|Département|Directorate|Dirección|Direção|Diretoria|Direction|Unit|Unidad|Unidade|Unité|Superintendencia|Superintendência|Jefatura|Controladoria|Contraloría|Procuraduría|Defensoría|Defensoria|Délégation|Oficina Nacional|National Office|Office|Oficina|Authority|Autoridad|Autoridade|Autorité|Registry|Registro|Registre|Alcaldía|Prefeitura|Municipalidad|Intendencia|Mairie|Gobernación|City Hall|Secretariado";
+const MINISTRY_HEADS: &str = "Directorate-General|Direction générale|Dirección General|Direção-Geral|Ministry|Ministries|Ministerio|Ministério|Ministère|Secretariat|Undersecretariat|Under-Secretariat|Secretaría|Secretaria|Subsecretaría|Subsecretaria|Secrétariat|Presidency|Presidencia|Presidência|Présidence|Agency|Agencia|Agência|Agence|Department|Departamento|Département|Directorate|Dirección|Direção|Diretoria|Direction|Unit|Unidad|Unidade|Unité|Superintendencia|Superintendência|Jefatura|Controladoria|Contraloría|Procuraduría|Defensoría|Defensoria|Délégation|Oficina Nacional|National Office|Office|Oficina|Authority|Autoridad|Autoridade|Autorité|Registry|Registro|Registre|Alcaldía|Prefeitura|Municipalidad|Intendencia|Mairie|Gobernación|City Hall|Secretariado|Gabinete|Gabinet|Entidade|Entidad|Entité|Estrutura|Estructura|Junta|Cabildo|Fiscalía|Procuradoria|Métropole|Eurométropole|Municipalité|Ayuntamiento|Câmara Municipal|Consejería|Conselleria|Delegación|Delegação|Institución Pública|Public Institution";
 const MINISTRY_FIXED: &str = r"[Oo]ffice of the (?:[Pp]resident|[Pp]rime [Mm]inister|[Vv]ice[- ][Pp]resident)|Casa Civil|Cabinet Office|Jefatura de Gabinete|Government of|Gobierno de|Governo d[oae]|Gouvernement d[ue]";
 const MINISTRY_TAILS: &str =
     "Division|Unit|Agency|Secretariat|Authority|Directorate|Department|Office|Ministry|Regulator";
-const ORG_HEADS: &str = "Universidad|Universidade|Université|University|Fundación|Fundação|Fondation|Foundation|Instituto|Institut|Institute|Asociación|Associação|Association|Banco|Banque|Bank|Cámara|Câmara|Chambre|Chamber|Centro|Centre|Center|Red|Rede|Réseau|Network|Observatorio|Observatório|Observatoire|Observatory|Comisión|Comissão|Commission|Consejo|Conselho|Conseil|Council|Corte|Court|Tribunal|Congreso|Congresso|Parliament|Parlamento|Parlement|Senado|Senate|Sénat|Asamblea|Assembleia|Assemblée|Assembly|Sociedad|Sociedade|Société|Society|Federación|Federação|Fédération|Federation|Alianza|Aliança|Alliance|Coalición|Coalition|Colegio|Escuela|Escola|École|School|Faculdade|Facultad|Faculty|Academia|Academy|Movimiento|Movimento|Mouvement|Foro|Fórum|Forum|Organización|Organização|Organisation|Organization|Unión|União|Union|Cooperativa|Empresa|Grupo|Consorcio|Laboratorio|Laboratório|Laboratoire|Colectivo|Coletivo|Comité|Comitê|Committee|Iniciativa|Initiative";
+const ORG_HEADS: &str = "Universidad|Universidade|Université|University|Fundación|Fundação|Fondation|Foundation|Instituto|Institut|Institute|Asociación|Associação|Association|Banco|Banque|Bank|Cámara|Câmara|Chambre|Chamber|Centro|Centre|Center|Red|Rede|Réseau|Network|Observatorio|Observatório|Observatoire|Observatory|Comisión|Comissão|Commission|Consejo|Conselho|Conseil|Council|Corte|Court|Tribunal|Congreso|Congresso|Parliament|Parlamento|Parlement|Senado|Senate|Sénat|Asamblea|Assembleia|Assemblée|Assembly|Sociedad|Sociedade|Société|Society|Federación|Federação|Fédération|Federation|Alianza|Aliança|Alliance|Coalición|Coalition|Colegio|Escuela|Escola|École|School|Faculdade|Facultad|Faculty|Academia|Academy|Movimiento|Movimento|Mouvement|Foro|Fórum|Forum|Organización|Organização|Organisation|Organization|Unión|União|Union|Cooperativa|Empresa|Grupo|Consorcio|Laboratorio|Laboratório|Laboratoire|Colectivo|Coletivo|Comité|Comitê|Committee|Iniciativa|Initiative|Sindicato|Syndicat|Bloco|Bloque|Bloc|Board|Bureau|Partido|Parti|Party|Confederación|Confederação|Confédération|Confederation|Corporación|Corporação|Empresa Pública|Compañía|Companhia|Compagnie|Agrupación|Agrupamento|Colegio de|Ordem dos|Ordre des|Orden de";
 const ORG_TAILS: &str = r"Organisation|Organization|University|Foundation|Bank|Association|Institute|Center|Centre|Council|Network|Alliance|Forum|Society|Corporation|Company|Group|Observatory|Coalition|Initiative|Consortium|Federation|Chamber|Committee|Lab|Labs|Partnership|Trust|Fund|College|School|Academy|Union|Inc\.|Ltd\.?|LLC|S\.A\.|Ltda\.?|S\.A\.S\.|SpA|GmbH|Cooperative";
 
 fn continuation() -> String {
@@ -78,6 +78,9 @@ fn sentence_case_names(text: &str) -> Vec<(usize, usize)> {
         let mut words = 1;
         let mut after_connector = false;
         let mut saw_lower = false;
+        // After "et", "y", "e" only a capitalised word goes on with the name: "Conseil communal et de
+        // la Municipalité" ends there, before "et rappelle les mesures".
+        let mut after_conjunction = false;
         loop {
             let rest = &text[pos..];
             let Some(after_space) = rest.strip_prefix(' ') else { break };
@@ -107,8 +110,12 @@ fn sentence_case_names(text: &str) -> Vec<(usize, usize)> {
             if elided_verb {
                 break;
             }
+            if after_conjunction && !capital && !is_connector {
+                break;
+            }
             let accepted = if is_connector && elision.is_none() {
                 after_connector = true;
+                after_conjunction |= ["et", "y", "e", "and"].contains(&lower.as_str());
                 false
             } else if after_connector || elision.is_some() {
                 // A noun after a connector: any word.
@@ -121,6 +128,9 @@ fn sentence_case_names(text: &str) -> Vec<(usize, usize)> {
                 lower_word && ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
             };
             pos += 1 + word_len;
+            if accepted && capital {
+                after_conjunction = false;
+            }
             if accepted {
                 end = pos;
                 words += 1;
@@ -545,6 +555,9 @@ const SESSION_FORMATS: &[&str] = &[
 
 fn is_generic(name: &str) -> bool {
     let folded = acta_doc::fold_words(name);
+    if generic_words_only(name) {
+        return true;
+    }
     // "Sociedade da Informação em 2003 e 2005": a generic name with a phrase after it.
     let generic_phrase = GENERIC.iter().any(|g| {
         folded.strip_prefix(g).is_some_and(|rest| rest.starts_with(' ') && !rest[1..].starts_with(char::is_alphabetic))
@@ -556,6 +569,76 @@ fn is_generic(name: &str) -> bool {
     GENERIC.contains(&folded.as_str())
         || generic_phrase
         || SESSION_FORMATS.iter().any(|f| folded.strip_prefix(f).is_some_and(|rest| rest.starts_with(' ')))
+}
+
+/// "Executive Committee", "Regional Committee", "Study Group": two or three capitalised common
+/// words, without a connector or a proper noun, name a kind of body, not one body.
+fn generic_words_only(name: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "executive",
+        "regional",
+        "national",
+        "international",
+        "steering",
+        "organising",
+        "organizing",
+        "technical",
+        "scientific",
+        "advisory",
+        "consultative",
+        "study",
+        "working",
+        "expert",
+        "general",
+        "permanent",
+        "standing",
+        "joint",
+        "special",
+        "local",
+        "central",
+        "federal",
+        "management",
+        "program",
+        "programme",
+        "project",
+        "planning",
+        "coordination",
+        "ethics",
+        "audit",
+        "budget",
+        "finance",
+        "legal",
+        "policy",
+        "research",
+        "academic",
+        "editorial",
+        "organizing",
+        "review",
+        "selection",
+        "evaluation",
+        "committee",
+        "group",
+        "board",
+        "council",
+        "commission",
+        "division",
+        "unit",
+        "office",
+        "team",
+        "secretariat",
+        "department",
+        "network",
+        "panel",
+        "task",
+        "force",
+        "bureau",
+        "assembly",
+        "plenary",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| COMMON.contains(&w.to_lowercase().as_str()))
 }
 
 /// Does a name read as a government body?
