@@ -342,6 +342,14 @@ impl Gazetteers {
         };
         let given_names = names("given_names.tsv")?;
         let surnames = names("surnames.tsv")?;
+        // A title of one word is never part of a name either ("Maire de Montpellier"), unless it is
+        // also a given name or a surname.
+        for title in lexicon.words(ListKind::Titles).filter(|t| !t.contains([' ', '-'])) {
+            let folded = fold(title);
+            if !given_names.contains(&folded) && !surnames.contains(&folded) {
+                stopwords.insert(folded);
+            }
+        }
         Ok(Gazetteers {
             given_names,
             surnames,

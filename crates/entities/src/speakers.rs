@@ -125,11 +125,18 @@ impl Stage for SpeakerStage {
         // organisation in apposition, a phrase of participation), unless the text names them only
         // as absent or excused.
         let listed: foldhash::HashSet<usize> = speaker_of.keys().copied().collect();
+        let mut prose_absent: foldhash::HashSet<usize> = foldhash::HashSet::default();
         for m in report.mentions.iter().filter(|m| m.kind == EntityKind::Person) {
             if absent.contains(&m.canonical) || listed.contains(&m.canonical) {
                 continue;
             }
             let context = prose_context(&report.text, m.range, &self.gaz);
+            // "Foram apresentadas as justificativas de ausência dos Conselheiros X e Y": named as
+            // absent in prose, and nothing in the sentence says they took part.
+            if context.role.is_none() && absent_in_sentence(&report.text, m.range, &self.gaz) {
+                prose_absent.insert(m.canonical);
+                continue;
+            }
             let affiliation = context.apposition.map(|a| affiliation(report, a));
             let honorific = honorific_before(&report.text, m.range.start, &self.gaz, report.language_at(m.range.start));
             let record = Speaker {
@@ -150,6 +157,8 @@ impl Stage for SpeakerStage {
             };
             add(record, &mut speakers, &mut speaker_of);
         }
+        // Named as absent in one sentence, and nowhere else shown with a part, a title or a body: no row.
+        speakers.retain(|s| !prose_absent.contains(&s.person) || listed.contains(&s.person) || taking_part_elsewhere(s));
         for s in &mut speakers {
             if s.session_roles.is_empty() {
                 s.session_roles.push(SessionRole::Speaker);
@@ -173,6 +182,24 @@ fn honorific_before<'g>(
     let word_start = before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
     let (h, range, after) = honorific_at(text, word_start, gaz, lang)?;
     (after == start).then_some((h, range))
+}
+
+/// A row made from prose with no part and no affiliation says nothing that outweighs absence.
+fn taking_part_elsewhere(s: &Speaker) -> bool {
+    !s.session_roles.is_empty() || s.role.is_some() || s.organization.is_some()
+}
+
+/// Does the sentence of a mention name, before it, the people absent or excused ("apologies were
+/// received from", "justificativas de ausência dos")?
+fn absent_in_sentence(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
+    let mut from = name.start.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..name.start];
+    let start = before.rfind(['.', '\n', ';', ':']).map_or(0, |i| i + 1);
+    let folded = format!(" {} ", acta_doc::fold_words(&before[start..]));
+    gaz.lead_ins.iter().any(|(phrase, _, absent)| *absent && folded.contains(phrase.as_str()))
 }
 
 /// The line of text a mention is on.
