@@ -571,6 +571,11 @@ fn institutions(
             }
         }
         range.end = cut_before_people(text, range, gaz);
+        // A whole national government is neither a ministry nor an organisation (GOLD.md): "Gobierno
+        // de México", "Gouvernement de la République du Bénin"; a city's or a state's government is.
+        if national_government(range.slice(text), gaz) {
+            continue;
+        }
         if range.slice(text).split_whitespace().count() < 2 && m.acronym.is_none() {
             continue;
         }
@@ -623,6 +628,10 @@ fn institutions(
             }
         }
     }
+    // "Organização do Proponente", "Proposer's Organization": a form's label names a role, not a body.
+    cands.retain(|k| {
+        k.gazetteer.is_some() || k.kind == EntityKind::Ministry || !ends_with_title(k.range.slice(text), gaz)
+    });
     // Events and forums are not organisations ("Internet Governance Forum", "Cumbre Mundial ..."),
     // unless a body of the event follows ("IGF Secretariat", "the LAC-IGF executive committee").
     cands.retain(|k| {
@@ -844,6 +853,24 @@ fn initials_of(name: &str, acronym: &str) -> bool {
 /// but "Fundación Konrad Adenauer").
 fn cut_before_people(text: &str, range: ByteRange, gaz: &Gazetteers) -> usize {
     let mut end = range.end;
+    // "Présidence de M. Jean-Luc Warsmann": an honorific inside starts a person.
+    let mut pos = range.start;
+    for word in text[range.start..range.end].split(' ') {
+        let at = pos;
+        pos += word.len() + 1;
+        if at > range.start
+            && honorific_at(text, at, gaz, Some(acta_doc::Lang::FR)).is_some_and(|(_, _, after)| after <= range.end)
+        {
+            let before = text[range.start..at].trim_end();
+            let before = before
+                .strip_suffix(" de")
+                .or_else(|| before.strip_suffix(" of"))
+                .or_else(|| before.strip_suffix(" du"))
+                .unwrap_or(before);
+            end = range.start + before.trim_end_matches([',', ' ']).len();
+            break;
+        }
+    }
     let person_at = |at: usize, end: usize| {
         let first = text[at..end].split([' ', ',']).next().unwrap_or("");
         gaz.is_given_name(first)
@@ -894,6 +921,35 @@ fn cut_before_people(text: &str, range: ByteRange, gaz: &Gazetteers) -> usize {
     end
 }
 
+/// Does a name end with a title of one word ("... do Proponente")?
+fn ends_with_title(name: &str, gaz: &Gazetteers) -> bool {
+    let last = name.rsplit([' ', '\'']).next().unwrap_or("").to_lowercase();
+    gaz.titles.longest_prefix(&last) == Some(last.len()) && !last.is_empty()
+}
+
+/// "Government of Canada", "Gobierno de la República de Chile", "Gouvernement du Bénin": a
+/// government whose name ends with a country's.
+fn national_government(name: &str, gaz: &Gazetteers) -> bool {
+    let Some(rest) = [
+        "Government of ",
+        "Gobierno de ",
+        "Gobierno del ",
+        "Governo do ",
+        "Governo da ",
+        "Governo de ",
+        "Gouvernement du ",
+        "Gouvernement de ",
+        "Gouvernement des ",
+    ]
+    .iter()
+    .find_map(|g| name.strip_prefix(g)) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches("the ").trim_start_matches("la ").trim_start_matches("l'");
+    gaz.country_named(rest).is_some()
+        || gaz.find_places(rest).any(|(_, e, p)| e == rest.len() && matches!(p, Place::Country(_)))
+}
+
 /// Does a name start or end with the head word of an event ("Forum", "Cumbre", "Semaine")? Years,
 /// ordinals and articles around it do not count ("the 2018 Forum", "Eighth Annual ... Forum 2018").
 fn names_an_event(name: &str, gaz: &Gazetteers) -> bool {
@@ -922,6 +978,9 @@ fn event_body_follows(text: &str, end: usize, gaz: &Gazetteers) -> bool {
 /// An organisation found late (from an entry or a parenthesis), with the countries named in it.
 fn add_late_organization(c: &mut Collector, text: &str, gaz: &Gazetteers, org: ByteRange, source: EntitySource) {
     let name = org.slice(text).to_string();
+    if national_government(&name, gaz) {
+        return;
+    }
     let country = country_inside(gaz, &name);
     let idx = c.canonical(EntityKind::Organization, fold_words(&name), || Canonical {
         kind: EntityKind::Organization,

@@ -169,7 +169,7 @@ pub struct ShapeMatch {
 /// Leading words that are not part of an institution's name.
 const LEADING_NOISE: &[&str] = &[
     "The", "the", "El", "La", "Los", "Las", "O", "A", "Os", "As", "Le", "Les", "L'", "Del", "Head", "Chief",
-    "Director", "Of",
+    "Director", "Of", "An", "Un", "Una", "Une", "Um", "Uma",
 ];
 
 /// Whether an institution's name is a ministry or government body (a public body, or a name starting

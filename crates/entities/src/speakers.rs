@@ -110,7 +110,7 @@ impl Stage for SpeakerStage {
                 person,
                 honorific: parsed.honorific.map(|(r, _)| r),
                 role: affiliation.role,
-                organization: affiliation.organization.map(|m| m.range),
+                organization: affiliation.organization.map(|m| m.range).or(affiliation.unnamed_organization),
                 organization_is_ministry: affiliation.organization.is_some_and(|m| m.kind == EntityKind::Ministry),
                 country: affiliation.country,
                 session_roles: vec![parsed.role],
@@ -143,6 +143,8 @@ impl Stage for SpeakerStage {
                 person: m.canonical,
                 honorific: honorific.map(|(_, r)| r),
                 role: affiliation.as_ref().and_then(|a| a.role),
+                // In prose only a body the text names as one is taken (an unnamed last part is too often a
+                // place or a clause).
                 organization: affiliation.as_ref().and_then(|a| a.organization).map(|o| o.range),
                 organization_is_ministry: affiliation
                     .as_ref()
@@ -158,7 +160,8 @@ impl Stage for SpeakerStage {
             add(record, &mut speakers, &mut speaker_of);
         }
         // Named as absent in one sentence, and nowhere else shown with a part, a title or a body: no row.
-        speakers.retain(|s| !prose_absent.contains(&s.person) || listed.contains(&s.person) || taking_part_elsewhere(s));
+        speakers
+            .retain(|s| !prose_absent.contains(&s.person) || listed.contains(&s.person) || taking_part_elsewhere(s));
         for s in &mut speakers {
             if s.session_roles.is_empty() {
                 s.session_roles.push(SessionRole::Speaker);
@@ -235,6 +238,8 @@ fn merge(existing: &mut Speaker, later: Speaker) {
 struct Affiliation<'r> {
     role: Option<ByteRange>,
     organization: Option<&'r Mention>,
+    /// The organisation as written when no mention is there ("..., Government of Tonga").
+    unnamed_organization: Option<ByteRange>,
     country: Option<CountryCode>,
     stakeholder: Option<Stakeholder>,
 }
@@ -280,11 +285,22 @@ fn affiliation(report: &Report, rest: ByteRange) -> Affiliation<'_> {
         }
     }
     let organization = chosen.map(|i| institutions[i]);
+    let mut unnamed_organization = None;
     let role = match organization {
         Some(org) => trim_role(text, ByteRange { start: rest.start, end: org.range.start }),
         None => {
-            // No institution recognised: the first comma-separated part is the title when more follow.
-            let first_part = rest.slice(text).split([',', '(']).next().unwrap_or("");
+            // No institution recognised: the first comma-separated part is the title when more follow,
+            // and a last part in capitals after it is the body ("Chief Information Officer, Government
+            // of Tonga").
+            let s = rest.slice(text);
+            let first_part = s.split([',', '(']).next().unwrap_or("");
+            if let Some((_, last)) = s.rsplit_once(", ") {
+                let last = last.trim();
+                if last.chars().next().is_some_and(char::is_uppercase) && last.split_whitespace().count() <= 8 {
+                    let start = rest.start + s.len() - s.rsplit_once(", ").map_or(0, |(_, l)| l.len());
+                    unnamed_organization = Some(ByteRange { start, end: start + last.len() }.trim(text));
+                }
+            }
             trim_role(text, ByteRange { start: rest.start, end: rest.start + first_part.len() })
         }
     };
@@ -297,7 +313,7 @@ fn affiliation(report: &Report, rest: ByteRange) -> Affiliation<'_> {
         let c = &report.canonicals[o.canonical];
         c.stakeholder.or((c.kind == EntityKind::Ministry).then_some(Stakeholder::Government))
     });
-    Affiliation { role, organization, country, stakeholder }
+    Affiliation { role, organization, unnamed_organization, country, stakeholder }
 }
 
 fn is_sub_unit(name: &str) -> bool {
