@@ -635,9 +635,10 @@ fn institutions(
     // Events and forums are not organisations ("Internet Governance Forum", "Cumbre Mundial ..."),
     // unless a body of the event follows ("IGF Secretariat", "the LAC-IGF executive committee").
     cands.retain(|k| {
+        // ("Unit of Innovation and Technological Strategy": a government body named for its subject.)
         let event = match k.gazetteer {
             Some(g) => gaz.institution(g).event,
-            None => names_an_event(k.range.slice(text), gaz),
+            None => names_an_event(k.range.slice(text), gaz, k.kind == EntityKind::Ministry),
         };
         !event || event_body_follows(text, k.range.end, gaz)
     });
@@ -952,12 +953,12 @@ fn national_government(name: &str, gaz: &Gazetteers) -> bool {
 
 /// Does a name start or end with the head word of an event ("Forum", "Cumbre", "Semaine")? Years,
 /// ordinals and articles around it do not count ("the 2018 Forum", "Eighth Annual ... Forum 2018").
-fn names_an_event(name: &str, gaz: &Gazetteers) -> bool {
+fn names_an_event(name: &str, gaz: &Gazetteers, government_body: bool) -> bool {
     let words: Vec<&str> =
         name.split(|c: char| c.is_whitespace() || c == ',').filter(|w| w.chars().any(char::is_alphabetic)).collect();
     let head = |w: &&str| gaz.event_heads.contains(&fold(w.trim_matches(|c: char| !c.is_alphanumeric())));
     words.first().is_some_and(head)
-        || words.last().is_some_and(head)
+        || !government_body && words.last().is_some_and(head)
         || words.get(1).is_some_and(|w| head(w) && words[0].chars().next().is_some_and(char::is_uppercase))
             && words.len() <= 4
 }
