@@ -171,8 +171,19 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
         }
         let in_speakers = speaker_sections.iter().any(|s| s.contains(&line.range));
         // Outside lists, a line that starts with an honorific may be an entry too (agendas:
-        // "   Sra. Ana Pérez, Viceministra de ...").
+        // "   Sra. Ana Pérez, Viceministra de ..."), and so is a line of entries run together.
         let honorific_led = honorific_at(text, line.content.start, gaz, lang(line.content.start)).is_some();
+        let run_together = run_together_starts(text, line.content, gaz);
+        if run_together.len() >= 2 {
+            let first = ByteRange { start: line.content.start, end: run_together[0] };
+            let pieces = std::iter::once(first).chain(split_run_together(text, line.content, gaz).into_iter().skip(1));
+            for part in pieces {
+                if let Some(p) = parse_entry(text, part, gaz, lang(part.start), SessionRole::Speaker) {
+                    out.push(p);
+                }
+            }
+            continue;
+        }
         if !in_speakers && line.kind != LineKind::ListItem && !honorific_led {
             continue;
         }
@@ -298,8 +309,62 @@ fn split_list(text: &str, range: ByteRange, gaz: &Gazetteers) -> Vec<ByteRange> 
         let line = ByteRange { start: r.start + bullet, end: r.end }.trim(text);
         for piece in split_entries(text, line) {
             for piece in split_at_periods(text, piece, gaz) {
-                out.extend(split_names_at_commas(text, piece, gaz).unwrap_or_else(|| vec![piece]));
+                for piece in split_run_together(text, piece, gaz) {
+                    out.extend(split_names_at_commas(text, piece, gaz).unwrap_or_else(|| vec![piece]));
+                }
             }
+        }
+    }
+    out
+}
+
+/// "MARIA SAMPLE — Head, Policy Division, Organisation JOHN EXAMPLE — Director, Legal Affairs":
+/// entries run together on one line, each a name followed by a dash or a colon. Split before every
+/// such name after the first word.
+fn split_run_together(text: &str, r: ByteRange, gaz: &Gazetteers) -> Vec<ByteRange> {
+    let starts = run_together_starts(text, r, gaz);
+    if starts.is_empty() {
+        return vec![r];
+    }
+    let mut out = Vec::new();
+    let mut start = r.start;
+    for at in starts {
+        out.push(ByteRange { start, end: at }.trim(text));
+        start = at;
+    }
+    out.push(ByteRange { start, end: r.end }.trim(text));
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// Where entries run together on one line start again: a name (in capitals, or starting with a
+/// known given name) right after a word of the previous entry, followed by a dash or colon.
+fn run_together_starts(text: &str, r: ByteRange, gaz: &Gazetteers) -> Vec<usize> {
+    let s = r.slice(text);
+    let mut out = Vec::new();
+    let mut inside_name_until = 0;
+    for (i, _) in s.match_indices(' ') {
+        let at = r.start + i + 1;
+        if at >= r.end {
+            break;
+        }
+        if at < inside_name_until {
+            continue;
+        }
+        let Some(n) = name_at(&text[..r.end], at, gaz).filter(|n| n.core_tokens >= 2) else { continue };
+        let after = &text[n.range.end..r.end];
+        let separated = [" — ", " – ", " - ", ": ", " | "].iter().any(|sep| after.starts_with(sep));
+        let name = n.range.slice(text);
+        let first = name.split(' ').next().unwrap_or("");
+        let caps = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let prev = text[r.start..at].trim_end();
+        // The previous entry ended on a word, not on a connector or a separator.
+        let prev_word = prev.rsplit(' ').next().unwrap_or("");
+        let after_word = prev_word.chars().last().is_some_and(char::is_alphanumeric)
+            && !prev_word.chars().next().is_some_and(char::is_lowercase);
+        if separated && after_word && (caps || gaz.is_given_name(first)) {
+            out.push(at);
+            inside_name_until = n.range.end;
         }
     }
     out
