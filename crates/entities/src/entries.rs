@@ -145,7 +145,7 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
         let role = role_of(field.kind)
             .or_else(|| (field.kind == FieldKind::Other).then(|| lead_in_role(gaz, field.label.slice(text))).flatten());
         if let Some((role, absent)) = role {
-            lists.push((field.value, role, absent));
+            lists.push((list_extent(report, field.value, gaz), role, absent));
         }
     }
     lists.extend(lead_in_lists(report, gaz, &lists));
@@ -228,6 +228,35 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
     out
 }
 
+/// Where a list under a heading of people ends: at the first line after a blank one that is
+/// neither a list item, a table row, nor a short line starting with a name ("**Presentes:**", a
+/// list, then the prose of the minutes), or at a line with a label of its own.
+fn list_extent(report: &Report, range: ByteRange, gaz: &Gazetteers) -> ByteRange {
+    let text = &report.text;
+    let first = report.lines.partition_point(|l| l.range.end <= range.start);
+    let mut end = range.end;
+    let mut seen_entry = false;
+    let mut after_blank = false;
+    for line in report.lines[first..].iter().take_while(|l| l.range.start < range.end) {
+        if line.kind == LineKind::Blank {
+            after_blank = true;
+            continue;
+        }
+        let s = line.content.slice(text);
+        let pos = line.content.start.max(range.start);
+        let named = honorific_at(text, pos, gaz, report.language_at(pos)).is_some()
+            || name_at(text, pos, gaz).is_some_and(|n| n.core_tokens >= 2);
+        let entry_like = line.kind == LineKind::ListItem || s.contains('|') || named && s.len() <= 200;
+        if seen_entry && (line.kind == LineKind::Field || after_blank && !entry_like) {
+            end = line.range.start;
+            break;
+        }
+        seen_entry |= entry_like;
+        after_blank = false;
+    }
+    ByteRange { start: range.start, end }.trim(text)
+}
+
 /// The part people listed after `label` had, when it holds a lead-in phrase of the language packs
 /// ("asistieron", "took part", "excusés"): the longest phrase found decides.
 fn lead_in_role(gaz: &Gazetteers, label: &str) -> Option<(SessionRole, bool)> {
@@ -307,6 +336,17 @@ fn split_list(text: &str, range: ByteRange, gaz: &Gazetteers) -> Vec<ByteRange> 
         let bullet = s.len()
             - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '·' | '|')).len();
         let line = ByteRange { start: r.start + bullet, end: r.end }.trim(text);
+        // "Paulo Roberto Nunes e Cíntia Moraes.": the sentence's period is not part of the list.
+        let line = match line.slice(text).strip_suffix('.') {
+            Some(head)
+                if !head.ends_with(|c: char| {
+                    c.is_uppercase() && head.len() > 1 && head[..head.len() - 1].ends_with([' ', '.'])
+                }) =>
+            {
+                ByteRange { start: line.start, end: line.start + head.len() }
+            }
+            _ => line,
+        };
         for piece in split_entries(text, line) {
             for piece in split_at_periods(text, piece, gaz) {
                 for piece in split_run_together(text, piece, gaz) {
@@ -453,7 +493,11 @@ fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) -> Option<V
             parts.push(part);
         }
     }
-    (parts.len() >= 2).then_some(parts)
+    // Most parts start with a known given name: "Nathalia Foditsch, Connect Humanity" is a name
+    // and a body, not two names.
+    let given =
+        parts.iter().filter(|p| p.slice(text).split([' ', '.']).next().is_some_and(|w| gaz.is_given_name(w))).count();
+    (parts.len() >= 2 && given * 3 >= parts.len() * 2 && (parts.len() > 2 || given == 2)).then_some(parts)
 }
 
 /// Entries run together on one line are separated by ';'.

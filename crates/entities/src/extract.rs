@@ -628,6 +628,11 @@ fn institutions(
             }
         }
     }
+    // The value of a "Venue:" / "Lugar:" field names a place, not a body ("Centro Cultural Parque de
+    // España"); a known body there is still one.
+    let venues: Vec<ByteRange> =
+        report.fields.iter().filter(|f| f.kind == acta_doc::FieldKind::Place).map(|f| f.value).collect();
+    cands.retain(|k| k.gazetteer.is_some() || !venues.iter().any(|v| v.contains(&k.range)));
     // "Organização do Proponente", "Proposer's Organization": a form's label names a role, not a body.
     cands.retain(|k| {
         k.gazetteer.is_some() || k.kind == EntityKind::Ministry || !ends_with_title(k.range.slice(text), gaz)

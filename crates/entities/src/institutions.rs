@@ -113,6 +113,12 @@ fn sentence_case_names(text: &str) -> Vec<(usize, usize)> {
             if after_conjunction && !capital && !is_connector {
                 break;
             }
+            // An article right after a noun starts a new phrase ("Conselho o mapa dos pontos"): only
+            // after a preposition ("da", "de la") does it continue the name.
+            let article = ["o", "a", "os", "as", "el", "la", "los", "las", "le", "les"].contains(&lower.as_str());
+            if is_connector && article && !after_connector && elision.is_none() {
+                break;
+            }
             let accepted = if is_connector && elision.is_none() {
                 after_connector = true;
                 after_conjunction |= ["et", "y", "e", "and"].contains(&lower.as_str());

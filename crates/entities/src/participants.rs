@@ -114,7 +114,8 @@ fn apposition_after(text: &str, name: ByteRange, gaz: &Gazetteers) -> Option<Byt
 fn abbreviation_before(s: &str, period: usize) -> bool {
     let word = s[..period].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     let letters = word.chars().count();
-    letters <= 2 && word.chars().next().is_some_and(char::is_uppercase)
+    (letters <= 3 || ["Prof", "Profa", "Prof", "Excmo", "Excma"].contains(&word))
+        && word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// "the Minister of Economy, Ana Silva,", "Minister of Economy Ana Silva", "secretary-general Ana
@@ -171,10 +172,12 @@ fn role_around(text: &str, name: ByteRange, apposition: Option<ByteRange>, gaz: 
     }
     let from = ceil(text, name.start.saturating_sub(WINDOW));
     let before = &text[from..name.start];
+    // The sentence's start: a line end, or a period that ends a word longer than an abbreviation
+    // ("chaired by Mr. Devesh Ramdhany" is one sentence).
     let sentence_start = before
         .char_indices()
         .rev()
-        .find(|&(i, c)| c == '\n' || c == '.' && before[i + 1..].starts_with(' '))
+        .find(|&(i, c)| c == '\n' || c == '.' && before[i + 1..].starts_with(' ') && !abbreviation_before(before, i))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let lower = before[sentence_start..].to_lowercase();
     gaz.participation_before

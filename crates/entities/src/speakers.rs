@@ -127,10 +127,18 @@ impl Stage for SpeakerStage {
         let listed: foldhash::HashSet<usize> = speaker_of.keys().copied().collect();
         let mut prose_absent: foldhash::HashSet<usize> = foldhash::HashSet::default();
         for m in report.mentions.iter().filter(|m| m.kind == EntityKind::Person) {
-            if absent.contains(&m.canonical) || listed.contains(&m.canonical) {
+            if absent.contains(&m.canonical) {
                 continue;
             }
             let context = prose_context(&report.text, m.range, &self.gaz);
+            // A member listed as present who speaks in the minutes ("Ana Ruiz presentó ...") has
+            // that part too; the list gives the rest of the row.
+            if listed.contains(&m.canonical) {
+                if let (Some(role), Some(&i)) = (context.role, speaker_of.get(&m.canonical)) {
+                    speakers[i].session_roles.push(role);
+                }
+                continue;
+            }
             // "Foram apresentadas as justificativas de ausência dos Conselheiros X e Y": named as
             // absent in prose, and nothing in the sentence says they took part.
             if context.role.is_none() && absent_in_sentence(&report.text, m.range, &self.gaz) {

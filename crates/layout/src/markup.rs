@@ -437,7 +437,11 @@ fn tag_name(tag: &str) -> String {
 
 /// A character reference at the start of `s` ("&amp;", "&#233;", "&#xE9;"): its length and character.
 pub(crate) fn character_reference(s: &str) -> Option<(usize, char)> {
-    let semi = s[..s.len().min(12)].find(';')?;
+    let mut limit = s.len().min(12);
+    while !s.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let semi = s[..limit].find(';')?;
     let body = &s[1..semi];
     let c = if let Some(num) = body.strip_prefix('#') {
         let n = match num.strip_prefix(['x', 'X']) {
@@ -625,6 +629,22 @@ mod tests {
         let out = strip_stray_html(src);
         assert_eq!(out.text, "Informe\nParticiparon Ana Ruiz y Juan Pérez.\nSegundo.\nFin\n");
         assert!(!has_stray_html("a < b and c > d, 3 <p to go"));
+    }
+
+    proptest::proptest! {
+        /// Arbitrary Markdown-ish text: no panic, and every offset of the text read out of it maps
+        /// inside the source on a character boundary.
+        #[test]
+        fn any_text_reads_with_a_valid_map(src in "(\\PC|[*_#|\\-\\[\\]()<>&;`\n ]){0,200}") {
+            for out in [markdown_to_text(&src), strip_stray_html(&src)] {
+                for i in 0..=out.text.len() {
+                    if out.text.is_char_boundary(i) {
+                        let o = out.offsets.to_original(i);
+                        proptest::prop_assert!(o <= src.len());
+                    }
+                }
+            }
+        }
     }
 
     #[test]
