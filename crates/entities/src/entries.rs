@@ -382,7 +382,8 @@ fn split_run_together(text: &str, r: ByteRange, gaz: &Gazetteers) -> Vec<ByteRan
 fn run_together_starts(text: &str, r: ByteRange, gaz: &Gazetteers) -> Vec<usize> {
     let s = r.slice(text);
     let mut out = Vec::new();
-    let mut inside_name_until = 0;
+    // The words of the name that starts the piece start no other entry ("Lúcia Helena Cordeiro").
+    let mut inside_name_until = name_at(&text[..r.end], r.start, gaz).map_or(0, |n| n.range.end);
     for (i, _) in s.match_indices(' ') {
         let at = r.start + i + 1;
         if at >= r.end {

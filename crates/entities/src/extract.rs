@@ -594,8 +594,10 @@ fn institutions(
             acronym: m.acronym.map(|(s, e)| ByteRange { start: s, end: e }),
         });
     }
-    // Acronyms standing alone: the shortest candidates, so any longer name that holds them wins.
-    for &(start, end) in acronyms {
+    // Acronyms standing alone: the shortest candidates, so any longer name that holds them wins. An
+    // acronym the text defines ("Ministerio de Economía y Finanzas (MEF)") is that body's, found later.
+    let defined: Vec<&str> = cands.iter().filter_map(|k| k.acronym.map(|a| a.slice(text))).collect();
+    for &(start, end) in acronyms.iter().filter(|&&(s, e)| !defined.contains(&&text[s..e])) {
         let range = ByteRange { start, end };
         let gazetteer = gaz.institution_named(range.slice(text));
         cands.push(Candidate {
@@ -788,7 +790,19 @@ fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<(usiz
                     && (caps(w) || gaz.is_given_name(w) && w.chars().next().is_some_and(char::is_uppercase))
             })
         };
-        if neighbour_is_name(prev) || neighbour_is_name(spans.get(next_index)) {
+        // In capitals next to capitals it is a heading or a name in capitals; before a given name,
+        // at the start of an entry, a surname written first ("DIALLO Aminata").
+        let line_start_here = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let entry_start = text[line_start_here..start].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty();
+        let caps_word = |k: Option<&(usize, usize)>| {
+            k.is_some_and(|&(s, e)| same_line(s, start) && caps(&text[s..e]) && !gaz.is_common_acronym(&text[s..e]))
+        };
+        // A surname in capitals after a given name ("Agnès CANAYER") is a name too.
+        if caps_word(prev)
+            || caps_word(spans.get(next_index))
+            || neighbour_is_name(prev)
+            || entry_start && neighbour_is_name(spans.get(next_index))
+        {
             continue;
         }
         // "C. MASSANGO": a surname after an initial.
@@ -918,6 +932,11 @@ fn cut_before_people(text: &str, range: ByteRange, gaz: &Gazetteers) -> usize {
         };
         let before = text[range.start..cut].trim_end();
         let prev = before.rsplit(' ').next().unwrap_or("");
+        // "... Commission and Fatoumata Sylla": a conjunction joins a second person, not the name.
+        if ["and", "y", "e", "et"].contains(&prev) {
+            end = range.start + before[..before.len() - prev.len()].trim_end().len();
+            continue;
+        }
         let connector = prev.chars().next().is_some_and(char::is_lowercase);
         if connector || PLACE_BEFORE.contains(&fold(prev).as_str()) {
             break;
@@ -929,8 +948,15 @@ fn cut_before_people(text: &str, range: ByteRange, gaz: &Gazetteers) -> usize {
 
 /// Does a name end with a title of one word ("... do Proponente")?
 fn ends_with_title(name: &str, gaz: &Gazetteers) -> bool {
-    let last = name.rsplit([' ', '\'']).next().unwrap_or("").to_lowercase();
-    gaz.titles.longest_prefix(&last) == Some(last.len()) && !last.is_empty()
+    let is_title = |w: &str| {
+        let w = w.to_lowercase();
+        !w.is_empty() && gaz.titles.longest_prefix(&w) == Some(w.len())
+    };
+    let last = name.rsplit([' ', '\'']).next().unwrap_or("");
+    // "Proposer's Organization": a role's body, a form's label.
+    let first = name.split(' ').next().unwrap_or("");
+    let possessive = first.strip_suffix("'s").or_else(|| first.strip_suffix("’s"));
+    is_title(last) || possessive.is_some_and(is_title) && name.split(' ').count() <= 3
 }
 
 /// "Government of Canada", "Gobierno de la República de Chile", "Gouvernement du Bénin": a
@@ -946,6 +972,12 @@ fn national_government(name: &str, gaz: &Gazetteers) -> bool {
         "Gouvernement du ",
         "Gouvernement de ",
         "Gouvernement des ",
+        "State of ",
+        "Estado de ",
+        "Estado do ",
+        "Estado da ",
+        "État du ",
+        "État de ",
     ]
     .iter()
     .find_map(|g| name.strip_prefix(g)) else {
@@ -1286,6 +1318,15 @@ fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, usize)> {
             continue;
         }
         let Some(n) = name_at(text, start, gaz) else { continue };
+        // "West African": a demonym or a country's name at the end makes it a place word.
+        let last = n.range.slice(text).rsplit(' ').next().unwrap_or("");
+        if gaz
+            .find_places(last)
+            .any(|(s, e, p)| s == 0 && e == last.len() && matches!(p, Place::Demonym(_) | Place::Region(_)))
+        {
+            pos = n.range.end.max(pos);
+            continue;
+        }
         if n.core_tokens < 2 {
             pos = n.range.end.max(pos);
             continue;
@@ -1694,10 +1735,11 @@ fn entry_organization(text: &str, rest: ByteRange, gaz: &Gazetteers, after_conne
             return Some(only);
         }
     }
-    if !after_connectors {
-        return None;
-    }
-    ORG_LEAD_INS.iter().filter_map(|lead| p.rfind(lead).map(|i| i + lead.len())).max().and_then(|i| {
+    // In prose only the leads that name a body ("de la Sonatel", "at Google") are read, not the
+    // "of X" of a title's jurisdiction.
+    let leads: &[&str] =
+        if after_connectors { ORG_LEAD_INS } else { &[" de la ", " del ", " du ", " da ", " do ", " at ", " chez "] };
+    leads.iter().filter_map(|lead| p.rfind(lead).map(|i| i + lead.len())).max().and_then(|i| {
         let r = ByteRange { start: only.start + i, end: only.end };
         acceptable(r).then_some(r)
     })

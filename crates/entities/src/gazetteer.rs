@@ -88,6 +88,10 @@ pub struct Gazetteers {
     /// Head words of the names of events ("Forum", "Cumbre"), and bodies of events ("Secretariat").
     pub(crate) event_heads: HashSet<String>,
     pub(crate) event_bodies: WordMatcher,
+    /// Phrases before a name that show the person cited or remembered ("according to"), lower case.
+    pub(crate) mention_cues: Vec<String>,
+    /// Phrases before a country that put the people after them under it, lower case.
+    pub(crate) country_lead_ins: Vec<String>,
 }
 
 /// The TSV text of each gazetteer file, bundled first, then a user's additions.
@@ -368,6 +372,8 @@ impl Gazetteers {
             participation_before: participation(&lexicon, "before")?,
             participation_after: participation(&lexicon, "after")?,
             event_heads: lexicon.words(ListKind::EventHeads).map(fold).collect(),
+            mention_cues: lexicon.words(ListKind::MentionCues).map(|w| w.to_lowercase()).collect(),
+            country_lead_ins: lexicon.words(ListKind::CountryLeadIns).map(|w| w.to_lowercase()).collect(),
             event_bodies: WordMatcher::new(
                 &lexicon.words(ListKind::EventBodies).map(|w| w.to_lowercase()).collect::<Vec<_>>(),
             ),

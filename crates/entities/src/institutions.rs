@@ -18,7 +18,7 @@ const MINISTRY_FIXED: &str = r"[Oo]ffice of the (?:[Pp]resident|[Pp]rime [Mm]ini
 const MINISTRY_TAILS: &str =
     "Division|Unit|Agency|Secretariat|Authority|Directorate|Department|Office|Ministry|Regulator";
 const ORG_HEADS: &str = "Universidad|Universidade|Université|University|Fundación|Fundação|Fondation|Foundation|Instituto|Institut|Institute|Asociación|Associação|Association|Banco|Banque|Bank|Cámara|Câmara|Chambre|Chamber|Centro|Centre|Center|Red|Rede|Réseau|Network|Observatorio|Observatório|Observatoire|Observatory|Comisión|Comissão|Commission|Consejo|Conselho|Conseil|Council|Corte|Court|Tribunal|Congreso|Congresso|Parliament|Parlamento|Parlement|Senado|Senate|Sénat|Asamblea|Assembleia|Assemblée|Assembly|Sociedad|Sociedade|Société|Society|Federación|Federação|Fédération|Federation|Alianza|Aliança|Alliance|Coalición|Coalition|Colegio|Escuela|Escola|École|School|Faculdade|Facultad|Faculty|Academia|Academy|Movimiento|Movimento|Mouvement|Foro|Fórum|Forum|Organización|Organização|Organisation|Organization|Unión|União|Union|Cooperativa|Empresa|Grupo|Consorcio|Laboratorio|Laboratório|Laboratoire|Colectivo|Coletivo|Comité|Comitê|Committee|Iniciativa|Initiative|Sindicato|Syndicat|Bloco|Bloque|Bloc|Board|Bureau|Partido|Parti|Party|Confederación|Confederação|Confédération|Confederation|Corporación|Corporação|Empresa Pública|Compañía|Companhia|Compagnie|Agrupación|Agrupamento|Colegio de|Ordem dos|Ordre des|Orden de";
-const ORG_TAILS: &str = r"Organisation|Organization|University|Foundation|Bank|Association|Institute|Center|Centre|Council|Network|Alliance|Forum|Society|Corporation|Company|Group|Observatory|Coalition|Initiative|Consortium|Federation|Chamber|Committee|Lab|Labs|Partnership|Trust|Fund|College|School|Academy|Union|Inc\.|Ltd\.?|LLC|S\.A\.|Ltda\.?|S\.A\.S\.|SpA|GmbH|Cooperative";
+const ORG_TAILS: &str = r"Organisation|Organization|University|Foundation|Bank|Association|Institute|Center|Centre|Council|Network|Alliance|Forum|Society|Corporation|Company|Group|Observatory|Coalition|Initiative|Consortium|Federation|Chamber|Committee|Lab|Labs|Partnership|Trust|Fund|College|School|Academy|Union|Assembly|Commission|Parliament|Board|Bureau|Inc\.|Ltd\.?|LLC|S\.A\.|Ltda\.?|S\.A\.S\.|SpA|GmbH|Cooperative";
 
 fn continuation() -> String {
     // After a comma only a capitalised word continues a name ("Planning, Development and
@@ -172,6 +172,29 @@ pub struct ShapeMatch {
     pub unverified_acronym: bool,
 }
 
+/// Words that say what a newspaper or broadcaster is; the name after them is the outlet's.
+pub(crate) const MEDIA_NOUNS: &[&str] = &[
+    "diario",
+    "periódico",
+    "jornal",
+    "journal",
+    "newspaper",
+    "revista",
+    "magazine",
+    "quotidien",
+    "hebdomadaire",
+    "semanario",
+    "semanário",
+    "emisora",
+    "radio",
+    "rádio",
+    "broadcaster",
+    "cadena",
+    "news agency",
+    "agencia de noticias",
+    "agência de notícias",
+];
+
 /// Leading words that are not part of an institution's name.
 const LEADING_NOISE: &[&str] = &[
     "The", "the", "El", "La", "Los", "Las", "O", "A", "Os", "As", "Le", "Les", "L'", "Del", "Head", "Chief",
@@ -273,7 +296,8 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words) -> Vec<ShapeMatch> {
     // La Nación", "the newspaper El Tiempo", "le quotidien Le Soleil". The article is part of the name.
     static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?:diario|periódico|jornal|journal|newspaper|revista|magazine|quotidien|hebdomadaire|semanario|semanário|emisora|radio|rádio|broadcaster|cadena|news agency|agencia de noticias|agência de notícias)[ \t]+((?:{CAPWORD})(?:[ \t]+(?:de[ \t]+)?{CAPWORD}){{0,4}})"
+            r"(?:{})[ \t]+((?:{CAPWORD})(?:[ \t]+(?:(?:de|del|da|do|du|des|de la)[ \t]+)?{CAPWORD}){{0,4}})",
+            MEDIA_NOUNS.join("|")
         ))
         .expect("valid regex")
     });
@@ -282,7 +306,10 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words) -> Vec<ShapeMatch> {
         if !at_word_start(text, c.get(0).expect("group 0").start()) {
             continue;
         }
-        let trimmed = name.as_str().trim_end_matches(['.', ',']);
+        // "La Voz del Interior. Durante ...": a sentence ends the name.
+        let whole = name.as_str();
+        let whole = whole.find(". ").map_or(whole, |i| &whole[..i]);
+        let trimmed = whole.trim_end_matches(['.', ',']);
         if trimmed.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 {
             out.push(ShapeMatch {
                 start: name.start(),
@@ -547,17 +574,8 @@ const GENERIC: &[&str] = &[
 ];
 
 /// Session formats: "Open Forum on Digital Inclusion" names a session, not an organisation.
-const SESSION_FORMATS: &[&str] = &[
-    "open forum",
-    "main session",
-    "workshop",
-    "lightning talk",
-    "town hall",
-    "parallel session",
-    "taller",
-    "oficina",
-    "atelier",
-];
+const SESSION_FORMATS: &[&str] =
+    &["open forum", "main session", "workshop", "lightning talk", "town hall", "parallel session", "taller", "atelier"];
 
 fn is_generic(name: &str) -> bool {
     let folded = acta_doc::fold_words(name);

@@ -13,10 +13,50 @@ const WINDOW: usize = 160;
 /// What a sentence says about a person at one mention.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ProseContext {
-    /// The title and organisation written in apposition to the name, if any.
+    /// The title and organisation written in apposition to the name, if any: after it when there
+    /// is one there, else before it.
     pub apposition: Option<ByteRange>,
+    /// The title written before the name when an apposition follows it too ("la periodista X, del
+    /// diario Y"): the title is before, the body after.
+    pub title_before: Option<ByteRange>,
     /// The part a phrase of participation gives the person, if any.
     pub role: Option<SessionRole>,
+    /// The person is cited or remembered here ("according to X", "the late X"), not taking part.
+    pub cited: bool,
+}
+
+/// Lower-case words that may stand between a title and a name, or between a phrase of
+/// participation and the name it introduces, besides capitalised words and titles: connectors and
+/// articles of the four languages ("Minister of Health, Labour and Welfare, Ana Silva").
+const LINKING_WORDS: &[&str] = &[
+    "of", "the", "for", "and", "at", "from", "on", "in", "to", "a", "an", "de", "del", "la", "las", "el", "los", "y",
+    "e", "da", "do", "das", "dos", "o", "os", "as", "du", "des", "le", "les", "et", "l'", "d'", "à", "au", "aux", "en",
+    "em", "na", "no", "para", "pour", "por", "pela", "pelo", "sur", "sobre", "al",
+];
+
+/// Do the words of `s` read as part of a title or a list of names, not as a clause ("and brought
+/// together", "quien presentó")?
+fn only_title_words(s: &str, base: usize, text: &str, gaz: &Gazetteers) -> bool {
+    let mut pos = base;
+    for word in s.split(' ') {
+        let at = pos;
+        pos += word.len() + 1;
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        if w.is_empty() || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        if LINKING_WORDS.contains(&lower.as_str())
+            || lower.starts_with("l'")
+            || lower.starts_with("d'")
+            || title_at(text, at + (word.len() - word.trim_start_matches(|c: char| !c.is_alphanumeric()).len()), gaz)
+                .is_some()
+        {
+            continue;
+        }
+        return false;
+    }
+    true
 }
 
 /// The largest char boundary at or below `i`.
@@ -60,9 +100,25 @@ fn starts_with_title(s: &str, base: usize, text: &str, gaz: &Gazetteers) -> bool
 
 /// The context of the person mention `name` in `text`.
 pub fn prose_context(text: &str, name: ByteRange, gaz: &Gazetteers) -> ProseContext {
-    let apposition = apposition_after(text, name, gaz).or_else(|| apposition_before(text, name, gaz));
+    let after = apposition_after(text, name, gaz);
+    let before = apposition_before(text, name, gaz);
+    let apposition = after.or(before);
     let role = role_around(text, name, apposition, gaz);
-    ProseContext { apposition, role }
+    ProseContext { apposition, title_before: after.and(before), role, cited: cited_before(text, name, gaz) }
+}
+
+/// "según Ana Silva", "the late Kofi Annan", "citó al economista Albert Hirschman": a phrase of the
+/// language packs that shows the person cited or remembered, at most three words before the name.
+fn cited_before(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
+    let from = ceil(text, name.start.saturating_sub(80));
+    let before = text[from..name.start].to_lowercase();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    (1..=4).any(|n| {
+        let Some(tail) = words.len().checked_sub(n).map(|i| words[i..].join(" ")) else { return false };
+        gaz.mention_cues
+            .iter()
+            .any(|cue| tail.starts_with(cue.as_str()) && tail[cue.len()..].chars().next().is_none_or(|c| c == ' '))
+    })
 }
 
 /// "Ana Silva, Minister of Economy, said", "Ana Silva (ITU)", "Ana Silva – Directora, Agencia X".
@@ -72,6 +128,29 @@ fn apposition_after(text: &str, name: ByteRange, gaz: &Gazetteers) -> Option<Byt
         let close = inside.find(')')?;
         let r = ByteRange { start: name.end + 2, end: name.end + 2 + close };
         return (!inside[..close].contains('\n') && close > 1).then_some(r);
+    }
+    // "Chidi Nwachukwu of the Nigerian Communications Commission", "Fatoumata Sylla from the
+    // Alliance": a body right after the name.
+    for lead in [" of the ", " from the ", " of ", " from "] {
+        if let Some(rest) = after.strip_prefix(lead) {
+            let start = name.end + lead.len();
+            if rest.chars().next().is_some_and(char::is_uppercase) {
+                let len = rest.find([',', '.', ';', '\n', '(']).unwrap_or(rest.len());
+                let words: Vec<&str> = rest[..len].split(' ').collect();
+                // The capitalised name and its connectors, up to the first other lower-case word.
+                let mut end = 0;
+                let mut pos = 0;
+                for w in &words {
+                    pos += w.len() + 1;
+                    if w.chars().next().is_some_and(char::is_uppercase) {
+                        end = pos - 1;
+                    } else if !LINKING_WORDS.contains(w) {
+                        break;
+                    }
+                }
+                return (end > 0).then_some(ByteRange { start, end: start + end });
+            }
+        }
     }
     let sep = [", ", " - ", " – ", " — "].iter().find(|s| after.starts_with(**s))?;
     let start = name.end + sep.len();
@@ -145,7 +224,9 @@ fn apposition_before(text: &str, name: ByteRange, gaz: &Gazetteers) -> Option<By
             continue;
         }
         let tail = &text[at..name.start];
-        let plain = !tail.contains([';', '"', '“', '”']) && tail.split_whitespace().count() <= 14;
+        let plain = !tail.contains([';', '"', '“', '”'])
+            && tail.split_whitespace().count() <= 14
+            && only_title_words(tail.trim_end_matches([',', ' ']), at, text, gaz);
         if plain {
             let r = ByteRange { start: at, end: base + body[clause_start..].len() }.trim(text);
             return (!r.is_empty()).then_some(r);
@@ -179,16 +260,28 @@ fn role_around(text: &str, name: ByteRange, apposition: Option<ByteRange>, gaz: 
         .rev()
         .find(|&(i, c)| c == '\n' || c == '.' && before[i + 1..].starts_with(' ') && !abbreviation_before(before, i))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let lower = before[sentence_start..].to_lowercase();
+    let sentence = &before[sentence_start..];
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        return None;
+    }
+    let base = from + sentence_start;
     gaz.participation_before
         .iter()
         .filter_map(|(phrase, role)| {
             lower
                 .rmatch_indices(phrase.as_str())
                 .find(|(i, _)| word_start(&lower, *i) && word_end(&lower, i + phrase.len()))
-                .map(|(i, _)| (i, *role))
+                .map(|(i, _)| (i + phrase.len(), *role))
         })
-        .max_by_key(|(i, _)| *i)
+        .max_by_key(|(end, _)| *end)
+        // Only the names the phrase introduces: between them, names, titles and bodies, not a new
+        // clause ("moderated by X, a researcher at Y, and brought together Z").
+        .filter(|&(end, _)| {
+            let rest = &sentence[end..];
+            let lead = rest.len() - rest.trim_start().len();
+            only_title_words(rest.trim(), base + end + lead, text, gaz)
+        })
         .map(|(_, role)| role)
 }
 

@@ -6,6 +6,7 @@ use acta_doc::{ByteRange, CountryCode, EntityKind, Layer, Mention, Report, Sessi
 
 use crate::entries::parsed_entries;
 use crate::gazetteer::Gazetteers;
+use crate::institutions::MEDIA_NOUNS;
 use crate::names::honorific_at;
 use crate::participants::prose_context;
 
@@ -145,7 +146,23 @@ impl Stage for SpeakerStage {
                 prose_absent.insert(m.canonical);
                 continue;
             }
-            let affiliation = context.apposition.map(|a| affiliation(report, a));
+            // "according to X", "the late X": cited or remembered, not taking part.
+            if context.role.is_none() && context.cited {
+                prose_absent.insert(m.canonical);
+                continue;
+            }
+            let mut affiliation = context.apposition.map(|a| affiliation(report, a));
+            if let (Some(a), Some(app)) = (affiliation.as_mut(), context.apposition) {
+                // A title before the name with no body in it is a title as a whole ("Minister of
+                // Industry, Energy and Mining"); a title before with a body after ("la periodista X,
+                // del diario Y") gives the role.
+                if app.end <= m.range.start && a.organization.is_none() {
+                    a.role = trim_role(&report.text, app);
+                }
+                if a.role.is_none() {
+                    a.role = context.title_before.and_then(|t| trim_role(&report.text, t));
+                }
+            }
             let honorific = honorific_before(&report.text, m.range.start, &self.gaz, report.language_at(m.range.start));
             let record = Speaker {
                 person: m.canonical,
@@ -158,7 +175,10 @@ impl Stage for SpeakerStage {
                     .as_ref()
                     .and_then(|a| a.organization)
                     .is_some_and(|o| o.kind == EntityKind::Ministry),
-                country: affiliation.as_ref().and_then(|a| a.country),
+                country: affiliation
+                    .as_ref()
+                    .and_then(|a| a.country)
+                    .or_else(|| country_of_sentence(report, m.range, &self.gaz)),
                 session_roles: context.role.into_iter().collect(),
                 stakeholder: affiliation.as_ref().and_then(|a| a.stakeholder),
                 gender: honorific.and_then(|(h, _)| h.gender),
@@ -211,6 +231,36 @@ fn absent_in_sentence(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
     let start = before.rfind(['.', '\n', ';', ':']).map_or(0, |i| i + 1);
     let folded = format!(" {} ", acta_doc::fold_words(&before[start..]));
     gaz.lead_ins.iter().any(|(phrase, _, absent)| *absent && folded.contains(phrase.as_str()))
+}
+
+/// "En representación de Paraguay, expuso la viceministra X": a country a phrase of the language
+/// packs puts the sentence under, before the name.
+fn country_of_sentence(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Option<CountryCode> {
+    let text = &report.text;
+    let mut from = name.start.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let start = text[from..name.start].rfind(['.', '\n', ';']).map_or(from, |i| from + i + 1);
+    let first = report.mentions.partition_point(|m| m.range.start < start);
+    report.mentions[first..].iter().take_while(|m| m.range.end <= name.start).find_map(|m| {
+        if m.kind != EntityKind::Country {
+            return None;
+        }
+        let before = text[start..m.range.start].trim_end().to_lowercase();
+        let before = ["la ", "el ", "the ", "o ", "a ", "le ", "l'"]
+            .iter()
+            .find_map(|a| before.strip_suffix(a.trim_end()).map(str::trim_end))
+            .unwrap_or(&before);
+        gaz.country_lead_ins
+            .iter()
+            .any(|lead| {
+                before.ends_with(lead.as_str())
+                    && before[..before.len() - lead.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            })
+            .then(|| report.canonicals[m.canonical].country)
+            .flatten()
+    })
 }
 
 /// The line of text a mention is on.
@@ -301,7 +351,24 @@ fn affiliation(report: &Report, rest: ByteRange) -> Affiliation<'_> {
             // and a last part in capitals after it is the body ("Chief Information Officer, Government
             // of Tonga").
             let s = rest.slice(text);
-            let first_part = s.split([',', '(']).next().unwrap_or("");
+            let mut first_part = s.split([',', '(']).next().unwrap_or("");
+            // "directrice de cabinet du ministre de la Communication, des Télécommunications et de
+            // l'Économie numérique": parts that start with a connector go on with the title.
+            let mut len = first_part.len();
+            while s[len..].starts_with(',') {
+                let rest = &s[len + 1..];
+                let piece = &rest[..rest.find(',').unwrap_or(rest.len())];
+                let first_word = piece.trim_start().split(' ').next().unwrap_or("");
+                let connector = ["des", "de", "del", "du", "da", "do", "dos", "das", "y", "e", "et", "and", "of"]
+                    .contains(&first_word);
+                if !connector || piece.contains('(') {
+                    break;
+                }
+                len += 1 + piece.len();
+            }
+            if len > first_part.len() {
+                first_part = s[..len].trim_end_matches(',');
+            }
             if let Some((_, last)) = s.rsplit_once(", ") {
                 let last = last.trim();
                 if last.chars().next().is_some_and(char::is_uppercase) && last.split_whitespace().count() <= 8 {
@@ -361,6 +428,24 @@ const DESCRIPTION_VERBS: &[&str] = &[
 /// A title without the connector words that lead to its organisation; `None` when empty.
 fn trim_role(text: &str, range: ByteRange) -> Option<ByteRange> {
     let mut r = range.trim(text);
+    // "a researcher at", "la directora de": an article is not part of the title.
+    for article in ["a ", "an ", "the ", "la ", "el ", "le ", "o ", "um ", "uma ", "un ", "une ", "una "] {
+        if r.slice(text).get(..article.len()).is_some_and(|h| h.eq_ignore_ascii_case(article))
+            && r.len() > article.len()
+        {
+            r.start += article.len();
+            break;
+        }
+    }
+    // "journaliste au quotidien", "del diario": the word for the outlet is not the title.
+    for noun in MEDIA_NOUNS {
+        if let Some(head) = r.slice(text).strip_suffix(noun) {
+            if head.is_empty() || head.ends_with(' ') {
+                r.end = r.start + head.len();
+            }
+        }
+    }
+    r = r.trim(text);
     let first = r.slice(text).split_whitespace().next().unwrap_or("");
     if DESCRIPTION_VERBS.contains(&first) {
         return None;

@@ -92,6 +92,88 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// Days written in words in the formal opening of minutes ("Aos quatorze dias do mês de maio de
+/// 2024", "A los veintidós días del mes de marzo de 2023"), folded.
+const DAY_WORDS: &[(&str, u32)] = &[
+    ("primeiro", 1),
+    ("primero", 1),
+    ("um", 1),
+    ("uno", 1),
+    ("un", 1),
+    ("dois", 2),
+    ("dos", 2),
+    ("tres", 3),
+    ("quatro", 4),
+    ("cuatro", 4),
+    ("cinco", 5),
+    ("seis", 6),
+    ("sete", 7),
+    ("siete", 7),
+    ("oito", 8),
+    ("ocho", 8),
+    ("nove", 9),
+    ("nueve", 9),
+    ("dez", 10),
+    ("diez", 10),
+    ("onze", 11),
+    ("once", 11),
+    ("doze", 12),
+    ("doce", 12),
+    ("treze", 13),
+    ("trece", 13),
+    ("quatorze", 14),
+    ("catorze", 14),
+    ("catorce", 14),
+    ("quinze", 15),
+    ("quince", 15),
+    ("dezesseis", 16),
+    ("dezasseis", 16),
+    ("dieciseis", 16),
+    ("dezessete", 17),
+    ("dezassete", 17),
+    ("diecisiete", 17),
+    ("dezoito", 18),
+    ("dieciocho", 18),
+    ("dezenove", 19),
+    ("dezanove", 19),
+    ("diecinueve", 19),
+    ("vinte", 20),
+    ("veinte", 20),
+    ("vinte e um", 21),
+    ("veintiuno", 21),
+    ("veintiun", 21),
+    ("vinte e dois", 22),
+    ("veintidos", 22),
+    ("vinte e tres", 23),
+    ("veintitres", 23),
+    ("vinte e quatro", 24),
+    ("veinticuatro", 24),
+    ("vinte e cinco", 25),
+    ("veinticinco", 25),
+    ("vinte e seis", 26),
+    ("veintiseis", 26),
+    ("vinte e sete", 27),
+    ("veintisiete", 27),
+    ("vinte e oito", 28),
+    ("veintiocho", 28),
+    ("vinte e nove", 29),
+    ("veintinueve", 29),
+    ("trinta", 30),
+    ("treinta", 30),
+    ("trinta e um", 31),
+    ("treinta y uno", 31),
+    ("treinta y un", 31),
+];
+static WRITTEN_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    let mut days: Vec<&str> = DAY_WORDS.iter().map(|(w, _)| *w).collect();
+    days.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    Regex::new(&format!(
+        r"\b({})\s+(?:dias?|jours?)\s+(?:do|del|de|du)\s+(?:mes|mois)\s+(?:de\s+|d')?({})\s+(?:de|del)\s+(\d{{4}})\b",
+        days.join("|"),
+        *MONTH_ALT
+    ))
+    .expect("valid regex")
+});
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?:de\s+)?(\d{{4}})\b", *MONTH_ALT))
         .expect("valid regex")
@@ -157,6 +239,13 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
     for c in MONTH_DAY_YEAR.captures_iter(&folded) {
         let m = month_number(&c[1]);
         let d = c[2].parse().ok();
+        let y = c[3].parse().ok();
+        let whole = c.get(0).expect("group 0");
+        consider(d.zip(m).zip(y).and_then(|((d, m), y)| valid(y, m, d)), whole.start(), whole.end());
+    }
+    for c in WRITTEN_DAY.captures_iter(&folded) {
+        let d = DAY_WORDS.iter().find(|(w, _)| *w == &c[1]).map(|(_, n)| *n);
+        let m = month_number(&c[2]);
         let y = c[3].parse().ok();
         let whole = c.get(0).expect("group 0");
         consider(d.zip(m).zip(y).and_then(|((d, m), y)| valid(y, m, d)), whole.start(), whole.end());
@@ -265,6 +354,13 @@ mod tests {
 
     fn date(s: &str, lang: Lang) -> Option<String> {
         find_date(s, Some(lang)).map(|d| d.iso)
+    }
+
+    #[test]
+    fn days_written_in_words() {
+        assert_eq!(date("Aos quatorze dias do mês de maio de 2024, às 9h30", Lang::PT).as_deref(), Some("2024-05-14"));
+        assert_eq!(date("A los veintidós días del mes de marzo de 2023", Lang::ES).as_deref(), Some("2023-03-22"));
+        assert_eq!(date("Aos vinte e um dias do mês de junho de 2022", Lang::PT).as_deref(), Some("2022-06-21"));
     }
 
     #[test]

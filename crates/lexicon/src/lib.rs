@@ -37,16 +37,23 @@ pub enum ListKind {
     EventHeads,
     /// Bodies an event has, which are organisations ("secretariat", "executive committee"), lower case.
     EventBodies,
+    /// Words before a name that show the person cited or remembered, not taking part ("according to").
+    MentionCues,
+    /// Phrases before a country's name that put the people named after them under it ("en
+    /// representación de").
+    CountryLeadIns,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 6] = [
+    pub const ALL: [ListKind; 8] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
         ListKind::Participation,
         ListKind::EventHeads,
         ListKind::EventBodies,
+        ListKind::MentionCues,
+        ListKind::CountryLeadIns,
     ];
 
     /// The file that holds the list in a language folder.
@@ -58,13 +65,20 @@ impl ListKind {
             ListKind::Participation => "participation.tsv",
             ListKind::EventHeads => "event_heads.txt",
             ListKind::EventBodies => "event_bodies.txt",
+            ListKind::MentionCues => "mention_cues.txt",
+            ListKind::CountryLeadIns => "country_lead_ins.txt",
         }
     }
 
     /// Columns of each row.
     pub fn columns(self) -> usize {
         match self {
-            ListKind::Titles | ListKind::SpeechVerbs | ListKind::EventHeads | ListKind::EventBodies => 1,
+            ListKind::Titles
+            | ListKind::SpeechVerbs
+            | ListKind::EventHeads
+            | ListKind::EventBodies
+            | ListKind::MentionCues
+            | ListKind::CountryLeadIns => 1,
             ListKind::LeadIns => 2,
             ListKind::Participation => 3,
         }
