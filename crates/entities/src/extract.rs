@@ -635,6 +635,10 @@ fn institutions(
     let venues: Vec<ByteRange> =
         report.fields.iter().filter(|f| f.kind == acta_doc::FieldKind::Place).map(|f| f.value).collect();
     cands.retain(|k| k.gazetteer.is_some() || !venues.iter().any(|v| v.contains(&k.range)));
+    // "Executive Committee", "Terceiro Setor", "Pequeña y Mediana Empresa": kinds of body, not bodies.
+    cands.retain(|k| k.gazetteer.is_some() || k.acronym.is_some() || !generic_words_only(k.range.slice(text), gaz));
+    // "Ing. José Clastornik": a name that starts with an honorific is a person's.
+    cands.retain(|k| k.gazetteer.is_some() || honorific_at(text, k.range.start, gaz, None).is_none());
     // "Organização do Proponente", "Proposer's Organization": a form's label names a role, not a body.
     cands.retain(|k| {
         k.gazetteer.is_some() || k.kind == EntityKind::Ministry || !ends_with_title(k.range.slice(text), gaz)
@@ -946,6 +950,16 @@ fn cut_before_people(text: &str, range: ByteRange, gaz: &Gazetteers) -> usize {
     end
 }
 
+/// A name of two to four capitalised words of the language packs' kinds of body, connectors aside
+/// ("Executive Committee", "Study Group", "Terceiro Setor").
+fn generic_words_only(name: &str, gaz: &Gazetteers) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let connector = |w: &&str| ["y", "e", "et", "and", "de", "of"].contains(w);
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| connector(w) || w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| connector(w) || gaz.generic_body_words.contains(&fold(w)))
+}
+
 /// Does a name end with a title of one word ("... do Proponente")?
 fn ends_with_title(name: &str, gaz: &Gazetteers) -> bool {
     let is_title = |w: &str| {
@@ -984,8 +998,17 @@ fn national_government(name: &str, gaz: &Gazetteers) -> bool {
         return false;
     };
     let rest = rest.trim_start_matches("the ").trim_start_matches("la ").trim_start_matches("l'");
-    gaz.country_named(rest).is_some()
-        || gaz.find_places(rest).any(|(_, e, p)| e == rest.len() && matches!(p, Place::Country(_)))
+    // A city's government is its executive ("Gobierno de la Ciudad de Buenos Aires"); a country's
+    // or a state's is a whole government.
+    let city = ["City", "Ciudad", "Cidade", "Ville", "Municipio", "Município", "Município", "Prefeitura"]
+        .iter()
+        .any(|c| rest.starts_with(c));
+    !city
+        && (gaz.country_named(rest).is_some()
+            || gaz.find_places(rest).any(|(_, e, p)| e == rest.len() && matches!(p, Place::Country(_)))
+            || ["Estado", "State", "Province", "Provincia", "Província", "État", "Región", "Region", "Departamento"]
+                .iter()
+                .any(|w| rest.starts_with(w)))
 }
 
 /// Does a name start or end with the head word of an event ("Forum", "Cumbre", "Semaine")? Years,
@@ -1711,6 +1734,13 @@ fn entry_organization(text: &str, rest: ByteRange, gaz: &Gazetteers, after_conne
         let p = r.slice(text).trim_end_matches('.');
         let first = p.split_whitespace().next().unwrap_or("");
         let words = p.split_whitespace().count();
+        // "Yunive Moreno y José Santos": people joined by a conjunction, not a body.
+        let people = [" y ", " e ", " and ", " et "]
+            .iter()
+            .any(|c| p.split_once(c).is_some_and(|(_, b)| b.split(' ').next().is_some_and(|w| gaz.is_given_name(w))));
+        if people {
+            return false;
+        }
         // An acronym in capitals is a body even when the word is also a name ("ILDA", "Ilda").
         let acronym = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);

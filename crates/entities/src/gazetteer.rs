@@ -92,6 +92,8 @@ pub struct Gazetteers {
     pub(crate) mention_cues: Vec<String>,
     /// Phrases before a country that put the people after them under it, lower case.
     pub(crate) country_lead_ins: Vec<String>,
+    /// Words of the names of kinds of body, folded.
+    pub(crate) generic_body_words: HashSet<String>,
 }
 
 /// The TSV text of each gazetteer file, bundled first, then a user's additions.
@@ -374,6 +376,7 @@ impl Gazetteers {
             event_heads: lexicon.words(ListKind::EventHeads).map(fold).collect(),
             mention_cues: lexicon.words(ListKind::MentionCues).map(|w| w.to_lowercase()).collect(),
             country_lead_ins: lexicon.words(ListKind::CountryLeadIns).map(|w| w.to_lowercase()).collect(),
+            generic_body_words: lexicon.words(ListKind::GenericBodyWords).map(fold).collect(),
             event_bodies: WordMatcher::new(
                 &lexicon.words(ListKind::EventBodies).map(|w| w.to_lowercase()).collect::<Vec<_>>(),
             ),

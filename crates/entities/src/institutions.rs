@@ -579,9 +579,6 @@ const SESSION_FORMATS: &[&str] =
 
 fn is_generic(name: &str) -> bool {
     let folded = acta_doc::fold_words(name);
-    if generic_words_only(name) {
-        return true;
-    }
     // "Sociedade da Informação em 2003 e 2005": a generic name with a phrase after it.
     let generic_phrase = GENERIC.iter().any(|g| {
         folded.strip_prefix(g).is_some_and(|rest| rest.starts_with(' ') && !rest[1..].starts_with(char::is_alphabetic))
@@ -593,76 +590,6 @@ fn is_generic(name: &str) -> bool {
     GENERIC.contains(&folded.as_str())
         || generic_phrase
         || SESSION_FORMATS.iter().any(|f| folded.strip_prefix(f).is_some_and(|rest| rest.starts_with(' ')))
-}
-
-/// "Executive Committee", "Regional Committee", "Study Group": two or three capitalised common
-/// words, without a connector or a proper noun, name a kind of body, not one body.
-fn generic_words_only(name: &str) -> bool {
-    const COMMON: &[&str] = &[
-        "executive",
-        "regional",
-        "national",
-        "international",
-        "steering",
-        "organising",
-        "organizing",
-        "technical",
-        "scientific",
-        "advisory",
-        "consultative",
-        "study",
-        "working",
-        "expert",
-        "general",
-        "permanent",
-        "standing",
-        "joint",
-        "special",
-        "local",
-        "central",
-        "federal",
-        "management",
-        "program",
-        "programme",
-        "project",
-        "planning",
-        "coordination",
-        "ethics",
-        "audit",
-        "budget",
-        "finance",
-        "legal",
-        "policy",
-        "research",
-        "academic",
-        "editorial",
-        "organizing",
-        "review",
-        "selection",
-        "evaluation",
-        "committee",
-        "group",
-        "board",
-        "council",
-        "commission",
-        "division",
-        "unit",
-        "office",
-        "team",
-        "secretariat",
-        "department",
-        "network",
-        "panel",
-        "task",
-        "force",
-        "bureau",
-        "assembly",
-        "plenary",
-    ];
-    let words: Vec<&str> = name.split_whitespace().collect();
-    (2..=3).contains(&words.len())
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && words.iter().all(|w| COMMON.contains(&w.to_lowercase().as_str()))
 }
 
 /// Does a name read as a government body?
@@ -716,6 +643,25 @@ fn tidy(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
             }
         } else {
             break;
+        }
+    }
+    // "00 AM Dirksen Senate Office", "2019 Government Partnership", "European Commission 2013": times
+    // and years are not part of a name.
+    loop {
+        let s = &text[start..end];
+        let first = s.split_whitespace().next().unwrap_or("");
+        let numeric = !first.is_empty() && first.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'h'));
+        let meridiem = ["AM", "PM", "am", "pm", "a.m.", "p.m."].contains(&first);
+        if (numeric || meridiem) && s.len() > first.len() {
+            let rest = &s[first.len()..];
+            start += first.len() + (rest.len() - rest.trim_start().len());
+        } else {
+            break;
+        }
+    }
+    if let Some((head, last)) = text[start..end].rsplit_once(' ') {
+        if last.len() == 4 && last.chars().all(|c| c.is_ascii_digit()) {
+            end = start + head.trim_end().len();
         }
     }
     // "... of Uruguay. She": a sentence ends after a word longer than an abbreviation.

@@ -42,10 +42,13 @@ pub enum ListKind {
     /// Phrases before a country's name that put the people named after them under it ("en
     /// representación de").
     CountryLeadIns,
+    /// Words of the names of kinds of body ("executive", "committee", "sector"): a name of them only
+    /// names no one body.
+    GenericBodyWords,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 8] = [
+    pub const ALL: [ListKind; 9] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -54,6 +57,7 @@ impl ListKind {
         ListKind::EventBodies,
         ListKind::MentionCues,
         ListKind::CountryLeadIns,
+        ListKind::GenericBodyWords,
     ];
 
     /// The file that holds the list in a language folder.
@@ -67,6 +71,7 @@ impl ListKind {
             ListKind::EventBodies => "event_bodies.txt",
             ListKind::MentionCues => "mention_cues.txt",
             ListKind::CountryLeadIns => "country_lead_ins.txt",
+            ListKind::GenericBodyWords => "generic_body_words.txt",
         }
     }
 
@@ -78,7 +83,8 @@ impl ListKind {
             | ListKind::EventHeads
             | ListKind::EventBodies
             | ListKind::MentionCues
-            | ListKind::CountryLeadIns => 1,
+            | ListKind::CountryLeadIns
+            | ListKind::GenericBodyWords => 1,
             ListKind::LeadIns => 2,
             ListKind::Participation => 3,
         }
