@@ -45,8 +45,9 @@ def main(root):
     while lines and not lines[-1].strip():
         lines.pop()
     known = set()
-    for f in [path, "models/countries.tsv"]:
-        for line in open(f, encoding="utf-8"):
+    kept = [l + "\n" for l in lines]
+    for source in [kept, open("models/countries.tsv", encoding="utf-8")]:
+        for line in source:
             if line.startswith("#") or not line.strip():
                 continue
             for form in line.rstrip("\n").split("\t")[-1].split("|"):
@@ -63,7 +64,8 @@ def main(root):
         if len(codes) != 1 or fold(demonym) in AMBIGUOUS or fold(demonym) in known:
             continue
         code = next(iter(codes))
-        forms = [demonym] + ([demonym + "s"] if not demonym.endswith(("s", "ese", "sh", "ch")) else [])
+        # Plurals are left out: "Thais" is as often a given name (Thaís) as the people of a country.
+        forms = [demonym]
         rows.append(f"demonym\t{code}\ten\t{'|'.join(forms)}")
     for code, names in sorted(COMMON_NAMES.items()):
         new = [n for n in names if fold(n) not in known]

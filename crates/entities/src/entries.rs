@@ -162,7 +162,23 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
     }
     let speaker_sections: Vec<ByteRange> =
         report.sections.iter().filter(|s| s.kind == FieldKind::Speakers).map(|s| s.body).collect();
-    for line in &report.lines {
+    // Lines of a programme: "Luiz Gaiger, Abet", "Clarissa Stefani – UFSC", a name and a short
+    // affiliation, one a line, with another such line next to it.
+    let shaped: Vec<bool> = report.lines.iter().map(|l| entry_shaped_line(text, l, gaz)).collect();
+    let non_blank = |j: &usize| report.lines[*j].kind != LineKind::Blank;
+    let programme_line = |i: usize| {
+        let before = (0..i).rev().find(non_blank).is_some_and(|j| shaped[j]);
+        let after = (i + 1..report.lines.len()).find(non_blank).is_some_and(|j| shaped[j]);
+        shaped[i] && (before || after)
+    };
+    for (i, line) in report.lines.iter().enumerate() {
+        if line.kind == LineKind::Text && programme_line(i) && !lists.iter().any(|(r, _, _)| r.contains(&line.content))
+        {
+            if let Some(p) = parse_entry(text, line.content, gaz, lang(line.content.start), SessionRole::Speaker) {
+                out.push(p);
+                continue;
+            }
+        }
         if matches!(line.kind, LineKind::Blank | LineKind::Field | LineKind::Heading) || in_table(&line.range) {
             continue;
         }
@@ -226,6 +242,27 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
     out.sort_by_key(|e| e.name.start);
     out.dedup_by(|a, b| a.name.overlaps(&b.name));
     out
+}
+
+/// "Luiz Gaiger, Abet": a short text line that is a name of two words or more, a separator and a
+/// short affiliation, not a sentence.
+fn entry_shaped_line(text: &str, line: &acta_doc::Line, gaz: &Gazetteers) -> bool {
+    if line.kind != LineKind::Text && line.kind != LineKind::ListItem {
+        return false;
+    }
+    let s = line.content.slice(text);
+    if s.len() > 160 || SENTENCE_VERBS.iter().any(|v| s.contains(v)) {
+        return false;
+    }
+    let Some(n) = name_at(&text[..line.content.end], line.content.start, gaz).filter(|n| n.core_tokens >= 2) else {
+        return false;
+    };
+    let after = &text[n.range.end..line.content.end];
+    let rest = after.trim_start_matches([',', ' ', '-', '–', '—', '|']);
+    [", ", " - ", " – ", " — ", " | "].iter().any(|sep| after.starts_with(sep))
+        && !rest.is_empty()
+        && rest.split_whitespace().count() <= 12
+        && !rest.ends_with(['.', ':'])
 }
 
 /// Where a list under a heading of people ends: at the first line after a blank one that is

@@ -1189,6 +1189,24 @@ fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut Collector) {
             }
         }
     }
+    // "Santiago Hazim, director ejecutivo del Seguro Nacional": a name set off by a comma before a
+    // title (lower case, or capitalised at the start of its part) is the person holding it.
+    for &(title_start, _) in &scans.titles {
+        let Some(before) = text[..title_start].strip_suffix(", ") else { continue };
+        let Some(n) = name_before(text, before.len() + 1, gaz).or_else(|| name_ending_at(text, before.len(), gaz))
+        else {
+            continue;
+        };
+        if n.1 >= 2 && !c.overlaps(n.0, &blocked) && honorific_at(text, n.0.start, gaz, lang_at(n.0.start)).is_none() {
+            cands.push(PersonCandidate {
+                range: n.0,
+                display: None,
+                honorific: false,
+                core_tokens: n.1,
+                source: EntitySource::Pattern,
+            });
+        }
+    }
     // "Fabrizio Scrollini (ILDA)", "Juan Manuel Casanueva (SocialTIC, Mexico)", "Luiz Gaiger, Abet":
     // an affiliation in parentheses or in apposition right after a name, that no pattern knows.
     for p in &cands {
@@ -1381,6 +1399,28 @@ fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, usize)> {
         pos = n.range.end;
     }
     out
+}
+
+/// The name that ends exactly at `end` (before a comma), if any: (range, core tokens).
+fn name_ending_at(text: &str, end: usize, gaz: &Gazetteers) -> Option<(ByteRange, usize)> {
+    let mut window = end.saturating_sub(NAME_WINDOW);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
+    let line_start = text[window..end].rfind(['\n', ',', ';', ':', '(']).map_or(window, |i| window + i + 1);
+    let mut prev_space = true;
+    for (i, ch) in text[line_start..end].char_indices() {
+        let s = line_start + i;
+        if prev_space && ch.is_uppercase() {
+            if let Some(n) = name_at(&text[..end], s, gaz) {
+                if n.range.end == end {
+                    return Some((n.range, n.core_tokens));
+                }
+            }
+        }
+        prev_space = ch == ' ';
+    }
+    None
 }
 
 /// The name that ends right before `end` (one space between), if any: (range, core tokens).
