@@ -172,11 +172,17 @@ impl SummaryStage {
             i = j;
             let kind = section.map(|s| report.sections[s].kind);
             let mut prior = kind.map_or(1.0, section_prior);
-            // Narrative paragraphs under a speakers heading (no heading of their own after the list).
+            // Narrative paragraphs under a heading of people (no heading of their own after the list:
+            // "Asistentes:", a table, then "La reunión fue moderada por ...").
+            let people_heading = matches!(
+                kind,
+                Some(FieldKind::Speakers | FieldKind::Attendees | FieldKind::Participants | FieldKind::Absent)
+            );
+            let words = if kind == Some(FieldKind::Speakers) { 19 } else { 9 };
             if prior == 0.0
-                && kind == Some(FieldKind::Speakers)
+                && people_heading
                 && line.kind == LineKind::Text
-                && paragraph.slice(text).split_whitespace().nth(19).is_some()
+                && paragraph.slice(text).split_whitespace().nth(words).is_some()
             {
                 prior = 0.9;
             }
