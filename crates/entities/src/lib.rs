@@ -20,6 +20,8 @@
 //! assert!(report.canonicals_of(EntityKind::Country).any(|(_, c)| c.name == "BR"));
 //! ```
 
+mod bodies;
+mod clusters;
 mod entries;
 mod error;
 mod extract;
@@ -28,6 +30,8 @@ mod institutions;
 mod merge;
 mod names;
 mod participants;
+mod people;
+mod places;
 mod speakers;
 mod words;
 

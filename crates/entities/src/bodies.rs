@@ -1,0 +1,651 @@
+//! Ministries, government bodies and organisations: gazetteer and shape matches, acronyms standing alone,
+//! bodies read from affiliations; what is not a body (events, kinds of body, whole governments, venues, labels)
+//! is dropped. Runs first: places and people read its mentions.
+
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
+
+use acta_doc::{fold, fold_words, ByteRange, Canonical, CountryCode, EntityKind, EntitySource, Report, Stakeholder};
+
+use crate::extract::Collector;
+use crate::gazetteer::{Gazetteers, Place};
+use crate::institutions::{ShapeMatch, TITLE_WORDS};
+use crate::names::{honorific_at, name_at};
+use crate::people::*;
+use crate::places::*;
+use crate::words::{WordMatcher, Words};
+
+pub(crate) struct Candidate {
+    pub(crate) range: ByteRange,
+    pub(crate) kind: EntityKind,
+    pub(crate) gazetteer: Option<usize>,
+    pub(crate) stakeholder: Option<Stakeholder>,
+    pub(crate) source: EntitySource,
+    pub(crate) acronym: Option<ByteRange>,
+}
+
+pub(crate) fn institutions(
+    report: &Report,
+    gaz: &Gazetteers,
+    shapes: Vec<ShapeMatch>,
+    known: &[(usize, usize, usize)],
+    acronyms: &[(usize, usize)],
+    words: &Words,
+    c: &mut Collector,
+) {
+    let text = &report.text;
+    let mut cands: Vec<Candidate> = Vec::with_capacity(shapes.len() + known.len());
+    for &(start, end, idx) in known {
+        let inst = gaz.institution(idx);
+        cands.push(Candidate {
+            range: ByteRange { start, end },
+            kind: inst.kind,
+            gazetteer: Some(idx),
+            stakeholder: inst.stakeholder,
+            source: EntitySource::Gazetteer,
+            acronym: None,
+        });
+    }
+    for m in shapes {
+        // "Fabrizio Scrollini (ILDA)": an acronym that does not fit its supposed long form counts
+        // only when the gazetteer knows it ("Foro de Gobernanza ... (LACIGF)").
+        if m.unverified_acronym && m.acronym.is_none_or(|(s, e)| gaz.institution_named(&text[s..e]).is_none()) {
+            continue;
+        }
+        let mut range = ByteRange { start: m.start, end: m.end };
+        // "Universidad de la República, Uruguay": the country is where it is, not what it is called.
+        if let Some((head, tail)) = range.slice(text).rsplit_once(", ") {
+            if gaz.country_named(tail).is_some() {
+                range.end = range.start + head.len();
+            }
+        }
+        // "la Universidad de Chile Valentina Gutiérrez Soto presentó": after a country's name, a
+        // given name starting a two-word name is a person, not more of the institution.
+        for (_, pe, place) in gaz.find_places(range.slice(text)) {
+            let at = range.start + pe;
+            if !matches!(place, Place::Country(_)) || at >= range.end || !text[at..].starts_with(' ') {
+                continue;
+            }
+            let first = text[at + 1..range.end].split(' ').next().unwrap_or("");
+            if gaz.is_given_name(first) && name_at(text, at + 1, gaz).is_some_and(|n| n.core_tokens >= 2) {
+                range.end = at;
+                break;
+            }
+        }
+        range.end = cut_before_people(text, range, gaz);
+        // A whole national government is neither a ministry nor an organisation (GOLD.md): "Gobierno
+        // de México", "Gouvernement de la République du Bénin"; a city's or a state's government is.
+        if national_government(range.slice(text), gaz) {
+            continue;
+        }
+        if range.slice(text).split_whitespace().count() < 2 && m.acronym.is_none() {
+            continue;
+        }
+        // A shape whose text is a gazetteer entry, or whose acronym in parentheses is one ("Foro de
+        // Gobernanza ... (LACIGF)"), takes the gazetteer's identity.
+        let gazetteer = gaz
+            .institution_named(range.slice(text))
+            .or_else(|| m.acronym.and_then(|(s, e)| gaz.institution_named(&text[s..e])));
+        let kind = gazetteer.map_or(m.kind, |g| gaz.institution(g).kind);
+        cands.push(Candidate {
+            range,
+            kind,
+            gazetteer,
+            stakeholder: m.stakeholder,
+            source: if gazetteer.is_some() { EntitySource::Gazetteer } else { EntitySource::Pattern },
+            acronym: m.acronym.map(|(s, e)| ByteRange { start: s, end: e }),
+        });
+    }
+    // Acronyms standing alone: the shortest candidates, so any longer name that holds them wins. An
+    // acronym the text defines ("Ministerio de Economía y Finanzas (MEF)") is that body's, found later.
+    let defined: Vec<&str> = cands.iter().filter_map(|k| k.acronym.map(|a| a.slice(text))).collect();
+    for &(start, end) in acronyms.iter().filter(|&&(s, e)| !defined.contains(&&text[s..e])) {
+        let range = ByteRange { start, end };
+        let gazetteer = gaz.institution_named(range.slice(text));
+        cands.push(Candidate {
+            range,
+            kind: gazetteer.map_or(EntityKind::Organization, |g| gaz.institution(g).kind),
+            gazetteer,
+            stakeholder: None,
+            source: if gazetteer.is_some() { EntitySource::Gazetteer } else { EntitySource::Pattern },
+            acronym: Some(range),
+        });
+    }
+    // "Directorate-General for International Partnerships of the European Commission": a body
+    // named as a unit of a known organisation is the unit, and the organisation is mentioned too.
+    // A unit of an intergovernmental or other organisation is an organisation, not a government body.
+    let known_kinds: Vec<(ByteRange, EntityKind)> =
+        cands.iter().filter(|k| k.gazetteer.is_some()).map(|k| (k.range, k.kind)).collect();
+    for k in cands.iter_mut().filter(|k| k.gazetteer.is_none()) {
+        let Some((g, kind)) = known_kinds.iter().find(|(g, _)| g.end == k.range.end && g.start > k.range.start) else {
+            continue;
+        };
+        let head = &text[k.range.start..g.start];
+        let cut = [" of the ", " of ", " da ", " do ", " de la ", " del ", " du ", " de l'", " de l’", " des ", " de "]
+            .iter()
+            .find_map(|c| head.strip_suffix(c).map(|h| h.len()));
+        if let Some(len) = cut {
+            k.range.end = k.range.start + len;
+            if *kind == EntityKind::Organization {
+                k.kind = EntityKind::Organization;
+                k.stakeholder = None;
+            }
+        }
+    }
+    // The value of a "Venue:" / "Lugar:" field names a place, not a body ("Centro Cultural Parque de
+    // España"); a known body there is still one.
+    let venues: Vec<ByteRange> =
+        report.fields.iter().filter(|f| f.kind == acta_doc::FieldKind::Place).map(|f| f.value).collect();
+    cands.retain(|k| k.gazetteer.is_some() || !venues.iter().any(|v| v.contains(&k.range)));
+    // "Executive Committee", "Terceiro Setor", "Pequeña y Mediana Empresa": kinds of body, not bodies.
+    cands.retain(|k| k.gazetteer.is_some() || k.acronym.is_some() || !generic_words_only(k.range.slice(text), gaz));
+    // "Ing. José Clastornik": a name that starts with an honorific is a person's.
+    cands.retain(|k| k.gazetteer.is_some() || honorific_at(text, k.range.start, gaz, None).is_none());
+    // "Organização do Proponente", "Proposer's Organization": a form's label names a role, not a body.
+    cands.retain(|k| {
+        k.gazetteer.is_some() || k.kind == EntityKind::Ministry || !ends_with_title(k.range.slice(text), gaz)
+    });
+    // Events and forums are not organisations ("Internet Governance Forum", "Cumbre Mundial ..."),
+    // unless a body of the event follows ("IGF Secretariat", "the LAC-IGF executive committee").
+    cands.retain(|k| {
+        // ("Unit of Innovation and Technological Strategy": a government body named for its subject.)
+        let event = match k.gazetteer {
+            Some(g) => gaz.institution(g).event,
+            None => names_an_event(k.range.slice(text), gaz, k.kind == EntityKind::Ministry),
+        };
+        !event || event_body_follows(text, k.range.end, gaz)
+    });
+    cands.retain(|k| {
+        !k.range.is_empty() && k.range.slice(text).split_whitespace().count() >= 2
+            || k.gazetteer.is_some()
+            || k.acronym.is_some()
+    });
+    // "l'Union africaine sur la cybersécurité": a shape that runs on past a known name in lower case
+    // is the known name and a phrase; "Internet Society Brazil Chapter" (capitalised) is a new name.
+    // Gazetteer names by start, so that each candidate looks only at those starting where it does.
+    let mut known: HashMap<usize, Vec<usize>> = HashMap::new();
+    for k in cands.iter().filter(|k| k.gazetteer.is_some()) {
+        known.entry(k.range.start).or_default().push(k.range.end);
+    }
+    cands.retain(|k| {
+        k.gazetteer.is_some()
+            || !known.get(&k.range.start).into_iter().flatten().any(|&g_end| {
+                g_end < k.range.end
+                    && text[g_end..k.range.end].trim_start().chars().next().is_some_and(char::is_lowercase)
+            })
+    });
+    // Longest first; on equal length the gazetteer wins. Overlapping shorter candidates are dropped.
+    cands.sort_by_key(|k| (std::cmp::Reverse(k.range.len()), k.gazetteer.is_none(), k.range.start));
+    let mut accepted: Vec<Candidate> = Vec::new();
+    // Accepted ranges are disjoint: the one starting last before a candidate's end is the only one
+    // that can overlap it.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    for cand in cands {
+        let r = cand.range;
+        if taken.range(..r.end.max(r.start + 1)).next_back().is_some_and(|(_, &end)| end > r.start) {
+            continue;
+        }
+        if !r.is_empty() {
+            taken.insert(r.start, r.end);
+        }
+        accepted.push(cand);
+    }
+    accepted.sort_by_key(|a| a.range.start);
+    let mut acronyms: Vec<(String, usize)> = Vec::new();
+    for a in &accepted {
+        let surface = a.range.slice(text);
+        let (key, name, country, stakeholder) = match a.gazetteer {
+            Some(g) => {
+                // Named as written at its first mention (the answer keys' convention); the gazetteer
+                // gives identity, country and stakeholder group.
+                let inst = gaz.institution(g);
+                (format!("gazetteer:{g}"), surface.to_string(), inst.country, inst.stakeholder)
+            }
+            None => {
+                let country = country_inside(gaz, surface);
+                (fold_words(surface), surface.to_string(), country, a.stakeholder)
+            }
+        };
+        let idx = c.canonical(a.kind, key, || Canonical { kind: a.kind, name, country, stakeholder });
+        c.mention(a.kind, a.range, idx, a.source, if a.source == EntitySource::Gazetteer { 0.95 } else { 0.8 });
+        if let Some(acr) = a.acronym {
+            acronyms.push((acr.slice(text).to_string(), idx));
+        }
+    }
+    // Later uses of an acronym defined as "Full Name (ACR)".
+    if !acronyms.is_empty() {
+        let forms: Vec<&str> = acronyms.iter().map(|(s, _)| s.as_str()).collect();
+        for (start, end, pattern) in WordMatcher::new(&forms).find_in(text, words) {
+            let range = ByteRange { start, end };
+            if text[..start].ends_with('(') || c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization]) {
+                continue;
+            }
+            let idx = acronyms[pattern].1;
+            let kind = c.canonicals[idx].kind;
+            c.mention(kind, range, idx, EntitySource::Coreference, 0.8);
+        }
+    }
+}
+
+/// Acronyms standing alone that may name a body: a word of three to eight letters in capitals
+/// ("SPMS", "ITU-T") or with two capitals or more in a short word ("SeTIC", "PyAr"). Not an acronym
+/// of no body (models/common_acronyms.tsv), a country, a name, a Roman number, a speaker's label
+/// ("STA:"), nor a word of a run in capitals (a heading, a name written in capitals) or next to a
+/// name ("DIALLO Aminata").
+pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<(usize, usize)> {
+    let spans: Vec<(usize, usize)> = words.spans().collect();
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = |w: &str| letters(w) >= 2 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let same_line = |a: usize, b: usize| !text[a.min(b)..a.max(b)].contains('\n');
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < spans.len() {
+        let (start, mut end) = spans[i];
+        let mut j = i;
+        // "ITU-T", "AT&T": joined by a hyphen or an ampersand.
+        while let Some(&(ns, ne)) = spans.get(j + 1) {
+            if ns == end + 1 && matches!(text.as_bytes()[end], b'-' | b'&') {
+                end = ne;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let next_index = j + 1;
+        // "_PyAr_": Markdown's underscores are not part of the word.
+        let start = start + text[start..end].len() - text[start..end].trim_start_matches('_').len();
+        let end = start + text[start..end].trim_end_matches('_').len();
+        let token = &text[start..end];
+        let prev = i.checked_sub(1).and_then(|k| spans.get(k));
+        i = next_index;
+        // Codes and event names carry digits ("COP16", "ICANN63"); handles underscores; a
+        // parenthesis after a name holds initials or a long form's acronym, read elsewhere.
+        if token.chars().any(|c| c.is_ascii_digit())
+            || text[end..].starts_with(['_', '@'])
+            || text[..start].ends_with(['_', '@', '#', '/'])
+            || text[..start].ends_with('(') && text[end..].starts_with(')')
+        {
+            continue;
+        }
+        let n = letters(token);
+        let upper = token.chars().filter(|c| c.is_uppercase()).count();
+        let all_caps = n >= 3 && caps(token);
+        let mixed = !all_caps
+            && n >= 3
+            && token.len() <= 7
+            && upper >= 2
+            && token.chars().next().is_some_and(char::is_uppercase)
+            && !["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "Des", "Du"]
+                .iter()
+                .any(|p| token.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)));
+        if !(all_caps || mixed) || n > 8 || token.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
+            continue;
+        }
+        if gaz.is_common_acronym(token)
+            || gaz.country_named(token).is_some()
+            || gaz.is_given_name(token)
+            || gaz.is_surname(token)
+            || gaz.is_name_stopword(token)
+        {
+            continue;
+        }
+        let neighbour_is_name = |k: Option<&(usize, usize)>| {
+            k.is_some_and(|&(s, e)| {
+                let w = &text[s..e];
+                same_line(s, start)
+                    && (caps(w) || gaz.is_given_name(w) && w.chars().next().is_some_and(char::is_uppercase))
+            })
+        };
+        // In capitals next to capitals it is a heading or a name in capitals; before a given name,
+        // at the start of an entry, a surname written first ("DIALLO Aminata").
+        let line_start_here = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let entry_start = text[line_start_here..start].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty();
+        let caps_word = |k: Option<&(usize, usize)>| {
+            k.is_some_and(|&(s, e)| same_line(s, start) && caps(&text[s..e]) && !gaz.is_common_acronym(&text[s..e]))
+        };
+        // A surname in capitals after a given name ("Agnès CANAYER") is a name too.
+        if caps_word(prev)
+            || caps_word(spans.get(next_index))
+            || neighbour_is_name(prev)
+            || entry_start && neighbour_is_name(spans.get(next_index))
+        {
+            continue;
+        }
+        // "C. MASSANGO": a surname after an initial.
+        if prev.is_some_and(|&(ps, pe)| {
+            pe - ps == 1 && text[pe..start].trim() == "." && text[ps..pe].chars().all(char::is_uppercase)
+        }) {
+            continue;
+        }
+        // "J.VILLOT", "STA:" at the start of a line; a line mostly in capitals is a heading.
+        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p);
+        let line = &text[line_start..line_end];
+        let (line_letters, line_upper) = line
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0usize, 0usize), |(n, u), c| (n + 1, u + usize::from(c.is_uppercase())));
+        if line_letters > n + 3 && line_upper * 5 >= line_letters * 3 {
+            continue;
+        }
+        let before = text[line_start..start].trim();
+        if text[..start].ends_with('.') && text[..start].chars().rev().nth(1).is_some_and(char::is_uppercase)
+            || text[end..].starts_with(':') && before.chars().all(|c| !c.is_alphanumeric())
+        {
+            continue;
+        }
+        out.push((start, end));
+    }
+    out
+}
+
+/// Does any word of `s` start a title of the language packs ("European Commissioner for ...")?
+pub(crate) fn holds_title(s: &str, gaz: &Gazetteers) -> bool {
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return false;
+    }
+    let mut pos = 0;
+    for word in lower.split(' ') {
+        let at = pos;
+        pos += word.len() + 1;
+        if gaz
+            .titles
+            .longest_prefix(&lower[at..])
+            .is_some_and(|len| lower[at + len..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// "Romulo Cintra (RCA)": the letters in parentheses are the person's initials, not a body.
+pub(crate) fn initials_of(name: &str, acronym: &str) -> bool {
+    let initials: Vec<char> =
+        name.split_whitespace().filter_map(|w| w.chars().next()).map(|c| c.to_ascii_uppercase()).collect();
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).map(|c| c.to_ascii_uppercase()).collect();
+    !letters.is_empty()
+        && letters.len() <= 4
+        && initials.len() >= 2
+        && letters.first() == initials.first()
+        && initials[1..].iter().any(|i| letters[1..].contains(i))
+}
+
+/// Where an institution's name really ends when people's names or an acronym were read into it: at
+/// a comma before a person ("Subsecretaría de Telecomunicaciones, Patricia Falconí") or before an
+/// acronym alone ("Regulatory Agency, Anatel"), and before a person's name that ends it after a
+/// word that is not a connector or the head of an eponymous name ("Committee Chair Abel Davila",
+/// but "Fundación Konrad Adenauer").
+pub(crate) fn cut_before_people(text: &str, range: ByteRange, gaz: &Gazetteers) -> usize {
+    let mut end = range.end;
+    // "Présidence de M. Jean-Luc Warsmann": an honorific inside starts a person.
+    let mut pos = range.start;
+    for word in text[range.start..range.end].split(' ') {
+        let at = pos;
+        pos += word.len() + 1;
+        if at > range.start
+            && honorific_at(text, at, gaz, Some(acta_doc::Lang::FR)).is_some_and(|(_, _, after)| after <= range.end)
+        {
+            let before = text[range.start..at].trim_end();
+            let before = before
+                .strip_suffix(" de")
+                .or_else(|| before.strip_suffix(" of"))
+                .or_else(|| before.strip_suffix(" du"))
+                .unwrap_or(before);
+            end = range.start + before.trim_end_matches([',', ' ']).len();
+            break;
+        }
+    }
+    let person_at = |at: usize, end: usize| {
+        let first = text[at..end].split([' ', ',']).next().unwrap_or("");
+        gaz.is_given_name(first)
+            && !gaz.is_name_stopword(first)
+            && name_at(&text[..end], at, gaz).is_some_and(|n| n.core_tokens >= 2)
+    };
+    let acronym_alone = |s: &str| {
+        let w = s.trim();
+        !w.contains(' ')
+            && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+            || w.chars().next().is_some_and(char::is_uppercase)
+                && !w.contains(' ')
+                && w.len() >= 3
+                && w.chars().skip(1).all(char::is_lowercase)
+                && !gaz.is_name_stopword(w)
+    };
+    if let Some(i) = text[range.start..end].find(", ") {
+        let at = range.start + i;
+        let after = &text[at + 2..end];
+        let next = after.split(", ").next().unwrap_or("");
+        if person_at(at + 2, end) || acronym_alone(next) && !after.contains(' ') {
+            end = at;
+        }
+    }
+    // "Universidad Andina Simón Bolívar": the heads of eponymous names keep the person in the name.
+    let head = text[range.start..end].split_whitespace().next().unwrap_or("");
+    if PLACE_BEFORE.contains(&fold(head).as_str()) {
+        return end;
+    }
+    loop {
+        let span = &text[range.start..end];
+        let Some(cut) = span
+            .match_indices(' ')
+            .map(|(i, _)| range.start + i + 1)
+            .find(|&at| person_at(at, end) && name_at(&text[..end], at, gaz).is_some_and(|n| n.range.end == end))
+        else {
+            break;
+        };
+        let before = text[range.start..cut].trim_end();
+        let prev = before.rsplit(' ').next().unwrap_or("");
+        // "... Commission and Fatoumata Sylla": a conjunction joins a second person, not the name.
+        if ["and", "y", "e", "et"].contains(&prev) {
+            end = range.start + before[..before.len() - prev.len()].trim_end().len();
+            continue;
+        }
+        let connector = prev.chars().next().is_some_and(char::is_lowercase);
+        if connector || PLACE_BEFORE.contains(&fold(prev).as_str()) {
+            break;
+        }
+        end = range.start + before.trim_end_matches([',', ' ']).len();
+    }
+    end
+}
+
+/// A name of two to four capitalised words of the language packs' kinds of body, connectors aside
+/// ("Executive Committee", "Study Group", "Terceiro Setor").
+pub(crate) fn generic_words_only(name: &str, gaz: &Gazetteers) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let connector = |w: &&str| ["y", "e", "et", "and", "de", "of"].contains(w);
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| connector(w) || w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| connector(w) || gaz.generic_body_words.contains(&fold(w)))
+}
+
+/// Does a name end with a title of one word ("... do Proponente")?
+pub(crate) fn ends_with_title(name: &str, gaz: &Gazetteers) -> bool {
+    let is_title = |w: &str| {
+        let w = w.to_lowercase();
+        !w.is_empty() && gaz.titles.longest_prefix(&w) == Some(w.len())
+    };
+    let last = name.rsplit([' ', '\'']).next().unwrap_or("");
+    // "Proposer's Organization": a role's body, a form's label.
+    let first = name.split(' ').next().unwrap_or("");
+    let possessive = first.strip_suffix("'s").or_else(|| first.strip_suffix("’s"));
+    is_title(last) || possessive.is_some_and(is_title) && name.split(' ').count() <= 3
+}
+
+/// "Government of Canada", "Gobierno de la República de Chile", "Gouvernement du Bénin": a
+/// government whose name ends with a country's.
+pub(crate) fn national_government(name: &str, gaz: &Gazetteers) -> bool {
+    let Some(rest) = [
+        "Government of ",
+        "Gobierno de ",
+        "Gobierno del ",
+        "Governo do ",
+        "Governo da ",
+        "Governo de ",
+        "Gouvernement du ",
+        "Gouvernement de ",
+        "Gouvernement des ",
+        "State of ",
+        "Estado de ",
+        "Estado do ",
+        "Estado da ",
+        "État du ",
+        "État de ",
+    ]
+    .iter()
+    .find_map(|g| name.strip_prefix(g)) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches("the ").trim_start_matches("la ").trim_start_matches("l'");
+    // A city's government is its executive ("Gobierno de la Ciudad de Buenos Aires"); a country's
+    // or a state's is a whole government.
+    let city = ["City", "Ciudad", "Cidade", "Ville", "Municipio", "Município", "Município", "Prefeitura"]
+        .iter()
+        .any(|c| rest.starts_with(c));
+    !city
+        && (gaz.country_named(rest).is_some()
+            || gaz.find_places(rest).any(|(_, e, p)| e == rest.len() && matches!(p, Place::Country(_)))
+            || ["Estado", "State", "Province", "Provincia", "Província", "État", "Región", "Region", "Departamento"]
+                .iter()
+                .any(|w| rest.starts_with(w)))
+}
+
+/// Does a name start or end with the head word of an event ("Forum", "Cumbre", "Semaine")? Years,
+/// ordinals and articles around it do not count ("the 2018 Forum", "Eighth Annual ... Forum 2018").
+pub(crate) fn names_an_event(name: &str, gaz: &Gazetteers, government_body: bool) -> bool {
+    let words: Vec<&str> =
+        name.split(|c: char| c.is_whitespace() || c == ',').filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let head = |w: &&str| gaz.event_heads.contains(&fold(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    words.first().is_some_and(head)
+        || !government_body && words.last().is_some_and(head)
+        || words.get(1).is_some_and(|w| head(w) && words[0].chars().next().is_some_and(char::is_uppercase))
+            && words.len() <= 4
+}
+
+/// Does a body of an event ("Secretariat", "executive committee") follow right after `end`?
+pub(crate) fn event_body_follows(text: &str, end: usize, gaz: &Gazetteers) -> bool {
+    let after = text[end..].trim_start_matches(['’', '\'', 's', ' ']);
+    let mut limit = after.len().min(40);
+    while !after.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let lower = after[..limit].to_lowercase();
+    gaz.event_bodies
+        .longest_prefix(&lower)
+        .is_some_and(|len| lower[len..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// An organisation found late (from an entry or a parenthesis), with the countries named in it.
+pub(crate) fn add_late_organization(
+    c: &mut Collector,
+    text: &str,
+    gaz: &Gazetteers,
+    org: ByteRange,
+    source: EntitySource,
+) {
+    let name = org.slice(text).to_string();
+    if national_government(&name, gaz) {
+        return;
+    }
+    let country = country_inside(gaz, &name);
+    let idx = c.canonical(EntityKind::Organization, fold_words(&name), || Canonical {
+        kind: EntityKind::Organization,
+        name: name.clone(),
+        country,
+        stakeholder: None,
+    });
+    c.mention(EntityKind::Organization, org, idx, source, 0.6);
+    for (s, e, place) in gaz.find_places(&name) {
+        let range = ByteRange { start: org.start + s, end: org.start + e };
+        if let Place::Country(code) = place {
+            if !c.overlaps(range, &[EntityKind::Country]) {
+                add_country(c, *code, range, EntitySource::Gazetteer);
+            }
+        }
+    }
+}
+
+/// The last country named inside an institution's name ("Ministry of Modernization of Argentina").
+pub(crate) fn country_inside(gaz: &Gazetteers, name: &str) -> Option<CountryCode> {
+    gaz.find_places(name)
+        .filter_map(|(_, _, p)| match p {
+            Place::Country(c) | Place::Demonym(c) => Some(*c),
+            Place::Region(_) | Place::NotACountry => None,
+        })
+        .last()
+}
+
+/// Connectors after which a capitalised remainder of an entry is an organisation.
+pub(crate) const ORG_LEAD_INS: &[&str] =
+    &[" de ", " of ", " at ", " à ", " da ", " do ", " chez ", " en ", " del ", " en la "];
+
+/// The organisation of an entry that no pattern recognised: the last capitalised part after a
+/// comma or pipe, or what follows "de" / "of" / "at" in a single part. Titles, countries and
+/// people are not organisations.
+pub(crate) fn entry_organization(
+    text: &str,
+    rest: ByteRange,
+    gaz: &Gazetteers,
+    after_connectors: bool,
+) -> Option<ByteRange> {
+    let s = rest.slice(text);
+    if s.is_empty() {
+        return None;
+    }
+    let mut parts: Vec<ByteRange> = Vec::new();
+    let mut pos = rest.start;
+    for piece in s.split([',', '|', '(', ')', ';']) {
+        let r = ByteRange { start: pos, end: pos + piece.len() }.trim(text);
+        pos += piece.len() + 1;
+        if !r.is_empty() {
+            parts.push(r);
+        }
+    }
+    let acceptable = |r: ByteRange| -> bool {
+        let p = r.slice(text).trim_end_matches('.');
+        let first = p.split_whitespace().next().unwrap_or("");
+        let words = p.split_whitespace().count();
+        // "Yunive Moreno y José Santos": people joined by a conjunction, not a body.
+        let people = [" y ", " e ", " and ", " et "]
+            .iter()
+            .any(|c| p.split_once(c).is_some_and(|(_, b)| b.split(' ').next().is_some_and(|w| gaz.is_given_name(w))));
+        if people {
+            return false;
+        }
+        // An acronym in capitals is a body even when the word is also a name ("ILDA", "Ilda").
+        let acronym = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        first.chars().next().is_some_and(char::is_uppercase)
+            && words <= 6
+            && !TITLE_WORDS.contains(&first)
+            && !holds_title(p, gaz)
+            && !(words == 1 && gaz.is_name_stopword(first))
+            && gaz.country_named(p).is_none()
+            && (acronym || !gaz.is_given_name(first))
+            && p.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    };
+    if parts.len() >= 2 {
+        return parts.iter().rev().find(|r| acceptable(**r)).copied();
+    }
+    let only = *parts.first()?;
+    let p = only.slice(text);
+    if acceptable(only) && p.split_whitespace().count() <= 4 {
+        // A single capitalised part that is not a title: "Orange Côte d'Ivoire".
+        let lower_words = p.split_whitespace().skip(1).filter(|w| w.chars().next().is_some_and(char::is_lowercase));
+        if lower_words.count() == 0 {
+            return Some(only);
+        }
+    }
+    // In prose only the leads that name a body ("de la Sonatel", "at Google") are read, not the
+    // "of X" of a title's jurisdiction.
+    let leads: &[&str] =
+        if after_connectors { ORG_LEAD_INS } else { &[" de la ", " del ", " du ", " da ", " do ", " at ", " chez "] };
+    leads.iter().filter_map(|lead| p.rfind(lead).map(|i| i + lead.len())).max().and_then(|i| {
+        let r = ByteRange { start: only.start + i, end: only.end };
+        acceptable(r).then_some(r)
+    })
+}

@@ -1,0 +1,406 @@
+//! People: speaker entries, honorific + name, known given names, names in apposition to titles, names before
+//! verbs of speech. Reads the places and bodies found before, so that a name is never inside one.
+
+use acta_doc::{fold, ByteRange, EntityKind, EntitySource, Report};
+
+use crate::bodies::*;
+use crate::clusters::*;
+use crate::entries::parsed_entries;
+use crate::extract::{Collector, Scans};
+use crate::gazetteer::{word_bounded, Gazetteers, Place};
+use crate::names::{honorific_at, name_after_honorific, name_at};
+use crate::participants::prose_context;
+
+/// Whether the first verb of speech in `after` starts at its second byte and is a whole word: "Name
+/// dijo". Checked where it would be, not by searching the rest of the report.
+pub(crate) fn speech_verb_after_space(after: &str, gaz: &Gazetteers) -> bool {
+    let verbs = &gaz.speech_verbs;
+    if verbs.longest_prefix(after).is_some() {
+        return false;
+    }
+    after.get(1..).and_then(|rest| verbs.longest_prefix(rest)).is_some_and(|len| word_bounded(after, 1, 1 + len))
+}
+
+/// How far before a verb of speech, or after a title, a name is looked for.
+pub(crate) const NAME_WINDOW: usize = 100;
+
+/// A person mention before clustering.
+pub(crate) struct PersonCandidate {
+    pub(crate) range: ByteRange,
+    /// The name in reading order when the text writes it otherwise ("Benítez Arce, Lucía").
+    pub(crate) display: Option<String>,
+    pub(crate) honorific: bool,
+    pub(crate) core_tokens: usize,
+    pub(crate) source: EntitySource,
+}
+
+pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut Collector) {
+    let text = &report.text;
+    let blocked = [EntityKind::Ministry, EntityKind::Organization, EntityKind::Country, EntityKind::Region];
+    let mut cands: Vec<PersonCandidate> = Vec::with_capacity(64);
+    for p in parsed_entries(report, gaz) {
+        if !c.overlaps(p.name, &blocked) {
+            cands.push(PersonCandidate {
+                range: p.name,
+                display: p.display.clone(),
+                honorific: p.honorific.is_some(),
+                core_tokens: p.core_tokens,
+                source: EntitySource::Field,
+            });
+        }
+        // "Founder, Women in Tech Africa", "fondatrice de Janngo": in an entry, a capitalised last
+        // part that no pattern knows is the organisation.
+        let has_institution = c
+            .overlapping(p.rest)
+            .any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization) && p.rest.contains(&m.range));
+        if !has_institution {
+            if let Some(org) = entry_organization(text, p.rest, gaz, true) {
+                add_late_organization(c, text, gaz, org, EntitySource::Field);
+            }
+        }
+    }
+    // Honorific + name anywhere in the text. The language at a position only matters for
+    // French-only honorifics ("M."), so it is looked up only when some part of the report is French.
+    let french = acta_doc::Lang::FR;
+    let maybe_french = report.main_language() == Some(french)
+        || report.sections.iter().any(|s| s.language == Some(french))
+        || report.language_spans.iter().any(|s| s.language == french);
+    let lang_at = |pos: usize| if maybe_french { report.language_at(pos) } else { report.main_language() };
+    let capitalised = scans.words.starts().filter(|&i| text[i..].chars().next().is_some_and(char::is_uppercase));
+    for i in capitalised {
+        let Some((_, _, after)) = honorific_at(text, i, gaz, lang_at(i)) else { continue };
+        let mut pos = after;
+        while let Some((_, _, a)) = honorific_at(text, pos, gaz, lang_at(pos)) {
+            pos = a;
+        }
+        if let Some(n) = name_after_honorific(text, pos, gaz) {
+            if !c.overlaps(n.range, &blocked) {
+                cands.push(PersonCandidate {
+                    range: n.range,
+                    display: None,
+                    honorific: true,
+                    core_tokens: n.core_tokens,
+                    source: EntitySource::Pattern,
+                });
+            }
+        }
+    }
+    // Names in prose that start with a known given name ("Victor Lagunes", "Ana Paula dos Santos").
+    for (range, core) in gazetteer_names(text, gaz) {
+        if !c.overlaps(range, &blocked) {
+            cands.push(PersonCandidate {
+                range,
+                display: None,
+                honorific: false,
+                core_tokens: core,
+                source: EntitySource::Gazetteer,
+            });
+        }
+    }
+    // "la ministra de Ciencia, Aisén Etcheverry, destacó": a name set off by commas after a title.
+    for &(_, title_end) in &scans.titles {
+        // The comma comes within a short title ("la ministra de Ciencia, "): look only that far.
+        let mut limit = (title_end + NAME_WINDOW).min(text.len());
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let Some(comma) = text[title_end..limit].find(", ").map(|i| title_end + i) else { continue };
+        let between = &text[title_end..comma];
+        if between.len() > 70 || between.contains(['.', ';', ':', '\n']) {
+            continue;
+        }
+        let start = comma + 2;
+        // Set off by commas after a title, a first word that is also a common word is a given
+        // name ("cuyo presidente, Julio Pérez Alván, pidió").
+        let Some(n) = name_after_honorific(text, start, gaz) else { continue };
+        let after = &text[n.range.end..];
+        let closes = after.starts_with(',') || after.starts_with(" (") || speech_verb_after_space(after, gaz);
+        if n.core_tokens >= 2 && closes && !c.overlaps(n.range, &blocked) {
+            cands.push(PersonCandidate {
+                range: n.range,
+                display: None,
+                honorific: false,
+                core_tokens: n.core_tokens,
+                source: EntitySource::Pattern,
+            });
+        }
+    }
+    // Capitalised names right before a verb of speech.
+    for &(verb_start, _) in &scans.speech_verbs {
+        if let Some(n) = name_before(text, verb_start, gaz) {
+            // "M. Konaté a expliqué": in French "M." is Monsieur, found above with its honorific.
+            if honorific_at(text, n.0.start, gaz, lang_at(n.0.start)).is_some() {
+                continue;
+            }
+            if n.1 >= 2 && !c.overlaps(n.0, &blocked) {
+                cands.push(PersonCandidate {
+                    range: n.0,
+                    display: None,
+                    honorific: false,
+                    core_tokens: n.1,
+                    source: EntitySource::Pattern,
+                });
+            }
+        }
+    }
+    // "Santiago Hazim, director ejecutivo del Seguro Nacional": a name set off by a comma before a
+    // title (lower case, or capitalised at the start of its part) is the person holding it.
+    for &(title_start, _) in &scans.titles {
+        let Some(before) = text[..title_start].strip_suffix(", ") else { continue };
+        let Some(n) = name_before(text, before.len() + 1, gaz).or_else(|| name_ending_at(text, before.len(), gaz))
+        else {
+            continue;
+        };
+        if n.1 >= 2 && !c.overlaps(n.0, &blocked) && honorific_at(text, n.0.start, gaz, lang_at(n.0.start)).is_none() {
+            cands.push(PersonCandidate {
+                range: n.0,
+                display: None,
+                honorific: false,
+                core_tokens: n.1,
+                source: EntitySource::Pattern,
+            });
+        }
+    }
+    // "Fabrizio Scrollini (ILDA)", "Juan Manuel Casanueva (SocialTIC, Mexico)", "Luiz Gaiger, Abet":
+    // an affiliation in parentheses or in apposition right after a name, that no pattern knows.
+    for p in &cands {
+        if p.source == EntitySource::Field {
+            continue;
+        }
+        let Some(r) = prose_context(text, p.range, gaz).apposition.filter(|a| a.start >= p.range.end) else {
+            continue;
+        };
+        let has_institution =
+            c.overlapping(r).any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization));
+        if r.len() > 120 || r.slice(text).contains('\n') || has_institution {
+            continue;
+        }
+        // In prose "of X" after a title is the title's jurisdiction ("Minister of Information from
+        // Bangladesh"), not a body: only a part of its own is read as one.
+        if let Some(org) =
+            entry_organization(text, r, gaz, false).filter(|o| !initials_of(p.range.slice(text), o.slice(text)))
+        {
+            add_late_organization(c, text, gaz, org, EntitySource::Pattern);
+        }
+    }
+    cluster_people(text, &scans.words, cands, c);
+}
+
+/// Words before a name that make it the name of a place or a thing: "Av. Paulista", "Calle Simón
+/// Bolívar", "Premio Rubén Darío".
+pub(crate) const PLACE_BEFORE: &[&str] = &[
+    "av",
+    "avenida",
+    "avenue",
+    "calle",
+    "rua",
+    "rue",
+    "street",
+    "st",
+    "plaza",
+    "praca",
+    "place",
+    "boulevard",
+    "bd",
+    "paseo",
+    "jiron",
+    "carrera",
+    "alameda",
+    "estrada",
+    "rodovia",
+    "edificio",
+    "building",
+    "hall",
+    "sala",
+    "salle",
+    "room",
+    "auditorio",
+    "auditorium",
+    "colegio",
+    "escuela",
+    "escola",
+    "ecole",
+    "lycee",
+    "liceo",
+    "hospital",
+    "aeropuerto",
+    "aeroporto",
+    "airport",
+    "estacion",
+    "station",
+    "premio",
+    "premio",
+    "prize",
+    "prix",
+    "award",
+    "teatro",
+    "theatre",
+    "theater",
+    "museo",
+    "museu",
+    "musee",
+    "museum",
+    "parque",
+    "park",
+    "puente",
+    "ponte",
+    "pont",
+    "bridge",
+    "universidad",
+    "universidade",
+    "universite",
+    "university",
+    "fundacion",
+    "fundacao",
+    "fondation",
+    "foundation",
+    "instituto",
+    "institut",
+    "institute",
+    "centro",
+    "centre",
+    "center",
+    "ciudad",
+    "cidade",
+    "ville",
+    "city",
+    "puerto",
+    "porto",
+    "port",
+    "san",
+    "santa",
+    "sao",
+    "saint",
+    "sainte",
+    "st.",
+];
+
+/// Person names that start with a given name from the gazetteer and have at least one more
+/// capitalised name token, outside place and organisation names: (range, core tokens).
+pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let bytes = text.as_bytes();
+    while pos < text.len() {
+        // Next word start.
+        let Some(off) = text[pos..].find(|c: char| c.is_uppercase()) else { break };
+        let start = pos + off;
+        let ch_len = text[start..].chars().next().map_or(1, char::len_utf8);
+        pos = start + ch_len;
+        if start > 0 && text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\'')
+        {
+            continue;
+        }
+        let word_end = text[start..]
+            .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
+            .map_or(text.len(), |i| start + i);
+        let word = &text[start..word_end];
+        // ALL-CAPS runs are headings ("FORO ... DE AMÉRICA LATINA"); names in capitals are read
+        // from entries only.
+        if word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && word.chars().all(|c| !c.is_lowercase()) {
+            pos = word_end.max(pos);
+            continue;
+        }
+        // "Chad Morrison", "Jordan Blake": a country's name is a given name before a known surname.
+        let next_is_surname = || {
+            text[word_end..]
+                .strip_prefix(' ')
+                .and_then(|a| a.split(|c: char| !c.is_alphabetic() && c != '-' && c != '\'').next())
+                .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase) && gaz.is_surname(n))
+        };
+        if !(gaz.is_given_name(word) || gaz.country_named(word).is_some() && next_is_surname()) {
+            pos = word_end.max(pos);
+            continue;
+        }
+        let Some(n) = name_at(text, start, gaz) else { continue };
+        // "West African": a demonym or a country's name at the end makes it a place word.
+        let last = n.range.slice(text).rsplit(' ').next().unwrap_or("");
+        if gaz
+            .find_places(last)
+            .any(|(s, e, p)| s == 0 && e == last.len() && matches!(p, Place::Demonym(_) | Place::Region(_)))
+        {
+            pos = n.range.end.max(pos);
+            continue;
+        }
+        if n.core_tokens < 2 {
+            pos = n.range.end.max(pos);
+            continue;
+        }
+        // "Av. Paulista", "Universidad Simón Bolívar": the word before makes it a place or body.
+        let prev = text[..start].trim_end_matches([' ', '\t']);
+        let prev_word = prev.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let prev_folded = fold(prev_word.trim_end_matches(['.', ',']));
+        let same_line = !text[..start].trim_end_matches([' ', '\t']).ends_with('\n') && prev.len() < start;
+        if same_line
+            && PLACE_BEFORE.contains(&prev_folded.as_str())
+            && prev_word.chars().next().is_some_and(char::is_uppercase)
+        {
+            pos = n.range.end;
+            continue;
+        }
+        // "Simón Bolívar University", "Victoria Street": a capitalised non-name word right after.
+        let after = &text[n.range.end..];
+        if let Some(next) =
+            after.strip_prefix(' ').and_then(|a| a.split(|c: char| c.is_whitespace() || c == ',').next())
+        {
+            if next.chars().next().is_some_and(char::is_uppercase) && gaz.is_name_stopword(next) {
+                pos = n.range.end;
+                continue;
+            }
+        }
+        let _ = bytes;
+        out.push((n.range, n.core_tokens));
+        pos = n.range.end;
+    }
+    out
+}
+
+/// The name that ends exactly at `end` (before a comma), if any: (range, core tokens).
+pub(crate) fn name_ending_at(text: &str, end: usize, gaz: &Gazetteers) -> Option<(ByteRange, usize)> {
+    let mut window = end.saturating_sub(NAME_WINDOW);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
+    let line_start = text[window..end].rfind(['\n', ',', ';', ':', '(']).map_or(window, |i| window + i + 1);
+    let mut prev_space = true;
+    for (i, ch) in text[line_start..end].char_indices() {
+        let s = line_start + i;
+        if prev_space && ch.is_uppercase() {
+            if let Some(n) = name_at(&text[..end], s, gaz) {
+                if n.range.end == end {
+                    return Some((n.range, n.core_tokens));
+                }
+            }
+        }
+        prev_space = ch == ' ';
+    }
+    None
+}
+
+/// The name that ends right before `end` (one space between), if any: (range, core tokens).
+pub(crate) fn name_before(text: &str, end: usize, gaz: &Gazetteers) -> Option<(ByteRange, usize)> {
+    let before = text[..end].strip_suffix(' ')?;
+    // Only the last 80 bytes can hold the name: look no further back, however long the line.
+    let mut window = before.len().saturating_sub(NAME_WINDOW);
+    while !before.is_char_boundary(window) {
+        window -= 1;
+    }
+    let line_start = before[window..].rfind('\n').map_or(window, |i| window + i + 1);
+    // Try start positions from the farthest word back to the nearest; the first full match wins.
+    let mut starts: Vec<usize> = Vec::new();
+    let mut prev_space = true;
+    for (i, ch) in before[line_start..].char_indices() {
+        if prev_space && ch.is_uppercase() {
+            starts.push(line_start + i);
+        }
+        prev_space = ch == ' ';
+    }
+    for s in starts.into_iter().filter(|&s| before.len() - s <= 80) {
+        if let Some(n) = name_at(before, s, gaz) {
+            if n.range.end == before.len() {
+                return Some((n.range, n.core_tokens));
+            }
+        }
+    }
+    None
+}

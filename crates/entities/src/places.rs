@@ -1,0 +1,354 @@
+//! Countries and regions named in a report (gazetteer matches read in context: a given name, a US state, a
+//! language, a part of a longer name). Reads the institutions already found: a country inside one's name counts.
+
+use acta_doc::{fold, ByteRange, Canonical, CountryCode, EntityKind, EntitySource, Report};
+
+use crate::extract::Collector;
+use crate::gazetteer::{Gazetteers, Place};
+
+/// Words that show a demonym names a language, not a country ("in Spanish", "Spanish-speaking").
+pub(crate) const LANGUAGE_CONTEXT_AFTER: &[&str] = &[
+    "version",
+    "versions",
+    "page",
+    "pages",
+    "website",
+    "websites",
+    "site",
+    "sites",
+    "content",
+    "subtitles",
+    "interpretation",
+    "interpreter",
+    "interpreters",
+    "course",
+    "courses",
+    "teacher",
+    "teachers",
+    "grammar",
+    "words",
+    "word",
+    "translations",
+    "language",
+    "languages",
+    "speaking",
+    "-speaking",
+    "version",
+    "translation",
+    "text",
+    "idioma",
+    "lengua",
+    "língua",
+    "langue",
+    "speakers",
+];
+pub(crate) const LANGUAGE_CONTEXT_BEFORE: &[&str] = &["in", "en", "em", "into", "from"];
+
+pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, &Place)], c: &mut Collector) {
+    let text = &report.text;
+    for &(start, end, place) in found {
+        let range = ByteRange { start, end };
+        // Inside an institution's name a country's name or demonym still names the country ("Internet
+        // Society Brazil Chapter", "... of Mexico", "Associação Brasileira de ..."), but the continent's
+        // "American" does not ("Organization of American States").
+        let named_inside = match place {
+            Place::Country(_) => true,
+            Place::Demonym(_) => !fold(range.slice(text)).starts_with("americ"),
+            _ => false,
+        };
+        let inside = inside_institution(c, range);
+        if c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization]) && !(named_inside && inside) {
+            continue;
+        }
+        let next_word = text[end..].split_whitespace().next().unwrap_or("");
+        let prev_word = text[..start].split_whitespace().next_back().unwrap_or("");
+        let same_line_next = text[end..].starts_with(' ') && !text[end + 1..].starts_with(['\n', ' ']);
+        let same_line_prev = text[..start].ends_with(' ');
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        match place {
+            Place::Country(code) if inside_institution(c, range) => {
+                add_country(c, *code, range, EntitySource::Gazetteer);
+            }
+            Place::Country(code) if code.as_str() == "GE" && us_state_context(text, start, end) => {}
+            Place::Country(code) => {
+                // "Jordan Blake", "Chad Morrison": a given name before a surname.
+                let next_clean = next_word.trim_end_matches([',', '.', ';', ':']);
+                if same_line_next
+                    && capitalised(next_clean)
+                    && (gaz.is_surname(next_clean) || gaz.is_given_name(next_clean))
+                {
+                    continue;
+                }
+                // "Georgia Tech": part of a longer proper name. "New Jersey": likewise.
+                if same_line_next
+                    && capitalised(next_word)
+                    && !gaz.is_name_stopword(next_word)
+                    && !next_word.ends_with([',', '.', ';', ':'])
+                {
+                    continue;
+                }
+                // "FISL Brazil", "ISOC Brazil": after an acronym the country is named (a chapter, an edition).
+                let acronym_before = prev_word.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
+                    && prev_word.chars().filter(|ch| ch.is_alphabetic()).all(char::is_uppercase);
+                if same_line_prev
+                    && capitalised(prev_word)
+                    && !acronym_before
+                    && !gaz.is_name_stopword(prev_word)
+                    && !OPENERS.contains(&fold(prev_word).as_str())
+                    && !prev_word.ends_with([',', '.', ';', ':'])
+                {
+                    continue;
+                }
+                if text[end..].starts_with(", USA")
+                    || text[end..].starts_with(" (USA)")
+                    || text[end..].starts_with(", United States")
+                {
+                    continue;
+                }
+                add_country(c, *code, range, EntitySource::Gazetteer);
+            }
+            Place::Demonym(code) if inside && named_inside => add_country(c, *code, range, EntitySource::Gazetteer),
+            Place::Demonym(code) => {
+                // "the Spanish and English versions": look past a list of demonyms to the noun.
+                let next = word_after_demonyms(text, end, gaz);
+                let prev = prev_word.to_lowercase();
+                // "English/Français": a language switcher.
+                let slashed = text[..start].ends_with('/') || text[end..].starts_with('/');
+                if slashed
+                    || LANGUAGE_CONTEXT_AFTER.contains(&next.as_str())
+                    || text[end..].starts_with("-speaking")
+                    || LANGUAGE_CONTEXT_BEFORE.contains(&prev.as_str()) && !same_line_next_is_noun(next_word)
+                {
+                    continue;
+                }
+                add_country(c, *code, range, EntitySource::Gazetteer);
+            }
+            Place::NotACountry => {}
+            Place::Region(name) => {
+                let idx = c.canonical(EntityKind::Region, name.clone(), || Canonical {
+                    kind: EntityKind::Region,
+                    name: name.clone(),
+                    country: None,
+                    stakeholder: None,
+                });
+                c.mention(EntityKind::Region, range, idx, EntitySource::Gazetteer, 0.9);
+            }
+        }
+    }
+}
+
+/// US states whose names are often near "Georgia" the state; with one of them (or "state of",
+/// "Atlanta", "US") in the same sentence, Georgia is the US state, not the country.
+pub(crate) const US_CONTEXT: &[&str] = &[
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "Wisconsin",
+    "Wyoming",
+    "Atlanta",
+    "Savannah",
+    "U.S.",
+    "USA",
+    "United States",
+    "state of Georgia",
+    "State of Georgia",
+    "US state",
+    "U.S. state",
+];
+
+pub(crate) fn us_state_context(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start].rfind(['.', '\n']).map_or(0, |i| i + 1);
+    let to = text[end..].find(['.', '\n']).map_or(text.len(), |i| end + i);
+    let sentence = &text[from..to];
+    // "state of " is 9 bytes; step back to a character boundary when something wider is there.
+    let mut around_start = from.max(start.saturating_sub(9));
+    while !text.is_char_boundary(around_start) {
+        around_start -= 1;
+    }
+    let around = &text[around_start..end];
+    around.contains("state of Georgia")
+        || around.contains("State of Georgia")
+        || US_CONTEXT.iter().any(|w| sentence.contains(w) && !w.contains("Georgia"))
+}
+
+/// The first word after `end` that is not a demonym, a comma or a conjunction, lower-cased.
+pub(crate) fn word_after_demonyms(text: &str, end: usize, gaz: &Gazetteers) -> String {
+    let mut after_conjunction = false;
+    for word in text[end..].split_whitespace().take(8) {
+        let w = word.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '-');
+        if w.is_empty() || ["and", "or", "y", "o", "e", "ou", "et"].contains(&w) {
+            after_conjunction = true;
+            continue;
+        }
+        // Demonyms, and after a conjunction language names that are not demonyms ("English").
+        let is_demonym = gaz.find_places(w).any(|(s, e, p)| s == 0 && e == w.len() && matches!(p, Place::Demonym(_)));
+        let listed_name = after_conjunction && w.chars().next().is_some_and(char::is_uppercase);
+        after_conjunction = false;
+        if !is_demonym && !listed_name {
+            return w.to_lowercase();
+        }
+    }
+    String::new()
+}
+
+/// "a Spanish delegation": a noun after the demonym makes it an adjective of nationality.
+pub(crate) fn same_line_next_is_noun(next_word: &str) -> bool {
+    !next_word.is_empty()
+        && next_word.chars().next().is_some_and(char::is_lowercase)
+        && !["and", "or", "y", "e", "et", "ou", "o"].contains(&next_word)
+}
+
+/// Is the place wholly inside one institution's name (not straddling its edge)?
+pub(crate) fn inside_institution(c: &Collector, range: ByteRange) -> bool {
+    c.overlapping(range)
+        .any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization) && m.range.contains(&range))
+}
+
+/// Words that open a sentence or a phrase before a country's name: "Desde México", "In Brazil".
+/// A capitalised word before a country is part of a longer proper name only when it is not one.
+pub(crate) const OPENERS: &[&str] = &[
+    "desde",
+    "en",
+    "in",
+    "from",
+    "para",
+    "por",
+    "de",
+    "del",
+    "with",
+    "con",
+    "com",
+    "em",
+    "no",
+    "na",
+    "to",
+    "a",
+    "al",
+    "and",
+    "y",
+    "e",
+    "et",
+    "the",
+    "la",
+    "el",
+    "los",
+    "las",
+    "le",
+    "les",
+    "os",
+    "as",
+    "o",
+    "at",
+    "for",
+    "of",
+    "sur",
+    "dans",
+    "pour",
+    "apres",
+    "depuis",
+    "entre",
+    "between",
+    "hacia",
+    "sobre",
+    "como",
+    "like",
+    "since",
+    "au",
+    "aux",
+    "both",
+    "ambos",
+    "tanto",
+    "until",
+    "hasta",
+    "ate",
+    "jusqu",
+    "across",
+    "throughout",
+    "within",
+    "outside",
+    "fuera",
+    "segun",
+    "according",
+    "selon",
+    "while",
+    "mientras",
+    "enquanto",
+    "pendant",
+    "durante",
+    "during",
+    "after",
+    "before",
+    "antes",
+    "despues",
+    "depois",
+    "avant",
+    "apres",
+    "but",
+    "pero",
+    "mas",
+    "mais",
+    "also",
+    "tambien",
+    "tambem",
+    "aussi",
+    "only",
+    "solo",
+    "so",
+    "asi",
+    "ainsi",
+    "then",
+    "luego",
+    "entonces",
+];
+
+pub(crate) fn add_country(c: &mut Collector, code: CountryCode, range: ByteRange, source: EntitySource) {
+    let idx = c.canonical(EntityKind::Country, code.to_string(), || Canonical {
+        kind: EntityKind::Country,
+        name: code.to_string(),
+        country: Some(code),
+        stakeholder: None,
+    });
+    c.mention(EntityKind::Country, range, idx, source, 0.9);
+}
