@@ -27,12 +27,14 @@ mod error;
 mod extract;
 mod gazetteer;
 mod institutions;
+mod lists;
 mod merge;
 mod names;
 mod participants;
 mod people;
 mod places;
 mod speakers;
+mod tables;
 mod words;
 
 pub use error::{Error, Result};

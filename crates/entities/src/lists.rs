@@ -1,0 +1,294 @@
+//! Lists of people: where a list after a heading or a lead-in line ends, and how it splits into entries
+//! (one a line, at ';', at a period between names, at commas between names alone, where entries run together).
+
+use acta_doc::{fold_words, ByteRange, LineKind, Report, SessionRole};
+
+use crate::gazetteer::Gazetteers;
+use crate::names::{honorific_at, name_at};
+
+/// Where a list under a heading of people ends: at the first line after a blank one that is
+/// neither a list item, a table row, nor a short line starting with a name ("**Presentes:**", a
+/// list, then the prose of the minutes), or at a line with a label of its own.
+pub(crate) fn list_extent(report: &Report, range: ByteRange, gaz: &Gazetteers) -> ByteRange {
+    let text = &report.text;
+    let first = report.lines.partition_point(|l| l.range.end <= range.start);
+    let mut end = range.end;
+    let mut seen_entry = false;
+    let mut after_blank = false;
+    for line in report.lines[first..].iter().take_while(|l| l.range.start < range.end) {
+        if line.kind == LineKind::Blank {
+            after_blank = true;
+            continue;
+        }
+        let s = line.content.slice(text);
+        let pos = line.content.start.max(range.start);
+        let named = honorific_at(text, pos, gaz, report.language_at(pos)).is_some()
+            || name_at(text, pos, gaz).is_some_and(|n| n.core_tokens >= 2);
+        let entry_like = line.kind == LineKind::ListItem || s.contains('|') || named && s.len() <= 200;
+        if seen_entry && (line.kind == LineKind::Field || after_blank && !entry_like) {
+            end = line.range.start;
+            break;
+        }
+        seen_entry |= entry_like;
+        after_blank = false;
+    }
+    ByteRange { start: range.start, end }.trim(text)
+}
+
+/// The part people listed after `label` had, when it holds a lead-in phrase of the language packs
+/// ("asistieron", "took part", "excusés"): the longest phrase found decides.
+pub(crate) fn lead_in_role(gaz: &Gazetteers, label: &str) -> Option<(SessionRole, bool)> {
+    let folded = format!(" {} ", fold_words(label));
+    gaz.lead_ins
+        .iter()
+        .filter(|(phrase, _, _)| folded.contains(phrase.as_str()))
+        .max_by_key(|(phrase, _, absent)| (phrase.len(), *absent))
+        .map(|&(_, role, absent)| (role, absent))
+}
+
+/// Lists that follow a lead-in line ending with a colon, or the same line after the colon: each
+/// line after it that starts with a name (or an honorific) is part of the list, up to a heading,
+/// a line that does not start with a name, or a second blank line. Lines already in `known`
+/// (fields and headings) are left to them.
+pub(crate) fn lead_in_lists(
+    report: &Report,
+    gaz: &Gazetteers,
+    known: &[(ByteRange, SessionRole, bool)],
+) -> Vec<(ByteRange, SessionRole, bool)> {
+    let text = &report.text;
+    let lines = &report.lines;
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.kind == LineKind::Blank || known.iter().any(|(r, _, _)| r.overlaps(&line.content)) {
+            continue;
+        }
+        let content = line.content.slice(text);
+        let Some(colon) = content.rfind(':') else { continue };
+        let (lead, after) = (&content[..colon], &content[colon + 1..]);
+        let Some((role, absent)) = lead_in_role(gaz, lead) else { continue };
+        if !after.trim().is_empty() {
+            let start = line.content.start + colon + 1;
+            out.push((ByteRange { start, end: line.content.end }.trim(text), role, absent));
+            continue;
+        }
+        let mut end = None;
+        let mut blanks = 0;
+        for next in &lines[i + 1..] {
+            match next.kind {
+                LineKind::Blank => {
+                    blanks += 1;
+                    if blanks > 1 {
+                        break;
+                    }
+                    continue;
+                }
+                LineKind::Heading => break,
+                _ => {}
+            }
+            let pos = next.content.start;
+            let named = honorific_at(text, pos, gaz, report.language_at(pos)).is_some()
+                || name_at(text, pos, gaz).is_some_and(|n| n.core_tokens >= 2);
+            if !named || blanks > 0 && end.is_some() && next.kind != LineKind::ListItem {
+                break;
+            }
+            end = Some(next.range.end);
+            blanks = 0;
+        }
+        if let Some(end) = end {
+            out.push((ByteRange { start: line.range.end, end }.trim(text), role, absent));
+        }
+    }
+    out
+}
+
+/// The entries of a list: one a line (after its bullet), several on a line when separated by
+/// ';', by a period between two names ("Avri Doria. Markus Kummer"), or by commas when every
+/// part between the commas is a name alone ("Ana Ruiz, Juan Pérez y Rosa Gil").
+pub(crate) fn split_list(text: &str, range: ByteRange, gaz: &Gazetteers) -> Vec<ByteRange> {
+    let mut out = Vec::new();
+    let mut pos = range.start;
+    for line in range.slice(text).split_inclusive('\n') {
+        let r = ByteRange { start: pos, end: pos + line.len() };
+        pos += line.len();
+        let s = r.slice(text);
+        let bullet = s.len()
+            - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '·' | '|')).len();
+        let line = ByteRange { start: r.start + bullet, end: r.end }.trim(text);
+        // "Paulo Roberto Nunes e Cíntia Moraes.": the sentence's period is not part of the list.
+        let line = match line.slice(text).strip_suffix('.') {
+            Some(head)
+                if !head.ends_with(|c: char| {
+                    c.is_uppercase() && head.len() > 1 && head[..head.len() - 1].ends_with([' ', '.'])
+                }) =>
+            {
+                ByteRange { start: line.start, end: line.start + head.len() }
+            }
+            _ => line,
+        };
+        for piece in split_entries(text, line) {
+            for piece in split_at_periods(text, piece, gaz) {
+                for piece in split_run_together(text, piece, gaz) {
+                    out.extend(split_names_at_commas(text, piece, gaz).unwrap_or_else(|| vec![piece]));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "MARIA SAMPLE — Head, Policy Division, Organisation JOHN EXAMPLE — Director, Legal Affairs":
+/// entries run together on one line, each a name followed by a dash or a colon. Split before every
+/// such name after the first word.
+pub(crate) fn split_run_together(text: &str, r: ByteRange, gaz: &Gazetteers) -> Vec<ByteRange> {
+    let starts = run_together_starts(text, r, gaz);
+    if starts.is_empty() {
+        return vec![r];
+    }
+    let mut out = Vec::new();
+    let mut start = r.start;
+    for at in starts {
+        out.push(ByteRange { start, end: at }.trim(text));
+        start = at;
+    }
+    out.push(ByteRange { start, end: r.end }.trim(text));
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// Where entries run together on one line start again: a name (in capitals, or starting with a
+/// known given name) right after a word of the previous entry, followed by a dash or colon.
+pub(crate) fn run_together_starts(text: &str, r: ByteRange, gaz: &Gazetteers) -> Vec<usize> {
+    let s = r.slice(text);
+    let mut out = Vec::new();
+    // The words of the name that starts the piece start no other entry ("Lúcia Helena Cordeiro").
+    let mut inside_name_until = name_at(&text[..r.end], r.start, gaz).map_or(0, |n| n.range.end);
+    for (i, _) in s.match_indices(' ') {
+        let at = r.start + i + 1;
+        if at >= r.end {
+            break;
+        }
+        if at < inside_name_until {
+            continue;
+        }
+        let Some(n) = name_at(&text[..r.end], at, gaz).filter(|n| n.core_tokens >= 2) else { continue };
+        let after = &text[n.range.end..r.end];
+        let separated = [" — ", " – ", " - ", ": ", " | "].iter().any(|sep| after.starts_with(sep));
+        let name = n.range.slice(text);
+        let first = name.split(' ').next().unwrap_or("");
+        let caps = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let prev = text[r.start..at].trim_end();
+        // The previous entry ended on a word, not on a connector or a separator.
+        let prev_word = prev.rsplit(' ').next().unwrap_or("");
+        let after_word = prev_word.chars().last().is_some_and(char::is_alphanumeric)
+            && !prev_word.chars().next().is_some_and(char::is_lowercase);
+        if separated && after_word && (caps || gaz.is_given_name(first)) {
+            out.push(at);
+            inside_name_until = n.range.end;
+        }
+    }
+    out
+}
+
+/// "Jimson Olufuye. Markus Kummer": a period that ends a name and is followed by another name.
+pub(crate) fn split_at_periods(text: &str, r: ByteRange, gaz: &Gazetteers) -> Vec<ByteRange> {
+    let mut out = Vec::new();
+    let mut start = r.start;
+    let s = r.slice(text);
+    for (i, _) in s.match_indices(". ") {
+        let at = r.start + i;
+        let before_word = text[start..at].rsplit(' ').next().unwrap_or("");
+        // Initials ("J. Pérez") and abbreviations keep their period.
+        if before_word.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+            continue;
+        }
+        if name_at(&text[..r.end], at + 2, gaz).is_some_and(|n| n.core_tokens >= 2) {
+            out.push(ByteRange { start, end: at }.trim(text));
+            start = at + 2;
+        }
+    }
+    out.push(ByteRange { start, end: r.end }.trim(text));
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// The names of "Ana Ruiz (AGESIC), Juan Pérez y Rosa Gil" when every part between the commas
+/// (outside parentheses) is a name of two words or more, alone or with a parenthesis after it;
+/// `None` for an entry such as "Ana Ruiz, Directora, Agencia X".
+pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) -> Option<Vec<ByteRange>> {
+    let s = r.slice(text);
+    if !s.contains(',') && ![" and ", " y ", " e ", " et "].iter().any(|c| s.contains(c)) {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    let mut depth = 0i32;
+    let mut start = r.start;
+    for (i, ch) in s.char_indices() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth <= 0 => {
+                pieces.push(ByteRange { start, end: r.start + i }.trim(text));
+                start = r.start + i + 1;
+            }
+            _ => {}
+        }
+    }
+    pieces.push(ByteRange { start, end: r.end }.trim(text));
+    // "Aravena Acuña, Carmen Gloria": two parts, the second of given names only and the first not
+    // starting with one, are one name written surname first.
+    if let [surnames, given] = pieces[..] {
+        let given_only = given.slice(text).split_whitespace().all(|w| gaz.is_given_name(w));
+        let first = surnames.slice(text).split_whitespace().next().unwrap_or("");
+        if given_only && !gaz.is_given_name(first) {
+            return None;
+        }
+    }
+    let mut parts = Vec::new();
+    for piece in pieces {
+        // "... y Rosa Gil", "... and Rosa Gil": the last pair is joined by a conjunction.
+        let p = piece.slice(text);
+        let mut sub = vec![piece];
+        for conj in [" and ", " y ", " e ", " et "] {
+            if let Some(i) = p.find(conj).filter(|&i| !p[..i].contains('(') || p[..i].contains(')')) {
+                let a = ByteRange { start: piece.start, end: piece.start + i }.trim(text);
+                let b = ByteRange { start: piece.start + i + conj.len(), end: piece.end }.trim(text);
+                sub = vec![a, b];
+                break;
+            }
+        }
+        for part in sub {
+            let part_text = part.slice(text);
+            let part_text =
+                ["and ", "y ", "e ", "et "].iter().find_map(|c| part_text.strip_prefix(c)).unwrap_or(part_text);
+            let part = ByteRange { start: part.end - part_text.len(), end: part.end };
+            if part.is_empty() {
+                continue;
+            }
+            let name = name_at(&text[..part.end], part.start, gaz).filter(|n| n.core_tokens >= 2)?;
+            let after = text[name.range.end..part.end].trim();
+            if !(after.is_empty() || after.starts_with('(') && after.ends_with(')')) {
+                return None;
+            }
+            parts.push(part);
+        }
+    }
+    // Most parts start with a known given name: "Nathalia Foditsch, Connect Humanity" is a name
+    // and a body, not two names.
+    let given =
+        parts.iter().filter(|p| p.slice(text).split([' ', '.']).next().is_some_and(|w| gaz.is_given_name(w))).count();
+    (parts.len() >= 2 && given * 3 >= parts.len() * 2 && (parts.len() > 2 || given == 2)).then_some(parts)
+}
+
+/// Entries run together on one line are separated by ';'.
+pub(crate) fn split_entries(text: &str, r: ByteRange) -> Vec<ByteRange> {
+    let mut out = Vec::new();
+    let mut p = r.start;
+    for piece in r.slice(text).split(';') {
+        let pr = ByteRange { start: p, end: p + piece.len() }.trim(text);
+        p += piece.len() + 1;
+        if !pr.is_empty() {
+            out.push(pr);
+        }
+    }
+    out
+}
