@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use acta_doc::{EntityKind, Stakeholder};
 
 use crate::gazetteer::{at_word_end, at_word_start, word_bounded};
+use crate::kinds::*;
 use crate::words::{WordMatcher, Words};
 use regex::Regex;
 
@@ -13,9 +14,9 @@ const CAPWORD: &str = r"(?:[ldLD]['’])?(?:\p{Lu}[\p{L}\p{M}'’&\-]*\.?|e-\p{L
 /// Lower-case words that may sit between the capitalised words of a name.
 const CONN: &str = r"(?:of|for|on|and|the|de|da|do|das|dos|del|des|du|la|las|los|le|les|y|e|et|para|pour|en|em|à|a|al|ao|às|sobre|sur|pela|pelo|por)";
 
-const MINISTRY_HEADS: &str = "Directorate-General|Direction générale|Dirección General|Direção-Geral|Ministry|Ministries|Ministerio|Ministério|Ministère|Secretariat|Undersecretariat|Under-Secretariat|Secretaría|Secretaria|Subsecretaría|Subsecretaria|Secrétariat|Presidency|Presidencia|Presidência|Présidence|Agency|Agencia|Agência|Agence|Department|Departamento|Département|Directorate|Dirección|Direção|Diretoria|Direction|Unit|Unidad|Unidade|Unité|Superintendencia|Superintendência|Jefatura|Controladoria|Contraloría|Procuraduría|Defensoría|Defensoria|Délégation|Oficina Nacional|National Office|Office|Oficina|Authority|Autoridad|Autoridade|Autorité|Registry|Registro|Registre|Alcaldía|Prefeitura|Municipalidad|Intendencia|Mairie|Gobernación|City Hall|Secretariado|Gabinete|Gabinet|Entidade|Entidad|Entité|Estrutura|Estructura|Junta|Cabildo|Fiscalía|Procuradoria|Métropole|Eurométropole|Municipalité|Ayuntamiento|Câmara Municipal|Consejería|Conselleria|Delegación|Delegação|Institución Pública|Public Institution";
-const MINISTRY_FIXED: &str = r"[Oo]ffice of the (?:[Pp]resident|[Pp]rime [Mm]inister|[Vv]ice[- ][Pp]resident)|Casa Civil|Cabinet Office|Jefatura de Gabinete|Government of|Gobierno de|Governo d[oae]|Gouvernement d[ue]";
-const MINISTRY_TAILS: &str =
+pub(crate) const MINISTRY_HEADS: &str = "Directorate-General|Direction générale|Dirección General|Direção-Geral|Ministry|Ministries|Ministerio|Ministério|Ministère|Secretariat|Undersecretariat|Under-Secretariat|Secretaría|Secretaria|Subsecretaría|Subsecretaria|Secrétariat|Presidency|Presidencia|Presidência|Présidence|Agency|Agencia|Agência|Agence|Department|Departamento|Département|Directorate|Dirección|Direção|Diretoria|Direction|Unit|Unidad|Unidade|Unité|Superintendencia|Superintendência|Jefatura|Controladoria|Contraloría|Procuraduría|Defensoría|Defensoria|Délégation|Oficina Nacional|National Office|Office|Oficina|Authority|Autoridad|Autoridade|Autorité|Registry|Registro|Registre|Alcaldía|Prefeitura|Municipalidad|Intendencia|Mairie|Gobernación|City Hall|Secretariado|Gabinete|Gabinet|Entidade|Entidad|Entité|Estrutura|Estructura|Junta|Cabildo|Fiscalía|Procuradoria|Métropole|Eurométropole|Municipalité|Ayuntamiento|Câmara Municipal|Consejería|Conselleria|Delegación|Delegação|Institución Pública|Public Institution";
+pub(crate) const MINISTRY_FIXED: &str = r"[Oo]ffice of the (?:[Pp]resident|[Pp]rime [Mm]inister|[Vv]ice[- ][Pp]resident)|Casa Civil|Cabinet Office|Jefatura de Gabinete|Government of|Gobierno de|Governo d[oae]|Gouvernement d[ue]";
+pub(crate) const MINISTRY_TAILS: &str =
     "Division|Unit|Agency|Secretariat|Authority|Directorate|Department|Office|Ministry|Regulator";
 const ORG_HEADS: &str = "Universidad|Universidade|Université|University|Fundación|Fundação|Fondation|Foundation|Instituto|Institut|Institute|Asociación|Associação|Association|Banco|Banque|Bank|Cámara|Câmara|Chambre|Chamber|Centro|Centre|Center|Red|Rede|Réseau|Network|Observatorio|Observatório|Observatoire|Observatory|Comisión|Comissão|Commission|Consejo|Conselho|Conseil|Council|Corte|Court|Tribunal|Congreso|Congresso|Parliament|Parlamento|Parlement|Senado|Senate|Sénat|Asamblea|Assembleia|Assemblée|Assembly|Sociedad|Sociedade|Société|Society|Federación|Federação|Fédération|Federation|Alianza|Aliança|Alliance|Coalición|Coalition|Colegio|Escuela|Escola|École|School|Faculdade|Facultad|Faculty|Academia|Academy|Movimiento|Movimento|Mouvement|Foro|Fórum|Forum|Organización|Organização|Organisation|Organization|Unión|União|Union|Cooperativa|Empresa|Grupo|Consorcio|Laboratorio|Laboratório|Laboratoire|Colectivo|Coletivo|Comité|Comitê|Committee|Iniciativa|Initiative|Sindicato|Syndicat|Bloco|Bloque|Bloc|Board|Bureau|Partido|Parti|Party|Confederación|Confederação|Confédération|Confederation|Corporación|Corporação|Empresa Pública|Compañía|Companhia|Compagnie|Agrupación|Agrupamento|Colegio de|Ordem dos|Ordre des|Orden de";
 const ORG_TAILS: &str = r"Organisation|Organization|University|Foundation|Bank|Association|Institute|Center|Centre|Council|Network|Alliance|Forum|Society|Corporation|Company|Group|Observatory|Coalition|Initiative|Consortium|Federation|Chamber|Committee|Lab|Labs|Partnership|Trust|Fund|College|School|Academy|Union|Commission|Parliament|Board|Bureau|Inc\.|Ltd\.?|LLC|S\.A\.|Ltda\.?|S\.A\.S\.|SpA|GmbH|Cooperative";
@@ -200,23 +201,6 @@ const LEADING_NOISE: &[&str] = &[
     "The", "the", "El", "La", "Los", "Las", "O", "A", "Os", "As", "Le", "Les", "L'", "Del", "Head", "Chief",
     "Director", "Of", "An", "Un", "Una", "Une", "Um", "Uma",
 ];
-
-/// Whether an institution's name is a ministry or government body (a public body, or a name starting
-/// with a ministry's head word) or another organisation.
-pub fn institution_kind(name: &str) -> EntityKind {
-    static STARTS_AS_MINISTRY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"^(?:{MINISTRY_HEADS})\b")).expect("valid regex"));
-    if is_public_body(name) || STARTS_AS_MINISTRY.is_match(name) {
-        EntityKind::Ministry
-    } else {
-        EntityKind::Organization
-    }
-}
-
-/// The stakeholder group an institution's name shows, if any.
-pub fn institution_stakeholder(name: &str, kind: EntityKind) -> Option<Stakeholder> {
-    stakeholder_of(name, kind)
-}
 
 #[cfg(test)]
 fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
@@ -525,113 +509,6 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize) -> usize {
     cut
 }
 
-/// Stakeholder groups and other common nouns in capitals that name no one organisation.
-const GENERIC: &[&str] = &[
-    "civil society",
-    "private sector",
-    "technical community",
-    "academia",
-    "sociedad civil",
-    "sector privado",
-    "comunidad tecnica",
-    "sociedade civil",
-    "setor privado",
-    "comunidade tecnica",
-    "societe civile",
-    "secteur prive",
-    "the government",
-    "federal government",
-    "national government",
-    "conference centre",
-    "conference center",
-    "convention centre",
-    "convention center",
-    "data centre",
-    "data center",
-    "call center",
-    "centro de convenciones",
-    "centro de convencoes",
-    "centro de datos",
-    "centre de conferences",
-    "centre de donnees",
-    "the ministry",
-    "the university",
-    "the bank",
-    "open forum",
-    "working group",
-    "grupo de trabajo",
-    "grupo de trabalho",
-    "groupe de travail",
-    "information and communication technologies",
-    "information and communications technology",
-    "information and communication technology",
-    "tecnologias de la informacion y la comunicacion",
-    "tecnologias de la informacion y comunicacion",
-    "tecnologias de la informacion y las comunicaciones",
-    "tecnologias de informacao e comunicacao",
-    "tecnologias da informacao e comunicacao",
-    "technologies de l information et de la communication",
-    "information society",
-    "knowledge society",
-    "sociedad de la informacion",
-    "sociedad del conocimiento",
-    "sociedade da informacao",
-    "sociedade de informacao",
-    "sociedade do conhecimento",
-    "societe de l information",
-    "societe de la connaissance",
-];
-
-/// Session formats: "Open Forum on Digital Inclusion" names a session, not an organisation.
-const SESSION_FORMATS: &[&str] =
-    &["open forum", "main session", "workshop", "lightning talk", "town hall", "parallel session", "taller", "atelier"];
-
-fn is_generic(name: &str) -> bool {
-    let folded = acta_doc::fold_words(name);
-    // "Sociedade da Informação em 2003 e 2005": a generic name with a phrase after it.
-    let generic_phrase = GENERIC.iter().any(|g| {
-        folded.strip_prefix(g).is_some_and(|rest| rest.starts_with(' ') && !rest[1..].starts_with(char::is_alphabetic))
-            || folded.strip_prefix(g).is_some_and(|rest| {
-                [" em ", " en ", " in ", " de ", " of "].iter().any(|c| rest.starts_with(c))
-                    && rest.chars().any(|c| c.is_ascii_digit())
-            })
-    });
-    GENERIC.contains(&folded.as_str())
-        || generic_phrase
-        || SESSION_FORMATS.iter().any(|f| folded.strip_prefix(f).is_some_and(|rest| rest.starts_with(' ')))
-}
-
-/// Does a name read as a government body?
-pub fn is_government(name: &str) -> bool {
-    static GOV: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"\b(?:{MINISTRY_HEADS}|{MINISTRY_FIXED}|{MINISTRY_TAILS}|Government|Gobierno|Governo|Gouvernement)\b"
-        ))
-        .expect("valid regex")
-    });
-    GOV.is_match(name) || is_public_body(name)
-}
-
-/// "National School of Public Administration", "Instituto Nacional de Estatística": a national
-/// or public institute, school, service or council is part of the state. Universities, parties and
-/// NGOs with "National" in their names are not.
-fn is_public_body(name: &str) -> bool {
-    static PUBLIC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:national|nacional|nationale|federal|fédéral|público|pública|public|publique)\b")
-            .expect("valid regex")
-    });
-    static BODY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:administration|administración|administração|statistics|estadística|estatística|statistique|institute|instituto|institut|school|escuela|escola|école|service|servicio|serviço|commission|comisión|comissão|council|consejo|conselho|conseil|registry|registro|registre|office|oficina|bureau)\b").expect("valid regex")
-    });
-    static NOT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:universit\w*|universidad\w*|foundation|fundaci[oó]n|funda[cç][aã]o|fondation|association|asociaci[oó]n|associa[cç][aã]o|party|partido|parti|democratic|bank|banco|banque|network|red|rede|réseau|alliance|alianza|aliança)\b").expect("valid regex")
-    });
-    static REGULATOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:regulation|régulation|regulación|regulação|regulatory|reguladora|regulador|supervisory|de contrôle|protection des données|protección de datos|proteção de dados|data protection)\b").expect("valid regex")
-    });
-    (PUBLIC.is_match(name) && BODY.is_match(name) || REGULATOR.is_match(name)) && !NOT.is_match(name)
-}
-
 /// Drops leading articles and role words, trailing connectors and punctuation, and anything from
 /// an honorific on ("Ministry of ICT and Mr. Silva").
 fn tidy(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
@@ -711,83 +588,6 @@ const CONN_WORDS: &[&str] = &[
     "of", "for", "on", "and", "the", "de", "da", "do", "das", "dos", "del", "des", "du", "la", "las", "los", "le",
     "les", "y", "e", "et", "en", "em", "a", "al", "ao",
 ];
-
-fn stakeholder_of(name: &str, kind: EntityKind) -> Option<Stakeholder> {
-    if kind == EntityKind::Ministry {
-        return Some(Stakeholder::Government);
-    }
-    let words: Vec<&str> = name.split(|c: char| c.is_whitespace() || c == ',').collect();
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    if has(&[
-        "University",
-        "Universidad",
-        "Universidade",
-        "Université",
-        "Faculty",
-        "Facultad",
-        "Faculdade",
-        "College",
-        "School",
-        "Escuela",
-        "Escola",
-        "École",
-        "Academia",
-        "Academy",
-    ]) {
-        Some(Stakeholder::Academia)
-    } else if has(&[
-        "Inc.",
-        "Ltd.",
-        "Ltd",
-        "LLC",
-        "S.A.",
-        "Ltda.",
-        "Ltda",
-        "S.A.S.",
-        "SpA",
-        "GmbH",
-        "Company",
-        "Corporation",
-        "Empresa",
-    ]) {
-        Some(Stakeholder::PrivateSector)
-    } else if has(&[
-        "Parliament",
-        "Parlamento",
-        "Parlement",
-        "Congress",
-        "Congreso",
-        "Congresso",
-        "Senate",
-        "Senado",
-        "Sénat",
-        "Court",
-        "Corte",
-        "Tribunal",
-    ]) {
-        Some(Stakeholder::Government)
-    } else if has(&[
-        "Foundation",
-        "Fundación",
-        "Fundação",
-        "Fondation",
-        "Association",
-        "Asociación",
-        "Associação",
-        "Coalition",
-        "Coalición",
-        "Movimiento",
-        "Movimento",
-        "Mouvement",
-        "Colectivo",
-        "Coletivo",
-        "Society",
-    ]) {
-        Some(Stakeholder::CivilSociety)
-    } else {
-        None
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -27,6 +27,7 @@ mod error;
 mod extract;
 mod gazetteer;
 mod institutions;
+mod kinds;
 mod lists;
 mod merge;
 mod names;

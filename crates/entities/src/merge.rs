@@ -17,7 +17,7 @@ use foldhash::{HashMap, HashMapExt};
 use acta_doc::{fold_words, ByteRange, Canonical, CountryCode, EntityKind, EntitySource, Mention, Report};
 
 use crate::gazetteer::{Gazetteers, Place};
-use crate::institutions::{institution_kind, institution_stakeholder};
+use crate::kinds::{institution_kind, institution_stakeholder};
 use crate::names::{name_at, name_key_tokens};
 
 /// What a model says a span is (the CoNLL types; MISC is not used).

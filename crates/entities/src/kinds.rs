@@ -1,0 +1,210 @@
+//! What kind of body a name is (a government body or another organisation), its stakeholder group, and
+//! which names name a kind of body rather than one ("the government", "civil society", "working group").
+
+use std::sync::LazyLock;
+
+use acta_doc::{EntityKind, Stakeholder};
+use regex::Regex;
+
+use crate::institutions::{MINISTRY_FIXED, MINISTRY_HEADS, MINISTRY_TAILS};
+
+/// Whether an institution's name is a ministry or government body (a public body, or a name starting
+/// with a ministry's head word) or another organisation.
+pub fn institution_kind(name: &str) -> EntityKind {
+    static STARTS_AS_MINISTRY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"^(?:{MINISTRY_HEADS})\b")).expect("valid regex"));
+    if is_public_body(name) || STARTS_AS_MINISTRY.is_match(name) {
+        EntityKind::Ministry
+    } else {
+        EntityKind::Organization
+    }
+}
+
+/// The stakeholder group an institution's name shows, if any.
+pub fn institution_stakeholder(name: &str, kind: EntityKind) -> Option<Stakeholder> {
+    stakeholder_of(name, kind)
+}
+
+/// Stakeholder groups and other common nouns in capitals that name no one organisation.
+pub(crate) const GENERIC: &[&str] = &[
+    "civil society",
+    "private sector",
+    "technical community",
+    "academia",
+    "sociedad civil",
+    "sector privado",
+    "comunidad tecnica",
+    "sociedade civil",
+    "setor privado",
+    "comunidade tecnica",
+    "societe civile",
+    "secteur prive",
+    "the government",
+    "federal government",
+    "national government",
+    "conference centre",
+    "conference center",
+    "convention centre",
+    "convention center",
+    "data centre",
+    "data center",
+    "call center",
+    "centro de convenciones",
+    "centro de convencoes",
+    "centro de datos",
+    "centre de conferences",
+    "centre de donnees",
+    "the ministry",
+    "the university",
+    "the bank",
+    "open forum",
+    "working group",
+    "grupo de trabajo",
+    "grupo de trabalho",
+    "groupe de travail",
+    "information and communication technologies",
+    "information and communications technology",
+    "information and communication technology",
+    "tecnologias de la informacion y la comunicacion",
+    "tecnologias de la informacion y comunicacion",
+    "tecnologias de la informacion y las comunicaciones",
+    "tecnologias de informacao e comunicacao",
+    "tecnologias da informacao e comunicacao",
+    "technologies de l information et de la communication",
+    "information society",
+    "knowledge society",
+    "sociedad de la informacion",
+    "sociedad del conocimiento",
+    "sociedade da informacao",
+    "sociedade de informacao",
+    "sociedade do conhecimento",
+    "societe de l information",
+    "societe de la connaissance",
+];
+
+/// Session formats: "Open Forum on Digital Inclusion" names a session, not an organisation.
+pub(crate) const SESSION_FORMATS: &[&str] =
+    &["open forum", "main session", "workshop", "lightning talk", "town hall", "parallel session", "taller", "atelier"];
+
+pub(crate) fn is_generic(name: &str) -> bool {
+    let folded = acta_doc::fold_words(name);
+    // "Sociedade da Informação em 2003 e 2005": a generic name with a phrase after it.
+    let generic_phrase = GENERIC.iter().any(|g| {
+        folded.strip_prefix(g).is_some_and(|rest| rest.starts_with(' ') && !rest[1..].starts_with(char::is_alphabetic))
+            || folded.strip_prefix(g).is_some_and(|rest| {
+                [" em ", " en ", " in ", " de ", " of "].iter().any(|c| rest.starts_with(c))
+                    && rest.chars().any(|c| c.is_ascii_digit())
+            })
+    });
+    GENERIC.contains(&folded.as_str())
+        || generic_phrase
+        || SESSION_FORMATS.iter().any(|f| folded.strip_prefix(f).is_some_and(|rest| rest.starts_with(' ')))
+}
+
+/// Does a name read as a government body?
+pub fn is_government(name: &str) -> bool {
+    static GOV: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"\b(?:{MINISTRY_HEADS}|{MINISTRY_FIXED}|{MINISTRY_TAILS}|Government|Gobierno|Governo|Gouvernement)\b"
+        ))
+        .expect("valid regex")
+    });
+    GOV.is_match(name) || is_public_body(name)
+}
+
+/// "National School of Public Administration", "Instituto Nacional de Estatística": a national
+/// or public institute, school, service or council is part of the state. Universities, parties and
+/// NGOs with "National" in their names are not.
+pub(crate) fn is_public_body(name: &str) -> bool {
+    static PUBLIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:national|nacional|nationale|federal|fédéral|público|pública|public|publique)\b")
+            .expect("valid regex")
+    });
+    static BODY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:administration|administración|administração|statistics|estadística|estatística|statistique|institute|instituto|institut|school|escuela|escola|école|service|servicio|serviço|commission|comisión|comissão|council|consejo|conselho|conseil|registry|registro|registre|office|oficina|bureau)\b").expect("valid regex")
+    });
+    static NOT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:universit\w*|universidad\w*|foundation|fundaci[oó]n|funda[cç][aã]o|fondation|association|asociaci[oó]n|associa[cç][aã]o|party|partido|parti|democratic|bank|banco|banque|network|red|rede|réseau|alliance|alianza|aliança)\b").expect("valid regex")
+    });
+    static REGULATOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:regulation|régulation|regulación|regulação|regulatory|reguladora|regulador|supervisory|de contrôle|protection des données|protección de datos|proteção de dados|data protection)\b").expect("valid regex")
+    });
+    (PUBLIC.is_match(name) && BODY.is_match(name) || REGULATOR.is_match(name)) && !NOT.is_match(name)
+}
+
+pub(crate) fn stakeholder_of(name: &str, kind: EntityKind) -> Option<Stakeholder> {
+    if kind == EntityKind::Ministry {
+        return Some(Stakeholder::Government);
+    }
+    let words: Vec<&str> = name.split(|c: char| c.is_whitespace() || c == ',').collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    if has(&[
+        "University",
+        "Universidad",
+        "Universidade",
+        "Université",
+        "Faculty",
+        "Facultad",
+        "Faculdade",
+        "College",
+        "School",
+        "Escuela",
+        "Escola",
+        "École",
+        "Academia",
+        "Academy",
+    ]) {
+        Some(Stakeholder::Academia)
+    } else if has(&[
+        "Inc.",
+        "Ltd.",
+        "Ltd",
+        "LLC",
+        "S.A.",
+        "Ltda.",
+        "Ltda",
+        "S.A.S.",
+        "SpA",
+        "GmbH",
+        "Company",
+        "Corporation",
+        "Empresa",
+    ]) {
+        Some(Stakeholder::PrivateSector)
+    } else if has(&[
+        "Parliament",
+        "Parlamento",
+        "Parlement",
+        "Congress",
+        "Congreso",
+        "Congresso",
+        "Senate",
+        "Senado",
+        "Sénat",
+        "Court",
+        "Corte",
+        "Tribunal",
+    ]) {
+        Some(Stakeholder::Government)
+    } else if has(&[
+        "Foundation",
+        "Fundación",
+        "Fundação",
+        "Fondation",
+        "Association",
+        "Asociación",
+        "Associação",
+        "Coalition",
+        "Coalición",
+        "Movimiento",
+        "Movimento",
+        "Mouvement",
+        "Colectivo",
+        "Coletivo",
+        "Society",
+    ]) {
+        Some(Stakeholder::CivilSociety)
+    } else {
+        None
+    }
+}
