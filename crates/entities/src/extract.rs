@@ -132,6 +132,8 @@ pub(crate) struct Scans<'g> {
     pub(crate) acronyms: Vec<(usize, usize)>,
     /// The text's words, for later whole-word searches of the report's own names.
     pub(crate) words: Words,
+    /// The text lower-cased with the same offsets, for titles and phrases.
+    pub(crate) lower: String,
 }
 
 impl<'g> Scans<'g> {
@@ -140,19 +142,21 @@ impl<'g> Scans<'g> {
         let places = gaz.find_places_in(text, &words);
         let mut acronyms = standalone_acronyms(text, &words, gaz);
         acronyms.retain(|&(s, e)| !places.iter().any(|&(ps, pe, _)| ps < e && s < pe));
+        let lower = lowercase_keeping_offsets(text);
         Scans {
             shapes: find_by_shape_in(text, &words),
             institutions: gaz.find_institutions_in(text, &words),
             places,
             titles: gaz
                 .titles
-                .find_in(&lowercase_keeping_offsets(text), &words)
+                .find_in(&lower, &words)
                 .into_iter()
                 .map(|(s, e, _)| (s, e))
                 .collect(),
             speech_verbs: gaz.speech_verbs.find_in(text, &words).into_iter().map(|(s, e, _)| (s, e)).collect(),
             acronyms,
             words,
+            lower,
         }
     }
 }

@@ -9,6 +9,7 @@ use acta_doc::{fold, fold_words, CountryCode, EntityKind, Gender, SessionRole, S
 use acta_lexicon::{Lexicon, ListKind};
 
 use crate::error::{Error, Result};
+use crate::phrases::Phrases;
 use crate::words::{WordMatcher, Words};
 
 const COUNTRIES: &str = include_str!("../../../models/countries.tsv");
@@ -81,15 +82,15 @@ pub struct Gazetteers {
     /// Verbs of speech a name may precede.
     pub(crate) speech_verbs: WordMatcher,
     /// Lead-ins of lists of people: (" folded phrase ", the part of the people listed, absent).
-    pub(crate) lead_ins: Vec<(String, SessionRole, bool)>,
+    pub(crate) lead_ins: Phrases<(SessionRole, bool)>,
     /// Phrases of participation before a name ("moderated by") and after it ("opened"), lower case.
-    pub(crate) participation_before: Vec<(String, SessionRole)>,
-    pub(crate) participation_after: Vec<(String, SessionRole)>,
+    pub(crate) participation_before: Phrases<SessionRole>,
+    pub(crate) participation_after: Phrases<SessionRole>,
     /// Head words of the names of events ("Forum", "Cumbre"), and bodies of events ("Secretariat").
     pub(crate) event_heads: HashSet<String>,
     pub(crate) event_bodies: WordMatcher,
     /// Phrases before a name that show the person cited or remembered ("according to"), lower case.
-    pub(crate) mention_cues: Vec<String>,
+    pub(crate) mention_cues: Phrases<()>,
     /// Phrases before a country that put the people after them under it, lower case.
     pub(crate) country_lead_ins: Vec<String>,
     /// Words of the names of kinds of body, folded.
@@ -131,8 +132,8 @@ impl Sources {
 }
 
 /// The lead-ins of the language packs, folded and padded with spaces for whole-word search.
-fn lead_ins(lexicon: &Lexicon) -> Result<Vec<(String, SessionRole, bool)>> {
-    lexicon
+fn lead_ins(lexicon: &Lexicon) -> Result<Phrases<(SessionRole, bool)>> {
+    let rows: Result<Vec<(String, (SessionRole, bool))>> = lexicon
         .rows(ListKind::LeadIns)
         .iter()
         .map(|row| {
@@ -149,13 +150,14 @@ fn lead_ins(lexicon: &Lexicon) -> Result<Vec<(String, SessionRole, bool)>> {
                     false,
                 ),
             };
-            Ok((format!(" {} ", fold_words(row.get(1))), role, absent))
+            Ok((format!(" {} ", fold_words(row.get(1))), (role, absent)))
         })
-        .collect()
+        .collect();
+    Ok(Phrases::new(rows?))
 }
 
 /// The phrases of participation of the language packs at one position ("before" or "after" the name).
-fn participation(lexicon: &Lexicon, position: &str) -> Result<Vec<(String, SessionRole)>> {
+fn participation(lexicon: &Lexicon, position: &str) -> Result<Phrases<SessionRole>> {
     let mut out = Vec::new();
     for row in lexicon.rows(ListKind::Participation) {
         let file = format!("models/lang/{}/participation.tsv", row.lang);
@@ -168,7 +170,7 @@ fn participation(lexicon: &Lexicon, position: &str) -> Result<Vec<(String, Sessi
             out.push((row.get(2).to_lowercase(), role));
         }
     }
-    Ok(out)
+    Ok(Phrases::new(out))
 }
 
 fn bad(origin: &str, line: usize, reason: &str) -> Error {
@@ -374,7 +376,7 @@ impl Gazetteers {
             participation_before: participation(&lexicon, "before")?,
             participation_after: participation(&lexicon, "after")?,
             event_heads: lexicon.words(ListKind::EventHeads).map(fold).collect(),
-            mention_cues: lexicon.words(ListKind::MentionCues).map(|w| w.to_lowercase()).collect(),
+            mention_cues: Phrases::new(lexicon.words(ListKind::MentionCues).map(|w| (w.to_lowercase(), ())).collect()),
             country_lead_ins: lexicon.words(ListKind::CountryLeadIns).map(|w| w.to_lowercase()).collect(),
             generic_body_words: lexicon.words(ListKind::GenericBodyWords).map(fold).collect(),
             event_bodies: WordMatcher::new(

@@ -33,6 +33,7 @@ mod merge;
 mod names;
 mod participants;
 mod people;
+mod phrases;
 mod places;
 mod speakers;
 mod tables;

@@ -40,10 +40,9 @@ pub(crate) fn list_extent(report: &Report, range: ByteRange, gaz: &Gazetteers) -
 pub(crate) fn lead_in_role(gaz: &Gazetteers, label: &str) -> Option<(SessionRole, bool)> {
     let folded = format!(" {} ", fold_words(label));
     gaz.lead_ins
-        .iter()
-        .filter(|(phrase, _, _)| folded.contains(phrase.as_str()))
-        .max_by_key(|(phrase, _, absent)| (phrase.len(), *absent))
-        .map(|&(_, role, absent)| (role, absent))
+        .find_all(&folded)
+        .max_by_key(|&(start, end, (_, absent))| (end - start, absent))
+        .map(|(_, _, role)| role)
 }
 
 /// Lists that follow a lead-in line ending with a colon, or the same line after the colon: each
@@ -160,6 +159,20 @@ pub(crate) fn split_run_together(text: &str, r: ByteRange, gaz: &Gazetteers) -> 
 pub(crate) fn run_together_starts(text: &str, r: ByteRange, gaz: &Gazetteers) -> Vec<usize> {
     let s = r.slice(text);
     let mut out = Vec::new();
+    // Entries run together need a separator after each name: a piece with fewer than two has none.
+    let mut separators = 0;
+    let mut prev = ' ';
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next_space = chars.peek() == Some(&' ');
+        if next_space && (c == ':' || prev == ' ' && matches!(c, '—' | '–' | '-' | '|')) {
+            separators += 1;
+        }
+        prev = c;
+    }
+    if separators < 2 {
+        return out;
+    }
     // The words of the name that starts the piece start no other entry ("Lúcia Helena Cordeiro").
     let mut inside_name_until = name_at(&text[..r.end], r.start, gaz).map_or(0, |n| n.range.end);
     for (i, _) in s.match_indices(' ') {

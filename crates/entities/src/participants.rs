@@ -6,9 +6,18 @@
 use acta_doc::{ByteRange, SessionRole};
 
 use crate::gazetteer::{word_bounded, Gazetteers};
+#[cfg(doc)]
+use crate::words::lowercase_keeping_offsets;
 
 /// How far around a name its apposition is looked for.
 const WINDOW: usize = 160;
+
+/// A report's text and its lower-cased copy with the same offsets ([`lowercase_keeping_offsets`]),
+/// made once per report: titles and phrases are looked up in the copy without lower-casing again.
+pub struct Prose<'t> {
+    pub text: &'t str,
+    pub lower: &'t str,
+}
 
 /// What a sentence says about a person at one mention.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -36,7 +45,7 @@ const LINKING_WORDS: &[&str] = &[
 
 /// Do the words of `s` read as part of a title or a list of names, not as a clause ("and brought
 /// together", "quien presentó")?
-fn only_title_words(s: &str, base: usize, text: &str, gaz: &Gazetteers) -> bool {
+fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers) -> bool {
     let mut pos = base;
     for word in s.split(' ') {
         let at = pos;
@@ -49,7 +58,7 @@ fn only_title_words(s: &str, base: usize, text: &str, gaz: &Gazetteers) -> bool 
         if LINKING_WORDS.contains(&lower.as_str())
             || lower.starts_with("l'")
             || lower.starts_with("d'")
-            || title_at(text, at + (word.len() - word.trim_start_matches(|c: char| !c.is_alphanumeric()).len()), gaz)
+            || title_at(p, at + (word.len() - word.trim_start_matches(|c: char| !c.is_alphanumeric()).len()), gaz)
                 .is_some()
         {
             continue;
@@ -77,17 +86,14 @@ fn ceil(text: &str, mut i: usize) -> usize {
 }
 
 /// Does a title of the language packs start at `pos` (as a whole word)?
-fn title_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<usize> {
+fn title_at(p: &Prose, pos: usize, gaz: &Gazetteers) -> Option<usize> {
+    let text = p.text;
     let end = floor(text, pos + 60);
-    let lower = text[pos..end].to_lowercase();
-    if lower.len() != end - pos {
-        return None;
-    }
-    gaz.titles.longest_prefix(&lower).filter(|&len| word_bounded(text, pos, pos + len))
+    gaz.titles.longest_prefix(&p.lower[pos..end]).filter(|&len| word_bounded(text, pos, pos + len))
 }
 
 /// Is the first word of `s` (after an article) a title of the language packs?
-fn starts_with_title(s: &str, base: usize, text: &str, gaz: &Gazetteers) -> bool {
+fn starts_with_title(s: &str, base: usize, p: &Prose, gaz: &Gazetteers) -> bool {
     let mut pos = base;
     for article in ["the ", "la ", "el ", "le ", "o ", "a ", "l'", "an ", "its ", "su ", "sa ", "seu ", "sua "] {
         if s.get(..article.len()).is_some_and(|head| head.eq_ignore_ascii_case(article)) {
@@ -95,34 +101,59 @@ fn starts_with_title(s: &str, base: usize, text: &str, gaz: &Gazetteers) -> bool
             break;
         }
     }
-    title_at(text, pos, gaz).is_some()
+    title_at(p, pos, gaz).is_some()
 }
 
 /// The context of the person mention `name` in `text`.
-pub fn prose_context(text: &str, name: ByteRange, gaz: &Gazetteers) -> ProseContext {
-    let after = apposition_after(text, name, gaz);
-    let before = apposition_before(text, name, gaz);
+pub fn prose_context(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> ProseContext {
+    let after = apposition_after(p, name, gaz);
+    let before = apposition_before(p, name, gaz);
     let apposition = after.or(before);
-    let role = role_around(text, name, apposition, gaz);
-    ProseContext { apposition, title_before: after.and(before), role, cited: cited_before(text, name, gaz) }
+    let role = role_around(p, name, apposition, gaz);
+    ProseContext { apposition, title_before: after.and(before), role, cited: cited_before(p, name, gaz) }
+}
+
+/// The title and body in apposition right after a name ("Ana Silva, Minister of Economy, said", "Ana
+/// Silva (ITU)"), without the rest of [`prose_context`]'s reading.
+pub fn apposition_after_name(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
+    apposition_after(p, name, gaz)
 }
 
 /// "según Ana Silva", "the late Kofi Annan", "citó al economista Albert Hirschman": a phrase of the
 /// language packs that shows the person cited or remembered, at most three words before the name.
-fn cited_before(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
+fn cited_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> bool {
+    let text = p.text;
     let from = ceil(text, name.start.saturating_sub(80));
-    let before = text[from..name.start].to_lowercase();
-    let words: Vec<&str> = before.split_whitespace().collect();
-    (1..=4).any(|n| {
-        let Some(tail) = words.len().checked_sub(n).map(|i| words[i..].join(" ")) else { return false };
-        gaz.mention_cues
-            .iter()
-            .any(|cue| tail.starts_with(cue.as_str()) && tail[cue.len()..].chars().next().is_none_or(|c| c == ' '))
-    })
+    let before = &p.lower[from..name.start];
+    // The starts of the last four words: a cue must start at one of them and end at a word's end.
+    let mut starts: Vec<usize> = Vec::with_capacity(4);
+    let mut in_word = false;
+    for (i, c) in before.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                starts.push(i + c.len_utf8());
+                if starts.len() == 4 {
+                    break;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    if in_word && starts.len() < 4 {
+        starts.push(0);
+    }
+    let trimmed = before.trim_end().len();
+    let cited = gaz.mention_cues.find_all(before).any(|(start, end, ())| {
+        starts.contains(&start) && (end >= trimmed || before[end..].starts_with(char::is_whitespace))
+    });
+    cited
 }
 
 /// "Ana Silva, Minister of Economy, said", "Ana Silva (ITU)", "Ana Silva – Directora, Agencia X".
-fn apposition_after(text: &str, name: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
+fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
+    let text = p.text;
     let after = &text[name.end..floor(text, name.end + WINDOW)];
     if let Some(inside) = after.strip_prefix(" (") {
         let close = inside.find(')')?;
@@ -177,7 +208,7 @@ fn apposition_after(text: &str, name: ByteRange, gaz: &Gazetteers) -> Option<Byt
         let first = trimmed.split_whitespace().next().unwrap_or("");
         let capital = first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         let connector = ["from", "of", "at", "de", "del", "da", "do", "du", "des", "en", "em", "in"].contains(&first);
-        if trimmed.is_empty() || !(capital || connector || starts_with_title(trimmed, part_start, text, gaz)) {
+        if trimmed.is_empty() || !(capital || connector || starts_with_title(trimmed, part_start, p, gaz)) {
             break;
         }
         // A new sentence's subject after a comma ("..., Ana Silva said") is not a title.
@@ -199,7 +230,8 @@ fn abbreviation_before(s: &str, period: usize) -> bool {
 
 /// "the Minister of Economy, Ana Silva,", "Minister of Economy Ana Silva", "secretary-general Ana
 /// Silva": a title before the name in the same clause.
-fn apposition_before(text: &str, name: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
+fn apposition_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
+    let text = p.text;
     let from = ceil(text, name.start.saturating_sub(WINDOW));
     let before = &text[from..name.start];
     let (body, _comma) = match before.strip_suffix(", ") {
@@ -220,13 +252,13 @@ fn apposition_before(text: &str, name: ByteRange, gaz: &Gazetteers) -> Option<By
     for word in clause.split(' ') {
         let at = base + pos;
         pos += word.len() + 1;
-        if word.is_empty() || title_at(text, at, gaz).is_none() {
+        if word.is_empty() || title_at(p, at, gaz).is_none() {
             continue;
         }
         let tail = &text[at..name.start];
         let plain = !tail.contains([';', '"', '“', '”'])
             && tail.split_whitespace().count() <= 14
-            && only_title_words(tail.trim_end_matches([',', ' ']), at, text, gaz);
+            && only_title_words(tail.trim_end_matches([',', ' ']), at, p, gaz);
         if plain {
             let r = ByteRange { start: at, end: base + body[clause_start..].len() }.trim(text);
             return (!r.is_empty()).then_some(r);
@@ -238,16 +270,18 @@ fn apposition_before(text: &str, name: ByteRange, gaz: &Gazetteers) -> Option<By
 /// The part a phrase of participation gives: a phrase before the name in its sentence ("moderated
 /// by", "a cargo de"), the nearest one winning, or a phrase right after the name and its apposition
 /// ("opened the session", "moderó").
-fn role_around(text: &str, name: ByteRange, apposition: Option<ByteRange>, gaz: &Gazetteers) -> Option<SessionRole> {
+fn role_around(p: &Prose, name: ByteRange, apposition: Option<ByteRange>, gaz: &Gazetteers) -> Option<SessionRole> {
+    let text = p.text;
     let after_start = apposition.filter(|a| a.start >= name.end).map_or(name.end, |a| a.end);
-    let after = text[after_start..floor(text, after_start + 80)].trim_start_matches([',', ')', ' ']);
-    let lower_after = after.to_lowercase();
+    let after_end = floor(text, after_start + 80);
+    let after = text[after_start..after_end].trim_start_matches([',', ')', ' ']);
+    let lower_after = &p.lower[after_end - after.len()..after_end];
     if let Some(role) = gaz
         .participation_after
-        .iter()
-        .filter(|(phrase, _)| lower_after.starts_with(phrase.as_str()) && word_end(&lower_after, phrase.len()))
-        .max_by_key(|(phrase, _)| phrase.len())
-        .map(|(_, role)| *role)
+        .find_all(lower_after)
+        .filter(|&(start, end, _)| start == 0 && word_end(lower_after, end))
+        .max_by_key(|&(_, end, _)| end)
+        .map(|(_, _, role)| role)
     {
         return Some(role);
     }
@@ -261,26 +295,19 @@ fn role_around(text: &str, name: ByteRange, apposition: Option<ByteRange>, gaz: 
         .find(|&(i, c)| c == '\n' || c == '.' && before[i + 1..].starts_with(' ') && !abbreviation_before(before, i))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let sentence = &before[sentence_start..];
-    let lower = sentence.to_lowercase();
-    if lower.len() != sentence.len() {
-        return None;
-    }
     let base = from + sentence_start;
+    let lower = &p.lower[base..name.start];
     gaz.participation_before
-        .iter()
-        .filter_map(|(phrase, role)| {
-            lower
-                .rmatch_indices(phrase.as_str())
-                .find(|(i, _)| word_start(&lower, *i) && word_end(&lower, i + phrase.len()))
-                .map(|(i, _)| (i + phrase.len(), *role))
-        })
-        .max_by_key(|(end, _)| *end)
+        .find_all(lower)
+        .filter(|&(start, end, _)| word_start(lower, start) && word_end(lower, end))
+        .map(|(_, end, role)| (end, role))
+        .max_by_key(|&(end, _)| end)
         // Only the names the phrase introduces: between them, names, titles and bodies, not a new
         // clause ("moderated by X, a researcher at Y, and brought together Z").
         .filter(|&(end, _)| {
             let rest = &sentence[end..];
             let lead = rest.len() - rest.trim_start().len();
-            only_title_words(rest.trim(), base + end + lead, text, gaz)
+            only_title_words(rest.trim(), base + end + lead, p, gaz)
         })
         .map(|(_, role)| role)
 }
@@ -300,7 +327,8 @@ mod tests {
     fn context(text: &str, name: &str) -> (Option<String>, Option<SessionRole>) {
         let gaz = Gazetteers::bundled();
         let start = text.find(name).unwrap();
-        let c = prose_context(text, ByteRange { start, end: start + name.len() }, &gaz);
+        let lower = crate::words::lowercase_keeping_offsets(text);
+        let c = prose_context(&Prose { text, lower: &lower }, ByteRange { start, end: start + name.len() }, &gaz);
         (c.apposition.map(|r| r.slice(text).to_string()), c.role)
     }
 

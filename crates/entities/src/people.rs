@@ -9,7 +9,7 @@ use crate::entries::parsed_entries;
 use crate::extract::{Collector, Scans};
 use crate::gazetteer::{word_bounded, Gazetteers, Place};
 use crate::names::{honorific_at, name_after_honorific, name_at};
-use crate::participants::prose_context;
+use crate::participants::{apposition_after_name, Prose};
 
 /// Whether the first verb of speech in `after` starts at its second byte and is a whole word: "Name
 /// dijo". Checked where it would be, not by searching the rest of the report.
@@ -163,11 +163,12 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
     }
     // "Fabrizio Scrollini (ILDA)", "Juan Manuel Casanueva (SocialTIC, Mexico)", "Luiz Gaiger, Abet":
     // an affiliation in parentheses or in apposition right after a name, that no pattern knows.
+    let prose = Prose { text, lower: &scans.lower };
     for p in &cands {
         if p.source == EntitySource::Field {
             continue;
         }
-        let Some(r) = prose_context(text, p.range, gaz).apposition.filter(|a| a.start >= p.range.end) else {
+        let Some(r) = apposition_after_name(&prose, p.range, gaz) else {
             continue;
         };
         let has_institution =

@@ -8,7 +8,8 @@ use crate::entries::parsed_entries;
 use crate::gazetteer::Gazetteers;
 use crate::institutions::MEDIA_NOUNS;
 use crate::names::honorific_at;
-use crate::participants::prose_context;
+use crate::participants::{prose_context, Prose};
+use crate::words::lowercase_keeping_offsets;
 
 /// Where a relative clause starts: what follows describes the person, not the affiliation.
 const CLAUSE_STARTS: &[&str] =
@@ -126,12 +127,14 @@ impl Stage for SpeakerStage {
         // organisation in apposition, a phrase of participation), unless the text names them only
         // as absent or excused.
         let listed: foldhash::HashSet<usize> = speaker_of.keys().copied().collect();
+        let lower = lowercase_keeping_offsets(&report.text);
+        let prose = Prose { text: &report.text, lower: &lower };
         let mut prose_absent: foldhash::HashSet<usize> = foldhash::HashSet::default();
         for m in report.mentions.iter().filter(|m| m.kind == EntityKind::Person) {
             if absent.contains(&m.canonical) {
                 continue;
             }
-            let context = prose_context(&report.text, m.range, &self.gaz);
+            let context = prose_context(&prose, m.range, &self.gaz);
             // A member listed as present who speaks in the minutes ("Ana Ruiz presentó ...") has
             // that part too; the list gives the rest of the row.
             if listed.contains(&m.canonical) {
@@ -230,7 +233,8 @@ fn absent_in_sentence(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
     let before = &text[from..name.start];
     let start = before.rfind(['.', '\n', ';', ':']).map_or(0, |i| i + 1);
     let folded = format!(" {} ", acta_doc::fold_words(&before[start..]));
-    gaz.lead_ins.iter().any(|(phrase, _, absent)| *absent && folded.contains(phrase.as_str()))
+    let absent = gaz.lead_ins.find_all(&folded).any(|(_, _, (_, absent))| absent);
+    absent
 }
 
 /// "En representación de Paraguay, expuso la viceministra X": a country a phrase of the language

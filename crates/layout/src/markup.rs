@@ -536,11 +536,14 @@ pub fn has_stray_html(text: &str) -> bool {
         "<td",
         "<tr",
     ];
+    // One pass over the '<' of the text.
     let mut count = 0;
-    for t in TAGS {
-        count += text.matches(t).take(3).count();
-        if count >= 3 {
-            return true;
+    for (i, _) in text.match_indices('<') {
+        if TAGS.iter().any(|t| text[i..].starts_with(t)) {
+            count += 1;
+            if count >= 3 {
+                return true;
+            }
         }
     }
     false
