@@ -242,6 +242,16 @@ pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -
     let mut i = 0;
     while i < spans.len() {
         let (start, mut end) = spans[i];
+        // Most words hold no second capital: nothing to read (a word of one capital may still go
+        // on with "-T" or "&T").
+        let word = text[start..end].trim_start_matches('_');
+        let mut chars = word.chars();
+        let second_capital = chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_uppercase);
+        let joined = text.as_bytes().get(end).is_some_and(|b| matches!(b, b'-' | b'&'));
+        if !second_capital && !joined {
+            i += 1;
+            continue;
+        }
         let mut j = i;
         // "ITU-T", "AT&T": joined by a hyphen or an ampersand.
         while let Some(&(ns, ne)) = spans.get(j + 1) {

@@ -147,12 +147,7 @@ impl<'g> Scans<'g> {
             shapes: find_by_shape_in(text, &words),
             institutions: gaz.find_institutions_in(text, &words),
             places,
-            titles: gaz
-                .titles
-                .find_in(&lower, &words)
-                .into_iter()
-                .map(|(s, e, _)| (s, e))
-                .collect(),
+            titles: gaz.titles.find_in(&lower, &words).into_iter().map(|(s, e, _)| (s, e)).collect(),
             speech_verbs: gaz.speech_verbs.find_in(text, &words).into_iter().map(|(s, e, _)| (s, e)).collect(),
             acronyms,
             words,

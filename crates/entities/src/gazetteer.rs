@@ -334,16 +334,23 @@ impl Gazetteers {
             let [_lang, word] = cols[..] else { return Err(bad(&origin, line, "expected 2 columns: language, word")) };
             stopwords.insert(fold(word));
         }
+        // 100,000 names: read line by line, folded on the stack when ASCII (most are), so that
+        // start-up stays short.
         let names = |file: &str| -> Result<HashSet<String>> {
-            let mut set = HashSet::new();
-            for (origin, line, cols) in sources.rows(file) {
-                let name = cols.first().copied().unwrap_or("");
-                if name.is_empty() {
-                    return Err(bad(&origin, line, "expected a name in the first column"));
-                }
-                let folded = fold(name);
-                if !stopwords.contains(&folded) {
-                    set.insert(folded);
+            let mut set = HashSet::with_capacity(100_000);
+            for (origin, text) in sources.files.get(file).into_iter().flatten() {
+                for (i, line) in text.lines().enumerate() {
+                    if line.trim().is_empty() || line.starts_with('#') {
+                        continue;
+                    }
+                    let name = line.split('\t').next().unwrap_or("").trim();
+                    if name.is_empty() {
+                        return Err(bad(origin, i + 1, "expected a name in the first column"));
+                    }
+                    let folded = with_folded(name, str::to_string);
+                    if !stopwords.contains(&folded) {
+                        set.insert(folded);
+                    }
                 }
             }
             Ok(set)

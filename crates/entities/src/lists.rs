@@ -4,7 +4,7 @@
 use acta_doc::{fold_words, ByteRange, LineKind, Report, SessionRole};
 
 use crate::gazetteer::Gazetteers;
-use crate::names::{honorific_at, name_at};
+use crate::names::{honorific_at, name_at, MAX_NAME_TOKENS};
 
 /// Where a list under a heading of people ends: at the first line after a blank one that is
 /// neither a list item, a table row, nor a short line starting with a name ("**Presentes:**", a
@@ -154,29 +154,47 @@ pub(crate) fn split_run_together(text: &str, r: ByteRange, gaz: &Gazetteers) -> 
     out
 }
 
+/// What follows the name of an entry run together with the one before it.
+const SEPARATORS: [&str; 5] = [" — ", " – ", " - ", ": ", " | "];
+
 /// Where entries run together on one line start again: a name (in capitals, or starting with a
 /// known given name) right after a word of the previous entry, followed by a dash or colon.
 pub(crate) fn run_together_starts(text: &str, r: ByteRange, gaz: &Gazetteers) -> Vec<usize> {
     let s = r.slice(text);
     let mut out = Vec::new();
     // Entries run together need a separator after each name: a piece with fewer than two has none.
+    // (Read over bytes: this runs on every line of text.)
+    let bytes = s.as_bytes();
     let mut separators = 0;
-    let mut prev = ' ';
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next_space = chars.peek() == Some(&' ');
-        if next_space && (c == ':' || prev == ' ' && matches!(c, '—' | '–' | '-' | '|')) {
+    for (i, &b) in bytes.iter().enumerate() {
+        let width = match b {
+            b':' | b'-' | b'|' => 1,
+            // "—" and "–": E2 80 94, E2 80 93.
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x93 | 0x94)) => 3,
+            _ => continue,
+        };
+        let space_before = i == 0 || bytes[i - 1] == b' ';
+        if bytes.get(i + width) == Some(&b' ') && (b == b':' || space_before) {
             separators += 1;
+            if separators == 2 {
+                break;
+            }
         }
-        prev = c;
     }
     if separators < 2 {
         return out;
     }
     // The words of the name that starts the piece start no other entry ("Lúcia Helena Cordeiro").
     let mut inside_name_until = name_at(&text[..r.end], r.start, gaz).map_or(0, |n| n.range.end);
-    for (i, _) in s.match_indices(' ') {
-        let at = r.start + i + 1;
+    // A name that ends on a separator starts at most MAX_NAME_TOKENS words before it: only those
+    // words are tried.
+    let mut candidates: Vec<usize> = Vec::new();
+    for (i, _) in s.char_indices().filter(|&(i, _)| SEPARATORS.iter().any(|sep| s[i..].starts_with(sep))) {
+        candidates.extend(s[..i].rmatch_indices(' ').take(MAX_NAME_TOKENS).map(|(j, _)| r.start + j + 1));
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    for at in candidates {
         if at >= r.end {
             break;
         }
@@ -185,7 +203,7 @@ pub(crate) fn run_together_starts(text: &str, r: ByteRange, gaz: &Gazetteers) ->
         }
         let Some(n) = name_at(&text[..r.end], at, gaz).filter(|n| n.core_tokens >= 2) else { continue };
         let after = &text[n.range.end..r.end];
-        let separated = [" — ", " – ", " - ", ": ", " | "].iter().any(|sep| after.starts_with(sep));
+        let separated = SEPARATORS.iter().any(|sep| after.starts_with(sep));
         let name = n.range.slice(text);
         let first = name.split(' ').next().unwrap_or("");
         let caps = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);

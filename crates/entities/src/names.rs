@@ -12,7 +12,7 @@ const PARTICLES: &[&str] = &[
     "le",
 ];
 /// Most tokens in one name.
-const MAX_NAME_TOKENS: usize = 7;
+pub(crate) const MAX_NAME_TOKENS: usize = 7;
 
 /// A name found at a position: its range and its tokens (particles included).
 #[derive(Debug, Clone, PartialEq, Eq)]

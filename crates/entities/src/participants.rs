@@ -144,9 +144,12 @@ fn cited_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> bool {
     if in_word && starts.len() < 4 {
         starts.push(0);
     }
-    let trimmed = before.trim_end().len();
-    let cited = gaz.mention_cues.find_all(before).any(|(start, end, ())| {
-        starts.contains(&start) && (end >= trimmed || before[end..].starts_with(char::is_whitespace))
+    // Only the last words are searched.
+    let first = starts.last().copied().unwrap_or(before.len());
+    let last_words = &before[first..];
+    let trimmed = last_words.trim_end().len();
+    let cited = gaz.mention_cues.find_all(last_words).any(|(start, end, ())| {
+        starts.contains(&(first + start)) && (end >= trimmed || last_words[end..].starts_with(char::is_whitespace))
     });
     cited
 }

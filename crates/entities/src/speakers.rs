@@ -57,6 +57,9 @@ const ROLE_TRAILERS: &[&str] = &[
     "—", ",",
 ];
 
+/// How many mentions of one person the speaker stage reads the prose around.
+const MENTIONS_READ: u8 = 4;
+
 /// Builds `report.speakers` from the speaker entries and the entities found in them.
 pub struct SpeakerStage {
     gaz: Arc<Gazetteers>,
@@ -130,8 +133,16 @@ impl Stage for SpeakerStage {
         let lower = lowercase_keeping_offsets(&report.text);
         let prose = Prose { text: &report.text, lower: &lower };
         let mut prose_absent: foldhash::HashSet<usize> = foldhash::HashSet::default();
+        // The first mentions of a person say who they are and what part they had; a report that names
+        // someone fifty times is read around the first few only.
+        let mut read: foldhash::HashMap<usize, u8> = foldhash::HashMap::default();
         for m in report.mentions.iter().filter(|m| m.kind == EntityKind::Person) {
             if absent.contains(&m.canonical) {
+                continue;
+            }
+            let times = read.entry(m.canonical).or_insert(0);
+            *times += 1;
+            if *times > MENTIONS_READ {
                 continue;
             }
             let context = prose_context(&prose, m.range, &self.gaz);
