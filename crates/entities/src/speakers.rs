@@ -141,7 +141,7 @@ impl Stage for SpeakerStage {
                 continue;
             }
             let times = read.entry(m.canonical).or_insert(0);
-            *times += 1;
+            *times = times.saturating_add(1);
             if *times > MENTIONS_READ {
                 continue;
             }
@@ -196,7 +196,7 @@ impl Stage for SpeakerStage {
                 session_roles: context.role.into_iter().collect(),
                 stakeholder: affiliation.as_ref().and_then(|a| a.stakeholder),
                 gender: honorific.and_then(|(h, _)| h.gender),
-                source_line: line_around(&report.text, m.range),
+                source_line: line_around(report, m.range),
                 confidence: if context.apposition.is_some() || context.role.is_some() { 0.7 } else { 0.5 },
             };
             add(record, &mut speakers, &mut speaker_of);
@@ -278,11 +278,21 @@ fn country_of_sentence(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Op
     })
 }
 
-/// The line of text a mention is on.
-fn line_around(text: &str, r: ByteRange) -> ByteRange {
-    let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
-    ByteRange { start, end }
+/// The line of text a mention is on, found among the report's lines (a search of the text for
+/// line breaks would read a report of one long line once per mention).
+fn line_around(report: &Report, r: ByteRange) -> ByteRange {
+    let line_of = |pos: usize| report.lines.partition_point(|l| l.range.start <= pos).checked_sub(1);
+    match (line_of(r.start), line_of(r.end)) {
+        (Some(first), Some(last)) => {
+            ByteRange { start: report.lines[first].range.start, end: report.lines[last].range.end }
+        }
+        _ => {
+            let text = &report.text;
+            let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+            ByteRange { start, end }
+        }
+    }
 }
 
 /// Fills what the first record lacks from a later one, and adds the later one's session role.
