@@ -34,6 +34,14 @@ pub(crate) struct PersonCandidate {
     pub(crate) source: EntitySource,
 }
 
+impl PersonCandidate {
+    /// A name found by a pattern of the text around it (a title, a verb of speech), with no
+    /// honorific and written in reading order.
+    fn found_by_pattern(range: ByteRange, core_tokens: usize) -> Self {
+        PersonCandidate { range, display: None, honorific: false, core_tokens, source: EntitySource::Pattern }
+    }
+}
+
 pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut Collector) {
     let text = &report.text;
     let blocked = [EntityKind::Ministry, EntityKind::Organization, EntityKind::Country, EntityKind::Region];
@@ -116,13 +124,7 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
         let after = &text[n.range.end..];
         let closes = after.starts_with(',') || after.starts_with(" (") || speech_verb_after_space(after, gaz);
         if n.core_tokens >= 2 && closes && !c.overlaps(n.range, &blocked) {
-            cands.push(PersonCandidate {
-                range: n.range,
-                display: None,
-                honorific: false,
-                core_tokens: n.core_tokens,
-                source: EntitySource::Pattern,
-            });
+            cands.push(PersonCandidate::found_by_pattern(n.range, n.core_tokens));
         }
     }
     // Capitalised names right before a verb of speech.
@@ -133,13 +135,7 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
                 continue;
             }
             if n.1 >= 2 && !c.overlaps(n.0, &blocked) {
-                cands.push(PersonCandidate {
-                    range: n.0,
-                    display: None,
-                    honorific: false,
-                    core_tokens: n.1,
-                    source: EntitySource::Pattern,
-                });
+                cands.push(PersonCandidate::found_by_pattern(n.0, n.1));
             }
         }
     }
@@ -152,13 +148,7 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
             continue;
         };
         if n.1 >= 2 && !c.overlaps(n.0, &blocked) && honorific_at(text, n.0.start, gaz, lang_at(n.0.start)).is_none() {
-            cands.push(PersonCandidate {
-                range: n.0,
-                display: None,
-                honorific: false,
-                core_tokens: n.1,
-                source: EntitySource::Pattern,
-            });
+            cands.push(PersonCandidate::found_by_pattern(n.0, n.1));
         }
     }
     // "Fabrizio Scrollini (ILDA)", "Juan Manuel Casanueva (SocialTIC, Mexico)", "Luiz Gaiger, Abet":
