@@ -80,11 +80,15 @@ const MONTHS: &[(&str, u32)] = &[
     ("decembre", 12),
 ];
 
-static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
-    let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    names.join("|")
-});
+/// The words of a table as a regex alternation, longest first, so that "noviembre" is tried before
+/// "nov" and "vinte e um" before "vinte".
+fn longest_first(table: &[(&'static str, u32)]) -> String {
+    let mut words: Vec<&str> = table.iter().map(|(w, _)| *w).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.join("|")
+}
+
+static MONTH_ALT: LazyLock<String> = LazyLock::new(|| longest_first(MONTHS));
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°|o)?\s*(?:de\s+)?({})\.?\s*,?\s*(?:de\s+|del\s+)?(\d{{4}})\b",
@@ -165,11 +169,9 @@ const DAY_WORDS: &[(&str, u32)] = &[
     ("treinta y un", 31),
 ];
 static WRITTEN_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    let mut days: Vec<&str> = DAY_WORDS.iter().map(|(w, _)| *w).collect();
-    days.sort_by_key(|w| std::cmp::Reverse(w.len()));
     Regex::new(&format!(
         r"\b({})\s+(?:dias?|jours?)\s+(?:do|del|de|du)\s+(?:mes|mois)\s+(?:de\s+|d')?({})\s+(?:de|del)\s+(\d{{4}})\b",
-        days.join("|"),
+        longest_first(DAY_WORDS),
         *MONTH_ALT
     ))
     .expect("valid regex")
