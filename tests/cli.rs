@@ -314,3 +314,122 @@ fn model_flags_without_the_transformers_build_explain_or_fall_back() {
     let cell = &reports[1][warnings];
     assert!(cell.starts_with("NER model (--ner-model) not used") && cell.contains("summary model"), "{cell}");
 }
+
+/// Lines written for this test: sentences, a title, names and short fragments in the four
+/// languages, with and without their accents.
+const LANGUAGE_LINES: [(&str, &[&str]); 4] = [
+    (
+        "en",
+        &[
+            "The council approved the budget for the new water network after a long debate.",
+            "Minutes of the Regional Meeting on Open Government",
+            "All Members Were Present.",
+            "Thanks to everyone who came.",
+            "Ana Pérez, Juan Gómez and Maria Silva",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "La comision aprobo el presupuesto despues de una larga discusion sobre el agua.",
+            "No se que decir de este espectaculo porque no hay palabras para eso.",
+            "Acta de la reunión ordinaria del consejo directivo",
+            "Ella ri en su cara.",
+            "Se levantó la sesión a las 18:00 horas.",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "O conselho aprovou o orçamento depois de um longo debate sobre a rede de água.",
+            "Estiveram presentes os conselheiros e a secretária executiva.",
+            "Ata da reunião ordinária",
+            "Nao foi possivel votar a proposta nesta sessao.",
+            "Obrigado a todos.",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "Le conseil a approuvé le budget après un long débat sur le réseau d'eau.",
+            "Étaient présents les membres du bureau et la secrétaire générale.",
+            "Compte rendu de la réunion du comité",
+            "La seance est levee a midi.",
+            "Merci à tous.",
+        ],
+    ),
+];
+
+#[test]
+fn eval_lang_answers_are_those_of_acta_extract() {
+    // acta eval-lang must score the program users run: each line's answer there equals the
+    // language `acta extract -` gives the same line as a JSON Lines record.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("langid");
+    std::fs::create_dir_all(&data).unwrap();
+    let mut lines: Vec<(String, String)> = Vec::new();
+    // In the order eval-lang reads the files: by language code.
+    let mut by_code = LANGUAGE_LINES;
+    by_code.sort_by_key(|(lang, _)| *lang);
+    for (lang, own) in by_code {
+        let mut file_lines: Vec<String> = own.iter().map(|s| s.to_string()).collect();
+        // A sample of the shared test data too, when it is beside the repository.
+        let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/langid");
+        for class in ["sentences", "word-pairs", "single-words"] {
+            match std::fs::read_to_string(shared.join(format!("{lang}-{class}.txt"))) {
+                Ok(text) => file_lines
+                    .extend(text.lines().map(str::trim).filter(|l| !l.is_empty()).step_by(50).map(String::from)),
+                Err(_) => eprintln!("{} not here: only this test's own lines are compared", shared.display()),
+            }
+        }
+        std::fs::write(data.join(format!("{lang}-sentences.txt")), file_lines.join("\n") + "\n").unwrap();
+        lines.extend(file_lines.into_iter().map(|l| (lang.to_string(), l)));
+    }
+    let answers = dir.path().join("answers.tsv");
+    let o = acta(&["eval-lang", "--data", data.to_str().unwrap(), "--answers", answers.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("accuracy by its confidence"), "{stdout}");
+    let eval_answers: Vec<(String, String)> = std::fs::read_to_string(&answers)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|row| {
+            let cells: Vec<&str> = row.split('\t').collect();
+            (cells[3].to_string(), cells[4].to_string())
+        })
+        .collect();
+    assert_eq!(eval_answers.len(), lines.len());
+
+    let jsonl: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, (_, text))| serde_json::json!({"id": i.to_string(), "text": text}).to_string() + "\n")
+        .collect();
+    let o = acta(&["extract", "-", "--jsonl", "-", "--quiet"], Some(&jsonl));
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let extracted: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&o.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(extracted.len(), lines.len());
+    let mut right = 0;
+    for (i, record) in extracted.iter().enumerate() {
+        let language = record["language"].as_str().unwrap_or("").to_string();
+        let confidence = record["language_confidence"].as_f64().unwrap();
+        assert_eq!(
+            (language.as_str(), confidence),
+            (eval_answers[i].0.as_str(), eval_answers[i].1.parse::<f64>().unwrap()),
+            "line {i}: {:?}",
+            lines[i].1
+        );
+        right += usize::from(language == lines[i].0);
+    }
+    // The lines written here are all long or plain enough to be read right.
+    let own_right = LANGUAGE_LINES
+        .iter()
+        .flat_map(|(lang, own)| own.iter().map(move |s| (*lang, *s)))
+        .filter(|(lang, s)| {
+            lines.iter().zip(&extracted).any(|((l, t), r)| l == lang && t == s && r["language"] == *lang)
+        })
+        .count();
+    assert_eq!(own_right, 20, "{right} of {} right", lines.len());
+}

@@ -32,6 +32,32 @@ pub struct Settings<'a> {
 
 /// Builds the pipeline: layout -> language -> metadata -> entities -> speakers -> summary.
 pub fn build(settings: &Settings) -> anyhow::Result<Pipeline> {
+    let (mut stages, gazetteers) = reading_stages(settings)?;
+    let gazetteers = Arc::new(gazetteers);
+    stages.push(Box::new(MetadataStage));
+    stages.push(Box::new(EntityStage::new(gazetteers.clone())));
+    // Model entities are merged before the speaker table is built, so speakers see them.
+    if let Some(dir) = settings.ner_model {
+        let instances = settings.model_instances;
+        stages.push(models::stage(models::Kind::Ner, dir, gazetteers.clone(), settings.fallback, instances)?);
+    }
+    stages.push(Box::new(SpeakerStage::new(gazetteers.clone())));
+    stages.push(Box::new(SummaryStage::new(settings.summary_sentences).with_max_chars(settings.summary_chars)));
+    if let Some(dir) = settings.summary_model {
+        let instances = settings.model_instances;
+        stages.push(models::stage(models::Kind::Summary, dir, gazetteers, settings.fallback, instances)?);
+    }
+    Ok(Pipeline::new(stages)?)
+}
+
+/// The stages that decide a report's language, built as [`build`] builds them: layout, then
+/// language. `acta eval-lang` runs these, so that its figures are those of `acta extract`.
+pub fn build_language(settings: &Settings) -> anyhow::Result<Pipeline> {
+    Ok(Pipeline::new(reading_stages(settings)?.0)?)
+}
+
+/// Layout and language stages, and the gazetteers (with `--models` additions) for the rest.
+fn reading_stages(settings: &Settings) -> anyhow::Result<(Vec<Box<dyn acta_doc::Stage>>, Gazetteers)> {
     let mut labels = LabelTable::bundled();
     let gazetteers = match settings.models {
         Some(dir) => {
@@ -47,25 +73,9 @@ pub fn build(settings: &Settings) -> anyhow::Result<Pipeline> {
     };
     let codes: Vec<&str> = settings.languages.iter().map(String::as_str).collect();
     let detector = Arc::new(Detector::new(&codes)?);
-    let gazetteers = Arc::new(gazetteers);
-    let mut stages: Vec<Box<dyn acta_doc::Stage>> = vec![
-        Box::new(LayoutStage::new(labels)),
-        Box::new(LanguageStage::new(detector)),
-        Box::new(MetadataStage),
-        Box::new(EntityStage::new(gazetteers.clone())),
-    ];
-    // Model entities are merged before the speaker table is built, so speakers see them.
-    if let Some(dir) = settings.ner_model {
-        let instances = settings.model_instances;
-        stages.push(models::stage(models::Kind::Ner, dir, gazetteers.clone(), settings.fallback, instances)?);
-    }
-    stages.push(Box::new(SpeakerStage::new(gazetteers.clone())));
-    stages.push(Box::new(SummaryStage::new(settings.summary_sentences).with_max_chars(settings.summary_chars)));
-    if let Some(dir) = settings.summary_model {
-        let instances = settings.model_instances;
-        stages.push(models::stage(models::Kind::Summary, dir, gazetteers, settings.fallback, instances)?);
-    }
-    Ok(Pipeline::new(stages)?)
+    let stages: Vec<Box<dyn acta_doc::Stage>> =
+        vec![Box::new(LayoutStage::new(labels)), Box::new(LanguageStage::new(detector))];
+    Ok((stages, gazetteers))
 }
 
 /// Time spent in each step, summed over all workers, for `--profile`.

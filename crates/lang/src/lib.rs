@@ -25,6 +25,10 @@ pub use stage::LanguageStage;
 /// Italian and Dutch. Their lingua models are the ones compiled in.
 pub const DEFAULT_LANGUAGES: &[&str] = &["en", "es", "fr", "pt", "ar", "zh", "ru", "de", "it", "nl"];
 
+/// The languages acta is built for (its users' reports are in these): a language outside them
+/// does not win over them on a text whose function words are theirs.
+pub const MISSION_LANGUAGES: [Lang; 4] = [Lang::EN, Lang::ES, Lang::PT, Lang::FR];
+
 /// Texts shorter than this (in bytes) go straight to lingua: whatlang is weak on them.
 const SHORT_TEXT: usize = 400;
 /// From this many letters on, whatlang's answer is added to lingua's (see `detect_combined`).
@@ -33,7 +37,7 @@ const COMBINE_MIN_LETTERS: usize = 30;
 /// sentences among 0.5, 1.0, 1.5 and 2.0).
 const WHATLANG_WEIGHT: f64 = 1.0;
 /// A masked text keeps at least this many letters, or the raw text is used.
-const MASKED_MIN_LETTERS: usize = 10;
+pub(crate) const MASKED_MIN_LETTERS: usize = 10;
 /// Below this many letters a text is too short to say anything.
 const MIN_LETTERS: usize = 3;
 
@@ -183,25 +187,73 @@ impl Detector {
         if letters < COMBINE_MIN_LETTERS {
             return self.detect_accurate(text);
         }
+        let scores = self.combined_scores(text);
+        let (lang, best) = *scores.first()?;
+        let second = scores.get(1).map_or(0.0, |s| s.1);
+        if best <= 0.0 || (best - second).abs() < 1e-9 {
+            return None;
+        }
+        Some((lang, best))
+    }
+
+    /// Every candidate's share of lingua's confidence values plus whatlang's answer (whatlang only
+    /// from [`COMBINE_MIN_LETTERS`] letters on), best first; empty when neither model has one.
+    fn combined_scores(&self, text: &str) -> Vec<(Lang, f64)> {
         let values = self.lingua.compute_language_confidence_values(text);
         let mut scores: Vec<(Lang, f64)> =
             values.iter().filter_map(|(l, c)| self.lang_of_lingua(*l).map(|lang| (lang, *c))).collect();
-        if let Some(info) = self.whatlang.detect(text) {
-            if let Some(lang) = self.lang_of_whatlang(info.lang()) {
-                match scores.iter_mut().find(|(l, _)| *l == lang) {
-                    Some(s) => s.1 += WHATLANG_WEIGHT * info.confidence(),
-                    None => scores.push((lang, WHATLANG_WEIGHT * info.confidence())),
+        let letters = text.chars().filter(|c| c.is_alphabetic()).take(COMBINE_MIN_LETTERS).count();
+        if letters >= COMBINE_MIN_LETTERS {
+            if let Some(info) = self.whatlang.detect(text) {
+                if let Some(lang) = self.lang_of_whatlang(info.lang()) {
+                    match scores.iter_mut().find(|(l, _)| *l == lang) {
+                        Some(s) => s.1 += WHATLANG_WEIGHT * info.confidence(),
+                        None => scores.push((lang, WHATLANG_WEIGHT * info.confidence())),
+                    }
                 }
             }
         }
-        scores.sort_by(|a, b| b.1.total_cmp(&a.1));
         let total: f64 = scores.iter().map(|s| s.1).sum();
-        let (lang, best) = *scores.first()?;
-        let second = scores.get(1).map_or(0.0, |s| s.1);
-        if best <= 0.0 || (best - second).abs() < 1e-9 || total <= 0.0 {
-            return None;
+        if total <= 0.0 {
+            return Vec::new();
         }
-        Some((lang, best / total))
+        for s in &mut scores {
+            s.1 /= total;
+        }
+        scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        scores
+    }
+
+    /// `answer` for `text`, unless it is a language outside [`MISSION_LANGUAGES`] and the text's
+    /// function words (`tally`) favour one of those four over it: then the mission language
+    /// among them that the models rank highest. A Spanish line that lingua reads as Italian
+    /// ("Se ri de ella en su cara.") has Spanish function words and no Italian ones.
+    pub fn prefer_mission_language(
+        &self,
+        text: &str,
+        tally: &FunctionWordTally,
+        answer: Option<(Lang, f64)>,
+    ) -> Option<(Lang, f64)> {
+        let (lang, _) = answer?;
+        if MISSION_LANGUAGES.contains(&lang) {
+            return answer;
+        }
+        let own = tally.score(lang);
+        let favoured: Vec<Lang> = MISSION_LANGUAGES.iter().copied().filter(|l| tally.score(*l) > own).collect();
+        if favoured.is_empty() {
+            return answer;
+        }
+        let scores = self.combined_scores(text);
+        let model_best = scores.iter().find(|(l, _)| favoured.contains(l)).filter(|(_, share)| *share > 0.0);
+        match model_best {
+            Some(&(l, share)) => Some((l, share)),
+            // The models give none of them a chance: the function words decide, with their share.
+            None => {
+                let total: f64 = favoured.iter().map(|l| tally.score(*l)).sum::<f64>() + own;
+                let best = favoured.iter().copied().max_by(|a, b| tally.score(*a).total_cmp(&tally.score(*b)))?;
+                Some((best, tally.score(best) / total.max(f64::MIN_POSITIVE)))
+            }
+        }
     }
 
     /// acta's path for a piece of text: names, acronyms and numbers masked ([`mask_names`]), then
@@ -292,6 +344,11 @@ impl FunctionWordTally {
     /// Function words of any candidate language.
     pub fn hits(&self) -> usize {
         self.hits
+    }
+
+    /// The function-word score of `lang` (0 when none of its words were seen).
+    pub fn score(&self, lang: Lang) -> f64 {
+        self.scores.iter().find(|(l, _)| *l == lang).map_or(0.0, |s| s.1)
     }
 
     /// The leading language when at least `min_words` function words were seen and it leads the

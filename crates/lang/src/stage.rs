@@ -56,13 +56,20 @@ impl Stage for LanguageStage {
                 })
             })
         };
-        let blocks: Vec<Block> = paragraphs(&masked)
+        let paragraphs: Vec<(ByteRange, usize)> = paragraphs(&masked)
             .into_iter()
-            .map(|range| {
+            .map(|range| (range, range.slice(&masked).chars().filter(|c| c.is_alphabetic()).count()))
+            .collect();
+        let report_letters: usize = paragraphs.iter().map(|(_, letters)| letters).sum();
+        let blocks: Vec<Block> = paragraphs
+            .into_iter()
+            .map(|(range, letters)| {
                 let part = range.slice(&masked);
-                let letters = part.chars().filter(|c| c.is_alphabetic()).count();
-                let lang =
-                    if letters >= MIN_BLOCK_LETTERS { self.detect_block(part, letters, &doc_guess) } else { None };
+                // The report's guess is a second opinion only when it rests mostly on other text: a
+                // block holding most of the report would be confirmed by its own evidence.
+                let own_guess = letters * 2 > report_letters;
+                let guess: &dyn Fn() -> Option<Lang> = if own_guess { &|| None } else { &doc_guess };
+                let lang = if letters >= MIN_BLOCK_LETTERS { self.detect_block(part, letters, guess) } else { None };
                 Block { range, letters, lang }
             })
             .collect();
@@ -90,7 +97,25 @@ impl Stage for LanguageStage {
                 others: ranked[1..].iter().map(|(l, s)| (*l, round3(*s))).collect(),
             }
         } else {
-            match self.detector.detect(&masked[..floor_boundary(&masked, GUESS_BYTES)]) {
+            // A title in capitals is all masked: then its own words are all there is to read.
+            let unmasked = report_letters < crate::MASKED_MIN_LETTERS;
+            let text = if unmasked { &report.text } else { &masked };
+            let head = &text[..floor_boundary(text, GUESS_BYTES)];
+            // Function words are counted where masking left them: "Ont." in "Toronto, Ont." is not
+            // the French verb.
+            let tally = self.detector.tally(&masked[..floor_boundary(&masked, GUESS_BYTES)]);
+            let mut answer = self.detector.detect(head);
+            if unmasked {
+                // Unmasked, names speak for the language they come from ("Ana Pérez, Juan Gómez and
+                // María Silva"); the function words of one language speak for the text's own.
+                if let Some((lang, share)) = tally.verdict(1, QUICK_MARGIN_SHORT) {
+                    if answer.map(|(l, _)| l) != Some(lang) {
+                        let words = tally.hits() as f64;
+                        answer = Some((lang, share * words / (words + 1.0)));
+                    }
+                }
+            }
+            match self.detector.prefer_mission_language(head, &tally, answer) {
                 Some((lang, c)) => LanguageInfo { main: Some(lang), confidence: round3(c), others: Vec::new() },
                 None => LanguageInfo { main: None, confidence: 0.0, others: Vec::new() },
             }
@@ -163,12 +188,15 @@ impl LanguageStage {
             let long = text.len() >= crate::SHORT_TEXT;
             // whatlang agreeing with the report's language settles a block; lingua is for disagreement.
             if (long && conf >= 0.9) || (Some(lang) == doc_guess() && conf >= 0.3) {
-                return Some((lang, conf));
+                return self.detector.prefer_mission_language(text, &tally, Some((lang, conf)));
             }
         }
-        self.detector.detect_combined(text)
+        self.detector.prefer_mission_language(text, &tally, self.detector.detect_combined(text))
     }
 }
+
+/// On a short text read unmasked, function words decide when one language leads by this much.
+const QUICK_MARGIN_SHORT: f64 = 4.0;
 
 /// Function words enough to confirm that a block is in the report's language.
 const CONFIRM_MIN_WORDS: usize = 3;
@@ -247,5 +275,39 @@ mod tests {
         acta_doc::Stage::run(&LanguageStage::new(Arc::new(Detector::with_defaults().unwrap())), &mut report).unwrap();
         assert_eq!(report.main_language(), Some(Lang::EN));
         assert!(report.language_spans.is_empty());
+    }
+
+    fn language_of(text: &str) -> Option<(Lang, f64)> {
+        let mut report = Report::new("t", "t", text.to_string());
+        acta_doc::Stage::run(&LanguageStage::new(Arc::new(Detector::with_defaults().unwrap())), &mut report).unwrap();
+        let info = report.language.unwrap();
+        info.main.map(|l| (l, info.confidence))
+    }
+
+    #[test]
+    fn a_report_of_one_sentence_is_not_confirmed_by_its_own_guess() {
+        // Accents lost in extraction: whatlang alone leans Portuguese (0.35). Before, the report's
+        // guess (whatlang on the same sentence) "confirmed" it.
+        let text = "No se que decir de este espectaculo porque no hay palabras para eso.";
+        assert_eq!(language_of(text).unwrap().0, Lang::ES);
+    }
+
+    #[test]
+    fn a_mission_language_with_its_function_words_wins_over_another() {
+        // lingua reads this accentless Spanish line as Italian; it has Spanish function words
+        // ("en", "su") and no Italian ones.
+        assert_eq!(language_of("Ella ri en su cara.").unwrap().0, Lang::ES);
+        // Italian with Italian function words stays Italian.
+        let italian = "Il ministro ha detto che la riunione della commissione è stata molto utile per tutti.";
+        assert_eq!(language_of(italian).unwrap().0, Lang::parse("it").unwrap());
+    }
+
+    #[test]
+    fn a_title_in_capitals_is_read_from_its_own_words() {
+        // Masking blanks every capitalised word after the first: too little was left to read, and
+        // such a title had no language at all.
+        for (title, expected) in [("Lo Que No Se Dijo.", Lang::ES), ("Ce Que Nous Avons Appris.", Lang::FR)] {
+            assert_eq!(language_of(title).map(|(l, _)| l), Some(expected), "{title}");
+        }
     }
 }
