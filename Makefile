@@ -68,11 +68,19 @@ eval-lang:
 		$(CARGO) run --quiet --release --locked --bin acta -- eval-lang --data $(LANGID) --languages en,es,pt,fr; \
 	else echo "$(LANGID) not found: skipping the language-identification test data"; fi
 
-## ROUGE-1/2/L of acta's summaries against the reference summaries in corpus/*/gold.json, next to lead-3;
-## fails unless acta is above lead-3 on ROUGE-1 and ROUGE-L in every language. EVAL_FLAGS=-v prints both summaries.
+## ROUGE-1/2/L of acta's summaries against the reference summaries in corpus/*/gold.json, next to lead-3 (the
+## first three sentences of the text); fails unless acta is above lead-3 on ROUGE-1 and ROUGE-L in every language.
+## Then the same on ../shared/dev (real texts) when present: fails when acta's ROUGE-L falls below lead-3's
+## there (EVAL_SUMMARY_DEV_MARGIN, default 0) in any language. EVAL_FLAGS=-v prints both summaries.
+EVAL_SUMMARY_DEV_MARGIN ?= 0
 eval-summary:
 	$(CARGO) run --quiet --locked --bin acta -- extract corpus/ --out $(OUT)/eval --quiet
 	$(CARGO) run --quiet --locked --bin acta -- eval-summary --gold corpus $(OUT)/eval/reports.jsonl --require-above-lead3 $(EVAL_FLAGS)
+	@if [ -d $(DEV)/texts ] && [ -d $(DEV)/gold ]; then \
+		echo "Development set of real texts ($(DEV)):" && \
+		$(CARGO) run --quiet --locked --bin acta -- extract $(DEV)/texts --out $(OUT)/eval-summary-dev --quiet && \
+		$(CARGO) run --quiet --locked --bin acta -- eval-summary --gold $(DEV)/gold $(OUT)/eval-summary-dev/reports.jsonl --require-rougel-margin $(EVAL_SUMMARY_DEV_MARGIN) $(EVAL_FLAGS); \
+	else echo "$(DEV) not found: skipping the development set of real texts"; fi
 
 ## Benchmarks (timings belong here, not in tests): acta end to end on generated 10 MB and 100 MB corpora
 ## (1 GB with BENCH_BIG=1) with 1 and 2 threads, `wc -w` as the floor, a per-stage profile and cold start,

@@ -139,10 +139,16 @@ fn seed_report_from_shared() {
     assert!(csv.contains("Regional Cooperation for the Advancement of Electronic Government,2017-12-20,09:00-10:00"));
     let speakers: Vec<&str> = rec["speakers"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
     assert_eq!(speakers.len(), 6, "{speakers:?}");
-    // The summary: no form labels or prompts, no running header, and it says what the network is for.
+    // The summary: a first sentence from the record (title, date, moderator), then sentences of the
+    // text with no form labels or prompts and no running header, saying what the network is for.
     let summary = rec["summary"].as_str().unwrap();
-    assert!(!summary.is_empty());
-    assert!(!summary.contains("Regional Cooperation for the Advancement"), "{summary}");
+    assert!(
+        summary.starts_with(
+            "Regional Cooperation for the Advancement of Electronic Government, 20 December 2017, moderated by Victor Lagunes."
+        ),
+        "{summary}"
+    );
+    assert_eq!(summary.matches("Regional Cooperation for the Advancement").count(), 1, "{summary}");
     assert!(!summary.contains("Please") && !summary.contains(":"), "{summary}");
     assert!(summary.contains("Red GEALC") && summary.contains("cooperation"), "{summary}");
     let key_points: Vec<&str> = rec["key_points"].as_array().unwrap().iter().filter_map(|k| k.as_str()).collect();

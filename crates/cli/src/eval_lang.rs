@@ -109,7 +109,7 @@ pub fn eval_lang(args: EvalLangArgs) -> anyhow::Result<ExitCode> {
     let pipeline = build_language(&Settings {
         languages: &args.languages,
         models: args.models.as_deref(),
-        summary_sentences: 0,
+        summary_sentences: Some(0),
         summary_chars: None,
         ner_model: None,
         summary_model: None,

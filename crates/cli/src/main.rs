@@ -85,9 +85,10 @@ struct ExtractArgs {
     /// A directory with extra labels.tsv / gazetteer TSV files that extend the bundled ones.
     #[arg(long)]
     models: Option<PathBuf>,
-    /// Sentences per summary.
-    #[arg(long, default_value_t = 3)]
-    summary_sentences: usize,
+    /// Sentences per summary, the first one composed from the record included (default: 3
+    /// sentences of at most 65 words in all).
+    #[arg(long)]
+    summary_sentences: Option<usize>,
     /// Summaries of at most this many characters instead of a number of sentences.
     #[arg(long)]
     summary_chars: Option<usize>,

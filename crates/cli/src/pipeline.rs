@@ -19,7 +19,8 @@ use crate::models;
 pub struct Settings<'a> {
     pub languages: &'a [String],
     pub models: Option<&'a Path>,
-    pub summary_sentences: usize,
+    /// `--summary-sentences`; `None`: the default length (acta_summary::DEFAULT_SENTENCES and DEFAULT_WORDS).
+    pub summary_sentences: Option<usize>,
     pub summary_chars: Option<usize>,
     /// Transformer models (`--ner-model`, `--summary-model`), and whether a model that fails
     /// leaves acta's own extraction with a warning (`--fallback`) instead of an error.
@@ -42,7 +43,11 @@ pub fn build(settings: &Settings) -> anyhow::Result<Pipeline> {
         stages.push(models::stage(models::Kind::Ner, dir, gazetteers.clone(), settings.fallback, instances)?);
     }
     stages.push(Box::new(SpeakerStage::new(gazetteers.clone())));
-    stages.push(Box::new(SummaryStage::new(settings.summary_sentences).with_max_chars(settings.summary_chars)));
+    let summary = match settings.summary_sentences {
+        Some(n) => SummaryStage::with_lexicon(n, &gazetteers.lexicon),
+        None => SummaryStage::default_length(&gazetteers.lexicon),
+    };
+    stages.push(Box::new(summary.with_max_chars(settings.summary_chars)));
     if let Some(dir) = settings.summary_model {
         let instances = settings.model_instances;
         stages.push(models::stage(models::Kind::Summary, dir, gazetteers, settings.fallback, instances)?);

@@ -468,6 +468,9 @@ pub struct Report {
     pub canonicals: Vec<Canonical>,
     pub mentions: Vec<Mention>,
     pub speakers: Vec<Speaker>,
+    /// A first summary sentence composed from the record (what the document is, its title, date
+    /// and chair), in the report's language: written by acta, so not a span of the text.
+    pub summary_lede: Option<String>,
     /// Summary sentences, in document order.
     pub summary: Vec<ByteRange>,
     /// A summary written by a sequence-to-sequence model (`--summary-model`), when one ran.

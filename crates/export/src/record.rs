@@ -206,7 +206,11 @@ impl ReportRecord {
             organizations: names(EntityKind::Organization),
             countries: names(EntityKind::Country),
             regions: names(EntityKind::Region),
-            summary: join_sentences(report, &report.summary),
+            summary: match (&report.summary_lede, join_sentences(report, &report.summary)) {
+                (Some(lede), sentences) if !sentences.is_empty() => format!("{lede} {sentences}"),
+                (Some(lede), _) => lede.clone(),
+                (None, sentences) => sentences,
+            },
             summary_abstractive: report.summary_abstractive.clone(),
             key_points: report.key_points.iter().map(|r| one_line(report.slice(*r))).collect(),
             text: report.text.clone(),

@@ -169,6 +169,10 @@ fn leading_heading(report: &Report) -> Option<acta_doc::ByteRange> {
 fn leading_line(report: &Report) -> Option<acta_doc::ByteRange> {
     let mut lines = report.lines.iter().skip_while(|l| l.kind == LineKind::Blank).peekable();
     let mut first = lines.next()?;
+    // A dateline ("Friday, April 13, 2007") before the title: the title follows it.
+    if is_date_line(report.slice(first.content), report) {
+        first = lines.find(|l| l.kind != LineKind::Blank)?;
+    }
     // "PROGRAMME AND SUMMARY", "COMPTE RENDU DE LA TABLE RONDE": a document-type line before the title.
     if is_document_type(report.slice(first.content)) {
         if let Some(next) = lines.next().filter(|l| l.kind != LineKind::Blank) {
@@ -190,6 +194,14 @@ fn leading_line(report: &Report) -> Option<acta_doc::ByteRange> {
         && !is_known_field
         && matches!(first.kind, LineKind::Field | LineKind::Text | LineKind::Heading))
     .then_some(first.content)
+}
+
+/// A line that is only a date: a few words besides its numbers ("Friday, April 13, 2007",
+/// "Dom. Nov 17th, 2024").
+fn is_date_line(line: &str, report: &Report) -> bool {
+    let words = line.split_whitespace().count();
+    let wordy = line.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).count();
+    words <= 6 && wordy <= 2 && find_date(line, report.main_language()).is_some()
 }
 
 /// A line that only says what kind of document this is.

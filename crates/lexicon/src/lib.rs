@@ -45,10 +45,30 @@ pub enum ListKind {
     /// Words of the names of kinds of body ("executive", "committee", "sector"): a name of them only
     /// names no one body.
     GenericBodyWords,
+    /// What a summary's first sentence says, composed from the record: `kind<TAB>template` (see
+    /// acta-summary's `lede` module for the placeholders).
+    SummaryLedes,
+    /// Words of a title or first line that tell what kind of document a report is:
+    /// `kind<TAB>cue` ("minutes  acta de"), lower case.
+    DocumentKinds,
+    /// Month names, for writing dates: `number<TAB>name`; the first name of a month is the one written.
+    Months,
+    /// Words and phrases of page furniture (cookie and download notices, share buttons, copyright
+    /// lines), lower case: a sentence made of them is never a summary sentence.
+    Boilerplate,
+    /// Words of the procedure of a meeting (quorum, approval of the last minutes, opening formalities),
+    /// lower case: in minutes such sentences rank below what was decided.
+    Procedure,
+    /// Words of decisions and outcomes (approved, agreed, resolved), lower case: in minutes such
+    /// sentences rank first.
+    Outcomes,
+    /// Words of a sentence that says what the event was ("was held", "took place", "brought
+    /// together"), lower case: such a sentence ranks higher in a summary.
+    Framing,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 9] = [
+    pub const ALL: [ListKind; 16] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -58,6 +78,13 @@ impl ListKind {
         ListKind::MentionCues,
         ListKind::CountryLeadIns,
         ListKind::GenericBodyWords,
+        ListKind::SummaryLedes,
+        ListKind::DocumentKinds,
+        ListKind::Months,
+        ListKind::Boilerplate,
+        ListKind::Procedure,
+        ListKind::Outcomes,
+        ListKind::Framing,
     ];
 
     /// The file that holds the list in a language folder.
@@ -72,6 +99,13 @@ impl ListKind {
             ListKind::MentionCues => "mention_cues.txt",
             ListKind::CountryLeadIns => "country_lead_ins.txt",
             ListKind::GenericBodyWords => "generic_body_words.txt",
+            ListKind::SummaryLedes => "summary_ledes.tsv",
+            ListKind::DocumentKinds => "document_kinds.tsv",
+            ListKind::Months => "months.tsv",
+            ListKind::Boilerplate => "boilerplate.txt",
+            ListKind::Procedure => "procedure.txt",
+            ListKind::Outcomes => "outcomes.txt",
+            ListKind::Framing => "framing.txt",
         }
     }
 
@@ -84,8 +118,12 @@ impl ListKind {
             | ListKind::EventBodies
             | ListKind::MentionCues
             | ListKind::CountryLeadIns
-            | ListKind::GenericBodyWords => 1,
-            ListKind::LeadIns => 2,
+            | ListKind::GenericBodyWords
+            | ListKind::Boilerplate
+            | ListKind::Procedure
+            | ListKind::Outcomes
+            | ListKind::Framing => 1,
+            ListKind::LeadIns | ListKind::SummaryLedes | ListKind::DocumentKinds | ListKind::Months => 2,
             ListKind::Participation => 3,
         }
     }

@@ -14,12 +14,16 @@
 //! assert_eq!(report.summary.len(), 2);
 //! ```
 
+mod lede;
 mod sentences;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use acta_doc::{fold, ByteRange, FieldKind, Lang, Layer, LineKind, Report, Stage};
+use acta_lexicon::{Lexicon, ListKind};
 
+pub use lede::{DocumentKind, Ledes};
 pub use sentences::split_sentences;
 
 /// Chooses the summary sentences of each report and of each long enough section, and collects
@@ -27,9 +31,63 @@ pub use sentences::split_sentences;
 pub struct SummaryStage {
     sentences: usize,
     max_chars: Option<usize>,
+    max_words: Option<usize>,
     /// Stop words per language, folded like the words they are compared with.
     stop_words: HashMap<Lang, HashSet<String>>,
+    /// The first sentence composed from the record.
+    ledes: Ledes,
+    /// Page furniture, meeting procedure and outcomes, all languages (a page mixes them).
+    boilerplate: Phrases,
+    procedure: Phrases,
+    outcomes: Phrases,
+    framing: Phrases,
 }
+
+/// Phrases of a language-pack list, found in a sentence as whole words, case-insensitively.
+struct Phrases(AhoCorasick);
+
+impl Phrases {
+    fn new(lexicon: &Lexicon, kind: ListKind) -> Phrases {
+        let phrases: Vec<String> = lexicon.words(kind).map(|w| w.to_lowercase()).collect();
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&phrases)
+            .expect("language-pack phrases build an automaton");
+        Phrases(automaton)
+    }
+
+    /// How many of the phrases the sentence holds as whole words.
+    fn count(&self, sentence: &str) -> usize {
+        let bytes = sentence.as_bytes();
+        let is_word = |i: usize| sentence[i..].chars().next().is_some_and(char::is_alphanumeric);
+        let before_is_word = |i: usize| sentence[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+        self.0
+            .find_iter(bytes)
+            .filter(|m| !before_is_word(m.start()) && (m.end() >= bytes.len() || !is_word(m.end())))
+            .count()
+    }
+}
+
+/// A summary's default length when neither `--summary-sentences` nor `--summary-chars` is given:
+/// at most this many words (reference summaries of real reports are one to three sentences of
+/// at most 60 words)...
+pub const DEFAULT_WORDS: usize = 80;
+/// ...and at most this many sentences, the composed first sentence included.
+pub const DEFAULT_SENTENCES: usize = 3;
+/// A sentence of page furniture with one such phrase is left out up to this many words; with two, at any length.
+const BOILERPLATE_MAX_WORDS: usize = 30;
+/// In minutes: how much a sentence of procedure and one of outcome weigh.
+const PROCEDURE_WEIGHT: f64 = 0.3;
+const OUTCOME_WEIGHT: f64 = 1.5;
+/// A line of page furniture has at most this many words.
+const FURNITURE_LINE_WORDS: usize = 5;
+/// A summary shorter than this (in words) is filled from the report's first lines.
+const MIN_SUMMARY_WORDS: usize = 25;
+/// A heading line of this many words is prose (a sentence that ended with a colon).
+const PROSE_HEADING_WORDS: usize = 15;
+/// How much a sentence that says what the event was weighs.
+const FRAMING_WEIGHT: f64 = 1.5;
 
 /// Sentences shorter than this many words carry too little to summarise.
 const MIN_WORDS: usize = 6;
@@ -50,19 +108,45 @@ const MAX_GRAPH_SENTENCES: usize = 400;
 const SECTION_MIN_SENTENCES: usize = 3;
 
 impl SummaryStage {
-    /// `sentences` summary sentences per report.
+    /// `sentences` summary sentences per report, the composed first sentence included; the
+    /// bundled language packs.
     pub fn new(sentences: usize) -> Self {
+        Self::with_lexicon(sentences, &Lexicon::bundled())
+    }
+
+    /// [`SummaryStage::new`] with the language packs given (`--models` additions).
+    pub fn with_lexicon(sentences: usize, lexicon: &Lexicon) -> Self {
         let mut stop_words = HashMap::new();
         for lang in [Lang::EN, Lang::ES, Lang::PT, Lang::FR, Lang(*b"de"), Lang(*b"it"), Lang(*b"nl")] {
             if let Some(list) = stop_words::lookup(lang.as_str()) {
                 stop_words.insert(lang, list.iter().map(|w| fold(w)).collect());
             }
         }
-        SummaryStage { sentences, max_chars: None, stop_words }
+        SummaryStage {
+            sentences,
+            max_chars: None,
+            max_words: None,
+            stop_words,
+            ledes: Ledes::new(lexicon),
+            boilerplate: Phrases::new(lexicon, ListKind::Boilerplate),
+            procedure: Phrases::new(lexicon, ListKind::Procedure),
+            outcomes: Phrases::new(lexicon, ListKind::Outcomes),
+            framing: Phrases::new(lexicon, ListKind::Framing),
+        }
+    }
+
+    /// The default: [`DEFAULT_SENTENCES`] sentences of at most [`DEFAULT_WORDS`] words in all.
+    pub fn default_length(lexicon: &Lexicon) -> Self {
+        let mut stage = Self::with_lexicon(DEFAULT_SENTENCES, lexicon);
+        stage.max_words = Some(DEFAULT_WORDS);
+        stage
     }
 
     /// Summaries of at most `max_chars` characters instead (at least one sentence).
     pub fn with_max_chars(mut self, max_chars: Option<usize>) -> Self {
+        if max_chars.is_some() {
+            self.max_words = None;
+        }
         self.max_chars = max_chars;
         self
     }
@@ -100,7 +184,11 @@ impl Stage for SummaryStage {
         &[Layer::Summary]
     }
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
-        let mut cands = self.candidates(report);
+        let lang = report.main_language().unwrap_or(Lang::EN);
+        let (kind, _) = self.ledes.kind(report, lang);
+        let wanted = self.sentences > 0 || self.max_chars.is_some();
+        let lede = if wanted { self.ledes.compose(report, lang) } else { None };
+        let mut cands = self.candidates(report, kind == DocumentKind::Minutes);
         // The graph is quadratic in sentences: a very long report is summarised from its first
         // MAX_GRAPH_SENTENCES candidates (summaries lean to the start anyway); its sections each
         // get their own graph.
@@ -113,22 +201,43 @@ impl Stage for SummaryStage {
         let long = cands.len() > MAX_GRAPH_SENTENCES;
         let head: Vec<usize> = (0..cands.len().min(MAX_GRAPH_SENTENCES)).collect();
         let graph = Graph::new(&cands[..head.len()]);
-        report.summary = graph.select(&cands, &head, self.sentences, self.max_chars);
+        let limit = Limit {
+            sentences: self.sentences.saturating_sub(usize::from(lede.is_some())),
+            max_chars: self.max_chars,
+            max_words: self.max_words,
+            used_chars: lede.as_ref().map_or(0, |l| l.chars().count() + 1),
+            used_words: lede.as_ref().map_or(0, |l| l.split_whitespace().count()),
+        };
+        report.summary = graph.select(&cands, &head, &limit, &report.text);
+        let words: usize = limit.used_words
+            + report.summary.iter().map(|r| r.slice(&report.text).split_whitespace().count()).sum::<usize>();
+        if wanted && words < MIN_SUMMARY_WORDS && limit.max_chars.is_none() {
+            // Too little prose (a list of members, a programme, a transcript in capitals): the
+            // report's first lines say what it is, as a reader skimming it would take them.
+            let budget = self.max_words.unwrap_or(DEFAULT_WORDS).saturating_sub(words);
+            let room = limit.sentences.saturating_sub(report.summary.len()).max(1);
+            let skip_title = lede.as_ref().and(report.metadata.title);
+            report.summary.extend(self.first_lines(report, skip_title, budget, room));
+            report.summary.sort_by_key(|r| r.start);
+            report.summary.dedup_by(|a, b| b.contains(a) || a.contains(b));
+        }
+        report.summary_lede = lede;
+        let section_limit = Limit::sentences(self.sentences.min(2));
         for (i, section) in report.sections.iter_mut().enumerate() {
             let members = by_section.remove(&i).unwrap_or_default();
             section.summary = if members.len() < SECTION_MIN_SENTENCES {
                 Vec::new()
             } else if !long {
-                graph.select(&cands, &members, self.sentences.min(2), None)
+                graph.select(&cands, &members, &section_limit, &report.text)
             } else {
                 let members: Vec<usize> = members.into_iter().take(MAX_GRAPH_SENTENCES).collect();
                 let own: Vec<Candidate> = members.iter().map(|&m| cands[m].clone()).collect();
                 let local = Graph::new(&own);
-                local.select(&own, &(0..own.len()).collect::<Vec<_>>(), self.sentences.min(2), None)
+                local.select(&own, &(0..own.len()).collect::<Vec<_>>(), &section_limit, &report.text)
             };
         }
         cands.clear();
-        report.key_points = key_points(report);
+        report.key_points = key_points(report, &self.boilerplate);
         Ok(())
     }
 }
@@ -137,7 +246,7 @@ impl SummaryStage {
     /// Body sentences: paragraphs of text lines (a hard-wrapped paragraph is one text), and list
     /// items of sections worth summarising, split into sentences. Form prompts ending in ':' and
     /// short fragments are left out.
-    fn candidates(&self, report: &Report) -> Vec<Candidate> {
+    fn candidates(&self, report: &Report, minutes: bool) -> Vec<Candidate> {
         let text = &report.text;
         let empty: HashSet<String> = HashSet::new();
         let mut out = Vec::new();
@@ -147,7 +256,19 @@ impl SummaryStage {
         let lines = &report.lines;
         while i < lines.len() {
             let line = &lines[i];
-            if !matches!(line.kind, LineKind::Text | LineKind::ListItem) {
+            // A long "heading" is prose that ended with a colon before a list ("The committee held
+            // its 19th meeting in Hyderabad. The following members took part:"): its sentences count.
+            let prose_heading = line.kind == LineKind::Heading
+                && report.slice(line.content).split_whitespace().nth(PROSE_HEADING_WORDS - 1).is_some();
+            if !(matches!(line.kind, LineKind::Text | LineKind::ListItem) || prose_heading) {
+                i += 1;
+                continue;
+            }
+            // A short line of page furniture ("Download logo") is not the start of a paragraph.
+            if line.kind == LineKind::Text
+                && report.slice(line.content).split_whitespace().nth(FURNITURE_LINE_WORDS).is_none()
+                && self.boilerplate.count(report.slice(line.content)) > 0
+            {
                 i += 1;
                 continue;
             }
@@ -193,16 +314,38 @@ impl SummaryStage {
                 line.kind == LineKind::ListItem && matches!(kind, Some(FieldKind::KeyIssues | FieldKind::Takeaways));
             let lang = report.language_at(paragraph.start).unwrap_or(Lang::EN);
             let stops = self.stop_words.get(&lang).unwrap_or(&empty);
-            for range in split_sentences(text, paragraph) {
+            for (k, range) in split_sentences(text, paragraph).into_iter().enumerate() {
                 let sentence = range.slice(text);
+                // A paragraph that starts in lower case after text that did not end a sentence is
+                // the tail of a sentence cut by the page.
+                if k == 0
+                    && sentence.chars().next().is_some_and(char::is_lowercase)
+                    && text[..range.start].trim_end().chars().next_back().is_some_and(|c| !".!?:;\"”»)".contains(c))
+                {
+                    continue;
+                }
                 // Sentences end like sentences; table rows, headlines and venue lines do not.
                 let ends_as_sentence = acta_doc::ends_like_sentence(sentence);
                 if sentence.split_whitespace().nth(MIN_WORDS - 1).is_none()
                     || sentence.trim_end().ends_with(':')
                     || sentence.matches('|').count() >= 2
                     || !(ends_as_sentence || key_point)
+                    || self.is_boilerplate(sentence)
                 {
                     continue;
+                }
+                let mut prior = prior;
+                // A sentence that says what the event was: what a summary opens with.
+                if self.framing.count(sentence) > 0 {
+                    prior *= FRAMING_WEIGHT;
+                }
+                if minutes {
+                    // What was decided before how the meeting was run.
+                    if self.outcomes.count(sentence) > 0 {
+                        prior *= OUTCOME_WEIGHT;
+                    } else if self.procedure.count(sentence) > 0 {
+                        prior *= PROCEDURE_WEIGHT;
+                    }
                 }
                 let mut words: Vec<u32> = Vec::new();
                 for w in sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().nth(1).is_some()) {
@@ -239,9 +382,59 @@ impl SummaryStage {
     }
 }
 
+impl SummaryStage {
+    /// The report's first lines, in order, up to `budget` words and `room` pieces: fields, page
+    /// furniture and the title already said by the lede left out; a line longer than what is left
+    /// of the budget cut at a word.
+    fn first_lines(&self, report: &Report, skip: Option<ByteRange>, budget: usize, room: usize) -> Vec<ByteRange> {
+        let text = &report.text;
+        let mut out: Vec<ByteRange> = Vec::new();
+        let mut left = budget;
+        // Fields are in the record already.
+        for line in report.lines.iter().filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::Field)) {
+            if left == 0 || out.len() >= room {
+                break;
+            }
+            let content = line.content.trim(text);
+            let piece = content.slice(text);
+            if piece.is_empty()
+                || skip.is_some_and(|t| content.contains(&t) || t.contains(&content))
+                || self.is_boilerplate(piece)
+                || piece.split_whitespace().count() < 2
+            {
+                continue;
+            }
+            // The first `left` words of the line.
+            let mut end = content.end;
+            // The byte where the word after the first `left` starts, found by its place in `piece`.
+            if let Some(cut) = piece.split_whitespace().nth(left).map(|w| w.as_ptr() as usize - piece.as_ptr() as usize)
+            {
+                end = content.start + piece[..cut].trim_end().len();
+            }
+            let range = ByteRange { start: content.start, end };
+            left = left.saturating_sub(range.slice(text).split_whitespace().count());
+            out.push(range);
+        }
+        out
+    }
+
+    /// Page furniture: a short sentence with a phrase of it ("Download a PDF version of the
+    /// agenda (480kb)."), a sentence of any length with two, or the shapes of one (a copyright sign).
+    fn is_boilerplate(&self, sentence: &str) -> bool {
+        if sentence.contains('©') {
+            return true;
+        }
+        match self.boilerplate.count(sentence) {
+            0 => false,
+            1 => sentence.split_whitespace().nth(BOILERPLATE_MAX_WORDS).is_none(),
+            _ => true,
+        }
+    }
+}
+
 /// The bullet points of key-issues and takeaways sections, trimmed of bullets and trailing
-/// separators.
-fn key_points(report: &Report) -> Vec<ByteRange> {
+/// separators; page furniture left out.
+fn key_points(report: &Report, boilerplate: &Phrases) -> Vec<ByteRange> {
     let text = &report.text;
     report
         .lines
@@ -259,7 +452,25 @@ fn key_points(report: &Report) -> Vec<ByteRange> {
             ByteRange { start: l.content.start, end: l.content.start + t.len() }
         })
         .filter(|r| r.slice(text).split_whitespace().count() >= 2)
+        .filter(|r| boilerplate.count(r.slice(text)) == 0)
         .collect()
+}
+
+/// How long a summary may be.
+struct Limit {
+    /// Most sentences (when there is no character budget).
+    sentences: usize,
+    max_chars: Option<usize>,
+    max_words: Option<usize>,
+    /// Characters and words already used by the composed first sentence.
+    used_chars: usize,
+    used_words: usize,
+}
+
+impl Limit {
+    fn sentences(sentences: usize) -> Limit {
+        Limit { sentences, max_chars: None, max_words: None, used_chars: 0, used_words: 0 }
+    }
 }
 
 /// TF-IDF vectors of the candidates, their cosine similarities and LexRank centrality.
@@ -341,11 +552,10 @@ impl Graph {
         Graph { similarity, rank }
     }
 
-    /// Up to `n` sentences (or `max_chars` characters) among `members`: centrality times section
-    /// prior times a slight preference for early sentences, chosen by MMR against redundancy,
-    /// returned in document order.
-    fn select(&self, cands: &[Candidate], members: &[usize], n: usize, max_chars: Option<usize>) -> Vec<ByteRange> {
-        if members.is_empty() || (n == 0 && max_chars.is_none()) {
+    /// Sentences among `members` within `limit`: centrality times section prior times a slight
+    /// preference for early sentences, chosen by MMR against redundancy, returned in document order.
+    fn select(&self, cands: &[Candidate], members: &[usize], limit: &Limit, text: &str) -> Vec<ByteRange> {
+        if members.is_empty() || (limit.sentences == 0 && limit.max_chars.is_none()) {
             return Vec::new();
         }
         let score: Vec<(usize, f64)> = members
@@ -361,11 +571,12 @@ impl Graph {
             .collect();
         let best = score.iter().map(|s| s.1).fold(0.0, f64::max).max(f64::MIN_POSITIVE);
         let mut chosen: Vec<usize> = Vec::new();
-        let mut chars = 0;
+        let (mut chars, mut words) = (limit.used_chars, limit.used_words);
+        let have_one = |chosen: &Vec<usize>| !chosen.is_empty() || limit.used_words > 0;
         loop {
-            let limit_reached = match max_chars {
+            let limit_reached = match limit.max_chars {
                 Some(_) => false,
-                None => chosen.len() >= n,
+                None => chosen.len() >= limit.sentences,
             };
             if limit_reached || chosen.len() == members.len() {
                 break;
@@ -380,12 +591,20 @@ impl Graph {
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             let Some((i, _)) = next else { break };
             let len = cands[i].range.len();
-            if let Some(max) = max_chars {
-                if !chosen.is_empty() && chars + len > max {
+            let sentence_words = cands[i].range.slice(text).split_whitespace().count();
+            if let Some(max) = limit.max_chars {
+                if have_one(&chosen) && chars + len > max {
+                    break;
+                }
+            }
+            // A word budget is kept unless the summary so far is under half of it.
+            if let Some(max) = limit.max_words {
+                if have_one(&chosen) && words + sentence_words > max && 2 * words >= max {
                     break;
                 }
             }
             chars += len;
+            words += sentence_words;
             chosen.push(i);
         }
         chosen.sort_unstable();

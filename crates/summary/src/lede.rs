@@ -1,0 +1,335 @@
+//! The first sentence of a summary, composed from what acta extracted: what the document is
+//! (minutes, programme, transcript, press release, report), its title, date and who chaired.
+//! Templates, month names and the cues of each kind of document come from the language packs
+//! (`summary_ledes.tsv`, `months.tsv`, `document_kinds.tsv`), so a new language writes its own.
+
+use foldhash::{HashMap, HashMapExt};
+
+use acta_doc::{fold, Lang, Report, SessionRole};
+use acta_lexicon::{Lexicon, ListKind};
+
+/// How many of a report's first non-blank lines may say what kind of document it is.
+const KIND_LINES: usize = 5;
+/// A chair's name longer than this is a list or a sentence, not a name.
+const MAX_CHAIR_WORDS: usize = 6;
+
+/// What kind of document a report is, as far as its title and first lines say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    Minutes,
+    Agenda,
+    Transcript,
+    Release,
+    /// Anything else with a title: a session report, a news item, a page.
+    Report,
+}
+
+impl DocumentKind {
+    fn parse(name: &str) -> Option<DocumentKind> {
+        Some(match name {
+            "minutes" => DocumentKind::Minutes,
+            "agenda" => DocumentKind::Agenda,
+            "transcript" => DocumentKind::Transcript,
+            "release" => DocumentKind::Release,
+            "report" => DocumentKind::Report,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            DocumentKind::Minutes => "minutes",
+            DocumentKind::Agenda => "agenda",
+            DocumentKind::Transcript => "transcript",
+            DocumentKind::Release => "release",
+            DocumentKind::Report => "report",
+        }
+    }
+}
+
+/// One language's templates and words.
+#[derive(Default)]
+struct LanguageLedes {
+    /// (template name, template): a kind's name, or "titled".
+    templates: Vec<(String, String)>,
+    and: Option<String>,
+    date: Option<String>,
+    /// Month names by number (1-12): the first listed.
+    months: HashMap<u32, String>,
+    /// (kind, folded cue), longest cues first.
+    cues: Vec<(DocumentKind, String)>,
+}
+
+/// The templates and words of every language pack.
+pub struct Ledes {
+    by_lang: HashMap<Lang, LanguageLedes>,
+    /// Folded phrases of page furniture: a title holding one is not a title.
+    furniture: Vec<String>,
+}
+
+impl Ledes {
+    pub fn new(lexicon: &Lexicon) -> Ledes {
+        let mut by_lang: HashMap<Lang, LanguageLedes> = HashMap::new();
+        for row in lexicon.rows(ListKind::SummaryLedes) {
+            let entry = by_lang.entry(row.lang).or_default();
+            match row.get(0) {
+                "and" => entry.and = Some(row.get(1).to_string()),
+                "date" => entry.date = Some(row.get(1).to_string()),
+                name => entry.templates.push((name.to_string(), row.get(1).to_string())),
+            }
+        }
+        for row in lexicon.rows(ListKind::Months) {
+            if let Ok(number) = row.get(0).parse::<u32>() {
+                by_lang.entry(row.lang).or_default().months.entry(number).or_insert_with(|| row.get(1).to_string());
+            }
+        }
+        for row in lexicon.rows(ListKind::DocumentKinds) {
+            if let Some(kind) = DocumentKind::parse(row.get(0)) {
+                by_lang.entry(row.lang).or_default().cues.push((kind, fold(row.get(1))));
+            }
+        }
+        for ledes in by_lang.values_mut() {
+            ledes.cues.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.1.cmp(&b.1)));
+        }
+        let furniture = lexicon.words(ListKind::Boilerplate).map(fold).collect();
+        Ledes { by_lang, furniture }
+    }
+
+    /// A title with a phrase of page furniture in it ("Click here to go to the content").
+    fn is_furniture(&self, title: &str) -> bool {
+        let folded = format!(" {} ", acta_doc::fold_words(title));
+        self.furniture.iter().any(|phrase| folded.contains(&format!(" {} ", acta_doc::fold_words(phrase))))
+    }
+
+    /// What kind of document the report is in `lang`, and whether its title already says so.
+    pub fn kind(&self, report: &Report, lang: Lang) -> (DocumentKind, bool) {
+        let Some(ledes) = self.by_lang.get(&lang) else { return (DocumentKind::Report, false) };
+        let cue_at_start = |text: &str| -> Option<DocumentKind> {
+            let folded = fold(text);
+            ledes
+                .cues
+                .iter()
+                .find(|(_, cue)| {
+                    folded.starts_with(cue.as_str())
+                        && folded[cue.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+                })
+                .map(|(kind, _)| *kind)
+        };
+        if let Some(title) = report.metadata.title {
+            if let Some(kind) = cue_at_start(report.slice(title)) {
+                return (kind, true);
+            }
+        }
+        let first_lines = report.lines.iter().map(|l| report.slice(l.content)).filter(|l| !l.trim().is_empty());
+        let kind = first_lines
+            .take(KIND_LINES)
+            .find_map(|line| cue_at_start(line.trim_start_matches(|c: char| !c.is_alphanumeric())));
+        (kind.unwrap_or(DocumentKind::Report), false)
+    }
+
+    /// The lede of a report in `lang`, or `None` when the pack has no template for it or the
+    /// record has neither a title nor a date.
+    pub fn compose(&self, report: &Report, lang: Lang) -> Option<String> {
+        let ledes = self.by_lang.get(&lang)?;
+        let (kind, titled) = self.kind(report, lang);
+        let name = if titled { "titled" } else { kind.name() };
+        let template = &ledes.templates.iter().find(|(n, _)| n == name)?.1;
+        // Page furniture and date lines taken for a title are left out, not the rest of the lede.
+        let title = report
+            .metadata
+            .title
+            .map(|t| clean_title(report.slice(t)))
+            .filter(|t| names_something(t) && !self.is_furniture(t));
+        // A title that holds the date already ("Board minutes 19th July 2011") is not followed by it.
+        let date = report
+            .metadata
+            .date
+            .as_deref()
+            .filter(|d| d.get(..4).is_none_or(|year| title.as_deref().is_none_or(|t| !t.contains(year))))
+            .and_then(|d| write_date(ledes, d));
+        let chair = chair(report);
+        // Without a title, a date alone says little that the text's first sentence does not; the
+        // kind of document ("Minutes", "Programme") does.
+        if title.is_none() && (date.is_none() || kind == DocumentKind::Report) {
+            return None;
+        }
+        let value = |placeholder: &str| -> Option<String> {
+            match placeholder {
+                "title" => title.clone(),
+                "date" => date.clone(),
+                "chair" => chair.clone(),
+                "speakers" => speakers(report, ledes.and.as_deref().unwrap_or("&")),
+                _ => None,
+            }
+        };
+        let sentence = render(template, &value)?;
+        Some(finish_sentence(&sentence))
+    }
+}
+
+/// A title that names something: two words of three letters or more, and not a date line
+/// ("Friday, April 13, 2007": a few words, and digits for almost a third of its characters).
+fn names_something(title: &str) -> bool {
+    let words = title.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).count();
+    let chars = title.chars().filter(|c| !c.is_whitespace()).count();
+    let digits = title.chars().filter(char::is_ascii_digit).count();
+    words >= 2 && !(title.split_whitespace().count() <= 4 && digits * 10 >= chars * 3)
+}
+
+/// A title on one line, without trailing separators.
+fn clean_title(title: &str) -> String {
+    let one_line = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    one_line.trim_end_matches([':', ';', ',', '.', '-', '–', '—', '|', ' ']).to_string()
+}
+
+/// An ISO date ("2016-12-06", "2016-12", "2016") written with the pack's date template.
+fn write_date(ledes: &LanguageLedes, iso: &str) -> Option<String> {
+    let mut parts = iso.split('-');
+    let year = parts.next().filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?;
+    let month = parts.next().and_then(|m| m.parse::<u32>().ok());
+    let day = parts.next().and_then(|d| d.parse::<u32>().ok());
+    match (month.and_then(|m| ledes.months.get(&m)), day) {
+        (Some(month), Some(day)) => {
+            let template = ledes.date.as_deref()?;
+            Some(template.replace("{day}", &day.to_string()).replace("{month}", month).replace("{year}", year))
+        }
+        (Some(month), None) => Some(format!("{month} {year}")),
+        _ => Some(year.to_string()),
+    }
+}
+
+/// Who chaired or moderated: the moderator field, else the first speaker in the chair.
+fn chair(report: &Report) -> Option<String> {
+    if let Some(m) = report.metadata.moderator {
+        let name = report.slice(m).split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = name.split_whitespace().count();
+        if words > 0 && words <= MAX_CHAIR_WORDS && name.chars().all(|c| c.is_alphanumeric() || " .'-’,()".contains(c))
+        {
+            return Some(name);
+        }
+    }
+    report
+        .speakers
+        .iter()
+        .find(|s| s.session_roles.iter().any(|r| matches!(r, SessionRole::Chair | SessionRole::Moderator)))
+        .and_then(|s| report.canonicals.get(s.person))
+        .map(|c| c.name.clone())
+}
+
+/// The first three speakers, "A, B and C".
+fn speakers(report: &Report, and: &str) -> Option<String> {
+    let names: Vec<&str> = report
+        .speakers
+        .iter()
+        .filter(|s| s.session_roles.contains(&SessionRole::Speaker))
+        .filter_map(|s| report.canonicals.get(s.person).map(|c| c.name.as_str()))
+        .take(3)
+        .collect();
+    match names.as_slice() {
+        [] => None,
+        [one] => Some(one.to_string()),
+        [init @ .., last] => Some(format!("{} {and} {last}", init.join(", "))),
+    }
+}
+
+/// Fills a template: `{name}` placeholders from `value`; a `[...]` part is left out when a
+/// placeholder inside it has no value; `None` when a placeholder outside brackets has none.
+fn render(template: &str, value: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = template;
+    while !rest.is_empty() {
+        if let Some(inner) = rest.strip_prefix('[') {
+            let end = inner.find(']')?;
+            if let Some(part) = fill(&inner[..end], value) {
+                out.push_str(&part);
+            }
+            rest = &inner[end + 1..];
+        } else {
+            let end = rest.find('[').unwrap_or(rest.len());
+            out.push_str(&fill(&rest[..end], value)?);
+            rest = &rest[end..];
+        }
+    }
+    Some(out)
+}
+
+/// The placeholders of a piece of template filled, or `None` when one has no value.
+fn fill(piece: &str, value: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = piece;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let close = rest[open..].find('}')? + open;
+        out.push_str(&value(&rest[open + 1..close]).filter(|v| !v.is_empty())?);
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// One sentence: no separator left at its start when its first part was left out, no doubled
+/// final stop ("Inc..") and no space before punctuation.
+fn finish_sentence(s: &str) -> String {
+    let trimmed = s.trim().trim_start_matches([',', ';', ' ']);
+    let mut out = String::new();
+    // The first letter in capitals when the sentence now starts with a date or a lower-case word.
+    let mut chars = trimmed.chars();
+    if let Some(first) = chars.next() {
+        out.extend(first.to_uppercase());
+        out.push_str(chars.as_str());
+    }
+    let mut out = out.replace(" ,", ",");
+    while out.ends_with("..") && !out.ends_with("...") {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(text: &str) -> Report {
+        let mut r = Report::new("t", "t.txt", text.to_string());
+        acta_doc::Stage::run(&acta_layout::LayoutStage::bundled(), &mut r).unwrap();
+        acta_doc::Stage::run(&acta_layout::MetadataStage, &mut r).unwrap();
+        r
+    }
+
+    #[test]
+    fn templates_render_their_parts_and_leave_out_empty_ones() {
+        let value = |p: &str| match p {
+            "title" => Some("Open data".to_string()),
+            "date" => Some("3 May 2022".to_string()),
+            _ => None,
+        };
+        assert_eq!(
+            render("Minutes of {title}[, {date}][, chaired by {chair}].", &value).as_deref(),
+            Some("Minutes of Open data, 3 May 2022.")
+        );
+        assert_eq!(render("{chair} chaired.", &value), None);
+    }
+
+    #[test]
+    fn minutes_in_spanish_say_what_they_are() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let r = report("Reunión ordinaria del Consejo Directivo\nFecha: 14 de mayo de 2014\nModerador: Ana Torres\n\nACTA N° 11\n\nSe aprobó el presupuesto.\n");
+        assert_eq!(ledes.kind(&r, Lang::ES), (DocumentKind::Minutes, false));
+        assert_eq!(
+            ledes.compose(&r, Lang::ES).as_deref(),
+            Some("Acta de Reunión ordinaria del Consejo Directivo, 14 de mayo de 2014, presidida por Ana Torres.")
+        );
+        // A title that says the kind is not said twice.
+        let r = report("Minutes of the Board meeting\nDate: 2019-05-03\n\nThe board approved the budget.\n");
+        assert_eq!(ledes.kind(&r, Lang::EN), (DocumentKind::Minutes, true));
+        assert_eq!(ledes.compose(&r, Lang::EN).as_deref(), Some("Minutes of the Board meeting, 3 May 2019."));
+    }
+
+    #[test]
+    fn no_title_and_no_date_no_lede() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        // A first line of more than twenty words is prose, not a title.
+        let r = report("The board approved the budget for next year after a long debate about the water network, the new roads and the schools of the district.\n");
+        assert_eq!(ledes.compose(&r, Lang::EN), None);
+    }
+}
