@@ -95,6 +95,15 @@ impl Ledes {
         Ledes { by_lang, furniture }
     }
 
+    /// The report's title as a lede writes it, unless it is page furniture or a date line.
+    pub fn title(&self, report: &Report) -> Option<String> {
+        report
+            .metadata
+            .title
+            .map(|t| clean_title(report.slice(t)))
+            .filter(|t| names_something(t) && !self.is_furniture(t))
+    }
+
     /// A title with a phrase of page furniture in it ("Click here to go to the content").
     fn is_furniture(&self, title: &str) -> bool {
         let folded = format!(" {} ", acta_doc::fold_words(title));
@@ -103,17 +112,19 @@ impl Ledes {
 
     /// What kind of document the report is in `lang`, and whether its title already says so.
     pub fn kind(&self, report: &Report, lang: Lang) -> (DocumentKind, bool) {
-        let Some(ledes) = self.by_lang.get(&lang) else { return (DocumentKind::Report, false) };
+        // The report's own language first, then the others: a report whose language was misread
+        // (a short one) still says "Acta" or "Minutes".
+        let mut packs: Vec<&LanguageLedes> = self.by_lang.get(&lang).into_iter().collect();
+        let mut others: Vec<(&Lang, &LanguageLedes)> = self.by_lang.iter().filter(|(l, _)| **l != lang).collect();
+        others.sort_by_key(|(l, _)| **l);
+        packs.extend(others.into_iter().map(|(_, p)| p));
         let cue_at_start = |text: &str| -> Option<DocumentKind> {
             let folded = fold(text);
-            ledes
-                .cues
-                .iter()
-                .find(|(_, cue)| {
-                    folded.starts_with(cue.as_str())
-                        && folded[cue.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-                })
-                .map(|(kind, _)| *kind)
+            packs.iter().flat_map(|p| p.cues.iter()).find_map(|(kind, cue)| {
+                (folded.starts_with(cue.as_str())
+                    && folded[cue.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+                .then_some(*kind)
+            })
         };
         if let Some(title) = report.metadata.title {
             if let Some(kind) = cue_at_start(report.slice(title)) {
@@ -130,16 +141,18 @@ impl Ledes {
     /// The lede of a report in `lang`, or `None` when the pack has no template for it or the
     /// record has neither a title nor a date.
     pub fn compose(&self, report: &Report, lang: Lang) -> Option<String> {
+        self.compose_with(report, lang, true)
+    }
+
+    /// [`Ledes::compose`], without the title when `with_title` is false: for a report whose chosen
+    /// sentences say the title already.
+    pub fn compose_with(&self, report: &Report, lang: Lang, with_title: bool) -> Option<String> {
         let ledes = self.by_lang.get(&lang)?;
         let (kind, titled) = self.kind(report, lang);
-        let name = if titled { "titled" } else { kind.name() };
+        let name = if titled && with_title { "titled" } else { kind.name() };
         let template = &ledes.templates.iter().find(|(n, _)| n == name)?.1;
         // Page furniture and date lines taken for a title are left out, not the rest of the lede.
-        let title = report
-            .metadata
-            .title
-            .map(|t| clean_title(report.slice(t)))
-            .filter(|t| names_something(t) && !self.is_furniture(t));
+        let title = self.title(report).filter(|_| with_title);
         // A title that holds the date already ("Board minutes 19th July 2011") is not followed by it.
         let date = report
             .metadata

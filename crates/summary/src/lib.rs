@@ -82,8 +82,8 @@ const PROCEDURE_WEIGHT: f64 = 0.3;
 const OUTCOME_WEIGHT: f64 = 1.5;
 /// A line of page furniture has at most this many words.
 const FURNITURE_LINE_WORDS: usize = 5;
-/// A summary shorter than this (in words) is filled from the report's first lines.
-const MIN_SUMMARY_WORDS: usize = 25;
+/// A summary shorter than this (in words: half the default budget) is filled from the report's first lines.
+const MIN_SUMMARY_WORDS: usize = DEFAULT_WORDS / 2;
 /// A heading line of this many words is prose (a sentence that ended with a colon).
 const PROSE_HEADING_WORDS: usize = 15;
 /// How much a sentence that says what the event was weighs.
@@ -211,16 +211,39 @@ impl Stage for SummaryStage {
         report.summary = graph.select(&cands, &head, &limit, &report.text);
         let words: usize = limit.used_words
             + report.summary.iter().map(|r| r.slice(&report.text).split_whitespace().count()).sum::<usize>();
-        if wanted && words < MIN_SUMMARY_WORDS && limit.max_chars.is_none() {
+        // With `--summary-sentences N`, only a summary short of N sentences is filled.
+        let short_of_sentences = report.summary.len() < limit.sentences;
+        if wanted
+            && words < MIN_SUMMARY_WORDS
+            && limit.max_chars.is_none()
+            && (self.max_words.is_some() || short_of_sentences)
+        {
             // Too little prose (a list of members, a programme, a transcript in capitals): the
             // report's first lines say what it is, as a reader skimming it would take them.
             let budget = self.max_words.unwrap_or(DEFAULT_WORDS).saturating_sub(words);
-            let room = limit.sentences.saturating_sub(report.summary.len()).max(1);
+            // By default the word budget alone bounds the lines; `--summary-sentences` counts them.
+            let room = match self.max_words {
+                Some(_) => usize::MAX,
+                None => limit.sentences.saturating_sub(report.summary.len()).max(1),
+            };
             let skip_title = lede.as_ref().and(report.metadata.title);
             report.summary.extend(self.first_lines(report, skip_title, budget, room));
             report.summary.sort_by_key(|r| r.start);
             report.summary.dedup_by(|a, b| b.contains(a) || a.contains(b));
         }
+        // A title that a chosen sentence says already is not said twice.
+        let lede = match (&lede, self.ledes.title(report)) {
+            (Some(_), Some(title)) if !report.summary.is_empty() => {
+                let title = fold(&title);
+                let repeated = report.summary.iter().any(|r| fold(r.slice(&report.text)).contains(&title));
+                if repeated {
+                    self.ledes.compose_with(report, lang, false)
+                } else {
+                    lede
+                }
+            }
+            _ => lede,
+        };
         report.summary_lede = lede;
         let section_limit = Limit::sentences(self.sentences.min(2));
         for (i, section) in report.sections.iter_mut().enumerate() {
@@ -390,6 +413,13 @@ impl SummaryStage {
         let text = &report.text;
         let mut out: Vec<ByteRange> = Vec::new();
         let mut left = budget;
+        // What the summary says so far, folded: a line that repeats it (a running header, the
+        // title again) adds nothing.
+        let mut said: String = report.summary.iter().map(|r| fold(r.slice(text))).collect::<Vec<_>>().join(" ");
+        if let Some(title) = skip {
+            said.push(' ');
+            said.push_str(&fold(title.slice(text)));
+        }
         // Fields are in the record already.
         for line in report.lines.iter().filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::Field)) {
             if left == 0 || out.len() >= room {
@@ -412,6 +442,12 @@ impl SummaryStage {
                 end = content.start + piece[..cut].trim_end().len();
             }
             let range = ByteRange { start: content.start, end };
+            let folded = fold(range.slice(text));
+            if said.contains(&folded) {
+                continue;
+            }
+            said.push(' ');
+            said.push_str(&folded);
             left = left.saturating_sub(range.slice(text).split_whitespace().count());
             out.push(range);
         }
@@ -663,5 +699,53 @@ mod tests {
         LayoutStage::bundled().run(&mut r).unwrap();
         SummaryStage::new(3).run(&mut r).unwrap();
         assert!(r.summary.is_empty());
+    }
+
+    fn summarise(text: &str, lang: Lang, stage: SummaryStage) -> (Report, String) {
+        let mut r = Report::new("t", "t.txt", text.to_string());
+        r.language = Some(acta_doc::LanguageInfo { main: Some(lang), confidence: 1.0, others: Vec::new() });
+        LayoutStage::bundled().run(&mut r).unwrap();
+        acta_layout::MetadataStage.run(&mut r).unwrap();
+        stage.run(&mut r).unwrap();
+        let sentences = texts(&r, &r.summary).join(" ");
+        let summary = match &r.summary_lede {
+            Some(lede) => format!("{lede} {sentences}"),
+            None => sentences,
+        };
+        (r, summary)
+    }
+
+    #[test]
+    fn page_furniture_is_never_a_summary_sentence() {
+        let text = "Download logo\nThe regional forum on digital government brought together ministers from nine countries in Lima to compare their plans.\n\nWe use cookies to improve your experience on this website, read our privacy policy.\n\nDownload a PDF version of the agenda of the regional forum (480kb).\n\nThe ministers agreed to share their digital identity systems and to meet again next year in Quito.\n";
+        let (r, summary) = summarise(text, Lang::EN, SummaryStage::default_length(&Lexicon::bundled()));
+        assert!(summary.contains("brought together ministers"), "{summary}");
+        assert!(summary.contains("agreed to share"), "{summary}");
+        for furniture in ["cookies", "PDF version", "Download logo"] {
+            assert!(!summary.contains(furniture), "{furniture}: {summary}");
+        }
+        assert!(r.key_points.is_empty());
+    }
+
+    #[test]
+    fn in_minutes_decisions_rank_above_procedure() {
+        let text = "Acta de la reunión ordinaria del Consejo Directivo\nFecha: 14 de mayo de 2014\n\nSe abrió la sesión a las 16:29 horas con el quórum reglamentario de los consejeros presentes en la sala.\n\nLos consejeros revisaron el informe de la dirección sobre las obras de la red de agua potable de la ciudad.\n\nEl Consejo aprobó por unanimidad el presupuesto de la red de agua potable para el año siguiente.\n\nSe levantó la sesión a las 18:00 horas sin otros asuntos de la red de agua potable pendientes.\n";
+        let (_, summary) = summarise(text, Lang::ES, SummaryStage::new(3));
+        assert!(
+            summary.starts_with("Acta de la reunión ordinaria del Consejo Directivo, 14 de mayo de 2014."),
+            "{summary}"
+        );
+        assert!(summary.contains("aprobó por unanimidad"), "{summary}");
+        assert!(!summary.contains("quórum") && !summary.contains("levantó"), "{summary}");
+    }
+
+    #[test]
+    fn a_report_without_prose_is_summarised_by_its_first_lines() {
+        let text = "Ata da Reunião Ordinária do Conselho\n\nMembros presentes\n\n- Ana Souza – Representante do Ministério da Saúde\n- Carlos Lima – Representante do Ministério da Educação\n- Beatriz Alves – Representante da sociedade civil\n";
+        let (r, summary) = summarise(text, Lang::PT, SummaryStage::default_length(&Lexicon::bundled()));
+        assert!(!r.summary.is_empty(), "{summary}");
+        assert!(summary.contains("Ana Souza"), "{summary}");
+        // The title is said once, by the composed first sentence.
+        assert_eq!(summary.matches("Reunião Ordinária do Conselho").count(), 1, "{summary}");
     }
 }
