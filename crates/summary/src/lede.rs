@@ -10,6 +10,8 @@ use acta_lexicon::{Lexicon, ListKind};
 
 /// How many of a report's first non-blank lines may say what kind of document it is.
 const KIND_LINES: usize = 5;
+/// How much of a line's start is read for a cue of the kind of document.
+const CUE_BYTES: usize = 64;
 /// A chair's name longer than this is a list or a sentence, not a name.
 const MAX_CHAIR_WORDS: usize = 6;
 
@@ -63,8 +65,8 @@ struct LanguageLedes {
 /// The templates and words of every language pack.
 pub struct Ledes {
     by_lang: HashMap<Lang, LanguageLedes>,
-    /// Folded phrases of page furniture: a title holding one is not a title.
-    furniture: Vec<String>,
+    /// Every pack's cues of kinds of document, for each language its own first.
+    cues: HashMap<Lang, Vec<(DocumentKind, String)>>,
 }
 
 impl Ledes {
@@ -91,36 +93,39 @@ impl Ledes {
         for ledes in by_lang.values_mut() {
             ledes.cues.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.1.cmp(&b.1)));
         }
-        let furniture = lexicon.words(ListKind::Boilerplate).map(fold).collect();
-        Ledes { by_lang, furniture }
+        // The report's own language first, then the others: a report whose language was misread
+        // (a short one) still says "Acta" or "Minutes".
+        let mut langs: Vec<Lang> = by_lang.keys().copied().collect();
+        langs.sort();
+        let cues = langs
+            .iter()
+            .map(|lang| {
+                let own = by_lang[lang].cues.iter();
+                let others = langs.iter().filter(|l| *l != lang).flat_map(|l| by_lang[l].cues.iter());
+                (*lang, own.chain(others).cloned().collect())
+            })
+            .collect();
+        Ledes { by_lang, cues }
     }
 
-    /// The report's title as a lede writes it, unless it is page furniture or a date line.
-    pub fn title(&self, report: &Report) -> Option<String> {
-        report
-            .metadata
-            .title
-            .map(|t| clean_title(report.slice(t)))
-            .filter(|t| names_something(t) && !self.is_furniture(t))
-    }
-
-    /// A title with a phrase of page furniture in it ("Click here to go to the content").
-    fn is_furniture(&self, title: &str) -> bool {
-        let folded = format!(" {} ", acta_doc::fold_words(title));
-        self.furniture.iter().any(|phrase| folded.contains(&format!(" {} ", acta_doc::fold_words(phrase))))
+    /// The report's title as a lede writes it, unless it is a date line or `is_furniture` says it is
+    /// page furniture ("Click here to go to the content").
+    pub fn title(&self, report: &Report, is_furniture: impl Fn(&str) -> bool) -> Option<String> {
+        report.metadata.title.map(|t| clean_title(report.slice(t))).filter(|t| names_something(t) && !is_furniture(t))
     }
 
     /// What kind of document the report is in `lang`, and whether its title already says so.
     pub fn kind(&self, report: &Report, lang: Lang) -> (DocumentKind, bool) {
-        // The report's own language first, then the others: a report whose language was misread
-        // (a short one) still says "Acta" or "Minutes".
-        let mut packs: Vec<&LanguageLedes> = self.by_lang.get(&lang).into_iter().collect();
-        let mut others: Vec<(&Lang, &LanguageLedes)> = self.by_lang.iter().filter(|(l, _)| **l != lang).collect();
-        others.sort_by_key(|(l, _)| **l);
-        packs.extend(others.into_iter().map(|(_, p)| p));
+        let empty = Vec::new();
+        let cues = self.cues.get(&lang).or_else(|| self.cues.values().next()).unwrap_or(&empty);
         let cue_at_start = |text: &str| -> Option<DocumentKind> {
-            let folded = fold(text);
-            packs.iter().flat_map(|p| p.cues.iter()).find_map(|(kind, cue)| {
+            // Cues are a few words: the start of the line is enough to fold.
+            let mut end = text.len().min(CUE_BYTES);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let folded = fold(&text[..end]);
+            cues.iter().find_map(|(kind, cue)| {
                 (folded.starts_with(cue.as_str())
                     && folded[cue.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
                 .then_some(*kind)
@@ -141,24 +146,28 @@ impl Ledes {
     /// The lede of a report in `lang`, or `None` when the pack has no template for it or the
     /// record has neither a title nor a date.
     pub fn compose(&self, report: &Report, lang: Lang) -> Option<String> {
-        self.compose_with(report, lang, true)
+        let title = self.title(report, |_| false);
+        self.compose_with(report, lang, self.kind(report, lang), title.as_deref())
     }
 
-    /// [`Ledes::compose`], without the title when `with_title` is false: for a report whose chosen
-    /// sentences say the title already.
-    pub fn compose_with(&self, report: &Report, lang: Lang, with_title: bool) -> Option<String> {
+    /// [`Ledes::compose`] for a report whose [`Ledes::kind`] is known, with the title given (from
+    /// [`Ledes::title`]; `None` for a report whose chosen sentences say the title already).
+    pub fn compose_with(
+        &self,
+        report: &Report,
+        lang: Lang,
+        (kind, titled): (DocumentKind, bool),
+        title: Option<&str>,
+    ) -> Option<String> {
         let ledes = self.by_lang.get(&lang)?;
-        let (kind, titled) = self.kind(report, lang);
-        let name = if titled && with_title { "titled" } else { kind.name() };
+        let name = if titled && title.is_some() { "titled" } else { kind.name() };
         let template = &ledes.templates.iter().find(|(n, _)| n == name)?.1;
-        // Page furniture and date lines taken for a title are left out, not the rest of the lede.
-        let title = self.title(report).filter(|_| with_title);
         // A title that holds the date already ("Board minutes 19th July 2011") is not followed by it.
         let date = report
             .metadata
             .date
             .as_deref()
-            .filter(|d| d.get(..4).is_none_or(|year| title.as_deref().is_none_or(|t| !t.contains(year))))
+            .filter(|d| d.get(..4).is_none_or(|year| title.is_none_or(|t| !t.contains(year))))
             .and_then(|d| write_date(ledes, d));
         let chair = chair(report);
         // Without a title, a date alone says little that the text's first sentence does not; the
@@ -168,7 +177,7 @@ impl Ledes {
         }
         let value = |placeholder: &str| -> Option<String> {
             match placeholder {
-                "title" => title.clone(),
+                "title" => title.map(str::to_string),
                 "date" => date.clone(),
                 "chair" => chair.clone(),
                 "speakers" => speakers(report, ledes.and.as_deref().unwrap_or("&")),

@@ -17,7 +17,7 @@
 mod lede;
 mod sentences;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use acta_doc::{fold, ByteRange, FieldKind, Lang, Layer, LineKind, Report, Stage};
@@ -36,36 +36,78 @@ pub struct SummaryStage {
     stop_words: HashMap<Lang, HashSet<String>>,
     /// The first sentence composed from the record.
     ledes: Ledes,
-    /// Page furniture, meeting procedure and outcomes, all languages (a page mixes them).
-    boilerplate: Phrases,
-    procedure: Phrases,
-    outcomes: Phrases,
-    framing: Phrases,
+    /// Page furniture, meeting procedure, outcomes and framing, all languages (a page mixes them).
+    phrases: Phrases,
 }
 
-/// Phrases of a language-pack list, found in a sentence as whole words, case-insensitively.
-struct Phrases(AhoCorasick);
+/// The phrase lists that weigh a sentence, found in one pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PhraseKind {
+    Boilerplate,
+    Procedure,
+    Outcome,
+    Framing,
+}
+
+const PHRASE_KINDS: [(PhraseKind, ListKind); 4] = [
+    (PhraseKind::Boilerplate, ListKind::Boilerplate),
+    (PhraseKind::Procedure, ListKind::Procedure),
+    (PhraseKind::Outcome, ListKind::Outcomes),
+    (PhraseKind::Framing, ListKind::Framing),
+];
+
+/// The phrases of several language-pack lists in one automaton, found in a sentence as whole
+/// words, case-insensitively: one pass over a sentence counts them all.
+struct Phrases {
+    automaton: AhoCorasick,
+    /// The list of each pattern, by pattern id.
+    kinds: Vec<PhraseKind>,
+}
+
+/// How many phrases of each list a sentence holds.
+#[derive(Debug, Default, Clone, Copy)]
+struct PhraseCounts([u8; PHRASE_KINDS.len()]);
+
+impl PhraseCounts {
+    fn get(&self, kind: PhraseKind) -> usize {
+        self.0[kind as usize] as usize
+    }
+}
 
 impl Phrases {
-    fn new(lexicon: &Lexicon, kind: ListKind) -> Phrases {
-        let phrases: Vec<String> = lexicon.words(kind).map(|w| w.to_lowercase()).collect();
+    fn new(lexicon: &Lexicon) -> Phrases {
+        let mut phrases: Vec<String> = Vec::new();
+        let mut kinds = Vec::new();
+        for (kind, list) in PHRASE_KINDS {
+            for word in lexicon.words(list) {
+                phrases.push(word.to_lowercase());
+                kinds.push(kind);
+            }
+        }
+        // A DFA: a few hundred phrases make a table of a few hundred KB, and every candidate
+        // sentence is scanned, so one state lookup per byte pays for itself.
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&phrases)
             .expect("language-pack phrases build an automaton");
-        Phrases(automaton)
+        Phrases { automaton, kinds }
     }
 
-    /// How many of the phrases the sentence holds as whole words.
-    fn count(&self, sentence: &str) -> usize {
+    /// The phrases of each list the sentence holds as whole words.
+    fn count(&self, sentence: &str) -> PhraseCounts {
         let bytes = sentence.as_bytes();
         let is_word = |i: usize| sentence[i..].chars().next().is_some_and(char::is_alphanumeric);
         let before_is_word = |i: usize| sentence[..i].chars().next_back().is_some_and(char::is_alphanumeric);
-        self.0
-            .find_iter(bytes)
-            .filter(|m| !before_is_word(m.start()) && (m.end() >= bytes.len() || !is_word(m.end())))
-            .count()
+        let mut counts = PhraseCounts::default();
+        for m in self.automaton.find_iter(bytes) {
+            if !before_is_word(m.start()) && (m.end() >= bytes.len() || !is_word(m.end())) {
+                let slot = &mut counts.0[self.kinds[m.pattern().as_usize()] as usize];
+                *slot = slot.saturating_add(1);
+            }
+        }
+        counts
     }
 }
 
@@ -128,10 +170,7 @@ impl SummaryStage {
             max_words: None,
             stop_words,
             ledes: Ledes::new(lexicon),
-            boilerplate: Phrases::new(lexicon, ListKind::Boilerplate),
-            procedure: Phrases::new(lexicon, ListKind::Procedure),
-            outcomes: Phrases::new(lexicon, ListKind::Outcomes),
-            framing: Phrases::new(lexicon, ListKind::Framing),
+            phrases: Phrases::new(lexicon),
         }
     }
 
@@ -185,10 +224,16 @@ impl Stage for SummaryStage {
     }
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
         let lang = report.main_language().unwrap_or(Lang::EN);
-        let (kind, _) = self.ledes.kind(report, lang);
+        let kind = self.ledes.kind(report, lang);
         let wanted = self.sentences > 0 || self.max_chars.is_some();
-        let lede = if wanted { self.ledes.compose(report, lang) } else { None };
-        let mut cands = self.candidates(report, kind == DocumentKind::Minutes);
+        // Page furniture and date lines taken for a title are left out, not the rest of the lede.
+        let title = if wanted {
+            self.ledes.title(report, |t| self.phrases.count(t).get(PhraseKind::Boilerplate) > 0)
+        } else {
+            None
+        };
+        let lede = if wanted { self.ledes.compose_with(report, lang, kind, title.as_deref()) } else { None };
+        let mut cands = self.candidates(report, kind.0 == DocumentKind::Minutes);
         // The graph is quadratic in sentences: a very long report is summarised from its first
         // MAX_GRAPH_SENTENCES candidates (summaries lean to the start anyway); its sections each
         // get their own graph.
@@ -232,12 +277,12 @@ impl Stage for SummaryStage {
             report.summary.dedup_by(|a, b| b.contains(a) || a.contains(b));
         }
         // A title that a chosen sentence says already is not said twice.
-        let lede = match (&lede, self.ledes.title(report)) {
+        let lede = match (&lede, &title) {
             (Some(_), Some(title)) if !report.summary.is_empty() => {
-                let title = fold(&title);
+                let title = fold(title);
                 let repeated = report.summary.iter().any(|r| fold(r.slice(&report.text)).contains(&title));
                 if repeated {
-                    self.ledes.compose_with(report, lang, false)
+                    self.ledes.compose_with(report, lang, kind, None)
                 } else {
                     lede
                 }
@@ -260,7 +305,7 @@ impl Stage for SummaryStage {
             };
         }
         cands.clear();
-        report.key_points = key_points(report, &self.boilerplate);
+        report.key_points = key_points(report, &self.phrases);
         Ok(())
     }
 }
@@ -290,7 +335,7 @@ impl SummaryStage {
             // A short line of page furniture ("Download logo") is not the start of a paragraph.
             if line.kind == LineKind::Text
                 && report.slice(line.content).split_whitespace().nth(FURNITURE_LINE_WORDS).is_none()
-                && self.boilerplate.count(report.slice(line.content)) > 0
+                && self.phrases.count(report.slice(line.content)).get(PhraseKind::Boilerplate) > 0
             {
                 i += 1;
                 continue;
@@ -353,20 +398,23 @@ impl SummaryStage {
                     || sentence.trim_end().ends_with(':')
                     || sentence.matches('|').count() >= 2
                     || !(ends_as_sentence || key_point)
-                    || self.is_boilerplate(sentence)
                 {
+                    continue;
+                }
+                let phrases = self.phrases.count(sentence);
+                if is_boilerplate(sentence, phrases) {
                     continue;
                 }
                 let mut prior = prior;
                 // A sentence that says what the event was: what a summary opens with.
-                if self.framing.count(sentence) > 0 {
+                if phrases.get(PhraseKind::Framing) > 0 {
                     prior *= FRAMING_WEIGHT;
                 }
                 if minutes {
                     // What was decided before how the meeting was run.
-                    if self.outcomes.count(sentence) > 0 {
+                    if phrases.get(PhraseKind::Outcome) > 0 {
                         prior *= OUTCOME_WEIGHT;
-                    } else if self.procedure.count(sentence) > 0 {
+                    } else if phrases.get(PhraseKind::Procedure) > 0 {
                         prior *= PROCEDURE_WEIGHT;
                     }
                 }
@@ -429,7 +477,7 @@ impl SummaryStage {
             let piece = content.slice(text);
             if piece.is_empty()
                 || skip.is_some_and(|t| content.contains(&t) || t.contains(&content))
-                || self.is_boilerplate(piece)
+                || is_boilerplate(piece, self.phrases.count(piece))
                 || piece.split_whitespace().count() < 2
             {
                 continue;
@@ -453,24 +501,24 @@ impl SummaryStage {
         }
         out
     }
+}
 
-    /// Page furniture: a short sentence with a phrase of it ("Download a PDF version of the
-    /// agenda (480kb)."), a sentence of any length with two, or the shapes of one (a copyright sign).
-    fn is_boilerplate(&self, sentence: &str) -> bool {
-        if sentence.contains('©') {
-            return true;
-        }
-        match self.boilerplate.count(sentence) {
-            0 => false,
-            1 => sentence.split_whitespace().nth(BOILERPLATE_MAX_WORDS).is_none(),
-            _ => true,
-        }
+/// Page furniture: a short sentence with a phrase of it ("Download a PDF version of the agenda
+/// (480kb)."), a sentence of any length with two, or the shapes of one (a copyright sign).
+fn is_boilerplate(sentence: &str, phrases: PhraseCounts) -> bool {
+    if sentence.contains('©') {
+        return true;
+    }
+    match phrases.get(PhraseKind::Boilerplate) {
+        0 => false,
+        1 => sentence.split_whitespace().nth(BOILERPLATE_MAX_WORDS).is_none(),
+        _ => true,
     }
 }
 
 /// The bullet points of key-issues and takeaways sections, trimmed of bullets and trailing
 /// separators; page furniture left out.
-fn key_points(report: &Report, boilerplate: &Phrases) -> Vec<ByteRange> {
+fn key_points(report: &Report, phrases: &Phrases) -> Vec<ByteRange> {
     let text = &report.text;
     report
         .lines
@@ -488,7 +536,7 @@ fn key_points(report: &Report, boilerplate: &Phrases) -> Vec<ByteRange> {
             ByteRange { start: l.content.start, end: l.content.start + t.len() }
         })
         .filter(|r| r.slice(text).split_whitespace().count() >= 2)
-        .filter(|r| boilerplate.count(r.slice(text)) == 0)
+        .filter(|r| phrases.count(r.slice(text)).get(PhraseKind::Boilerplate) == 0)
         .collect()
 }
 
