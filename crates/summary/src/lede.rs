@@ -12,6 +12,8 @@ use acta_lexicon::{Lexicon, ListKind};
 const KIND_LINES: usize = 5;
 /// How much of a line's start is read for a cue of the kind of document.
 const CUE_BYTES: usize = 64;
+/// An organiser's name longer than this is a list or a sentence.
+const MAX_ORGANIZER_WORDS: usize = 10;
 /// A chair's name longer than this is a list or a sentence, not a name.
 const MAX_CHAIR_WORDS: usize = 6;
 
@@ -170,6 +172,11 @@ impl Ledes {
             .filter(|d| d.get(..4).is_none_or(|year| title.is_none_or(|t| !t.contains(year))))
             .and_then(|d| write_date(ledes, d));
         let chair = chair(report);
+        let organizer = report
+            .metadata
+            .organizer
+            .map(|o| report.slice(o).split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|o| (1..=MAX_ORGANIZER_WORDS).contains(&o.split_whitespace().count()));
         // Without a title, a date alone says little that the text's first sentence does not; the
         // kind of document ("Minutes", "Programme") does.
         if title.is_none() && (date.is_none() || kind == DocumentKind::Report) {
@@ -180,6 +187,7 @@ impl Ledes {
                 "title" => title.map(str::to_string),
                 "date" => date.clone(),
                 "chair" => chair.clone(),
+                "organizer" => organizer.clone(),
                 "speakers" => speakers(report, ledes.and.as_deref().unwrap_or("&")),
                 _ => None,
             }
