@@ -133,8 +133,13 @@ impl Ledes {
                 .then_some(*kind)
             })
         };
+        // A title says the kind at its start ("Minutes of the Board") or anywhere as a whole word
+        // ("Transparency Board Minutes 19th July 2011").
         if let Some(title) = report.metadata.title {
-            if let Some(kind) = cue_at_start(report.slice(title)) {
+            let title = report.slice(title);
+            let word_starts = std::iter::once(0)
+                .chain(title.char_indices().filter(|(_, c)| !c.is_alphanumeric()).map(|(i, c)| i + c.len_utf8()));
+            if let Some(kind) = word_starts.filter(|&i| i < title.len()).find_map(|i| cue_at_start(&title[i..])) {
                 return (kind, true);
             }
         }
@@ -353,6 +358,15 @@ mod tests {
         let r = report("Minutes of the Board meeting\nDate: 2019-05-03\n\nThe board approved the budget.\n");
         assert_eq!(ledes.kind(&r, Lang::EN), (DocumentKind::Minutes, true));
         assert_eq!(ledes.compose(&r, Lang::EN).as_deref(), Some("Minutes of the Board meeting, 3 May 2019."));
+    }
+
+    #[test]
+    fn a_title_that_says_minutes_anywhere_is_minutes() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let r = report(
+            "Transparency Board Minutes 19th July 2011\n\nThe Board agreed to publish the weather data for free.\n",
+        );
+        assert_eq!(ledes.kind(&r, Lang::EN), (DocumentKind::Minutes, true));
     }
 
     #[test]

@@ -122,6 +122,8 @@ const BOILERPLATE_MAX_WORDS: usize = 30;
 /// In minutes: how much a sentence of procedure and one of outcome weigh.
 const PROCEDURE_WEIGHT: f64 = 0.3;
 const OUTCOME_WEIGHT: f64 = 1.5;
+/// A sentence of this many words with under a quarter of them in lower case is a run of names.
+const NAME_RUN_MIN_WORDS: usize = 10;
 /// A line of page furniture has at most this many words.
 const FURNITURE_LINE_WORDS: usize = 5;
 /// A summary shorter than this (in words: half the default budget) is filled from the report's first lines.
@@ -402,7 +404,7 @@ impl SummaryStage {
                     continue;
                 }
                 let phrases = self.phrases.count(sentence);
-                if is_boilerplate(sentence, phrases) {
+                if is_boilerplate(sentence, phrases) || is_name_run(sentence) {
                     continue;
                 }
                 let mut prior = prior;
@@ -501,6 +503,19 @@ impl SummaryStage {
         }
         out
     }
+}
+
+/// A run of names and titles read as a sentence ("Members Francis Maude (Chair) Kitty von Bertele
+/// (Cabinet Office) Tom Steinberg ..."): many words, and few of them in lower case, where prose
+/// has its verbs and function words.
+fn is_name_run(sentence: &str) -> bool {
+    let (mut lower, mut words) = (0usize, 0usize);
+    for word in sentence.split_whitespace() {
+        let Some(first) = word.chars().find(|c| c.is_alphabetic()) else { continue };
+        words += 1;
+        lower += usize::from(first.is_lowercase());
+    }
+    words >= NAME_RUN_MIN_WORDS && lower * 4 < words
 }
 
 /// Page furniture: a short sentence with a phrase of it ("Download a PDF version of the agenda
@@ -795,5 +810,15 @@ mod tests {
         assert!(summary.contains("Ana Souza"), "{summary}");
         // The title is said once, by the composed first sentence.
         assert_eq!(summary.matches("Reunião Ordinária do Conselho").count(), 1, "{summary}");
+    }
+
+    #[test]
+    fn a_run_of_names_is_not_a_sentence() {
+        assert!(is_name_run(
+            "Board Members Officials Francis Maude (Chair) Kitty von Bertele (Cabinet Office) Professor Nigel Shadbolt Will Cavendish."
+        ));
+        assert!(!is_name_run(
+            "The Board agreed to adopt the standard for contact information and asked the Cabinet Office to report back in March."
+        ));
     }
 }
