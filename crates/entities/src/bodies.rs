@@ -54,6 +54,11 @@ pub(crate) fn institutions(
             continue;
         }
         let mut range = ByteRange { start: m.start, end: m.end };
+        // "... the 2016 IGF. The Executive Committee": a name does not run across the end of a
+        // sentence; it starts after it.
+        if let Some(after) = sentence_end_inside(range.slice(text), gaz) {
+            range.start += after;
+        }
         // "Universidad de la República, Uruguay": the country is where it is, not what it is called.
         if let Some((head, tail)) = range.slice(text).rsplit_once(", ") {
             if gaz.country_named(tail).is_some() {
@@ -558,7 +563,9 @@ pub(crate) fn add_late_organization(
     source: EntitySource,
 ) {
     let name = org.slice(text).to_string();
-    if national_government(&name, gaz) {
+    // "Ing. José Clastornik" after a name and a comma is the next person, not the first one's body.
+    let starts_with_honorific = name.split_whitespace().next().is_some_and(|w| gaz.honorific(w).is_some());
+    if national_government(&name, gaz) || starts_with_honorific {
         return;
     }
     let country = country_inside(gaz, &name);
@@ -577,6 +584,28 @@ pub(crate) fn add_late_organization(
             }
         }
     }
+}
+
+/// Where a name found by its shape starts again after the end of a sentence inside it: the byte
+/// after "IGF. " in "IGF. The Executive Committee". A word of two letters or more (no inner stop)
+/// ending in a stop is a sentence's end unless it is an honorific ("Dr.", "St.").
+pub(crate) fn sentence_end_inside(name: &str, gaz: &Gazetteers) -> Option<usize> {
+    let mut last = None;
+    let mut pos = 0;
+    for word in name.split(' ') {
+        let end = pos + word.len();
+        if let Some(stem) = word.strip_suffix('.') {
+            let sentence_end = stem.chars().count() >= 2
+                && stem.chars().all(char::is_alphabetic)
+                && gaz.honorific(word).is_none()
+                && name[end..].trim_start().chars().next().is_some_and(char::is_uppercase);
+            if sentence_end {
+                last = Some(end + 1);
+            }
+        }
+        pos = end + 1;
+    }
+    last.filter(|&at| at < name.len())
 }
 
 /// The last country named inside an institution's name ("Ministry of Modernization of Argentina").
@@ -658,4 +687,19 @@ pub(crate) fn entry_organization(
         let r = ByteRange { start: only.start + i, end: only.end };
         acceptable(r).then_some(r)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_starts_after_the_end_of_a_sentence_inside_it() {
+        let gaz = Gazetteers::bundled();
+        assert_eq!(sentence_end_inside("IGF. The Executive Committee", &gaz), Some(5));
+        // Initials, honorifics and inner stops are not the end of a sentence.
+        assert_eq!(sentence_end_inside("U.S. Department of State", &gaz), None);
+        assert_eq!(sentence_end_inside("J. Smith Foundation", &gaz), None);
+        assert_eq!(sentence_end_inside("Dr. Ruiz Institute", &gaz), None);
+    }
 }
