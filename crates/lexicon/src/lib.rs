@@ -65,10 +65,13 @@ pub enum ListKind {
     /// Words of a sentence that says what the event was ("was held", "took place", "brought
     /// together"), lower case: such a sentence ranks higher in a summary.
     Framing,
+    /// Words after which a period does not end a sentence ("dr", "e.g", "núm"), lower case,
+    /// without the final period.
+    Abbreviations,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 16] = [
+    pub const ALL: [ListKind; 17] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -85,6 +88,7 @@ impl ListKind {
         ListKind::Procedure,
         ListKind::Outcomes,
         ListKind::Framing,
+        ListKind::Abbreviations,
     ];
 
     /// The file that holds the list in a language folder.
@@ -106,6 +110,7 @@ impl ListKind {
             ListKind::Procedure => "procedure.txt",
             ListKind::Outcomes => "outcomes.txt",
             ListKind::Framing => "framing.txt",
+            ListKind::Abbreviations => "abbreviations.txt",
         }
     }
 
@@ -122,7 +127,8 @@ impl ListKind {
             | ListKind::Boilerplate
             | ListKind::Procedure
             | ListKind::Outcomes
-            | ListKind::Framing => 1,
+            | ListKind::Framing
+            | ListKind::Abbreviations => 1,
             ListKind::LeadIns | ListKind::SummaryLedes | ListKind::DocumentKinds | ListKind::Months => 2,
             ListKind::Participation => 3,
         }

@@ -24,7 +24,7 @@ use acta_doc::{fold, ByteRange, FieldKind, Lang, Layer, LineKind, Report, Stage}
 use acta_lexicon::{Lexicon, ListKind};
 
 pub use lede::{DocumentKind, Ledes};
-pub use sentences::split_sentences;
+pub use sentences::{split_sentences, SentenceSplitter};
 
 /// Chooses the summary sentences of each report and of each long enough section, and collects
 /// the key points.
@@ -38,6 +38,7 @@ pub struct SummaryStage {
     ledes: Ledes,
     /// Page furniture, meeting procedure, outcomes and framing, all languages (a page mixes them).
     phrases: Phrases,
+    splitter: SentenceSplitter,
 }
 
 /// The phrase lists that weigh a sentence, found in one pass.
@@ -173,6 +174,7 @@ impl SummaryStage {
             stop_words,
             ledes: Ledes::new(lexicon),
             phrases: Phrases::new(lexicon),
+            splitter: SentenceSplitter::new(lexicon),
         }
     }
 
@@ -384,7 +386,7 @@ impl SummaryStage {
                 line.kind == LineKind::ListItem && matches!(kind, Some(FieldKind::KeyIssues | FieldKind::Takeaways));
             let lang = report.language_at(paragraph.start).unwrap_or(Lang::EN);
             let stops = self.stop_words.get(&lang).unwrap_or(&empty);
-            for (k, range) in split_sentences(text, paragraph).into_iter().enumerate() {
+            for (k, range) in self.splitter.split(text, paragraph).into_iter().enumerate() {
                 let sentence = range.slice(text);
                 // A paragraph that starts in lower case after text that did not end a sentence is
                 // the tail of a sentence cut by the page.

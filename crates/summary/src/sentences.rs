@@ -1,19 +1,43 @@
 //! Sentence splitting for report text.
 
+use std::sync::OnceLock;
+
+use foldhash::HashSet;
+
 use acta_doc::ByteRange;
+use acta_lexicon::{Lexicon, ListKind};
 
-/// Words after which a period does not end a sentence (compared lower-case, without the period).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "dra", "prof", "profa", "sr", "sra", "srta", "lic", "ing", "mtra", "mtro", "h.e", "st",
-    "av", "e.g", "i.e", "etc", "vs", "no", "nº", "n", "p", "pp", "u.n", "u.s", "ee.uu", "inc", "ltd", "s.a", "co",
-    "jr", "ma", "fig", "art", "núm", "cf", "approx", "dept", "min", "gen", "gov", "sec", "mme", "m", "mlle", "d",
-    "dña", "a.m", "p.m",
-];
+/// Splits text into sentences, knowing the abbreviations of every language pack.
+pub struct SentenceSplitter {
+    /// Words after which a period does not end a sentence, lower case, without the period.
+    abbreviations: HashSet<String>,
+}
 
-/// Splits `range` of `text` into sentences: at '.', '!', '?' or '…' followed by whitespace and a
-/// capital letter, digit or opening quote, unless the word before the period is an abbreviation
-/// or a single letter (an initial).
+impl SentenceSplitter {
+    pub fn new(lexicon: &Lexicon) -> SentenceSplitter {
+        SentenceSplitter { abbreviations: lexicon.words(ListKind::Abbreviations).map(str::to_lowercase).collect() }
+    }
+
+    /// The splitter of the bundled language packs, built once.
+    pub fn bundled() -> &'static SentenceSplitter {
+        static BUNDLED: OnceLock<SentenceSplitter> = OnceLock::new();
+        BUNDLED.get_or_init(|| SentenceSplitter::new(&Lexicon::bundled()))
+    }
+
+    /// Splits `range` of `text` into sentences: at '.', '!', '?' or '…' followed by whitespace and
+    /// a capital letter, digit or opening quote, unless the word before the period is an
+    /// abbreviation or a single letter (an initial).
+    pub fn split(&self, text: &str, range: ByteRange) -> Vec<ByteRange> {
+        split(text, range, &self.abbreviations)
+    }
+}
+
+/// [`SentenceSplitter::split`] with the bundled language packs.
 pub fn split_sentences(text: &str, range: ByteRange) -> Vec<ByteRange> {
+    SentenceSplitter::bundled().split(text, range)
+}
+
+fn split(text: &str, range: ByteRange, abbreviations: &HashSet<String>) -> Vec<ByteRange> {
     let s = range.slice(text);
     let mut out = Vec::new();
     let mut start = 0;
@@ -59,7 +83,7 @@ pub fn split_sentences(text: &str, range: ByteRange) -> Vec<ByteRange> {
                 w_owned = word.to_lowercase();
                 &w_owned
             };
-            if ABBREVIATIONS.contains(&w) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic)) {
+            if abbreviations.contains(w) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic)) {
                 continue;
             }
             // "1." "2)" "iv.": a list number opens an item rather than ending a sentence.

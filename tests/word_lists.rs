@@ -1,0 +1,122 @@
+//! Word lists belong in the language packs (`models/lang/<code>/`), not in code: this test finds
+//! every `const`/`static` list of strings in the crates' sources and fails on one that is neither a
+//! list of non-words (column names, HTML tags, file extensions, language codes) nor one of the
+//! language lists still waiting to move (named below, so that moving one means deleting its line).
+
+use std::path::Path;
+
+/// Lists of strings that are not words of a language.
+const NOT_WORDS: &[&str] = &[
+    "export/src/writer.rs REPORT_COLUMNS",
+    "export/src/writer.rs SPEAKER_COLUMNS",
+    "export/src/writer.rs ENTITY_COLUMNS",
+    "export/src/writer.rs ERROR_COLUMNS",
+    "sqlite/src/lib.rs INTEGER_COLUMNS",
+    "sqlite/src/lib.rs REAL_COLUMNS",
+    "input/src/html.rs SKIPPED",
+    "input/src/html.rs PARAGRAPHS",
+    "input/src/html.rs LINES",
+    "input/src/html.rs VOID",
+    "input/src/discover.rs REPORT_EXTENSIONS",
+    "layout/src/markup.rs BLOCK_TAGS",
+    "layout/src/markup.rs TAGS",
+    "lang/src/lib.rs DEFAULT_LANGUAGES",
+];
+
+/// Language word lists still in code (issue: language packs). Move one to a pack file, then
+/// delete its line here.
+const TO_MOVE: &[&str] = &[
+    "entities/src/institutions.rs ADJECTIVE_ENDINGS",
+    "entities/src/institutions.rs SENTENCE_CASE_CONNECTORS",
+    "entities/src/institutions.rs MEDIA_NOUNS",
+    "entities/src/institutions.rs LEADING_NOISE",
+    "entities/src/institutions.rs TITLE_WORDS",
+    "entities/src/institutions.rs QUALIFIERS",
+    "entities/src/institutions.rs CONN_WORDS",
+    "entities/src/speakers.rs CLAUSE_STARTS",
+    "entities/src/speakers.rs SUB_UNIT_HEADS",
+    "entities/src/speakers.rs ROLE_TRAILERS",
+    "entities/src/speakers.rs DESCRIPTION_VERBS",
+    "entities/src/kinds.rs GENERIC",
+    "entities/src/kinds.rs SESSION_FORMATS",
+    "entities/src/places.rs LANGUAGE_CONTEXT_AFTER",
+    "entities/src/places.rs LANGUAGE_CONTEXT_BEFORE",
+    "entities/src/places.rs US_CONTEXT",
+    "entities/src/places.rs OPENERS",
+    "entities/src/entries.rs SENTENCE_VERBS",
+    "entities/src/entries.rs NARRATIVE_VERBS",
+    "entities/src/entries.rs COPULAS",
+    "entities/src/participants.rs LINKING_WORDS",
+    "entities/src/people.rs PLACE_BEFORE",
+    "entities/src/names.rs PARTICLES",
+    "entities/src/bodies.rs ORG_LEAD_INS",
+    "eval/src/matching.rs HONORIFICS",
+    "layout/src/lib.rs WORDS",
+    "layout/src/clean.rs QUOTING_WORDS",
+    "layout/src/clean.rs ONE_LETTER_WORDS",
+    "layout/src/parse.rs ARTICLES",
+    "layout/src/parse.rs LABEL_FUNCTION_WORDS",
+];
+
+/// `const NAME: &[&str]` and `static NAME: &[&str]` in a source file, outside its tests module.
+fn string_lists(source: &str) -> Vec<String> {
+    let code = source.split("#[cfg(test)]\nmod ").next().unwrap_or(source);
+    let mut out = Vec::new();
+    for line in code.lines() {
+        let line = line.trim_start();
+        let rest = ["pub(crate) const ", "pub const ", "const ", "pub static ", "static "]
+            .iter()
+            .find_map(|p| line.strip_prefix(p));
+        let Some(rest) = rest else { continue };
+        if let Some((name, ty)) = rest.split_once(':') {
+            if ty.trim_start().starts_with("&[&str]") || ty.trim_start().starts_with("&'static [&'static str]") {
+                out.push(name.trim().to_string());
+            }
+        }
+    }
+    out
+}
+
+fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_new_word_list_in_code() {
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for krate in std::fs::read_dir(&crates).unwrap().flatten() {
+        let src = krate.path().join("src");
+        if src.is_dir() {
+            sources(&src, &mut files);
+        }
+    }
+    let mut found = Vec::new();
+    for file in &files {
+        let rel = file.strip_prefix(&crates).unwrap().to_string_lossy().replace('\\', "/");
+        for name in string_lists(&std::fs::read_to_string(file).unwrap()) {
+            found.push(format!("{rel} {name}"));
+        }
+    }
+    let new: Vec<&String> =
+        found.iter().filter(|f| !NOT_WORDS.contains(&f.as_str()) && !TO_MOVE.contains(&f.as_str())).collect();
+    assert!(
+        new.is_empty(),
+        "word lists in code: {new:?}\nput a language's words in models/lang/<code>/ (see README, The language packs)"
+    );
+    let moved: Vec<&&str> = TO_MOVE.iter().filter(|t| !found.iter().any(|f| f == **t)).collect();
+    assert!(moved.is_empty(), "moved to a pack (or renamed): delete from TO_MOVE: {moved:?}");
+}
+
+#[test]
+fn the_scan_finds_lists() {
+    let source = "const A: &[&str] = &[\"x\"];\npub(crate) const B: &[&str] = &[];\nconst C: usize = 3;\n#[cfg(test)]\nmod tests {\nconst D: &[&str] = &[];\n}\n";
+    assert_eq!(string_lists(source), vec!["A", "B"]);
+}
