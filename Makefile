@@ -4,7 +4,7 @@
 CARGO ?= cargo
 OUT ?= out
 
-.PHONY: all build run test test-transformers test-browser test-spark eval eval-lang eval-summary bench fuzz lint fmt clean
+.PHONY: all build run test test-documents test-transformers test-browser test-spark eval eval-lang eval-summary bench fuzz lint fmt clean
 
 all: build
 
@@ -27,6 +27,11 @@ test:
 ## in target/browser-test/, every chart present, every number equal to the CSV files' counts, no console message.
 test-browser:
 	./scripts/test_browser.sh
+
+## Word documents made again from corpus reports by LibreOffice (installed from Debian's packages when missing),
+## copied to tests/documents/, and acta's records from each checked against its records from the report's text.
+test-documents:
+	./scripts/make_documents.sh
 
 ## acta on a real local Spark (examples/spark/acta_job.py in local[2] mode) over corpus/: its Parquet tables must
 ## hold exactly the rows of acta's own output. Installs pyspark from PyPI into target/spark-venv, and a Java

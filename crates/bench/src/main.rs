@@ -4,12 +4,15 @@
 //!   for the fast path (whatlang), the accurate path (lingua) and acta's path, and the process's
 //!   peak resident memory.
 //! - `acta-bench models ACTA DIR`: the transformer backend's cost per report with tiny models.
+//! - `acta-bench documents OUT CASE...`: corpus reports written as OpenDocument texts for
+//!   LibreOffice to turn into the `.docx` and `.pdf` test documents.
 //! - `acta-bench summary [DIR]`: the cost of summarising one report of about 6 KB (layout and
 //!   language done beforehand), averaged over many runs.
 //!
 //! Reports are read from DIR (default `corpus/`) and repeated until each measurement has run for at
 //! least a second.
 
+mod documents;
 mod generate;
 mod models;
 mod pathological;
@@ -74,6 +77,11 @@ fn main() {
         Some("models") if all.len() == 3 => {
             // acta-bench models ACTA_WITH_TRANSFORMERS TINY_MODELS_DIR
             models::run(&all[1], Path::new(&all[2]));
+            return;
+        }
+        Some("documents") if all.len() >= 3 => {
+            // acta-bench documents OUT_DIR CASE_DIR...
+            documents::run(Path::new(&all[1]), &all[2..]);
             return;
         }
         Some("pathological") => {

@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::decode::decode;
+use crate::docx::{docx_to_text, looks_like_docx};
 use crate::error::{Error, Result};
 use crate::format::{format_of_extension, guess_format};
 use crate::html::html_to_text;
 use acta_doc::TextFormat;
 
 /// File extensions read as reports.
-pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx"];
 
 /// A report file found on disk, not read yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +83,18 @@ fn has_report_extension(path: &Path) -> bool {
 
 /// The format a document is read in: the one forced by the user, else the one its name states,
 /// else the one its text shows. HTML is turned into text here.
+/// A file's bytes as text: a Word document's body (by its extension or its contents), else the
+/// bytes decoded and, for HTML, turned into text. Also the encoding read.
+fn read_bytes(bytes: &[u8], forced: Option<TextFormat>, name: &Path) -> Result<(TextFormat, String, String)> {
+    let docx_name = name.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if docx_name || looks_like_docx(bytes) {
+        return Ok((TextFormat::Text, docx_to_text(bytes)?, "UTF-8".to_string()));
+    }
+    let decoded = decode(bytes)?;
+    let (format, text) = read_as(decoded.text, forced, name);
+    Ok((format, text, decoded.encoding.to_string()))
+}
+
 fn read_as(text: String, forced: Option<TextFormat>, name: &Path) -> (TextFormat, String) {
     let format = forced.or_else(|| format_of_extension(name)).unwrap_or_else(|| guess_format(&text));
     match format {
@@ -134,8 +147,7 @@ pub fn read_file_as(input: &FileInput, max_bytes: u64, forced: Option<TextFormat
     if bytes.len() as u64 > max_bytes {
         return Err(Error::TooLarge { size: bytes.len() as u64, limit: max_bytes });
     }
-    let decoded = decode(&bytes)?;
-    let (format, text) = read_as(decoded.text, forced, &input.path);
+    let (format, text, encoding) = read_bytes(&bytes, forced, &input.path)?;
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
@@ -143,7 +155,7 @@ pub fn read_file_as(input: &FileInput, max_bytes: u64, forced: Option<TextFormat
         id: input.id.clone(),
         source: slash_path(&input.path),
         sha256: sha256_hex(&bytes),
-        encoding: decoded.encoding.to_string(),
+        encoding,
         byte_len: bytes.len(),
         format,
         text,
@@ -273,17 +285,21 @@ fn read_content(
             if raw.len() as u64 > max_bytes {
                 return Err(Error::TooLarge { size: raw.len() as u64, limit: max_bytes });
             }
-            let decoded = decode(&raw)?;
-            (Some(raw), decoded.text, decoded.encoding.to_string())
+            let (format, text, encoding) = read_bytes(&raw, format, Path::new(source))?;
+            (Some((raw, format)), text, encoding)
         }
         (Some(_), Some(_)) => return Err(bad("both \"text\" and \"base64\"; give one".into())),
         (Some(_), None) => return Err(bad("\"text\" is not a string".into())),
         (None, Some(_)) => return Err(bad("\"base64\" is not a string".into())),
         (None, None) => return Err(bad("no \"text\" field (or \"base64\")".into())),
     };
-    let sha256 = sha256_hex(raw.as_deref().unwrap_or(text.as_bytes()));
-    let byte_len = raw.as_ref().map_or(text.len(), Vec::len);
-    let (format, text) = read_as(text, format, Path::new(source));
+    let sha256 = sha256_hex(raw.as_ref().map_or(text.as_bytes(), |(r, _)| r.as_slice()));
+    let byte_len = raw.as_ref().map_or(text.len(), |(r, _)| r.len());
+    let (format, text) = match raw {
+        // Bytes were read as a file is: decoded, and HTML or a Word document already made text.
+        Some((_, format)) => (format, text),
+        None => read_as(text, format, Path::new(source)),
+    };
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }

@@ -28,6 +28,8 @@ pub enum Error {
     Undecodable { reason: String },
     #[error("malformed JSON Lines record at line {line}: {reason}")]
     BadJsonLine { line: usize, reason: String },
+    #[error("unreadable {kind}: {reason}")]
+    BadDocument { kind: &'static str, reason: String },
     #[error("cannot read standard input: {0}")]
     Stdin(#[source] std::io::Error),
 }

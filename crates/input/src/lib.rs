@@ -8,6 +8,7 @@
 
 mod decode;
 mod discover;
+mod docx;
 mod error;
 mod format;
 mod html;
@@ -17,6 +18,7 @@ pub use discover::{
     read_file, read_file_as, read_json_lines, read_json_lines_as, sha256_hex, walk, Document, FileInput, Found,
     JsonLine, REPORT_EXTENSIONS,
 };
+pub use docx::{docx_to_text, looks_like_docx};
 pub use error::{Error, Result};
 pub use format::{format_of_extension, guess_format};
 pub use html::{html_to_text, html_to_text_linear};
