@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-60}"
-targets="${FUZZ_TARGETS:-decode html jsonl layout markdown entities docx}"
+targets="${FUZZ_TARGETS:-decode html jsonl layout markdown entities docx pdf}"
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build -O || exit 2
 mkdir -p target/fuzz-logs

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# make test-documents: the Word test documents made again from corpus reports by a real producer
-# (LibreOffice headless, installed from Debian's packages when missing), copied to tests/documents/,
-# then the test that acta's records from each document equal its records from the report's text.
-# Each document has a running header (the report's first line), a page-number footer, paragraphs
-# with line breaks, lists and, for the Markdown case, a table of speakers.
+# make test-documents: the Word and PDF test documents made again from corpus reports by a real
+# producer (LibreOffice headless, installed from Debian's packages when missing), copied to
+# tests/documents/, then the test that acta's records from each document equal its records from the
+# report's text. Each document has small pages (so that reports run over several), a running header
+# (the report's first line), a page-number footer, paragraphs with line breaks, lists and, for the
+# Markdown case, a table of speakers; one PDF is also written with a password.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cases="${DOCUMENT_CASES:-es_acta_reunion es_markdown_tabla en_board_minutes_present pt_ata_reuniao fr_compte_rendu}"
+cases="${DOCUMENT_CASES:-es_acta_reunion es_markdown_tabla en_board_minutes_present pt_ata_reuniao fr_compte_rendu en_igf_form_cybersecurity es_informe_gobierno_digital}"
 work=target/documents
 
 apt_install() {
@@ -23,8 +24,14 @@ dirs=()
 for c in $cases; do dirs+=("corpus/$c"); done
 ./target/release/acta-bench documents "$work" "${dirs[@]}"
 # A profile of its own, so that a LibreOffice already running (or its lock) does not get in the way.
-timeout 300 soffice -env:UserInstallation="file://$PWD/$work/profile" --headless --convert-to docx \
-    --outdir "$work" "$work"/*.fodt
-for c in $cases; do cp "$work/$c.docx" "tests/documents/$c.docx"; done
+profile=(-env:UserInstallation="file://$PWD/$work/profile" --headless)
+timeout 300 soffice "${profile[@]}" --convert-to docx --outdir "$work" "$work"/*.fodt
+timeout 300 soffice "${profile[@]}" --convert-to pdf --outdir "$work" "$work"/*.fodt
+mkdir -p "$work/encrypted"
+timeout 300 soffice "${profile[@]}" --convert-to \
+    'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' \
+    --outdir "$work/encrypted" "$work/es_acta_reunion.fodt"
+for c in $cases; do cp "$work/$c.docx" "$work/$c.pdf" tests/documents/; done
+cp "$work/encrypted/es_acta_reunion.pdf" tests/documents/encrypted.pdf
 ls -l tests/documents
 cargo test --locked --quiet --test documents

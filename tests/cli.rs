@@ -34,7 +34,7 @@ fn bad_inputs_fail_their_own_row_and_the_batch_goes_on() {
     std::fs::write(input.join("c_binary.txt"), b"abc\0def").unwrap();
     std::fs::write(input.join("d_undecodable.txt"), [0xFF, 0xFE, 0x41, 0x00, 0x42]).unwrap();
     std::fs::write(input.join("e_large.txt"), "x".repeat(5000)).unwrap();
-    std::fs::write(input.join("f_skipped.pdf"), "not a report").unwrap();
+    std::fs::write(input.join("f_skipped.odp"), "not a report").unwrap();
     let out = dir.path().join("out");
     let o = acta(&["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--max-bytes", "4000"], None);
     assert_eq!(o.status.code(), Some(1), "some reports failed: exit 1");

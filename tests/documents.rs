@@ -1,6 +1,7 @@
-//! Word documents in: for corpus reports that LibreOffice turned into `.docx` (tests/documents/,
-//! made again by `make test-documents`), acta's records from the document equal its records from
-//! the report's text; and a bad document is one clear error, not a panic or an empty report.
+//! Word documents and PDFs in: for corpus reports that LibreOffice turned into `.docx` and `.pdf`
+//! (tests/documents/, made again by `make test-documents`), acta's records from the document equal
+//! its records from the report's text; and a bad document is one clear error, not a panic or an
+//! empty report.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,8 +18,8 @@ fn extract(input: &Path, out: &Path) -> std::process::Output {
 }
 
 /// The fields a document must give as its text does, by report id without extension.
-fn records(jsonl: &Path) -> Vec<(String, serde_json::Value)> {
-    let mut out: Vec<(String, serde_json::Value)> = std::fs::read_to_string(jsonl)
+fn records(jsonl: &Path) -> Records {
+    let mut out: Records = std::fs::read_to_string(jsonl)
         .unwrap()
         .lines()
         .map(|l| {
@@ -38,40 +39,88 @@ fn records(jsonl: &Path) -> Vec<(String, serde_json::Value)> {
     out
 }
 
-#[test]
-fn a_word_document_gives_the_records_of_its_text() {
+/// Cases whose PDF does not give the records of their text yet: a table's cells are read row by
+/// row but run together (the PDF's text layer has no cell boundaries), so a Markdown table of
+/// speakers is not a table in its PDF.
+const PDF_NOT_YET: &[&str] = &["es_markdown_tabla"];
+
+/// Records by report id.
+type Records = Vec<(String, serde_json::Value)>;
+
+/// Extracts every `.{ext}` of tests/documents and the matching corpus reports; returns both
+/// record sets and the documents' records as JSON.
+fn documents_and_texts(ext: &str, skip: &[&str]) -> (Records, Records, Vec<serde_json::Value>) {
     let documents: Vec<PathBuf> = std::fs::read_dir(root().join("tests/documents"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .filter(|p| root().join("corpus").join(p.file_stem().unwrap()).is_dir())
+        .filter(|p| !skip.contains(&p.file_stem().unwrap().to_str().unwrap()))
         .collect();
-    assert!(documents.len() >= 3, "tests/documents has the Word documents");
+    assert!(documents.len() >= 3, "tests/documents has the .{ext} documents");
     let dir = tempfile::tempdir().unwrap();
-    let (docx_dir, text_dir) = (dir.path().join("docx"), dir.path().join("text"));
-    std::fs::create_dir_all(&docx_dir).unwrap();
+    let (doc_dir, text_dir) = (dir.path().join("doc"), dir.path().join("text"));
+    std::fs::create_dir_all(&doc_dir).unwrap();
     std::fs::create_dir_all(&text_dir).unwrap();
     for doc in &documents {
         let case = doc.file_stem().unwrap().to_str().unwrap();
-        std::fs::copy(doc, docx_dir.join(format!("{case}.docx"))).unwrap();
+        std::fs::copy(doc, doc_dir.join(format!("{case}.{ext}"))).unwrap();
         let report = ["txt", "md"]
             .iter()
             .map(|e| root().join(format!("corpus/{case}/report.{e}")))
             .find(|p| p.exists())
             .unwrap_or_else(|| panic!("corpus/{case}/report.txt or .md"));
-        let ext = report.extension().unwrap().to_str().unwrap();
-        std::fs::copy(&report, text_dir.join(format!("{case}.{ext}"))).unwrap();
+        let text_ext = report.extension().unwrap().to_str().unwrap();
+        std::fs::copy(&report, text_dir.join(format!("{case}.{text_ext}"))).unwrap();
     }
-    let (docx_out, text_out) = (dir.path().join("docx-out"), dir.path().join("text-out"));
-    assert_eq!(extract(&docx_dir, &docx_out).status.code(), Some(0));
+    let (doc_out, text_out) = (dir.path().join("doc-out"), dir.path().join("text-out"));
+    assert_eq!(extract(&doc_dir, &doc_out).status.code(), Some(0));
     assert_eq!(extract(&text_dir, &text_out).status.code(), Some(0));
-    let (from_docx, from_text) = (records(&docx_out.join("reports.jsonl")), records(&text_out.join("reports.jsonl")));
-    assert_eq!(from_docx.len(), documents.len());
+    let raw: Vec<serde_json::Value> = std::fs::read_to_string(doc_out.join("reports.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let (from_doc, from_text) = (records(&doc_out.join("reports.jsonl")), records(&text_out.join("reports.jsonl")));
+    assert_eq!(from_doc.len(), documents.len());
+    (from_doc, from_text, raw)
+}
+
+#[test]
+fn a_word_document_gives_the_records_of_its_text() {
+    let (from_docx, from_text, _) = documents_and_texts("docx", &[]);
     for ((case, docx), (_, text)) in from_docx.iter().zip(&from_text) {
         assert_eq!(docx, text, "{case}: the .docx and the report's text give different records");
     }
     // A speaker table in a Word table stays a table: its people are speakers.
     let tabla = from_docx.iter().find(|(c, _)| c == "es_markdown_tabla").unwrap();
     assert!(tabla.1["speakers"].as_array().unwrap().iter().any(|s| s == "Andrés Felipe Zuluaga"));
+}
+
+#[test]
+fn a_pdf_gives_the_records_of_its_text_without_its_page_furniture() {
+    let (from_pdf, from_text, raw) = documents_and_texts("pdf", PDF_NOT_YET);
+    for ((case, pdf), (_, text)) in from_pdf.iter().zip(&from_text) {
+        assert_eq!(pdf, text, "{case}: the .pdf and the report's text give different records");
+    }
+    // The pages' furniture is out of the text, and the warnings say what left.
+    for record in &raw {
+        let id = record["id"].as_str().unwrap();
+        let text = record["text"].as_str().unwrap();
+        let warnings: Vec<&str> = record["warnings"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+        assert!(warnings.iter().any(|w| w.contains("page numbers removed")), "{id}: {warnings:?}");
+        assert!(
+            warnings.iter().any(|w| w.starts_with("running header \"") && w.contains(" pages")),
+            "{id}: the running header is named: {warnings:?}"
+        );
+        assert!(
+            !text.lines().any(|l| l.trim().chars().all(|c| c.is_ascii_digit()) && !l.trim().is_empty()),
+            "{id}: a page number is left:\n{text}"
+        );
+        // The running header repeats the report's first line: once, as its title, is what is left.
+        let first = text.lines().next().unwrap();
+        assert_eq!(text.matches(first).count(), 1, "{id}: the header {first:?} is left in:\n{text}");
+    }
 }
 
 #[test]
@@ -95,10 +144,15 @@ fn bad_word_documents_fail_alone_with_one_clear_line() {
         zip.finish().unwrap();
     }
     std::fs::write(input.join("e_not_word.docx"), other).unwrap();
-    std::fs::write(input.join("f_too_large.docx"), vec![b'P'; 8000]).unwrap();
+    std::fs::write(input.join("f_too_large.docx"), vec![b'P'; 40000]).unwrap();
+    std::fs::copy(root().join("tests/documents/encrypted.pdf"), input.join("g_encrypted.pdf")).unwrap();
+    std::fs::write(input.join("h_not_a_pdf.pdf"), "this is a text file named .pdf").unwrap();
+    let pdf = std::fs::read(root().join("tests/documents/es_acta_reunion.pdf")).unwrap();
+    std::fs::write(input.join("i_truncated.pdf"), &pdf[..pdf.len() / 3]).unwrap();
+    std::fs::write(input.join("j_scanned.pdf"), pdf_without_text()).unwrap();
     let out = dir.path().join("out");
     let o = Command::new(env!("CARGO_BIN_EXE_acta"))
-        .args(["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--max-bytes", "7000"])
+        .args(["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--max-bytes", "30000"])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1), "some documents failed: exit 1");
@@ -108,7 +162,11 @@ fn bad_word_documents_fail_alone_with_one_clear_line() {
         ("c_not_a_zip.docx", "not a zip archive"),
         ("d_truncated.docx", "corrupt or truncated"),
         ("e_not_word.docx", "without word/document.xml"),
-        ("f_too_large.docx", "over the limit of 7000 bytes"),
+        ("f_too_large.docx", "over the limit of 30000 bytes"),
+        ("g_encrypted.pdf", "encrypted PDF"),
+        ("h_not_a_pdf.pdf", "not a PDF"),
+        ("i_truncated.pdf", "corrupt or truncated PDF"),
+        ("j_scanned.pdf", "no text layer: scanned document?"),
     ] {
         let lines: Vec<&str> = stderr.lines().filter(|l| l.contains(file)).collect();
         assert_eq!(lines.len(), 1, "one line for {file} in:\n{stderr}");
@@ -116,8 +174,34 @@ fn bad_word_documents_fail_alone_with_one_clear_line() {
     }
     assert!(!stderr.contains("panic"), "{stderr}");
     let errors = std::fs::read_to_string(out.join("errors.csv")).unwrap();
-    assert_eq!(errors.lines().count(), 6, "header + 5 failures:\n{errors}");
+    assert_eq!(errors.lines().count(), 10, "header + 9 failures:\n{errors}");
     let reports = std::fs::read_to_string(out.join("reports.jsonl")).unwrap();
     assert_eq!(reports.lines().count(), 1, "the good document is written");
     assert!(reports.contains("Marco Antonio Girón"));
+}
+
+/// A valid one-page PDF whose page has no text: what a scanner without OCR makes (an image
+/// aside, which is not needed to have no text layer).
+fn pdf_without_text() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
+        "<< /Length 0 >>\nstream\n\nendstream",
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+    );
+    out
 }

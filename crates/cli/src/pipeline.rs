@@ -177,6 +177,7 @@ pub fn process_group(
             report.encoding = doc.encoding;
             report.byte_len = doc.byte_len;
             report.format = doc.format;
+            report.warnings.extend(doc.warnings);
             report.warnings.extend(warnings);
             Ok(report)
         })
@@ -293,6 +294,7 @@ mod tests {
             byte_len: text.len(),
             format: acta_doc::TextFormat::Text,
             text: text.into(),
+            warnings: Vec::new(),
         }
     }
 

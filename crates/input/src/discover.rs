@@ -10,10 +10,11 @@ use crate::docx::{docx_to_text, looks_like_docx};
 use crate::error::{Error, Result};
 use crate::format::{format_of_extension, guess_format};
 use crate::html::html_to_text;
+use crate::pdf::pdf_to_text;
 use acta_doc::TextFormat;
 
 /// File extensions read as reports.
-pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx"];
+pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx", "pdf"];
 
 /// A report file found on disk, not read yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +48,8 @@ pub struct Document {
     /// How `text` is written: Markdown is read by the layout stage; HTML is already text here.
     pub format: TextFormat,
     pub text: String,
+    /// What reading changed, for the report's warnings ("running header ... removed from 5 of 6 pages").
+    pub warnings: Vec<String>,
 }
 
 /// Walks files and directories in a stable order (directories sorted by file name), yielding
@@ -85,14 +88,37 @@ fn has_report_extension(path: &Path) -> bool {
 /// else the one its text shows. HTML is turned into text here.
 /// A file's bytes as text: a Word document's body (by its extension or its contents), else the
 /// bytes decoded and, for HTML, turned into text. Also the encoding read.
-fn read_bytes(bytes: &[u8], forced: Option<TextFormat>, name: &Path) -> Result<(TextFormat, String, String)> {
-    let docx_name = name.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    if docx_name || looks_like_docx(bytes) {
-        return Ok((TextFormat::Text, docx_to_text(bytes)?, "UTF-8".to_string()));
+fn read_bytes(bytes: &[u8], forced: Option<TextFormat>, name: &Path) -> Result<ReadBytes> {
+    let extension = name.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if extension.eq_ignore_ascii_case("docx") || looks_like_docx(bytes) {
+        return Ok(ReadBytes {
+            format: TextFormat::Text,
+            text: docx_to_text(bytes)?,
+            encoding: "UTF-8".into(),
+            warnings: vec![],
+        });
+    }
+    if extension.eq_ignore_ascii_case("pdf") || bytes.starts_with(b"%PDF-") {
+        let pdf = pdf_to_text(bytes)?;
+        return Ok(ReadBytes {
+            format: TextFormat::Text,
+            text: pdf.text,
+            encoding: "UTF-8".into(),
+            warnings: pdf.removed,
+        });
     }
     let decoded = decode(bytes)?;
     let (format, text) = read_as(decoded.text, forced, name);
-    Ok((format, text, decoded.encoding.to_string()))
+    Ok(ReadBytes { format, text, encoding: decoded.encoding.to_string(), warnings: Vec::new() })
+}
+
+/// A file's bytes read: its text, how the text is written, the encoding read, and what reading
+/// removed (PDF page furniture).
+struct ReadBytes {
+    format: TextFormat,
+    text: String,
+    encoding: String,
+    warnings: Vec<String>,
 }
 
 fn read_as(text: String, forced: Option<TextFormat>, name: &Path) -> (TextFormat, String) {
@@ -147,7 +173,7 @@ pub fn read_file_as(input: &FileInput, max_bytes: u64, forced: Option<TextFormat
     if bytes.len() as u64 > max_bytes {
         return Err(Error::TooLarge { size: bytes.len() as u64, limit: max_bytes });
     }
-    let (format, text, encoding) = read_bytes(&bytes, forced, &input.path)?;
+    let ReadBytes { format, text, encoding, warnings } = read_bytes(&bytes, forced, &input.path)?;
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
@@ -159,6 +185,7 @@ pub fn read_file_as(input: &FileInput, max_bytes: u64, forced: Option<TextFormat
         byte_len: bytes.len(),
         format,
         text,
+        warnings,
     })
 }
 
@@ -242,7 +269,7 @@ fn parse_json_line(bytes: &[u8], line: usize, max_bytes: u64, forced: Option<Tex
         Some(None) => return Err(bad("\"format\" is not a string".into())),
     };
     read_content(obj, format, &source, max_bytes, line)
-        .map(|(sha256, byte_len, encoding, format, text)| Document {
+        .map(|(sha256, byte_len, encoding, format, text, warnings)| Document {
             id,
             source,
             sha256,
@@ -250,6 +277,7 @@ fn parse_json_line(bytes: &[u8], line: usize, max_bytes: u64, forced: Option<Tex
             byte_len,
             format,
             text,
+            warnings,
         })
         .map_err(|e| Box::new((Some(named), e)))
 }
@@ -261,9 +289,10 @@ fn read_content(
     source: &str,
     max_bytes: u64,
     line: usize,
-) -> Result<(String, usize, String, TextFormat, String)> {
+) -> Result<(String, usize, String, TextFormat, String, Vec<String>)> {
     use base64::Engine as _;
     let bad = |reason: String| Error::BadJsonLine { line, reason };
+    let mut warnings = Vec::new();
     let (raw, text, encoding) = match (obj.get("text"), obj.get("base64")) {
         (Some(serde_json::Value::String(s)), None) => {
             if s.len() as u64 > max_bytes {
@@ -285,8 +314,9 @@ fn read_content(
             if raw.len() as u64 > max_bytes {
                 return Err(Error::TooLarge { size: raw.len() as u64, limit: max_bytes });
             }
-            let (format, text, encoding) = read_bytes(&raw, format, Path::new(source))?;
-            (Some((raw, format)), text, encoding)
+            let read = read_bytes(&raw, format, Path::new(source))?;
+            warnings = read.warnings;
+            (Some((raw, read.format)), read.text, read.encoding)
         }
         (Some(_), Some(_)) => return Err(bad("both \"text\" and \"base64\"; give one".into())),
         (Some(_), None) => return Err(bad("\"text\" is not a string".into())),
@@ -303,7 +333,7 @@ fn read_content(
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
-    Ok((sha256, byte_len, encoding, format, text))
+    Ok((sha256, byte_len, encoding, format, text, warnings))
 }
 
 #[cfg(test)]
@@ -353,7 +383,7 @@ mod tests {
         std::fs::create_dir_all(dir.join("b")).unwrap();
         std::fs::write(dir.join("b/z.txt"), "x").unwrap();
         std::fs::write(dir.join("a.md"), "x").unwrap();
-        std::fs::write(dir.join("c.pdf"), "x").unwrap();
+        std::fs::write(dir.join("c.odp"), "x").unwrap();
         let found: Vec<String> = walk(std::slice::from_ref(&dir))
             .map(|f| match f {
                 Found::File(f) => f.id,
@@ -361,7 +391,7 @@ mod tests {
                 Found::Error { source, .. } => format!("error {source}"),
             })
             .collect();
-        assert_eq!(found, vec!["a.md", "b/z.txt", "skipped c.pdf"]);
+        assert_eq!(found, vec!["a.md", "b/z.txt", "skipped c.odp"]);
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -12,6 +12,7 @@ mod docx;
 mod error;
 mod format;
 mod html;
+mod pdf;
 
 pub use decode::{decode, Decoded};
 pub use discover::{
@@ -22,3 +23,4 @@ pub use docx::{docx_to_text, looks_like_docx};
 pub use error::{Error, Result};
 pub use format::{format_of_extension, guess_format};
 pub use html::{html_to_text, html_to_text_linear};
+pub use pdf::{looks_like_pdf, pdf_to_text, PdfText};

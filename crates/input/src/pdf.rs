@@ -1,0 +1,338 @@
+//! PDF files: the text layer of every page in reading order (pdf-extract, pure Rust), with what
+//! the page structure says removed or repaired with certainty: the running header and footer
+//! (the same line at the top or bottom of most pages, page numbers included) and a sentence cut
+//! by a page break. Hyphenation at line ends and what the text still carries of the pages is
+//! left to the layout stage's clean-up, which repairs text extracted by any tool.
+
+use std::collections::HashMap;
+
+use crate::error::{Error, Result};
+
+/// A line this wide (in per cent of the page's widest) fills the page's width.
+const FULL_LINE_PERCENT: usize = 85;
+/// A ':' this near a line's start makes it a field ("Moderadora: ...").
+const FIELD_LABEL_BYTES: usize = 30;
+/// A running header wraps over at most this many lines.
+const HEADER_MAX_LINES: usize = 3;
+/// A line this long that stops inside a sentence was wrapped by the page's width.
+const WRAPPED_MIN_CHARS: usize = 40;
+/// A running header or footer is on at least this share of the pages...
+const FURNITURE_SHARE: f64 = 0.6;
+/// ...and on at least this many pages.
+const FURNITURE_MIN_PAGES: usize = 2;
+
+/// The text of a PDF and what was removed from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfText {
+    pub text: String,
+    pub pages: usize,
+    /// One line per kind of furniture removed: "running header \"...\" removed from 5 of 6 pages".
+    pub removed: Vec<String>,
+}
+
+/// Whether bytes are a PDF file (its signature within the first KB, as readers accept it).
+pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
+}
+
+/// The text of a PDF file, page furniture removed.
+pub fn pdf_to_text(bytes: &[u8]) -> Result<PdfText> {
+    let bad = |reason: String| Error::BadDocument { kind: "PDF", reason };
+    if !looks_like_pdf(bytes) {
+        return Err(bad("no %PDF- signature, so not a PDF".into()));
+    }
+    let encrypted = bytes.windows(8).any(|w| w == b"/Encrypt");
+    // The reader panics on some malformed files: that is this file's error, not the batch's.
+    let pages = match std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes)) {
+        Ok(Ok(pages)) => pages,
+        Ok(Err(_)) | Err(_) if encrypted => return Err(bad("encrypted PDF: a password is needed to read it".into())),
+        Ok(Err(e)) => return Err(bad(format!("corrupt or truncated PDF: {e}"))),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("unknown error");
+            return Err(bad(format!("corrupt or truncated PDF (the reader failed: {message})")));
+        }
+    };
+    if pages.iter().all(|p| p.trim().is_empty()) {
+        if encrypted {
+            return Err(bad("encrypted PDF: a password is needed to read it".into()));
+        }
+        return Err(bad(format!("no text layer: scanned document? ({} pages of images)", pages.len())));
+    }
+    Ok(assemble(&pages))
+}
+
+/// A line that starts a list item: a bullet (a symbol font's private-use glyph too), a dash or
+/// a number ("1.", "2)").
+fn starts_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some(c) if matches!(c, '•' | '-' | '–' | '*' | '·' | '▪') || ('\u{E000}'..='\u{F8FF}').contains(&c) => {
+            true
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let rest: String = chars.take_while(|c| !c.is_whitespace()).collect();
+            rest.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with(['.', ')'])
+        }
+        _ => false,
+    }
+}
+
+/// A line with its digits as '#': "Page 3 of 12" and "Page 4 of 12" are the same footer.
+fn shape(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut in_digits = false;
+    for c in line.trim().chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('#');
+            }
+            in_digits = true;
+        } else {
+            out.push(c);
+            in_digits = false;
+        }
+    }
+    out
+}
+
+/// A line that is only a page number: "3", "- 3 -", "Page 3", "3 / 12", "Página 3 de 12".
+fn is_page_number(line: &str) -> bool {
+    let words: Vec<&str> = line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let numbers = words.iter().filter(|w| w.chars().all(|c| c.is_ascii_digit())).count();
+    let others_are_page_words = words.iter().filter(|w| !w.chars().all(|c| c.is_ascii_digit())).all(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "page" | "p" | "pag" | "pág" | "página" | "pagina" | "of" | "de" | "sur" | "do" | "da"
+        )
+    });
+    (1..=2).contains(&numbers) && words.len() <= 4 && others_are_page_words
+}
+
+/// A line of a page as the reader gave it: its text, and whether it ended in a space (the
+/// producer wrapped a paragraph there: the next line goes on with it).
+#[derive(Clone, Copy)]
+struct PageLine<'a> {
+    text: &'a str,
+    wrapped: bool,
+}
+
+/// The pages' lines joined, with running headers, footers and page numbers out, and the lines of
+/// a wrapped paragraph joined again.
+fn assemble(pages: &[String]) -> PdfText {
+    // Non-blank lines of each page; a blank line is kept as a paragraph break (`None`).
+    let lines: Vec<Vec<Option<PageLine>>> = pages
+        .iter()
+        .map(|p| {
+            p.lines()
+                .map(|l| {
+                    let text = l.trim_end();
+                    (!text.trim().is_empty()).then_some(PageLine { text, wrapped: l.ends_with(' ') })
+                })
+                .collect::<Vec<_>>()
+        })
+        .map(|mut page: Vec<Option<PageLine>>| {
+            // Producers do not always leave the space where they wrapped a line. A line also goes
+            // on into the next when it stops inside a sentence (a letter or a comma at its end)
+            // and either the next starts in lower case or the line fills the page's width; not
+            // when the next line is a list item or a field ("Moderadora: ...").
+            let widest = page.iter().flatten().map(|l| l.text.chars().count()).max().unwrap_or(0);
+            for i in 0..page.len().saturating_sub(1) {
+                if let (Some(line), Some(next)) = (page[i], page[i + 1]) {
+                    let chars = line.text.chars().count();
+                    let open = line.text.chars().next_back().is_some_and(|c| c.is_alphabetic() || c == ',');
+                    let next_start = next.text.trim_start();
+                    let continues = next_start.chars().next().is_some_and(char::is_lowercase);
+                    // A short lower-case word ("de", "of", "la") ends a line only where it was cut.
+                    let last_word = line.text.rsplit(' ').next().unwrap_or("");
+                    let cut_after_small_word =
+                        (1..=3).contains(&last_word.chars().count()) && last_word.chars().all(char::is_lowercase);
+                    let full = chars * 100 >= widest * FULL_LINE_PERCENT || cut_after_small_word;
+                    let next_is_item_or_field = starts_item(next_start)
+                        || next_start.char_indices().take_while(|(i, _)| *i < FIELD_LABEL_BYTES).any(|(_, c)| c == ':');
+                    if open && !next_is_item_or_field && ((continues && chars >= WRAPPED_MIN_CHARS) || full) {
+                        page[i] = Some(PageLine { wrapped: true, ..line });
+                    }
+                }
+            }
+            page
+        })
+        .collect();
+    let texts: Vec<Vec<&str>> = lines.iter().map(|p| p.iter().flatten().map(|l| l.text).collect()).collect();
+    let with_text = texts.iter().filter(|l| !l.is_empty()).count();
+    let needed = ((with_text as f64) * FURNITURE_SHARE).ceil().max(FURNITURE_MIN_PAGES as f64) as usize;
+    // The shapes of the first and last two lines of each page, counted over the pages.
+    let mut top: HashMap<String, usize> = HashMap::new();
+    let mut bottom: HashMap<String, usize> = HashMap::new();
+    for page in &texts {
+        let mut seen_top: Vec<String> = page.iter().take(HEADER_MAX_LINES).map(|l| shape(l)).collect();
+        seen_top.dedup();
+        for s in seen_top {
+            *top.entry(s).or_default() += 1;
+        }
+        let mut seen_bottom: Vec<String> = page.iter().rev().take(2).map(|l| shape(l)).collect();
+        seen_bottom.dedup();
+        for s in seen_bottom {
+            *bottom.entry(s).or_default() += 1;
+        }
+    }
+    let running = |counts: &HashMap<String, usize>, line: &str| counts.get(&shape(line)).is_some_and(|&n| n >= needed);
+    let mut removed_header: Option<(String, usize)> = None;
+    let mut removed_footer: Option<(String, usize)> = None;
+    let mut page_numbers = 0;
+    let mut kept: Vec<Vec<Option<PageLine>>> = Vec::new();
+    for page in &lines {
+        let non_blank: Vec<usize> = (0..page.len()).filter(|&i| page[i].is_some()).collect();
+        let mut drop = vec![false; page.len()];
+        // The running header: the page's first lines while they are running (a long header wraps
+        // over several lines), each shape once, so that the title under the header stays.
+        let mut header_here = false;
+        let mut shapes_removed: Vec<String> = Vec::new();
+        for &i in non_blank.iter().take(HEADER_MAX_LINES) {
+            let line = page[i].map_or("", |l| l.text);
+            let line_shape = shape(line);
+            if shapes_removed.contains(&line_shape) || !(running(&top, line) || is_page_number(line)) {
+                break;
+            }
+            drop[i] = true;
+            shapes_removed.push(line_shape);
+            if is_page_number(line) {
+                page_numbers += 1;
+            } else {
+                if !header_here {
+                    removed_header.get_or_insert_with(|| (line.trim().to_string(), 0)).1 += 1;
+                }
+                header_here = true;
+            }
+        }
+        let mut footer_here = false;
+        for &i in non_blank.iter().rev().take(2) {
+            let line = page[i].map_or("", |l| l.text);
+            if drop[i] || !(running(&bottom, line) || is_page_number(line)) {
+                break;
+            }
+            drop[i] = true;
+            if is_page_number(line) {
+                page_numbers += 1;
+            } else {
+                if !footer_here {
+                    removed_footer.get_or_insert_with(|| (line.trim().to_string(), 0)).1 += 1;
+                }
+                footer_here = true;
+            }
+        }
+        kept.push(page.iter().zip(&drop).filter(|(_, d)| !**d).map(|(l, _)| *l).collect());
+    }
+    let mut removed = Vec::new();
+    let pages_count = pages.len();
+    if let Some((line, n)) = removed_header {
+        removed.push(format!("running header \"{line}\" removed from {n} of {pages_count} pages"));
+    }
+    if let Some((line, n)) = removed_footer {
+        removed.push(format!("running footer \"{line}\" removed from {n} of {pages_count} pages"));
+    }
+    if page_numbers > 0 {
+        removed.push(format!("{page_numbers} page numbers removed"));
+    }
+    // Lines joined: a wrapped line goes on after a space; a blank line is a paragraph break. Pages
+    // joined: a sentence cut by the page break (the page ends without a stop, the next one starts
+    // in lower case) goes on; otherwise a blank line, as between paragraphs.
+    let mut text = String::new();
+    for page in kept.iter().filter(|p| p.iter().any(Option::is_some)) {
+        let first = page.iter().flatten().next().map_or("", |l| l.text);
+        if !text.is_empty() {
+            // The last line was wrapped (it ended in a space), or it stops inside a sentence that
+            // the next page goes on with in lower case.
+            let wrapped = text.ends_with(' ');
+            let open = text.trim_end().chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ',');
+            let continues = first.trim_start().chars().next().is_some_and(char::is_lowercase);
+            if wrapped || (open && continues) {
+                while text.ends_with('\n') || text.ends_with(' ') {
+                    text.pop();
+                }
+                text.push(' ');
+            } else {
+                while text.ends_with('\n') {
+                    text.pop();
+                }
+                text.push_str("\n\n");
+            }
+        }
+        // Blank lines count between this page's lines only: before its first one, the page's own
+        // top margin (or a header removed) is no paragraph break.
+        let (mut blank, mut started) = (false, false);
+        for line in page {
+            match line {
+                None => blank = started,
+                Some(line) => {
+                    started = true;
+                    if blank {
+                        while text.ends_with(' ') || text.ends_with('\n') {
+                            text.pop();
+                        }
+                        text.push_str("\n\n");
+                        blank = false;
+                    }
+                    let content = if text.ends_with(' ') { line.text.trim_start() } else { line.text };
+                    // A bullet drawn from a symbol font arrives as a private-use character.
+                    let mut chars = content.trim_start().chars();
+                    match chars.next() {
+                        Some(c) if ('\u{E000}'..='\u{F8FF}').contains(&c) => {
+                            text.push_str("• ");
+                            text.push_str(chars.as_str().trim_start());
+                        }
+                        _ => text.push_str(content),
+                    }
+                    text.push(if line.wrapped { ' ' } else { '\n' });
+                }
+            }
+        }
+    }
+    let mut text = text.trim_end().to_string();
+    text.push('\n');
+    PdfText { text, pages: pages_count, removed }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn running_header_footer_and_page_numbers_leave_and_cut_sentences_join() {
+        let pages: Vec<String> = vec![
+            "Forum Report 2024\nThe minister opened the forum and the\n- 1 -\n".into(),
+            "Forum Report 2024\ndelegates discussed open data.\nThe network met again.\n- 2 -\n".into(),
+            "Forum Report 2024\nFinal remarks.\n- 3 -\n".into(),
+        ];
+        let t = assemble(&pages);
+        assert_eq!(
+            t.text,
+            "The minister opened the forum and the delegates discussed open data.\nThe network met again.\n\nFinal remarks.\n"
+        );
+        assert!(t.removed.iter().any(|r| r.contains("running header \"Forum Report 2024\" removed from 3 of 3 pages")));
+        assert!(t.removed.iter().any(|r| r.contains("3 page numbers removed")), "{:?}", t.removed);
+    }
+
+    #[test]
+    fn a_line_on_one_page_only_stays_and_page_number_shapes() {
+        let pages: Vec<String> = vec![
+            "Acta de la reunión\nSe aprobó el presupuesto.\nPágina 1 de 2\n".into(),
+            "Otro punto.\nPágina 2 de 2\n".into(),
+        ];
+        let t = assemble(&pages);
+        assert!(t.text.starts_with("Acta de la reunión\n"), "{}", t.text);
+        assert!(!t.text.contains("Página"));
+        assert!(is_page_number("Page 3") && is_page_number("3 / 12") && is_page_number("12"));
+        assert!(!is_page_number("Article 3 of the law") && !is_page_number("2024 Forum"));
+    }
+
+    #[test]
+    fn not_a_pdf_and_corrupt_files_are_errors() {
+        let err = |b: &[u8]| pdf_to_text(b).unwrap_err().to_string();
+        assert!(err(b"hello").contains("not a PDF"));
+        assert!(err(b"%PDF-1.7\n1 0 obj\n<<").contains("corrupt or truncated"), "{}", err(b"%PDF-1.7\n1 0 obj\n<<"));
+    }
+}
