@@ -112,6 +112,24 @@ fn is_page_number(line: &str) -> bool {
     (1..=2).contains(&numbers) && words.len() <= 4 && others_are_page_words
 }
 
+/// A running header or footer removed: its line as first seen, and from how many pages.
+#[derive(Default)]
+struct Furniture {
+    line: Option<String>,
+    pages: usize,
+}
+
+impl Furniture {
+    /// `line` removed from the current page (`on_this_page` says whether it already counted).
+    fn remove(&mut self, line: &str, on_this_page: &mut bool) {
+        if !*on_this_page {
+            self.line.get_or_insert_with(|| line.trim().to_string());
+            self.pages += 1;
+        }
+        *on_this_page = true;
+    }
+}
+
 /// A line of a page as the reader gave it: its text, and whether it ended in a space (the
 /// producer wrapped a paragraph there: the next line goes on with it).
 #[derive(Clone, Copy)]
@@ -180,8 +198,7 @@ fn assemble(pages: &[String]) -> PdfText {
         }
     }
     let running = |counts: &HashMap<String, usize>, line: &str| counts.get(&shape(line)).is_some_and(|&n| n >= needed);
-    let mut removed_header: Option<(String, usize)> = None;
-    let mut removed_footer: Option<(String, usize)> = None;
+    let (mut header, mut footer) = (Furniture::default(), Furniture::default());
     let mut page_numbers = 0;
     let mut kept: Vec<Vec<Option<PageLine>>> = Vec::new();
     for page in &lines {
@@ -199,13 +216,9 @@ fn assemble(pages: &[String]) -> PdfText {
             }
             drop[i] = true;
             shapes_removed.push(line_shape);
-            if is_page_number(line) {
-                page_numbers += 1;
-            } else {
-                if !header_here {
-                    removed_header.get_or_insert_with(|| (line.trim().to_string(), 0)).1 += 1;
-                }
-                header_here = true;
+            match is_page_number(line) {
+                true => page_numbers += 1,
+                false => header.remove(line, &mut header_here),
             }
         }
         let mut footer_here = false;
@@ -215,24 +228,19 @@ fn assemble(pages: &[String]) -> PdfText {
                 break;
             }
             drop[i] = true;
-            if is_page_number(line) {
-                page_numbers += 1;
-            } else {
-                if !footer_here {
-                    removed_footer.get_or_insert_with(|| (line.trim().to_string(), 0)).1 += 1;
-                }
-                footer_here = true;
+            match is_page_number(line) {
+                true => page_numbers += 1,
+                false => footer.remove(line, &mut footer_here),
             }
         }
         kept.push(page.iter().zip(&drop).filter(|(_, d)| !**d).map(|(l, _)| *l).collect());
     }
     let mut removed = Vec::new();
     let pages_count = pages.len();
-    if let Some((line, n)) = removed_header {
-        removed.push(format!("running header \"{line}\" removed from {n} of {pages_count} pages"));
-    }
-    if let Some((line, n)) = removed_footer {
-        removed.push(format!("running footer \"{line}\" removed from {n} of {pages_count} pages"));
+    for (name, furniture) in [("header", header), ("footer", footer)] {
+        if let Some(line) = furniture.line {
+            removed.push(format!("running {name} \"{line}\" removed from {} of {pages_count} pages", furniture.pages));
+        }
     }
     if page_numbers > 0 {
         removed.push(format!("{page_numbers} page numbers removed"));
