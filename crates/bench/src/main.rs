@@ -4,6 +4,8 @@
 //!   for the fast path (whatlang), the accurate path (lingua) and acta's path, and the process's
 //!   peak resident memory.
 //! - `acta-bench models ACTA DIR`: the transformer backend's cost per report with tiny models.
+//! - `acta-bench documents-speed`: pages per second of PDF input and files per second of Word
+//!   input (the test documents copied), with the share of time spent reading them.
 //! - `acta-bench documents OUT CASE...`: corpus reports written as OpenDocument texts for
 //!   LibreOffice to turn into the `.docx` and `.pdf` test documents.
 //! - `acta-bench summary [DIR]`: the cost of summarising one report of about 6 KB (layout and
@@ -77,6 +79,11 @@ fn main() {
         Some("models") if all.len() == 3 => {
             // acta-bench models ACTA_WITH_TRANSFORMERS TINY_MODELS_DIR
             models::run(&all[1], Path::new(&all[2]));
+            return;
+        }
+        Some("documents-speed") => {
+            // The documents section of `make bench` alone (needs target/release/acta).
+            print!("{}", run::documents_section(Path::new("."), "target/release/acta", "target/bench/out"));
             return;
         }
         Some("documents") if all.len() >= 3 => {

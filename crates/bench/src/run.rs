@@ -170,6 +170,8 @@ pub fn run(root: &Path) {
     let _ = std::fs::remove_dir_all(&out);
     let cold = measure(&[acta, "extract", one.to_str().expect("utf-8"), "--out", &out_s, "--quiet"]);
 
+    let documents = documents_section(root, acta, &out_s);
+
     let commit = Command::new("git")
         .args(["rev-parse", "--short", "HEAD"])
         .current_dir(root)
@@ -184,9 +186,80 @@ pub fn run(root: &Path) {
     let _ = writeln!(md, "## The floor: reading the bytes\n\n| input | tool | seconds | MB/s | words/s | acta --jobs 1 takes |\n| --- | --- | --- | --- | --- | --- |\n{floor}");
     let _ = writeln!(md, "## Where the time goes (10 MB, --jobs 1, `acta extract --profile`)\n\n```\n{profile}```\n");
     let _ = writeln!(md, "## Cold start\n\nOne report, the whole process (start, load models, extract, write five files): {:.0} ms, {:.0} MB peak.\n", cold.seconds * 1e3, cold.peak_mb);
+    let _ = writeln!(md, "{documents}");
     let _ = writeln!(md, "{}", crate::pathological::run(root));
     let _ = writeln!(md, "## Component benchmarks\n\n`acta-bench lang corpus` (language detection throughput) and `acta-bench summary corpus` (summary cost per 6 KB report) run in `make bench` too; their figures are in the README's performance section.");
     print!("{md}");
     std::fs::write(root.join("BENCHMARKS.md"), md).expect("BENCHMARKS.md written");
     eprintln!("acta-bench: wrote BENCHMARKS.md ({} words at 100 MB)", words_of.get(&100).copied().unwrap_or(0.0));
+}
+
+/// PDF and Word input: the test documents of `tests/documents/` (made by LibreOffice from corpus
+/// reports) copied until there are at least `DOCUMENT_PAGES` PDF pages, read with one job; pages
+/// per second and the share of the time spent reading the documents (`--profile`'s read step).
+pub fn documents_section(root: &Path, acta: &str, out: &str) -> String {
+    const DOCUMENT_PAGES: usize = 2000;
+    let source = root.join("tests/documents");
+    let mut section = String::from("## Documents (PDF and Word input, --jobs 1)\n\n| input | files | pages | seconds | pages/s | files/s | read share |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+    for ext in ["pdf", "docx"] {
+        let Ok(entries) = std::fs::read_dir(&source) else { return String::new() };
+        let originals: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == ext) && !p.ends_with("encrypted.pdf"))
+            .collect();
+        if originals.is_empty() {
+            continue;
+        }
+        let pages_of = |p: &Path| -> usize {
+            let bytes = std::fs::read(p).unwrap_or_default();
+            if ext == "pdf" {
+                acta_input::pdf_to_text(&bytes).map_or(0, |t| t.pages)
+            } else {
+                1
+            }
+        };
+        let set_pages: usize = originals.iter().map(|p| pages_of(p)).sum::<usize>().max(1);
+        let copies = DOCUMENT_PAGES.div_ceil(set_pages);
+        let dir = root.join(format!("target/bench/documents-{ext}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("bench documents directory");
+        for k in 0..copies {
+            for p in &originals {
+                let name = format!("{k:05}-{}", p.file_name().unwrap().to_string_lossy());
+                std::fs::copy(p, dir.join(name)).expect("copy a test document");
+            }
+        }
+        let files = copies * originals.len();
+        let _ = std::fs::remove_dir_all(out);
+        let m = measure(&[
+            acta,
+            "extract",
+            dir.to_str().expect("utf-8"),
+            "--out",
+            out,
+            "--quiet",
+            "--jobs",
+            "1",
+            "--profile",
+        ]);
+        let read_share = m
+            .stderr
+            .lines()
+            .find(|l| l.trim_start().starts_with("read "))
+            .and_then(|l| l.split_whitespace().last().map(str::to_string))
+            .unwrap_or_else(|| "?".into());
+        let pages = copies * set_pages;
+        let (pages, per_second) = match ext {
+            "pdf" => (pages.to_string(), format!("{:.0}", pages as f64 / m.seconds)),
+            _ => ("-".to_string(), "-".to_string()),
+        };
+        let _ = writeln!(
+            section,
+            "| {ext} | {files} | {pages} | {:.2} | {per_second} | {:.0} | {read_share} |",
+            m.seconds,
+            files as f64 / m.seconds
+        );
+        eprintln!("acta-bench: {ext}: {files} files in {:.2} s", m.seconds);
+    }
+    section
 }
