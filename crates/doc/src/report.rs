@@ -78,6 +78,10 @@ pub enum TextFormat {
     Markdown,
     /// HTML: turned into text when the file is read.
     Html,
+    /// A Word document: its body's text, extracted when the file is read.
+    Docx,
+    /// A PDF: its text layer, extracted when the file is read, page furniture removed.
+    Pdf,
 }
 
 impl TextFormat {
@@ -86,10 +90,13 @@ impl TextFormat {
             TextFormat::Text => "text",
             TextFormat::Markdown => "markdown",
             TextFormat::Html => "html",
+            TextFormat::Docx => "docx",
+            TextFormat::Pdf => "pdf",
         }
     }
 
-    /// Parses "text", "markdown" (or "md") and "html".
+    /// Parses "text", "markdown" (or "md") and "html": the formats a user may force (`--format`);
+    /// a Word document or a PDF is known by its bytes.
     pub fn parse(name: &str) -> Option<TextFormat> {
         match name.trim().to_ascii_lowercase().as_str() {
             "text" | "txt" | "plain" => Some(TextFormat::Text),

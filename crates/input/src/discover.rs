@@ -92,7 +92,7 @@ fn read_bytes(bytes: &[u8], forced: Option<TextFormat>, name: &Path) -> Result<R
     let extension = name.extension().and_then(|e| e.to_str()).unwrap_or("");
     if extension.eq_ignore_ascii_case("docx") || looks_like_docx(bytes) {
         return Ok(ReadBytes {
-            format: TextFormat::Text,
+            format: TextFormat::Docx,
             text: docx_to_text(bytes)?,
             encoding: "UTF-8".into(),
             warnings: vec![],
@@ -101,7 +101,7 @@ fn read_bytes(bytes: &[u8], forced: Option<TextFormat>, name: &Path) -> Result<R
     if extension.eq_ignore_ascii_case("pdf") || bytes.starts_with(b"%PDF-") {
         let pdf = pdf_to_text(bytes)?;
         return Ok(ReadBytes {
-            format: TextFormat::Text,
+            format: TextFormat::Pdf,
             text: pdf.text,
             encoding: "UTF-8".into(),
             warnings: pdf.removed,

@@ -63,7 +63,7 @@ impl Stage for LayoutStage {
         let unmarked = match report.format {
             TextFormat::Markdown => Some(markdown_to_text(&report.original)),
             TextFormat::Text if has_stray_html(&report.original) => Some(strip_stray_html(&report.original)),
-            TextFormat::Text | TextFormat::Html => None,
+            TextFormat::Text | TextFormat::Html | TextFormat::Docx | TextFormat::Pdf => None,
         };
         let source = unmarked.as_ref().map_or(report.original.as_str(), |u| u.text.as_str());
         let hint = title_hint(source, &self.labels);
