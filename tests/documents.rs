@@ -150,6 +150,7 @@ fn bad_word_documents_fail_alone_with_one_clear_line() {
     let pdf = std::fs::read(root().join("tests/documents/es_acta_reunion.pdf")).unwrap();
     std::fs::write(input.join("i_truncated.pdf"), &pdf[..pdf.len() / 3]).unwrap();
     std::fs::write(input.join("j_scanned.pdf"), pdf_without_text()).unwrap();
+    std::fs::copy(root().join("fuzz/seeds/pdf/missing-object.pdf"), input.join("k_reader_panics.pdf")).unwrap();
     let out = dir.path().join("out");
     let o = Command::new(env!("CARGO_BIN_EXE_acta"))
         .args(["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--max-bytes", "30000"])
@@ -167,14 +168,16 @@ fn bad_word_documents_fail_alone_with_one_clear_line() {
         ("h_not_a_pdf.pdf", "not a PDF"),
         ("i_truncated.pdf", "corrupt or truncated PDF"),
         ("j_scanned.pdf", "no text layer: scanned document?"),
+        ("k_reader_panics.pdf", "the reader failed"),
     ] {
         let lines: Vec<&str> = stderr.lines().filter(|l| l.contains(file)).collect();
         assert_eq!(lines.len(), 1, "one line for {file} in:\n{stderr}");
         assert!(lines[0].contains(words), "{file}: {}", lines[0]);
     }
-    assert!(!stderr.contains("panic"), "{stderr}");
+    assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
+    assert_eq!(stderr.lines().filter(|l| l.starts_with("acta: error:")).count(), 10, "{stderr}");
     let errors = std::fs::read_to_string(out.join("errors.csv")).unwrap();
-    assert_eq!(errors.lines().count(), 10, "header + 9 failures:\n{errors}");
+    assert_eq!(errors.lines().count(), 11, "header + 10 failures:\n{errors}");
     let reports = std::fs::read_to_string(out.join("reports.jsonl")).unwrap();
     assert_eq!(reports.lines().count(), 1, "the good document is written");
     assert!(reports.contains("Marco Antonio Girón"));

@@ -42,8 +42,9 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<PdfText> {
         return Err(bad("no %PDF- signature, so not a PDF".into()));
     }
     let encrypted = bytes.windows(8).any(|w| w == b"/Encrypt");
-    // The reader panics on some malformed files: that is this file's error, not the batch's.
-    let pages = match std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes)) {
+    // The reader panics on some malformed files: that is this file's error, not the batch's, and
+    // its message goes into that error, not onto stderr.
+    let pages = match quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes)) {
         Ok(Ok(pages)) => pages,
         Ok(Err(_)) | Err(_) if encrypted => return Err(bad("encrypted PDF: a password is needed to read it".into())),
         Ok(Err(e)) => return Err(bad(format!("corrupt or truncated PDF: {e}"))),
@@ -79,6 +80,29 @@ fn starts_item(line: &str) -> bool {
         }
         _ => false,
     }
+}
+
+thread_local! {
+    /// Set while this thread runs the PDF reader: its panics are reported as the file's error.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, catching a panic, with the panic hook silent on this thread meanwhile (the process's
+/// hook, once wrapped, still speaks for every other panic).
+fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    static WRAP: std::sync::Once = std::sync::Once::new();
+    WRAP.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(|q| q.get()) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    result
 }
 
 /// A line with its digits as '#': "Page 3 of 12" and "Page 4 of 12" are the same footer.
@@ -335,6 +359,14 @@ mod tests {
         assert!(!t.text.contains("Página"));
         assert!(is_page_number("Page 3") && is_page_number("3 / 12") && is_page_number("12"));
         assert!(!is_page_number("Article 3 of the law") && !is_page_number("2024 Forum"));
+    }
+
+    #[test]
+    fn a_file_the_reader_panics_on_is_an_error() {
+        // Found by `make fuzz`: an object reference to nothing makes pdf-extract panic.
+        let bytes = include_bytes!("../../../fuzz/seeds/pdf/missing-object.pdf");
+        let err = pdf_to_text(bytes).unwrap_err().to_string();
+        assert!(err.contains("the reader failed"), "{err}");
     }
 
     #[test]
