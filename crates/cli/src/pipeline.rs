@@ -33,8 +33,12 @@ pub struct Settings<'a> {
 
 /// Builds the pipeline: layout -> language -> metadata -> entities -> speakers -> summary.
 pub fn build(settings: &Settings) -> anyhow::Result<Pipeline> {
-    let (mut stages, gazetteers) = reading_stages(settings)?;
-    let gazetteers = Arc::new(gazetteers);
+    let mut stages = reading_stages(settings)?;
+    // The gazetteers (with `--models` additions) are for the stages after language only.
+    let gazetteers = Arc::new(match settings.models {
+        Some(dir) => Gazetteers::with_extensions(dir)?,
+        None => Gazetteers::bundled(),
+    });
     stages.push(Box::new(MetadataStage));
     stages.push(Box::new(EntityStage::new(gazetteers.clone())));
     // Model entities are merged before the speaker table is built, so speakers see them.
@@ -58,29 +62,22 @@ pub fn build(settings: &Settings) -> anyhow::Result<Pipeline> {
 /// The stages that decide a report's language, built as [`build`] builds them: layout, then
 /// language. `acta eval-lang` runs these, so that its figures are those of `acta extract`.
 pub fn build_language(settings: &Settings) -> anyhow::Result<Pipeline> {
-    Ok(Pipeline::new(reading_stages(settings)?.0)?)
+    Ok(Pipeline::new(reading_stages(settings)?)?)
 }
 
-/// Layout and language stages, and the gazetteers (with `--models` additions) for the rest.
-fn reading_stages(settings: &Settings) -> anyhow::Result<(Vec<Box<dyn acta_doc::Stage>>, Gazetteers)> {
+/// Layout and language stages, with `--models` additions to the labels.
+fn reading_stages(settings: &Settings) -> anyhow::Result<Vec<Box<dyn acta_doc::Stage>>> {
     let mut labels = LabelTable::bundled();
-    let gazetteers = match settings.models {
-        Some(dir) => {
-            let extra = dir.join("labels.tsv");
-            if extra.exists() {
-                let text =
-                    std::fs::read_to_string(&extra).with_context(|| format!("cannot read {}", extra.display()))?;
-                labels.prepend(LabelTable::parse(&text, &extra.display().to_string())?);
-            }
-            Gazetteers::with_extensions(dir)?
+    if let Some(dir) = settings.models {
+        let extra = dir.join("labels.tsv");
+        if extra.exists() {
+            let text = std::fs::read_to_string(&extra).with_context(|| format!("cannot read {}", extra.display()))?;
+            labels.prepend(LabelTable::parse(&text, &extra.display().to_string())?);
         }
-        None => Gazetteers::bundled(),
-    };
+    }
     let codes: Vec<&str> = settings.languages.iter().map(String::as_str).collect();
     let detector = Arc::new(Detector::new(&codes)?);
-    let stages: Vec<Box<dyn acta_doc::Stage>> =
-        vec![Box::new(LayoutStage::new(labels)), Box::new(LanguageStage::new(detector))];
-    Ok((stages, gazetteers))
+    Ok(vec![Box::new(LayoutStage::new(labels)), Box::new(LanguageStage::new(detector))])
 }
 
 /// Time spent in each step, summed over all workers, for `--profile`.
