@@ -174,6 +174,7 @@ pub fn process_group(
             report.encoding = doc.encoding;
             report.byte_len = doc.byte_len;
             report.format = doc.format;
+            report.page_starts = doc.page_starts;
             report.warnings.extend(doc.warnings);
             report.warnings.extend(warnings);
             Ok(report)
@@ -292,6 +293,7 @@ mod tests {
             format: acta_doc::TextFormat::Text,
             text: text.into(),
             warnings: Vec::new(),
+            page_starts: Vec::new(),
         }
     }
 

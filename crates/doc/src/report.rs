@@ -466,6 +466,8 @@ pub struct Report {
     pub text: String,
     /// Cleaned offsets -> original offsets.
     pub offsets: OffsetMap,
+    /// Where each page starts in `original` (a PDF's pages; empty for text without pages).
+    pub page_starts: Vec<usize>,
     pub lines: Vec<Line>,
     pub sections: Vec<Section>,
     pub fields: Vec<Field>,
@@ -536,6 +538,14 @@ impl Report {
             return Some(span.language);
         }
         self.section_at(offset).and_then(|s| s.language).or_else(|| self.language.as_ref().and_then(|l| l.main))
+    }
+
+    /// The page (from 1) an offset into `original` is on; `None` for text without pages.
+    pub fn page_at_original(&self, offset: usize) -> Option<u32> {
+        // Pages follow one another; a page with no text starts where the next one does, so the
+        // last page starting at or before the offset is the one it is on.
+        let page = self.page_starts.partition_point(|&start| start <= offset);
+        (page > 0).then_some(page as u32)
     }
 
     /// The report's main language, if known.

@@ -32,6 +32,9 @@ pub struct MentionRecord {
     pub end: usize,
     pub original_start: usize,
     pub original_end: usize,
+    /// The page the mention starts on (from 1), for input with pages (PDF); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     pub source: &'static str,
     pub confidence: f32,
     /// Only when a model found the mention: most runs have no model, and mentions are many.
@@ -267,6 +270,7 @@ impl ReportRecord {
                         end: mn.range.end,
                         original_start: o.start,
                         original_end: o.end,
+                        page: report.page_at_original(o.start),
                         source: mn.source.as_str(),
                         confidence: mn.confidence,
                         model_score: mn.model_score,

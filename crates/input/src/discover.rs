@@ -50,6 +50,8 @@ pub struct Document {
     pub text: String,
     /// What reading changed, for the report's warnings ("running header ... removed from 5 of 6 pages").
     pub warnings: Vec<String>,
+    /// Where each page starts in `text` (PDF input; empty for text without pages).
+    pub page_starts: Vec<usize>,
 }
 
 /// Walks files and directories in a stable order (directories sorted by file name), yielding
@@ -96,6 +98,7 @@ fn read_bytes(bytes: &[u8], forced: Option<TextFormat>, name: &Path) -> Result<R
             text: docx_to_text(bytes)?,
             encoding: "UTF-8".into(),
             warnings: vec![],
+            page_starts: vec![],
         });
     }
     if extension.eq_ignore_ascii_case("pdf") || bytes.starts_with(b"%PDF-") {
@@ -105,20 +108,28 @@ fn read_bytes(bytes: &[u8], forced: Option<TextFormat>, name: &Path) -> Result<R
             text: pdf.text,
             encoding: "UTF-8".into(),
             warnings: pdf.removed,
+            page_starts: pdf.page_starts,
         });
     }
     let decoded = decode(bytes)?;
     let (format, text) = read_as(decoded.text, forced, name);
-    Ok(ReadBytes { format, text, encoding: decoded.encoding.to_string(), warnings: Vec::new() })
+    Ok(ReadBytes {
+        format,
+        text,
+        encoding: decoded.encoding.to_string(),
+        warnings: Vec::new(),
+        page_starts: Vec::new(),
+    })
 }
 
 /// A file's bytes read: its text, how the text is written, the encoding read, and what reading
-/// removed (PDF page furniture).
+/// removed (PDF page furniture), and where its pages start (PDF).
 struct ReadBytes {
     format: TextFormat,
     text: String,
     encoding: String,
     warnings: Vec<String>,
+    page_starts: Vec<usize>,
 }
 
 fn read_as(text: String, forced: Option<TextFormat>, name: &Path) -> (TextFormat, String) {
@@ -173,7 +184,7 @@ pub fn read_file_as(input: &FileInput, max_bytes: u64, forced: Option<TextFormat
     if bytes.len() as u64 > max_bytes {
         return Err(Error::TooLarge { size: bytes.len() as u64, limit: max_bytes });
     }
-    let ReadBytes { format, text, encoding, warnings } = read_bytes(&bytes, forced, &input.path)?;
+    let ReadBytes { format, text, encoding, warnings, page_starts } = read_bytes(&bytes, forced, &input.path)?;
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
@@ -186,6 +197,7 @@ pub fn read_file_as(input: &FileInput, max_bytes: u64, forced: Option<TextFormat
         format,
         text,
         warnings,
+        page_starts,
     })
 }
 
@@ -269,31 +281,32 @@ fn parse_json_line(bytes: &[u8], line: usize, max_bytes: u64, forced: Option<Tex
         Some(None) => return Err(bad("\"format\" is not a string".into())),
     };
     read_content(obj, format, &source, max_bytes, line)
-        .map(|(sha256, byte_len, encoding, format, text, warnings)| Document {
+        .map(|(sha256, byte_len, read)| Document {
             id,
             source,
             sha256,
-            encoding,
+            encoding: read.encoding,
             byte_len,
-            format,
-            text,
-            warnings,
+            format: read.format,
+            text: read.text,
+            warnings: read.warnings,
+            page_starts: read.page_starts,
         })
         .map_err(|e| Box::new((Some(named), e)))
 }
 
-/// The text of a record (from "text", or "base64" decoded as a file), its hash, size and encoding.
+/// The text of a record (from "text", or "base64" decoded as a file), its hash and size.
 fn read_content(
     obj: &serde_json::Map<String, serde_json::Value>,
     format: Option<TextFormat>,
     source: &str,
     max_bytes: u64,
     line: usize,
-) -> Result<(String, usize, String, TextFormat, String, Vec<String>)> {
+) -> Result<(String, usize, ReadBytes)> {
     use base64::Engine as _;
     let bad = |reason: String| Error::BadJsonLine { line, reason };
-    let mut warnings = Vec::new();
-    let (raw, text, encoding) = match (obj.get("text"), obj.get("base64")) {
+    // The hash and size are those of the record's content as given, before HTML is made text.
+    let (sha256, byte_len, read) = match (obj.get("text"), obj.get("base64")) {
         (Some(serde_json::Value::String(s)), None) => {
             if s.len() as u64 > max_bytes {
                 return Err(Error::TooLarge { size: s.len() as u64, limit: max_bytes });
@@ -301,7 +314,13 @@ fn read_content(
             if let Some(offset) = s.bytes().position(|b| b == 0) {
                 return Err(Error::Binary { offset });
             }
-            (None, s.clone(), "UTF-8".to_string())
+            let (sha256, byte_len) = (sha256_hex(s.as_bytes()), s.len());
+            let (format, text) = read_as(s.clone(), format, Path::new(source));
+            (
+                sha256,
+                byte_len,
+                ReadBytes { format, text, encoding: "UTF-8".into(), warnings: vec![], page_starts: vec![] },
+            )
         }
         (None, Some(serde_json::Value::String(b))) => {
             // Four base64 characters carry three bytes: refuse before decoding what would be too large.
@@ -314,26 +333,18 @@ fn read_content(
             if raw.len() as u64 > max_bytes {
                 return Err(Error::TooLarge { size: raw.len() as u64, limit: max_bytes });
             }
-            let read = read_bytes(&raw, format, Path::new(source))?;
-            warnings = read.warnings;
-            (Some((raw, read.format)), read.text, read.encoding)
+            // Bytes are read as a file is: decoded, and HTML or a document already made text.
+            (sha256_hex(&raw), raw.len(), read_bytes(&raw, format, Path::new(source))?)
         }
         (Some(_), Some(_)) => return Err(bad("both \"text\" and \"base64\"; give one".into())),
         (Some(_), None) => return Err(bad("\"text\" is not a string".into())),
         (None, Some(_)) => return Err(bad("\"base64\" is not a string".into())),
         (None, None) => return Err(bad("no \"text\" field (or \"base64\")".into())),
     };
-    let sha256 = sha256_hex(raw.as_ref().map_or(text.as_bytes(), |(r, _)| r.as_slice()));
-    let byte_len = raw.as_ref().map_or(text.len(), |(r, _)| r.len());
-    let (format, text) = match raw {
-        // Bytes were read as a file is: decoded, and HTML or a Word document already made text.
-        Some((_, format)) => (format, text),
-        None => read_as(text, format, Path::new(source)),
-    };
-    if text.trim().is_empty() {
+    if read.text.trim().is_empty() {
         return Err(Error::Empty);
     }
-    Ok((sha256, byte_len, encoding, format, text, warnings))
+    Ok((sha256, byte_len, read))
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod error;
 mod format;
 mod html;
 mod pdf;
+mod pdf_page;
 
 pub use decode::{decode, Decoded};
 pub use discover::{

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use crate::error::{Error, Result};
+use crate::pdf_page::PageDrawing;
 
 /// A line this wide (in per cent of the page's widest) fills the page's width.
 const FULL_LINE_PERCENT: usize = 85;
@@ -26,6 +27,9 @@ const FURNITURE_MIN_PAGES: usize = 2;
 pub struct PdfText {
     pub text: String,
     pub pages: usize,
+    /// Where each page starts in `text`, in bytes: page N (from 1) starts at `page_starts[N - 1]`.
+    /// A page left with no text starts where the next page's text does.
+    pub page_starts: Vec<usize>,
     /// One line per kind of furniture removed: "running header \"...\" removed from 5 of 6 pages".
     pub removed: Vec<String>,
 }
@@ -44,7 +48,7 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<PdfText> {
     let encrypted = bytes.windows(8).any(|w| w == b"/Encrypt");
     // The reader panics on some malformed files: that is this file's error, not the batch's, and
     // its message goes into that error, not onto stderr.
-    let pages = match quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes)) {
+    let pages = match quietly(|| read_pages(bytes)) {
         Ok(Ok(pages)) => pages,
         Ok(Err(_)) | Err(_) if encrypted => return Err(bad("encrypted PDF: a password is needed to read it".into())),
         Ok(Err(e)) => return Err(bad(format!("corrupt or truncated PDF: {e}"))),
@@ -63,7 +67,36 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<PdfText> {
         }
         return Err(bad(format!("no text layer: scanned document? ({} pages of images)", pages.len())));
     }
-    Ok(assemble(&pages))
+    let text = assemble(&pages, true);
+    if !text.text.trim().is_empty() {
+        return Ok(text);
+    }
+    // Every line was a page's furniture (the same title on every page and nothing else): the
+    // title is then the document's text, not furniture.
+    let text = assemble(&pages, false);
+    match text.text.trim().is_empty() {
+        true => Err(bad(format!("no text but page numbers on its {} pages", pages.len()))),
+        false => Ok(text),
+    }
+}
+
+/// The text of each page, tables as `| cell | cell |` rows. As pdf-extract's own reading, pages are
+/// read from the first until one cannot be.
+fn read_pages(bytes: &[u8]) -> std::result::Result<Vec<String>, pdf_extract::OutputError> {
+    let mut doc = pdf_extract::Document::load_mem(bytes)?;
+    if doc.is_encrypted() {
+        // Encrypted for permissions only: the empty password opens it.
+        doc.decrypt("")?;
+    }
+    let mut pages = Vec::new();
+    for page in 1.. {
+        let mut drawing = PageDrawing::new();
+        if pdf_extract::output_doc_page(&doc, &mut drawing, page).is_err() {
+            break;
+        }
+        pages.push(drawing.into_text());
+    }
+    Ok(pages)
 }
 
 /// A line that starts a list item: a bullet (a symbol font's private-use glyph too), a dash or
@@ -164,7 +197,7 @@ struct PageLine<'a> {
 
 /// The pages' lines joined, with running headers, footers and page numbers out, and the lines of
 /// a wrapped paragraph joined again.
-fn assemble(pages: &[String]) -> PdfText {
+fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
     // Non-blank lines of each page; a blank line is kept as a paragraph break (`None`).
     let lines: Vec<Vec<Option<PageLine>>> = pages
         .iter()
@@ -205,7 +238,10 @@ fn assemble(pages: &[String]) -> PdfText {
         .collect();
     let texts: Vec<Vec<&str>> = lines.iter().map(|p| p.iter().flatten().map(|l| l.text).collect()).collect();
     let with_text = texts.iter().filter(|l| !l.is_empty()).count();
-    let needed = ((with_text as f64) * FURNITURE_SHARE).ceil().max(FURNITURE_MIN_PAGES as f64) as usize;
+    let needed = match remove_running_lines {
+        true => ((with_text as f64) * FURNITURE_SHARE).ceil().max(FURNITURE_MIN_PAGES as f64) as usize,
+        false => usize::MAX,
+    };
     // The shapes of the first and last two lines of each page, counted over the pages.
     let mut top: HashMap<String, usize> = HashMap::new();
     let mut bottom: HashMap<String, usize> = HashMap::new();
@@ -273,7 +309,14 @@ fn assemble(pages: &[String]) -> PdfText {
     // joined: a sentence cut by the page break (the page ends without a stop, the next one starts
     // in lower case) goes on; otherwise a blank line, as between paragraphs.
     let mut text = String::new();
-    for page in kept.iter().filter(|p| p.iter().any(Option::is_some)) {
+    let mut page_starts = Vec::with_capacity(kept.len());
+    // Pages with no text yet to be given a start: the start of the next page with text.
+    let mut pending = 0;
+    for page in &kept {
+        if !page.iter().any(Option::is_some) {
+            pending += 1;
+            continue;
+        }
         let first = page.iter().flatten().next().map_or("", |l| l.text);
         if !text.is_empty() {
             // The last line was wrapped (it ended in a space), or it stops inside a sentence that
@@ -293,6 +336,8 @@ fn assemble(pages: &[String]) -> PdfText {
                 text.push_str("\n\n");
             }
         }
+        page_starts.extend(std::iter::repeat_n(text.len(), pending + 1));
+        pending = 0;
         // Blank lines count between this page's lines only: before its first one, the page's own
         // top margin (or a header removed) is no paragraph break.
         let (mut blank, mut started) = (false, false);
@@ -325,7 +370,8 @@ fn assemble(pages: &[String]) -> PdfText {
     }
     let mut text = text.trim_end().to_string();
     text.push('\n');
-    PdfText { text, pages: pages_count, removed }
+    page_starts.extend(std::iter::repeat_n(text.len(), pending));
+    PdfText { text, pages: pages_count, page_starts, removed }
 }
 
 #[cfg(test)]
@@ -339,13 +385,25 @@ mod tests {
             "Forum Report 2024\ndelegates discussed open data.\nThe network met again.\n- 2 -\n".into(),
             "Forum Report 2024\nFinal remarks.\n- 3 -\n".into(),
         ];
-        let t = assemble(&pages);
+        let t = assemble(&pages, true);
         assert_eq!(
             t.text,
             "The minister opened the forum and the delegates discussed open data.\nThe network met again.\n\nFinal remarks.\n"
         );
         assert!(t.removed.iter().any(|r| r.contains("running header \"Forum Report 2024\" removed from 3 of 3 pages")));
         assert!(t.removed.iter().any(|r| r.contains("3 page numbers removed")), "{:?}", t.removed);
+        // Page 2 starts with the words that go on the cut sentence, page 3 with its own paragraph.
+        let starts: Vec<&str> = t.page_starts.iter().map(|&s| &t.text[s..]).collect();
+        assert!(starts[0].starts_with("The minister") && starts[1].starts_with("delegates discussed"));
+        assert!(starts[2].starts_with("Final remarks"), "{starts:?}");
+    }
+
+    #[test]
+    fn a_page_with_no_text_starts_where_the_next_one_does() {
+        let pages: Vec<String> = vec!["First page.\n".into(), "\n".into(), "Third page.\n".into(), " \n".into()];
+        let t = assemble(&pages, true);
+        assert_eq!(t.text, "First page.\n\nThird page.\n");
+        assert_eq!(t.page_starts, vec![0, 13, 13, t.text.len()]);
     }
 
     #[test]
@@ -354,11 +412,23 @@ mod tests {
             "Acta de la reunión\nSe aprobó el presupuesto.\nPágina 1 de 2\n".into(),
             "Otro punto.\nPágina 2 de 2\n".into(),
         ];
-        let t = assemble(&pages);
+        let t = assemble(&pages, true);
         assert!(t.text.starts_with("Acta de la reunión\n"), "{}", t.text);
         assert!(!t.text.contains("Página"));
         assert!(is_page_number("Page 3") && is_page_number("3 / 12") && is_page_number("12"));
         assert!(!is_page_number("Article 3 of the law") && !is_page_number("2024 Forum"));
+    }
+
+    #[test]
+    fn a_document_of_running_lines_only_keeps_them() {
+        // Found by `make fuzz`: two pages holding the same title and nothing else.
+        let pages: Vec<String> = vec!["Acta de la reunión\n".into(), "Acta de la reunión\n".into()];
+        let t = assemble(&pages, true);
+        assert!(t.text.trim().is_empty());
+        let bytes = include_bytes!("../../../fuzz/seeds/pdf/title-only.pdf");
+        let t = pdf_to_text(bytes).unwrap();
+        assert!(t.text.contains("ACTA DE LA REUNIÓN"), "{}", t.text);
+        assert!(t.removed.is_empty());
     }
 
     #[test]

@@ -55,6 +55,7 @@ const INTEGER_COLUMNS: &[&str] = &[
     "end",
     "original_start",
     "original_end",
+    "page",
 ];
 const REAL_COLUMNS: &[&str] = &["language_confidence", "confidence", "model_score"];
 
@@ -77,7 +78,7 @@ const TABLES: &[(&str, &[&str], &str, &[&str])] = &[
 ];
 
 /// Bumped when the tables change; a database of another version is refused, not silently mixed.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 fn sql_type(column: &str) -> &'static str {
     if INTEGER_COLUMNS.contains(&column) {

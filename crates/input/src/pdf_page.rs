@@ -1,0 +1,415 @@
+//! One PDF page as the reader draws it: its text as pdf-extract's plain-text output writes it,
+//! and where every glyph sits, so that a table drawn cell by cell (a speaker table: name,
+//! title, organisation, country) becomes `| cell | cell |` rows, as Word tables do, instead of
+//! its cells' lines run together.
+
+use std::ops::Range;
+
+use euclid::{vec2, Transform2D};
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+/// Runs further apart than this (in font sizes) on one line are in different cells: a word
+/// space is about a quarter of it, a cell's padding on both sides more.
+const CELL_GAP: f64 = 0.4;
+/// A cell holds at most this many lines: a column of running text is not a cell.
+const MAX_CELL_LINES: usize = 8;
+/// A cell's lines start within this many points of one another (left-aligned cells).
+const ALIGN_POINTS: f64 = 2.0;
+
+/// A glyph drawn: where (y grows down the page), how big, and where its text is in the page's.
+#[derive(Debug, Clone)]
+struct Glyph {
+    x: f64,
+    y: f64,
+    end: f64,
+    size: f64,
+    /// The glyph's text in the page text, and where the separators written before it start.
+    text: Range<usize>,
+    separators_start: usize,
+}
+
+/// The page's text, written as pdf-extract's `PlainTextOutput` writes it, and its glyphs.
+pub(crate) struct PageDrawing {
+    text: String,
+    glyphs: Vec<Glyph>,
+    flip_ctm: Transform,
+    last_end: f64,
+    last_y: f64,
+    first_char: bool,
+}
+
+impl PageDrawing {
+    pub(crate) fn new() -> Self {
+        PageDrawing {
+            text: String::new(),
+            glyphs: Vec::new(),
+            flip_ctm: Transform2D::identity(),
+            last_end: 100000.,
+            last_y: 0.,
+            first_char: false,
+        }
+    }
+
+    /// The page's text, each table found in it written as `| cell | cell |` rows.
+    pub(crate) fn into_text(self) -> String {
+        let mut runs = runs(&self.glyphs, &self.text, &[]);
+        let mut tables = tables(&runs);
+        if tables.is_empty() {
+            return self.text;
+        }
+        // A cell's text that runs up to the next column ("Institución País" in a header) is two
+        // cells: read again, splitting where a word starts at a column of a table found.
+        let splits: Vec<Split> = tables.iter().flat_map(|t| t.splits(&runs)).collect();
+        runs = self::runs(&self.glyphs, &self.text, &splits);
+        tables = self::tables(&runs);
+        let mut out = String::with_capacity(self.text.len());
+        let mut at = 0;
+        for table in &tables {
+            let first = &self.glyphs[runs[table.runs.start].glyphs.start];
+            let last = &self.glyphs[runs[table.runs.end - 1].glyphs.end - 1];
+            out.push_str(&self.text[at..first.separators_start]);
+            out.push_str("\n\n");
+            out.push_str(&table.rows(&runs));
+            out.push_str("\n\n");
+            at = last.text.end;
+        }
+        out.push_str(&self.text[at..]);
+        out
+    }
+}
+
+/// The same decisions as pdf-extract's `PlainTextOutput` (so that a page without tables reads
+/// exactly as it always did), with each glyph's place kept.
+impl OutputDev for PageDrawing {
+    fn begin_page(&mut self, _: u32, media_box: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+        self.flip_ctm = Transform2D::row_major(1., 0., 0., -1., 0., media_box.ury - media_box.lly);
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _: f64,
+        font_size: f64,
+        c: &str,
+    ) -> Result<(), OutputError> {
+        let position = trm.post_transform(&self.flip_ctm);
+        let size_vec = trm.transform_vector(vec2(font_size, font_size));
+        let size = (size_vec.x * size_vec.y).sqrt();
+        let (x, y) = (position.m31, position.m32);
+        let separators_start = self.text.len();
+        if self.first_char {
+            if (y - self.last_y).abs() > size * 1.5 {
+                self.text.push('\n');
+            }
+            if x < self.last_end && (y - self.last_y).abs() > size * 0.5 {
+                self.text.push('\n');
+            }
+            if x > self.last_end + size * 0.1 {
+                self.text.push(' ');
+            }
+        }
+        let start = self.text.len();
+        self.text.push_str(c);
+        let end = x + width * size;
+        self.glyphs.push(Glyph { x, y, end, size, text: start..self.text.len(), separators_start });
+        self.first_char = false;
+        self.last_y = y;
+        self.last_end = end;
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        self.first_char = true;
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// Glyphs drawn one after another on one line without a cell's gap between them.
+#[derive(Debug, Clone)]
+struct Run {
+    x0: f64,
+    x1: f64,
+    y: f64,
+    size: f64,
+    glyphs: Range<usize>,
+    text: String,
+}
+
+/// A column's start, between two heights of the page: a word starting there starts a cell.
+#[derive(Debug, Clone, Copy)]
+struct Split {
+    x: f64,
+    top: f64,
+    bottom: f64,
+}
+
+fn runs(glyphs: &[Glyph], text: &str, splits: &[Split]) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    for (i, g) in glyphs.iter().enumerate() {
+        let glyph_text = &text[g.text.clone()];
+        if let Some(run) = runs.last_mut() {
+            let same_line = (g.y - run.y).abs() <= run.size * 0.5;
+            let near = g.x >= run.x1 - run.size * 0.5 && g.x <= run.x1 + run.size * CELL_GAP;
+            let word_start = g.x > run.x1 + run.size * 0.1;
+            let at_column = |s: &Split| {
+                (g.x - s.x).abs() <= ALIGN_POINTS && g.x > run.x0 + ALIGN_POINTS && (s.top..=s.bottom).contains(&g.y)
+            };
+            if same_line && near && !(word_start && splits.iter().any(at_column)) {
+                // A space the producer drew, or a gap left for one.
+                if !glyph_text.trim().is_empty() && g.x > run.x1 + run.size * 0.1 && !run.text.ends_with(' ') {
+                    run.text.push(' ');
+                }
+                run.text.push_str(glyph_text);
+                run.x1 = run.x1.max(g.end);
+                run.glyphs.end = i + 1;
+                continue;
+            }
+        }
+        if glyph_text.trim().is_empty() {
+            // A space glyph starts no run; it joins the one before it when one is near.
+            if let Some(run) = runs.last_mut().filter(|r| r.glyphs.end == i) {
+                run.glyphs.end = i + 1;
+            }
+            continue;
+        }
+        runs.push(Run { x0: g.x, x1: g.end, y: g.y, size: g.size, glyphs: i..i + 1, text: glyph_text.to_string() });
+    }
+    for run in &mut runs {
+        let trimmed = run.text.trim_end().len();
+        run.text.truncate(trimmed);
+    }
+    runs
+}
+
+/// A cell: its runs (one per line, in order), where it starts, its top and its bottom line.
+#[derive(Debug, Clone)]
+struct Cell {
+    runs: Range<usize>,
+    x0: f64,
+    x1: f64,
+    top: f64,
+    bottom: f64,
+}
+
+/// A table found on a page: its runs (contiguous in drawing order), rows of cells, and the
+/// x where each column starts.
+#[derive(Debug)]
+struct Table {
+    runs: Range<usize>,
+    rows: Vec<Vec<Cell>>,
+    columns: Vec<f64>,
+}
+
+impl Table {
+    /// Where the table's columns start, over its height.
+    fn splits(&self, runs: &[Run]) -> Vec<Split> {
+        let (top, bottom) =
+            (runs[self.runs.start].y, runs[self.runs.clone()].iter().map(|r| r.y).fold(f64::MIN, f64::max));
+        self.columns.iter().map(|&x| Split { x, top, bottom }).collect()
+    }
+
+    /// `| cell | cell |` lines, one per row, each cell in its column (an empty cell stays one).
+    fn rows(&self, runs: &[Run]) -> String {
+        let mut lines = Vec::with_capacity(self.rows.len());
+        for row in &self.rows {
+            let mut cells = vec![String::new(); self.columns.len()];
+            for cell in row {
+                cells[column_of(&self.columns, cell.x0)] = cell_text(&runs[cell.runs.clone()]);
+            }
+            lines.push(format!("| {} |", cells.join(" | ")));
+        }
+        lines.join("\n")
+    }
+}
+
+fn column_of(columns: &[f64], x0: f64) -> usize {
+    columns.iter().position(|&c| (c - x0).abs() <= ALIGN_POINTS).unwrap_or(0)
+}
+
+/// A cell's lines as one line, joined by spaces; a hyphen at a line's end before a lower-case
+/// line is the hyphenation's, and goes. A word the column was too narrow for, cut without a
+/// hyphen ("Investigad" / "ora"), cannot be told from two words by the page alone ("Directora" /
+/// "de"): it stays two.
+fn cell_text(lines: &[Run]) -> String {
+    let mut text = String::new();
+    for line in lines {
+        if !text.is_empty() {
+            let continues = line.text.chars().next().is_some_and(char::is_lowercase);
+            if continues && text.ends_with('-') && text[..text.len() - 1].ends_with(char::is_alphabetic) {
+                text.pop();
+            } else {
+                text.push(' ');
+            }
+        }
+        text.push_str(&line.text);
+    }
+    text.replace('|', "/")
+}
+
+/// A list's marker drawn apart from its item ("•", "-", "1.", "a)"): a column of them is a
+/// list's, not a table's.
+fn is_marker(cell: &str) -> bool {
+    let cell = cell.trim();
+    let letters = cell.chars().filter(|c| c.is_alphabetic()).count();
+    cell.chars().count() <= 4 && (letters == 0 || (letters == 1 && cell.ends_with(['.', ')'])))
+}
+
+/// The tables of a page: from each run, the longest stretch of runs read as rows of cells; kept
+/// when it has at least two rows of at least two cells, no cell is longer than a few lines and
+/// every cell starts at one of the columns.
+fn tables(runs: &[Run]) -> Vec<Table> {
+    let mut tables = Vec::new();
+    let mut start = 0;
+    while start < runs.len() {
+        match table_at(runs, start) {
+            Some(table) => {
+                start = table.runs.end;
+                tables.push(table);
+            }
+            None => start += 1,
+        }
+    }
+    tables
+}
+
+fn table_at(runs: &[Run], start: usize) -> Option<Table> {
+    let first = &runs[start];
+    let new_cell =
+        |i: usize| Cell { runs: i..i + 1, x0: runs[i].x0, x1: runs[i].x1, top: runs[i].y, bottom: runs[i].y };
+    let mut rows: Vec<Vec<Cell>> = vec![vec![new_cell(start)]];
+    let mut end = start + 1;
+    while end < runs.len() {
+        let run = &runs[end];
+        let row = rows.last_mut().unwrap();
+        let (row_top, row_bottom) = (row[0].top, row.iter().map(|c| c.bottom).fold(f64::MIN, f64::max));
+        let cell = row.last_mut().unwrap();
+        let last = &runs[cell.runs.end - 1];
+        let next_line = run.y > last.y + run.size * 0.5 && run.y <= last.y + run.size * 2.0;
+        if next_line && (run.x0 - cell.x0).abs() <= ALIGN_POINTS {
+            // The cell's next line.
+            if cell.runs.len() >= MAX_CELL_LINES {
+                return None;
+            }
+            cell.runs.end = end + 1;
+            cell.x1 = cell.x1.max(run.x1);
+            cell.bottom = run.y;
+        } else if (run.y - row_top).abs() <= run.size * 0.5 && run.x0 >= cell.x1 {
+            // The row's next cell, level with its first.
+            row.push(new_cell(end));
+        } else if (run.x0 - first.x0).abs() <= ALIGN_POINTS && run.y > row_bottom + run.size * 0.5 {
+            // The next row, below all of this one.
+            if row.len() < 2 {
+                return None;
+            }
+            rows.push(vec![new_cell(end)]);
+        } else {
+            break;
+        }
+        end += 1;
+    }
+    if rows.last().is_some_and(|r| r.len() < 2) {
+        // What follows the table at its left edge (a paragraph) is not a row of it.
+        let row = rows.pop().unwrap();
+        end = row[0].runs.start;
+    }
+    if rows.len() < 2 {
+        return None;
+    }
+    // Columns: where the cells start; a table whose cells start anywhere is not one.
+    let mut columns: Vec<f64> = Vec::new();
+    for cell in rows.iter().flatten() {
+        if !columns.iter().any(|&c| (c - cell.x0).abs() <= ALIGN_POINTS) {
+            columns.push(cell.x0);
+        }
+    }
+    columns.sort_by(f64::total_cmp);
+    let widest_row = rows.iter().map(Vec::len).max().unwrap_or(0);
+    if columns.len() > widest_row + 1 {
+        return None;
+    }
+    let first_column_texts = rows.iter().map(|row| cell_text(&runs[row[0].runs.clone()]));
+    if first_column_texts.collect::<Vec<_>>().iter().all(|t| is_marker(t)) {
+        return None;
+    }
+    Some(Table { runs: start..end, rows, columns })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs from (x, y, text) with 10-point glyphs 5 points wide.
+    fn runs_of(cells: &[(f64, f64, &str)]) -> Vec<Run> {
+        let mut glyph = 0;
+        cells
+            .iter()
+            .map(|&(x, y, text)| {
+                let n = text.chars().count();
+                let run =
+                    Run { x0: x, x1: x + 5.0 * n as f64, y, size: 10.0, glyphs: glyph..glyph + n, text: text.into() };
+                glyph += n;
+                run
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_table_drawn_cell_by_cell_becomes_rows() {
+        let runs = runs_of(&[
+            (50.0, 100.0, "Panel"),
+            (50.0, 130.0, "Nombre"),
+            (200.0, 130.0, "Cargo"),
+            (350.0, 130.0, "País"),
+            (50.0, 150.0, "Ana María"),
+            (50.0, 162.0, "Pérez"),
+            (200.0, 150.0, "Investiga-"),
+            (200.0, 162.0, "dora"),
+            (350.0, 150.0, "Chile"),
+            (50.0, 180.0, "Luis Gómez"),
+            (350.0, 180.0, "Perú"),
+            (50.0, 210.0, "The panel then discussed open data."),
+        ]);
+        let tables = tables(&runs);
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].columns, vec![50.0, 200.0, 350.0]);
+        assert_eq!(tables[0].runs, 1..11);
+        assert_eq!(
+            tables[0].rows(&runs),
+            "| Nombre | Cargo | País |\n| Ana María Pérez | Investigadora | Chile |\n| Luis Gómez |  | Perú |"
+        );
+    }
+
+    #[test]
+    fn running_text_and_two_page_columns_are_no_table() {
+        // A paragraph: one cell, however long.
+        let paragraph: Vec<(f64, f64, &str)> =
+            (0..12).map(|i| (50.0, 100.0 + 12.0 * i as f64, "words of a line")).collect();
+        assert!(tables(&runs_of(&paragraph)).is_empty());
+        // Two columns of a page side by side: one row, and cells longer than a cell's lines.
+        let mut columns = paragraph.clone();
+        columns.extend((0..12).map(|i| (300.0, 100.0 + 12.0 * i as f64, "words of a line")));
+        assert!(tables(&runs_of(&columns)).is_empty());
+        // Label and value pairs on one line each ("Fecha: ..."): one run per line, no cells.
+        let fields = runs_of(&[(50.0, 100.0, "Fecha: 8 de marzo"), (50.0, 112.0, "Hora: 11:00")]);
+        assert!(tables(&fields).is_empty());
+        // A list whose bullets or numbers are drawn apart from the items.
+        for marker in ["•", "1.", "b)"] {
+            let list = runs_of(&[
+                (50.0, 100.0, marker),
+                (70.0, 100.0, "First item"),
+                (50.0, 120.0, marker),
+                (70.0, 120.0, "Second"),
+            ]);
+            assert!(tables(&list).is_empty(), "{marker}");
+        }
+    }
+}
