@@ -79,11 +79,11 @@ eval-lang:
 ## there (EVAL_SUMMARY_DEV_MARGIN, default 0) in any language. EVAL_FLAGS=-v prints both summaries.
 EVAL_SUMMARY_DEV_MARGIN ?= 0
 eval-summary:
-	$(CARGO) run --quiet --locked --bin acta -- extract corpus/ --out $(OUT)/eval --quiet
+	$(CARGO) run --quiet --locked --bin acta -- extract corpus/ --out $(OUT)/eval --with-text --quiet
 	$(CARGO) run --quiet --locked --bin acta -- eval-summary --gold corpus $(OUT)/eval/reports.jsonl --require-above-lead3 $(EVAL_FLAGS)
 	@if [ -d $(DEV)/texts ] && [ -d $(DEV)/gold ]; then \
 		echo "Development set of real texts ($(DEV)):" && \
-		$(CARGO) run --quiet --locked --bin acta -- extract $(DEV)/texts --out $(OUT)/eval-summary-dev --quiet && \
+		$(CARGO) run --quiet --locked --bin acta -- extract $(DEV)/texts --out $(OUT)/eval-summary-dev --with-text --quiet && \
 		$(CARGO) run --quiet --locked --bin acta -- eval-summary --gold $(DEV)/gold $(OUT)/eval-summary-dev/reports.jsonl --require-rougel-margin $(EVAL_SUMMARY_DEV_MARGIN) $(EVAL_FLAGS); \
 	else echo "$(DEV) not found: skipping the development set of real texts"; fi
 

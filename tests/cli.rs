@@ -433,3 +433,32 @@ fn eval_lang_answers_are_those_of_acta_extract() {
         .count();
     assert_eq!(own_right, 20, "{right} of {} right", lines.len());
 }
+
+#[test]
+fn records_leave_the_cleaned_text_out_unless_asked_and_offsets_point_into_it() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/es_acta_reunion/report.txt");
+    let report = std::fs::read_to_string(&corpus).unwrap();
+    let line = serde_json::json!({"id": "acta", "text": report}).to_string();
+    let run = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["extract", "-", "--jsonl", "-", "--quiet"];
+        args.extend_from_slice(extra);
+        let out = acta(&args, Some(&line));
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let (lean, full) = (run(&[]), run(&["--with-text"]));
+    assert!(lean.get("text").is_none(), "no text without --with-text");
+    let text = full["text"].as_str().unwrap();
+    // Everything else is the same record.
+    let mut without = full.clone();
+    without.as_object_mut().unwrap().remove("text");
+    assert_eq!(lean, without);
+    // Offsets point into the cleaned text (given with --with-text), original offsets into the input.
+    let mentions = full["mentions"].as_array().unwrap();
+    assert!(!mentions.is_empty());
+    for m in mentions {
+        let at = |k: &str| m[k].as_u64().unwrap() as usize;
+        assert_eq!(&text[at("start")..at("end")], m["text"].as_str().unwrap());
+        assert_eq!(&report[at("original_start")..at("original_end")], m["text"].as_str().unwrap());
+    }
+}

@@ -15,6 +15,7 @@ fn run_acta(input: &Path, out: &Path) {
         .arg(input)
         .arg("--out")
         .arg(out)
+        .arg("--with-text")
         .arg("--quiet")
         .status()
         .unwrap();

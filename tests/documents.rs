@@ -12,7 +12,7 @@ fn root() -> PathBuf {
 
 fn extract(input: &Path, out: &Path) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_acta"))
-        .args(["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"])
+        .args(["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--with-text", "--quiet"])
         .output()
         .unwrap()
 }

@@ -48,6 +48,7 @@ fn extract_with_both_models_runs_end_to_end_and_keeps_every_rule_entity() {
         summary.to_str().unwrap(),
         "--jobs",
         "2",
+        "--with-text",
         "--quiet",
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

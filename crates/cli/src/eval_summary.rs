@@ -93,6 +93,12 @@ pub fn eval_summary(args: EvalSummaryArgs) -> anyhow::Result<ExitCode> {
             continue;
         };
         let summary = record["summary"].as_str().unwrap_or("");
+        if !record["text"].is_string() {
+            anyhow::bail!(
+                "{}: record {id} has no \"text\", which lead-3 is taken from: run acta extract with --with-text",
+                args.records.display()
+            );
+        }
         let baseline = lead3(record);
         let (a, l) = (rouge(summary, reference), rouge(&baseline, reference));
         let lang = key["language"].as_str().unwrap_or("?").to_string();

@@ -114,8 +114,10 @@ pub struct ReportRecord {
     pub summary_abstractive: Option<String>,
     /// The bullet points of the report's key-issues and takeaways sections.
     pub key_points: Vec<String>,
-    /// The cleaned text all `start`/`end` offsets point into (`original_*` offsets point into the input).
-    pub text: String,
+    /// The cleaned text all `start`/`end` offsets point into (`original_*` offsets point into the
+    /// input). Written to JSON Lines only with `--with-text` (a fifth of a record's size on real text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     pub sections: Vec<SectionRecord>,
     pub fields: Vec<FieldRecord>,
     pub language_spans: Vec<SpanRecord>,
@@ -216,7 +218,7 @@ impl ReportRecord {
             },
             summary_abstractive: report.summary_abstractive.clone(),
             key_points: report.key_points.iter().map(|r| one_line(report.slice(*r))).collect(),
-            text: report.text.clone(),
+            text: Some(report.text.clone()),
             sections: report
                 .sections
                 .iter()
