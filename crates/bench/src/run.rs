@@ -76,6 +76,44 @@ fn corpus_dir(root: &Path, mb: usize) -> PathBuf {
     dir
 }
 
+/// Where the real-text corpus is copied from: the development set's texts (real public reports).
+const REAL_TEXTS: &str = "../shared/dev/texts";
+
+/// The development set's texts copied until they make `mb` MB (`None` when ../shared is not
+/// there): what users feed acta, not what acta's generator writes.
+fn real_corpus_dir(root: &Path, mb: usize) -> Option<PathBuf> {
+    let source = root.join(REAL_TEXTS);
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(&source)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    texts.sort();
+    if texts.is_empty() {
+        return None;
+    }
+    let dir = root.join("target/bench").join(format!("real-{mb}mb"));
+    let done = dir.join(".complete");
+    if !done.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("bench dir");
+        eprintln!("acta-bench: copying {} until {mb} MB in {}", source.display(), dir.display());
+        let (mut bytes, mut files) = (0u64, 0usize);
+        'copies: for copy in 0.. {
+            for text in &texts {
+                let name = format!("{copy:04}-{}", text.file_name().unwrap().to_string_lossy());
+                bytes += std::fs::copy(text, dir.join(name)).expect("text copied");
+                files += 1;
+                if bytes >= (mb * 1_000_000) as u64 {
+                    break 'copies;
+                }
+            }
+        }
+        std::fs::write(&done, format!("{files} files, {bytes} bytes, copies of {REAL_TEXTS}\n")).expect("marker");
+    }
+    Some(dir)
+}
+
 fn dir_bytes_files(dir: &Path) -> (u64, usize) {
     let mut bytes = 0;
     let mut files = 0;
@@ -105,20 +143,27 @@ pub fn run(root: &Path) {
     );
     let mut floor = String::new();
     let mut words_of = std::collections::HashMap::new();
-    for &mb in &sizes {
-        let dir = corpus_dir(root, mb);
+    // The generated corpora, then the real text (when ../shared is there).
+    let mut corpora: Vec<(String, PathBuf)> =
+        sizes.iter().map(|&mb| (format!("{mb} MB"), corpus_dir(root, mb))).collect();
+    let real = real_corpus_dir(root, 100);
+    match &real {
+        Some(dir) => corpora.push(("100 MB real text".to_string(), dir.clone())),
+        None => eprintln!("acta-bench: {REAL_TEXTS} is not there: no real-text corpus (only the generated ones)"),
+    }
+    for (label, dir) in &corpora {
         let dir_s = dir.to_str().expect("utf-8 path");
         let (bytes, files) = dir_bytes_files(&dir);
         let wc = measure(&["sh", "-c", &format!("find '{dir_s}' -name '*.txt' -exec cat {{}} + | wc -w")]);
         let words: f64 = wc.stdout.trim().parse().unwrap_or(0.0);
-        words_of.insert(mb, words);
+        words_of.insert(label.clone(), words);
         let mut acta_one_thread = 0.0;
         for jobs in [1, 2] {
             let _ = std::fs::remove_dir_all(&out);
             let m = measure(&[acta, "extract", dir_s, "--out", &out_s, "--quiet", "--jobs", &jobs.to_string()]);
             let _ = writeln!(
                 table,
-                "| {mb} MB ({files} reports, {:.1} M words) | {jobs} | {:.1} | {:.1} | {:.2} | {:.0} | {:.0} | {:.0} | {:.0} MB |",
+                "| {label} ({files} reports, {:.1} M words) | {jobs} | {:.1} | {:.1} | {:.2} | {:.0} | {:.0} | {:.0} | {:.0} MB |",
                 words / 1e6,
                 m.seconds,
                 m.cpu_seconds,
@@ -128,36 +173,32 @@ pub fn run(root: &Path) {
                 files as f64 / m.seconds,
                 m.peak_mb
             );
-            eprintln!("acta-bench: {mb} MB, --jobs {jobs}: {:.1} s, {:.0} MB peak", m.seconds, m.peak_mb);
+            eprintln!("acta-bench: {label}, --jobs {jobs}: {:.1} s, {:.0} MB peak", m.seconds, m.peak_mb);
             if jobs == 1 {
                 acta_one_thread = m.seconds;
             }
         }
         let _ = writeln!(
             floor,
-            "| {mb} MB | `wc -w` | {:.2} s | {:.1} MB/s | {:.0} words/s | {:.0}x |",
+            "| {label} | `wc -w` | {:.2} s | {:.1} MB/s | {:.0} words/s | {:.0}x |",
             wc.seconds,
             bytes as f64 / 1e6 / wc.seconds,
             words / wc.seconds,
             acta_one_thread / wc.seconds
         );
     }
-    // Per-stage profile on 10 MB, one thread.
-    let _ = std::fs::remove_dir_all(&out);
+    // Per-stage profile on 10 MB, one thread: generated, and real text when it is there.
     let dir10 = corpus_dir(root, 10);
-    let prof = measure(&[
-        acta,
-        "extract",
-        dir10.to_str().expect("utf-8"),
-        "--out",
-        &out_s,
-        "--quiet",
-        "--jobs",
-        "1",
-        "--profile",
-    ]);
-    let profile: String =
-        prof.stderr.lines().filter(|l| l.starts_with("  ")).map(|l| format!("    {}\n", l.trim())).collect();
+    let profile_of = |dir: &Path| -> String {
+        let _ = std::fs::remove_dir_all(&out);
+        let dir = dir.to_str().expect("utf-8");
+        let prof = measure(&[acta, "extract", dir, "--out", &out_s, "--quiet", "--jobs", "1", "--profile"]);
+        prof.stderr.lines().filter(|l| l.starts_with("  ")).map(|l| format!("    {}\n", l.trim())).collect()
+    };
+    let mut profile = profile_of(&dir10);
+    if let Some(real10) = real.as_ref().and_then(|_| real_corpus_dir(root, 10)) {
+        profile = format!("generated:\n{profile}\nreal text:\n{}", profile_of(&real10));
+    }
     // Cold start: one small report, the whole process.
     let one = root.join("target/bench/one");
     let _ = std::fs::create_dir_all(&one);
@@ -181,7 +222,7 @@ pub fn run(root: &Path) {
         .unwrap_or_default();
     let mut md = String::new();
     let _ = writeln!(md, "# acta benchmarks\n");
-    let _ = writeln!(md, "Written by `make bench` (`acta-bench run`) at commit {commit} on a machine with {cores} cores. The inputs are generated by `acta-bench generate` (seed 20261128) from the parts of `corpus/` reports, with people renamed; each size is its own set of files. Peak memory is the resident set of the acta process and CPU seconds its user + system time over all its threads (getrusage); `words per CPU-second` is the throughput per core busy. With `--jobs N` acta runs N pipeline workers, and the main thread writes one batch while the workers process the next. `words` are counted by `wc -w` over the same files.\n");
+    let _ = writeln!(md, "Written by `make bench` (`acta-bench run`) at commit {commit} on a machine with {cores} cores. The inputs are generated by `acta-bench generate` (seed 20261128) from the parts of `corpus/` reports, with people renamed; each size is its own set of files. The real-text corpus is the 112 texts of `../shared/dev` (real public reports: excerpts and complete minutes) copied until they make 100 MB (10 MB for its profile); it is left out when `../shared` is not there. Peak memory is the resident set of the acta process and CPU seconds its user + system time over all its threads (getrusage); `words per CPU-second` is the throughput per core busy. With `--jobs N` acta runs N pipeline workers, and the main thread writes one batch while the workers process the next. `words` are counted by `wc -w` over the same files.\n");
     let _ = writeln!(md, "## End to end (default settings: all stages, all outputs)\n\n{table}");
     let _ = writeln!(md, "## The floor: reading the bytes\n\n| input | tool | seconds | MB/s | words/s | acta --jobs 1 takes |\n| --- | --- | --- | --- | --- | --- |\n{floor}");
     let _ = writeln!(md, "## Where the time goes (10 MB, --jobs 1, `acta extract --profile`)\n\n```\n{profile}```\n");
@@ -191,7 +232,7 @@ pub fn run(root: &Path) {
     let _ = writeln!(md, "## Component benchmarks\n\n`acta-bench lang corpus` (language detection throughput) and `acta-bench summary corpus` (summary cost per 6 KB report) run in `make bench` too; their figures are in the README's performance section.");
     print!("{md}");
     std::fs::write(root.join("BENCHMARKS.md"), md).expect("BENCHMARKS.md written");
-    eprintln!("acta-bench: wrote BENCHMARKS.md ({} words at 100 MB)", words_of.get(&100).copied().unwrap_or(0.0));
+    eprintln!("acta-bench: wrote BENCHMARKS.md ({} words at 100 MB)", words_of.get("100 MB").copied().unwrap_or(0.0));
 }
 
 /// PDF and Word input: the test documents of `tests/documents/` (made by LibreOffice from corpus

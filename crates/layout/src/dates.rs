@@ -220,6 +220,21 @@ pub struct FoundDate {
 /// The first date in `text`. Numeric dates that could be day/month or month/day are read in the
 /// order of `lang` (month first for English, day first otherwise).
 pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
+    // Every date acta reads has a year in digits: most lines have none, and skip the patterns.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Most lines hold no date: a year of four digits, or digits around '/', '.' or '-' for a
+    // numeric date ("13.04.07"), must be there for a pattern to give one (a year in other digits
+    // does not parse).
+    let has_year = text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+    let has_numeric = text
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-') && w[2].is_ascii_digit());
+    if !has_year && !has_numeric {
+        return None;
+    }
     // Month names are matched on a folded copy; folding keeps byte offsets only for ASCII, so
     // map through char positions.
     let folded: String = text.chars().map(fold_char).collect();
@@ -231,28 +246,29 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
             }
         }
     };
-    for c in DAY_MONTH_YEAR.captures_iter(&folded) {
+    let with_year = if has_year { folded.as_str() } else { "" };
+    for c in DAY_MONTH_YEAR.captures_iter(with_year) {
         let d = c[1].parse().ok();
         let m = month_number(&c[2]);
         let y = c[3].parse().ok();
         let whole = c.get(0).expect("group 0");
         consider(d.zip(m).zip(y).and_then(|((d, m), y)| valid(y, m, d)), whole.start(), whole.end());
     }
-    for c in MONTH_DAY_YEAR.captures_iter(&folded) {
+    for c in MONTH_DAY_YEAR.captures_iter(with_year) {
         let m = month_number(&c[1]);
         let d = c[2].parse().ok();
         let y = c[3].parse().ok();
         let whole = c.get(0).expect("group 0");
         consider(d.zip(m).zip(y).and_then(|((d, m), y)| valid(y, m, d)), whole.start(), whole.end());
     }
-    for c in WRITTEN_DAY.captures_iter(&folded) {
+    for c in WRITTEN_DAY.captures_iter(with_year) {
         let d = DAY_WORDS.iter().find(|(w, _)| *w == &c[1]).map(|(_, n)| *n);
         let m = month_number(&c[2]);
         let y = c[3].parse().ok();
         let whole = c.get(0).expect("group 0");
         consider(d.zip(m).zip(y).and_then(|((d, m), y)| valid(y, m, d)), whole.start(), whole.end());
     }
-    for c in ISO.captures_iter(&folded) {
+    for c in ISO.captures_iter(with_year) {
         let (y, m, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
         let whole = c.get(0).expect("group 0");
         consider(y.zip(m).zip(d).and_then(|((y, m), d)| valid(y, m, d)), whole.start(), whole.end());
@@ -314,6 +330,10 @@ fn to_24h(hour: u32, minute: u32, meridiem: Option<&str>) -> Option<(u32, u32)> 
 /// The first time range ("09:00 - 10:00", "9h-10h30", "3 p.m. to 4:30 p.m.") or single time in
 /// `text`, as "HH:MM-HH:MM" or "HH:MM".
 pub fn find_time(text: &str) -> Option<String> {
+    // Every time acta reads starts with an hour in digits.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     for c in TIME_RANGE.captures_iter(text) {
         let has_marker = c.get(2).is_some() || c.get(3).is_some() || c.get(5).is_some() || c.get(6).is_some();
         if !has_marker {
