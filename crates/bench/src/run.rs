@@ -153,7 +153,7 @@ pub fn run(root: &Path) {
     }
     for (label, dir) in &corpora {
         let dir_s = dir.to_str().expect("utf-8 path");
-        let (bytes, files) = dir_bytes_files(&dir);
+        let (bytes, files) = dir_bytes_files(dir);
         let wc = measure(&["sh", "-c", &format!("find '{dir_s}' -name '*.txt' -exec cat {{}} + | wc -w")]);
         let words: f64 = wc.stdout.trim().parse().unwrap_or(0.0);
         words_of.insert(label.clone(), words);
