@@ -2,7 +2,7 @@
 //! items shaped like "Name, Title, Organisation" anywhere, and the rows of speaker tables (pipe
 //! tables, CSV rows, tab-separated rows). Each entry splits into honorific, name and the rest.
 
-use acta_doc::{ByteRange, FieldKind, Lang, LineKind, Report, SessionRole};
+use acta_doc::{fold_words, ByteRange, FieldKind, Lang, LineKind, Report, SessionRole};
 
 use crate::gazetteer::{Gazetteers, Honorific};
 use crate::lists::*;
@@ -132,6 +132,14 @@ const COPULAS: &[&str] = &[
     "est l'", "est ",
 ];
 
+/// An entry of a list of those present that says its person was not ("Mike Rodenbaugh -
+/// Commercial Users, absent, apologies", "Ana Ruiz (excusada)"): an absence phrase of the language
+/// packs in what follows the name.
+fn marked_absent(text: &str, rest: ByteRange, gaz: &Gazetteers) -> bool {
+    let rest = rest.slice(text);
+    !rest.is_empty() && gaz.lead_ins.find_all(&format!(" {} ", fold_words(rest))).any(|(_, _, (_, absent))| absent)
+}
+
 /// Every entry of the report in text order, each name once.
 pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEntry<'g>> {
     let text = &report.text;
@@ -157,7 +165,7 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
                 continue;
             }
             if let Some(mut p) = parse_entry(text, part, gaz, lang(part.start), role) {
-                p.absent = absent;
+                p.absent = absent || marked_absent(text, p.rest, gaz);
                 out.push(p);
             }
         }
@@ -235,7 +243,7 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
             {
                 if let Some(&(_, role, absent)) = listed {
                     p.role = role;
-                    p.absent = absent;
+                    p.absent = absent || marked_absent(text, p.rest, gaz);
                 }
                 out.push(p);
             }
@@ -388,5 +396,20 @@ mod tests {
         assert_eq!(entry("Ana Silva, Director").unwrap().0, "Ana Silva");
         assert_eq!(entry("Rodrigo QUISPE MAMANI, Adviser").unwrap().0, "Rodrigo QUISPE MAMANI");
         assert_eq!(entry("MARÍA LÓPEZ GARCÍA — Undersecretary").unwrap().0, "MARÍA LÓPEZ GARCÍA");
+    }
+
+    #[test]
+    fn an_entry_of_a_list_of_those_present_can_say_its_person_was_not() {
+        let gaz = Gazetteers::bundled();
+        let rest = |text: &str| {
+            let r = ByteRange { start: 0, end: text.len() };
+            let p = parse_entry(text, r, &gaz, Some(Lang::EN), SessionRole::Attendee).unwrap();
+            (p.name.slice(text).to_string(), marked_absent(text, p.rest, &gaz))
+        };
+        assert_eq!(rest("Tomás Arce - Registrars - absent, apologies"), ("Tomás Arce".into(), true));
+        assert_eq!(rest("Ana Ruiz (excusada)"), ("Ana Ruiz".into(), true));
+        // A dash typed against the name still ends it.
+        assert_eq!(rest("Lucía Benítez- Registrars"), ("Lucía Benítez".into(), false));
+        assert_eq!(rest("Rosa Gil - Office of Attendance Records"), ("Rosa Gil".into(), false));
     }
 }

@@ -60,6 +60,11 @@ fn token_at(text: &str, pos: usize) -> Option<(usize, &str)> {
     (!tok.is_empty()).then_some((pos + len, tok))
 }
 
+/// Where `stem`, the start of the token `raw` that ends at `raw_end`, ends.
+fn pos_of(raw_end: usize, raw: &str, stem: &str) -> usize {
+    raw_end - (raw.len() - stem.len())
+}
+
 /// Reads a person's name starting exactly at `pos`: name tokens joined by single spaces or
 /// particles. Stops before anything else; returns `None` when no name starts there.
 pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
@@ -72,6 +77,10 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
         let (tok, tok_end) =
             if raw.ends_with('.') && raw.trim_end_matches('.').chars().filter(|c| c.is_alphabetic()).count() > 3 {
                 (&raw[..raw.len() - 1], raw_end - 1)
+            } else if let Some(stem) = raw.strip_suffix(['-', '–', '—']).filter(|s| !s.is_empty()) {
+                // A dash typed against the name before what follows ("Thomas Keller- Registrars"):
+                // the name ends before it.
+                (stem, pos_of(raw_end, raw, stem))
             } else {
                 (raw, raw_end)
             };
@@ -167,6 +176,8 @@ mod tests {
         assert_eq!(name("María de la Luz Pérez said").as_deref(), Some("María de la Luz Pérez"));
         assert_eq!(name("Ana Paula dos Santos - Diretora").as_deref(), Some("Ana Paula dos Santos"));
         assert_eq!(name("MARÍA LÓPEZ — Directora").as_deref(), Some("MARÍA LÓPEZ"));
+        assert_eq!(name("Thomas Keller- Registrars").as_deref(), Some("Thomas Keller"));
+        assert_eq!(name("Lisandro Granville– Comunidade").as_deref(), Some("Lisandro Granville"));
         assert_eq!(name("Jean-Pierre O'Neill, Université").as_deref(), Some("Jean-Pierre O'Neill"));
         assert_eq!(name("Ma. Fernanda Ríos").as_deref(), Some("Ma. Fernanda Ríos"));
         assert_eq!(name("J. PEREIRA: thanks").as_deref(), Some("J. PEREIRA"));
