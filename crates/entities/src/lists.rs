@@ -45,9 +45,18 @@ pub(crate) fn lead_in_role(gaz: &Gazetteers, label: &str) -> Option<(SessionRole
         .map(|(_, _, role)| role)
 }
 
+/// Whether `next`, after a blank line, goes on with the list `previous` was an entry of: the
+/// entry ended with a list's ';' or ',', or both are a name, a dash and a description ("Ana Ruiz –
+/// Representante do Ministério da Saúde"), as lists written one entry a paragraph are.
+fn continues_list(previous: &str, next: &str) -> bool {
+    let dashed = |s: &str| [" – ", " - ", " — "].iter().any(|d| s.contains(d));
+    previous.trim_end().ends_with([';', ',']) || dashed(previous) && dashed(next)
+}
+
 /// Lists that follow a lead-in line ending with a colon, or the same line after the colon: each
 /// line after it that starts with a name (or an honorific) is part of the list, up to a heading,
-/// a line that does not start with a name, or a second blank line. Lines already in `known`
+/// a line that does not start with a name, a second blank line, or a blank line before a line
+/// that does not go on with the list. Lines already in `known`
 /// (fields and headings) are left to them.
 pub(crate) fn lead_in_lists(
     report: &Report,
@@ -72,6 +81,8 @@ pub(crate) fn lead_in_lists(
         }
         let mut end = None;
         let mut blanks = 0;
+        // The entry line before, to tell a list written one entry a paragraph from the prose after it.
+        let mut previous: Option<&str> = None;
         for next in &lines[i + 1..] {
             match next.kind {
                 LineKind::Blank => {
@@ -87,11 +98,14 @@ pub(crate) fn lead_in_lists(
             let pos = next.content.start;
             let named = honorific_at(text, pos, gaz, report.language_at(pos)).is_some()
                 || name_at(text, pos, gaz).is_some_and(|n| n.core_tokens >= 2);
-            if !named || blanks > 0 && end.is_some() && next.kind != LineKind::ListItem {
+            let entry = next.content.slice(text);
+            let same_list = next.kind == LineKind::ListItem || previous.is_some_and(|p| continues_list(p, entry));
+            if !named || blanks > 0 && end.is_some() && !same_list {
                 break;
             }
             end = Some(next.range.end);
             blanks = 0;
+            previous = Some(entry);
         }
         if let Some(end) = end {
             out.push((ByteRange { start: line.range.end, end }.trim(text), role, absent));
@@ -322,4 +336,39 @@ pub(crate) fn split_entries(text: &str, r: ByteRange) -> Vec<ByteRange> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_written_one_entry_a_paragraph_goes_on_after_a_blank_line() {
+        let gaz = Gazetteers::bundled();
+        let text = "Estiveram presentes os seguintes membros:\n\nAna Ruiz Costa – Representante do Ministério da Saúde;\n\nPedro Lima Alves – Representante do Terceiro Setor;\n\nJoão Souza Prado – Representante da Casa Civil.\n\nA reunião começou às 10h com a leitura da ata anterior.\n";
+        let mut report = Report::new("t", "t", text.to_string());
+        report.lines = acta_layout_lines(text);
+        let lists = lead_in_lists(&report, &gaz, &[]);
+        assert_eq!(lists.len(), 1);
+        let listed = lists[0].0.slice(text);
+        assert!(listed.starts_with("Ana Ruiz Costa") && listed.ends_with("Casa Civil."), "{listed}");
+        assert_eq!(lists[0].1, SessionRole::Attendee);
+        // Prose after a blank line is not an entry, even when it starts with a name.
+        assert!(!continues_list("Ana Ruiz Costa – Representante", "Ana Ruiz abriu a sessão e agradeceu."));
+        assert!(continues_list("Ana Ruiz Costa, Ministério da Saúde;", "Pedro Lima Alves, Casa Civil"));
+    }
+
+    /// Lines as the layout stage gives them: blank or text, content without the line break.
+    fn acta_layout_lines(text: &str) -> Vec<acta_doc::Line> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let content = line.trim_end_matches('\n');
+            let kind = if content.trim().is_empty() { LineKind::Blank } else { LineKind::Text };
+            let range = ByteRange { start, end: start + line.len() };
+            lines.push(acta_doc::Line { kind, range, content: ByteRange { start, end: start + content.len() } });
+            start += line.len();
+        }
+        lines
+    }
 }
