@@ -11,6 +11,9 @@ use crate::words::lowercase_keeping_offsets;
 
 /// How far around a name its apposition is looked for.
 const WINDOW: usize = 160;
+/// How far before a name a phrase of participation may be when only names, titles and bodies
+/// come between ("la asistencia de" and the twentieth name of its list).
+const LIST_WINDOW: usize = 1200;
 
 /// A report's text and its lower-cased copy with the same offsets ([`lowercase_keeping_offsets`]),
 /// made once per report: titles and phrases are looked up in the copy without lower-casing again.
@@ -288,7 +291,7 @@ fn role_around(p: &Prose, name: ByteRange, apposition: Option<ByteRange>, gaz: &
     {
         return Some(role);
     }
-    let from = ceil(text, name.start.saturating_sub(WINDOW));
+    let from = ceil(text, name.start.saturating_sub(LIST_WINDOW));
     let before = &text[from..name.start];
     // The sentence's start: a line end, or a period that ends a word longer than an abbreviation
     // ("chaired by Mr. Devesh Ramdhany" is one sentence).
@@ -358,5 +361,31 @@ mod tests {
         let (a, _) =
             context("The meeting was opened by Minister of Economic Affairs Juhan Parts and others.", "Juhan Parts");
         assert_eq!(a.as_deref(), Some("Minister of Economic Affairs"));
+    }
+
+    #[test]
+    fn a_phrase_of_participation_reaches_every_name_of_its_list() {
+        let names = [
+            "Rosa Elena Quintero Paz",
+            "Tomás Ignacio Benítez Arce",
+            "Lucía Fernanda Ochoa Ríos",
+            "Marcos Aurelio Vidal Soto",
+            "Carmen Julia Mendoza Lara",
+            "Héctor Manuel Ibarra Cruz",
+            "Paula Andrea Robles Gil",
+            "Andrés Felipe Zárate Luna",
+            "Verónica Isabel Castaño Mora",
+            "Julián Esteban Prieto Vega",
+        ];
+        let text = format!("Se registró la asistencia de {}. Luego se aprobó el orden del día.", names.join(", "));
+        for name in names {
+            assert_eq!(context(&text, name).1, Some(SessionRole::Attendee), "{name}");
+        }
+        // Another clause between the phrase and the name ends its reach.
+        let (_, role) = context(
+            "Con la asistencia de Rosa Quintero Paz, el consejo aprobó la propuesta de Julián Prieto Vega.",
+            "Julián Prieto Vega",
+        );
+        assert_ne!(role, Some(SessionRole::Attendee));
     }
 }
