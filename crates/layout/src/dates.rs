@@ -301,6 +301,10 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
 
 /// Lower-cases and removes an accent from one char, keeping one char for one char.
 fn fold_char(c: char) -> char {
+    // What `fold` does to an ASCII char, without a string for it (dates fold every char of a page).
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let f = fold(c.encode_utf8(&mut [0; 4]));
     let mut it = f.chars();
     match (it.next(), it.next()) {
