@@ -88,10 +88,13 @@ fn longest_first(table: &[(&'static str, u32)]) -> String {
     words.join("|")
 }
 
+// Word boundaries are ASCII ones: with Unicode boundaries the regex engine's DFA gives up at the
+// first non-ASCII character and a slower engine reads the rest; next to the digits and the
+// folded month names these patterns hold, the two agree.
 static MONTH_ALT: LazyLock<String> = LazyLock::new(|| longest_first(MONTHS));
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°|o)?\s*(?:de\s+)?({})\.?\s*,?\s*(?:de\s+|del\s+)?(\d{{4}})\b",
+        r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th|er|º|°|o)?\s*(?:de\s+)?({})\.?\s*,?\s*(?:de\s+|del\s+)?(\d{{4}})(?-u:\b)",
         *MONTH_ALT
     ))
     .expect("valid regex")
@@ -170,27 +173,27 @@ const DAY_WORDS: &[(&str, u32)] = &[
 ];
 static WRITTEN_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b({})\s+(?:dias?|jours?)\s+(?:do|del|de|du)\s+(?:mes|mois)\s+(?:de\s+|d')?({})\s+(?:de|del)\s+(\d{{4}})\b",
+        r"(?-u:\b)({})\s+(?:dias?|jours?)\s+(?:do|del|de|du)\s+(?:mes|mois)\s+(?:de\s+|d')?({})\s+(?:de|del)\s+(\d{{4}})(?-u:\b)",
         longest_first(DAY_WORDS),
         *MONTH_ALT
     ))
     .expect("valid regex")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?:de\s+)?(\d{{4}})\b", *MONTH_ALT))
+    Regex::new(&format!(r"(?-u:\b)({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?:de\s+)?(\d{{4}})(?-u:\b)", *MONTH_ALT))
         .expect("valid regex")
 });
-static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b").expect("valid regex"));
+static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)").expect("valid regex"));
 static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?-u:\b)").expect("valid regex"));
 static TIME_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d{1,2})(?:(?:[:.]|\s?h\s?)(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?:rs?|s)?\b)?\s*(?:-|–|—|to|a|à|às|as|até|ate|hasta|until|till)\s*(\d{1,2})(?:(?:[:.]|\s?h\s?)(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?:rs?|s)?\b)?",
+        r"(?i)(?-u:\b)(\d{1,2})(?:(?:[:.]|\s?h\s?)(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?:rs?|s)?(?-u:\b))?\s*(?:-|–|—|to|a|à|às|as|até|ate|hasta|until|till)\s*(\d{1,2})(?:(?:[:.]|\s?h\s?)(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?:rs?|s)?(?-u:\b))?",
     )
     .expect("valid regex")
 });
 static SINGLE_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?::(\d{2})|h(\d{2})?)\s*(a\.?\s?m\.?|p\.?\s?m\.?)?").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?::(\d{2})|h(\d{2})?)\s*(a\.?\s?m\.?|p\.?\s?m\.?)?").expect("valid regex")
 });
 
 fn month_number(name: &str) -> Option<u32> {
