@@ -180,10 +180,14 @@ static WRITTEN_DAY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b)({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?:de\s+)?(\d{{4}})(?-u:\b)", *MONTH_ALT))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?-u:\b)({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?:de\s+)?(\d{{4}})(?-u:\b)",
+        *MONTH_ALT
+    ))
+    .expect("valid regex")
 });
-static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)").expect("valid regex"));
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)").expect("valid regex"));
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?-u:\b)").expect("valid regex"));
 static TIME_RANGE: LazyLock<Regex> = LazyLock::new(|| {
