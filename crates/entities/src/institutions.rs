@@ -672,4 +672,22 @@ mod kind_tests {
         let f = kinds("J. PEREIRA: The Ibero-American Data Protection Network is working on common standards.");
         assert!(f.iter().all(|(_, k)| *k == EntityKind::Organization), "{f:?}");
     }
+
+    #[test]
+    fn acronym_pairs_are_the_bounded_patterns_matches() {
+        let long = "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi (XNU)";
+        for text in [
+            "The Agencia de Gobierno Electrónico y Sociedad de la Información (AGESIC) and the Internet Society (ISOC) met.",
+            long,
+            "Panel: Fabrizio Scrollini (ILDA), Ana Ruiz (2019) and the Open Data Charter (ODC).",
+            "Eleven words exactly: One Two Three Four Five Six Seven Eight Nine Ten Eleven (OTT) here.",
+        ] {
+            let ours: Vec<(&str, &str)> = acronym_pairs(text).iter().map(|(n, a)| (n.as_str(), a.as_str())).collect();
+            let bounded: Vec<(&str, &str)> =
+                WITH_ACRONYM.captures_iter(text).map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str())).collect();
+            assert_eq!(ours, bounded, "{text}");
+        }
+        // A name longer than eleven words: the bounded pattern's match, its last words.
+        assert!(acronym_pairs(long)[0].0.as_str().starts_with("Delta"), "{:?}", acronym_pairs(long)[0].0.as_str());
+    }
 }
