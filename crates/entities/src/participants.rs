@@ -234,6 +234,29 @@ fn abbreviation_before(s: &str, period: usize) -> bool {
         && word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Where a title's country in the possessive starts, in the capitalised words right before the
+/// title ("Norway's Foreign Affairs" before "Minister", "Zambia's Commerce, Trade and Industry"):
+/// the title's first words are then these.
+fn possessive_start(before: &str) -> Option<usize> {
+    let mut start = None;
+    let mut end = before.len();
+    for word in before.trim_end().rsplit(' ') {
+        let word_start = before[..end].trim_end().len() - word.len();
+        end = word_start;
+        // "Zambia's Commerce, Trade and Industry Minister": connectors inside the run go on.
+        if matches!(word, "and" | "of" | "&") {
+            continue;
+        }
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        if word.len() > 3 && (word.ends_with("'s") || word.ends_with("’s")) {
+            start = Some(word_start);
+        }
+    }
+    start
+}
+
 /// "the Minister of Economy, Ana Silva,", "Minister of Economy Ana Silva", "secretary-general Ana
 /// Silva": a title before the name in the same clause.
 fn apposition_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
@@ -266,7 +289,8 @@ fn apposition_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byt
             && tail.split_whitespace().count() <= 14
             && only_title_words(tail.trim_end_matches([',', ' ']), at, p, gaz);
         if plain {
-            let r = ByteRange { start: at, end: base + body[clause_start..].len() }.trim(text);
+            let start = possessive_start(&clause[..pos - word.len() - 1]).map_or(at, |i| base + i);
+            let r = ByteRange { start, end: base + body[clause_start..].len() }.trim(text);
             return (!r.is_empty()).then_some(r);
         }
     }
@@ -387,5 +411,17 @@ mod tests {
             "Julián Prieto Vega",
         );
         assert_ne!(role, Some(SessionRole::Attendee));
+    }
+
+    #[test]
+    fn a_country_in_the_possessive_before_the_title_is_part_of_it() {
+        let (a, _) = context(
+            "The Conference elected Norway's Foreign Affairs Minister Jonas Gahr Støre to serve.",
+            "Jonas Gahr Støre",
+        );
+        assert_eq!(a.as_deref(), Some("Norway's Foreign Affairs Minister"));
+        assert_eq!(possessive_start("elected Zambia’s Commerce, Trade and Industry"), Some(8));
+        assert_eq!(possessive_start("elected Zambia’s Trade"), Some(8));
+        assert_eq!(possessive_start("Yesterday the"), None);
     }
 }

@@ -171,7 +171,7 @@ impl Stage for SpeakerStage {
                 // Industry, Energy and Mining"); a title before with a body after ("la periodista X,
                 // del diario Y") gives the role.
                 if app.end <= m.range.start && a.organization.is_none() {
-                    a.role = trim_role(&report.text, app);
+                    a.role = trim_role(&report.text, app).map(|r| without_possessive_country(report, r));
                 }
                 if a.role.is_none() {
                     a.role = context.title_before.and_then(|t| trim_role(&report.text, t));
@@ -328,6 +328,24 @@ struct Affiliation<'r> {
 }
 
 /// Reads title, organisation and country from what follows a name.
+/// A title that starts with a country in the possessive ("Uruguay's Minister of Industry"): the
+/// country is the speaker's (found among the mentions), the title is what follows it.
+fn without_possessive_country(report: &Report, title: ByteRange) -> ByteRange {
+    let text = &report.text;
+    let first = report.mentions.partition_point(|m| m.range.start < title.start);
+    let possessive = report.mentions[first..]
+        .iter()
+        .take_while(|m| m.range.start == title.start)
+        .filter(|m| m.kind == EntityKind::Country && m.range.end <= title.end)
+        .find_map(|m| {
+            ["'s ", "’s "].iter().find(|p| text[m.range.end..].starts_with(**p)).map(|p| m.range.end + p.len())
+        });
+    match possessive {
+        Some(start) if start < title.end => ByteRange { start, end: title.end }.trim(text),
+        _ => title,
+    }
+}
+
 fn affiliation(report: &Report, rest: ByteRange) -> Affiliation<'_> {
     let text = &report.text;
     let mut rest = rest;
@@ -404,6 +422,7 @@ fn affiliation(report: &Report, rest: ByteRange) -> Affiliation<'_> {
             trim_role(text, ByteRange { start: rest.start, end: rest.start + first_part.len() })
         }
     };
+    let role = role.map(|r| without_possessive_country(report, r));
     let country = inside
         .iter()
         .find(|m| m.kind == EntityKind::Country)
