@@ -462,3 +462,25 @@ fn records_leave_the_cleaned_text_out_unless_asked_and_offsets_point_into_it() {
         assert_eq!(&report[at("original_start")..at("original_end")], m["text"].as_str().unwrap());
     }
 }
+
+#[test]
+fn titles_in_prose_leave_out_the_honorific_and_the_possessive_country() {
+    let text = "Geneva, 3 May 2024. The meeting was opened by Secretary-General Dr. Tomás Benítez Arce. \
+                Later the Forum elected Norway's Foreign Affairs Minister Ingrid Solberg Dahl as vice-chair. \
+                The closing words were given by Chile's Amb. Rosa Quintero Paz.";
+    let line = serde_json::json!({"id": "prose", "text": text}).to_string();
+    let out = acta(&["extract", "-", "--jsonl", "-", "--quiet"], Some(&line));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let speaker = |name: &str| {
+        let s = record["speakers"].as_array().unwrap().iter().find(|s| s["name"] == name).cloned();
+        s.unwrap_or_else(|| panic!("{name} in {}", record["speakers"]))
+    };
+    let benitez = speaker("Tomás Benítez Arce");
+    assert_eq!((benitez["role"].as_str(), benitez["honorific"].as_str()), (Some("Secretary-General"), Some("Dr.")));
+    let solberg = speaker("Ingrid Solberg Dahl");
+    assert_eq!((solberg["role"].as_str(), solberg["country"].as_str()), (Some("Foreign Affairs Minister"), Some("NO")));
+    // A three-letter surname at a sentence's end: the name without the period.
+    let quintero = speaker("Rosa Quintero Paz");
+    assert_eq!(quintero["honorific"].as_str(), Some("Amb."));
+}

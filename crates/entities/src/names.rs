@@ -103,6 +103,18 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
         }
         cursor = raw_end + 1;
     }
+    // "... given by Rosa Quintero Paz.": a short surname ending the name at a sentence's end
+    // keeps its period out; an abbreviated given name ("Ma. José", "Fco.") is never the last word.
+    if core >= 2 && text[..end].ends_with('.') {
+        let last = &text[pos..end - 1];
+        let last = &last[last.rfind(' ').map_or(0, |i| i + 1)..];
+        if last.chars().count() == 3
+            && last.chars().all(char::is_alphabetic)
+            && last.chars().skip(1).all(char::is_lowercase)
+        {
+            end -= 1;
+        }
+    }
     (core > 0).then_some(NameMatch { range: ByteRange { start: pos, end }, core_tokens: core })
 }
 
@@ -177,6 +189,8 @@ mod tests {
         assert_eq!(name("Ana Paula dos Santos - Diretora").as_deref(), Some("Ana Paula dos Santos"));
         assert_eq!(name("MARÍA LÓPEZ — Directora").as_deref(), Some("MARÍA LÓPEZ"));
         assert_eq!(name("Thomas Keller- Registrars").as_deref(), Some("Thomas Keller"));
+        assert_eq!(name("Rosa Quintero Paz. The session").as_deref(), Some("Rosa Quintero Paz"));
+        assert_eq!(name("Ma. José Ruiz said").as_deref(), Some("Ma. José Ruiz"));
         assert_eq!(name("Lisandro Granville– Comunidade").as_deref(), Some("Lisandro Granville"));
         assert_eq!(name("Jean-Pierre O'Neill, Université").as_deref(), Some("Jean-Pierre O'Neill"));
         assert_eq!(name("Ma. Fernanda Ríos").as_deref(), Some("Ma. Fernanda Ríos"));

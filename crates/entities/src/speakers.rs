@@ -181,7 +181,20 @@ impl Stage for SpeakerStage {
             let record = Speaker {
                 person: m.canonical,
                 honorific: honorific.map(|(_, r)| r),
-                role: affiliation.as_ref().and_then(|a| a.role),
+                // "Secretary-General Dr. Supachai": a courtesy honorific before the name (an
+                // abbreviation: "Dr.", "Sra.", "Amb.") is not the title's; "Minister" is.
+                role: affiliation.as_ref().and_then(|a| a.role).and_then(|r| match honorific {
+                    Some((_, h))
+                        if r.start < h.start
+                            && h.start < r.end
+                            && r.end <= h.end
+                            && (h.slice(&report.text).ends_with('.') || h.len() <= 3) =>
+                    {
+                        let title = ByteRange { start: r.start, end: h.start }.trim(&report.text);
+                        trim_role(&report.text, without_trailing_possessive_country(report, title))
+                    }
+                    _ => Some(r),
+                }),
                 // In prose only a body the text names as one is taken (an unnamed last part is too often a
                 // place or a clause).
                 organization: affiliation.as_ref().and_then(|a| a.organization).map(|o| o.range),
@@ -342,6 +355,26 @@ fn without_possessive_country(report: &Report, title: ByteRange) -> ByteRange {
         });
     match possessive {
         Some(start) if start < title.end => ByteRange { start, end: title.end }.trim(text),
+        _ => title,
+    }
+}
+
+/// "Chair of the General Council, Chile's" before "Amb. Mario Matus": the country in the
+/// possessive was the honorific's; the title ends before it.
+fn without_trailing_possessive_country(report: &Report, title: ByteRange) -> ByteRange {
+    let text = &report.text;
+    let before_s = ["'s", "’s"].iter().find_map(|p| title.slice(text).strip_suffix(p)).map(|t| title.start + t.len());
+    let Some(country_end) = before_s else { return title };
+    let first = report.mentions.partition_point(|m| m.range.end < country_end);
+    match report.mentions[first..]
+        .iter()
+        .take_while(|m| m.range.end == country_end)
+        .find(|m| m.kind == EntityKind::Country)
+    {
+        Some(m) if m.range.start > title.start => {
+            let end = title.start + text[title.start..m.range.start].trim_end_matches([' ', ',']).len();
+            ByteRange { start: title.start, end }
+        }
         _ => title,
     }
 }
