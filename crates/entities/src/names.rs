@@ -72,6 +72,7 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
     let mut core = 0;
     let mut tokens = 0;
     let mut cursor = pos;
+    let mut after_particle = false;
     while let Some((raw_end, raw)) = token_at(text, cursor) {
         // Sentence-final period: "said Ana Silva." keeps the period out unless it ends an initial.
         let (tok, tok_end) =
@@ -84,8 +85,12 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
             } else {
                 (raw, raw_end)
             };
-        if PARTICLES.contains(&tok) && core > 0 {
+        // "Jacques de La Rivière", "María De Los Ángeles": a capitalised particle after a particle.
+        let capital_particle = after_particle && PARTICLES.contains(&tok.to_lowercase().as_str());
+        after_particle = false;
+        if (PARTICLES.contains(&tok) || capital_particle) && core > 0 {
             // A particle belongs to the name only if a name token follows it.
+            after_particle = true;
         } else if is_name_token(tok, gaz) {
             core += 1;
             end = tok_end;
@@ -190,6 +195,7 @@ mod tests {
         assert_eq!(name("MARÍA LÓPEZ — Directora").as_deref(), Some("MARÍA LÓPEZ"));
         assert_eq!(name("Thomas Keller- Registrars").as_deref(), Some("Thomas Keller"));
         assert_eq!(name("Rosa Quintero Paz. The session").as_deref(), Some("Rosa Quintero Paz"));
+        assert_eq!(name("Jacques de La Rivière, président").as_deref(), Some("Jacques de La Rivière"));
         assert_eq!(name("Ma. José Ruiz said").as_deref(), Some("Ma. José Ruiz"));
         assert_eq!(name("Lisandro Granville– Comunidade").as_deref(), Some("Lisandro Granville"));
         assert_eq!(name("Jean-Pierre O'Neill, Université").as_deref(), Some("Jean-Pierre O'Neill"));
