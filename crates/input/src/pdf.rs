@@ -89,14 +89,42 @@ fn read_pages(bytes: &[u8]) -> std::result::Result<Vec<String>, pdf_extract::Out
         doc.decrypt("")?;
     }
     let mut pages = Vec::new();
+    // The columns of the table the page before ended with: a row it cut goes on on this page.
+    let mut carried: Option<Vec<f64>> = None;
     for page in 1.. {
         let mut drawing = PageDrawing::new();
         if pdf_extract::output_doc_page(&doc, &mut drawing, page).is_err() {
             break;
         }
-        pages.push(drawing.into_text());
+        let (text, columns) = drawing.into_text(carried.as_deref());
+        pages.push(text);
+        carried = columns;
     }
     Ok(pages)
+}
+
+/// A table row that ends `text` joined cell by cell with `rest`, the rest of it after a page break
+/// (`| | | los Datos Abiertos | |`: its first cell empty, as many cells).
+fn joined_row(text: &str, rest: &str) -> Option<String> {
+    let cells = |row: &str| -> Option<Vec<String>> {
+        let inner = row.trim().strip_prefix('|')?.strip_suffix('|')?;
+        Some(inner.split('|').map(|c| c.trim().to_string()).collect())
+    };
+    let last = text.trim_end_matches('\n').rsplit('\n').next()?;
+    let (before, after) = (cells(last)?, cells(rest)?);
+    if before.len() != after.len() || !after[0].is_empty() || after.iter().all(String::is_empty) {
+        return None;
+    }
+    let joined: Vec<String> = before
+        .iter()
+        .zip(&after)
+        .map(|(b, a)| match (b.is_empty(), a.is_empty()) {
+            (_, true) => b.clone(),
+            (true, false) => a.clone(),
+            (false, false) => format!("{b} {a}"),
+        })
+        .collect();
+    Some(format!("| {} |", joined.join(" | ")))
 }
 
 /// A line that starts a list item: a bullet (a symbol font's private-use glyph too), a dash or
@@ -317,7 +345,25 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
             pending += 1;
             continue;
         }
-        let first = page.iter().flatten().next().map_or("", |l| l.text);
+        let mut first = page.iter().flatten().next().map_or("", |l| l.text);
+        // The rest of a table row the page break cut (a row whose first cell is empty, read by
+        // the page's drawing) joins the row the page before ended with, cell by cell.
+        let mut lines = page.iter().peekable();
+        if let Some(merged) = joined_row(&text, first) {
+            let last_line_start = text.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
+            text.truncate(last_line_start);
+            text.push_str(&merged);
+            text.push('\n');
+            // Skip the page's lines up to its first one, which is now in the row.
+            while lines.next_if(|l| l.is_none_or(|l| l.text != first)).is_some() {}
+            lines.next();
+            first = lines.clone().flatten().next().map_or("", |l| l.text);
+            if first.is_empty() {
+                page_starts.extend(std::iter::repeat_n(text.len(), pending + 1));
+                pending = 0;
+                continue;
+            }
+        }
         if !text.is_empty() {
             // The last line was wrapped (it ended in a space), or it stops inside a sentence that
             // the next page goes on with in lower case.
@@ -341,7 +387,7 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
         // Blank lines count between this page's lines only: before its first one, the page's own
         // top margin (or a header removed) is no paragraph break.
         let (mut blank, mut started) = (false, false);
-        for line in page {
+        for line in lines {
             match line {
                 None => blank = started,
                 Some(line) => {
@@ -396,6 +442,20 @@ mod tests {
         let starts: Vec<&str> = t.page_starts.iter().map(|&s| &t.text[s..]).collect();
         assert!(starts[0].starts_with("The minister") && starts[1].starts_with("delegates discussed"));
         assert!(starts[2].starts_with("Final remarks"), "{starts:?}");
+    }
+
+    #[test]
+    fn a_table_row_cut_by_a_page_break_is_joined() {
+        let pages: Vec<String> = vec![
+            "Panel\n\n| Nombre | Institución | País |\n| Ana Ruiz | Agencia de | Chile |\n".into(),
+            "| | Gobierno Digital | |\n\nConclusiones del panel.\n".into(),
+        ];
+        let t = assemble(&pages, true);
+        assert!(t.text.contains("| Ana Ruiz | Agencia de Gobierno Digital | Chile |\n\nConclusiones"), "{}", t.text);
+        // Not a row's rest: a row of its own, or a row of another shape.
+        assert_eq!(joined_row("| a | b |\n", "| c | d |"), None);
+        assert_eq!(joined_row("| a | b |\n", "| | c | d |"), None);
+        assert_eq!(joined_row("text\n", "| | c |"), None);
     }
 
     #[test]

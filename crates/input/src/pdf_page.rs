@@ -50,32 +50,73 @@ impl PageDrawing {
         }
     }
 
-    /// The page's text, each table found in it written as `| cell | cell |` rows.
-    pub(crate) fn into_text(self) -> String {
+    /// The page's text, each table found in it written as `| cell | cell |` rows; and the columns
+    /// of the table the page ends with, if it does, for the next page. `carried`: the columns of
+    /// the table the page before ended with. Lines at the top of this page in its second column or
+    /// further (after at most a running header) are the rest of that table's last row, cut by the
+    /// page break: they are written as a row whose first cell is empty, which the pages' assembly
+    /// joins to the row before.
+    pub(crate) fn into_text(self, carried: Option<&[f64]>) -> (String, Option<Vec<f64>>) {
         let mut runs = runs(&self.glyphs, &self.text, &[]);
         let mut tables = tables(&runs);
-        if tables.is_empty() {
-            return self.text;
+        if tables.is_empty() && carried.is_none() {
+            return (self.text, None);
         }
-        // A cell's text that runs up to the next column ("Institución País" in a header) is two
-        // cells: read again, splitting where a word starts at a column of a table found.
-        let splits: Vec<Split> = tables.iter().flat_map(|t| t.splits(&runs)).collect();
-        runs = self::runs(&self.glyphs, &self.text, &splits);
-        tables = self::tables(&runs);
+        if !tables.is_empty() {
+            // A cell's text that runs up to the next column ("Institución País" in a header) is
+            // two cells: read again, splitting where a word starts at a column of a table found.
+            let splits: Vec<Split> = tables.iter().flat_map(|t| t.splits(&runs)).collect();
+            runs = self::runs(&self.glyphs, &self.text, &splits);
+            tables = self::tables(&runs);
+        }
+        // Replacements of runs by rows, in drawing order.
+        let mut rows: Vec<(Range<usize>, String)> =
+            tables.iter().map(|t| (t.runs.clone(), format!("\n\n{}\n\n", t.rows(&runs)))).collect();
+        if let Some((cut, row)) = carried.and_then(|columns| cut_row_rest(&runs, columns)) {
+            if rows.first().is_none_or(|(r, _)| r.start >= cut.end) {
+                rows.insert(0, (cut, format!("\n{row}\n\n")));
+            }
+        }
+        // The page ends with its last table when at most a page number follows it.
+        let ends_with_table = tables.last().filter(|t| {
+            let after = &runs[t.runs.end..];
+            after.is_empty() || after.len() == 1 && after[0].text.chars().count() <= 12
+        });
+        let columns = ends_with_table.map(|t| t.columns.clone());
+        if rows.is_empty() {
+            return (self.text, columns);
+        }
         let mut out = String::with_capacity(self.text.len());
         let mut at = 0;
-        for table in &tables {
-            let first = &self.glyphs[runs[table.runs.start].glyphs.start];
-            let last = &self.glyphs[runs[table.runs.end - 1].glyphs.end - 1];
+        for (range, row) in &rows {
+            let first = &self.glyphs[runs[range.start].glyphs.start];
+            let last = &self.glyphs[runs[range.end - 1].glyphs.end - 1];
             out.push_str(&self.text[at..first.separators_start]);
-            out.push_str("\n\n");
-            out.push_str(&table.rows(&runs));
-            out.push_str("\n\n");
+            out.push_str(row);
             at = last.text.end;
         }
         out.push_str(&self.text[at..]);
-        out
+        (out, columns)
     }
+}
+
+/// The rest of a table row the page break cut, at the top of a page: after at most three lines
+/// of running header, the runs that start at the table's second column or further. Their runs
+/// and the row they make, its first cell empty.
+fn cut_row_rest(runs: &[Run], columns: &[f64]) -> Option<(Range<usize>, String)> {
+    let beyond_first = |r: &Run| columns.iter().skip(1).any(|&c| (c - r.x0).abs() <= ALIGN_POINTS);
+    let start = runs.iter().take(4).position(beyond_first)?;
+    // What comes before is a running header, above it; a run level with it starts a new row.
+    if runs[..start].iter().any(|r| r.y > runs[start].y - runs[start].size * 0.5) {
+        return None;
+    }
+    let end = start + runs[start..].iter().take_while(|r| beyond_first(r)).count();
+    let mut cells = vec![Vec::new(); columns.len()];
+    for run in &runs[start..end] {
+        cells[column_of(columns, run.x0)].push(run.clone());
+    }
+    let cells: Vec<String> = cells.iter().map(|c| cell_text(c)).collect();
+    Some((start..end, format!("| {} |", cells.join(" | "))))
 }
 
 /// The same decisions as pdf-extract's `PlainTextOutput` (so that a page without tables reads
@@ -386,6 +427,22 @@ mod tests {
             tables[0].rows(&runs),
             "| Nombre | Cargo | País |\n| Ana María Pérez | Investigadora | Chile |\n| Luis Gómez |  | Perú |"
         );
+    }
+
+    #[test]
+    fn the_rest_of_a_row_cut_by_the_page_break_is_a_row_with_an_empty_first_cell() {
+        let columns = [50.0, 200.0, 350.0];
+        // A running header above, then lines in the second column: the cut row's rest.
+        let runs = runs_of(&[
+            (50.0, 40.0, "Forum Report"),
+            (200.0, 60.0, "Gobierno"),
+            (200.0, 72.0, "Digital"),
+            (50.0, 100.0, "Conclusions"),
+        ]);
+        assert_eq!(cut_row_rest(&runs, &columns), Some((1..3, "|  | Gobierno Digital |  |".to_string())));
+        // A new row: its first cell is level with the second.
+        let runs = runs_of(&[(50.0, 60.0, "Ana Ruiz"), (200.0, 60.0, "Directora")]);
+        assert_eq!(cut_row_rest(&runs, &columns), None);
     }
 
     #[test]
