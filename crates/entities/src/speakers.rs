@@ -365,11 +365,13 @@ fn without_trailing_possessive_country(report: &Report, title: ByteRange) -> Byt
     let text = &report.text;
     let before_s = ["'s", "’s"].iter().find_map(|p| title.slice(text).strip_suffix(p)).map(|t| title.start + t.len());
     let Some(country_end) = before_s else { return title };
-    let first = report.mentions.partition_point(|m| m.range.end < country_end);
-    match report.mentions[first..]
+    // Mentions are sorted by start: the country is among those starting before its end.
+    let before = report.mentions.partition_point(|m| m.range.start < country_end);
+    match report.mentions[..before]
         .iter()
-        .take_while(|m| m.range.end == country_end)
-        .find(|m| m.kind == EntityKind::Country)
+        .rev()
+        .take_while(|m| m.range.start >= title.start)
+        .find(|m| m.kind == EntityKind::Country && m.range.end == country_end)
     {
         Some(m) if m.range.start > title.start => {
             let end = title.start + text[title.start..m.range.start].trim_end_matches([' ', ',']).len();

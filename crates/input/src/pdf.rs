@@ -354,8 +354,8 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
             text.truncate(last_line_start);
             text.push_str(&merged);
             text.push('\n');
-            // Skip the page's lines up to its first one, which is now in the row.
-            while lines.next_if(|l| l.is_none_or(|l| l.text != first)).is_some() {}
+            // Skip the page's blank lines and its first line, which is now in the row.
+            while lines.next_if(|l| l.is_none()).is_some() {}
             lines.next();
             first = lines.clone().flatten().next().map_or("", |l| l.text);
             if first.is_empty() {
