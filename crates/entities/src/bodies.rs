@@ -8,12 +8,13 @@ use foldhash::{HashMap, HashMapExt};
 
 use acta_doc::{fold, fold_words, ByteRange, Canonical, CountryCode, EntityKind, EntitySource, Report, Stakeholder};
 
-use crate::extract::Collector;
+use crate::extract::{Collector, Scans};
 use crate::gazetteer::{Gazetteers, Place};
-use crate::institutions::{ShapeMatch, TITLE_WORDS};
+use crate::institutions::TITLE_WORDS;
 use crate::names::{honorific_at, name_at};
 use crate::people::*;
 use crate::places::*;
+use crate::shared_heads::shared_head_lists;
 use crate::words::{WordMatcher, Words};
 
 pub(crate) struct Candidate {
@@ -25,16 +26,13 @@ pub(crate) struct Candidate {
     pub(crate) acronym: Option<ByteRange>,
 }
 
-pub(crate) fn institutions(
-    report: &Report,
-    gaz: &Gazetteers,
-    shapes: Vec<ShapeMatch>,
-    known: &[(usize, usize, usize)],
-    acronyms: &[(usize, usize)],
-    words: &Words,
-    c: &mut Collector,
-) {
+pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans, c: &mut Collector) {
+    let shapes = std::mem::take(&mut scans.shapes);
+    let (known, acronyms, words, lower) = (&scans.institutions, &scans.acronyms, &scans.words, scans.lower.as_str());
     let text = &report.text;
+    // "los ministerios de Salud y Educación": bodies under one plural head, each added below as its
+    // own; the head and its names are not read as one body.
+    let shared = shared_head_lists(text, lower, words, gaz, |at| report.language_at(at));
     let mut cands: Vec<Candidate> = Vec::with_capacity(shapes.len() + known.len());
     for &(start, end, idx) in known {
         let inst = gaz.institution(idx);
@@ -180,6 +178,7 @@ pub(crate) fn institutions(
                     && text[g_end..k.range.end].trim_start().chars().next().is_some_and(char::is_lowercase)
             })
     });
+    cands.retain(|k| k.gazetteer.is_some() || !shared.iter().any(|l| l.whole.overlaps(&k.range)));
     // Longest first; on equal length the gazetteer wins. Overlapping shorter candidates are dropped.
     cands.sort_by_key(|k| (std::cmp::Reverse(k.range.len()), k.gazetteer.is_none(), k.range.start));
     let mut accepted: Vec<Candidate> = Vec::new();
@@ -217,6 +216,19 @@ pub(crate) fn institutions(
         if let Some(acr) = a.acronym {
             acronyms.push((acr.slice(text).to_string(), idx));
         }
+    }
+    for body in shared.iter().flat_map(|l| &l.bodies) {
+        if c.overlaps(body.range, &[EntityKind::Ministry, EntityKind::Organization]) {
+            continue;
+        }
+        let kind = EntityKind::Ministry;
+        let idx = c.canonical(kind, fold_words(&body.name), || Canonical {
+            kind,
+            name: body.name.clone(),
+            country: country_inside(gaz, &body.name),
+            stakeholder: Some(Stakeholder::Government),
+        });
+        c.mention(kind, body.range, idx, EntitySource::Pattern, 0.7);
     }
     // Later uses of an acronym defined as "Full Name (ACR)".
     if !acronyms.is_empty() {

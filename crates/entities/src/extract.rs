@@ -100,15 +100,7 @@ impl Stage for EntityStage {
 impl EntityStage {
     fn run_with(&self, report: &mut Report, mut scans: Scans) -> acta_doc::Result<()> {
         let mut c = Collector::default();
-        institutions(
-            report,
-            &self.gaz,
-            std::mem::take(&mut scans.shapes),
-            &scans.institutions,
-            &scans.acronyms,
-            &scans.words,
-            &mut c,
-        );
+        institutions(report, &self.gaz, &mut scans, &mut c);
         places(report, &self.gaz, &scans.places, &mut c);
         people(report, &self.gaz, &scans, &mut c);
         c.mentions.sort_by_key(|m| (m.range.start, m.range.end));

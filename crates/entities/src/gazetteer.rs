@@ -95,6 +95,10 @@ pub struct Gazetteers {
     pub(crate) country_lead_ins: Vec<String>,
     /// Words of the names of kinds of body, folded.
     pub(crate) generic_body_words: HashSet<String>,
+    /// Plural heads of government bodies, lower case ("ministerios"), and for each the language
+    /// and the singular written before each name ("Ministerio").
+    pub(crate) shared_heads: WordMatcher,
+    pub(crate) shared_head_singulars: Vec<(acta_doc::Lang, String)>,
 }
 
 /// The TSV text of each gazetteer file, bundled first, then a user's additions.
@@ -394,6 +398,14 @@ impl Gazetteers {
                 .filter_map(|(_, _, cols)| cols.first().map(|c| c.to_string()))
                 .collect(),
             titles: WordMatcher::new(&lexicon.words(ListKind::Titles).collect::<Vec<_>>()),
+            shared_heads: WordMatcher::new(
+                &lexicon.rows(ListKind::SharedHeads).iter().map(|r| r.get(1).to_lowercase()).collect::<Vec<_>>(),
+            ),
+            shared_head_singulars: lexicon
+                .rows(ListKind::SharedHeads)
+                .iter()
+                .map(|r| (r.lang, r.get(0).to_string()))
+                .collect(),
             speech_verbs: WordMatcher::new(&lexicon.words(ListKind::SpeechVerbs).collect::<Vec<_>>()),
             lexicon,
         })

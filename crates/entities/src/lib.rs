@@ -35,6 +35,7 @@ mod participants;
 mod people;
 mod phrases;
 mod places;
+mod shared_heads;
 mod speakers;
 mod tables;
 mod words;

@@ -68,10 +68,14 @@ pub enum ListKind {
     /// Words after which a period does not end a sentence ("dr", "e.g", "núm"), lower case,
     /// without the final period.
     Abbreviations,
+    /// Plural heads of government bodies, shared out over the names after them:
+    /// `singular<TAB>plural` ("Ministerio  ministerios": "los ministerios de Salud y Educación" names
+    /// the Ministerio de Salud and the Ministerio de Educación).
+    SharedHeads,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 17] = [
+    pub const ALL: [ListKind; 18] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -89,6 +93,7 @@ impl ListKind {
         ListKind::Outcomes,
         ListKind::Framing,
         ListKind::Abbreviations,
+        ListKind::SharedHeads,
     ];
 
     /// The file that holds the list in a language folder.
@@ -111,6 +116,7 @@ impl ListKind {
             ListKind::Outcomes => "outcomes.txt",
             ListKind::Framing => "framing.txt",
             ListKind::Abbreviations => "abbreviations.txt",
+            ListKind::SharedHeads => "shared_heads.tsv",
         }
     }
 
@@ -129,7 +135,11 @@ impl ListKind {
             | ListKind::Outcomes
             | ListKind::Framing
             | ListKind::Abbreviations => 1,
-            ListKind::LeadIns | ListKind::SummaryLedes | ListKind::DocumentKinds | ListKind::Months => 2,
+            ListKind::LeadIns
+            | ListKind::SummaryLedes
+            | ListKind::DocumentKinds
+            | ListKind::Months
+            | ListKind::SharedHeads => 2,
             ListKind::Participation => 3,
         }
     }
