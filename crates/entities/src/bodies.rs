@@ -11,6 +11,7 @@ use acta_doc::{fold, fold_words, ByteRange, Canonical, CountryCode, EntityKind, 
 use crate::extract::{Collector, Scans};
 use crate::gazetteer::{Gazetteers, Place};
 use crate::institutions::TITLE_WORDS;
+use crate::leader_bodies::leader_bodies;
 use crate::names::{honorific_at, name_at};
 use crate::people::*;
 use crate::places::*;
@@ -33,6 +34,7 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     // "los ministerios de Salud y Educación": bodies under one plural head, each added below as its
     // own; the head and its names are not read as one body.
     let shared = shared_head_lists(text, lower, words, gaz, |at| report.language_at(at));
+    let led = leader_bodies(text, lower, words, gaz, |at| report.language_at(at));
     let mut cands: Vec<Candidate> = Vec::with_capacity(shapes.len() + known.len());
     for &(start, end, idx) in known {
         let inst = gaz.institution(idx);
@@ -242,6 +244,38 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
             let kind = c.canonicals[idx].kind;
             c.mention(kind, range, idx, EntitySource::Coreference, 0.8);
         }
+    }
+    // "président de Silicom": a name of no known shape after a leader's title, unless a body the
+    // text names already holds it ("Directeur Général du Conatel" after "... (Conatel)").
+    for &range in &led {
+        if c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization]) {
+            continue;
+        }
+        let name = range.slice(text);
+        // "Conseil National des Télécommunications (Conatel)": written in parentheses after a body
+        // the text names, the name is that body's other name.
+        let named_before = text.match_indices(name).find_map(|(at, _)| {
+            let before = text[..at].strip_suffix('(')?.trim_end();
+            let after = text[at + name.len()..].starts_with(')');
+            let end = before.len();
+            c.overlapping(ByteRange { start: end.saturating_sub(1), end })
+                .find(|m| {
+                    after && m.range.end == end && matches!(m.kind, EntityKind::Ministry | EntityKind::Organization)
+                })
+                .map(|m| (m.kind, m.canonical))
+        });
+        if let Some((kind, idx)) = named_before {
+            c.mention(kind, range, idx, EntitySource::Coreference, 0.7);
+            continue;
+        }
+        let kind = EntityKind::Organization;
+        let idx = c.canonical(kind, fold_words(name), || Canonical {
+            kind,
+            name: name.to_string(),
+            country: country_inside(gaz, name),
+            stakeholder: None,
+        });
+        c.mention(kind, range, idx, EntitySource::Pattern, 0.6);
     }
 }
 

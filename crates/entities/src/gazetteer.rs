@@ -99,6 +99,9 @@ pub struct Gazetteers {
     /// and the singular written before each name ("Ministerio").
     pub(crate) shared_heads: WordMatcher,
     pub(crate) shared_head_singulars: Vec<(acta_doc::Lang, String)>,
+    /// Titles of who heads or founded a body ("président"), lower case, and the language of each.
+    pub(crate) leader_titles: WordMatcher,
+    pub(crate) leader_title_langs: Vec<acta_doc::Lang>,
 }
 
 /// The TSV text of each gazetteer file, bundled first, then a user's additions.
@@ -401,6 +404,10 @@ impl Gazetteers {
             shared_heads: WordMatcher::new(
                 &lexicon.rows(ListKind::SharedHeads).iter().map(|r| r.get(1).to_lowercase()).collect::<Vec<_>>(),
             ),
+            leader_titles: WordMatcher::new(
+                &lexicon.rows(ListKind::LeaderTitles).iter().map(|r| r.get(0).to_lowercase()).collect::<Vec<_>>(),
+            ),
+            leader_title_langs: lexicon.rows(ListKind::LeaderTitles).iter().map(|r| r.lang).collect(),
             shared_head_singulars: lexicon
                 .rows(ListKind::SharedHeads)
                 .iter()

@@ -28,6 +28,7 @@ mod extract;
 mod gazetteer;
 mod institutions;
 mod kinds;
+mod leader_bodies;
 mod lists;
 mod merge;
 mod names;

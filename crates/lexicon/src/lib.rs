@@ -72,10 +72,13 @@ pub enum ListKind {
     /// `singular<TAB>plural` ("Ministerio  ministerios": "los ministerios de Salud y Educación" names
     /// the Ministerio de Salud and the Ministerio de Educación).
     SharedHeads,
+    /// Titles of the person who heads, founds or chairs a body, lower case: a capitalised name
+    /// after one and a preposition is that body ("président de Silicom", "CEO of Acme").
+    LeaderTitles,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 18] = [
+    pub const ALL: [ListKind; 19] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -94,6 +97,7 @@ impl ListKind {
         ListKind::Framing,
         ListKind::Abbreviations,
         ListKind::SharedHeads,
+        ListKind::LeaderTitles,
     ];
 
     /// The file that holds the list in a language folder.
@@ -117,6 +121,7 @@ impl ListKind {
             ListKind::Framing => "framing.txt",
             ListKind::Abbreviations => "abbreviations.txt",
             ListKind::SharedHeads => "shared_heads.tsv",
+            ListKind::LeaderTitles => "leader_titles.txt",
         }
     }
 
@@ -134,7 +139,8 @@ impl ListKind {
             | ListKind::Procedure
             | ListKind::Outcomes
             | ListKind::Framing
-            | ListKind::Abbreviations => 1,
+            | ListKind::Abbreviations
+            | ListKind::LeaderTitles => 1,
             ListKind::LeadIns
             | ListKind::SummaryLedes
             | ListKind::DocumentKinds
