@@ -114,6 +114,7 @@ fn sentence_case_names(text: &str) -> Vec<(usize, usize)> {
         // After "et", "y", "e" only a capitalised word goes on with the name: "Conseil communal et de
         // la Municipalité" ends there, before "et rappelle les mesures".
         let mut after_conjunction = false;
+        let mut capital_nouns = 0;
         loop {
             let rest = &text[pos..];
             let Some(after_space) = rest.strip_prefix(' ') else { break };
@@ -157,7 +158,13 @@ fn sentence_case_names(text: &str) -> Vec<(usize, usize)> {
                 after_conjunction |= ["et", "y", "e", "and"].contains(&lower.as_str());
                 false
             } else if after_connector || elision.is_some() {
-                // A noun after a connector: any word.
+                // A noun after a connector: any word; but a name written in capitals so far ("Ministère
+                // du Numérique et de la Digitalisation") does not go on with a noun in lower case ("en
+                // collaboration avec ...").
+                if !capital && !saw_lower && capital_nouns > 0 {
+                    break;
+                }
+                capital_nouns += usize::from(capital);
                 (capital || lower_word) && {
                     after_connector = false;
                     true
