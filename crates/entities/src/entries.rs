@@ -164,7 +164,9 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
             if in_table(&part) {
                 continue;
             }
-            if let Some(mut p) = parse_entry(text, part, gaz, lang(part.start), role) {
+            let parsed = parse_entry(text, part, gaz, lang(part.start), role)
+                .or_else(|| label_first_entry(text, part, gaz, lang(part.start), role));
+            if let Some(mut p) = parsed {
                 p.absent = absent || marked_absent(text, p.rest, gaz);
                 out.push(p);
             }
@@ -278,6 +280,39 @@ fn entry_shaped_line(text: &str, line: &acta_doc::Line, gaz: &Gazetteers) -> boo
 fn is_all_caps(tok: &str) -> bool {
     let letters: Vec<char> = tok.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// "SGEN-CFDT : Alain Zerouki", "Relatora: Ana Gil": an entry of a list written label first, a
+/// body or a part before a colon and the name alone after it. The label is the entry's rest (its
+/// affiliation), although it stands before the name.
+pub(crate) fn label_first_entry<'g>(
+    text: &str,
+    range: ByteRange,
+    gaz: &'g Gazetteers,
+    lang: Option<Lang>,
+    role: SessionRole,
+) -> Option<ParsedEntry<'g>> {
+    let label_end = label_first(text, range)?;
+    let label = ByteRange { start: range.start, end: label_end }.trim(text);
+    let after = ByteRange { start: label_end + 1, end: range.end }.trim(text);
+    let mut p = parse_entry(text, after, gaz, lang, role)?;
+    if !p.rest.is_empty() {
+        return None;
+    }
+    p.rest = label;
+    p.source = range;
+    Some(p)
+}
+
+/// Where the colon of a label-first entry is: a short label (at most six words, no sentence), a
+/// colon, then something.
+pub(crate) fn label_first(text: &str, range: ByteRange) -> Option<usize> {
+    let s = range.slice(text);
+    let colon = s.find(':')?;
+    let label = s[..colon].trim();
+    let words = label.split_whitespace().count();
+    let sentence = label.ends_with('.') || SENTENCE_VERBS.iter().any(|v| label.contains(v));
+    (words >= 1 && words <= 6 && !sentence && !s[colon + 1..].trim().is_empty()).then_some(range.start + colon)
 }
 
 /// Splits an entry into honorific, name and rest. `None` when it does not start with a name.
@@ -411,5 +446,20 @@ mod tests {
         // A dash typed against the name still ends it.
         assert_eq!(rest("Lucía Benítez- Registrars"), ("Lucía Benítez".into(), false));
         assert_eq!(rest("Rosa Gil - Office of Attendance Records"), ("Rosa Gil".into(), false));
+    }
+
+    #[test]
+    fn an_entry_written_label_first_takes_its_label_as_affiliation() {
+        let gaz = Gazetteers::bundled();
+        let read = |text: &str| {
+            let r = ByteRange { start: 0, end: text.len() };
+            label_first_entry(text, r, &gaz, Some(Lang::FR), SessionRole::Attendee)
+                .map(|p| (p.name.slice(text).to_string(), p.rest.slice(text).to_string()))
+        };
+        assert_eq!(read("CGT-FO : Hélène Marchand"), Some(("Hélène Marchand".into(), "CGT-FO".into())));
+        assert_eq!(read("Relatora: Inés Duarte Pires"), Some(("Inés Duarte Pires".into(), "Relatora".into())));
+        // A name followed by more is an entry of the usual kind, or none.
+        assert_eq!(read("CGT-FO : Hélène Marchand, déléguée"), None);
+        assert_eq!(read("Le conseil a voté la motion suivante : Hélène Marchand"), None);
     }
 }

@@ -3,6 +3,7 @@
 
 use acta_doc::{fold_words, ByteRange, LineKind, Report, SessionRole};
 
+use crate::entries::label_first_entry;
 use crate::gazetteer::Gazetteers;
 use crate::names::{honorific_at, name_at, MAX_NAME_TOKENS};
 
@@ -97,7 +98,8 @@ pub(crate) fn lead_in_lists(
             }
             let pos = next.content.start;
             let named = honorific_at(text, pos, gaz, report.language_at(pos)).is_some()
-                || name_at(text, pos, gaz).is_some_and(|n| n.core_tokens >= 2);
+                || name_at(text, pos, gaz).is_some_and(|n| n.core_tokens >= 2)
+                || label_first_entry(text, next.content, gaz, report.language_at(pos), role).is_some();
             let entry = next.content.slice(text);
             let same_list = next.kind == LineKind::ListItem || previous.is_some_and(|p| continues_list(p, entry));
             if !named || blanks > 0 && end.is_some() && !same_list {
