@@ -312,7 +312,7 @@ pub(crate) fn label_first(text: &str, range: ByteRange) -> Option<usize> {
     let label = s[..colon].trim();
     let words = label.split_whitespace().count();
     let sentence = label.ends_with('.') || SENTENCE_VERBS.iter().any(|v| label.contains(v));
-    (words >= 1 && words <= 6 && !sentence && !s[colon + 1..].trim().is_empty()).then_some(range.start + colon)
+    ((1..=6).contains(&words) && !sentence && !s[colon + 1..].trim().is_empty()).then_some(range.start + colon)
 }
 
 /// Splits an entry into honorific, name and rest. `None` when it does not start with a name.
