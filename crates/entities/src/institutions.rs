@@ -285,6 +285,12 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words) -> Vec<ShapeMatch> {
         push(m.start(), m.end(), EntityKind::Ministry, None, false);
     }
     for (start, end) in every_start(&ORG_HEAD_FIRST, text, words) {
+        // Only a name of subjects ("Instituto de ...", "Council for ...") goes on over its commas: after
+        // "Fundación Sadosky, Google y Microsoft" come other bodies.
+        let of_subjects = [" de ", " del ", " da ", " do ", " du ", " des ", " of ", " for ", " para ", " pour "]
+            .iter()
+            .any(|c| text[start..end].contains(c));
+        let end = if of_subjects { enumeration_end(text, end) } else { end };
         let end = cut_at_inner_head(text, start, end);
         let start = extend_back(text, start);
         push(start, end, EntityKind::Organization, None, false);
@@ -343,6 +349,49 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words) -> Vec<ShapeMatch> {
         }
     }
     out
+}
+
+/// "Instituto de Hidrología, Meteorología y Estudios Ambientales": a name that goes on after a comma
+/// with capitalised words and ends with a conjunction and more of them is one name, an enumeration
+/// of its subjects. Where such an enumeration after `end` ends; `end` when none follows.
+fn enumeration_end(text: &str, end: usize) -> usize {
+    const MAX_PIECES: usize = 5;
+    let capitalised_run = |at: usize| -> usize {
+        // Capitalised words, with connectors between them: the end of the last capitalised word.
+        let mut pos = at;
+        let mut last = at;
+        loop {
+            let rest = &text[pos..];
+            let len = rest.find(|c: char| c.is_whitespace() || ",;:()".contains(c)).unwrap_or(rest.len());
+            let word = &rest[..len];
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                last = pos + len;
+            } else if !CONN_WORDS.contains(&word) || ["y", "e", "et", "and"].contains(&word) {
+                return last;
+            }
+            if !rest[len..].starts_with(' ') {
+                return last;
+            }
+            pos += len + 1;
+        }
+    };
+    let mut pos = end;
+    for _ in 0..MAX_PIECES {
+        let Some(after_comma) = text[pos..].strip_prefix(", ") else { return end };
+        let start = text.len() - after_comma.len();
+        let piece_end = capitalised_run(start);
+        if piece_end == start {
+            return end;
+        }
+        let rest = &text[piece_end..];
+        if let Some(conj) = [" y ", " e ", " et ", " and "].iter().find(|c| rest.starts_with(**c)) {
+            let last_start = piece_end + conj.len();
+            let last_end = capitalised_run(last_start);
+            return if last_end > last_start { last_end } else { end };
+        }
+        pos = piece_end;
+    }
+    end
 }
 
 /// Where in `name` the long form of `acronym` starts: the first capitalised word whose initial is
@@ -632,6 +681,22 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, EntityKind)> {
         find_by_shape(text).into_iter().map(|m| (text[m.start..m.end].to_string(), m.kind)).collect()
+    }
+
+    #[test]
+    fn a_name_enumerating_its_subjects_goes_on_after_its_commas() {
+        let names: Vec<String> =
+            found("el Instituto de Geografía, Catastro y Recursos Hídricos, y la Fundación Mar Abierto, Juan Ruiz")
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect();
+        assert!(names.contains(&"Instituto de Geografía, Catastro y Recursos Hídricos".to_string()), "{names:?}");
+        // A comma and a name with no conjunction after it is not an enumeration, nor are other
+        // bodies after a name that is not one of subjects.
+        assert!(names.contains(&"Fundación Mar Abierto".to_string()), "{names:?}");
+        let names: Vec<String> =
+            found("con la Fundación Sadosky, Globant y Mercado Libre").into_iter().map(|(n, _)| n).collect();
+        assert!(names.contains(&"Fundación Sadosky".to_string()), "{names:?}");
     }
 
     #[test]
