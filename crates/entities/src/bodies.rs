@@ -343,6 +343,10 @@ pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -
         if !(all_caps || mixed) || n > 8 || token.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
             continue;
         }
+        // "the NRIs", "las PyMEs", "IGFs": an acronym in the plural names a kind of body, not one.
+        if token.strip_suffix('s').is_some_and(|stem| letters(stem) >= 2 && caps(stem)) {
+            continue;
+        }
         if gaz.is_common_acronym(token)
             || gaz.country_named(token).is_some()
             || gaz.is_given_name(token)
@@ -738,6 +742,15 @@ pub(crate) fn entry_organization(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_acronym_in_the_plural_names_no_body() {
+        let gaz = Gazetteers::bundled();
+        let text = "Representatives of the NRIs met the SPMS and two PyMEs.";
+        let found: Vec<&str> =
+            standalone_acronyms(text, &Words::of(text), &gaz).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(found, ["SPMS"]);
+    }
 
     #[test]
     fn a_name_starts_after_the_end_of_a_sentence_inside_it() {
