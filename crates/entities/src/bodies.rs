@@ -714,6 +714,11 @@ pub(crate) fn entry_organization(
             && !holds_title(p, gaz)
             && !(words == 1 && gaz.is_name_stopword(first))
             && gaz.country_named(p).is_none()
+            // "representante do Terceiro Setor", "da Região Sul", "do Estado de Alagoas": a kind of
+            // body, an event or region, a place.
+            && !generic_words_only(p, gaz)
+            && !gaz.event_heads.contains(&fold(first))
+            && !gaz.find_places(p).any(|(s, e, _)| s == 0 && e == p.len())
             && (acronym || !gaz.is_given_name(first))
             && p.chars().filter(|c| c.is_alphabetic()).count() >= 3
     };
@@ -742,6 +747,19 @@ pub(crate) fn entry_organization(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_names_no_body_with_a_kind_of_body_a_region_or_a_place() {
+        let gaz = Gazetteers::bundled();
+        let org = |rest: &str| {
+            entry_organization(rest, ByteRange { start: 0, end: rest.len() }, &gaz, true)
+                .map(|r| r.slice(rest).to_string())
+        };
+        assert_eq!(org("Representante do Terceiro Setor"), None);
+        assert_eq!(org("Conselheira suplente, representante das Entidades Civis da Região Norte"), None);
+        assert_eq!(org("Vice President, Europe"), None);
+        assert_eq!(org("Coordenadora, Instituto Paraná Região"), Some("Instituto Paraná Região".to_string()));
+    }
 
     #[test]
     fn an_acronym_in_the_plural_names_no_body() {
