@@ -598,6 +598,13 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize) -> usize {
 /// Drops leading articles and role words, trailing connectors and punctuation, and anything from
 /// an honorific on ("Ministry of ICT and Mr. Silva").
 fn tidy(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    // "l’Internet Society", "d'Agesic": an elided article or preposition is not part of the name.
+    for elision in ["l'", "l’", "L'", "L’", "d'", "d’", "D'", "D’"] {
+        if text[start..end].strip_prefix(elision).is_some_and(|rest| rest.starts_with(char::is_uppercase)) {
+            start += elision.len();
+            break;
+        }
+    }
     loop {
         let s = &text[start..end];
         let first = s.split_whitespace().next().unwrap_or("");
