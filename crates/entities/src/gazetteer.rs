@@ -310,9 +310,6 @@ impl Gazetteers {
                 }
             }
         }
-        let institution_matcher = WordMatcher::new(&inst_forms);
-        let institution_by_form: HashMap<String, usize> =
-            inst_forms.iter().cloned().zip(institution_values.iter().copied()).collect();
 
         let mut honorifics = Vec::new();
         for (origin, line, cols) in sources.rows("honorifics.tsv") {
@@ -364,6 +361,30 @@ impl Gazetteers {
         };
         let given_names = names("given_names.tsv")?;
         let surnames = names("surnames.tsv")?;
+        // An acronym said as a word is often written as one: "l'Unesco", "Anatel", "la Cepal". Each
+        // name in capitals of four letters or more is also found with only its first capital, unless
+        // that is a person's name, a word of a place's name or another form.
+        let place_words: HashSet<&str> = order.iter().flat_map(|f| f.split(' ')).collect();
+        for i in 0..inst_forms.len() {
+            let form = &inst_forms[i];
+            let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < 4 || !form.chars().all(|c| c.is_uppercase()) {
+                continue;
+            }
+            let mut word = form.chars();
+            let title: String = word.next().into_iter().chain(word.flat_map(char::to_lowercase)).collect();
+            let folded = fold(&title);
+            // ("UNIDO" is not "Unido" of "Reino Unido".)
+            let common =
+                given_names.contains(&folded) || surnames.contains(&folded) || place_words.contains(title.as_str());
+            if !common && seen_forms.insert(title.clone()) {
+                inst_forms.push(title);
+                institution_values.push(institution_values[i]);
+            }
+        }
+        let institution_matcher = WordMatcher::new(&inst_forms);
+        let institution_by_form: HashMap<String, usize> =
+            inst_forms.iter().cloned().zip(institution_values.iter().copied()).collect();
         // A title of one word is never part of a name either ("Maire de Montpellier"), unless it is
         // also a given name or a surname.
         for title in lexicon.words(ListKind::Titles).filter(|t| !t.contains([' ', '-'])) {
@@ -536,4 +557,19 @@ pub fn at_word_start(text: &str, pos: usize) -> bool {
 /// followed by anything.
 pub fn at_word_end(text: &str, pos: usize) -> bool {
     text[..pos].ends_with('.') || !text[pos..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_known_acronym_is_found_written_as_a_word() {
+        let gaz = Gazetteers::bundled();
+        let text = "Le bureau de l’Unesco au Mali et le Reino Unido.";
+        let found: Vec<&str> =
+            gaz.find_institutions_in(text, &Words::of(text)).into_iter().map(|(s, e, _)| &text[s..e]).collect();
+        // "UNIDO" is not the "Unido" of a country's name.
+        assert_eq!(found, ["Unesco"]);
+    }
 }
