@@ -102,6 +102,11 @@ pub struct Gazetteers {
     /// Titles of who heads or founded a body ("président"), lower case, and the language of each.
     pub(crate) leader_titles: WordMatcher,
     pub(crate) leader_title_langs: Vec<acta_doc::Lang>,
+    /// Words between the capitalised words of a body's name ("de", "of"), conjunctions of lists
+    /// ("y", "and") and prepositions from a leader's title to the body ("chez"), all languages.
+    pub(crate) name_connectors: HashSet<String>,
+    pub(crate) conjunctions: Vec<String>,
+    pub(crate) body_prepositions: Vec<String>,
 }
 
 /// The TSV text of each gazetteer file, bundled first, then a user's additions.
@@ -429,6 +434,9 @@ impl Gazetteers {
                 &lexicon.rows(ListKind::LeaderTitles).iter().map(|r| r.get(0).to_lowercase()).collect::<Vec<_>>(),
             ),
             leader_title_langs: lexicon.rows(ListKind::LeaderTitles).iter().map(|r| r.lang).collect(),
+            name_connectors: lexicon.words(ListKind::NameConnectors).map(str::to_string).collect(),
+            conjunctions: unique(lexicon.words(ListKind::Conjunctions)),
+            body_prepositions: unique(lexicon.words(ListKind::BodyPrepositions)),
             shared_head_singulars: lexicon
                 .rows(ListKind::SharedHeads)
                 .iter()
@@ -557,6 +565,17 @@ pub fn at_word_start(text: &str, pos: usize) -> bool {
 /// followed by anything.
 pub fn at_word_end(text: &str, pos: usize) -> bool {
     text[..pos].ends_with('.') || !text[pos..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// The words of a list, each once, in their first order.
+fn unique<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in words {
+        if !out.iter().any(|o| o == w) {
+            out.push(w.to_string());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -13,8 +13,6 @@ use crate::gazetteer::Gazetteers;
 use crate::institutions::{MINISTRY_HEADS, ORG_HEADS};
 use crate::words::Words;
 
-/// Prepositions between a leader's title and the body's name.
-const PREPOSITIONS: &[&str] = &["of", "at", "de", "del", "da", "do", "du", "chez", "d'", "d’"];
 /// At most this many capitalised words make the name.
 const MAX_WORDS: usize = 4;
 
@@ -31,7 +29,7 @@ pub(crate) fn leader_bodies(
         if language_at(start) != Some(gaz.leader_title_langs[i]) {
             continue;
         }
-        let Some(mut name) = name_after(text, end) else { continue };
+        let Some(mut name) = name_after(text, end, &gaz.body_prepositions) else { continue };
         // "presidente de Acme Rosa Prado": a given name after the first word starts a person.
         let mut at = name.start;
         for word in name.slice(text).split(' ') {
@@ -50,9 +48,9 @@ pub(crate) fn leader_bodies(
 
 /// The run of capitalised words after " preposition " at `at`: "de Silicom, fondateur" gives
 /// "Silicom".
-fn name_after(text: &str, at: usize) -> Option<ByteRange> {
+fn name_after(text: &str, at: usize, prepositions: &[String]) -> Option<ByteRange> {
     let rest = text[at..].strip_prefix(' ')?;
-    let (start, rest) = PREPOSITIONS.iter().find_map(|p| {
+    let (start, rest) = prepositions.iter().find_map(|p| {
         let after = rest.strip_prefix(p)?;
         let after = if p.ends_with(['\'', '’']) { after } else { after.strip_prefix(' ')? };
         Some((text.len() - after.len(), after))
@@ -120,6 +118,8 @@ mod tests {
 
     #[test]
     fn the_name_after_the_preposition() {
+        let prepositions = Gazetteers::bundled().body_prepositions.clone();
+        let name_after = |text: &str, at: usize| name_after(text, at, &prepositions);
         let text = "M. Arthur Bataille, président de Silicom, fondateur de Seela";
         let at = text.find("président").unwrap() + "président".len();
         assert_eq!(name_after(text, at).map(|r| r.slice(text)), Some("Silicom"));

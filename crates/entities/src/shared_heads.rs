@@ -21,16 +21,6 @@ pub(crate) struct SharedHeadList {
     pub(crate) bodies: Vec<SharedBody>,
 }
 
-/// Words that may stand between the head, or a conjunction, and a name: the name's preposition and
-/// article ("de", "da", "de la", "of the", "de l'").
-const PREFIX_WORDS: &[&str] = &["de", "del", "da", "do", "das", "dos", "du", "des", "la", "las", "los", "of", "the"];
-/// Lower-case words a name may hold between capitalised ones ("Transportes y Comunicaciones").
-const INNER_WORDS: &[&str] = &[
-    "de", "del", "da", "do", "das", "dos", "du", "des", "la", "las", "los", "le", "les", "y", "e", "et", "and", "of",
-    "the", "for", "para", "pour",
-];
-/// Conjunctions that join the names of a list.
-const CONJUNCTIONS: &[&str] = &["y", "e", "et", "and"];
 /// The names of a list never run past these.
 const HARD_STOPS: &[char] = &['.', ';', ':', '(', ')', '[', ']', '\n', '"', '“', '”', '«', '»', '|'];
 /// How far after the head a list is read.
@@ -51,7 +41,7 @@ pub(crate) fn shared_head_lists(
         if language_at(start) != Some(*lang) {
             continue;
         }
-        let bodies = bodies_after(text, end, singular);
+        let bodies = bodies_after(text, end, singular, gaz);
         if bodies.len() >= 2 {
             let last = bodies.last().map_or(end, |b| b.range.end);
             out.push(SharedHeadList { whole: ByteRange { start, end: last }, bodies });
@@ -68,7 +58,7 @@ struct Segment {
 }
 
 /// The bodies named after a plural head ending at `head_end`, each with `singular` as its head.
-fn bodies_after(text: &str, head_end: usize, singular: &str) -> Vec<SharedBody> {
+fn bodies_after(text: &str, head_end: usize, singular: &str, gaz: &Gazetteers) -> Vec<SharedBody> {
     let mut limit = (head_end + LIST_WINDOW).min(text.len());
     while !text.is_char_boundary(limit) {
         limit -= 1;
@@ -85,11 +75,11 @@ fn bodies_after(text: &str, head_end: usize, singular: &str) -> Vec<SharedBody> 
         let mut at = base + (piece.len() - piece.trim_start().len());
         if i > 0 {
             // ", y el Consejo Nacional": a conjunction before a lower-case word leaves the list.
-            if let Some(after) = conjunction_at(text, at) {
+            if let Some(after) = conjunction_at(text, at, gaz) {
                 at = after;
             }
         }
-        let Some((segments, complete)) = names_at(text, at, base + piece.len(), i == 0) else { break };
+        let Some((segments, complete)) = names_at(text, at, base + piece.len(), i == 0, gaz) else { break };
         parts.push(segments);
         if !complete {
             break;
@@ -101,13 +91,13 @@ fn bodies_after(text: &str, head_end: usize, singular: &str) -> Vec<SharedBody> 
     // "de Economía y Finanzas, Educación y Salud": a conjunction inside a part joins two names
     // when it is the only part, or the last part and no other holds one ("Transportes y
     // Comunicaciones, Interior": the text's names hold conjunctions; the last one is one name too).
-    let holds_conjunction = |p: &Vec<Segment>| p.iter().any(|s| bare_conjunction(text, s.name).is_some());
+    let holds_conjunction = |p: &Vec<Segment>| p.iter().any(|s| bare_conjunction(text, s.name, gaz).is_some());
     let split_last = parts.len() == 1 || !parts[..parts.len() - 1].iter().any(holds_conjunction);
     let count = parts.len();
     let mut segments: Vec<Segment> = Vec::new();
     for (i, part) in parts.into_iter().enumerate() {
         for s in part {
-            match bare_conjunction(text, s.name) {
+            match bare_conjunction(text, s.name, gaz) {
                 Some((left, right)) if i + 1 == count && split_last => {
                     segments.push(Segment { name: left, prefix: s.prefix });
                     segments.push(Segment { name: right, prefix: None });
@@ -128,23 +118,23 @@ fn bodies_after(text: &str, head_end: usize, singular: &str) -> Vec<SharedBody> 
 }
 
 /// After a conjunction and a space at `at`, where the next word starts.
-fn conjunction_at(text: &str, at: usize) -> Option<usize> {
+fn conjunction_at(text: &str, at: usize, gaz: &Gazetteers) -> Option<usize> {
     let rest = &text[at..];
-    CONJUNCTIONS
+    gaz.conjunctions
         .iter()
         .find_map(|c| rest.strip_prefix(c).and_then(|r| r.strip_prefix(' ')).map(|r| text.len() - r.len()))
 }
 
 /// A name's preposition and article at `at` ("de la ", "da ", "of the ", "de l'"): the words and
 /// where the name starts.
-fn prefix_at(text: &str, at: usize) -> (Option<String>, usize) {
+fn prefix_at(text: &str, at: usize, gaz: &Gazetteers) -> (Option<String>, usize) {
     let mut pos = at;
     let mut words: Vec<&str> = Vec::new();
     for _ in 0..2 {
         let rest = &text[pos..];
         let word_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
         let word = &rest[..word_len];
-        if PREFIX_WORDS.contains(&word) && rest[word_len..].starts_with(' ') {
+        if gaz.name_connectors.contains(word) && rest[word_len..].starts_with(' ') {
             words.push(word);
             pos += word_len + 1;
         } else if (word == "l" || word == "d") && rest[word_len..].starts_with(['\'', '’']) {
@@ -173,8 +163,8 @@ fn prefix_at(text: &str, at: usize) -> (Option<String>, usize) {
 /// joined by a conjunction with their own prepositions ("da Saúde e da Educação"). `None` when no
 /// capitalised name starts there; `complete` is false when the text goes on past the last name
 /// with something else, which ends the list.
-fn names_at(text: &str, at: usize, end: usize, needs_prefix: bool) -> Option<(Vec<Segment>, bool)> {
-    let (prefix, start) = prefix_at(text, at);
+fn names_at(text: &str, at: usize, end: usize, needs_prefix: bool, gaz: &Gazetteers) -> Option<(Vec<Segment>, bool)> {
+    let (prefix, start) = prefix_at(text, at, gaz);
     if needs_prefix && prefix.is_none() {
         return None;
     }
@@ -193,10 +183,10 @@ fn names_at(text: &str, at: usize, end: usize, needs_prefix: bool) -> Option<(Ve
         let word = &rest[..word_len];
         if word.chars().next().is_some_and(char::is_uppercase) {
             last_capital_end = pos + word_len;
-        } else if CONJUNCTIONS.contains(&word) {
+        } else if gaz.conjunctions.iter().any(|c| c == word) {
             // "e da Educação": a conjunction and a preposition start another name.
             let next = (pos + word_len + 1).min(end);
-            let (own, after) = prefix_at(text, next);
+            let (own, after) = prefix_at(text, next, gaz);
             if own.is_some() && text[after..end].chars().next().is_some_and(char::is_uppercase) {
                 segments.push(Segment { name: ByteRange { start: name_start, end: last_capital_end }, prefix });
                 prefix = own;
@@ -205,7 +195,7 @@ fn names_at(text: &str, at: usize, end: usize, needs_prefix: bool) -> Option<(Ve
                 pos = after;
                 continue;
             }
-        } else if !INNER_WORDS.contains(&word) {
+        } else if !gaz.name_connectors.contains(word) {
             complete = false;
             break;
         }
@@ -223,9 +213,9 @@ fn names_at(text: &str, at: usize, end: usize, needs_prefix: bool) -> Option<(Ve
 }
 
 /// The two names either side of a conjunction inside `name` that no preposition follows.
-fn bare_conjunction(text: &str, name: ByteRange) -> Option<(ByteRange, ByteRange)> {
+fn bare_conjunction(text: &str, name: ByteRange, gaz: &Gazetteers) -> Option<(ByteRange, ByteRange)> {
     let s = name.slice(text);
-    CONJUNCTIONS.iter().find_map(|c| {
+    gaz.conjunctions.iter().find_map(|c| {
         let at = s.find(&format!(" {c} "))?;
         let right = at + c.len() + 2;
         s[right..].chars().next().filter(|ch| ch.is_uppercase())?;
@@ -242,7 +232,10 @@ mod tests {
 
     fn names(text: &str, head: &str, singular: &str) -> Vec<(String, String)> {
         let end = text.find(head).expect("head in text") + head.len();
-        bodies_after(text, end, singular).into_iter().map(|b| (b.range.slice(text).to_string(), b.name)).collect()
+        bodies_after(text, end, singular, &Gazetteers::bundled())
+            .into_iter()
+            .map(|b| (b.range.slice(text).to_string(), b.name))
+            .collect()
     }
 
     #[test]

@@ -75,10 +75,18 @@ pub enum ListKind {
     /// Titles of the person who heads, founds or chairs a body, lower case: a capitalised name
     /// after one and a preposition is that body ("président de Silicom", "CEO of Acme").
     LeaderTitles,
+    /// Lower-case words that stand between the capitalised words of a body's name, or between a
+    /// head and a name ("de", "da", "of", "the", "pour").
+    NameConnectors,
+    /// Conjunctions that join names in a list ("y", "e", "et", "and").
+    Conjunctions,
+    /// Prepositions after a title that lead to the body its holder heads ("of", "at", "chez",
+    /// "d'"): "président de Silicom".
+    BodyPrepositions,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 19] = [
+    pub const ALL: [ListKind; 22] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -98,6 +106,9 @@ impl ListKind {
         ListKind::Abbreviations,
         ListKind::SharedHeads,
         ListKind::LeaderTitles,
+        ListKind::NameConnectors,
+        ListKind::Conjunctions,
+        ListKind::BodyPrepositions,
     ];
 
     /// The file that holds the list in a language folder.
@@ -122,6 +133,9 @@ impl ListKind {
             ListKind::Abbreviations => "abbreviations.txt",
             ListKind::SharedHeads => "shared_heads.tsv",
             ListKind::LeaderTitles => "leader_titles.txt",
+            ListKind::NameConnectors => "name_connectors.txt",
+            ListKind::Conjunctions => "conjunctions.txt",
+            ListKind::BodyPrepositions => "body_prepositions.txt",
         }
     }
 
@@ -140,7 +154,10 @@ impl ListKind {
             | ListKind::Outcomes
             | ListKind::Framing
             | ListKind::Abbreviations
-            | ListKind::LeaderTitles => 1,
+            | ListKind::LeaderTitles
+            | ListKind::NameConnectors
+            | ListKind::Conjunctions
+            | ListKind::BodyPrepositions => 1,
             ListKind::LeadIns
             | ListKind::SummaryLedes
             | ListKind::DocumentKinds
