@@ -8,6 +8,7 @@ use std::sync::Arc;
 use acta_doc::{ByteRange, Canonical, EntityKind, EntitySource, Layer, Mention, Report, Stage};
 
 use crate::bodies::*;
+use crate::caps_surnames::{caps_surname_names, CapsSurnameName};
 use crate::gazetteer::{Gazetteers, Place};
 use crate::institutions::{find_by_shape_in, ShapeMatch};
 use crate::people::*;
@@ -69,6 +70,19 @@ impl Collector {
             .filter(move |m| m.range.overlaps(&range))
     }
 
+    /// Drops the mentions of these kinds that overlap `range` ("Maurice" the country inside
+    /// "Maurice KONATE").
+    pub(crate) fn remove_overlapping(&mut self, range: ByteRange, kinds: &[EntityKind]) {
+        if !self.overlaps(range, kinds) {
+            return;
+        }
+        self.mentions.retain(|m| !(kinds.contains(&m.kind) && m.range.overlaps(&range)));
+        self.by_start.clear();
+        for (i, m) in self.mentions.iter().enumerate() {
+            self.by_start.entry(m.range.start).or_default().push(i);
+        }
+    }
+
     pub(crate) fn overlaps(&self, range: ByteRange, kinds: &[EntityKind]) -> bool {
         self.overlapping(range).any(|m| kinds.contains(&m.kind))
     }
@@ -122,6 +136,8 @@ pub(crate) struct Scans<'g> {
     pub(crate) speech_verbs: Vec<(usize, usize)>,
     /// Acronyms standing alone that may name a body ("la SPMS", "Sebrae"): (start, end).
     pub(crate) acronyms: Vec<(usize, usize)>,
+    /// Names written given name first and surname in capitals, when the text follows that convention.
+    pub(crate) caps_names: Vec<CapsSurnameName>,
     /// The text's words, for later whole-word searches of the report's own names.
     pub(crate) words: Words,
     /// The text lower-cased with the same offsets, for titles and phrases.
@@ -134,6 +150,9 @@ impl<'g> Scans<'g> {
         let places = gaz.find_places_in(text, &words);
         let mut acronyms = standalone_acronyms(text, &words, gaz);
         acronyms.retain(|&(s, e)| !places.iter().any(|&(ps, pe, _)| ps < e && s < pe));
+        // "Kisito TRAORE": a surname in capitals is not an acronym.
+        let caps_names = caps_surname_names(text, &words, gaz);
+        acronyms.retain(|&(s, e)| !caps_names.iter().any(|n| n.range.start < e && s < n.range.end));
         let lower = lowercase_keeping_offsets(text);
         Scans {
             shapes: find_by_shape_in(text, &words),
@@ -142,6 +161,7 @@ impl<'g> Scans<'g> {
             titles: gaz.titles.find_in(&lower, &words).into_iter().map(|(s, e, _)| (s, e)).collect(),
             speech_verbs: gaz.speech_verbs.find_in(text, &words).into_iter().map(|(s, e, _)| (s, e)).collect(),
             acronyms,
+            caps_names,
             words,
             lower,
         }

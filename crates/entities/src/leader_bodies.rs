@@ -103,7 +103,7 @@ fn names_a_body(name: &str, gaz: &Gazetteers) -> bool {
 
 /// Head words of the names of bodies ("Conselho", "Senado", "Ministry"): alone after a title they
 /// name the body the text is about, not a new one.
-static BODY_HEADS: LazyLock<HashSet<&'static str>> =
+pub(crate) static BODY_HEADS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| MINISTRY_HEADS.split('|').chain(ORG_HEADS.split('|')).collect());
 
 /// A word that is a title on its own ("Director", "Presidente").

@@ -21,6 +21,7 @@
 //! ```
 
 mod bodies;
+mod caps_surnames;
 mod clusters;
 mod entries;
 mod error;

@@ -93,6 +93,16 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
             }
         }
     }
+    // "Maurice KONATE" in a text that writes surnames in capitals: a person, even where the given
+    // name is also a country's.
+    for n in &scans.caps_names {
+        if c.overlaps(n.range, &[EntityKind::Ministry, EntityKind::Organization]) {
+            continue;
+        }
+        c.remove_overlapping(n.range, &[EntityKind::Country, EntityKind::Region]);
+        let core = n.range.slice(text).split(' ').count();
+        cands.push(PersonCandidate::found_by_pattern(n.range, core));
+    }
     // Names in prose that start with a known given name ("Victor Lagunes", "Ana Paula dos Santos").
     for (range, core) in gazetteer_names(text, gaz) {
         if !c.overlaps(range, &blocked) {

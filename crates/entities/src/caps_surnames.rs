@@ -1,0 +1,115 @@
+//! Names written given name first and surname in capitals ("Kisito TRAORE", "Alhamadou AG
+//! ILYENE"), the administrative convention of French-speaking Africa and of many minutes. A text
+//! that writes a known given name so follows the convention: there any capitalised word alone
+//! before a surname in capitals is a given name, even one no list knows ("Maurice KONATE"), and
+//! the capitals are not an acronym. Read by the acronym scan and the people stage.
+
+use acta_doc::ByteRange;
+
+use crate::gazetteer::Gazetteers;
+use crate::leader_bodies::BODY_HEADS;
+use crate::words::Words;
+
+/// A name of the convention: a capitalised word, then one or two words in capitals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CapsSurnameName {
+    pub(crate) range: ByteRange,
+    /// Where the surname in capitals starts.
+    pub(crate) surname_start: usize,
+}
+
+fn is_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'' || c == '’')
+}
+
+fn is_titlecase(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
+}
+
+/// Every name of the convention in `text`, when the text follows it (it writes at least one known
+/// given name before a surname in capitals); none otherwise.
+pub(crate) fn caps_surname_names(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<CapsSurnameName> {
+    let spans: Vec<(usize, usize)> = words.spans().collect();
+    let same_line = |a: usize, b: usize| !text[a..b].contains('\n');
+    let mut found = Vec::new();
+    let mut follows_convention = false;
+    let mut i = 0;
+    while i + 1 < spans.len() {
+        let (gs, ge) = spans[i];
+        let given = &text[gs..ge];
+        let (ss, se) = spans[i + 1];
+        // Words next to each other, one space apart.
+        if !is_titlecase(given) || ss != ge + 1 || !text[ge..ss].eq(" ") || !is_caps(&text[ss..se]) {
+            i += 1;
+            continue;
+        }
+        // The capitalised word stands alone: no capitalised word right before it ("Régis Haubourg
+        // CSTB" is a name and a body's acronym).
+        let alone = i == 0 || {
+            let (ps, pe) = spans[i - 1];
+            let prev = &text[ps..pe];
+            !same_line(pe, gs) || !prev.chars().next().is_some_and(char::is_uppercase) || text[pe..gs].trim() != ""
+        };
+        // One or two words in capitals ("AG ILYENE"); the last of four letters or more (a word of
+        // three is more often a body's acronym: "Vanda UOL").
+        let mut end_index = i + 1;
+        if let Some(&(ns, ne)) = spans.get(i + 2) {
+            if ns == se + 1 && is_caps(&text[ns..ne]) && text[ss..se].chars().count() <= 3 {
+                end_index = i + 2;
+            }
+        }
+        let (_, end) = spans[end_index];
+        let surname = &text[ss..end];
+        let last_len = surname.rsplit(' ').next().map_or(0, |w| w.chars().count());
+        // A word in capitals after the name would make it a heading or a run of capitals.
+        let run_on = spans.get(end_index + 1).is_some_and(|&(ns, ne)| ns == end + 1 && is_caps(&text[ns..ne]));
+        let known_body = gaz.institution_named(surname).is_some() || gaz.is_common_acronym(surname);
+        // "la Direction DGDR", "Burkina FASO": a head of a body's name, a title, or a place.
+        let titled: String =
+            surname.chars().take(1).chain(surname.chars().skip(1).flat_map(char::to_lowercase)).collect();
+        let not_a_name = gaz.is_name_stopword(given)
+            || BODY_HEADS.contains(given)
+            || gaz.find_places(&format!("{given} {titled}")).any(|(s, e, _)| s == 0 && e > given.len())
+            || gaz.country_named(&titled).is_some();
+        if !alone || run_on || last_len < 4 || known_body || not_a_name {
+            i = end_index + 1;
+            continue;
+        }
+        follows_convention |= gaz.is_given_name(given);
+        found.push(CapsSurnameName { range: ByteRange { start: gs, end }, surname_start: ss });
+        i = end_index + 1;
+    }
+    if follows_convention {
+        found
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&str> {
+        let gaz = Gazetteers::bundled();
+        caps_surname_names(text, &Words::of(text), &gaz).into_iter().map(|n| n.range.slice(text)).collect()
+    }
+
+    #[test]
+    fn a_text_that_writes_surnames_in_capitals_names_unknown_given_names_too() {
+        let text = "Étaient présents Aminata OUEDRAOGO, ministre, et Kisito TRAORE, président du CNO. \
+                    Le maire, Yempabou AG ILYENE, a parlé avec Régis Haubourg CSTB.";
+        assert_eq!(names(text), ["Aminata OUEDRAOGO", "Kisito TRAORE", "Yempabou AG ILYENE"]);
+    }
+
+    #[test]
+    fn no_name_when_the_text_does_not_follow_the_convention() {
+        assert!(names("La Direction DGDR et la Banque BCEAO ont signé.").is_empty());
+        let text = "Aminata OUEDRAOGO a visité la Direction DGDR au Burkina FASO.";
+        assert_eq!(names(text), ["Aminata OUEDRAOGO"]);
+    }
+}
