@@ -344,7 +344,10 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
         if let Some(next) =
             after.strip_prefix(' ').and_then(|a| a.split(|c: char| c.is_whitespace() || c == ',').next())
         {
-            if next.chars().next().is_some_and(char::is_uppercase) && gaz.is_name_stopword(next) {
+            // ("Alfredo Elizondo Rosales Coordinador Nacional": a title after a name is the person's.)
+            let lower = next.trim_end_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            let title = gaz.titles.longest_prefix(&lower) == Some(lower.len());
+            if next.chars().next().is_some_and(char::is_uppercase) && gaz.is_name_stopword(next) && !title {
                 pos = n.range.end;
                 continue;
             }
@@ -404,4 +407,23 @@ pub(crate) fn name_before(text: &str, end: usize, gaz: &Gazetteers) -> Option<(B
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_after_a_name_does_not_make_it_a_place() {
+        let gaz = Gazetteers::bundled();
+        let names = |text: &str| -> Vec<String> {
+            gazetteer_names(text, &gaz).into_iter().map(|(r, _)| r.slice(text).to_string()).collect()
+        };
+        assert_eq!(
+            names("y de Alfredo Elizondo Rosales Coordinador Nacional del Núcleo"),
+            ["Alfredo Elizondo Rosales"]
+        );
+        // A body's word after the name still makes it the body's ("Universidad Simón Bolívar").
+        assert!(names("en la Simón Bolívar University de Caracas").is_empty());
+    }
 }
