@@ -313,15 +313,30 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
             pos = word_end.max(pos);
             continue;
         }
-        let Some(n) = name_at(text, start, gaz) else { continue };
-        // "West African": a demonym or a country's name at the end makes it a place word.
+        let Some(mut n) = name_at(text, start, gaz) else { continue };
+        // "West African": a demonym or a country's name at the end makes it a place word; but
+        // "Eduardo Bohorquez de Transparencia Mexicana" is a name before a particle and a body.
         let last = n.range.slice(text).rsplit(' ').next().unwrap_or("");
         if gaz
             .find_places(last)
             .any(|(s, e, p)| s == 0 && e == last.len() && matches!(p, Place::Demonym(_) | Place::Region(_)))
         {
-            pos = n.range.end.max(pos);
-            continue;
+            let whole = n.range.slice(text);
+            let before_particle = [" de ", " da ", " do ", " del ", " du "]
+                .iter()
+                .filter_map(|p| whole.find(p))
+                .min()
+                .filter(|&i| whole[..i].split(' ').count() >= 2);
+            match before_particle {
+                Some(i) => {
+                    n.range.end = n.range.start + i;
+                    n.core_tokens = whole[..i].split(' ').count();
+                }
+                None => {
+                    pos = n.range.end.max(pos);
+                    continue;
+                }
+            }
         }
         if n.core_tokens < 2 {
             pos = n.range.end.max(pos);
@@ -425,5 +440,7 @@ mod tests {
         );
         // A body's word after the name still makes it the body's ("Universidad Simón Bolívar").
         assert!(names("en la Simón Bolívar University de Caracas").is_empty());
+        // A name before a particle and a body ending with a demonym.
+        assert_eq!(names("Eduardo Bohorquez de Transparencia Mexicana llevará"), ["Eduardo Bohorquez"]);
     }
 }
