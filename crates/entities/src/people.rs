@@ -1,6 +1,8 @@
 //! People: speaker entries, honorific + name, known given names, names in apposition to titles, names before
 //! verbs of speech. Reads the places and bodies found before, so that a name is never inside one.
 
+use foldhash::HashMap;
+
 use acta_doc::{fold, ByteRange, EntityKind, EntitySource, Report};
 
 use crate::bodies::*;
@@ -8,7 +10,7 @@ use crate::clusters::*;
 use crate::entries::parsed_entries;
 use crate::extract::{Collector, Scans};
 use crate::gazetteer::{word_bounded, Gazetteers, Place};
-use crate::names::{honorific_at, name_after_honorific, name_at};
+use crate::names::{honorific_at, name_after_honorific, name_at, NameMatch};
 use crate::participants::{apposition_after_name, Prose};
 
 /// Whether the first verb of speech in `after` starts at its second byte and is a whole word: "Name
@@ -23,6 +25,8 @@ pub(crate) fn speech_verb_after_space(after: &str, gaz: &Gazetteers) -> bool {
 
 /// How far before a verb of speech, or after a title, a name is looked for.
 pub(crate) const NAME_WINDOW: usize = 100;
+/// How many names after a known one a list of names is read for.
+const MAX_LIST_ITEMS: usize = 12;
 
 /// A person mention before clustering.
 pub(crate) struct PersonCandidate {
@@ -184,7 +188,80 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
             add_late_organization(c, text, gaz, org, EntitySource::Pattern);
         }
     }
+    let listed = names_listed_with_people(text, gaz, &cands, c);
+    cands.extend(listed);
     cluster_people(text, &scans.words, cands, c);
+}
+
+/// "intervenciones de Ernesto Peralta, Claudia del Pozo, Yunive Moreno y José Santos": in a list
+/// of names joined by commas and conjunctions, with two or more people already found, a name no
+/// list knows is a person too.
+fn names_listed_with_people(
+    text: &str,
+    gaz: &Gazetteers,
+    cands: &[PersonCandidate],
+    c: &Collector,
+) -> Vec<PersonCandidate> {
+    let blocked = [EntityKind::Ministry, EntityKind::Organization, EntityKind::Country, EntityKind::Region];
+    let known: HashMap<usize, usize> = cands.iter().map(|p| (p.range.start, p.range.end)).collect();
+    let mut out = Vec::new();
+    let mut starts: Vec<usize> = known.keys().copied().collect();
+    starts.sort_unstable();
+    let mut done_until = 0;
+    for start in starts {
+        if start < done_until {
+            continue;
+        }
+        let mut end = known[&start];
+        let mut people = 1;
+        let mut unknown: Vec<NameMatch> = Vec::new();
+        for _ in 0..MAX_LIST_ITEMS {
+            let rest = &text[end..];
+            let sep = if let Some(r) = rest.strip_prefix(", ") {
+                let word = r.split(' ').next().unwrap_or("");
+                if gaz.conjunctions.iter().any(|c| c == word) {
+                    2 + word.len() + 1
+                } else {
+                    2
+                }
+            } else if let Some(r) = rest.strip_prefix(' ') {
+                let word = r.split(' ').next().unwrap_or("");
+                if gaz.conjunctions.iter().any(|c| c == word) {
+                    1 + word.len() + 1
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            };
+            let at = (end + sep).min(text.len());
+            if let Some(&e) = known.get(&at) {
+                people += 1;
+                end = e;
+                continue;
+            }
+            let Some(n) = name_after_honorific(text, at, gaz) else { break };
+            let after = &text[n.range.end..];
+            // An item of the list ends at a separator ("Executive Assistant to the Chair" is no item).
+            let next_word = after.strip_prefix(' ').map(|a| a.split(' ').next().unwrap_or(""));
+            let closes = after.is_empty()
+                || after.starts_with([',', ';', '.', ')', '\n'])
+                || next_word.is_some_and(|w| gaz.conjunctions.iter().any(|c| c == w));
+            let place = gaz.find_places(n.range.slice(text)).next().is_some();
+            // "Doretha Eason, Executive Assistant to the Chancellor": a title is no name.
+            let title = holds_title(n.range.slice(text), gaz);
+            if n.core_tokens < 2 || !closes || place || title || c.overlaps(n.range, &blocked) {
+                break;
+            }
+            end = n.range.end;
+            unknown.push(n);
+        }
+        done_until = end;
+        if people >= 2 {
+            out.extend(unknown.into_iter().map(|n| PersonCandidate::found_by_pattern(n.range, n.core_tokens)));
+        }
+    }
+    out
 }
 
 /// Words before a name that make it the name of a place or a thing: "Av. Paulista", "Calle Simón
@@ -442,5 +519,21 @@ mod tests {
         assert!(names("en la Simón Bolívar University de Caracas").is_empty());
         // A name before a particle and a body ending with a demonym.
         assert_eq!(names("Eduardo Bohorquez de Transparencia Mexicana llevará"), ["Eduardo Bohorquez"]);
+    }
+
+    #[test]
+    fn a_name_listed_with_people_is_a_person() {
+        let gaz = Gazetteers::bundled();
+        let text = "con las intervenciones de Ernesto Peralta, Xiomeli Barrantes y José Santos, y Doretha Eason, Executive Assistant to the Chair.";
+        let known = |n: &str| {
+            let start = text.find(n).unwrap();
+            PersonCandidate::found_by_pattern(ByteRange { start, end: start + n.len() }, 2)
+        };
+        let cands = vec![known("Ernesto Peralta"), known("José Santos"), known("Doretha Eason")];
+        let found: Vec<&str> = names_listed_with_people(text, &gaz, &cands, &Collector::default())
+            .into_iter()
+            .map(|p| p.range.slice(text))
+            .collect();
+        assert_eq!(found, ["Xiomeli Barrantes"]);
     }
 }
