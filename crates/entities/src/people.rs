@@ -136,7 +136,7 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
         // name ("cuyo presidente, Julio Pérez Alván, pidió").
         let Some(n) = name_after_honorific(text, start, gaz) else { continue };
         let after = &text[n.range.end..];
-        let closes = after.starts_with(',') || after.starts_with(" (") || speech_verb_after_space(after, gaz);
+        let closes = after.starts_with([',', ';']) || after.starts_with(" (") || speech_verb_after_space(after, gaz);
         if n.core_tokens >= 2 && closes && !c.overlaps(n.range, &blocked) {
             cands.push(PersonCandidate::found_by_pattern(n.range, n.core_tokens));
         }
