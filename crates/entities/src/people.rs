@@ -131,12 +131,17 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
         if between.len() > 70 || between.contains(['.', ';', ':', '\n']) {
             continue;
         }
-        let start = comma + 2;
+        let mut start = comma + 2;
+        // "le directeur, Monsieur Abdou Karim SALL.": the honorific is found with its name above.
+        while let Some((_, _, after)) = honorific_at(text, start, gaz, lang_at(start)) {
+            start = after;
+        }
         // Set off by commas after a title, a first word that is also a common word is a given
         // name ("cuyo presidente, Julio Pérez Alván, pidió").
         let Some(n) = name_after_honorific(text, start, gaz) else { continue };
         let after = &text[n.range.end..];
-        let closes = after.starts_with([',', ';']) || after.starts_with(" (") || speech_verb_after_space(after, gaz);
+        let closes =
+            after.starts_with([',', ';', '.']) || after.starts_with(" (") || speech_verb_after_space(after, gaz);
         if n.core_tokens >= 2 && closes && !c.overlaps(n.range, &blocked) {
             cands.push(PersonCandidate::found_by_pattern(n.range, n.core_tokens));
         }
