@@ -3,6 +3,7 @@
 use acta_doc::{ByteRange, Lang};
 
 use crate::gazetteer::{Gazetteers, Honorific};
+use crate::leader_bodies::BODY_HEADS;
 
 /// Lower-case particles inside names ("de la", "dos", "van", "bin"), never at either end.
 /// ("y" and "e" are not among them: between two capitalised names they join two people far more
@@ -91,6 +92,9 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
         if (PARTICLES.contains(&tok) || capital_particle) && core > 0 {
             // A particle belongs to the name only if a name token follows it.
             after_particle = true;
+        } else if core == 0 && BODY_HEADS.contains(tok) && !gaz.is_given_name(tok) {
+            // "Présidence de M. Jean-Luc Warsmann": a name does not start with a body's head word.
+            break;
         } else if is_name_token(tok, gaz) {
             core += 1;
             end = tok_end;
