@@ -484,3 +484,40 @@ fn titles_in_prose_leave_out_the_honorific_and_the_possessive_country() {
     let quintero = speaker("Rosa Quintero Paz");
     assert_eq!(quintero["honorific"].as_str(), Some("Amb."));
 }
+
+#[test]
+fn bodies_and_people_of_press_prose() {
+    let record = |id: &str, text: &str| -> serde_json::Value {
+        let line = serde_json::json!({"id": id, "text": text}).to_string();
+        let out = acta(&["extract", "-", "--jsonl", "-", "--quiet"], Some(&line));
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let names = |r: &serde_json::Value, field: &str| -> Vec<String> {
+        r[field].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+    };
+    let fr = record(
+        "fr",
+        "Dakar, le 4 mars 2025. L'atelier, organisé avec les ministères de la Culture et de l'Agriculture, \
+         a été ouvert par Aminata OUEDRAOGO, directrice au ministère de la Santé, en présence de \
+         M. Paul Durand, président de Lumicorp, et de Yempabou TIENDREBEOGO, maire de la commune.",
+    );
+    let bodies = [names(&fr, "ministries"), names(&fr, "organizations")].concat();
+    for body in ["Ministère de la Culture", "Ministère de l'Agriculture", "ministère de la Santé", "Lumicorp"] {
+        assert!(bodies.iter().any(|b| b == body), "{body} in {bodies:?}");
+    }
+    let people = names(&fr, "people");
+    for person in ["Aminata OUEDRAOGO", "Paul Durand", "Yempabou TIENDREBEOGO"] {
+        assert!(people.iter().any(|p| p == person), "{person} in {people:?}");
+    }
+    let durand = fr["speakers"].as_array().unwrap().iter().find(|s| s["name"] == "Paul Durand").unwrap();
+    assert_eq!((durand["role"].as_str(), durand["organization"].as_str()), (Some("président"), Some("Lumicorp")));
+    let es = record(
+        "es",
+        "Intervinieron Ernesto Peralta, Claudia del Pozo, Xiomeli Barrantes y José Santos. \
+         Habló también la secretaria de Ana Ruiz Pérez.",
+    );
+    let people = names(&es, "people");
+    assert!(people.iter().any(|p| p == "Xiomeli Barrantes"), "{people:?}");
+    assert!(names(&es, "ministries").is_empty(), "{:?}", names(&es, "ministries"));
+}

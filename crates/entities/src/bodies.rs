@@ -79,6 +79,22 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
             }
         }
         range.end = cut_before_people(text, range, gaz);
+        // "la secretaria de Ana Ruiz Pérez": a head in lower case before a person is her title.
+        if range.slice(text).starts_with(char::is_lowercase) {
+            let s = range.slice(text);
+            let name_start = s
+                .match_indices(' ')
+                .map(|(i, _)| i + 1)
+                .find(|&i| s[i..].starts_with(char::is_uppercase))
+                .map(|i| range.start + i);
+            let person = name_start.is_some_and(|at| {
+                let first = text[at..].split([' ', ',']).next().unwrap_or("");
+                gaz.is_given_name(first) && name_at(text, at, gaz).is_some_and(|n| n.core_tokens >= 2)
+            });
+            if person {
+                continue;
+            }
+        }
         // A whole national government is neither a ministry nor an organisation (GOLD.md): "Gobierno
         // de México", "Gouvernement de la République du Bénin"; a city's or a state's government is.
         if national_government(range.slice(text), gaz) {

@@ -281,6 +281,12 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words) -> Vec<ShapeMatch> {
         let start = extend_back(text, qualified_start(text, start));
         push(start, end, EntityKind::Ministry, None, false);
     }
+    // "le ministère de la Santé", "la secretaría de Gobierno Digital": the press writes a ministry's
+    // head in lower case; what follows it is the same name.
+    for (start, end) in lowercase_ministry_heads(text, words) {
+        let end = cut_at_inner_head(text, start, end);
+        push(start, end, EntityKind::Ministry, None, false);
+    }
     for m in MINISTRY_NAME_FIRST.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
         push(m.start(), m.end(), EntityKind::Ministry, None, false);
     }
@@ -521,6 +527,36 @@ fn extend_back(text: &str, start: usize) -> usize {
     }
 }
 
+/// Ministry and secretariat heads written in lower case ("ministère", "secretaría"), each followed
+/// by a capitalised name as [`MINISTRY_HEAD_FIRST`] reads it: (start, end) of each such name.
+fn lowercase_ministry_heads(text: &str, words: &Words) -> Vec<(usize, usize)> {
+    static HEADS: LazyLock<WordMatcher> = LazyLock::new(|| {
+        let heads: Vec<String> = MINISTRY_HEADS
+            .split('|')
+            .filter(|h| ["Minist", "Secret", "Subsecret"].iter().any(|p| h.starts_with(p)) && !h.ends_with('s'))
+            .map(str::to_lowercase)
+            .collect();
+        WordMatcher::new(&heads)
+    });
+    const WINDOW: usize = 300;
+    let mut out = Vec::new();
+    for (start, _, _) in HEADS.find_in(text, words) {
+        // The head with its first letter in capitals (an ASCII letter: offsets stay).
+        let mut end = (start + WINDOW).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut window = text[start..end].to_string();
+        window[..1].make_ascii_uppercase();
+        if let Some(m) = MINISTRY_HEAD_FIRST.anchored.find(&window) {
+            if at_word_end(text, start + m.end()) {
+                out.push((start, start + m.end()));
+            }
+        }
+    }
+    out
+}
+
 /// A shape that starts with one of a list of head words ("Ministry", "Universidad", ...).
 struct HeadFirst {
     /// The head words.
@@ -704,6 +740,15 @@ mod tests {
         let names: Vec<String> =
             found("con la Fundación Sadosky, Globant y Mercado Libre").into_iter().map(|(n, _)| n).collect();
         assert!(names.contains(&"Fundación Sadosky".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn a_ministry_written_with_its_head_in_lower_case() {
+        let names: Vec<(String, EntityKind)> =
+            found("Selon le ministère de la Transition écologique et la secretaría de Hacienda, el ministerio exige");
+        assert!(names.contains(&("ministère de la Transition".to_string(), EntityKind::Ministry)), "{names:?}");
+        assert!(names.contains(&("secretaría de Hacienda".to_string(), EntityKind::Ministry)), "{names:?}");
+        assert_eq!(names.len(), 2, "{names:?}");
     }
 
     #[test]
