@@ -520,4 +520,6 @@ fn bodies_and_people_of_press_prose() {
     let people = names(&es, "people");
     assert!(people.iter().any(|p| p == "Xiomeli Barrantes"), "{people:?}");
     assert!(names(&es, "ministries").is_empty(), "{:?}", names(&es, "ministries"));
+    let pt = record("pt", "Participantes:\n- Renata Vilela Prado, Professora Universitária, Faculdade de Direito\n");
+    assert_eq!(names(&pt, "people"), ["Renata Vilela Prado"]);
 }

@@ -86,6 +86,19 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
             pos = a;
         }
         if let Some(n) = name_after_honorific(text, pos, gaz) {
+            // "Alessandra Silveira, Professora Universitária": after a name and a comma, an honorific
+            // that is also a title is the title, and one word alone after it is a name only when it
+            // is a known one ("Ambassador Squeff recalled" keeps its unknown surname).
+            let honorific = text[i..after].trim().to_lowercase();
+            let after_comma = text[..i].trim_end_matches(' ').ends_with(',');
+            let also_title = after_comma
+                && !honorific.ends_with('.')
+                && gaz.titles.longest_prefix(&honorific) == Some(honorific.len());
+            let word = n.range.slice(text);
+            let unknown_word = n.core_tokens == 1 && !gaz.is_surname(word) && !gaz.is_given_name(word);
+            if also_title && unknown_word {
+                continue;
+            }
             if !c.overlaps(n.range, &blocked) {
                 cands.push(PersonCandidate {
                     range: n.range,
