@@ -48,6 +48,12 @@ const LINKING_WORDS: &[&str] = &[
 
 /// Do the words of `s` read as part of a title or a list of names, not as a clause ("and brought
 /// together", "quien presentó")?
+/// The word with its first letter in capitals.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect()
+}
+
 fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers) -> bool {
     let mut pos = base;
     for word in s.split(' ') {
@@ -58,7 +64,13 @@ fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers) -> bool {
             continue;
         }
         let lower = w.to_lowercase();
+        // "com a presença dos senhores deputados:": honorifics and titles in the plural too.
+        let singular = lower.strip_suffix("es").into_iter().chain(lower.strip_suffix('s'));
+        let plural_title = singular
+            .into_iter()
+            .any(|s| gaz.titles.longest_prefix(s) == Some(s.len()) || gaz.honorific(&capitalised(s)).is_some());
         if LINKING_WORDS.contains(&lower.as_str())
+            || plural_title
             || lower.starts_with("l'")
             || lower.starts_with("d'")
             || title_at(p, at + (word.len() - word.trim_start_matches(|c: char| !c.is_alphanumeric()).len()), gaz)
@@ -411,6 +423,10 @@ mod tests {
             "Julián Prieto Vega",
         );
         assert_ne!(role, Some(SessionRole::Attendee));
+        // Honorifics and titles in the plural, and parties in parentheses, stand between them too.
+        let text = "reuniu a Assembleia com a presença dos senhores deputados: Rui Manuel Tavares Lobo (PS), \
+                    Joana Isabel Pires Rebelo (PSD), Tiago Filipe Costa Araújo (CDU).";
+        assert_eq!(context(text, "Tiago Filipe Costa Araújo").1, Some(SessionRole::Attendee));
     }
 
     #[test]
