@@ -631,7 +631,9 @@ pub(crate) fn add_late_organization(
     let name = org.slice(text).to_string();
     // "Ing. José Clastornik" after a name and a comma is the next person, not the first one's body.
     let starts_with_honorific = name.split_whitespace().next().is_some_and(|w| gaz.honorific(w).is_some());
-    if national_government(&name, gaz) || starts_with_honorific {
+    // A body found before holds it, or part of it: one body a span.
+    let taken = c.overlaps(org, &[EntityKind::Ministry, EntityKind::Organization]);
+    if national_government(&name, gaz) || starts_with_honorific || taken {
         return;
     }
     let country = country_inside(gaz, &name);

@@ -89,3 +89,20 @@ proptest! {
 fn cases(default: u32) -> u32 {
     std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
+
+/// Found by the property above: a body read late from an entry overlapped one read from the prose
+/// after a name, and the speaker stage sliced between them backwards.
+#[test]
+fn late_bodies_do_not_overlap() {
+    let text = "Speakers:\nAna María López Moderator: Ana María López Universidad de Chile Georgia  | ";
+    let mut report = Report::new("p", "p.txt", text.to_string());
+    LayoutStage::bundled().run(&mut report).unwrap();
+    EntityStage::new(GAZ.clone()).run(&mut report).unwrap();
+    SpeakerStage::new(GAZ.clone()).run(&mut report).unwrap();
+    let bodies: Vec<_> = report
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.kind, acta_doc::EntityKind::Ministry | acta_doc::EntityKind::Organization))
+        .collect();
+    assert!(bodies.windows(2).all(|w| w[0].range.end <= w[1].range.start), "{bodies:?}");
+}
