@@ -43,95 +43,6 @@ fn role_of(kind: FieldKind) -> Option<(SessionRole, bool)> {
     }
 }
 
-/// Verbs that show a list item is a sentence about a person, not an entry of a list.
-const SENTENCE_VERBS: &[&str] = &[
-    " said ",
-    " says ",
-    " explained ",
-    " presented ",
-    " noted ",
-    " stated ",
-    " dijo ",
-    " explicó ",
-    " presentó ",
-    " señaló ",
-    " afirmó ",
-    " disse ",
-    " explicou ",
-    " apresentou ",
-    " afirmou ",
-    " a expliqué ",
-    " a présenté ",
-    " a déclaré ",
-    " will ",
-    " was ",
-    " is ",
-    " es ",
-    " fue ",
-    " é ",
-    " foi ",
-    " est ",
-];
-
-/// Verbs that open a sentence about what a person did ("Eduardo Magrani abriu o painel").
-const NARRATIVE_VERBS: &[&str] = &[
-    "said",
-    "opened",
-    "closed",
-    "explained",
-    "presented",
-    "described",
-    "noted",
-    "recalled",
-    "warned",
-    "stressed",
-    "argued",
-    "added",
-    "asked",
-    "answered",
-    "proposed",
-    "showed",
-    "announced",
-    "dijo",
-    "abrió",
-    "cerró",
-    "explicó",
-    "presentó",
-    "describió",
-    "señaló",
-    "afirmó",
-    "recordó",
-    "advirtió",
-    "propuso",
-    "anunció",
-    "destacó",
-    "subrayó",
-    "disse",
-    "abriu",
-    "fechou",
-    "explicou",
-    "apresentou",
-    "descreveu",
-    "afirmou",
-    "lembrou",
-    "alertou",
-    "propôs",
-    "anunciou",
-    "destacou",
-    "defendeu",
-    "a",
-    "ouvre",
-    "présente",
-    "explique",
-    "souligne",
-    "rappelle",
-];
-/// "is the Director of ...": a biography's copula before the title.
-const COPULAS: &[&str] = &[
-    "is the ", "is a ", "is an ", "is ", "es el ", "es la ", "es ", "é o ", "é a ", "é ", "est le ", "est la ",
-    "est l'", "est ",
-];
-
 /// An entry of a list of those present that says its person was not ("Mike Rodenbaugh -
 /// Commercial Users, absent, apologies", "Ana Ruiz (excusada)"): an absence phrase of the language
 /// packs in what follows the name.
@@ -219,7 +130,7 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
             let Some(p) = parse_entry(text, part, gaz, lang(part.start), SessionRole::Speaker) else { continue };
             // A sentence about what a person did is not an entry, even under a speakers heading.
             let first_word = p.rest.slice(text).split_whitespace().next().unwrap_or("");
-            if in_speakers && (part.len() > 400 || NARRATIVE_VERBS.contains(&first_word)) {
+            if in_speakers && (part.len() > 400 || gaz.narrative_verbs.contains(first_word)) {
                 continue;
             }
             if !in_speakers {
@@ -227,7 +138,8 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
                 // name, then a short description, not a sentence.
                 let between = &text[p.name.end..p.rest.start];
                 let shaped = between.contains([',', '-', '–', '—', '|', '(', ':']) && !p.rest.is_empty();
-                let sentence = part.len() > 220 || SENTENCE_VERBS.iter().any(|v| part.slice(text).contains(v));
+                let sentence =
+                    part.len() > 220 || gaz.sentence_verbs.iter().any(|v| part.slice(text).contains(v.as_str()));
                 if !shaped || sentence {
                     continue;
                 }
@@ -263,7 +175,7 @@ fn entry_shaped_line(text: &str, line: &acta_doc::Line, gaz: &Gazetteers) -> boo
         return false;
     }
     let s = line.content.slice(text);
-    if s.len() > 160 || SENTENCE_VERBS.iter().any(|v| s.contains(v)) {
+    if s.len() > 160 || gaz.sentence_verbs.iter().any(|v| s.contains(v.as_str())) {
         return false;
     }
     let Some(n) = name_at(&text[..line.content.end], line.content.start, gaz).filter(|n| n.core_tokens >= 2) else {
@@ -292,7 +204,7 @@ pub(crate) fn label_first_entry<'g>(
     lang: Option<Lang>,
     role: SessionRole,
 ) -> Option<ParsedEntry<'g>> {
-    let label_end = label_first(text, range)?;
+    let label_end = label_first(text, range, gaz)?;
     let label = ByteRange { start: range.start, end: label_end }.trim(text);
     let after = ByteRange { start: label_end + 1, end: range.end }.trim(text);
     let mut p = parse_entry(text, after, gaz, lang, role)?;
@@ -306,12 +218,12 @@ pub(crate) fn label_first_entry<'g>(
 
 /// Where the colon of a label-first entry is: a short label (at most six words, no sentence), a
 /// colon, then something.
-pub(crate) fn label_first(text: &str, range: ByteRange) -> Option<usize> {
+pub(crate) fn label_first(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<usize> {
     let s = range.slice(text);
     let colon = s.find(':')?;
     let label = s[..colon].trim();
     let words = label.split_whitespace().count();
-    let sentence = label.ends_with('.') || SENTENCE_VERBS.iter().any(|v| label.contains(v));
+    let sentence = label.ends_with('.') || gaz.sentence_verbs.iter().any(|v| label.contains(v.as_str()));
     ((1..=6).contains(&words) && !sentence && !s[colon + 1..].trim().is_empty()).then_some(range.start + colon)
 }
 
@@ -382,7 +294,7 @@ pub fn parse_entry<'g>(
         name_range.end + skip
     };
     let mut rest = ByteRange { start: rest_start, end: range.end }.trim(text);
-    if let Some(c) = COPULAS.iter().find(|c| rest.slice(text).starts_with(*c)) {
+    if let Some(c) = gaz.copulas.iter().find(|c| rest.slice(text).starts_with(c.as_str())) {
         rest.start += c.len();
         // A biography's title ends with its sentence.
         if let Some(stop) = rest.slice(text).find(". ") {

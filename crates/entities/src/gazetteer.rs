@@ -107,6 +107,17 @@ pub struct Gazetteers {
     pub(crate) name_connectors: HashSet<String>,
     pub(crate) conjunctions: Vec<String>,
     pub(crate) body_prepositions: Vec<String>,
+    /// Verbs that open a sentence about what someone did, and verbs that make a line a sentence
+    /// (written " said ", to be found as whole words).
+    pub(crate) narrative_verbs: HashSet<String>,
+    pub(crate) sentence_verbs: Vec<String>,
+    /// Copulas before a biography's title, longest first, each with the space after it ("is the ",
+    /// "est l'").
+    pub(crate) copulas: Vec<String>,
+    /// Verbs that open a description rather than a title.
+    pub(crate) description_verbs: HashSet<String>,
+    /// What starts a clause after a description (", quien ", " who ").
+    pub(crate) clause_starts: Vec<String>,
 }
 
 /// The TSV text of each gazetteer file, bundled first, then a user's additions.
@@ -437,6 +448,18 @@ impl Gazetteers {
             name_connectors: lexicon.words(ListKind::NameConnectors).map(str::to_string).collect(),
             conjunctions: unique(lexicon.words(ListKind::Conjunctions)),
             body_prepositions: unique(lexicon.words(ListKind::BodyPrepositions)),
+            narrative_verbs: lexicon.words(ListKind::NarrativeVerbs).map(str::to_string).collect(),
+            sentence_verbs: unique(lexicon.words(ListKind::SentenceVerbs)).iter().map(|v| format!(" {v} ")).collect(),
+            copulas: {
+                let mut copulas: Vec<String> = unique(lexicon.words(ListKind::Copulas))
+                    .into_iter()
+                    .map(|c| if c.ends_with(['\'', '’']) { c } else { format!("{c} ") })
+                    .collect();
+                copulas.sort_by_key(|c| std::cmp::Reverse(c.len()));
+                copulas
+            },
+            description_verbs: lexicon.words(ListKind::DescriptionVerbs).map(str::to_string).collect(),
+            clause_starts: clause_starts(&lexicon)?,
             shared_head_singulars: lexicon
                 .rows(ListKind::SharedHeads)
                 .iter()
@@ -565,6 +588,28 @@ pub fn at_word_start(text: &str, pos: usize) -> bool {
 /// followed by anything.
 pub fn at_word_end(text: &str, pos: usize) -> bool {
     text[..pos].ends_with('.') || !text[pos..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// What starts a clause: ", phrase " for `comma` rows, " phrase " for `anywhere` rows.
+fn clause_starts(lexicon: &Lexicon) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for row in lexicon.rows(ListKind::ClauseStarts) {
+        let start = match row.get(0) {
+            "comma" => format!(", {} ", row.get(1)),
+            "anywhere" => format!(" {} ", row.get(1)),
+            other => {
+                return Err(bad(
+                    &format!("models/lang/{}/clause_starts.tsv", row.lang),
+                    0,
+                    &format!("where must be comma or anywhere, not {other:?}"),
+                ))
+            }
+        };
+        if !out.contains(&start) {
+            out.push(start);
+        }
+    }
+    Ok(out)
 }
 
 /// The words of a list, each once, in their first order.

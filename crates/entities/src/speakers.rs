@@ -11,9 +11,6 @@ use crate::names::honorific_at;
 use crate::participants::{prose_context, Prose};
 use crate::words::lowercase_keeping_offsets;
 
-/// Where a relative clause starts: what follows describes the person, not the affiliation.
-const CLAUSE_STARTS: &[&str] =
-    &[", who ", " who ", ", which ", ", quien ", ", quienes ", ", que ", ", qui ", ", el cual ", ", la cual "];
 /// Heads of units that sit inside a larger institution: when another institution follows them
 /// ("Digital Government Unit of the Ministry of ..."), the larger one is the organisation.
 const SUB_UNIT_HEADS: &[&str] = &[
@@ -110,7 +107,7 @@ impl Stage for SpeakerStage {
                 absent.insert(person);
                 continue;
             }
-            let affiliation = affiliation(report, parsed.rest);
+            let affiliation = affiliation(report, parsed.rest, &self.gaz);
             let record = Speaker {
                 person,
                 honorific: parsed.honorific.map(|(r, _)| r),
@@ -165,16 +162,16 @@ impl Stage for SpeakerStage {
                 prose_absent.insert(m.canonical);
                 continue;
             }
-            let mut affiliation = context.apposition.map(|a| affiliation(report, a));
+            let mut affiliation = context.apposition.map(|a| affiliation(report, a, &self.gaz));
             if let (Some(a), Some(app)) = (affiliation.as_mut(), context.apposition) {
                 // A title before the name with no body in it is a title as a whole ("Minister of
                 // Industry, Energy and Mining"); a title before with a body after ("la periodista X,
                 // del diario Y") gives the role.
                 if app.end <= m.range.start && a.organization.is_none() {
-                    a.role = trim_role(&report.text, app).map(|r| without_possessive_country(report, r));
+                    a.role = trim_role(&report.text, app, &self.gaz).map(|r| without_possessive_country(report, r));
                 }
                 if a.role.is_none() {
-                    a.role = context.title_before.and_then(|t| trim_role(&report.text, t));
+                    a.role = context.title_before.and_then(|t| trim_role(&report.text, t, &self.gaz));
                 }
             }
             let honorific = honorific_before(&report.text, m.range.start, &self.gaz, report.language_at(m.range.start));
@@ -191,7 +188,7 @@ impl Stage for SpeakerStage {
                             && (h.slice(&report.text).ends_with('.') || h.len() <= 3) =>
                     {
                         let title = ByteRange { start: r.start, end: h.start }.trim(&report.text);
-                        trim_role(&report.text, without_trailing_possessive_country(report, title))
+                        trim_role(&report.text, without_trailing_possessive_country(report, title), &self.gaz)
                     }
                     _ => Some(r),
                 }),
@@ -381,10 +378,10 @@ fn without_trailing_possessive_country(report: &Report, title: ByteRange) -> Byt
     }
 }
 
-fn affiliation(report: &Report, rest: ByteRange) -> Affiliation<'_> {
+fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Affiliation<'r> {
     let text = &report.text;
     let mut rest = rest;
-    if let Some(cut) = CLAUSE_STARTS.iter().filter_map(|c| rest.slice(text).find(c)).min() {
+    if let Some(cut) = gaz.clause_starts.iter().filter_map(|c| rest.slice(text).find(c.as_str())).min() {
         rest.end = rest.start + cut;
     }
     // Mentions are sorted by start: the ones inside `rest` are one run of them.
@@ -423,7 +420,7 @@ fn affiliation(report: &Report, rest: ByteRange) -> Affiliation<'_> {
     let organization = chosen.map(|i| institutions[i]);
     let mut unnamed_organization = None;
     let role = match organization {
-        Some(org) => trim_role(text, ByteRange { start: rest.start, end: org.range.start }),
+        Some(org) => trim_role(text, ByteRange { start: rest.start, end: org.range.start }, gaz),
         None => {
             // No institution recognised: the first comma-separated part is the title when more follow,
             // and a last part in capitals after it is the body ("Chief Information Officer, Government
@@ -454,7 +451,7 @@ fn affiliation(report: &Report, rest: ByteRange) -> Affiliation<'_> {
                     unnamed_organization = Some(ByteRange { start, end: start + last.len() }.trim(text));
                 }
             }
-            trim_role(text, ByteRange { start: rest.start, end: rest.start + first_part.len() })
+            trim_role(text, ByteRange { start: rest.start, end: rest.start + first_part.len() }, gaz)
         }
     };
     let role = role.map(|r| without_possessive_country(report, r));
@@ -480,32 +477,8 @@ fn only_connectors(between: &str) -> bool {
     between.len() <= 16 && between.split_whitespace().all(|w| ROLE_TRAILERS.contains(&w.to_lowercase().as_str()))
 }
 
-/// Verbs that open a description rather than a title ("leads the registry programme of ...").
-const DESCRIPTION_VERBS: &[&str] = &[
-    "leads",
-    "heads",
-    "works",
-    "serves",
-    "manages",
-    "coordinates",
-    "directs",
-    "runs",
-    "oversees",
-    "lidera",
-    "dirige",
-    "trabaja",
-    "coordina",
-    "encabeza",
-    "coordena",
-    "trabalha",
-    "chefia",
-    "gère",
-    "travaille",
-    "pilote",
-];
-
 /// A title without the connector words that lead to its organisation; `None` when empty.
-fn trim_role(text: &str, range: ByteRange) -> Option<ByteRange> {
+fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
     let mut r = range.trim(text);
     // "a researcher at", "la directora de": an article is not part of the title.
     for article in ["a ", "an ", "the ", "la ", "el ", "le ", "o ", "um ", "uma ", "un ", "une ", "una "] {
@@ -526,7 +499,7 @@ fn trim_role(text: &str, range: ByteRange) -> Option<ByteRange> {
     }
     r = r.trim(text);
     let first = r.slice(text).split_whitespace().next().unwrap_or("");
-    if DESCRIPTION_VERBS.contains(&first) {
+    if gaz.description_verbs.contains(first) {
         return None;
     }
     loop {

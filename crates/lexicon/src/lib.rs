@@ -83,10 +83,24 @@ pub enum ListKind {
     /// Prepositions after a title that lead to the body its holder heads ("of", "at", "chez",
     /// "d'"): "président de Silicom".
     BodyPrepositions,
+    /// Verbs that open a sentence about what a person did ("opened", "abriu"): under a speakers
+    /// heading such a line is prose, not an entry.
+    NarrativeVerbs,
+    /// Verbs that make a line a sentence rather than an entry of a list ("said", "fue", "a
+    /// présenté"), matched as whole words.
+    SentenceVerbs,
+    /// A biography's copula before a title at the start of an entry's description ("is the",
+    /// "es la", "est l'").
+    Copulas,
+    /// Verbs that open a description rather than a title ("leads", "coordina"): no role.
+    DescriptionVerbs,
+    /// Words that start a clause after a name's description, which ends there: `where<TAB>phrase`,
+    /// where `comma` (after a comma: ", quien") or `anywhere` (" who ").
+    ClauseStarts,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 22] = [
+    pub const ALL: [ListKind; 27] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -109,6 +123,11 @@ impl ListKind {
         ListKind::NameConnectors,
         ListKind::Conjunctions,
         ListKind::BodyPrepositions,
+        ListKind::NarrativeVerbs,
+        ListKind::SentenceVerbs,
+        ListKind::Copulas,
+        ListKind::DescriptionVerbs,
+        ListKind::ClauseStarts,
     ];
 
     /// The file that holds the list in a language folder.
@@ -136,6 +155,11 @@ impl ListKind {
             ListKind::NameConnectors => "name_connectors.txt",
             ListKind::Conjunctions => "conjunctions.txt",
             ListKind::BodyPrepositions => "body_prepositions.txt",
+            ListKind::NarrativeVerbs => "narrative_verbs.txt",
+            ListKind::SentenceVerbs => "sentence_verbs.txt",
+            ListKind::Copulas => "copulas.txt",
+            ListKind::DescriptionVerbs => "description_verbs.txt",
+            ListKind::ClauseStarts => "clause_starts.tsv",
         }
     }
 
@@ -157,12 +181,17 @@ impl ListKind {
             | ListKind::LeaderTitles
             | ListKind::NameConnectors
             | ListKind::Conjunctions
-            | ListKind::BodyPrepositions => 1,
+            | ListKind::BodyPrepositions
+            | ListKind::NarrativeVerbs
+            | ListKind::SentenceVerbs
+            | ListKind::Copulas
+            | ListKind::DescriptionVerbs => 1,
             ListKind::LeadIns
             | ListKind::SummaryLedes
             | ListKind::DocumentKinds
             | ListKind::Months
-            | ListKind::SharedHeads => 2,
+            | ListKind::SharedHeads
+            | ListKind::ClauseStarts => 2,
             ListKind::Participation => 3,
         }
     }
