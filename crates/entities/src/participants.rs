@@ -46,14 +46,14 @@ const LINKING_WORDS: &[&str] = &[
     "em", "na", "no", "para", "pour", "por", "pela", "pelo", "sur", "sobre", "al",
 ];
 
-/// Do the words of `s` read as part of a title or a list of names, not as a clause ("and brought
-/// together", "quien presentó")?
 /// The word with its first letter in capitals.
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect()
 }
 
+/// Do the words of `s` read as part of a title or a list of names, not as a clause ("and brought
+/// together", "quien presentó")?
 fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers) -> bool {
     let mut pos = base;
     for word in s.split(' ') {
