@@ -686,10 +686,6 @@ pub(crate) fn country_inside(gaz: &Gazetteers, name: &str) -> Option<CountryCode
         .last()
 }
 
-/// Connectors after which a capitalised remainder of an entry is an organisation.
-pub(crate) const ORG_LEAD_INS: &[&str] =
-    &[" de ", " of ", " at ", " à ", " da ", " do ", " chez ", " en ", " del ", " en la "];
-
 /// The organisation of an entry that no pattern recognised: the last capitalised part after a
 /// comma or pipe, or what follows "de" / "of" / "at" in a single part. Titles, countries and
 /// people are not organisations.
@@ -754,8 +750,9 @@ pub(crate) fn entry_organization(
     }
     // In prose only the leads that name a body ("de la Sonatel", "at Google") are read, not the
     // "of X" of a title's jurisdiction.
-    let leads: &[&str] =
-        if after_connectors { ORG_LEAD_INS } else { &[" de la ", " del ", " du ", " da ", " do ", " at ", " chez "] };
+    let in_prose: &[&str] = &[" de la ", " del ", " du ", " da ", " do ", " at ", " chez "];
+    let leads: Vec<&str> =
+        if after_connectors { gaz.org_lead_ins.iter().map(String::as_str).collect() } else { in_prose.to_vec() };
     leads.iter().filter_map(|lead| p.rfind(lead).map(|i| i + lead.len())).max().and_then(|i| {
         let r = ByteRange { start: only.start + i, end: only.end };
         acceptable(r).then_some(r)

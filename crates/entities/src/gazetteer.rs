@@ -118,6 +118,12 @@ pub struct Gazetteers {
     pub(crate) description_verbs: HashSet<String>,
     /// What starts a clause after a description (", quien ", " who ").
     pub(crate) clause_starts: Vec<String>,
+    /// Words between a title and its organisation, lower case; heads of units; words linking a
+    /// phrase of participation to a name; prepositions before an entry's organisation (" at ").
+    pub(crate) role_trailers: HashSet<String>,
+    pub(crate) sub_unit_heads: HashSet<String>,
+    pub(crate) linking_words: HashSet<String>,
+    pub(crate) org_lead_ins: Vec<String>,
 }
 
 /// The TSV text of each gazetteer file, bundled first, then a user's additions.
@@ -460,6 +466,10 @@ impl Gazetteers {
             },
             description_verbs: lexicon.words(ListKind::DescriptionVerbs).map(str::to_string).collect(),
             clause_starts: clause_starts(&lexicon)?,
+            role_trailers: lexicon.words(ListKind::RoleTrailers).map(str::to_string).collect(),
+            sub_unit_heads: lexicon.words(ListKind::SubUnitHeads).map(str::to_string).collect(),
+            linking_words: lexicon.words(ListKind::LinkingWords).map(str::to_string).collect(),
+            org_lead_ins: unique(lexicon.words(ListKind::OrgLeadIns)).iter().map(|w| format!(" {w} ")).collect(),
             shared_head_singulars: lexicon
                 .rows(ListKind::SharedHeads)
                 .iter()

@@ -37,15 +37,6 @@ pub struct ProseContext {
     pub cited: bool,
 }
 
-/// Lower-case words that may stand between a title and a name, or between a phrase of
-/// participation and the name it introduces, besides capitalised words and titles: connectors and
-/// articles of the four languages ("Minister of Health, Labour and Welfare, Ana Silva").
-const LINKING_WORDS: &[&str] = &[
-    "of", "the", "for", "and", "at", "from", "on", "in", "to", "a", "an", "de", "del", "la", "las", "el", "los", "y",
-    "e", "da", "do", "das", "dos", "o", "os", "as", "du", "des", "le", "les", "et", "l'", "d'", "à", "au", "aux", "en",
-    "em", "na", "no", "para", "pour", "por", "pela", "pelo", "sur", "sobre", "al",
-];
-
 /// The word with its first letter in capitals.
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
@@ -69,7 +60,7 @@ fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers) -> bool {
         let plural_title = singular
             .into_iter()
             .any(|s| gaz.titles.longest_prefix(s) == Some(s.len()) || gaz.honorific(&capitalised(s)).is_some());
-        if LINKING_WORDS.contains(&lower.as_str())
+        if gaz.linking_words.contains(lower.as_str())
             || plural_title
             || lower.starts_with("l'")
             || lower.starts_with("d'")
@@ -193,7 +184,7 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
                     pos += w.len() + 1;
                     if w.chars().next().is_some_and(char::is_uppercase) {
                         end = pos - 1;
-                    } else if !LINKING_WORDS.contains(w) {
+                    } else if !gaz.linking_words.contains(*w) {
                         break;
                     }
                 }

@@ -11,49 +11,6 @@ use crate::names::honorific_at;
 use crate::participants::{prose_context, Prose};
 use crate::words::lowercase_keeping_offsets;
 
-/// Heads of units that sit inside a larger institution: when another institution follows them
-/// ("Digital Government Unit of the Ministry of ..."), the larger one is the organisation.
-const SUB_UNIT_HEADS: &[&str] = &[
-    "Unit",
-    "Unidad",
-    "Unidade",
-    "Unité",
-    "Division",
-    "División",
-    "Divisão",
-    "Department",
-    "Departamento",
-    "Département",
-    "Directorate",
-    "Dirección",
-    "Direção",
-    "Diretoria",
-    "Direction",
-    "Office",
-    "Oficina",
-    "Coordination",
-    "Coordinación",
-    "Coordenação",
-    "Gerencia",
-    "Area",
-    "Área",
-    "Secretariat",
-    "Secretaría",
-    "Secretaria",
-    "Subsecretaría",
-    "Subsecretaria",
-    "Undersecretariat",
-    "Program",
-    "Programme",
-    "Programa",
-];
-/// Words between a title and its organisation ("Secretary of ICT at the Ministry").
-const ROLE_TRAILERS: &[&str] = &[
-    "at", "of", "the", "from", "in", "with", "for", "de", "del", "la", "el", "da", "do", "dos", "das", "en", "em",
-    "na", "no", "à", "au", "aux", "chez", "auprès", "du", "des", "le", "les", "l'", "and", "y", "e", "et", "-", "–",
-    "—", ",",
-];
-
 /// How many mentions of one person the speaker stage reads the prose around.
 const MENTIONS_READ: u8 = 4;
 
@@ -395,8 +352,8 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
         inside.iter().copied().filter(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization)).collect();
     let first = institutions.iter().enumerate().find_map(|(i, m)| {
         let next = institutions.get(i + 1);
-        let is_sub_unit = is_sub_unit(m.range.slice(text));
-        let joined = next.is_some_and(|n| only_connectors(&text[m.range.end..n.range.start]));
+        let is_sub_unit = is_sub_unit(m.range.slice(text), gaz);
+        let joined = next.is_some_and(|n| only_connectors(&text[m.range.end..n.range.start], gaz));
         (!(is_sub_unit && joined)).then_some(i)
     });
     // "Coordinator of the Digital Academy, Agency for Digital Italy": an institution named inside
@@ -467,14 +424,19 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
     Affiliation { role, organization, unnamed_organization, country, stakeholder }
 }
 
-fn is_sub_unit(name: &str) -> bool {
+fn is_sub_unit(name: &str, gaz: &Gazetteers) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let presidential = name.to_lowercase().starts_with("office of the president");
-    !presidential && words.iter().any(|w| SUB_UNIT_HEADS.contains(&w.trim_end_matches(',')))
+    !presidential && words.iter().any(|w| gaz.sub_unit_heads.contains(w.trim_end_matches(',')))
 }
 
-fn only_connectors(between: &str) -> bool {
-    between.len() <= 16 && between.split_whitespace().all(|w| ROLE_TRAILERS.contains(&w.to_lowercase().as_str()))
+/// A word between a title and its organisation ("at", "auprès"), or a dash or comma.
+fn is_role_trailer(word: &str, gaz: &Gazetteers) -> bool {
+    matches!(word, "-" | "–" | "—" | ",") || gaz.role_trailers.contains(word.to_lowercase().as_str())
+}
+
+fn only_connectors(between: &str, gaz: &Gazetteers) -> bool {
+    between.len() <= 16 && between.split_whitespace().all(|w| is_role_trailer(w, gaz))
 }
 
 /// A title without the connector words that lead to its organisation; `None` when empty.
@@ -505,12 +467,12 @@ fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange
     loop {
         let s = r.slice(text);
         let Some((head, last)) = s.rsplit_once(' ') else {
-            if ROLE_TRAILERS.contains(&s.to_lowercase().as_str()) {
+            if is_role_trailer(s, gaz) {
                 r.end = r.start;
             }
             break;
         };
-        if ROLE_TRAILERS.contains(&last.to_lowercase().as_str()) {
+        if is_role_trailer(last, gaz) {
             r.end = r.start + head.trim_end().len();
         } else {
             break;

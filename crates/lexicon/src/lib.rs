@@ -97,10 +97,20 @@ pub enum ListKind {
     /// Words that start a clause after a name's description, which ends there: `where<TAB>phrase`,
     /// where `comma` (after a comma: ", quien") or `anywhere` (" who ").
     ClauseStarts,
+    /// Words between a title and its organisation ("at", "auprès"), trimmed from a role's end.
+    RoleTrailers,
+    /// Heads of units inside a larger institution ("Unit", "Dirección"): the larger one named after
+    /// them is the organisation.
+    SubUnitHeads,
+    /// Lower-case words that may stand between a phrase of participation and a name without
+    /// starting a new clause ("of", "para", "l'").
+    LinkingWords,
+    /// Prepositions after which an entry's description names its organisation ("at", "chez").
+    OrgLeadIns,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 27] = [
+    pub const ALL: [ListKind; 31] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -128,6 +138,10 @@ impl ListKind {
         ListKind::Copulas,
         ListKind::DescriptionVerbs,
         ListKind::ClauseStarts,
+        ListKind::RoleTrailers,
+        ListKind::SubUnitHeads,
+        ListKind::LinkingWords,
+        ListKind::OrgLeadIns,
     ];
 
     /// The file that holds the list in a language folder.
@@ -160,6 +174,10 @@ impl ListKind {
             ListKind::Copulas => "copulas.txt",
             ListKind::DescriptionVerbs => "description_verbs.txt",
             ListKind::ClauseStarts => "clause_starts.tsv",
+            ListKind::RoleTrailers => "role_trailers.txt",
+            ListKind::SubUnitHeads => "sub_unit_heads.txt",
+            ListKind::LinkingWords => "linking_words.txt",
+            ListKind::OrgLeadIns => "org_lead_ins.txt",
         }
     }
 
@@ -185,7 +203,11 @@ impl ListKind {
             | ListKind::NarrativeVerbs
             | ListKind::SentenceVerbs
             | ListKind::Copulas
-            | ListKind::DescriptionVerbs => 1,
+            | ListKind::DescriptionVerbs
+            | ListKind::RoleTrailers
+            | ListKind::SubUnitHeads
+            | ListKind::LinkingWords
+            | ListKind::OrgLeadIns => 1,
             ListKind::LeadIns
             | ListKind::SummaryLedes
             | ListKind::DocumentKinds
