@@ -737,6 +737,16 @@ pub(crate) fn entry_organization(
             && p.chars().filter(|c| c.is_alphabetic()).count() >= 3
     };
     if parts.len() >= 2 {
+        // "Juhan Parts, Hamadoun Touré, Ivar Tallo, Pille Pruulmann-Vengerfeldt": in a list of
+        // people the last part is one more person, not a body.
+        let person = |r: &ByteRange| {
+            let first = r.slice(text).split(' ').next().unwrap_or("");
+            gaz.is_given_name(first)
+                && name_at(text, r.start, gaz).is_some_and(|n| n.range.end == r.end && n.core_tokens >= 2)
+        };
+        if parts.iter().filter(|r| person(r)).count() >= 2 {
+            return None;
+        }
         return parts.iter().rev().find(|r| acceptable(**r)).copied();
     }
     let only = *parts.first()?;
@@ -774,6 +784,8 @@ mod tests {
         assert_eq!(org("Conselheira suplente, representante das Entidades Civis da Região Norte"), None);
         assert_eq!(org("Vice President, Europe"), None);
         assert_eq!(org("Coordenadora, Instituto Paraná Região"), Some("Instituto Paraná Região".to_string()));
+        // The last of a list of people is a person too.
+        assert_eq!(org("Lecturers Ana Ruiz, Juan Pérez, Marta Gil, Tiiu Kaasik-Raudsepp"), None);
     }
 
     #[test]
