@@ -732,6 +732,8 @@ pub(crate) fn entry_organization(
             // body, an event or region, a place.
             && !generic_words_only(p, gaz)
             && !gaz.event_heads.contains(&fold(first))
+            // "Lithuania 2013-11-14 10:00": a date or a time is no part of a body's name.
+            && !p.split_whitespace().any(|w| w.chars().any(|c| c.is_ascii_digit()) && w.contains([':', '-', '/']))
             && !gaz.find_places(p).any(|(s, e, _)| s == 0 && e == p.len())
             && (acronym || !gaz.is_given_name(first))
             && p.chars().filter(|c| c.is_alphabetic()).count() >= 3
@@ -784,6 +786,7 @@ mod tests {
         assert_eq!(org("Conselheira suplente, representante das Entidades Civis da Região Norte"), None);
         assert_eq!(org("Vice President, Europe"), None);
         assert_eq!(org("Coordenadora, Instituto Paraná Região"), Some("Instituto Paraná Região".to_string()));
+        assert_eq!(org("Prime Minister, Lithuania 2013-11-14 10:00"), None);
         // The last of a list of people is a person too.
         assert_eq!(org("Lecturers Ana Ruiz, Juan Pérez, Marta Gil, Tiiu Kaasik-Raudsepp"), None);
     }
