@@ -522,4 +522,6 @@ fn bodies_and_people_of_press_prose() {
     assert!(names(&es, "ministries").is_empty(), "{:?}", names(&es, "ministries"));
     let pt = record("pt", "Participantes:\n- Renata Vilela Prado, Professora Universitária, Faculdade de Direito\n");
     assert_eq!(names(&pt, "people"), ["Renata Vilela Prado"]);
+    let en = record("en", "Present:\n  • Honourable Ministers of Government\n  • Mrs. Ruth Ellery Cole, Chair\n");
+    assert_eq!(names(&en, "people"), ["Ruth Ellery Cole"]);
 }

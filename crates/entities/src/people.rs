@@ -99,6 +99,12 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
             if also_title && unknown_word {
                 continue;
             }
+            // "Honourable Ministers of Government": a title alone, or in the plural, is no name.
+            let lower_word = word.to_lowercase();
+            let titled = |w: &str| gaz.titles.longest_prefix(w) == Some(w.len());
+            if n.core_tokens == 1 && (titled(&lower_word) || lower_word.strip_suffix('s').is_some_and(titled)) {
+                continue;
+            }
             if !c.overlaps(n.range, &blocked) {
                 cands.push(PersonCandidate {
                     range: n.range,
