@@ -247,6 +247,10 @@ pub fn parse_entry<'g>(
     }
     let bounded = &text[..range.end];
     let name = if honorific.is_some() { name_after_honorific(bounded, pos, gaz)? } else { name_at(bounded, pos, gaz)? };
+    // "Honourable Ministers of Government": a title alone, or in the plural, is no name.
+    if name.core_tokens == 1 && gaz.is_title_or_plural(name.range.slice(text)) {
+        return None;
+    }
     let mut name_range = name.range;
     let mut core = name.core_tokens;
     let mut display = None;

@@ -498,6 +498,13 @@ impl Gazetteers {
         found.into_iter().map(|(start, end, i)| (start, end, &self.place_values[i])).collect()
     }
 
+    /// Is this one word a title, or a title in the plural ("Minister", "Ministers", "deputados")?
+    pub(crate) fn is_title_or_plural(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        let titled = |w: &str| !w.is_empty() && self.titles.longest_prefix(w) == Some(w.len());
+        titled(&lower) || lower.strip_suffix('s').is_some_and(titled)
+    }
+
     pub fn institution(&self, index: usize) -> &Institution {
         &self.institutions[index]
     }

@@ -100,9 +100,7 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
                 continue;
             }
             // "Honourable Ministers of Government": a title alone, or in the plural, is no name.
-            let lower_word = word.to_lowercase();
-            let titled = |w: &str| gaz.titles.longest_prefix(w) == Some(w.len());
-            if n.core_tokens == 1 && (titled(&lower_word) || lower_word.strip_suffix('s').is_some_and(titled)) {
+            if n.core_tokens == 1 && gaz.is_title_or_plural(word) {
                 continue;
             }
             if !c.overlaps(n.range, &blocked) {
