@@ -524,4 +524,8 @@ fn bodies_and_people_of_press_prose() {
     assert_eq!(names(&pt, "people"), ["Renata Vilela Prado"]);
     let en = record("en", "Present:\n  • Honourable Ministers of Government\n  • Mrs. Ruth Ellery Cole, Chair\n");
     assert_eq!(names(&en, "people"), ["Ruth Ellery Cole"]);
+    // A title in parentheses is no acronym; "Jun" is a given name, not June.
+    let es = record("es2", "Equipo:\nLuiz Gustavo Campos (Coordinador)\nMarta Gil Peña (Relatora)\n\nH.E. Ambassador Zhang Jun, Permanent Representative.\n");
+    assert_eq!(names(&es, "people"), ["Luiz Gustavo Campos", "Marta Gil Peña", "Zhang Jun"]);
+    assert!(names(&es, "organizations").is_empty(), "{:?}", names(&es, "organizations"));
 }

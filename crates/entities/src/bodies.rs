@@ -53,6 +53,10 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
         if m.unverified_acronym && m.acronym.is_none_or(|(s, e)| gaz.institution_named(&text[s..e]).is_none()) {
             continue;
         }
+        // "Luiz Gustavo Campos (Coordinador)": a title in parentheses is the person's part, no acronym.
+        if m.acronym.is_some_and(|(s, e)| gaz.is_title_or_plural(&text[s..e])) {
+            continue;
+        }
         let mut range = ByteRange { start: m.start, end: m.end };
         // "... the 2016 IGF. The Executive Committee": a name does not run across the end of a
         // sentence; it starts after it.

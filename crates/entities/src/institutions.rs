@@ -634,6 +634,13 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize) -> usize {
 /// Drops leading articles and role words, trailing connectors and punctuation, and anything from
 /// an honorific on ("Ministry of ICT and Mr. Silva").
 fn tidy(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    // "Olga Cavalli- Nominating Committee": a dash typed against a word and then a space separates
+    // what is before it (a person, a label) from the name.
+    if let Some(i) = text[start..end].rfind("- ") {
+        if text[start..start + i].chars().next_back().is_some_and(char::is_alphabetic) {
+            start += i + 2;
+        }
+    }
     // "l’Internet Society", "d'Agesic": an elided article or preposition is not part of the name.
     for elision in ["l'", "l’", "L'", "L’", "d'", "d’", "D'", "D’"] {
         if text[start..end].strip_prefix(elision).is_some_and(|rest| rest.starts_with(char::is_uppercase)) {
@@ -749,6 +756,13 @@ mod tests {
         assert!(names.contains(&("ministère de la Transition".to_string(), EntityKind::Ministry)), "{names:?}");
         assert!(names.contains(&("secretaría de Hacienda".to_string(), EntityKind::Ministry)), "{names:?}");
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn a_dash_typed_against_a_word_is_not_in_the_name() {
+        let names: Vec<String> =
+            found("Rosa Quintero- Steering Committee member").into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["Steering Committee"]);
     }
 
     #[test]
