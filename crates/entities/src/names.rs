@@ -87,7 +87,20 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
                 (raw, raw_end)
             };
         // "Jacques de La Rivière", "María De Los Ángeles": a capitalised particle after a particle.
-        let capital_particle = after_particle && PARTICLES.contains(&tok.to_lowercase().as_str());
+        // "Estelle De Marco", "Robert Di Marco": after a name token, a capitalised particle followed by
+        // a capitalised name token (not "De la Universidad").
+        let next_is_name = || {
+            text[raw_end..].starts_with(' ')
+                && token_at(text, raw_end + 1).is_some_and(|(_, next)| {
+                    next.chars().next().is_some_and(char::is_uppercase) && is_name_token(next, gaz)
+                })
+        };
+        let capital_particle = PARTICLES.contains(&tok.to_lowercase().as_str())
+            && (after_particle
+                || core > 0
+                    && tok.chars().next().is_some_and(char::is_uppercase)
+                    && tok.chars().skip(1).all(char::is_lowercase)
+                    && next_is_name());
         after_particle = false;
         if (PARTICLES.contains(&tok) || capital_particle) && core > 0 {
             // A particle belongs to the name only if a name token follows it.
@@ -208,5 +221,7 @@ mod tests {
         assert_eq!(name("Head Specialist of Electronic Government"), None);
         assert_eq!(name("Miguel Porrúa."), Some("Miguel Porrúa".into()));
         assert_eq!(name("Ana Silva de"), Some("Ana Silva".into()));
+        // A capitalised particle between name words.
+        assert_eq!(name("Irwin La Rocque, Secretary"), Some("Irwin La Rocque".into()));
     }
 }
