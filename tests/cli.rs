@@ -528,4 +528,7 @@ fn bodies_and_people_of_press_prose() {
     let es = record("es2", "Equipo:\nLuiz Gustavo Campos (Coordinador)\nMarta Gil Peña (Relatora)\n\nH.E. Ambassador Zhang Jun, Permanent Representative.\n");
     assert_eq!(names(&es, "people"), ["Luiz Gustavo Campos", "Marta Gil Peña", "Zhang Jun"]);
     assert!(names(&es, "organizations").is_empty(), "{:?}", names(&es, "organizations"));
+    // A verb opening the sentence is not part of the name before a title.
+    let fr = record("fr2", "Intervient Jean-Sébastien Moreau, responsable national du programme.");
+    assert_eq!(names(&fr, "people"), ["Jean-Sébastien Moreau"]);
 }

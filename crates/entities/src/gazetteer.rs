@@ -535,8 +535,11 @@ impl Gazetteers {
     }
 
     /// A given name in the name gazetteer ("Victor", "MARÍA", "Ndèye"), compared folded.
+    /// A known given name; a compound one is known when each of its parts is ("Jean-Sébastien").
     pub fn is_given_name(&self, word: &str) -> bool {
         with_folded(word, |w| self.given_names.contains(w))
+            || word.contains('-')
+                && word.split('-').all(|part| !part.is_empty() && with_folded(part, |w| self.given_names.contains(w)))
     }
 
     /// A surname in the name gazetteer ("Pereira", "GONZÁLEZ"), compared folded.
@@ -652,5 +655,12 @@ mod tests {
             gaz.find_institutions_in(text, &Words::of(text)).into_iter().map(|(s, e, _)| &text[s..e]).collect();
         // "UNIDO" is not the "Unido" of a country's name.
         assert_eq!(found, ["Unesco"]);
+    }
+
+    #[test]
+    fn a_compound_given_name_is_known_by_its_parts() {
+        let gaz = Gazetteers::bundled();
+        assert!(gaz.is_given_name("Jean-Sébastien") && gaz.is_given_name("Ana-Lucía"));
+        assert!(!gaz.is_given_name("Jean-Dupontel") && !gaz.is_given_name("Jean-"));
     }
 }

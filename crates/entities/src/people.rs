@@ -179,10 +179,20 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
     // title (lower case, or capitalised at the start of its part) is the person holding it.
     for &(title_start, _) in &scans.titles {
         let Some(before) = text[..title_start].strip_suffix(", ") else { continue };
-        let Some(n) = name_before(text, before.len() + 1, gaz).or_else(|| name_ending_at(text, before.len(), gaz))
+        let Some(mut n) = name_before(text, before.len() + 1, gaz).or_else(|| name_ending_at(text, before.len(), gaz))
         else {
             continue;
         };
+        // "Intervient Jean-Sébastien Bartos, responsable": a capitalised word before a known given
+        // name (a verb at the start of a sentence, a label) is not the person's.
+        let words: Vec<&str> = n.0.slice(text).split(' ').collect();
+        if words.len() >= 3 && !gaz.is_given_name(words[0]) && !gaz.is_surname(words[0]) {
+            if let Some(i) = (1..words.len() - 1).find(|&i| gaz.is_given_name(words[i])) {
+                let skipped: usize = words[..i].iter().map(|w| w.len() + 1).sum();
+                n.0.start += skipped;
+                n.1 = words.len() - i;
+            }
+        }
         if n.1 >= 2 && !c.overlaps(n.0, &blocked) && honorific_at(text, n.0.start, gaz, lang_at(n.0.start)).is_none() {
             cands.push(PersonCandidate::found_by_pattern(n.0, n.1));
         }
