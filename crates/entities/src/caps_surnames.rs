@@ -42,8 +42,13 @@ pub(crate) fn caps_surname_names(text: &str, words: &Words, gaz: &Gazetteers) ->
         let (gs, ge) = spans[i];
         let given = &text[gs..ge];
         let (ss, se) = spans[i + 1];
-        // Words next to each other, one space apart.
-        if !is_titlecase(given) || ss != ge + 1 || !text[ge..ss].eq(" ") || !is_caps(&text[ss..se]) {
+        // Words next to each other, one space apart; the cheap tests first (most words are followed
+        // by a word in lower case).
+        let next = text.as_bytes().get(ss..(ss + 2).min(se)).unwrap_or(&[]);
+        let next_may_be_caps = next.first().is_some_and(|b| !b.is_ascii_lowercase())
+            && next.get(1).is_none_or(|b| !b.is_ascii_lowercase());
+        if ss != ge + 1 || !next_may_be_caps || !text[ge..ss].eq(" ") || !is_titlecase(given) || !is_caps(&text[ss..se])
+        {
             i += 1;
             continue;
         }
