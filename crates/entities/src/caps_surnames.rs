@@ -7,7 +7,7 @@
 use acta_doc::ByteRange;
 
 use crate::gazetteer::Gazetteers;
-use crate::leader_bodies::BODY_HEADS;
+use crate::institutions::BODY_HEADS;
 use crate::words::Words;
 
 /// A name of the convention: a capitalised word, then one or two words in capitals.

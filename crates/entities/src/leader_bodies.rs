@@ -3,14 +3,10 @@
 //! body when a leader's title and a preposition stand right before it. Reads the language packs'
 //! leader titles and the gazetteers; the institutions stage adds what it finds.
 
-use std::sync::LazyLock;
-
-use foldhash::HashSet;
-
 use acta_doc::{fold, ByteRange, Lang};
 
 use crate::gazetteer::Gazetteers;
-use crate::institutions::{MINISTRY_HEADS, ORG_HEADS};
+use crate::institutions::BODY_HEADS;
 use crate::words::Words;
 
 /// At most this many capitalised words make the name.
@@ -100,11 +96,6 @@ fn names_a_body(name: &str, gaz: &Gazetteers) -> bool {
             || BODY_HEADS.contains(w)
     })
 }
-
-/// Head words of the names of bodies ("Conselho", "Senado", "Ministry"): alone after a title they
-/// name the body the text is about, not a new one.
-pub(crate) static BODY_HEADS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| MINISTRY_HEADS.split('|').chain(ORG_HEADS.split('|')).collect());
 
 /// A word that is a title on its own ("Director", "Presidente").
 fn is_title(word: &str, gaz: &Gazetteers) -> bool {

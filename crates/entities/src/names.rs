@@ -3,7 +3,7 @@
 use acta_doc::{ByteRange, Lang};
 
 use crate::gazetteer::{Gazetteers, Honorific};
-use crate::leader_bodies::BODY_HEADS;
+use crate::institutions::BODY_HEADS;
 
 /// Lower-case particles inside names ("de la", "dos", "van", "bin"), never at either end.
 /// ("y" and "e" are not among them: between two capitalised names they join two people far more
