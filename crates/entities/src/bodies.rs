@@ -550,10 +550,7 @@ pub(crate) fn generic_words_only(name: &str, gaz: &Gazetteers) -> bool {
 
 /// Does a name end with a title of one word ("... do Proponente")?
 pub(crate) fn ends_with_title(name: &str, gaz: &Gazetteers) -> bool {
-    let is_title = |w: &str| {
-        let w = w.to_lowercase();
-        !w.is_empty() && gaz.titles.longest_prefix(&w) == Some(w.len())
-    };
+    let is_title = |w: &str| gaz.is_title(w);
     let last = name.rsplit([' ', '\'']).next().unwrap_or("");
     // "Proposer's Organization": a role's body, a form's label.
     let first = name.split(' ').next().unwrap_or("");

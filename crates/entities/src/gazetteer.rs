@@ -498,11 +498,16 @@ impl Gazetteers {
         found.into_iter().map(|(start, end, i)| (start, end, &self.place_values[i])).collect()
     }
 
+    /// Is this one word, in any case, a title ("Director", "presidente")?
+    pub(crate) fn is_title(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        !lower.is_empty() && self.titles.longest_prefix(&lower) == Some(lower.len())
+    }
+
     /// Is this one word a title, or a title in the plural ("Minister", "Ministers", "deputados")?
     pub(crate) fn is_title_or_plural(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        let titled = |w: &str| !w.is_empty() && self.titles.longest_prefix(w) == Some(w.len());
-        titled(&lower) || lower.strip_suffix('s').is_some_and(titled)
+        self.is_title(&lower) || lower.strip_suffix('s').is_some_and(|w| self.is_title(w))
     }
 
     pub fn institution(&self, index: usize) -> &Institution {

@@ -92,15 +92,9 @@ fn names_a_body(name: &str, gaz: &Gazetteers) -> bool {
         let folded = fold(w);
         gaz.generic_body_words.contains(&folded)
             || gaz.event_heads.contains(&folded)
-            || is_title(w, gaz)
+            || gaz.is_title(w)
             || BODY_HEADS.contains(w)
     })
-}
-
-/// A word that is a title on its own ("Director", "Presidente").
-fn is_title(word: &str, gaz: &Gazetteers) -> bool {
-    let lower = word.to_lowercase();
-    gaz.titles.longest_prefix(&lower) == Some(lower.len())
 }
 
 #[cfg(test)]

@@ -57,9 +57,7 @@ fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers) -> bool {
         let lower = w.to_lowercase();
         // "com a presença dos senhores deputados:": honorifics and titles in the plural too.
         let singular = lower.strip_suffix("es").into_iter().chain(lower.strip_suffix('s'));
-        let plural_title = singular
-            .into_iter()
-            .any(|s| gaz.titles.longest_prefix(s) == Some(s.len()) || gaz.honorific(&capitalised(s)).is_some());
+        let plural_title = singular.into_iter().any(|s| gaz.is_title(s) || gaz.honorific(&capitalised(s)).is_some());
         if gaz.linking_words.contains(lower.as_str())
             || plural_title
             || lower.starts_with("l'")

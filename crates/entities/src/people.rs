@@ -89,11 +89,9 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
             // "Alessandra Silveira, Professora Universitária": after a name and a comma, an honorific
             // that is also a title is the title, and one word alone after it is a name only when it
             // is a known one ("Ambassador Squeff recalled" keeps its unknown surname).
-            let honorific = text[i..after].trim().to_lowercase();
+            let honorific = text[i..after].trim();
             let after_comma = text[..i].trim_end_matches(' ').ends_with(',');
-            let also_title = after_comma
-                && !honorific.ends_with('.')
-                && gaz.titles.longest_prefix(&honorific) == Some(honorific.len());
+            let also_title = after_comma && !honorific.ends_with('.') && gaz.is_title(honorific);
             let word = n.range.slice(text);
             let unknown_word = n.core_tokens == 1 && !gaz.is_surname(word) && !gaz.is_given_name(word);
             if also_title && unknown_word {
@@ -469,8 +467,7 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
             after.strip_prefix(' ').and_then(|a| a.split(|c: char| c.is_whitespace() || c == ',').next())
         {
             // ("Alfredo Elizondo Rosales Coordinador Nacional": a title after a name is the person's.)
-            let lower = next.trim_end_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-            let title = gaz.titles.longest_prefix(&lower) == Some(lower.len());
+            let title = gaz.is_title(next.trim_end_matches(|c: char| !c.is_alphabetic()));
             if next.chars().next().is_some_and(char::is_uppercase) && gaz.is_name_stopword(next) && !title {
                 pos = n.range.end;
                 continue;
