@@ -372,14 +372,24 @@ pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -
             || gaz.is_given_name(token)
             || gaz.is_surname(token)
             || gaz.is_name_stopword(token)
+            || gaz.months.contains(&fold(token))
+            // "Co-CEO", "Vice-CTO": a title.
+            || token.rsplit_once('-').is_some_and(|(_, last)| gaz.is_common_acronym(last) || gaz.is_title(last))
         {
             continue;
         }
+        // A neighbour after a comma, a stop or a conjunction does not count: words in capitals
+        // so apart are a list of acronyms ("CALICO, CALIPRO e CAEEL"), not a name or a heading.
+        let not_listed = |s: usize, e: usize| {
+            let gap = if s < start { &text[e..start] } else { &text[end..s] };
+            !gap.contains([',', ';', '.']) && !gaz.conjunctions.iter().any(|c| c == gap.trim())
+        };
         let neighbour_is_name = |k: Option<&(usize, usize)>| {
             k.is_some_and(|&(s, e)| {
                 let w = &text[s..e];
                 same_line(s, start)
-                    && (caps(w) || gaz.is_given_name(w) && w.chars().next().is_some_and(char::is_uppercase))
+                    && (caps(w) && not_listed(s, e)
+                        || gaz.is_given_name(w) && w.chars().next().is_some_and(char::is_uppercase))
             })
         };
         // In capitals next to capitals it is a heading or a name in capitals; before a given name,
@@ -387,7 +397,9 @@ pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -
         let line_start_here = text[..start].rfind('\n').map_or(0, |p| p + 1);
         let entry_start = text[line_start_here..start].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty();
         let caps_word = |k: Option<&(usize, usize)>| {
-            k.is_some_and(|&(s, e)| same_line(s, start) && caps(&text[s..e]) && !gaz.is_common_acronym(&text[s..e]))
+            k.is_some_and(|&(s, e)| {
+                not_listed(s, e) && same_line(s, start) && caps(&text[s..e]) && !gaz.is_common_acronym(&text[s..e])
+            })
         };
         // A surname in capitals after a given name ("Agnès CANAYER") is a name too.
         if caps_word(prev)
@@ -799,6 +811,16 @@ mod tests {
         let found: Vec<&str> =
             standalone_acronyms(text, &Words::of(text), &gaz).into_iter().map(|(s, e)| &text[s..e]).collect();
         assert_eq!(found, ["SPMS"]);
+    }
+
+    #[test]
+    fn acronyms_listed_apart_by_commas_are_each_a_body_and_a_month_in_capitals_is_none() {
+        let gaz = Gazetteers::bundled();
+        let text =
+            "O restaurante está sendo composto por XALIPRO, CAEEL e CALICO desde maio; a agenda de MAY 19 segue.";
+        let found: Vec<&str> =
+            standalone_acronyms(text, &Words::of(text), &gaz).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(found, ["XALIPRO", "CAEEL", "CALICO"]);
     }
 
     #[test]

@@ -88,6 +88,8 @@ pub struct Gazetteers {
     pub(crate) participation_after: Phrases<SessionRole>,
     /// Head words of the names of events ("Forum", "Cumbre"), and bodies of events ("Secretariat").
     pub(crate) event_heads: HashSet<String>,
+    /// Month names of every language, folded: "MAY" in capitals is a date, not an acronym.
+    pub(crate) months: HashSet<String>,
     pub(crate) event_bodies: WordMatcher,
     /// Phrases before a name that show the person cited or remembered ("according to"), lower case.
     pub(crate) mention_cues: Phrases<()>,
@@ -433,6 +435,7 @@ impl Gazetteers {
             participation_before: participation(&lexicon, "before")?,
             participation_after: participation(&lexicon, "after")?,
             event_heads: lexicon.words(ListKind::EventHeads).map(fold).collect(),
+            months: lexicon.rows(ListKind::Months).iter().map(|r| fold(r.get(1))).collect(),
             mention_cues: Phrases::new(lexicon.words(ListKind::MentionCues).map(|w| (w.to_lowercase(), ())).collect()),
             country_lead_ins: lexicon.words(ListKind::CountryLeadIns).map(|w| w.to_lowercase()).collect(),
             generic_body_words: lexicon.words(ListKind::GenericBodyWords).map(fold).collect(),
