@@ -18,6 +18,7 @@ use crate::places::*;
 use crate::shared_heads::shared_head_lists;
 use crate::words::{WordMatcher, Words};
 
+#[derive(Clone, Copy)]
 pub(crate) struct Candidate {
     pub(crate) range: ByteRange,
     pub(crate) kind: EntityKind,
@@ -218,9 +219,34 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
         accepted.push(cand);
     }
     accepted.sort_by_key(|a| a.range.start);
+    // "International Telecommunications Union ... the ITU": an acronym standing alone whose capitals
+    // are the initials of a long form the text names elsewhere is that body's other name.
+    let long_form_of: Vec<Option<usize>> = accepted
+        .iter()
+        .map(|a| {
+            let token = a.range.slice(text);
+            let standalone = a.acronym.is_none_or(|r| r == a.range) && !token.contains(' ');
+            if !standalone || !token.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+                return None;
+            }
+            accepted.iter().position(|l| {
+                l.acronym.is_none()
+                    && (l.gazetteer.is_none() || a.gazetteer.is_none() || l.gazetteer == a.gazetteer)
+                    && capital_initials_are(l.range.slice(text), token)
+            })
+        })
+        .collect();
     let mut acronyms: Vec<(String, usize)> = Vec::new();
-    for a in &accepted {
-        let surface = a.range.slice(text);
+    for (i, a) in accepted.iter().enumerate() {
+        // The acronym joins its long form: named and typed as the long form is.
+        let a = match long_form_of[i] {
+            Some(l) => &Candidate { range: a.range, source: a.source, ..accepted[l] },
+            None => a,
+        };
+        let surface = match long_form_of[i] {
+            Some(l) => accepted[l].range.slice(text),
+            None => a.range.slice(text),
+        };
         let (key, name, country, stakeholder) = match a.gazetteer {
             Some(g) => {
                 // Named as written at its first mention (the answer keys' convention); the gazetteer
@@ -456,6 +482,14 @@ pub(crate) fn holds_title(s: &str, gaz: &Gazetteers) -> bool {
         }
     }
     false
+}
+
+/// Are the letters of `acronym` ("ITU") the initials of the capitalised words of `name`
+/// ("International Telecommunications Union"), in order and no more?
+fn capital_initials_are(name: &str, acronym: &str) -> bool {
+    let initials: Vec<char> =
+        name.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+    initials.len() >= 2 && initials.iter().copied().eq(acronym.chars().filter(|c| c.is_alphabetic()))
 }
 
 /// "Romulo Cintra (RCA)": the letters in parentheses are the person's initials, not a body.

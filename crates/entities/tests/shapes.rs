@@ -320,6 +320,17 @@ fn organisations_with_stakeholder_groups() {
 }
 
 #[test]
+fn an_acronym_whose_capitals_are_a_named_bodys_initials_is_that_body() {
+    let text = "La UCT firmó el acuerdo. Más tarde, la Unión Cooperativa de Tintoreros y el Banco \
+        Central hablaron; la UCT presentó su plan. The International Mining Union met the IMU board.\n";
+    let r = extract(text);
+    let mut orgs = names(&r, EntityKind::Organization);
+    orgs.sort();
+    // Each acronym joins its long form, which names the body.
+    assert_eq!(orgs, ["Banco Central", "International Mining Union", "Unión Cooperativa de Tintoreros"]);
+}
+
+#[test]
 fn later_mentions_join_the_person_they_name() {
     // A repeated surname ("Tzul Tzul"), a surname pair, and an honorific with one surname each
     // join the full name given first; two people sharing a given name and a surname stay two.
