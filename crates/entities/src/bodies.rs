@@ -742,6 +742,39 @@ pub(crate) fn entry_organization(
     gaz: &Gazetteers,
     after_connectors: bool,
 ) -> Option<ByteRange> {
+    entry_organization_whole(text, rest, gaz, after_connectors).map(|r| first_of_coordinated(text, r, gaz))
+}
+
+/// "fondateur de la CyberTaskForce et de Paris Cyber Week": a conjunction and a preposition start
+/// a second thing led, so the body is the part before them.
+fn first_of_coordinated(text: &str, r: ByteRange, gaz: &Gazetteers) -> ByteRange {
+    let s = r.slice(text);
+    let cut = gaz.conjunctions.iter().filter_map(|c| {
+        let mut at = 0;
+        while let Some(i) = s[at..].find(&format!(" {c} ")) {
+            let after = &s[at + i + c.len() + 2..];
+            let prep = gaz.body_prepositions.iter().any(|p| {
+                after.strip_prefix(p.as_str()).is_some_and(|rest| p.ends_with(['\'', '’']) || rest.starts_with(' '))
+            });
+            if prep && at + i > 0 {
+                return Some(at + i);
+            }
+            at += i + 1;
+        }
+        None
+    });
+    match cut.min() {
+        Some(len) => ByteRange { start: r.start, end: r.start + len },
+        None => r,
+    }
+}
+
+fn entry_organization_whole(
+    text: &str,
+    rest: ByteRange,
+    gaz: &Gazetteers,
+    after_connectors: bool,
+) -> Option<ByteRange> {
     let s = rest.slice(text);
     if s.is_empty() {
         return None;
@@ -836,6 +869,16 @@ mod tests {
         assert_eq!(org("Prime Minister, Lithuania 2013-11-14 10:00"), None);
         // The last of a list of people is a person too.
         assert_eq!(org("Lecturers Ana Ruiz, Juan Pérez, Marta Gil, Tiiu Kaasik-Raudsepp"), None);
+    }
+
+    #[test]
+    fn a_body_coordinated_with_a_second_thing_led_ends_before_it() {
+        let gaz = Gazetteers::bundled();
+        let cut = |s: &str| first_of_coordinated(s, ByteRange { start: 0, end: s.len() }, &gaz).slice(s).to_string();
+        assert_eq!(cut("Verdal Lab et de Lyon Data Week"), "Verdal Lab");
+        assert_eq!(cut("Fundación Aroma y de la Red Sur"), "Fundación Aroma");
+        // A conjunction without a preposition is part of the name.
+        assert_eq!(cut("Instituto de Tecnologia e Sociedade"), "Instituto de Tecnologia e Sociedade");
     }
 
     #[test]

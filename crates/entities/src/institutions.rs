@@ -23,7 +23,7 @@ pub(crate) const ORG_HEADS: &str = "Universidad|Universidade|Université|Univers
 /// title they name the body the text is about; no person's name starts with one.
 pub(crate) static BODY_HEADS: LazyLock<foldhash::HashSet<&'static str>> =
     LazyLock::new(|| MINISTRY_HEADS.split('|').chain(ORG_HEADS.split('|')).collect());
-const ORG_TAILS: &str = r"Organisation|Organization|University|Foundation|Bank|Association|Institute|Center|Centre|Council|Network|Alliance|Forum|Society|Corporation|Company|Group|Observatory|Coalition|Initiative|Consortium|Federation|Chamber|Committee|Lab|Labs|Partnership|Trust|Fund|College|School|Academy|Union|Commission|Parliament|Board|Bureau|Inc\.|Ltd\.?|LLC|S\.A\.|Ltda\.?|S\.A\.S\.|SpA|GmbH|Cooperative";
+const ORG_TAILS: &str = r"Organisation|Organization|University|Foundation|Bank|Association|Institute|Center|Centre|Council|Network|Alliance|Forum|Society|Corporation|Company|Group|Observatory|Coalition|Initiative|Consortium|Federation|Chamber|Committee|Lab|Labs|Partnership|Trust|Fund|College|School|Academy|Union|Commission|Parliament|Board|Bureau|Inc\.|Ltd\.?|LLC|S\.A\.|Ltda\.?|S\.A\.S\.|SpA|GmbH|Cooperative|(?:Limited|PLC|SA|SARL|SRL)(?-u:\b)";
 
 fn continuation() -> String {
     // After a comma only a capitalised word continues a name ("Planning, Development and
@@ -798,6 +798,11 @@ mod tests {
         assert!(f.contains(&("Simón Bolívar University".into(), EntityKind::Organization)), "{f:?}");
         let f = found("the Instituto de Tecnologia e Sociedade (ITS) presented");
         assert!(f.iter().any(|(n, _)| n == "Instituto de Tecnologia e Sociedade"), "{f:?}");
+        // Companies by their legal form, written with or without stops.
+        let f = found("Sponsors: Kestrel Farming Limited, Verdal Redes SA, Olmo Datos S.A.");
+        for name in ["Kestrel Farming Limited", "Verdal Redes SA", "Olmo Datos S.A."] {
+            assert!(f.iter().any(|(n, _)| n == name), "{name}: {f:?}");
+        }
     }
 }
 

@@ -81,7 +81,8 @@ fn name_after(text: &str, at: usize, prepositions: &[String]) -> Option<ByteRang
 fn names_a_body(name: &str, gaz: &Gazetteers) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
     let first = words[0];
-    if gaz.find_places(name).next().is_some() || gaz.is_given_name(first) {
+    // "fundadora de María Pérez" leads to a person; "fondateur de Seela", one word, to a body.
+    if gaz.find_places(name).next().is_some() || gaz.is_given_name(first) && words.len() >= 2 {
         return false;
     }
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
@@ -119,5 +120,14 @@ mod tests {
         assert_eq!(name_after(text, at).map(|r| r.slice(text)), Some("Garnault & Associés"));
         let text = "President of the Republic";
         assert_eq!(name_after(text, "President".len()), None);
+    }
+
+    #[test]
+    fn one_given_name_alone_names_a_body_and_a_full_name_a_person() {
+        let gaz = Gazetteers::bundled();
+        // "fondatrice de Marta" (a start-up named like a person) is a body; "de Marta Ruiz" a person.
+        assert!(names_a_body("Marta", &gaz));
+        assert!(!names_a_body("Marta Ruiz", &gaz));
+        assert!(!names_a_body("Colombia", &gaz));
     }
 }
