@@ -263,7 +263,10 @@ pub fn parse_entry<'g>(
             let first_given = given_text.split(' ').next().unwrap_or("");
             let follows = bounded[given.range.end..].trim_start();
             let ends_there = follows.is_empty() || follows.starts_with(['-', '–', '—', '(', ',', '|', ':']);
-            let surname_first = !gaz.is_given_name(tokens[0]) || is_all_caps(tokens[0]);
+            // "Ana Silva, Pedro Gómez" is two people; "Araya Guerrero, Pedro" (a surname that is
+            // also a given name) one, since only given names follow the comma.
+            let only_given = given_text.split(' ').all(|w| gaz.is_given_name(w));
+            let surname_first = !gaz.is_given_name(tokens[0]) || is_all_caps(tokens[0]) || only_given;
             if given.core_tokens <= 2
                 && gaz.is_given_name(first_given)
                 && ends_there
@@ -343,6 +346,10 @@ mod tests {
             ("Tomás Arce".into(), "Universidad Andina".into())
         );
         assert_eq!(entry("DIALLO Aminata, Directrice générale").unwrap().0, "Aminata DIALLO");
+        // A surname that is also a given name, given names only after the comma.
+        assert_eq!(entry("Arriaga Soto, Pedro").unwrap().0, "Pedro Arriaga Soto");
+        assert_eq!(entry("Aravena Acuña, Carmen Gloria").unwrap().0, "Carmen Gloria Aravena Acuña");
+        assert_eq!(entry("Mendes Lobo, Luz").unwrap().0, "Luz Mendes Lobo");
         // Reading order already: unchanged.
         assert_eq!(entry("Ana Silva, Director").unwrap().0, "Ana Silva");
         assert_eq!(entry("Rodrigo QUISPE MAMANI, Adviser").unwrap().0, "Rodrigo QUISPE MAMANI");

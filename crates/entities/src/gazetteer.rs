@@ -19,6 +19,7 @@ const ORGANIZATIONS: &str = include_str!("../../../models/organizations.tsv");
 const HONORIFICS: &str = include_str!("../../../models/honorifics.tsv");
 const NAME_STOPWORDS: &str = include_str!("../../../models/name_stopwords.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../models/given_names.tsv");
+const GIVEN_NAMES_EXTRA: &str = include_str!("../../../models/given_names_extra.tsv");
 const SURNAMES: &str = include_str!("../../../models/surnames.tsv");
 const COMMON_ACRONYMS: &str = include_str!("../../../models/common_acronyms.tsv");
 
@@ -148,6 +149,10 @@ impl Sources {
             ("common_acronyms.tsv", COMMON_ACRONYMS),
         ] {
             files.insert(name, vec![(format!("models/{name}"), text.to_string())]);
+        }
+        // The hand-written given names read as more rows of the generated file.
+        if let Some(given) = files.get_mut("given_names.tsv") {
+            given.push(("models/given_names_extra.tsv".to_string(), GIVEN_NAMES_EXTRA.to_string()));
         }
         Sources { files }
     }
