@@ -70,6 +70,7 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
                 range.end = range.start + head.len();
             }
         }
+        range.end = range.start + where_stated(range.slice(text), gaz).len();
         // "la Universidad de Chile Valentina Gutiérrez Soto presentó": after a country's name, a
         // given name starting a two-word name is a person, not more of the institution.
         for (_, pe, place) in gaz.find_places(range.slice(text)) {
@@ -484,6 +485,35 @@ pub(crate) fn holds_title(s: &str, gaz: &Gazetteers) -> bool {
     false
 }
 
+/// The name without what says where the body is or who in it: a place after a preposition that
+/// joins no name ("Reafro em Santa Catarina", "Rede Privada do Estado em Angola"; "Universidad de
+/// Chile" keeps its "de"), and a title in the plural right after the name ("Transparency Board
+/// Members"; "Board of Directors" keeps its "of Directors").
+fn where_stated<'t>(name: &'t str, gaz: &Gazetteers) -> &'t str {
+    let joins_names = |w: &str| {
+        gaz.name_connectors.contains(w)
+            || gaz.conjunctions.iter().any(|c| c == w)
+            || gaz.body_prepositions.iter().any(|p| p == w)
+    };
+    let mut name = name;
+    if let Some((head, last)) = name.rsplit_once(' ') {
+        let before = head.rsplit(' ').next().unwrap_or("");
+        let plural_title = last.ends_with('s') && !gaz.is_title(last) && gaz.is_title_or_plural(last);
+        if plural_title && before.starts_with(char::is_uppercase) && head.split(' ').count() >= 2 {
+            name = head;
+        }
+    }
+    if let Some((s, _, _)) = gaz.find_places(name).find(|&(s, e, _)| e == name.len() && s > 0) {
+        let head = name[..s].trim_end();
+        if let Some((kept, word)) = head.rsplit_once(' ') {
+            if word.starts_with(char::is_lowercase) && !joins_names(word) {
+                name = kept;
+            }
+        }
+    }
+    name
+}
+
 /// Are the letters of `acronym` ("ITU") the initials of the capitalised words of `name`
 /// ("International Telecommunications Union"), in order and no more?
 fn capital_initials_are(name: &str, acronym: &str) -> bool {
@@ -742,7 +772,10 @@ pub(crate) fn entry_organization(
     gaz: &Gazetteers,
     after_connectors: bool,
 ) -> Option<ByteRange> {
-    entry_organization_whole(text, rest, gaz, after_connectors).map(|r| first_of_coordinated(text, r, gaz))
+    entry_organization_whole(text, rest, gaz, after_connectors).map(|r| {
+        let r = first_of_coordinated(text, r, gaz);
+        ByteRange { start: r.start, end: r.start + where_stated(r.slice(text), gaz).len() }
+    })
 }
 
 /// "fondateur de la CyberTaskForce et de Paris Cyber Week": a conjunction and a preposition start
@@ -879,6 +912,18 @@ mod tests {
         assert_eq!(cut("Fundación Aroma y de la Red Sur"), "Fundación Aroma");
         // A conjunction without a preposition is part of the name.
         assert_eq!(cut("Instituto de Tecnologia e Sociedade"), "Instituto de Tecnologia e Sociedade");
+    }
+
+    #[test]
+    fn where_a_body_is_and_its_members_are_not_its_name() {
+        let gaz = Gazetteers::bundled();
+        assert_eq!(where_stated("Rede Comunitária do Bairro em Angola", &gaz), "Rede Comunitária do Bairro");
+        assert_eq!(where_stated("Verdal Network in Portugal", &gaz), "Verdal Network");
+        assert_eq!(where_stated("Audit Board Members", &gaz), "Audit Board");
+        // A preposition that joins a name keeps the place; "of Directors" is the board's name.
+        assert_eq!(where_stated("Universidad de Chile", &gaz), "Universidad de Chile");
+        assert_eq!(where_stated("Board of Directors", &gaz), "Board of Directors");
+        assert_eq!(where_stated("Internet sem Fronteiras", &gaz), "Internet sem Fronteiras");
     }
 
     #[test]
