@@ -10,7 +10,6 @@ use acta_doc::{fold, fold_words, ByteRange, Canonical, CountryCode, EntityKind, 
 
 use crate::extract::{Collector, Scans};
 use crate::gazetteer::{Gazetteers, Place};
-use crate::institutions::TITLE_WORDS;
 use crate::leader_bodies::leader_bodies;
 use crate::names::{honorific_at, name_at};
 use crate::people::*;
@@ -837,7 +836,7 @@ fn entry_organization_whole(
             && first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         first.chars().next().is_some_and(char::is_uppercase)
             && words <= 6
-            && !TITLE_WORDS.contains(&first)
+            && !gaz.name_stops.contains(first)
             && !holds_title(p, gaz)
             && !(words == 1 && gaz.is_name_stopword(first))
             && gaz.country_named(p).is_none()

@@ -155,7 +155,7 @@ impl<'g> Scans<'g> {
         acronyms.retain(|&(s, e)| !caps_names.iter().any(|n| n.range.start < e && s < n.range.end));
         let lower = lowercase_keeping_offsets(text);
         Scans {
-            shapes: find_by_shape_in(text, &words),
+            shapes: find_by_shape_in(text, &words, gaz),
             institutions: gaz.find_institutions_in(text, &words),
             places,
             titles: gaz.titles.find_in(&lower, &words).into_iter().map(|(s, e, _)| (s, e)).collect(),

@@ -126,6 +126,18 @@ pub struct Gazetteers {
     pub(crate) role_trailers: HashSet<String>,
     pub(crate) sub_unit_heads: HashSet<String>,
     pub(crate) linking_words: HashSet<String>,
+    /// Words the shape rules of institutions read (institutions.rs): endings of adjectives and
+    /// connectors in names written in sentence case, words before a name that are not part of it,
+    /// titles that stop a name read backwards, qualifiers before a head, connectors a name cannot
+    /// end with, words for newspapers and broadcasters and the names after them.
+    pub(crate) adjective_endings: Vec<String>,
+    pub(crate) sentence_case_connectors: HashSet<String>,
+    pub(crate) leading_noise: HashSet<String>,
+    pub(crate) name_stops: HashSet<String>,
+    pub(crate) head_qualifiers: HashSet<String>,
+    pub(crate) trailing_connectors: HashSet<String>,
+    pub(crate) media_nouns: Vec<String>,
+    pub(crate) media_names: regex::Regex,
     pub(crate) org_lead_ins: Vec<String>,
 }
 
@@ -477,6 +489,14 @@ impl Gazetteers {
             role_trailers: lexicon.words(ListKind::RoleTrailers).map(str::to_string).collect(),
             sub_unit_heads: lexicon.words(ListKind::SubUnitHeads).map(str::to_string).collect(),
             linking_words: lexicon.words(ListKind::LinkingWords).map(str::to_string).collect(),
+            adjective_endings: unique(lexicon.words(ListKind::AdjectiveEndings)),
+            sentence_case_connectors: lexicon.words(ListKind::SentenceCaseConnectors).map(str::to_lowercase).collect(),
+            leading_noise: lexicon.words(ListKind::LeadingNoise).map(str::to_string).collect(),
+            name_stops: lexicon.words(ListKind::NameStops).map(str::to_string).collect(),
+            head_qualifiers: lexicon.words(ListKind::HeadQualifiers).map(str::to_string).collect(),
+            trailing_connectors: lexicon.words(ListKind::TrailingConnectors).map(str::to_string).collect(),
+            media_nouns: unique(lexicon.words(ListKind::MediaNouns)),
+            media_names: crate::institutions::media_names_regex(&unique(lexicon.words(ListKind::MediaNouns))),
             org_lead_ins: unique(lexicon.words(ListKind::OrgLeadIns)).iter().map(|w| format!(" {w} ")).collect(),
             shared_head_singulars: lexicon
                 .rows(ListKind::SharedHeads)

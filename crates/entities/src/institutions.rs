@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use acta_doc::{EntityKind, Stakeholder};
 
-use crate::gazetteer::{at_word_end, at_word_start, word_bounded};
+use crate::gazetteer::{at_word_end, at_word_start, word_bounded, Gazetteers};
 use crate::kinds::*;
 use crate::words::{WordMatcher, Words};
 use regex::Regex;
@@ -91,23 +91,10 @@ fn acronym_pairs(text: &str) -> Vec<(regex::Match<'_>, regex::Match<'_>)> {
 const SENTENCE_CASE_HEADS: &str = "Agence|Agencia|Agência|Autorité|Autoridad|Autoridade|Banque|Banco|Commission|Comisión|Comissão|Association|Asociación|Associação|Ministère|Ministerio|Ministério|Direction|Dirección|Direção|Conseil|Consejo|Conselho|Office|Oficina|Institut|Instituto|Université|Universidad|Universidade|Fondation|Fundación|Fundação|Organisation|Organización|Organização|Union|Unión|União|Fédération|Federación|Federação|Observatoire|Observatorio|Observatório|Centre|Centro|Secrétariat|Secretaría|Secretaria|Subsecretaría|Délégation|Société|Sociedad|Sociedade|Réseau|Red|Rede|Communauté|Comunidad|Comunidade|Comité|Comitê|École|Escuela|Escola|Cour|Corte|Tribunal|Assemblée|Asamblea|Assembleia|Chambre|Cámara|Câmara|Superintendencia|Unité|Unidad|Unidade|Servicio|Serviço|Service|Caisse|Haut conseil|Haute autorité";
 static SENTENCE_CASE_HEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?:{SENTENCE_CASE_HEADS})")).expect("valid regex"));
-/// Endings of adjectives that follow a noun in a sentence-case name ("nationale", "personnelles",
-/// "interministérielle", "africaine", "francophone", "digital", "pública").
-const ADJECTIVE_ENDINGS: &[&str] = &[
-    "al", "ale", "ales", "aux", "el", "elle", "elles", "els", "ique", "iques", "ico", "ica", "icos", "icas", "aire",
-    "aires", "ario", "aria", "ien", "ienne", "iens", "iennes", "ais", "aise", "ain", "aine", "ano", "ana", "ois",
-    "oise", "if", "ive", "ivo", "iva", "ile", "il", "ense", "phone", "ável", "ível", "able", "ible", "ero", "era",
-    "ista", "eur", "rice",
-];
-const SENTENCE_CASE_CONNECTORS: &[&str] = &[
-    "de", "du", "des", "de la", "d", "l", "del", "de los", "de las", "da", "do", "das", "dos", "pour", "para", "por",
-    "sur", "sobre", "et", "y", "e", "à", "aux", "en", "em", "la", "le", "les", "el", "los", "las", "o", "a", "os",
-    "as",
-];
 
 /// "Head adjective* (connector+ noun adjective*)*" after a capitalised head: the sentence-case
 /// institution names. Ends before anything else (a verb, punctuation, a second clause).
-fn sentence_case_names(text: &str) -> Vec<(usize, usize)> {
+fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for m in SENTENCE_CASE_HEAD.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
         let mut end = m.end();
@@ -138,7 +125,7 @@ fn sentence_case_names(text: &str) -> Vec<(usize, usize)> {
             };
             let lower = core.to_lowercase();
             let is_connector =
-                SENTENCE_CASE_CONNECTORS.contains(&lower.as_str()) && core.chars().all(char::is_lowercase);
+                gaz.sentence_case_connectors.contains(lower.as_str()) && core.chars().all(char::is_lowercase);
             let capital = core.chars().next().is_some_and(char::is_uppercase);
             let lower_word = core.chars().next().is_some_and(char::is_lowercase) && core.chars().count() >= 3;
             // "d'accélérer": an elided infinitive is a verb, not part of the name.
@@ -175,7 +162,7 @@ fn sentence_case_names(text: &str) -> Vec<(usize, usize)> {
                 }
             } else {
                 // Right after a noun: only an adjective.
-                lower_word && ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
+                lower_word && gaz.adjective_endings.iter().any(|e| lower.ends_with(e.as_str()))
             };
             pos += 1 + word_len;
             if accepted && capital {
@@ -203,6 +190,19 @@ fn sentence_case_names(text: &str) -> Vec<(usize, usize)> {
 // the patterns: a Unicode `\b` makes the regex crate leave its fast DFA for a slow engine on any
 // non-ASCII text.
 
+/// The names after a word for a newspaper or broadcaster (`nouns`, e.g. "diario"): group 1 is the
+/// name, article included ("del diario La Nación").
+pub(crate) fn media_names_regex(nouns: &[String]) -> Regex {
+    let mut nouns: Vec<String> = nouns.iter().map(|n| regex::escape(n)).collect();
+    // Longest first, so that a noun is never cut short by another that starts it.
+    nouns.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    Regex::new(&format!(
+        r"(?:{})[ \t]+((?:{CAPWORD})(?:[ \t]+(?:(?:de|del|da|do|du|des|de la)[ \t]+)?{CAPWORD}){{0,4}})",
+        nouns.join("|")
+    ))
+    .expect("valid regex")
+}
+
 /// An institution found by its shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShapeMatch {
@@ -216,46 +216,17 @@ pub struct ShapeMatch {
     pub unverified_acronym: bool,
 }
 
-/// Words that say what a newspaper or broadcaster is; the name after them is the outlet's.
-pub(crate) const MEDIA_NOUNS: &[&str] = &[
-    "diario",
-    "periódico",
-    "jornal",
-    "journal",
-    "newspaper",
-    "revista",
-    "magazine",
-    "quotidien",
-    "hebdomadaire",
-    "semanario",
-    "semanário",
-    "emisora",
-    "radio",
-    "rádio",
-    "broadcaster",
-    "cadena",
-    "news agency",
-    "agencia de noticias",
-    "agência de notícias",
-];
-
-/// Leading words that are not part of an institution's name.
-const LEADING_NOISE: &[&str] = &[
-    "The", "the", "El", "La", "Los", "Las", "O", "A", "Os", "As", "Le", "Les", "L'", "Del", "Head", "Chief",
-    "Director", "Of", "An", "Un", "Una", "Une", "Um", "Uma",
-];
-
 #[cfg(test)]
 fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
-    find_by_shape_in(text, &Words::of(text))
+    find_by_shape_in(text, &Words::of(text), &Gazetteers::bundled())
 }
 
 /// Institutions of every shape in `text`, whose words are `words`, possibly overlapping (the
 /// caller resolves overlaps).
-pub(crate) fn find_by_shape_in(text: &str, words: &Words) -> Vec<ShapeMatch> {
+pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<ShapeMatch> {
     let mut out = Vec::new();
     let mut push = |start: usize, end: usize, kind: EntityKind, acronym: Option<(usize, usize)>, unverified: bool| {
-        let (start, end) = tidy(text, start, end);
+        let (start, end) = tidy(text, start, end, gaz);
         if is_generic(&text[start..end]) {
             return;
         }
@@ -282,7 +253,7 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words) -> Vec<ShapeMatch> {
         let end = cut_at_inner_head(text, start, end);
         // "Telecommunications Authority of ...", "Federal Ministry of ...": capitalised words before
         // the head are part of the name.
-        let start = extend_back(text, qualified_start(text, start));
+        let start = extend_back(text, qualified_start(text, start, gaz), gaz);
         push(start, end, EntityKind::Ministry, None, false);
     }
     // "le ministère de la Santé", "la secretaría de Gobierno Digital": the press writes a ministry's
@@ -300,15 +271,15 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words) -> Vec<ShapeMatch> {
         let of_subjects = [" de ", " del ", " da ", " do ", " du ", " des ", " of ", " for ", " para ", " pour "]
             .iter()
             .any(|c| text[start..end].contains(c));
-        let end = if of_subjects { enumeration_end(text, end) } else { end };
+        let end = if of_subjects { enumeration_end(text, end, gaz) } else { end };
         let end = cut_at_inner_head(text, start, end);
-        let start = extend_back(text, start);
+        let start = extend_back(text, start, gaz);
         push(start, end, EntityKind::Organization, None, false);
     }
     for m in ORG_NAME_FIRST.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
         push(m.start(), m.end(), EntityKind::Organization, None, false);
     }
-    for (start, end) in sentence_case_names(text) {
+    for (start, end) in sentence_case_names(text, gaz) {
         let kind = if is_government(&text[start..end]) { EntityKind::Ministry } else { EntityKind::Organization };
         push(start, end, kind, None, false);
     }
@@ -331,14 +302,7 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words) -> Vec<ShapeMatch> {
     }
     // Newspapers and broadcasters are named after the word that says what they are: "del diario
     // La Nación", "the newspaper El Tiempo", "le quotidien Le Soleil". The article is part of the name.
-    static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"(?:{})[ \t]+((?:{CAPWORD})(?:[ \t]+(?:(?:de|del|da|do|du|des|de la)[ \t]+)?{CAPWORD}){{0,4}})",
-            MEDIA_NOUNS.join("|")
-        ))
-        .expect("valid regex")
-    });
-    for c in MEDIA.captures_iter(text) {
+    for c in gaz.media_names.captures_iter(text) {
         let name = c.get(1).expect("group 1");
         if !at_word_start(text, c.get(0).expect("group 0").start()) {
             continue;
@@ -364,7 +328,7 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words) -> Vec<ShapeMatch> {
 /// "Instituto de Hidrología, Meteorología y Estudios Ambientales": a name that goes on after a comma
 /// with capitalised words and ends with a conjunction and more of them is one name, an enumeration
 /// of its subjects. Where such an enumeration after `end` ends; `end` when none follows.
-fn enumeration_end(text: &str, end: usize) -> usize {
+fn enumeration_end(text: &str, end: usize, gaz: &Gazetteers) -> usize {
     const MAX_PIECES: usize = 5;
     let capitalised_run = |at: usize| -> usize {
         // Capitalised words, with connectors between them: the end of the last capitalised word.
@@ -376,7 +340,7 @@ fn enumeration_end(text: &str, end: usize) -> usize {
             let word = &rest[..len];
             if word.chars().next().is_some_and(char::is_uppercase) {
                 last = pos + len;
-            } else if !CONN_WORDS.contains(&word) || ["y", "e", "et", "and"].contains(&word) {
+            } else if !gaz.trailing_connectors.contains(word) || gaz.conjunctions.iter().any(|c| c == word) {
                 return last;
             }
             if !rest[len..].starts_with(' ') {
@@ -441,77 +405,19 @@ fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
     needle.iter().all(|n| it.any(|h| h == n))
 }
 
-/// Words that end a backward extension: titles before an organisation's name.
-pub(crate) const TITLE_WORDS: &[&str] = &[
-    "Head",
-    "Chief",
-    "Director",
-    "Directora",
-    "Directeur",
-    "Directrice",
-    "Diretor",
-    "Diretora",
-    "Fellow",
-    "Professor",
-    "Professora",
-    "Profesor",
-    "Profesora",
-    "Coordinator",
-    "Coordinador",
-    "Coordinadora",
-    "Coordenador",
-    "Coordenadora",
-    "President",
-    "Presidente",
-    "Presidenta",
-    "Secretary",
-    "Minister",
-    "Manager",
-    "Member",
-    "Researcher",
-    "Lecturer",
-    "Senior",
-    "Adviser",
-    "Advisor",
-    "Officer",
-    "Specialist",
-    "Lead",
-    "Engineer",
-    "The",
-    "La",
-    "El",
-    "Le",
-    "A",
-    "O",
-];
-
 /// "Federal Ministry of ...", "National Agency for ...": a qualifier right before a head belongs to
 /// the name; a demonym ("Brazilian Ministry") does not.
-fn qualified_start(text: &str, start: usize) -> usize {
-    const QUALIFIERS: &[&str] = &[
-        "Federal",
-        "National",
-        "Royal",
-        "Presidential",
-        "General",
-        "Regional",
-        "Municipal",
-        "Provincial",
-        "State",
-        "Special",
-        "Executive",
-        "Central",
-    ];
+fn qualified_start(text: &str, start: usize, gaz: &Gazetteers) -> usize {
     let before = &text[..start];
     match before.strip_suffix(' ').and_then(|p| p.rsplit([' ', '\n', '\t', '(']).next()) {
-        Some(w) if QUALIFIERS.contains(&w) => start - 1 - w.len(),
+        Some(w) if gaz.head_qualifiers.contains(w) => start - 1 - w.len(),
         _ => start,
     }
 }
 
 /// "National School of ...", "Internet Society ...": capitalised words right before a head
 /// belong to the name.
-fn extend_back(text: &str, start: usize) -> usize {
+fn extend_back(text: &str, start: usize, gaz: &Gazetteers) -> usize {
     let mut s = start;
     loop {
         let before = &text[..s];
@@ -524,7 +430,7 @@ fn extend_back(text: &str, start: usize) -> usize {
             .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &prefix[word_start..];
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        if !capitalised || TITLE_WORDS.contains(&word) || word.ends_with('.') || word.is_empty() {
+        if !capitalised || gaz.name_stops.contains(word) || word.ends_with('.') || word.is_empty() {
             return s;
         }
         s = word_start;
@@ -637,7 +543,7 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize) -> usize {
 
 /// Drops leading articles and role words, trailing connectors and punctuation, and anything from
 /// an honorific on ("Ministry of ICT and Mr. Silva").
-fn tidy(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+fn tidy(text: &str, mut start: usize, mut end: usize, gaz: &Gazetteers) -> (usize, usize) {
     // "Olga Cavalli- Nominating Committee": a dash typed against a word and then a space separates
     // what is before it (a person, a label) from the name.
     if let Some(i) = text[start..end].rfind("- ") {
@@ -655,7 +561,7 @@ fn tidy(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     loop {
         let s = &text[start..end];
         let first = s.split_whitespace().next().unwrap_or("");
-        if LEADING_NOISE.contains(&first) && s.len() > first.len() {
+        if gaz.leading_noise.contains(first) && s.len() > first.len() {
             let skip = s[first.len()..].len() - s[first.len()..].trim_start().len();
             start += first.len() + skip;
             // "Head of the ..." : drop the connector words that follow too.
@@ -717,17 +623,14 @@ fn tidy(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     loop {
         let s = &text[start..end];
         match s.rsplit_once(' ') {
-            Some((head, last)) if CONN_WORDS.contains(&last) => end = start + head.trim_end_matches([' ', ',']).len(),
+            Some((head, last)) if gaz.trailing_connectors.contains(last) => {
+                end = start + head.trim_end_matches([' ', ',']).len()
+            }
             _ => break,
         }
     }
     (start, end)
 }
-
-const CONN_WORDS: &[&str] = &[
-    "of", "for", "on", "and", "the", "de", "da", "do", "das", "dos", "del", "des", "du", "la", "las", "los", "le",
-    "les", "y", "e", "et", "en", "em", "a", "al", "ao",
-];
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,6 @@ use acta_doc::{ByteRange, CountryCode, EntityKind, Layer, Mention, Report, Sessi
 
 use crate::entries::parsed_entries;
 use crate::gazetteer::Gazetteers;
-use crate::institutions::MEDIA_NOUNS;
 use crate::names::honorific_at;
 use crate::participants::{prose_context, Prose};
 use crate::words::lowercase_keeping_offsets;
@@ -452,7 +451,7 @@ fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange
         }
     }
     // "journaliste au quotidien", "del diario": the word for the outlet is not the title.
-    for noun in MEDIA_NOUNS {
+    for noun in &gaz.media_nouns {
         if let Some(head) = r.slice(text).strip_suffix(noun) {
             if head.is_empty() || head.ends_with(' ') {
                 r.end = r.start + head.len();

@@ -107,10 +107,27 @@ pub enum ListKind {
     LinkingWords,
     /// Prepositions after which an entry's description names its organisation ("at", "chez").
     OrgLeadIns,
+    /// Endings of adjectives that follow a noun in a body's name written in sentence case
+    /// ("nationale", "pública").
+    AdjectiveEndings,
+    /// Lower-case words between the words of a body's name written in sentence case ("de", "la").
+    SentenceCaseConnectors,
+    /// Words at the start of a body's name found by its shape that are not part of it ("The", "Head").
+    LeadingNoise,
+    /// Capitalised words that end a body's name read backwards from its head: titles and articles
+    /// ("Director", "The").
+    NameStops,
+    /// Capitalised words right before a body's head that belong to its name ("Federal", "National").
+    HeadQualifiers,
+    /// Lower-case words a body's name cannot end with ("of", "de").
+    TrailingConnectors,
+    /// Words that say what a newspaper or broadcaster is ("diario", "newspaper"), lower case: the name
+    /// after one is the outlet's.
+    MediaNouns,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 31] = [
+    pub const ALL: [ListKind; 38] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -142,6 +159,13 @@ impl ListKind {
         ListKind::SubUnitHeads,
         ListKind::LinkingWords,
         ListKind::OrgLeadIns,
+        ListKind::AdjectiveEndings,
+        ListKind::SentenceCaseConnectors,
+        ListKind::LeadingNoise,
+        ListKind::NameStops,
+        ListKind::HeadQualifiers,
+        ListKind::TrailingConnectors,
+        ListKind::MediaNouns,
     ];
 
     /// The file that holds the list in a language folder.
@@ -178,6 +202,13 @@ impl ListKind {
             ListKind::SubUnitHeads => "sub_unit_heads.txt",
             ListKind::LinkingWords => "linking_words.txt",
             ListKind::OrgLeadIns => "org_lead_ins.txt",
+            ListKind::AdjectiveEndings => "adjective_endings.txt",
+            ListKind::SentenceCaseConnectors => "sentence_case_connectors.txt",
+            ListKind::LeadingNoise => "leading_noise.txt",
+            ListKind::NameStops => "name_stops.txt",
+            ListKind::HeadQualifiers => "head_qualifiers.txt",
+            ListKind::TrailingConnectors => "trailing_connectors.txt",
+            ListKind::MediaNouns => "media_nouns.txt",
         }
     }
 
@@ -207,7 +238,14 @@ impl ListKind {
             | ListKind::RoleTrailers
             | ListKind::SubUnitHeads
             | ListKind::LinkingWords
-            | ListKind::OrgLeadIns => 1,
+            | ListKind::OrgLeadIns
+            | ListKind::AdjectiveEndings
+            | ListKind::SentenceCaseConnectors
+            | ListKind::LeadingNoise
+            | ListKind::NameStops
+            | ListKind::HeadQualifiers
+            | ListKind::TrailingConnectors
+            | ListKind::MediaNouns => 1,
             ListKind::LeadIns
             | ListKind::SummaryLedes
             | ListKind::DocumentKinds
