@@ -12,7 +12,6 @@ use crate::extract::{Collector, Scans};
 use crate::gazetteer::{Gazetteers, Place};
 use crate::leader_bodies::leader_bodies;
 use crate::names::{honorific_at, name_at};
-use crate::people::*;
 use crate::places::*;
 use crate::shared_heads::shared_head_lists;
 use crate::words::{WordMatcher, Words};
@@ -585,7 +584,7 @@ pub(crate) fn cut_before_people(text: &str, range: ByteRange, gaz: &Gazetteers) 
     }
     // "Universidad Andina Simón Bolívar": the heads of eponymous names keep the person in the name.
     let head = text[range.start..end].split_whitespace().next().unwrap_or("");
-    if PLACE_BEFORE.contains(&fold(head).as_str()) {
+    if gaz.place_nouns.contains(&fold(head)) {
         return end;
     }
     loop {
@@ -605,7 +604,7 @@ pub(crate) fn cut_before_people(text: &str, range: ByteRange, gaz: &Gazetteers) 
             continue;
         }
         let connector = prev.chars().next().is_some_and(char::is_lowercase);
-        if connector || PLACE_BEFORE.contains(&fold(prev).as_str()) {
+        if connector || gaz.place_nouns.contains(&fold(prev)) {
             break;
         }
         end = range.start + before.trim_end_matches([',', ' ']).len();

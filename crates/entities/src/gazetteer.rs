@@ -138,6 +138,16 @@ pub struct Gazetteers {
     pub(crate) trailing_connectors: HashSet<String>,
     pub(crate) media_nouns: Vec<String>,
     pub(crate) media_names: regex::Regex,
+    /// Names that name no one body and session formats, folded as `fold_words` folds (kinds.rs).
+    pub(crate) generic_names: Vec<String>,
+    pub(crate) session_formats: Vec<String>,
+    /// Words after and before a demonym that make it a language, lower case (places.rs).
+    pub(crate) language_nouns: HashSet<String>,
+    pub(crate) language_prepositions: HashSet<String>,
+    /// Capitalised words before a country's name that leave it a country, folded (places.rs).
+    pub(crate) country_openers: HashSet<String>,
+    /// Words before a capitalised name that make it a place's or a prize's, folded (people.rs).
+    pub(crate) place_nouns: HashSet<String>,
     pub(crate) org_lead_ins: Vec<String>,
 }
 
@@ -497,6 +507,12 @@ impl Gazetteers {
             trailing_connectors: lexicon.words(ListKind::TrailingConnectors).map(str::to_string).collect(),
             media_nouns: unique(lexicon.words(ListKind::MediaNouns)),
             media_names: crate::institutions::media_names_regex(&unique(lexicon.words(ListKind::MediaNouns))),
+            generic_names: unique(lexicon.words(ListKind::GenericNames)).iter().map(|w| fold_words(w)).collect(),
+            session_formats: unique(lexicon.words(ListKind::SessionFormats)).iter().map(|w| fold_words(w)).collect(),
+            language_nouns: lexicon.words(ListKind::LanguageNouns).map(str::to_lowercase).collect(),
+            language_prepositions: lexicon.words(ListKind::LanguagePrepositions).map(str::to_lowercase).collect(),
+            country_openers: lexicon.words(ListKind::CountryOpeners).map(fold).collect(),
+            place_nouns: lexicon.words(ListKind::PlaceNouns).map(fold).collect(),
             org_lead_ins: unique(lexicon.words(ListKind::OrgLeadIns)).iter().map(|w| format!(" {w} ")).collect(),
             shared_head_singulars: lexicon
                 .rows(ListKind::SharedHeads)

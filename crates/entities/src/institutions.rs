@@ -227,7 +227,7 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
     let mut out = Vec::new();
     let mut push = |start: usize, end: usize, kind: EntityKind, acronym: Option<(usize, usize)>, unverified: bool| {
         let (start, end) = tidy(text, start, end, gaz);
-        if is_generic(&text[start..end]) {
+        if is_generic(&text[start..end], gaz) {
             return;
         }
         let kind = if kind == EntityKind::Organization { institution_kind(&text[start..end]) } else { kind };

@@ -25,80 +25,21 @@ pub fn institution_stakeholder(name: &str, kind: EntityKind) -> Option<Stakehold
     stakeholder_of(name, kind)
 }
 
-/// Stakeholder groups and other common nouns in capitals that name no one organisation.
-pub(crate) const GENERIC: &[&str] = &[
-    "civil society",
-    "private sector",
-    "technical community",
-    "academia",
-    "sociedad civil",
-    "sector privado",
-    "comunidad tecnica",
-    "sociedade civil",
-    "setor privado",
-    "comunidade tecnica",
-    "societe civile",
-    "secteur prive",
-    "the government",
-    "federal government",
-    "national government",
-    "conference centre",
-    "conference center",
-    "convention centre",
-    "convention center",
-    "data centre",
-    "data center",
-    "call center",
-    "centro de convenciones",
-    "centro de convencoes",
-    "centro de datos",
-    "centre de conferences",
-    "centre de donnees",
-    "the ministry",
-    "the university",
-    "the bank",
-    "open forum",
-    "working group",
-    "grupo de trabajo",
-    "grupo de trabalho",
-    "groupe de travail",
-    "information and communication technologies",
-    "information and communications technology",
-    "information and communication technology",
-    "tecnologias de la informacion y la comunicacion",
-    "tecnologias de la informacion y comunicacion",
-    "tecnologias de la informacion y las comunicaciones",
-    "tecnologias de informacao e comunicacao",
-    "tecnologias da informacao e comunicacao",
-    "technologies de l information et de la communication",
-    "information society",
-    "knowledge society",
-    "sociedad de la informacion",
-    "sociedad del conocimiento",
-    "sociedade da informacao",
-    "sociedade de informacao",
-    "sociedade do conhecimento",
-    "societe de l information",
-    "societe de la connaissance",
-];
-
-/// Session formats: "Open Forum on Digital Inclusion" names a session, not an organisation.
-pub(crate) const SESSION_FORMATS: &[&str] =
-    &["open forum", "main session", "workshop", "lightning talk", "town hall", "parallel session", "taller", "atelier"];
-
-pub(crate) fn is_generic(name: &str) -> bool {
+pub(crate) fn is_generic(name: &str, gaz: &crate::gazetteer::Gazetteers) -> bool {
     let folded = acta_doc::fold_words(name);
     // "Sociedade da Informação em 2003 e 2005": a generic name with a phrase after it.
-    let generic_phrase = GENERIC.iter().any(|g| {
-        folded.strip_prefix(g).is_some_and(|rest| rest.starts_with(' ') && !rest[1..].starts_with(char::is_alphabetic))
-            || folded.strip_prefix(g).is_some_and(|rest| {
+    let generic_phrase = gaz.generic_names.iter().any(|g| {
+        folded
+            .strip_prefix(g.as_str())
+            .is_some_and(|rest| rest.starts_with(' ') && !rest[1..].starts_with(char::is_alphabetic))
+            || folded.strip_prefix(g.as_str()).is_some_and(|rest| {
                 [" em ", " en ", " in ", " de ", " of "].iter().any(|c| rest.starts_with(c))
                     && rest.chars().any(|c| c.is_ascii_digit())
             })
     });
-    GENERIC.contains(&folded.as_str())
+    gaz.generic_names.contains(&folded)
         || generic_phrase
-        || SESSION_FORMATS.iter().any(|f| folded.strip_prefix(f).is_some_and(|rest| rest.starts_with(' ')))
+        || gaz.session_formats.iter().any(|f| folded.strip_prefix(f.as_str()).is_some_and(|rest| rest.starts_with(' ')))
 }
 
 /// Does a name read as a government body?

@@ -294,95 +294,6 @@ fn names_listed_with_people(
     out
 }
 
-/// Words before a name that make it the name of a place or a thing: "Av. Paulista", "Calle Simón
-/// Bolívar", "Premio Rubén Darío".
-pub(crate) const PLACE_BEFORE: &[&str] = &[
-    "av",
-    "avenida",
-    "avenue",
-    "calle",
-    "rua",
-    "rue",
-    "street",
-    "st",
-    "plaza",
-    "praca",
-    "place",
-    "boulevard",
-    "bd",
-    "paseo",
-    "jiron",
-    "carrera",
-    "alameda",
-    "estrada",
-    "rodovia",
-    "edificio",
-    "building",
-    "hall",
-    "sala",
-    "salle",
-    "room",
-    "auditorio",
-    "auditorium",
-    "colegio",
-    "escuela",
-    "escola",
-    "ecole",
-    "lycee",
-    "liceo",
-    "hospital",
-    "aeropuerto",
-    "aeroporto",
-    "airport",
-    "estacion",
-    "station",
-    "premio",
-    "premio",
-    "prize",
-    "prix",
-    "award",
-    "teatro",
-    "theatre",
-    "theater",
-    "museo",
-    "museu",
-    "musee",
-    "museum",
-    "parque",
-    "park",
-    "puente",
-    "ponte",
-    "pont",
-    "bridge",
-    "universidad",
-    "universidade",
-    "universite",
-    "university",
-    "fundacion",
-    "fundacao",
-    "fondation",
-    "foundation",
-    "instituto",
-    "institut",
-    "institute",
-    "centro",
-    "centre",
-    "center",
-    "ciudad",
-    "cidade",
-    "ville",
-    "city",
-    "puerto",
-    "porto",
-    "port",
-    "san",
-    "santa",
-    "sao",
-    "saint",
-    "sainte",
-    "st.",
-];
-
 /// Person names that start with a given name from the gazetteer and have at least one more
 /// capitalised name token, outside place and organisation names: (range, core tokens).
 pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, usize)> {
@@ -455,7 +366,7 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
         let prev_folded = fold(prev_word.trim_end_matches(['.', ',']));
         let same_line = !text[..start].trim_end_matches([' ', '\t']).ends_with('\n') && prev.len() < start;
         if same_line
-            && PLACE_BEFORE.contains(&prev_folded.as_str())
+            && gaz.place_nouns.contains(&prev_folded)
             && prev_word.chars().next().is_some_and(char::is_uppercase)
         {
             pos = n.range.end;

@@ -6,44 +6,6 @@ use acta_doc::{fold, ByteRange, Canonical, CountryCode, EntityKind, EntitySource
 use crate::extract::Collector;
 use crate::gazetteer::{Gazetteers, Place};
 
-/// Words that show a demonym names a language, not a country ("in Spanish", "Spanish-speaking").
-pub(crate) const LANGUAGE_CONTEXT_AFTER: &[&str] = &[
-    "version",
-    "versions",
-    "page",
-    "pages",
-    "website",
-    "websites",
-    "site",
-    "sites",
-    "content",
-    "subtitles",
-    "interpretation",
-    "interpreter",
-    "interpreters",
-    "course",
-    "courses",
-    "teacher",
-    "teachers",
-    "grammar",
-    "words",
-    "word",
-    "translations",
-    "language",
-    "languages",
-    "speaking",
-    "-speaking",
-    "version",
-    "translation",
-    "text",
-    "idioma",
-    "lengua",
-    "língua",
-    "langue",
-    "speakers",
-];
-pub(crate) const LANGUAGE_CONTEXT_BEFORE: &[&str] = &["in", "en", "em", "into", "from"];
-
 pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, &Place)], c: &mut Collector) {
     let text = &report.text;
     for &(start, end, place) in found {
@@ -94,7 +56,7 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
                     && capitalised(prev_word)
                     && !acronym_before
                     && !gaz.is_name_stopword(prev_word)
-                    && !OPENERS.contains(&fold(prev_word).as_str())
+                    && !gaz.country_openers.contains(&fold(prev_word))
                     && !prev_word.ends_with([',', '.', ';', ':'])
                 {
                     continue;
@@ -115,9 +77,9 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
                 // "English/Français": a language switcher.
                 let slashed = text[..start].ends_with('/') || text[end..].starts_with('/');
                 if slashed
-                    || LANGUAGE_CONTEXT_AFTER.contains(&next.as_str())
+                    || gaz.language_nouns.contains(&next)
                     || text[end..].starts_with("-speaking")
-                    || LANGUAGE_CONTEXT_BEFORE.contains(&prev.as_str()) && !same_line_next_is_noun(next_word)
+                    || gaz.language_prepositions.contains(&prev) && !same_line_next_is_noun(next_word)
                 {
                     continue;
                 }
@@ -245,103 +207,6 @@ pub(crate) fn inside_institution(c: &Collector, range: ByteRange) -> bool {
     c.overlapping(range)
         .any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization) && m.range.contains(&range))
 }
-
-/// Words that open a sentence or a phrase before a country's name: "Desde México", "In Brazil".
-/// A capitalised word before a country is part of a longer proper name only when it is not one.
-pub(crate) const OPENERS: &[&str] = &[
-    "desde",
-    "en",
-    "in",
-    "from",
-    "para",
-    "por",
-    "de",
-    "del",
-    "with",
-    "con",
-    "com",
-    "em",
-    "no",
-    "na",
-    "to",
-    "a",
-    "al",
-    "and",
-    "y",
-    "e",
-    "et",
-    "the",
-    "la",
-    "el",
-    "los",
-    "las",
-    "le",
-    "les",
-    "os",
-    "as",
-    "o",
-    "at",
-    "for",
-    "of",
-    "sur",
-    "dans",
-    "pour",
-    "apres",
-    "depuis",
-    "entre",
-    "between",
-    "hacia",
-    "sobre",
-    "como",
-    "like",
-    "since",
-    "au",
-    "aux",
-    "both",
-    "ambos",
-    "tanto",
-    "until",
-    "hasta",
-    "ate",
-    "jusqu",
-    "across",
-    "throughout",
-    "within",
-    "outside",
-    "fuera",
-    "segun",
-    "according",
-    "selon",
-    "while",
-    "mientras",
-    "enquanto",
-    "pendant",
-    "durante",
-    "during",
-    "after",
-    "before",
-    "antes",
-    "despues",
-    "depois",
-    "avant",
-    "apres",
-    "but",
-    "pero",
-    "mas",
-    "mais",
-    "also",
-    "tambien",
-    "tambem",
-    "aussi",
-    "only",
-    "solo",
-    "so",
-    "asi",
-    "ainsi",
-    "then",
-    "luego",
-    "entonces",
-];
 
 pub(crate) fn add_country(c: &mut Collector, code: CountryCode, range: ByteRange, source: EntitySource) {
     let idx = c.canonical(EntityKind::Country, code.to_string(), || Canonical {

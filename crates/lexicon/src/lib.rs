@@ -124,10 +124,23 @@ pub enum ListKind {
     /// Words that say what a newspaper or broadcaster is ("diario", "newspaper"), lower case: the name
     /// after one is the outlet's.
     MediaNouns,
+    /// Names that name no one body ("civil society", "working group"), compared folded.
+    GenericNames,
+    /// Formats of sessions ("open forum", "taller"): a name that starts with one names a session.
+    SessionFormats,
+    /// Words after a demonym that make it a language ("version", "idioma"), lower case.
+    LanguageNouns,
+    /// Prepositions before a demonym that make it a language ("in", "em"), lower case.
+    LanguagePrepositions,
+    /// Words that, capitalised before a country's name, leave it a country ("En", "From"), folded.
+    CountryOpeners,
+    /// Words before a capitalised name that make it a place's, a prize's or an institution's, not a
+    /// person's ("rue", "Premio", "San"), folded.
+    PlaceNouns,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 38] = [
+    pub const ALL: [ListKind; 44] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -166,6 +179,12 @@ impl ListKind {
         ListKind::HeadQualifiers,
         ListKind::TrailingConnectors,
         ListKind::MediaNouns,
+        ListKind::GenericNames,
+        ListKind::SessionFormats,
+        ListKind::LanguageNouns,
+        ListKind::LanguagePrepositions,
+        ListKind::CountryOpeners,
+        ListKind::PlaceNouns,
     ];
 
     /// The file that holds the list in a language folder.
@@ -209,6 +228,12 @@ impl ListKind {
             ListKind::HeadQualifiers => "head_qualifiers.txt",
             ListKind::TrailingConnectors => "trailing_connectors.txt",
             ListKind::MediaNouns => "media_nouns.txt",
+            ListKind::GenericNames => "generic_names.txt",
+            ListKind::SessionFormats => "session_formats.txt",
+            ListKind::LanguageNouns => "language_nouns.txt",
+            ListKind::LanguagePrepositions => "language_prepositions.txt",
+            ListKind::CountryOpeners => "country_openers.txt",
+            ListKind::PlaceNouns => "place_nouns.txt",
         }
     }
 
@@ -245,7 +270,13 @@ impl ListKind {
             | ListKind::NameStops
             | ListKind::HeadQualifiers
             | ListKind::TrailingConnectors
-            | ListKind::MediaNouns => 1,
+            | ListKind::MediaNouns
+            | ListKind::GenericNames
+            | ListKind::SessionFormats
+            | ListKind::LanguageNouns
+            | ListKind::LanguagePrepositions
+            | ListKind::CountryOpeners
+            | ListKind::PlaceNouns => 1,
             ListKind::LeadIns
             | ListKind::SummaryLedes
             | ListKind::DocumentKinds
