@@ -3,6 +3,7 @@
 //! Every repair is an edit of the original text (a byte range and its replacement); the edits are
 //! applied in one pass, which yields the cleaned text and its [`OffsetMap`] together.
 
+use crate::words::WORDS;
 use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
@@ -37,40 +38,6 @@ static PAGE_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-
-/// Words that, right before a title, show that the text quotes it rather than a header cutting in.
-const QUOTING_WORDS: &[&str] = &[
-    "titled",
-    "entitled",
-    "called",
-    "named",
-    "session",
-    "workshop",
-    "panel",
-    "on",
-    "the",
-    "of",
-    "about",
-    "titulado",
-    "titulada",
-    "denominado",
-    "denominada",
-    "intitulado",
-    "intitulada",
-    "intitulé",
-    "intitulée",
-    "sobre",
-    "sur",
-    "de",
-    "la",
-    "el",
-    "o",
-    "a",
-    "le",
-    "du",
-];
-/// One-letter words that may follow a removed header without being debris.
-const ONE_LETTER_WORDS: &[&str] = &["a", "e", "i", "o", "y", "u", "à", "á", "é", "ó"];
 
 /// Cleans `original`. `title_hint` is the report's title when the layout already saw one: PDF
 /// running headers usually repeat it, so it is looked for inside sentences.
@@ -249,7 +216,7 @@ fn injected_headers(text: &str, candidates: &[&str], edits: &mut Vec<Edit>) {
                 continue;
             }
             let prev_word = before_trim.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-            if QUOTING_WORDS.contains(&prev_word.to_lowercase().as_str()) || before_trim.ends_with(':') {
+            if WORDS.quoting.contains(&prev_word.to_lowercase()) || before_trim.ends_with(':') {
                 continue;
             }
             let end = at + candidate.len();
@@ -264,7 +231,7 @@ fn injected_headers(text: &str, candidates: &[&str], edits: &mut Vec<Edit>) {
             let token = rest.split_whitespace().next().unwrap_or("");
             let is_debris = (token.chars().count() == 1
                 && token.chars().all(char::is_alphabetic)
-                && !ONE_LETTER_WORDS.contains(&token.to_lowercase().as_str()))
+                && !WORDS.one_letter.contains(&token.to_lowercase()))
                 || (!token.is_empty() && token.len() <= 4 && token.chars().all(|c| c.is_ascii_digit()));
             if is_debris && rest.len() > token.len() {
                 cut_end = end + (after.len() - rest.len()) + token.len();

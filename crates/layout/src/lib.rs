@@ -18,7 +18,9 @@ mod error;
 mod labels;
 mod markup;
 mod parse;
+mod words;
 
+use crate::words::WORDS;
 use acta_doc::{FieldKind, Layer, LineKind, Metadata, Report, Stage, TextFormat};
 use std::sync::LazyLock;
 
@@ -206,54 +208,8 @@ fn is_date_line(line: &str, report: &Report) -> bool {
 
 /// A line that only says what kind of document this is.
 fn is_document_type(line: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "programme",
-        "program",
-        "and",
-        "summary",
-        "compte",
-        "rendu",
-        "de",
-        "la",
-        "table",
-        "ronde",
-        "informe",
-        "sesion",
-        "session",
-        "report",
-        "relatorio",
-        "sessao",
-        "ata",
-        "acta",
-        "minutes",
-        "transcript",
-        "transcription",
-        "agenda",
-        "y",
-        "e",
-        "et",
-        "resumen",
-        "programa",
-        "programme",
-        "ordre",
-        "du",
-        "jour",
-        "orden",
-        "dia",
-        "pauta",
-        "draft",
-        "borrador",
-        "version",
-        "resumo",
-        "synthese",
-        "notes",
-        "del",
-        "da",
-        "do",
-        "final",
-    ];
     let folded = acta_doc::fold_words(line);
-    !folded.is_empty() && folded.split(' ').all(|w| WORDS.contains(&w))
+    !folded.is_empty() && folded.split(' ').all(|w| WORDS.document_type.contains(w))
 }
 
 /// An agenda ("09:00-09:10 Welcome", "09:10-10:00 Panel"): the session runs from the first

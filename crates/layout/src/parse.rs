@@ -1,5 +1,6 @@
 //! Lines, "Label: value" fields, headed sections and lists, whatever words the template uses.
 
+use crate::words::WORDS;
 use std::sync::LazyLock;
 
 use acta_doc::{ByteRange, Field, FieldKind, Line, LineKind, Section};
@@ -179,8 +180,7 @@ fn label_split(text: &str, content: ByteRange, labels: &LabelTable) -> Option<La
         && no_sentence_end;
     // A long known label ("Estimate the number of women present: 12") takes only a short answer
     // inline; a long line after it is prose that happens to use a label's word.
-    let starts_with_article =
-        l.split_whitespace().next().is_some_and(|w| ARTICLES.contains(&w.to_lowercase().as_str()));
+    let starts_with_article = l.split_whitespace().next().is_some_and(|w| WORDS.articles.contains(&w.to_lowercase()));
     let long_known = known
         && words <= MAX_HEADING_WORDS
         && !starts_with_article
@@ -188,22 +188,12 @@ fn label_split(text: &str, content: ByteRange, labels: &LabelTable) -> Option<La
     (shape_ok || long_known).then_some(LabelSplit { label, value })
 }
 
-/// Articles that start sentences but not labels.
-const ARTICLES: &[&str] =
-    &["the", "a", "an", "el", "la", "los", "las", "un", "una", "o", "os", "as", "um", "uma", "le", "les", "une", "des"];
-
-/// Function words that stay lower-case inside a capitalised label.
-const LABEL_FUNCTION_WORDS: &[&str] = &[
-    "and", "for", "the", "with", "from", "del", "los", "las", "por", "para", "con", "des", "une", "sur", "pour",
-    "avec", "dans", "com", "das", "dos", "sobre",
-];
-
 /// Every word of three letters or more, function words aside, starts with a capital
 /// ("Session Organizer", "Name of the Rapporteur").
 fn is_title_case(label: &str) -> bool {
     label
         .split_whitespace()
-        .filter(|w| w.chars().count() >= 3 && !LABEL_FUNCTION_WORDS.contains(w))
+        .filter(|w| w.chars().count() >= 3 && !WORDS.label_function.contains(*w))
         .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
 }
 

@@ -137,10 +137,20 @@ pub enum ListKind {
     /// Words before a capitalised name that make it a place's, a prize's or an institution's, not a
     /// person's ("rue", "Premio", "San"), folded.
     PlaceNouns,
+    /// Words of a line that only says what kind of document a report is ("Programme", "Acta"), folded.
+    DocumentTypeWords,
+    /// Words after which a running header's text in a sentence is quoted ("titled", "sobre"), lower case.
+    QuotingWords,
+    /// Words of one letter ("a", "y", "à"), lower case: another letter alone is a page's debris.
+    OneLetterWords,
+    /// Articles ("the", "los"), lower case: a line that starts with one is a sentence, not a label.
+    Articles,
+    /// Function words that stay lower case inside a label in title case ("of", "para").
+    LabelFunctionWords,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 44] = [
+    pub const ALL: [ListKind; 49] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -185,6 +195,11 @@ impl ListKind {
         ListKind::LanguagePrepositions,
         ListKind::CountryOpeners,
         ListKind::PlaceNouns,
+        ListKind::DocumentTypeWords,
+        ListKind::QuotingWords,
+        ListKind::OneLetterWords,
+        ListKind::Articles,
+        ListKind::LabelFunctionWords,
     ];
 
     /// The file that holds the list in a language folder.
@@ -234,6 +249,11 @@ impl ListKind {
             ListKind::LanguagePrepositions => "language_prepositions.txt",
             ListKind::CountryOpeners => "country_openers.txt",
             ListKind::PlaceNouns => "place_nouns.txt",
+            ListKind::DocumentTypeWords => "document_type_words.txt",
+            ListKind::QuotingWords => "quoting_words.txt",
+            ListKind::OneLetterWords => "one_letter_words.txt",
+            ListKind::Articles => "articles.txt",
+            ListKind::LabelFunctionWords => "label_function_words.txt",
         }
     }
 
@@ -276,7 +296,12 @@ impl ListKind {
             | ListKind::LanguageNouns
             | ListKind::LanguagePrepositions
             | ListKind::CountryOpeners
-            | ListKind::PlaceNouns => 1,
+            | ListKind::PlaceNouns
+            | ListKind::DocumentTypeWords
+            | ListKind::QuotingWords
+            | ListKind::OneLetterWords
+            | ListKind::Articles
+            | ListKind::LabelFunctionWords => 1,
             ListKind::LeadIns
             | ListKind::SummaryLedes
             | ListKind::DocumentKinds
