@@ -148,6 +148,8 @@ pub struct Gazetteers {
     pub(crate) country_openers: HashSet<String>,
     /// Words before a capitalised name that make it a place's or a prize's, folded (people.rs).
     pub(crate) place_nouns: HashSet<String>,
+    /// Words that, in the sentence of "Georgia", make it the US state (places_extra.tsv).
+    pub(crate) us_state_context: Vec<String>,
     pub(crate) org_lead_ins: Vec<String>,
 }
 
@@ -273,6 +275,7 @@ impl Gazetteers {
         };
         // Country names come before demonyms: "Argentina" is the country, not the Spanish feminine
         // demonym. Aliases (first pass) come before CLDR's names, demonyms and regions after them.
+        let mut us_state_context: Vec<String> = Vec::new();
         for pass in ["alias", "other"] {
             if pass == "other" {
                 for (origin, line, cols) in sources.rows("countries.tsv") {
@@ -311,7 +314,14 @@ impl Gazetteers {
                         }
                         "region" => add(form, Place::Region(code.to_string())),
                         "not_a_country" => add(form, Place::NotACountry),
-                        _ => return Err(bad(&origin, line, "kind must be alias, demonym, region or not_a_country")),
+                        "us_state_context" => us_state_context.push(form.to_string()),
+                        _ => {
+                            return Err(bad(
+                                &origin,
+                                line,
+                                "kind must be alias, demonym, region, not_a_country or us_state_context",
+                            ))
+                        }
                     }
                 }
             }
@@ -513,6 +523,7 @@ impl Gazetteers {
             language_prepositions: lexicon.words(ListKind::LanguagePrepositions).map(str::to_lowercase).collect(),
             country_openers: lexicon.words(ListKind::CountryOpeners).map(fold).collect(),
             place_nouns: lexicon.words(ListKind::PlaceNouns).map(fold).collect(),
+            us_state_context,
             org_lead_ins: unique(lexicon.words(ListKind::OrgLeadIns)).iter().map(|w| format!(" {w} ")).collect(),
             shared_head_singulars: lexicon
                 .rows(ListKind::SharedHeads)

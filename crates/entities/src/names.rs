@@ -5,13 +5,11 @@ use acta_doc::{ByteRange, Lang};
 use crate::gazetteer::{Gazetteers, Honorific};
 use crate::institutions::BODY_HEADS;
 
-/// Lower-case particles inside names ("de la", "dos", "van", "bin"), never at either end.
-/// ("y" and "e" are not among them: between two capitalised names they join two people far more
-/// often than they join two surnames of one.)
-const PARTICLES: &[&str] = &[
-    "de", "da", "do", "dos", "das", "del", "la", "las", "los", "van", "von", "der", "den", "bin", "ibn", "di", "du",
-    "le",
-];
+/// Lower-case particles inside names ("de la", "dos", "van", "bin"), never at either end: the
+/// language packs' `name_particles.txt` of every language, read once.
+static PARTICLES: std::sync::LazyLock<foldhash::HashSet<String>> = std::sync::LazyLock::new(|| {
+    acta_lexicon::Lexicon::bundled().words(acta_lexicon::ListKind::NameParticles).map(str::to_string).collect()
+});
 /// Most tokens in one name.
 pub(crate) const MAX_NAME_TOKENS: usize = 7;
 
@@ -95,14 +93,14 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
                     next.chars().next().is_some_and(char::is_uppercase) && is_name_token(next, gaz)
                 })
         };
-        let capital_particle = PARTICLES.contains(&tok.to_lowercase().as_str())
+        let capital_particle = PARTICLES.contains(&tok.to_lowercase())
             && (after_particle
                 || core > 0
                     && tok.chars().next().is_some_and(char::is_uppercase)
                     && tok.chars().skip(1).all(char::is_lowercase)
                     && next_is_name());
         after_particle = false;
-        if (PARTICLES.contains(&tok) || capital_particle) && core > 0 {
+        if (PARTICLES.contains(tok) || capital_particle) && core > 0 {
             // A particle belongs to the name only if a name token follows it.
             after_particle = true;
         } else if core == 0 && BODY_HEADS.contains(tok) && !gaz.is_given_name(tok) {
@@ -189,7 +187,7 @@ pub fn honorific_at<'g>(
 /// Folded tokens of a name without particles and initials, for matching mentions of one person.
 pub fn name_key_tokens(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace())
-        .filter(|t| !t.is_empty() && !PARTICLES.contains(t))
+        .filter(|t| !t.is_empty() && !PARTICLES.contains(*t))
         .map(|t| acta_doc::fold(t.trim_end_matches('.')))
         .filter(|t| !t.is_empty())
         .collect()

@@ -31,7 +31,7 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
             Place::Country(code) if inside_institution(c, range) => {
                 add_country(c, *code, range, EntitySource::Gazetteer);
             }
-            Place::Country(code) if code.as_str() == "GE" && us_state_context(text, start, end) => {}
+            Place::Country(code) if code.as_str() == "GE" && us_state_context(text, start, end, gaz) => {}
             Place::Country(code) => {
                 // "Jordan Blake", "Chad Morrison": a given name before a surname.
                 let next_clean = next_word.trim_end_matches([',', '.', ';', ':']);
@@ -99,68 +99,9 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
     }
 }
 
-/// US states whose names are often near "Georgia" the state; with one of them (or "state of",
-/// "Atlanta", "US") in the same sentence, Georgia is the US state, not the country.
-pub(crate) const US_CONTEXT: &[&str] = &[
-    "Alabama",
-    "Alaska",
-    "Arizona",
-    "Arkansas",
-    "California",
-    "Colorado",
-    "Connecticut",
-    "Delaware",
-    "Florida",
-    "Hawaii",
-    "Idaho",
-    "Illinois",
-    "Indiana",
-    "Iowa",
-    "Kansas",
-    "Kentucky",
-    "Louisiana",
-    "Maine",
-    "Maryland",
-    "Massachusetts",
-    "Michigan",
-    "Minnesota",
-    "Mississippi",
-    "Missouri",
-    "Montana",
-    "Nebraska",
-    "Nevada",
-    "New Hampshire",
-    "New Jersey",
-    "New York",
-    "North Carolina",
-    "North Dakota",
-    "Ohio",
-    "Oklahoma",
-    "Oregon",
-    "Pennsylvania",
-    "Rhode Island",
-    "South Carolina",
-    "South Dakota",
-    "Tennessee",
-    "Texas",
-    "Utah",
-    "Vermont",
-    "Virginia",
-    "Washington",
-    "Wisconsin",
-    "Wyoming",
-    "Atlanta",
-    "Savannah",
-    "U.S.",
-    "USA",
-    "United States",
-    "state of Georgia",
-    "State of Georgia",
-    "US state",
-    "U.S. state",
-];
-
-pub(crate) fn us_state_context(text: &str, start: usize, end: usize) -> bool {
+/// With a US state, "Atlanta" or "US" (places_extra.tsv) in the same sentence, or "state of" right
+/// before it, "Georgia" is the US state, not the country.
+pub(crate) fn us_state_context(text: &str, start: usize, end: usize, gaz: &Gazetteers) -> bool {
     let from = text[..start].rfind(['.', '\n']).map_or(0, |i| i + 1);
     let to = text[end..].find(['.', '\n']).map_or(text.len(), |i| end + i);
     let sentence = &text[from..to];
@@ -172,7 +113,7 @@ pub(crate) fn us_state_context(text: &str, start: usize, end: usize) -> bool {
     let around = &text[around_start..end];
     around.contains("state of Georgia")
         || around.contains("State of Georgia")
-        || US_CONTEXT.iter().any(|w| sentence.contains(w) && !w.contains("Georgia"))
+        || gaz.us_state_context.iter().any(|w| sentence.contains(w.as_str()))
 }
 
 /// The first word after `end` that is not a demonym, a comma or a conjunction, lower-cased.

@@ -2,46 +2,18 @@
 
 use acta_doc::fold_words;
 
-/// Forms of address removed from the start of a person's name before comparing.
-const HONORIFICS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "dra",
-    "h e",
-    "he",
-    "sr",
-    "sra",
-    "srta",
-    "lic",
-    "lcda",
-    "lcdo",
-    "mtra",
-    "mtro",
-    "ing",
-    "prof",
-    "profa",
-    "d",
-    "dna",
-    "dona",
-    "don",
-    "m",
-    "mme",
-    "mlle",
-    "monsieur",
-    "madame",
-    "ambassador",
-    "embajador",
-    "embajadora",
-    "minister",
-    "ministra",
-    "ministro",
-    "sir",
-    "dame",
-    "hon",
-];
+/// Forms of address and titles removed from the start of a person's name before comparing: the
+/// language packs' `scoring_prefixes.txt` of every language, folded, read once.
+static HONORIFICS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    let lexicon = acta_lexicon::Lexicon::bundled();
+    let mut out: Vec<String> = Vec::new();
+    for form in lexicon.words(acta_lexicon::ListKind::ScoringPrefixes).map(fold_words) {
+        if !out.contains(&form) {
+            out.push(form);
+        }
+    }
+    out
+});
 
 /// Folded (NFKD, no accents, lower case), punctuation as spaces, whitespace collapsed.
 pub fn normalize(s: &str) -> String {
@@ -52,9 +24,9 @@ pub fn normalize(s: &str) -> String {
 pub fn normalize_person(s: &str) -> String {
     let mut n = normalize(s);
     loop {
-        let stripped = HONORIFICS
-            .iter()
-            .find_map(|h| n.strip_prefix(h).and_then(|rest| rest.strip_prefix(' ')).filter(|rest| !rest.is_empty()));
+        let stripped = HONORIFICS.iter().find_map(|h| {
+            n.strip_prefix(h.as_str()).and_then(|rest| rest.strip_prefix(' ')).filter(|rest| !rest.is_empty())
+        });
         match stripped {
             Some(rest) => n = rest.to_string(),
             None => return n,

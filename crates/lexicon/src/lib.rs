@@ -147,10 +147,15 @@ pub enum ListKind {
     Articles,
     /// Function words that stay lower case inside a label in title case ("of", "para").
     LabelFunctionWords,
+    /// Lower-case particles inside people's names ("de", "dos", "van"), never at either end.
+    NameParticles,
+    /// Forms of address and titles the scorer removes from the start of a person's name ("mr",
+    /// "sra", "ambassador"), folded.
+    ScoringPrefixes,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 49] = [
+    pub const ALL: [ListKind; 51] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -200,6 +205,8 @@ impl ListKind {
         ListKind::OneLetterWords,
         ListKind::Articles,
         ListKind::LabelFunctionWords,
+        ListKind::NameParticles,
+        ListKind::ScoringPrefixes,
     ];
 
     /// The file that holds the list in a language folder.
@@ -254,6 +261,8 @@ impl ListKind {
             ListKind::OneLetterWords => "one_letter_words.txt",
             ListKind::Articles => "articles.txt",
             ListKind::LabelFunctionWords => "label_function_words.txt",
+            ListKind::NameParticles => "name_particles.txt",
+            ListKind::ScoringPrefixes => "scoring_prefixes.txt",
         }
     }
 
@@ -301,7 +310,9 @@ impl ListKind {
             | ListKind::QuotingWords
             | ListKind::OneLetterWords
             | ListKind::Articles
-            | ListKind::LabelFunctionWords => 1,
+            | ListKind::LabelFunctionWords
+            | ListKind::NameParticles
+            | ListKind::ScoringPrefixes => 1,
             ListKind::LeadIns
             | ListKind::SummaryLedes
             | ListKind::DocumentKinds
