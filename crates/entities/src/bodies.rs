@@ -10,6 +10,7 @@ use acta_doc::{fold, fold_words, ByteRange, Canonical, CountryCode, EntityKind, 
 
 use crate::extract::{Collector, Scans};
 use crate::gazetteer::{Gazetteers, Place};
+use crate::institutions::BODY_HEADS;
 use crate::leader_bodies::leader_bodies;
 use crate::names::{honorific_at, name_at};
 use crate::places::*;
@@ -167,6 +168,27 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     cands.retain(|k| k.gazetteer.is_some() || k.acronym.is_some() || !generic_words_only(k.range.slice(text), gaz));
     // "Ing. José Clastornik": a name that starts with an honorific is a person's.
     cands.retain(|k| k.gazetteer.is_some() || honorific_at(text, k.range.start, gaz, None).is_none());
+    // "Secretary General Commonwealth Telecommunications Organisation", "European Commissioner for
+    // Information Society": a person's title before an organisation's tail word is no part of its
+    // name; the name starts after it, and is none when a person's name or a kind of body is left.
+    for k in cands.iter_mut() {
+        if k.gazetteer.is_some() || k.kind == EntityKind::Ministry || k.acronym.is_some() {
+            continue;
+        }
+        if let Some(after) = after_last_title(k.range.slice(text), gaz) {
+            k.range.start += after;
+            let rest = k.range.slice(text);
+            let first = rest.split(' ').next().unwrap_or("");
+            if rest.split(' ').count() < 2
+                || gaz.is_given_name(first)
+                || generic_words_only(rest, gaz)
+                || crate::kinds::is_generic(rest, gaz)
+            {
+                k.range.end = k.range.start;
+            }
+        }
+    }
+    cands.retain(|k| !k.range.is_empty());
     // "Organização do Proponente", "Proposer's Organization": a form's label names a role, not a body.
     cands.retain(|k| {
         k.gazetteer.is_some() || k.kind == EntityKind::Ministry || !ends_with_title(k.range.slice(text), gaz)
@@ -481,6 +503,39 @@ pub(crate) fn holds_title(s: &str, gaz: &Gazetteers) -> bool {
         }
     }
     false
+}
+
+/// Where a name goes on after the last capitalised title in it that is not its last word
+/// ("Secretary General Commonwealth ... Organisation" -> "Commonwealth ..."), connectors after the
+/// title skipped; `None` without such a title.
+fn after_last_title(name: &str, gaz: &Gazetteers) -> Option<usize> {
+    let lower = name.to_lowercase();
+    if lower.len() != name.len() {
+        return None;
+    }
+    let last_word = name.rfind(' ').map_or(0, |i| i + 1);
+    let mut found = None;
+    let mut at = 0;
+    for word in name.split(' ') {
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if capital && !BODY_HEADS.contains(word) {
+            if let Some(len) = gaz.titles.longest_prefix(&lower[at..]) {
+                let end = at + len;
+                if end < last_word && name[end..].starts_with(' ') {
+                    found = Some(end + 1);
+                }
+            }
+        }
+        at += word.len() + 1;
+    }
+    let mut start = found?;
+    while let Some((word, rest)) = name[start..].split_once(' ') {
+        if !word.chars().next().is_some_and(char::is_lowercase) || rest.is_empty() {
+            break;
+        }
+        start += word.len() + 1;
+    }
+    Some(start)
 }
 
 /// The name without what says where the body is or who in it: a place after a preposition that
@@ -910,6 +965,22 @@ mod tests {
         assert_eq!(cut("Fundación Aroma y de la Red Sur"), "Fundación Aroma");
         // A conjunction without a preposition is part of the name.
         assert_eq!(cut("Instituto de Tecnologia e Sociedade"), "Instituto de Tecnologia e Sociedade");
+    }
+
+    #[test]
+    fn a_name_goes_on_after_the_last_title_in_it() {
+        let gaz = Gazetteers::bundled();
+        let rest = |s: &str| after_last_title(s, &gaz).map(|i| s[i..].to_string());
+        assert_eq!(
+            rest("Secretary General Andean Farming Organisation").as_deref(),
+            Some("Andean Farming Organisation")
+        );
+        assert_eq!(
+            rest("Regional Director for Verdal Research Institute").as_deref(),
+            Some("Verdal Research Institute")
+        );
+        // A title as the last word, or no title: nothing to cut here.
+        assert_eq!(rest("Verdal Research Institute"), None);
     }
 
     #[test]
