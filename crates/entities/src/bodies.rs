@@ -10,7 +10,6 @@ use acta_doc::{fold, fold_words, ByteRange, Canonical, CountryCode, EntityKind, 
 
 use crate::extract::{Collector, Scans};
 use crate::gazetteer::{Gazetteers, Place};
-use crate::institutions::BODY_HEADS;
 use crate::leader_bodies::leader_bodies;
 use crate::names::{honorific_at, name_at};
 use crate::places::*;
@@ -518,7 +517,7 @@ fn after_last_title(name: &str, gaz: &Gazetteers) -> Option<usize> {
     let mut at = 0;
     for word in name.split(' ') {
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        if capital && !BODY_HEADS.contains(word) {
+        if capital && !gaz.shapes.body_heads.contains(word) {
             if let Some(len) = gaz.titles.longest_prefix(&lower[at..]) {
                 let end = at + len;
                 if end < last_word && name[end..].starts_with(' ') {

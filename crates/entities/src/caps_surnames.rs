@@ -7,7 +7,6 @@
 use acta_doc::ByteRange;
 
 use crate::gazetteer::Gazetteers;
-use crate::institutions::BODY_HEADS;
 use crate::words::Words;
 
 /// A name of the convention: a capitalised word, then one or two words in capitals.
@@ -77,7 +76,7 @@ pub(crate) fn caps_surname_names(text: &str, words: &Words, gaz: &Gazetteers) ->
         let titled: String =
             surname.chars().take(1).chain(surname.chars().skip(1).flat_map(char::to_lowercase)).collect();
         let not_a_name = gaz.is_name_stopword(given)
-            || BODY_HEADS.contains(given)
+            || gaz.shapes.body_heads.contains(given)
             || gaz.find_places(&format!("{given} {titled}")).any(|(s, e, _)| s == 0 && e > given.len())
             || gaz.country_named(&titled).is_some();
         if !alone || run_on || last_len < 4 || known_body || not_a_name {

@@ -150,6 +150,8 @@ pub struct Gazetteers {
     pub(crate) place_nouns: HashSet<String>,
     /// Words that, in the sentence of "Georgia", make it the US state (places_extra.tsv).
     pub(crate) us_state_context: Vec<String>,
+    /// The patterns that find bodies by their shape, built from the packs' heads and tails.
+    pub(crate) shapes: crate::shape_patterns::ShapePatterns,
     pub(crate) org_lead_ins: Vec<String>,
 }
 
@@ -524,6 +526,7 @@ impl Gazetteers {
             country_openers: lexicon.words(ListKind::CountryOpeners).map(fold).collect(),
             place_nouns: lexicon.words(ListKind::PlaceNouns).map(fold).collect(),
             us_state_context,
+            shapes: crate::shape_patterns::ShapePatterns::new(&lexicon),
             org_lead_ins: unique(lexicon.words(ListKind::OrgLeadIns)).iter().map(|w| format!(" {w} ")).collect(),
             shared_head_singulars: lexicon
                 .rows(ListKind::SharedHeads)

@@ -6,69 +6,18 @@ use acta_doc::{EntityKind, Stakeholder};
 
 use crate::gazetteer::{at_word_end, at_word_start, word_bounded, Gazetteers};
 use crate::kinds::*;
-use crate::words::{WordMatcher, Words};
+use crate::words::Words;
 use regex::Regex;
 
-/// A capitalised word, an acronym, or "e-Government"; "l'" / "d'" may be glued in front.
-const CAPWORD: &str = r"(?:[ldLD]['’])?(?:\p{Lu}[\p{L}\p{M}'’&\-]*\.?|e-\p{L}+|\d+)";
-/// Lower-case words that may sit between the capitalised words of a name.
-const CONN: &str = r"(?:of|for|on|and|the|de|da|do|das|dos|del|des|du|la|las|los|le|les|y|e|et|para|pour|en|em|à|a|al|ao|às|sobre|sur|pela|pelo|por)";
-
-pub(crate) const MINISTRY_HEADS: &str = "Directorate-General|Direction générale|Dirección General|Direção-Geral|Ministry|Ministries|Ministerio|Ministério|Ministère|Secretariat|Undersecretariat|Under-Secretariat|Secretaría|Secretaria|Subsecretaría|Subsecretaria|Secrétariat|Presidency|Presidencia|Presidência|Présidence|Agency|Agencia|Agência|Agence|Department|Departamento|Département|Directorate|Dirección|Direção|Diretoria|Direction|Unit|Unidad|Unidade|Unité|Superintendencia|Superintendência|Jefatura|Controladoria|Contraloría|Procuraduría|Defensoría|Defensoria|Délégation|Oficina Nacional|National Office|Office|Oficina|Authority|Autoridad|Autoridade|Autorité|Registry|Registro|Registre|Alcaldía|Prefeitura|Municipalidad|Intendencia|Mairie|Gobernación|City Hall|Secretariado|Gabinete|Gabinet|Entidade|Entidad|Entité|Estrutura|Estructura|Junta|Cabildo|Fiscalía|Procuradoria|Métropole|Eurométropole|Municipalité|Ayuntamiento|Câmara Municipal|Consejería|Conselleria|Delegación|Delegação|Institución Pública|Public Institution";
-pub(crate) const MINISTRY_FIXED: &str = r"[Oo]ffice of the (?:[Pp]resident|[Pp]rime [Mm]inister|[Vv]ice[- ][Pp]resident)|Casa Civil|Cabinet Office|Jefatura de Gabinete|Government of|Gobierno de|Governo d[oae]|Gouvernement d[ue]";
-pub(crate) const MINISTRY_TAILS: &str =
-    "Division|Unit|Agency|Secretariat|Authority|Directorate|Department|Office|Ministry|Regulator";
-pub(crate) const ORG_HEADS: &str = "Universidad|Universidade|Université|University|Fundación|Fundação|Fondation|Foundation|Instituto|Institut|Institute|Asociación|Associação|Association|Banco|Banque|Bank|Cámara|Câmara|Chambre|Chamber|Centro|Centre|Center|Red|Rede|Réseau|Network|Observatorio|Observatório|Observatoire|Observatory|Comisión|Comissão|Commission|Consejo|Conselho|Conseil|Council|Corte|Court|Tribunal|Congreso|Congresso|Parliament|Parlamento|Parlement|Senado|Senate|Sénat|Asamblea|Assembleia|Assemblée|Assembly|Sociedad|Sociedade|Société|Society|Federación|Federação|Fédération|Federation|Alianza|Aliança|Alliance|Coalición|Coalition|Colegio|Escuela|Escola|École|School|Faculdade|Facultad|Faculty|Academia|Academy|Movimiento|Movimento|Mouvement|Foro|Fórum|Forum|Organización|Organização|Organisation|Organization|Unión|União|Union|Cooperativa|Empresa|Grupo|Consorcio|Laboratorio|Laboratório|Laboratoire|Colectivo|Coletivo|Comité|Comitê|Committee|Iniciativa|Initiative|Sindicato|Syndicat|Bloco|Bloque|Bloc|Board|Bureau|Partido|Parti|Party|Confederación|Confederação|Confédération|Confederation|Corporación|Corporação|Empresa Pública|Compañía|Companhia|Compagnie|Agrupación|Agrupamento|Colegio de|Ordem dos|Ordre des|Orden de";
-/// Head words of the names of bodies, one a word ("Conselho", "Senado", "Ministry"): alone after a
-/// title they name the body the text is about; no person's name starts with one.
-pub(crate) static BODY_HEADS: LazyLock<foldhash::HashSet<&'static str>> =
-    LazyLock::new(|| MINISTRY_HEADS.split('|').chain(ORG_HEADS.split('|')).collect());
-const ORG_TAILS: &str = r"Organisation|Organization|University|Foundation|Bank|Association|Institute|Center|Centre|Council|Network|Alliance|Forum|Society|Corporation|Company|Group|Observatory|Coalition|Initiative|Consortium|Federation|Chamber|Committee|Lab|Labs|Partnership|Trust|Fund|College|School|Academy|Union|Commission|Parliament|Board|Bureau|Inc\.|Ltd\.?|LLC|S\.A\.|Ltda\.?|S\.A\.S\.|SpA|GmbH|Cooperative|(?:Limited|PLC|SA|SARL|SRL)(?-u:\b)";
-
-fn continuation() -> String {
-    // After a comma only a capitalised word continues a name ("Planning, Development and
-    // Management"); ", the Agency ..." starts the next item of a list.
-    // A preposition may follow the comma ("Communication, des Télécommunications et de ...").
-    format!(
-        r"(?:[ \t]+(?:{CONN}[ \t]+)*{CAPWORD}|,[ \t]*(?:(?:des|de|del|du|da|do|das|dos|of|for)[ \t]+(?:{CONN}[ \t]+)*)?{CAPWORD})"
-    )
-}
-
-/// Head-first shapes are matched anchored at each head word (see [`every_start`]), hence the `^`.
-static MINISTRY_HEAD_FIRST: LazyLock<HeadFirst> =
-    LazyLock::new(|| HeadFirst::new(MINISTRY_HEADS, &format!(r"^(?:{MINISTRY_HEADS}){}+", continuation())));
-static MINISTRY_FIXED_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?:{MINISTRY_FIXED}){}*", continuation())).expect("valid regex"));
-static MINISTRY_NAME_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?:{CAPWORD}[ \t]+){{1,5}}(?:{MINISTRY_TAILS})")).expect("valid regex"));
-static ORG_HEAD_FIRST: LazyLock<HeadFirst> =
-    LazyLock::new(|| HeadFirst::new(ORG_HEADS, &format!(r"^(?:{ORG_HEADS})(?:[ \t]+(?:{CONN}[ \t]+)*{CAPWORD})+")));
-static ORG_NAME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:{CAPWORD}[ \t]+(?:(?:of|for|and|de|y|e|et)[ \t]+)?){{1,6}},?[ \t]*(?:{ORG_TAILS})"))
-        .expect("valid regex")
-});
-static WITH_ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"({CAPWORD}(?:[ \t]+(?:{CONN}[ \t]+)*{CAPWORD}){{1,10}})[ \t]*\(([A-Z][A-Za-z0-9&.\-]{{1,11}})\)"
-    ))
-    .expect("valid regex")
-});
-/// `WITH_ACRONYM` with any number of words: the counted repetition makes the regex engine's
-/// reverse DFA track the count, and building its states cost a fifth of acta's time on real
-/// reports. Its matches are `WITH_ACRONYM`'s whenever the name has at most eleven words; for
-/// longer names `WITH_ACRONYM` is run on the match (see [`acronym_pairs`]).
-static WITH_ACRONYM_ANY_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"({CAPWORD}(?:[ \t]+(?:{CONN}[ \t]+)*{CAPWORD})+)[ \t]*\(([A-Z][A-Za-z0-9&.\-]{{1,11}})\)"))
-        .expect("valid regex")
-});
+use crate::shape_patterns::{HeadFirst, CAPWORD};
 
 /// The "Long Name (ACR)" pairs of `text`, as `WITH_ACRONYM`'s matches: the long form and the
 /// acronym. A match of the unbounded pattern starts where the name's run of words starts; when
 /// that run holds more than eleven tokens, the bounded pattern's match lies inside it, so it is
 /// looked for there.
-fn acronym_pairs(text: &str) -> Vec<(regex::Match<'_>, regex::Match<'_>)> {
+fn acronym_pairs<'t>(text: &'t str, gaz: &Gazetteers) -> Vec<(regex::Match<'t>, regex::Match<'t>)> {
     let mut out = Vec::new();
-    for c in WITH_ACRONYM_ANY_LENGTH.captures_iter(text) {
+    for c in gaz.shapes.with_acronym_any_length.captures_iter(text) {
         let (name, acr) = (c.get(1).expect("group 1"), c.get(2).expect("group 2"));
         // Eleven tokens at most (connectors counted too): at most eleven words, as `{1,10}` allows.
         if name.as_str().split([' ', '\t']).filter(|t| !t.is_empty()).count() <= 11 {
@@ -77,7 +26,7 @@ fn acronym_pairs(text: &str) -> Vec<(regex::Match<'_>, regex::Match<'_>)> {
         }
         let whole = c.get(0).expect("group 0");
         let mut at = whole.start();
-        while let Some(c) = WITH_ACRONYM.captures_at(&text[..whole.end()], at) {
+        while let Some(c) = gaz.shapes.with_acronym.captures_at(&text[..whole.end()], at) {
             let (name, acr) = (c.get(1).expect("group 1"), c.get(2).expect("group 2"));
             at = c.get(0).expect("group 0").end();
             out.push((name, acr));
@@ -86,17 +35,11 @@ fn acronym_pairs(text: &str) -> Vec<(regex::Match<'_>, regex::Match<'_>)> {
     out
 }
 
-/// Heads of institution names written in sentence case, as French and often Spanish and
-/// Portuguese names are ("Agence nationale de la société de l'information du Mali").
-const SENTENCE_CASE_HEADS: &str = "Agence|Agencia|Agência|Autorité|Autoridad|Autoridade|Banque|Banco|Commission|Comisión|Comissão|Association|Asociación|Associação|Ministère|Ministerio|Ministério|Direction|Dirección|Direção|Conseil|Consejo|Conselho|Office|Oficina|Institut|Instituto|Université|Universidad|Universidade|Fondation|Fundación|Fundação|Organisation|Organización|Organização|Union|Unión|União|Fédération|Federación|Federação|Observatoire|Observatorio|Observatório|Centre|Centro|Secrétariat|Secretaría|Secretaria|Subsecretaría|Délégation|Société|Sociedad|Sociedade|Réseau|Red|Rede|Communauté|Comunidad|Comunidade|Comité|Comitê|École|Escuela|Escola|Cour|Corte|Tribunal|Assemblée|Asamblea|Assembleia|Chambre|Cámara|Câmara|Superintendencia|Unité|Unidad|Unidade|Servicio|Serviço|Service|Caisse|Haut conseil|Haute autorité";
-static SENTENCE_CASE_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?:{SENTENCE_CASE_HEADS})")).expect("valid regex"));
-
 /// "Head adjective* (connector+ noun adjective*)*" after a capitalised head: the sentence-case
 /// institution names. Ends before anything else (a verb, punctuation, a second clause).
 fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for m in SENTENCE_CASE_HEAD.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
+    for m in gaz.shapes.sentence_case_head.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
         let mut end = m.end();
         let mut pos = m.end();
         let mut words = 1;
@@ -230,13 +173,13 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
         if is_generic(&text[start..end], gaz) {
             return;
         }
-        let kind = if kind == EntityKind::Organization { institution_kind(&text[start..end]) } else { kind };
+        let kind = if kind == EntityKind::Organization { institution_kind(&text[start..end], gaz) } else { kind };
         if end > start && text[start..end].split_whitespace().count() >= 2 || acronym.is_some() {
             let stakeholder = stakeholder_of(&text[start..end], kind);
             out.push(ShapeMatch { start, end, kind, stakeholder, acronym, unverified_acronym: unverified });
         }
     };
-    for m in MINISTRY_FIXED_RE.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
+    for m in gaz.shapes.ministry_fixed.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
         // "Digital Government of Latin America" is part of a longer name, not a government.
         let government_of =
             ["Government", "Gobierno", "Governo", "Gouvernement"].iter().any(|g| m.as_str().starts_with(g));
@@ -249,8 +192,8 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
         }
         push(m.start(), m.end(), EntityKind::Ministry, None, false);
     }
-    for (start, end) in every_start(&MINISTRY_HEAD_FIRST, text, words) {
-        let end = cut_at_inner_head(text, start, end);
+    for (start, end) in every_start(&gaz.shapes.ministry_head_first, text, words) {
+        let end = cut_at_inner_head(text, start, end, gaz);
         // "Telecommunications Authority of ...", "Federal Ministry of ...": capitalised words before
         // the head are part of the name.
         let start = extend_back(text, qualified_start(text, start, gaz), gaz);
@@ -258,32 +201,32 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
     }
     // "le ministère de la Santé", "la secretaría de Gobierno Digital": the press writes a ministry's
     // head in lower case; what follows it is the same name.
-    for (start, end) in lowercase_ministry_heads(text, words) {
-        let end = cut_at_inner_head(text, start, end);
+    for (start, end) in lowercase_ministry_heads(text, words, gaz) {
+        let end = cut_at_inner_head(text, start, end, gaz);
         push(start, end, EntityKind::Ministry, None, false);
     }
-    for m in MINISTRY_NAME_FIRST.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
+    for m in gaz.shapes.ministry_name_first.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
         push(m.start(), m.end(), EntityKind::Ministry, None, false);
     }
-    for (start, end) in every_start(&ORG_HEAD_FIRST, text, words) {
+    for (start, end) in every_start(&gaz.shapes.org_head_first, text, words) {
         // Only a name of subjects ("Instituto de ...", "Council for ...") goes on over its commas: after
         // "Fundación Sadosky, Google y Microsoft" come other bodies.
         let of_subjects = [" de ", " del ", " da ", " do ", " du ", " des ", " of ", " for ", " para ", " pour "]
             .iter()
             .any(|c| text[start..end].contains(c));
         let end = if of_subjects { enumeration_end(text, end, gaz) } else { end };
-        let end = cut_at_inner_head(text, start, end);
+        let end = cut_at_inner_head(text, start, end, gaz);
         let start = extend_back(text, start, gaz);
         push(start, end, EntityKind::Organization, None, false);
     }
-    for m in ORG_NAME_FIRST.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
+    for m in gaz.shapes.org_name_first.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
         push(m.start(), m.end(), EntityKind::Organization, None, false);
     }
     for (start, end) in sentence_case_names(text, gaz) {
-        let kind = if is_government(&text[start..end]) { EntityKind::Ministry } else { EntityKind::Organization };
+        let kind = if is_government(&text[start..end], gaz) { EntityKind::Ministry } else { EntityKind::Organization };
         push(start, end, kind, None, false);
     }
-    for (name, acr) in acronym_pairs(text) {
+    for (name, acr) in acronym_pairs(text, gaz) {
         if !at_word_start(text, name.start()) {
             continue;
         }
@@ -297,7 +240,7 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
             None => (0, false),
         };
         let (s, e) = (name.start() + start, name.end());
-        let kind = if is_government(&text[s..e]) { EntityKind::Ministry } else { EntityKind::Organization };
+        let kind = if is_government(&text[s..e], gaz) { EntityKind::Ministry } else { EntityKind::Organization };
         push(s, e, kind, Some((acr.start(), acr.end())), !verified);
     }
     // Newspapers and broadcasters are named after the word that says what they are: "del diario
@@ -438,19 +381,11 @@ fn extend_back(text: &str, start: usize, gaz: &Gazetteers) -> usize {
 }
 
 /// Ministry and secretariat heads written in lower case ("ministère", "secretaría"), each followed
-/// by a capitalised name as [`MINISTRY_HEAD_FIRST`] reads it: (start, end) of each such name.
-fn lowercase_ministry_heads(text: &str, words: &Words) -> Vec<(usize, usize)> {
-    static HEADS: LazyLock<WordMatcher> = LazyLock::new(|| {
-        let heads: Vec<String> = MINISTRY_HEADS
-            .split('|')
-            .filter(|h| ["Minist", "Secret", "Subsecret"].iter().any(|p| h.starts_with(p)) && !h.ends_with('s'))
-            .map(str::to_lowercase)
-            .collect();
-        WordMatcher::new(&heads)
-    });
+/// by a capitalised name as the ministry head-first shape reads it: (start, end) of each such name.
+fn lowercase_ministry_heads(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<(usize, usize)> {
     const WINDOW: usize = 300;
     let mut out = Vec::new();
-    for (start, _, _) in HEADS.find_in(text, words) {
+    for (start, _, _) in gaz.shapes.lowercase_ministry_heads.find_in(text, words) {
         // The head with its first letter in capitals (an ASCII letter: offsets stay).
         let mut end = (start + WINDOW).min(text.len());
         while !text.is_char_boundary(end) {
@@ -458,28 +393,13 @@ fn lowercase_ministry_heads(text: &str, words: &Words) -> Vec<(usize, usize)> {
         }
         let mut window = text[start..end].to_string();
         window[..1].make_ascii_uppercase();
-        if let Some(m) = MINISTRY_HEAD_FIRST.anchored.find(&window) {
+        if let Some(m) = gaz.shapes.ministry_head_first.anchored.find(&window) {
             if at_word_end(text, start + m.end()) {
                 out.push((start, start + m.end()));
             }
         }
     }
     out
-}
-
-/// A shape that starts with one of a list of head words ("Ministry", "Universidad", ...).
-struct HeadFirst {
-    /// The head words.
-    heads: WordMatcher,
-    /// The whole shape, anchored at the start of the text it is given.
-    anchored: Regex,
-}
-
-impl HeadFirst {
-    fn new(heads: &str, anchored: &str) -> HeadFirst {
-        let heads: Vec<&str> = heads.split('|').collect();
-        HeadFirst { heads: WordMatcher::new(&heads), anchored: Regex::new(anchored).expect("valid regex") }
-    }
 }
 
 /// Matches of a head-first shape starting at every head, including heads inside an earlier
@@ -501,9 +421,7 @@ fn every_start(shape: &HeadFirst, text: &str, words: &Words) -> Vec<(usize, usiz
 
 /// A head-first name ends before the next head word: "Secretaría de Innovación del Ministerio de
 /// Salud" is two bodies.
-fn cut_at_inner_head(text: &str, start: usize, end: usize) -> usize {
-    static HEAD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"[ \t,](?:{MINISTRY_HEADS}|{ORG_HEADS})")).expect("valid regex"));
+fn cut_at_inner_head(text: &str, start: usize, end: usize, gaz: &Gazetteers) -> usize {
     // "the Union and the World Bank": a conjunction and an article start a second name; "Ministry of
     // Justice and Department for Transport": so does the head of a government body right after one.
     static SECOND_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -519,7 +437,8 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize) -> usize {
         let before = text[start..start + at].trim_end_matches([' ', '\t', ',']);
         [" and", " y", " e", " et"].iter().any(|c| before.ends_with(c))
     };
-    let inner = HEAD.find_iter(span).find(|m| at_word_end(span, m.end()) && !after_conjunction(m.start()));
+    let inner =
+        gaz.shapes.inner_head.find_iter(span).find(|m| at_word_end(span, m.end()) && !after_conjunction(m.start()));
     if let Some(m) = inner.filter(|_| !ministry) {
         // "... of the European Commission": capitalised words right before the inner head belong
         // to the second name.
@@ -732,12 +651,16 @@ mod kind_tests {
             "Panel: Fabrizio Scrollini (ILDA), Ana Ruiz (2019) and the Open Data Charter (ODC).",
             "Eleven words exactly: One Two Three Four Five Six Seven Eight Nine Ten Eleven (OTT) here.",
         ] {
-            let ours: Vec<(&str, &str)> = acronym_pairs(text).iter().map(|(n, a)| (n.as_str(), a.as_str())).collect();
+            let ours: Vec<(&str, &str)> = acronym_pairs(text, &Gazetteers::bundled()).iter().map(|(n, a)| (n.as_str(), a.as_str())).collect();
             let bounded: Vec<(&str, &str)> =
-                WITH_ACRONYM.captures_iter(text).map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str())).collect();
+                Gazetteers::bundled().shapes.with_acronym.captures_iter(text).map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str())).collect();
             assert_eq!(ours, bounded, "{text}");
         }
         // A name longer than eleven words: the bounded pattern's match, its last words.
-        assert!(acronym_pairs(long)[0].0.as_str().starts_with("Delta"), "{:?}", acronym_pairs(long)[0].0.as_str());
+        assert!(
+            acronym_pairs(long, &Gazetteers::bundled())[0].0.as_str().starts_with("Delta"),
+            "{:?}",
+            acronym_pairs(long, &Gazetteers::bundled())[0].0.as_str()
+        );
     }
 }

@@ -6,14 +6,12 @@ use std::sync::LazyLock;
 use acta_doc::{EntityKind, Stakeholder};
 use regex::Regex;
 
-use crate::institutions::{MINISTRY_FIXED, MINISTRY_HEADS, MINISTRY_TAILS};
+use crate::gazetteer::Gazetteers;
 
 /// Whether an institution's name is a ministry or government body (a public body, or a name starting
 /// with a ministry's head word) or another organisation.
-pub fn institution_kind(name: &str) -> EntityKind {
-    static STARTS_AS_MINISTRY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"^(?:{MINISTRY_HEADS})\b")).expect("valid regex"));
-    if is_public_body(name) || STARTS_AS_MINISTRY.is_match(name) {
+pub fn institution_kind(name: &str, gaz: &Gazetteers) -> EntityKind {
+    if is_public_body(name) || gaz.shapes.starts_as_ministry.is_match(name) {
         EntityKind::Ministry
     } else {
         EntityKind::Organization
@@ -25,7 +23,7 @@ pub fn institution_stakeholder(name: &str, kind: EntityKind) -> Option<Stakehold
     stakeholder_of(name, kind)
 }
 
-pub(crate) fn is_generic(name: &str, gaz: &crate::gazetteer::Gazetteers) -> bool {
+pub(crate) fn is_generic(name: &str, gaz: &Gazetteers) -> bool {
     let folded = acta_doc::fold_words(name);
     // "Sociedade da Informação em 2003 e 2005": a generic name with a phrase after it.
     let generic_phrase = gaz.generic_names.iter().any(|g| {
@@ -43,14 +41,8 @@ pub(crate) fn is_generic(name: &str, gaz: &crate::gazetteer::Gazetteers) -> bool
 }
 
 /// Does a name read as a government body?
-pub fn is_government(name: &str) -> bool {
-    static GOV: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"\b(?:{MINISTRY_HEADS}|{MINISTRY_FIXED}|{MINISTRY_TAILS}|Government|Gobierno|Governo|Gouvernement)\b"
-        ))
-        .expect("valid regex")
-    });
-    GOV.is_match(name) || is_public_body(name)
+pub fn is_government(name: &str, gaz: &Gazetteers) -> bool {
+    gaz.shapes.government.is_match(name) || is_public_body(name)
 }
 
 /// "National School of Public Administration", "Instituto Nacional de Estatística": a national

@@ -6,7 +6,6 @@
 use acta_doc::{fold, ByteRange, Lang};
 
 use crate::gazetteer::Gazetteers;
-use crate::institutions::BODY_HEADS;
 use crate::words::Words;
 
 /// At most this many capitalised words make the name.
@@ -94,7 +93,7 @@ fn names_a_body(name: &str, gaz: &Gazetteers) -> bool {
         gaz.generic_body_words.contains(&folded)
             || gaz.event_heads.contains(&folded)
             || gaz.is_title(w)
-            || BODY_HEADS.contains(w)
+            || gaz.shapes.body_heads.contains(*w)
     })
 }
 

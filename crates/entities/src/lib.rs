@@ -37,6 +37,7 @@ mod participants;
 mod people;
 mod phrases;
 mod places;
+mod shape_patterns;
 mod shared_heads;
 mod speakers;
 mod tables;

@@ -268,7 +268,7 @@ fn institution(
             if surface.split_whitespace().count() < 2 {
                 return None;
             }
-            let kind = institution_kind(&surface);
+            let kind = institution_kind(&surface, gaz);
             let country = gaz
                 .find_places(&surface)
                 .filter_map(|(_, _, p)| match p {

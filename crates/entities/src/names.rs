@@ -3,7 +3,6 @@
 use acta_doc::{ByteRange, Lang};
 
 use crate::gazetteer::{Gazetteers, Honorific};
-use crate::institutions::BODY_HEADS;
 
 /// Lower-case particles inside names ("de la", "dos", "van", "bin"), never at either end: the
 /// language packs' `name_particles.txt` of every language, read once.
@@ -103,7 +102,7 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
         if (PARTICLES.contains(tok) || capital_particle) && core > 0 {
             // A particle belongs to the name only if a name token follows it.
             after_particle = true;
-        } else if core == 0 && BODY_HEADS.contains(tok) && !gaz.is_given_name(tok) {
+        } else if core == 0 && gaz.shapes.body_heads.contains(tok) && !gaz.is_given_name(tok) {
             // "Présidence de M. Jean-Luc Warsmann": a name does not start with a body's head word.
             break;
         } else if is_name_token(tok, gaz) {

@@ -152,10 +152,24 @@ pub enum ListKind {
     /// Forms of address and titles the scorer removes from the start of a person's name ("mr",
     /// "sra", "ambassador"), folded.
     ScoringPrefixes,
+    /// Head words that start a government body's name ("Ministry", "Secretaría"), as written.
+    MinistryHeads,
+    /// Fixed words that start a government body's name ("Cabinet Office", "Government of"), as written.
+    MinistryFixed,
+    /// Words that end a government body's name written name first ("Authority", "Unit"), as written.
+    MinistryTails,
+    /// Head words that start an organisation's name ("Universidad", "Network"), as written.
+    OrgHeads,
+    /// Words that end an organisation's name written name first ("Foundation", "Ltd."), as written.
+    OrgTails,
+    /// Head words of bodies' names written in sentence case ("Agence", "Secretaría"), as written.
+    SentenceCaseHeads,
+    /// Lower-case words between the capitalised words of a body's name found by its shape ("of", "para").
+    ShapeConnectors,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 51] = [
+    pub const ALL: [ListKind; 58] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -207,6 +221,13 @@ impl ListKind {
         ListKind::LabelFunctionWords,
         ListKind::NameParticles,
         ListKind::ScoringPrefixes,
+        ListKind::MinistryHeads,
+        ListKind::MinistryFixed,
+        ListKind::MinistryTails,
+        ListKind::OrgHeads,
+        ListKind::OrgTails,
+        ListKind::SentenceCaseHeads,
+        ListKind::ShapeConnectors,
     ];
 
     /// The file that holds the list in a language folder.
@@ -263,6 +284,13 @@ impl ListKind {
             ListKind::LabelFunctionWords => "label_function_words.txt",
             ListKind::NameParticles => "name_particles.txt",
             ListKind::ScoringPrefixes => "scoring_prefixes.txt",
+            ListKind::MinistryHeads => "ministry_heads.txt",
+            ListKind::MinistryFixed => "ministry_fixed.txt",
+            ListKind::MinistryTails => "ministry_tails.txt",
+            ListKind::OrgHeads => "org_heads.txt",
+            ListKind::OrgTails => "org_tails.txt",
+            ListKind::SentenceCaseHeads => "sentence_case_heads.txt",
+            ListKind::ShapeConnectors => "shape_connectors.txt",
         }
     }
 
@@ -312,7 +340,14 @@ impl ListKind {
             | ListKind::Articles
             | ListKind::LabelFunctionWords
             | ListKind::NameParticles
-            | ListKind::ScoringPrefixes => 1,
+            | ListKind::ScoringPrefixes
+            | ListKind::MinistryHeads
+            | ListKind::MinistryFixed
+            | ListKind::MinistryTails
+            | ListKind::OrgHeads
+            | ListKind::OrgTails
+            | ListKind::SentenceCaseHeads
+            | ListKind::ShapeConnectors => 1,
             ListKind::LeadIns
             | ListKind::SummaryLedes
             | ListKind::DocumentKinds

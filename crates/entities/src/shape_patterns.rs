@@ -1,0 +1,124 @@
+//! The patterns that find bodies by their shape ("Ministry of ...", "... Foundation", "Agence
+//! nationale de ..."), built once from the language packs' heads, tails and connectors when the
+//! gazetteers load; institutions.rs and kinds.rs read them.
+
+use acta_lexicon::{Lexicon, ListKind};
+use foldhash::HashSet;
+use regex::Regex;
+
+use crate::words::WordMatcher;
+
+/// A capitalised word, an acronym, or "e-Government"; "l'" / "d'" may be glued in front.
+pub(crate) const CAPWORD: &str = r"(?:[ldLD]['’])?(?:\p{Lu}[\p{L}\p{M}'’&\-]*\.?|e-\p{L}+|\d+)";
+
+/// A shape that starts with one of a list of head words ("Ministry", "Universidad", ...).
+pub(crate) struct HeadFirst {
+    /// The head words.
+    pub(crate) heads: WordMatcher,
+    /// The whole shape, anchored at the start of the text it is given.
+    pub(crate) anchored: Regex,
+}
+
+impl HeadFirst {
+    fn new(heads: &[String], anchored: &str) -> HeadFirst {
+        HeadFirst { heads: WordMatcher::new(heads), anchored: Regex::new(anchored).expect("valid regex") }
+    }
+}
+
+pub(crate) struct ShapePatterns {
+    /// "Ministry of ...": a government body's head, then its name.
+    pub(crate) ministry_head_first: HeadFirst,
+    /// "Cabinet Office", "Government of ...": fixed words, then what goes on with the name.
+    pub(crate) ministry_fixed: Regex,
+    /// "Telecommunications Regulatory Authority": capitalised words, then a government body's tail.
+    pub(crate) ministry_name_first: Regex,
+    /// "Universidad de ...": an organisation's head, then its name.
+    pub(crate) org_head_first: HeadFirst,
+    /// "Internet Society", "Acme Holdings Ltd": capitalised words, then an organisation's tail.
+    pub(crate) org_name_first: Regex,
+    /// "Full Name (ACR)" with at most eleven words, and with any number (see `acronym_pairs`).
+    pub(crate) with_acronym: Regex,
+    pub(crate) with_acronym_any_length: Regex,
+    /// The heads of names written in sentence case ("Agence", "Secretaría").
+    pub(crate) sentence_case_head: Regex,
+    /// A head word inside a name, after a space or a comma: a second body starts there.
+    pub(crate) inner_head: Regex,
+    /// A name that starts with a government body's head.
+    pub(crate) starts_as_ministry: Regex,
+    /// A name that reads as a government body's anywhere.
+    pub(crate) government: Regex,
+    /// Head words of bodies, one a word ("Conselho", "Senado", "Ministry"): alone after a title
+    /// they name the body the text is about; no person's name starts with one.
+    pub(crate) body_heads: HashSet<String>,
+    /// Heads of ministries and secretariats in lower case ("ministère", "secretaría"): the press
+    /// writes them so.
+    pub(crate) lowercase_ministry_heads: WordMatcher,
+}
+
+/// The words of a kind in every language, each once, as a pattern's alternatives: escaped, longest
+/// first, so that no alternative is cut short by another that starts it ("Labs" before "Lab").
+fn alternatives(lexicon: &Lexicon, kind: ListKind) -> (Vec<String>, String) {
+    let mut words: Vec<String> = Vec::new();
+    for w in lexicon.words(kind) {
+        if !words.iter().any(|x| x == w) {
+            words.push(w.to_string());
+        }
+    }
+    let mut escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    escaped.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    (words, escaped.join("|"))
+}
+
+impl ShapePatterns {
+    pub(crate) fn new(lexicon: &Lexicon) -> ShapePatterns {
+        let (ministry_heads, ministry_heads_re) = alternatives(lexicon, ListKind::MinistryHeads);
+        let (_, ministry_fixed) = alternatives(lexicon, ListKind::MinistryFixed);
+        let (_, ministry_tails) = alternatives(lexicon, ListKind::MinistryTails);
+        let (org_heads, org_heads_re) = alternatives(lexicon, ListKind::OrgHeads);
+        let (_, org_tails) = alternatives(lexicon, ListKind::OrgTails);
+        let (_, sentence_case_heads) = alternatives(lexicon, ListKind::SentenceCaseHeads);
+        let (_, conn) = alternatives(lexicon, ListKind::ShapeConnectors);
+        let conn = format!("(?:{conn})");
+        // After a comma only a capitalised word continues a name ("Planning, Development and
+        // Management"); ", the Agency ..." starts the next item of a list.
+        // A preposition may follow the comma ("Communication, des Télécommunications et de ...").
+        let continuation = format!(
+            r"(?:[ \t]+(?:{conn}[ \t]+)*{CAPWORD}|,[ \t]*(?:(?:des|de|del|du|da|do|das|dos|of|for)[ \t]+(?:{conn}[ \t]+)*)?{CAPWORD})"
+        );
+        let regex = |pattern: &str| Regex::new(pattern).expect("valid regex");
+        let lowercase_heads: Vec<String> = ministry_heads
+            .iter()
+            .filter(|h| ["Minist", "Secret", "Subsecret"].iter().any(|p| h.starts_with(p)) && !h.ends_with('s'))
+            .map(|h| h.to_lowercase())
+            .collect();
+        ShapePatterns {
+            // Head-first shapes are matched anchored at each head word (see `every_start`), hence the `^`.
+            ministry_head_first: HeadFirst::new(&ministry_heads, &format!(r"^(?:{ministry_heads_re}){continuation}+")),
+            ministry_fixed: regex(&format!(r"(?:{ministry_fixed}){continuation}*")),
+            ministry_name_first: regex(&format!(r"(?:{CAPWORD}[ \t]+){{1,5}}(?:{ministry_tails})")),
+            org_head_first: HeadFirst::new(
+                &org_heads,
+                &format!(r"^(?:{org_heads_re})(?:[ \t]+(?:{conn}[ \t]+)*{CAPWORD})+"),
+            ),
+            org_name_first: regex(&format!(
+                r"(?:{CAPWORD}[ \t]+(?:(?:of|for|and|de|y|e|et)[ \t]+)?){{1,6}},?[ \t]*(?:{org_tails})"
+            )),
+            with_acronym: regex(&format!(
+                r"({CAPWORD}(?:[ \t]+(?:{conn}[ \t]+)*{CAPWORD}){{1,10}})[ \t]*\(([A-Z][A-Za-z0-9&.\-]{{1,11}})\)"
+            )),
+            // The counted repetition of `with_acronym` makes the regex engine's reverse DFA track
+            // the count, and building its states cost a fifth of acta's time on real reports.
+            with_acronym_any_length: regex(&format!(
+                r"({CAPWORD}(?:[ \t]+(?:{conn}[ \t]+)*{CAPWORD})+)[ \t]*\(([A-Z][A-Za-z0-9&.\-]{{1,11}})\)"
+            )),
+            sentence_case_head: regex(&format!(r"(?:{sentence_case_heads})")),
+            inner_head: regex(&format!(r"[ \t,](?:{ministry_heads_re}|{org_heads_re})")),
+            starts_as_ministry: regex(&format!(r"^(?:{ministry_heads_re})\b")),
+            government: regex(&format!(
+                r"\b(?:{ministry_heads_re}|{ministry_fixed}|{ministry_tails}|Government|Gobierno|Governo|Gouvernement)\b"
+            )),
+            body_heads: ministry_heads.iter().chain(&org_heads).cloned().collect(),
+            lowercase_ministry_heads: WordMatcher::new(&lowercase_heads),
+        }
+    }
+}
