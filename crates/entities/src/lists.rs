@@ -133,7 +133,10 @@ pub(crate) fn split_list(text: &str, range: ByteRange, gaz: &Gazetteers) -> Vec<
         let line = match line.slice(text).strip_suffix('.') {
             Some(head)
                 if !head.ends_with(|c: char| {
-                    c.is_uppercase() && head.len() > 1 && head[..head.len() - 1].ends_with([' ', '.'])
+                    // The capital may be wider than a byte ("É."): step back over all of it.
+                    c.is_uppercase()
+                        && head.len() > c.len_utf8()
+                        && head[..head.len() - c.len_utf8()].ends_with([' ', '.'])
                 }) =>
             {
                 ByteRange { start: line.start, end: line.start + head.len() }
