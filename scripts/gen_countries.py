@@ -9,7 +9,7 @@ import unicodedata
 
 from babel import Locale, __version__ as babel_version
 
-LANGS = ["en", "es", "pt", "fr"]
+LANGS = ["en", "es", "pt", "fr", "de"]
 # Codes in CLDR's territory list that are not countries.
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AQ"}
 # UN M49 regions worth finding in reports (CLDR names them in every language).

@@ -474,7 +474,16 @@ impl Gazetteers {
             participation_before: participation(&lexicon, "before")?,
             participation_after: participation(&lexicon, "after")?,
             event_heads: lexicon.words(ListKind::EventHeads).map(fold).collect(),
-            months: lexicon.rows(ListKind::Months).iter().map(|r| fold(r.get(1))).collect(),
+            months: {
+                // The names written, the first of each month in each language; not abbreviations.
+                let mut seen = HashSet::new();
+                lexicon
+                    .rows(ListKind::Months)
+                    .iter()
+                    .filter(|r| seen.insert((r.lang, r.get(0).to_string())))
+                    .map(|r| fold(r.get(1)))
+                    .collect()
+            },
             mention_cues: Phrases::new(lexicon.words(ListKind::MentionCues).map(|w| (w.to_lowercase(), ())).collect()),
             country_lead_ins: lexicon.words(ListKind::CountryLeadIns).map(|w| w.to_lowercase()).collect(),
             generic_body_words: lexicon.words(ListKind::GenericBodyWords).map(fold).collect(),

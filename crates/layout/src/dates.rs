@@ -5,85 +5,23 @@ use std::sync::LazyLock;
 use acta_doc::{fold, Lang};
 use regex::Regex;
 
-/// Month names and abbreviations, folded (lower case, no accents), with their number.
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("enero", 1),
-    ("ene", 1),
-    ("janeiro", 1),
-    ("janvier", 1),
-    ("janv", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("febrero", 2),
-    ("fevereiro", 2),
-    ("fev", 2),
-    ("fevrier", 2),
-    ("fevr", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("marzo", 3),
-    ("marco", 3),
-    ("mars", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("abril", 4),
-    ("abr", 4),
-    ("avril", 4),
-    ("avr", 4),
-    ("may", 5),
-    ("mayo", 5),
-    ("maio", 5),
-    ("mai", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("junio", 6),
-    ("junho", 6),
-    ("juin", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("julio", 7),
-    ("julho", 7),
-    ("juillet", 7),
-    ("juil", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("agosto", 8),
-    ("ago", 8),
-    ("aout", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("setembro", 9),
-    ("set", 9),
-    ("septembre", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("octubre", 10),
-    ("outubro", 10),
-    ("out", 10),
-    ("octobre", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("noviembre", 11),
-    ("novembro", 11),
-    ("novembre", 11),
-    ("december", 12),
-    ("dec", 12),
-    ("diciembre", 12),
-    ("dic", 12),
-    ("dezembro", 12),
-    ("dez", 12),
-    ("decembre", 12),
-];
+/// Month names and their other forms in dates, folded, from the language packs' months.tsv.
+static MONTHS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
+    let lexicon = acta_lexicon::Lexicon::bundled();
+    let mut out: Vec<(String, u32)> = Vec::new();
+    for row in lexicon.rows(acta_lexicon::ListKind::Months) {
+        let (Ok(number), name) = (row.get(0).parse::<u32>(), fold(row.get(1))) else { continue };
+        if !out.iter().any(|(n, _)| *n == name) {
+            out.push((name, number));
+        }
+    }
+    out
+});
 
 /// The words of a table as a regex alternation, longest first, so that "noviembre" is tried before
 /// "nov" and "vinte e um" before "vinte".
-fn longest_first(table: &[(&'static str, u32)]) -> String {
-    let mut words: Vec<&str> = table.iter().map(|(w, _)| *w).collect();
+fn longest_first<S: AsRef<str>>(table: &[(S, u32)]) -> String {
+    let mut words: Vec<&str> = table.iter().map(|(w, _)| w.as_ref()).collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     words.join("|")
 }
@@ -91,10 +29,10 @@ fn longest_first(table: &[(&'static str, u32)]) -> String {
 // Word boundaries are ASCII ones: with Unicode boundaries the regex engine's DFA gives up at the
 // first non-ASCII character and a slower engine reads the rest; next to the digits and the
 // folded month names these patterns hold, the two agree.
-static MONTH_ALT: LazyLock<String> = LazyLock::new(|| longest_first(MONTHS));
+static MONTH_ALT: LazyLock<String> = LazyLock::new(|| longest_first(&MONTHS));
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th|er|º|°|o)?\s*(?:de\s+)?({})\.?\s*,?\s*(?:de\s+|del\s+)?(\d{{4}})(?-u:\b)",
+        r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th|er|º|°|o|\.)?\s*(?:de\s+)?({})\.?\s*,?\s*(?:de\s+|del\s+)?(\d{{4}})(?-u:\b)",
         *MONTH_ALT
     ))
     .expect("valid regex")
