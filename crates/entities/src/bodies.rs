@@ -8,6 +8,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use acta_doc::{fold, fold_words, ByteRange, Canonical, CountryCode, EntityKind, EntitySource, Report, Stakeholder};
 
+use crate::cued_bodies::cued_bodies;
 use crate::extract::{Collector, Scans};
 use crate::gazetteer::{Gazetteers, Place};
 use crate::leader_bodies::leader_bodies;
@@ -33,7 +34,9 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     // "los ministerios de Salud y Educación": bodies under one plural head, each added below as its
     // own; the head and its names are not read as one body.
     let shared = shared_head_lists(text, lower, words, gaz, |at| report.language_at(at));
-    let led = leader_bodies(text, lower, words, gaz, |at| report.language_at(at));
+    let mut led = leader_bodies(text, lower, words, gaz, |at| report.language_at(at));
+    // "organizada por Listín Diario", "sponsored by Verdal and Greenergy": read as leaders' bodies are.
+    led.extend(cued_bodies(text, lower, words, gaz, |at| report.language_at(at)));
     let mut cands: Vec<Candidate> = Vec::with_capacity(shapes.len() + known.len());
     for &(start, end, idx) in known {
         let inst = gaz.institution(idx);

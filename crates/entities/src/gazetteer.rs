@@ -105,6 +105,10 @@ pub struct Gazetteers {
     /// Titles of who heads or founded a body ("président"), lower case, and the language of each.
     pub(crate) leader_titles: WordMatcher,
     pub(crate) leader_title_langs: Vec<acta_doc::Lang>,
+    /// Phrases before the name of a body that organised, hosted or supported the event, lower case,
+    /// and the language of each.
+    pub(crate) org_cues: WordMatcher,
+    pub(crate) org_cue_langs: Vec<acta_doc::Lang>,
     /// Words between the capitalised words of a body's name ("de", "of"), conjunctions of lists
     /// ("y", "and") and prepositions from a leader's title to the body ("chez"), all languages.
     pub(crate) name_connectors: HashSet<String>,
@@ -502,6 +506,10 @@ impl Gazetteers {
                 &lexicon.rows(ListKind::LeaderTitles).iter().map(|r| r.get(0).to_lowercase()).collect::<Vec<_>>(),
             ),
             leader_title_langs: lexicon.rows(ListKind::LeaderTitles).iter().map(|r| r.lang).collect(),
+            org_cues: WordMatcher::new(
+                &lexicon.rows(ListKind::OrgCues).iter().map(|r| r.get(0).to_lowercase()).collect::<Vec<_>>(),
+            ),
+            org_cue_langs: lexicon.rows(ListKind::OrgCues).iter().map(|r| r.lang).collect(),
             name_connectors: lexicon.words(ListKind::NameConnectors).map(str::to_string).collect(),
             conjunctions: unique(lexicon.words(ListKind::Conjunctions)),
             body_prepositions: unique(lexicon.words(ListKind::BodyPrepositions)),

@@ -45,11 +45,17 @@ pub(crate) fn leader_bodies(
 /// "Silicom".
 fn name_after(text: &str, at: usize, prepositions: &[String]) -> Option<ByteRange> {
     let rest = text[at..].strip_prefix(' ')?;
-    let (start, rest) = prepositions.iter().find_map(|p| {
+    let start = prepositions.iter().find_map(|p| {
         let after = rest.strip_prefix(p)?;
         let after = if p.ends_with(['\'', '’']) { after } else { after.strip_prefix(' ')? };
-        Some((text.len() - after.len(), after))
+        Some(text.len() - after.len())
     })?;
+    capitalised_run(text, start)
+}
+
+/// The run of at most four capitalised words starting at `start` ("Silicom", "Garnault & Associés").
+pub(crate) fn capitalised_run(text: &str, start: usize) -> Option<ByteRange> {
+    let rest = &text[start..];
     let mut end = start;
     let mut pos = 0;
     for _ in 0..MAX_WORDS {
@@ -77,7 +83,7 @@ fn name_after(text: &str, at: usize, prepositions: &[String]) -> Option<ByteRang
 /// Whether a name after a leader's title names a body: not a place ("President of Colombia"), not a
 /// person ("fundadora de María ..."), not a title, a kind of body or an event ("Presidente do
 /// Conselho", "Presidente da República", "presidente de Mesa"), not a word in capitals' run of a heading.
-fn names_a_body(name: &str, gaz: &Gazetteers) -> bool {
+pub(crate) fn names_a_body(name: &str, gaz: &Gazetteers) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
     let first = words[0];
     // "fundadora de María Pérez" leads to a person; "fondateur de Seela", one word, to a body.

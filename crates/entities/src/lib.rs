@@ -23,6 +23,7 @@
 mod bodies;
 mod caps_surnames;
 mod clusters;
+mod cued_bodies;
 mod entries;
 mod error;
 mod extract;

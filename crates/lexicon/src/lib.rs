@@ -166,10 +166,13 @@ pub enum ListKind {
     SentenceCaseHeads,
     /// Lower-case words between the capitalised words of a body's name found by its shape ("of", "para").
     ShapeConnectors,
+    /// Phrases right before the name of a body that organised, hosted, sponsored or supported the
+    /// event ("sponsored by", "organizada por"), lower case.
+    OrgCues,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 58] = [
+    pub const ALL: [ListKind; 59] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -228,6 +231,7 @@ impl ListKind {
         ListKind::OrgTails,
         ListKind::SentenceCaseHeads,
         ListKind::ShapeConnectors,
+        ListKind::OrgCues,
     ];
 
     /// The file that holds the list in a language folder.
@@ -291,6 +295,7 @@ impl ListKind {
             ListKind::OrgTails => "org_tails.txt",
             ListKind::SentenceCaseHeads => "sentence_case_heads.txt",
             ListKind::ShapeConnectors => "shape_connectors.txt",
+            ListKind::OrgCues => "org_cues.txt",
         }
     }
 
@@ -347,7 +352,8 @@ impl ListKind {
             | ListKind::OrgHeads
             | ListKind::OrgTails
             | ListKind::SentenceCaseHeads
-            | ListKind::ShapeConnectors => 1,
+            | ListKind::ShapeConnectors
+            | ListKind::OrgCues => 1,
             ListKind::LeadIns
             | ListKind::SummaryLedes
             | ListKind::DocumentKinds
