@@ -8,7 +8,7 @@ use acta_doc::{ByteRange, Lang};
 
 use crate::gazetteer::Gazetteers;
 use crate::leader_bodies::{capitalised_run, names_a_body};
-use crate::names::name_at;
+use crate::names::{honorific_at, name_at};
 use crate::words::Words;
 
 /// At most this many names are read in the list after a cue.
@@ -27,29 +27,43 @@ pub(crate) fn cued_bodies(
         if language_at(start) != Some(gaz.org_cue_langs[i]) {
             continue;
         }
-        let mut at = end;
-        for _ in 0..MAX_LISTED {
-            let Some(next) = name_start(text, at, gaz) else { break };
-            let Some(name) = capitalised_run(text, next) else { break };
-            let first = name.slice(text).split(' ').next().unwrap_or("");
-            // "organizado por Ana Ruiz": a person organised it.
-            let person = gaz.is_given_name(first) && name_at(text, name.start, gaz).is_some_and(|n| n.core_tokens >= 2);
-            if person || !names_a_body(name.slice(text), gaz) {
-                break;
-            }
-            out.push(name);
-            // ", Greenergy", " and Tallinn City", ", y la Fundación ...": the list goes on.
-            let after = &text[name.end..];
-            let comma = after.starts_with(", ");
-            let rest = after.trim_start_matches([',', ' ']);
-            let conjunction =
-                gaz.conjunctions.iter().find(|c| rest.strip_prefix(c.as_str()).is_some_and(|r| r.starts_with(' ')));
-            at = match conjunction {
-                Some(c) => text.len() - rest.len() + c.len(),
-                None if comma => name.end + 1,
-                None => break,
-            };
-        }
+        let Some(first) = name_start(text, end, gaz).and_then(|at| body_at(text, at, gaz)) else { continue };
+        out.push(first);
+        out.extend(listed_after(text, first.end, gaz));
+    }
+    out
+}
+
+/// The capitalised name at `at`, when it may name a body: not a person ("Ana Ruiz", "Mme Fatou
+/// Camara"), a place, a title or a kind of body.
+fn body_at(text: &str, at: usize, gaz: &Gazetteers) -> Option<ByteRange> {
+    let name = capitalised_run(text, at)?;
+    let first = name.slice(text).split(' ').next().unwrap_or("");
+    // "organizado por Ana Ruiz": a person organised it.
+    let person = gaz.is_given_name(first) && name_at(text, name.start, gaz).is_some_and(|n| n.core_tokens >= 2)
+        || honorific_at(text, name.start, gaz, None).is_some();
+    (!person && names_a_body(name.slice(text), gaz)).then_some(name)
+}
+
+/// The names listed after a body that ends at `end` (", Greenergy", " and Tallinn City", ", y la
+/// Fundación ..."), each ending where the list goes on or the sentence ends.
+fn listed_after(text: &str, end: usize, gaz: &Gazetteers) -> Vec<ByteRange> {
+    let mut out = Vec::new();
+    let mut end = end;
+    for _ in 0..MAX_LISTED {
+        let after = &text[end..];
+        let comma = after.starts_with(", ");
+        let rest = after.trim_start_matches([',', ' ']);
+        let conjunction =
+            gaz.conjunctions.iter().find(|c| rest.strip_prefix(c.as_str()).is_some_and(|r| r.starts_with(' ')));
+        let at = match conjunction {
+            Some(c) => text.len() - rest.len() + c.len(),
+            None if comma => end + 1,
+            None => break,
+        };
+        let Some(name) = name_start(text, at, gaz).and_then(|at| body_at(text, at, gaz)) else { break };
+        out.push(name);
+        end = name.end;
     }
     out
 }
