@@ -23,10 +23,7 @@ pub(crate) fn cued_bodies(
     language_at: impl Fn(usize) -> Option<Lang>,
 ) -> Vec<ByteRange> {
     let mut out = Vec::new();
-    for (start, end, i) in gaz.org_cues.find_in(lower, words) {
-        if language_at(start) != Some(gaz.org_cue_langs[i]) {
-            continue;
-        }
+    for (_, end) in gaz.org_cues.find_in(lower, words, language_at) {
         let Some(first) = name_start(text, end, gaz).and_then(|at| body_at(text, at, gaz)) else { continue };
         out.push(first);
         out.extend(listed_after(text, first.end, gaz));

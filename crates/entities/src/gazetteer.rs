@@ -102,13 +102,10 @@ pub struct Gazetteers {
     /// and the singular written before each name ("Ministerio").
     pub(crate) shared_heads: WordMatcher,
     pub(crate) shared_head_singulars: Vec<(acta_doc::Lang, String)>,
-    /// Titles of who heads or founded a body ("président"), lower case, and the language of each.
-    pub(crate) leader_titles: WordMatcher,
-    pub(crate) leader_title_langs: Vec<acta_doc::Lang>,
-    /// Phrases before the name of a body that organised, hosted or supported the event, lower case,
-    /// and the language of each.
-    pub(crate) org_cues: WordMatcher,
-    pub(crate) org_cue_langs: Vec<acta_doc::Lang>,
+    /// Titles of who heads or founded a body ("président"), lower case.
+    pub(crate) leader_titles: LangPhrases,
+    /// Phrases before the name of a body that organised, hosted or supported the event, lower case.
+    pub(crate) org_cues: LangPhrases,
     /// Words between the capitalised words of a body's name ("de", "of"), conjunctions of lists
     /// ("y", "and") and prepositions from a leader's title to the body ("chez"), all languages.
     pub(crate) name_connectors: HashSet<String>,
@@ -502,14 +499,8 @@ impl Gazetteers {
             shared_heads: WordMatcher::new(
                 &lexicon.rows(ListKind::SharedHeads).iter().map(|r| r.get(1).to_lowercase()).collect::<Vec<_>>(),
             ),
-            leader_titles: WordMatcher::new(
-                &lexicon.rows(ListKind::LeaderTitles).iter().map(|r| r.get(0).to_lowercase()).collect::<Vec<_>>(),
-            ),
-            leader_title_langs: lexicon.rows(ListKind::LeaderTitles).iter().map(|r| r.lang).collect(),
-            org_cues: WordMatcher::new(
-                &lexicon.rows(ListKind::OrgCues).iter().map(|r| r.get(0).to_lowercase()).collect::<Vec<_>>(),
-            ),
-            org_cue_langs: lexicon.rows(ListKind::OrgCues).iter().map(|r| r.lang).collect(),
+            leader_titles: LangPhrases::new(lexicon.rows(ListKind::LeaderTitles)),
+            org_cues: LangPhrases::new(lexicon.rows(ListKind::OrgCues)),
             name_connectors: lexicon.words(ListKind::NameConnectors).map(str::to_string).collect(),
             conjunctions: unique(lexicon.words(ListKind::Conjunctions)),
             body_prepositions: unique(lexicon.words(ListKind::BodyPrepositions)),
@@ -635,6 +626,36 @@ impl Gazetteers {
     /// A capitalised word that is never part of a person's name.
     pub fn is_name_stopword(&self, word: &str) -> bool {
         with_folded(word.trim_end_matches('.'), |w| self.stopwords.contains(w))
+    }
+}
+
+/// Phrases of one list kind, each read only where the text is in the phrase's language (a cue of
+/// one language is a plain word of another).
+pub(crate) struct LangPhrases {
+    matcher: WordMatcher,
+    langs: Vec<acta_doc::Lang>,
+}
+
+impl LangPhrases {
+    fn new(rows: &[acta_lexicon::Row]) -> LangPhrases {
+        let phrases: Vec<String> = rows.iter().map(|r| r.get(0).to_lowercase()).collect();
+        LangPhrases { matcher: WordMatcher::new(&phrases), langs: rows.iter().map(|r| r.lang).collect() }
+    }
+
+    /// (start, end) of each phrase in `lower` (the text lower-cased, same offsets) where the text's
+    /// language at the phrase is the phrase's.
+    pub(crate) fn find_in(
+        &self,
+        lower: &str,
+        words: &Words,
+        language_at: impl Fn(usize) -> Option<acta_doc::Lang>,
+    ) -> Vec<(usize, usize)> {
+        self.matcher
+            .find_in(lower, words)
+            .into_iter()
+            .filter(|&(start, _, i)| language_at(start) == Some(self.langs[i]))
+            .map(|(start, end, _)| (start, end))
+            .collect()
     }
 }
 

@@ -20,10 +20,7 @@ pub(crate) fn leader_bodies(
     language_at: impl Fn(usize) -> Option<Lang>,
 ) -> Vec<ByteRange> {
     let mut out = Vec::new();
-    for (start, end, i) in gaz.leader_titles.find_in(lower, words) {
-        if language_at(start) != Some(gaz.leader_title_langs[i]) {
-            continue;
-        }
+    for (_, end) in gaz.leader_titles.find_in(lower, words, language_at) {
         let Some(mut name) = name_after(text, end, &gaz.body_prepositions) else { continue };
         // "presidente de Acme Rosa Prado": a given name after the first word starts a person.
         let mut at = name.start;
