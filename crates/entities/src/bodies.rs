@@ -262,13 +262,9 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     let mut acronyms: Vec<(String, usize)> = Vec::new();
     for (i, a) in accepted.iter().enumerate() {
         // The acronym joins its long form: named and typed as the long form is.
-        let a = match long_form_of[i] {
-            Some(l) => &Candidate { range: a.range, source: a.source, ..accepted[l] },
-            None => a,
-        };
-        let surface = match long_form_of[i] {
-            Some(l) => accepted[l].range.slice(text),
-            None => a.range.slice(text),
+        let (a, surface) = match long_form_of[i] {
+            Some(l) => (&Candidate { range: a.range, source: a.source, ..accepted[l] }, accepted[l].range.slice(text)),
+            None => (a, a.range.slice(text)),
         };
         let (key, name, country, stakeholder) = match a.gazetteer {
             Some(g) => {
