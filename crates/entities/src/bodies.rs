@@ -150,9 +150,7 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
             continue;
         };
         let head = &text[k.range.start..g.start];
-        let cut = [" of the ", " of ", " da ", " do ", " de la ", " del ", " du ", " de l'", " de l’", " des ", " de "]
-            .iter()
-            .find_map(|c| head.strip_suffix(c).map(|h| h.len()));
+        let cut = gaz.classes.body_cut_of.iter().find_map(|c| head.strip_suffix(c.as_str()).map(|h| h.len()));
         if let Some(len) = cut {
             k.range.end = k.range.start + len;
             if *kind == EntityKind::Organization {
@@ -397,14 +395,15 @@ pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -
         let n = letters(token);
         let upper = token.chars().filter(|c| c.is_uppercase()).count();
         let all_caps = n >= 3 && caps(token);
-        let mixed = !all_caps
-            && n >= 3
-            && token.len() <= 7
-            && upper >= 2
-            && token.chars().next().is_some_and(char::is_uppercase)
-            && !["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "Des", "Du"]
-                .iter()
-                .any(|p| token.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)));
+        let mixed =
+            !all_caps
+                && n >= 3
+                && token.len() <= 7
+                && upper >= 2
+                && token.chars().next().is_some_and(char::is_uppercase)
+                && !gaz.classes.glued_surname_prefixes.iter().any(|p| {
+                    token.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+                });
         if !(all_caps || mixed) || n > 8 || token.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
             continue;
         }
@@ -652,7 +651,7 @@ pub(crate) fn cut_before_people(text: &str, range: ByteRange, gaz: &Gazetteers) 
         let before = text[range.start..cut].trim_end();
         let prev = before.rsplit(' ').next().unwrap_or("");
         // "... Commission and Fatoumata Sylla": a conjunction joins a second person, not the name.
-        if ["and", "y", "e", "et"].contains(&prev) {
+        if gaz.conjunctions.iter().any(|c| c == prev) {
             end = range.start + before[..before.len() - prev.len()].trim_end().len();
             continue;
         }
@@ -669,7 +668,7 @@ pub(crate) fn cut_before_people(text: &str, range: ByteRange, gaz: &Gazetteers) 
 /// ("Executive Committee", "Study Group", "Terceiro Setor").
 pub(crate) fn generic_words_only(name: &str, gaz: &Gazetteers) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let connector = |w: &&str| ["y", "e", "et", "and", "de", "of"].contains(w);
+    let connector = |w: &&str| gaz.classes.generic_name_connectors.contains(*w);
     (2..=4).contains(&words.len())
         && words.iter().all(|w| connector(w) || w.chars().next().is_some_and(char::is_uppercase))
         && words.iter().all(|w| connector(w) || gaz.generic_body_words.contains(&fold(w)))
@@ -688,39 +687,17 @@ pub(crate) fn ends_with_title(name: &str, gaz: &Gazetteers) -> bool {
 /// "Government of Canada", "Gobierno de la República de Chile", "Gouvernement du Bénin": a
 /// government whose name ends with a country's.
 pub(crate) fn national_government(name: &str, gaz: &Gazetteers) -> bool {
-    let Some(rest) = [
-        "Government of ",
-        "Gobierno de ",
-        "Gobierno del ",
-        "Governo do ",
-        "Governo da ",
-        "Governo de ",
-        "Gouvernement du ",
-        "Gouvernement de ",
-        "Gouvernement des ",
-        "State of ",
-        "Estado de ",
-        "Estado do ",
-        "Estado da ",
-        "État du ",
-        "État de ",
-    ]
-    .iter()
-    .find_map(|g| name.strip_prefix(g)) else {
+    let Some(rest) = gaz.classes.government_prefixes.iter().find_map(|g| name.strip_prefix(g)) else {
         return false;
     };
     let rest = rest.trim_start_matches("the ").trim_start_matches("la ").trim_start_matches("l'");
     // A city's government is its executive ("Gobierno de la Ciudad de Buenos Aires"); a country's
     // or a state's is a whole government.
-    let city = ["City", "Ciudad", "Cidade", "Ville", "Municipio", "Município", "Município", "Prefeitura"]
-        .iter()
-        .any(|c| rest.starts_with(c));
+    let city = gaz.classes.city_words.iter().any(|c| rest.starts_with(c.as_str()));
     !city
         && (gaz.country_named(rest).is_some()
             || gaz.find_places(rest).any(|(_, e, p)| e == rest.len() && matches!(p, Place::Country(_)))
-            || ["Estado", "State", "Province", "Provincia", "Província", "État", "Región", "Region", "Departamento"]
-                .iter()
-                .any(|w| rest.starts_with(w)))
+            || gaz.classes.region_words.iter().any(|w| rest.starts_with(w.as_str())))
 }
 
 /// Does a name start or end with the head word of an event ("Forum", "Cumbre", "Semaine")? Years,
@@ -877,9 +854,10 @@ fn entry_organization_whole(
         let first = p.split_whitespace().next().unwrap_or("");
         let words = p.split_whitespace().count();
         // "Yunive Moreno y José Santos": people joined by a conjunction, not a body.
-        let people = [" y ", " e ", " and ", " et "]
-            .iter()
-            .any(|c| p.split_once(c).is_some_and(|(_, b)| b.split(' ').next().is_some_and(|w| gaz.is_given_name(w))));
+        let people = gaz.conjunctions.iter().any(|c| {
+            p.split_once(&format!(" {c} "))
+                .is_some_and(|(_, b)| b.split(' ').next().is_some_and(|w| gaz.is_given_name(w)))
+        });
         if people {
             return false;
         }
@@ -926,9 +904,11 @@ fn entry_organization_whole(
     }
     // In prose only the leads that name a body ("de la Sonatel", "at Google") are read, not the
     // "of X" of a title's jurisdiction.
-    let in_prose: &[&str] = &[" de la ", " del ", " du ", " da ", " do ", " at ", " chez "];
-    let leads: Vec<&str> =
-        if after_connectors { gaz.org_lead_ins.iter().map(String::as_str).collect() } else { in_prose.to_vec() };
+    let leads: Vec<&str> = if after_connectors {
+        gaz.org_lead_ins.iter().map(String::as_str).collect()
+    } else {
+        gaz.classes.prose_body_leads.iter().map(String::as_str).collect()
+    };
     leads.iter().filter_map(|lead| p.rfind(lead).map(|i| i + lead.len())).max().and_then(|i| {
         let r = ByteRange { start: only.start + i, end: only.end };
         acceptable(r).then_some(r)

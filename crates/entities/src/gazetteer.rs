@@ -153,6 +153,8 @@ pub struct Gazetteers {
     pub(crate) us_state_context: Vec<String>,
     /// The patterns that find bodies by their shape, built from the packs' heads and tails.
     pub(crate) shapes: crate::shape_patterns::ShapePatterns,
+    /// The small closed classes of words that single rules read (`word_classes.tsv`).
+    pub(crate) classes: crate::classes::ClassWords,
     pub(crate) org_lead_ins: Vec<String>,
 }
 
@@ -526,7 +528,10 @@ impl Gazetteers {
             head_qualifiers: lexicon.words(ListKind::HeadQualifiers).map(str::to_string).collect(),
             trailing_connectors: lexicon.words(ListKind::TrailingConnectors).map(str::to_string).collect(),
             media_nouns: unique(lexicon.words(ListKind::MediaNouns)),
-            media_names: crate::institutions::media_names_regex(&unique(lexicon.words(ListKind::MediaNouns))),
+            media_names: crate::institutions::media_names_regex(
+                &unique(lexicon.words(ListKind::MediaNouns)),
+                &crate::shape_patterns::alternatives_of(lexicon.class(acta_lexicon::WordClass::MediaNameConnector)).1,
+            ),
             generic_names: unique(lexicon.words(ListKind::GenericNames)).iter().map(|w| fold_words(w)).collect(),
             session_formats: unique(lexicon.words(ListKind::SessionFormats)).iter().map(|w| fold_words(w)).collect(),
             language_nouns: lexicon.words(ListKind::LanguageNouns).map(str::to_lowercase).collect(),
@@ -535,6 +540,7 @@ impl Gazetteers {
             place_nouns: lexicon.words(ListKind::PlaceNouns).map(fold).collect(),
             us_state_context,
             shapes: crate::shape_patterns::ShapePatterns::new(&lexicon),
+            classes: crate::classes::ClassWords::new(&lexicon),
             org_lead_ins: unique(lexicon.words(ListKind::OrgLeadIns)).iter().map(|w| format!(" {w} ")).collect(),
             shared_head_singulars: lexicon
                 .rows(ListKind::SharedHeads)

@@ -1,7 +1,5 @@
 //! Ministries, government bodies and organisations found by their shape.
 
-use std::sync::LazyLock;
-
 use acta_doc::{EntityKind, Stakeholder};
 
 use crate::gazetteer::{at_word_end, at_word_start, word_bounded, Gazetteers};
@@ -83,13 +81,13 @@ fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
             }
             // An article right after a noun starts a new phrase ("Conselho o mapa dos pontos"): only
             // after a preposition ("da", "de la") does it continue the name.
-            let article = ["o", "a", "os", "as", "el", "la", "los", "las", "le", "les"].contains(&lower.as_str());
+            let article = gaz.classes.definite_articles.contains(lower.as_str());
             if is_connector && article && !after_connector && elision.is_none() {
                 break;
             }
             let accepted = if is_connector && elision.is_none() {
                 after_connector = true;
-                after_conjunction |= ["et", "y", "e", "and"].contains(&lower.as_str());
+                after_conjunction |= gaz.conjunctions.contains(&lower);
                 false
             } else if after_connector || elision.is_some() {
                 // A noun after a connector: any word; but a name written in capitals so far ("Ministère
@@ -135,12 +133,12 @@ fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
 
 /// The names after a word for a newspaper or broadcaster (`nouns`, e.g. "diario"): group 1 is the
 /// name, article included ("del diario La Nación").
-pub(crate) fn media_names_regex(nouns: &[String]) -> Regex {
+pub(crate) fn media_names_regex(nouns: &[String], connectors: &str) -> Regex {
     let mut nouns: Vec<String> = nouns.iter().map(|n| regex::escape(n)).collect();
     // Longest first, so that a noun is never cut short by another that starts it.
     nouns.sort_by_key(|n| std::cmp::Reverse(n.len()));
     Regex::new(&format!(
-        r"(?:{})[ \t]+((?:{CAPWORD})(?:[ \t]+(?:(?:de|del|da|do|du|des|de la)[ \t]+)?{CAPWORD}){{0,4}})",
+        r"(?:{})[ \t]+((?:{CAPWORD})(?:[ \t]+(?:(?:{connectors})[ \t]+)?{CAPWORD}){{0,4}})",
         nouns.join("|")
     ))
     .expect("valid regex")
@@ -175,14 +173,13 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
         }
         let kind = if kind == EntityKind::Organization { institution_kind(&text[start..end], gaz) } else { kind };
         if end > start && text[start..end].split_whitespace().count() >= 2 || acronym.is_some() {
-            let stakeholder = stakeholder_of(&text[start..end], kind);
+            let stakeholder = stakeholder_of(&text[start..end], kind, gaz);
             out.push(ShapeMatch { start, end, kind, stakeholder, acronym, unverified_acronym: unverified });
         }
     };
     for m in gaz.shapes.ministry_fixed.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
         // "Digital Government of Latin America" is part of a longer name, not a government.
-        let government_of =
-            ["Government", "Gobierno", "Governo", "Gouvernement"].iter().any(|g| m.as_str().starts_with(g));
+        let government_of = gaz.classes.government_words.iter().any(|g| m.as_str().starts_with(g.as_str()));
         let prev_word = text[..m.start()].strip_suffix(' ').and_then(|p| p.rsplit([' ', '\n']).next()).unwrap_or("");
         if government_of
             && prev_word.chars().next().is_some_and(char::is_uppercase)
@@ -211,9 +208,7 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
     for (start, end) in every_start(&gaz.shapes.org_head_first, text, words) {
         // Only a name of subjects ("Instituto de ...", "Council for ...") goes on over its commas: after
         // "Fundación Sadosky, Google y Microsoft" come other bodies.
-        let of_subjects = [" de ", " del ", " da ", " do ", " du ", " des ", " of ", " for ", " para ", " pour "]
-            .iter()
-            .any(|c| text[start..end].contains(c));
+        let of_subjects = gaz.classes.subject_prepositions.iter().any(|c| text[start..end].contains(c.as_str()));
         let end = if of_subjects { enumeration_end(text, end, gaz) } else { end };
         let end = cut_at_inner_head(text, start, end, gaz);
         let start = extend_back(text, start, gaz);
@@ -301,8 +296,10 @@ fn enumeration_end(text: &str, end: usize, gaz: &Gazetteers) -> usize {
             return end;
         }
         let rest = &text[piece_end..];
-        if let Some(conj) = [" y ", " e ", " et ", " and "].iter().find(|c| rest.starts_with(**c)) {
-            let last_start = piece_end + conj.len();
+        let conj =
+            gaz.conjunctions.iter().find(|c| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(&format!("{c} "))));
+        if let Some(conj) = conj {
+            let last_start = piece_end + conj.len() + 2;
             let last_end = capitalised_run(last_start);
             return if last_end > last_start { last_end } else { end };
         }
@@ -424,18 +421,15 @@ fn every_start(shape: &HeadFirst, text: &str, words: &Words) -> Vec<(usize, usiz
 fn cut_at_inner_head(text: &str, start: usize, end: usize, gaz: &Gazetteers) -> usize {
     // "the Union and the World Bank": a conjunction and an article start a second name; "Ministry of
     // Justice and Department for Transport": so does the head of a government body right after one.
-    static SECOND_NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[ \t,]+(?:(?:and the|and|y el|y la|y los|y las|e o|e a|e os|e as|et le|et la|et les|et l['’])[ \t]+(?:\p{Lu}\p{Ll}+[ \t]+){0,3}(?:Bank|Banco|Banque|Union|Unión|União|Organization|Organisation|Organización|Organização|University|Universidad|Universidade|Université|Foundation|Fundación|Fundação|Fondation|Forum|Foro|Fórum|Institute|Instituto|Institut|Agency|Agencia|Agência|Agence)|(?:and|y|e|et|and the|y el|y la|e o|e a|et le|et la|et l['’])[ \t]+(?:Ministry|Ministries|Ministerio|Ministério|Ministère|Department|Departamento|Département|Secretariat|Secretaría|Secrétariat|Directorate|Dirección|Direção|Direction|Authority|Autoridad|Autoridade|Autorité|Office|Oficina))\b").expect("valid regex")
-    });
     let span = &text[start..end];
     let mut cut = end;
     // "Ministry of the General Secretariat of the Presidency" is one body: a ministry's name may
     // hold other heads. Below a ministry ("Unit of the Ministry of ...") a new head is a new body.
-    let ministry = ["Ministry", "Ministerio", "Ministério", "Ministère"].iter().any(|h| span.starts_with(h));
+    let ministry = gaz.classes.ministry_words.iter().any(|h| span.starts_with(h.as_str()));
     // "Instituto de Tecnologia e Sociedade": a head after a conjunction is part of the same name.
     let after_conjunction = |at: usize| {
         let before = text[start..start + at].trim_end_matches([' ', '\t', ',']);
-        [" and", " y", " e", " et"].iter().any(|c| before.ends_with(c))
+        gaz.conjunctions.iter().any(|c| before.strip_suffix(c.as_str()).is_some_and(|b| b.ends_with(' ')))
     };
     let inner =
         gaz.shapes.inner_head.find_iter(span).find(|m| at_word_end(span, m.end()) && !after_conjunction(m.start()));
@@ -454,7 +448,7 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize, gaz: &Gazetteers) -> 
         }
         cut = cut.min(at);
     }
-    if let Some(m) = SECOND_NAME.find(span) {
+    if let Some(m) = gaz.classes.second_name.find(span) {
         cut = cut.min(start + m.start());
     }
     cut
@@ -471,7 +465,7 @@ fn tidy(text: &str, mut start: usize, mut end: usize, gaz: &Gazetteers) -> (usiz
         }
     }
     // "l’Internet Society", "d'Agesic": an elided article or preposition is not part of the name.
-    for elision in ["l'", "l’", "L'", "L’", "d'", "d’", "D'", "D’"] {
+    for elision in &gaz.classes.elisions {
         if text[start..end].strip_prefix(elision).is_some_and(|rest| rest.starts_with(char::is_uppercase)) {
             start += elision.len();
             break;
@@ -485,7 +479,7 @@ fn tidy(text: &str, mut start: usize, mut end: usize, gaz: &Gazetteers) -> (usiz
             start += first.len() + skip;
             // "Head of the ..." : drop the connector words that follow too.
             while let Some(w) = text[start..end].split_whitespace().next() {
-                if ["of", "the", "de", "la", "del", "da", "do"].contains(&w) {
+                if gaz.classes.noise_connectors.contains(w) {
                     let rest = &text[start + w.len()..end];
                     start += w.len() + (rest.len() - rest.trim_start().len());
                 } else {
@@ -502,7 +496,7 @@ fn tidy(text: &str, mut start: usize, mut end: usize, gaz: &Gazetteers) -> (usiz
         let s = &text[start..end];
         let first = s.split_whitespace().next().unwrap_or("");
         let numeric = !first.is_empty() && first.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'h'));
-        let meridiem = ["AM", "PM", "am", "pm", "a.m.", "p.m."].contains(&first);
+        let meridiem = gaz.classes.meridiems.contains(first);
         if (numeric || meridiem) && s.len() > first.len() {
             let rest = &s[first.len()..];
             start += first.len() + (rest.len() - rest.trim_start().len());
@@ -526,8 +520,8 @@ fn tidy(text: &str, mut start: usize, mut end: usize, gaz: &Gazetteers) -> (usiz
         }
         search = at + 2;
     }
-    for cut in [" Mr.", " Mrs.", " Ms.", " Dr.", " Sr.", " Sra.", " H.E."] {
-        if let Some(i) = text[start..end].find(cut) {
+    for cut in &gaz.classes.name_cut_honorifics {
+        if let Some(i) = text[start..end].find(cut.as_str()) {
             end = start + i;
         }
     }

@@ -22,6 +22,7 @@
 
 mod bodies;
 mod caps_surnames;
+mod classes;
 mod clusters;
 mod cued_bodies;
 mod entries;

@@ -266,7 +266,8 @@ pub(crate) fn split_at_periods(text: &str, r: ByteRange, gaz: &Gazetteers) -> Ve
 /// `None` for an entry such as "Ana Ruiz, Directora, Agencia X".
 pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) -> Option<Vec<ByteRange>> {
     let s = r.slice(text);
-    if !s.contains(',') && ![" and ", " y ", " e ", " et "].iter().any(|c| s.contains(c)) {
+    let conjunctions: Vec<String> = gaz.conjunctions.iter().map(|c| format!(" {c} ")).collect();
+    if !s.contains(',') && !conjunctions.iter().any(|c| s.contains(c.as_str())) {
         return None;
     }
     let mut pieces = Vec::new();
@@ -298,8 +299,8 @@ pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) 
         // "... y Rosa Gil", "... and Rosa Gil": the last pair is joined by a conjunction.
         let p = piece.slice(text);
         let mut sub = vec![piece];
-        for conj in [" and ", " y ", " e ", " et "] {
-            if let Some(i) = p.find(conj).filter(|&i| !p[..i].contains('(') || p[..i].contains(')')) {
+        for conj in &conjunctions {
+            if let Some(i) = p.find(conj.as_str()).filter(|&i| !p[..i].contains('(') || p[..i].contains(')')) {
                 let a = ByteRange { start: piece.start, end: piece.start + i }.trim(text);
                 let b = ByteRange { start: piece.start + i + conj.len(), end: piece.end }.trim(text);
                 sub = vec![a, b];
@@ -308,8 +309,11 @@ pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) 
         }
         for part in sub {
             let part_text = part.slice(text);
-            let part_text =
-                ["and ", "y ", "e ", "et "].iter().find_map(|c| part_text.strip_prefix(c)).unwrap_or(part_text);
+            let part_text = gaz
+                .conjunctions
+                .iter()
+                .find_map(|c| part_text.strip_prefix(c.as_str())?.strip_prefix(' '))
+                .unwrap_or(part_text);
             let part = ByteRange { start: part.end - part_text.len(), end: part.end };
             if part.is_empty() {
                 continue;

@@ -276,7 +276,7 @@ fn institution(
                     _ => None,
                 })
                 .last();
-            (kind, fold_words(&surface), country, institution_stakeholder(&surface, kind))
+            (kind, fold_words(&surface), country, institution_stakeholder(&surface, kind, gaz))
         }
     };
     // The rules may know this institution under the same words (a gazetteer key was not built

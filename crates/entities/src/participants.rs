@@ -99,7 +99,7 @@ fn title_at(p: &Prose, pos: usize, gaz: &Gazetteers) -> Option<usize> {
 /// Is the first word of `s` (after an article) a title of the language packs?
 fn starts_with_title(s: &str, base: usize, p: &Prose, gaz: &Gazetteers) -> bool {
     let mut pos = base;
-    for article in ["the ", "la ", "el ", "le ", "o ", "a ", "l'", "an ", "its ", "su ", "sa ", "seu ", "sua "] {
+    for article in &gaz.classes.title_articles {
         if s.get(..article.len()).is_some_and(|head| head.eq_ignore_ascii_case(article)) {
             pos += article.len();
             break;
@@ -169,8 +169,8 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
     }
     // "Chidi Nwachukwu of the Nigerian Communications Commission", "Fatoumata Sylla from the
     // Alliance": a body right after the name.
-    for lead in [" of the ", " from the ", " of ", " from "] {
-        if let Some(rest) = after.strip_prefix(lead) {
+    for lead in &gaz.classes.body_after_name_leads {
+        if let Some(rest) = after.strip_prefix(lead.as_str()) {
             let start = name.end + lead.len();
             if rest.chars().next().is_some_and(char::is_uppercase) {
                 let len = rest.find([',', '.', ';', '\n', '(']).unwrap_or(rest.len());
@@ -197,7 +197,7 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
     let mut clause_end = rest.len();
     for (i, c) in rest.char_indices() {
         if matches!(c, ';' | '\n' | '(' | ':')
-            || c == '.' && rest[i + 1..].starts_with([' ', '\n']) && !abbreviation_before(rest, i)
+            || c == '.' && rest[i + 1..].starts_with([' ', '\n']) && !abbreviation_before(rest, i, gaz)
         {
             clause_end = i;
             break;
@@ -214,7 +214,7 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
         pos += part.len() + 1;
         let first = trimmed.split_whitespace().next().unwrap_or("");
         let capital = first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let connector = ["from", "of", "at", "de", "del", "da", "do", "du", "des", "en", "em", "in"].contains(&first);
+        let connector = gaz.classes.title_continuations.contains(first);
         if trimmed.is_empty() || !(capital || connector || starts_with_title(trimmed, part_start, p, gaz)) {
             break;
         }
@@ -228,10 +228,10 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
 }
 
 /// "Mr.", "Dr", "St.": a short word before the period, not a sentence's end.
-fn abbreviation_before(s: &str, period: usize) -> bool {
+fn abbreviation_before(s: &str, period: usize, gaz: &Gazetteers) -> bool {
     let word = s[..period].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     let letters = word.chars().count();
-    (letters <= 3 || ["Prof", "Profa", "Prof", "Excmo", "Excma"].contains(&word))
+    (letters <= 3 || gaz.classes.long_abbreviations.contains(word))
         && word.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -323,7 +323,9 @@ fn role_around(p: &Prose, name: ByteRange, apposition: Option<ByteRange>, gaz: &
     let sentence_start = before
         .char_indices()
         .rev()
-        .find(|&(i, c)| c == '\n' || c == '.' && before[i + 1..].starts_with(' ') && !abbreviation_before(before, i))
+        .find(|&(i, c)| {
+            c == '\n' || c == '.' && before[i + 1..].starts_with(' ') && !abbreviation_before(before, i, gaz)
+        })
         .map_or(0, |(i, c)| i + c.len_utf8());
     let sentence = &before[sentence_start..];
     let base = from + sentence_start;

@@ -340,9 +340,11 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
             .any(|(s, e, p)| s == 0 && e == last.len() && matches!(p, Place::Demonym(_) | Place::Region(_)))
         {
             let whole = n.range.slice(text);
-            let before_particle = [" de ", " da ", " do ", " del ", " du "]
+            let before_particle = gaz
+                .classes
+                .particles_before_place
                 .iter()
-                .filter_map(|p| whole.find(p))
+                .filter_map(|p| whole.find(p.as_str()))
                 .min()
                 .filter(|&i| whole[..i].split(' ').count() >= 2);
             match before_particle {

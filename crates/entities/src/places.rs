@@ -79,7 +79,7 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
                 if slashed
                     || gaz.language_nouns.contains(&next)
                     || text[end..].starts_with("-speaking")
-                    || gaz.language_prepositions.contains(&prev) && !same_line_next_is_noun(next_word)
+                    || gaz.language_prepositions.contains(&prev) && !same_line_next_is_noun(next_word, gaz)
                 {
                     continue;
                 }
@@ -121,7 +121,7 @@ pub(crate) fn word_after_demonyms(text: &str, end: usize, gaz: &Gazetteers) -> S
     let mut after_conjunction = false;
     for word in text[end..].split_whitespace().take(8) {
         let w = word.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '-');
-        if w.is_empty() || ["and", "or", "y", "o", "e", "ou", "et"].contains(&w) {
+        if w.is_empty() || gaz.classes.and_or.contains(w) {
             after_conjunction = true;
             continue;
         }
@@ -137,10 +137,10 @@ pub(crate) fn word_after_demonyms(text: &str, end: usize, gaz: &Gazetteers) -> S
 }
 
 /// "a Spanish delegation": a noun after the demonym makes it an adjective of nationality.
-pub(crate) fn same_line_next_is_noun(next_word: &str) -> bool {
+pub(crate) fn same_line_next_is_noun(next_word: &str, gaz: &Gazetteers) -> bool {
     !next_word.is_empty()
         && next_word.chars().next().is_some_and(char::is_lowercase)
-        && !["and", "or", "y", "e", "et", "ou", "o"].contains(&next_word)
+        && !gaz.classes.and_or.contains(next_word)
 }
 
 /// Is the place wholly inside one institution's name (not straddling its edge)?

@@ -2,7 +2,7 @@
 //! nationale de ..."), built once from the language packs' heads, tails and connectors when the
 //! gazetteers load; institutions.rs and kinds.rs read them.
 
-use acta_lexicon::{Lexicon, ListKind};
+use acta_lexicon::{Lexicon, ListKind, WordClass};
 use foldhash::HashSet;
 use regex::Regex;
 
@@ -58,8 +58,13 @@ pub(crate) struct ShapePatterns {
 /// The words of a kind in every language, each once, as a pattern's alternatives: escaped, longest
 /// first, so that no alternative is cut short by another that starts it ("Labs" before "Lab").
 fn alternatives(lexicon: &Lexicon, kind: ListKind) -> (Vec<String>, String) {
+    alternatives_of(lexicon.words(kind))
+}
+
+/// [`alternatives`] of any words: a class of `word_classes.tsv`.
+pub(crate) fn alternatives_of<'a>(words_in: impl Iterator<Item = &'a str>) -> (Vec<String>, String) {
     let mut words: Vec<String> = Vec::new();
-    for w in lexicon.words(kind) {
+    for w in words_in {
         if !words.iter().any(|x| x == w) {
             words.push(w.to_string());
         }
@@ -79,16 +84,19 @@ impl ShapePatterns {
         let (_, sentence_case_heads) = alternatives(lexicon, ListKind::SentenceCaseHeads);
         let (_, conn) = alternatives(lexicon, ListKind::ShapeConnectors);
         let conn = format!("(?:{conn})");
+        let (_, shape_of) = alternatives_of(lexicon.class(WordClass::ShapeOf));
+        let (_, tail_connectors) = alternatives_of(lexicon.class(WordClass::OrgTailConnector));
+        let (_, government) = alternatives_of(lexicon.class(WordClass::Government));
+        let stems: Vec<&str> = lexicon.class(WordClass::MinistryStem).collect();
         // After a comma only a capitalised word continues a name ("Planning, Development and
         // Management"); ", the Agency ..." starts the next item of a list.
         // A preposition may follow the comma ("Communication, des Télécommunications et de ...").
-        let continuation = format!(
-            r"(?:[ \t]+(?:{conn}[ \t]+)*{CAPWORD}|,[ \t]*(?:(?:des|de|del|du|da|do|das|dos|of|for)[ \t]+(?:{conn}[ \t]+)*)?{CAPWORD})"
-        );
+        let continuation =
+            format!(r"(?:[ \t]+(?:{conn}[ \t]+)*{CAPWORD}|,[ \t]*(?:(?:{shape_of})[ \t]+(?:{conn}[ \t]+)*)?{CAPWORD})");
         let regex = |pattern: &str| Regex::new(pattern).expect("valid regex");
         let lowercase_heads: Vec<String> = ministry_heads
             .iter()
-            .filter(|h| ["Minist", "Secret", "Subsecret"].iter().any(|p| h.starts_with(p)) && !h.ends_with('s'))
+            .filter(|h| stems.iter().any(|p| h.starts_with(p)) && !h.ends_with('s'))
             .map(|h| h.to_lowercase())
             .collect();
         ShapePatterns {
@@ -101,7 +109,7 @@ impl ShapePatterns {
                 &format!(r"^(?:{org_heads_re})(?:[ \t]+(?:{conn}[ \t]+)*{CAPWORD})+"),
             ),
             org_name_first: regex(&format!(
-                r"(?:{CAPWORD}[ \t]+(?:(?:of|for|and|de|y|e|et)[ \t]+)?){{1,6}},?[ \t]*(?:{org_tails})"
+                r"(?:{CAPWORD}[ \t]+(?:(?:{tail_connectors})[ \t]+)?){{1,6}},?[ \t]*(?:{org_tails})"
             )),
             with_acronym: regex(&format!(
                 r"({CAPWORD}(?:[ \t]+(?:{conn}[ \t]+)*{CAPWORD}){{1,10}})[ \t]*\(([A-Z][A-Za-z0-9&.\-]{{1,11}})\)"
@@ -114,9 +122,7 @@ impl ShapePatterns {
             sentence_case_head: regex(&format!(r"(?:{sentence_case_heads})")),
             inner_head: regex(&format!(r"[ \t,](?:{ministry_heads_re}|{org_heads_re})")),
             starts_as_ministry: regex(&format!(r"^(?:{ministry_heads_re})\b")),
-            government: regex(&format!(
-                r"\b(?:{ministry_heads_re}|{ministry_fixed}|{ministry_tails}|Government|Gobierno|Governo|Gouvernement)\b"
-            )),
+            government: regex(&format!(r"\b(?:{ministry_heads_re}|{ministry_fixed}|{ministry_tails}|{government})\b")),
             body_heads: ministry_heads.iter().chain(&org_heads).cloned().collect(),
             lowercase_ministry_heads: WordMatcher::new(&lowercase_heads),
         }

@@ -229,9 +229,11 @@ fn country_of_sentence(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Op
             return None;
         }
         let before = text[start..m.range.start].trim_end().to_lowercase();
-        let before = ["la ", "el ", "the ", "o ", "a ", "le ", "l'"]
+        let before = gaz
+            .classes
+            .country_articles
             .iter()
-            .find_map(|a| before.strip_suffix(a.trim_end()).map(str::trim_end))
+            .find_map(|a| before.strip_suffix(a.as_str()).map(str::trim_end))
             .unwrap_or(&before);
         gaz.country_lead_ins
             .iter()
@@ -364,9 +366,7 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
         let Some(next) = institutions.get(i + 1) else { break };
         let between = &text[m.range.end..next.range.start];
         let before = text[rest.start..m.range.start].trim_end().to_lowercase();
-        let inside_title = ["of the", "of", "de la", "del", "de", "da", "do", "du", "de l'"]
-            .iter()
-            .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
+        let inside_title = gaz.classes.role_of.iter().any(|w| before.ends_with(&format!(" {w}")) || before == *w);
         if inside_title && between.trim() == "," {
             chosen = Some(i + 1);
         } else {
@@ -390,8 +390,7 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
                 let rest = &s[len + 1..];
                 let piece = &rest[..rest.find(',').unwrap_or(rest.len())];
                 let first_word = piece.trim_start().split(' ').next().unwrap_or("");
-                let connector = ["des", "de", "del", "du", "da", "do", "dos", "das", "y", "e", "et", "and", "of"]
-                    .contains(&first_word);
+                let connector = gaz.classes.role_connectors.contains(first_word);
                 if !connector || piece.contains('(') {
                     break;
                 }
@@ -442,7 +441,7 @@ fn only_connectors(between: &str, gaz: &Gazetteers) -> bool {
 fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
     let mut r = range.trim(text);
     // "a researcher at", "la directora de": an article is not part of the title.
-    for article in ["a ", "an ", "the ", "la ", "el ", "le ", "o ", "um ", "uma ", "un ", "une ", "una "] {
+    for article in &gaz.classes.role_articles {
         if r.slice(text).get(..article.len()).is_some_and(|h| h.eq_ignore_ascii_case(article))
             && r.len() > article.len()
         {

@@ -20,78 +20,22 @@ pub(crate) enum Column {
     Other,
 }
 
-pub(crate) fn column_of(header: &str) -> Option<Column> {
+pub(crate) fn column_of(header: &str, gaz: &Gazetteers) -> Option<Column> {
     let h = fold_words(header);
-    let is = |words: &[&str]| words.iter().any(|w| h == *w);
-    Some(if is(&["honorific", "salutation", "tratamiento", "tratamento", "civilite", "prefix"]) {
+    let c = &gaz.classes;
+    Some(if c.honorific_headers.contains(&h) {
         Column::Honorific
-    } else if is(&[
-        "given",
-        "given name",
-        "first name",
-        "first names",
-        "nombres",
-        "nombre de pila",
-        "prenom",
-        "prenoms",
-        "primeiro nome",
-    ]) {
+    } else if c.given_name_headers.contains(&h) {
         Column::Given
-    } else if is(&[
-        "surname",
-        "surnames",
-        "last name",
-        "family name",
-        "apellido",
-        "apellidos",
-        "sobrenome",
-        "nom de famille",
-    ]) {
+    } else if c.surname_headers.contains(&h) {
         Column::Surname
-    } else if is(&[
-        "name",
-        "full name",
-        "nombre",
-        "nombre completo",
-        "nome",
-        "nome completo",
-        "nom",
-        "speaker",
-        "speakers",
-        "panelist",
-        "panelista",
-        "ponente",
-        "orador",
-        "palestrante",
-        "intervenant",
-        "intervenante",
-        "participant",
-        "participante",
-    ]) {
+    } else if c.name_headers.contains(&h) {
         Column::Name
-    } else if is(&["title", "position", "role", "job title", "cargo", "puesto", "funcao", "fonction", "poste", "titre"])
-    {
+    } else if c.role_headers.contains(&h) {
         Column::Role
-    } else if is(&[
-        "organization",
-        "organisation",
-        "institution",
-        "institucion",
-        "instituicao",
-        "organismo",
-        "organizacao",
-        "organizacion",
-        "entidad",
-        "entidade",
-        "empresa",
-        "affiliation",
-        "afiliacion",
-        "afiliacao",
-        "organisme",
-        "structure",
-    ]) {
+    } else if c.organization_headers.contains(&h) {
         Column::Organization
-    } else if is(&["country", "pais", "pays"]) {
+    } else if c.country_headers.contains(&h) {
         Column::Country
     } else {
         return None;
@@ -141,7 +85,7 @@ pub(crate) fn cells(text: &str, line: ByteRange, delim: char) -> Vec<ByteRange> 
 
 /// Blocks of two or more consecutive lines with the same delimiter; a first row of known column
 /// names is the header; Markdown separator rows are skipped.
-pub(crate) fn find_tables(text: &str, _gaz: &Gazetteers) -> Vec<Table> {
+pub(crate) fn find_tables(text: &str, gaz: &Gazetteers) -> Vec<Table> {
     let mut tables: Vec<Table> = Vec::new();
     let mut current: Option<(char, Vec<ByteRange>)> = None;
     let mut pos = 0;
@@ -158,7 +102,7 @@ pub(crate) fn find_tables(text: &str, _gaz: &Gazetteers) -> Vec<Table> {
                 continue;
             }
             if i == 0 {
-                let cols: Vec<Option<Column>> = cs.iter().map(|c| column_of(c.slice(text))).collect();
+                let cols: Vec<Option<Column>> = cs.iter().map(|c| column_of(c.slice(text), gaz)).collect();
                 let known = cols.iter().filter(|c| c.is_some()).count();
                 if known * 2 >= cols.len()
                     && cols.iter().any(|c| matches!(c, Some(Column::Name | Column::Given | Column::Surname)))

@@ -184,16 +184,22 @@ fn shape(line: &str) -> String {
     out
 }
 
+/// The words of a line that is only a page number, lower case: the packs' page words and the words
+/// between a page's number and the count ("Página 3 de 12").
+static PAGE_LINE_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> = std::sync::LazyLock::new(|| {
+    let lexicon = acta_lexicon::Lexicon::bundled();
+    let words = lexicon.class(acta_lexicon::WordClass::PageWord).chain(lexicon.class(acta_lexicon::WordClass::PageOf));
+    words.map(str::to_lowercase).collect()
+});
+
 /// A line that is only a page number: "3", "- 3 -", "Page 3", "3 / 12", "Página 3 de 12".
 fn is_page_number(line: &str) -> bool {
     let words: Vec<&str> = line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let numbers = words.iter().filter(|w| w.chars().all(|c| c.is_ascii_digit())).count();
-    let others_are_page_words = words.iter().filter(|w| !w.chars().all(|c| c.is_ascii_digit())).all(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "page" | "p" | "pag" | "pág" | "página" | "pagina" | "of" | "de" | "sur" | "do" | "da"
-        )
-    });
+    let others_are_page_words = words
+        .iter()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .all(|w| PAGE_LINE_WORDS.contains(w.to_lowercase().as_str()));
     (1..=2).contains(&numbers) && words.len() <= 4 && others_are_page_words
 }
 

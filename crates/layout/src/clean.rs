@@ -33,9 +33,19 @@ pub struct Cleaned {
 static HYPHENATED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\p{L}{2,})-[ \t]*\r?\n[ \t]*\p{Ll}").expect("valid regex"));
 static PAGE_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?mi)^[ \t]*(?:(?:page|página|pagina|pág\.?|p\.)[ \t]*\d+(?:[ \t]*(?:of|de|/|sur)[ \t]*\d+)?|\d+[ \t]*(?:/|of|de|sur)[ \t]*\d+|[-–][ \t]*\d+[ \t]*[-–])[ \t]*(?:\r?\n|\z)",
-    )
+    let words = &crate::words::WORDS;
+    // A page word of one letter needs its period ("p. 3"); a longer one may have it ("pág. 3").
+    let page_words: Vec<String> = words
+        .page_words
+        .split('|')
+        .map(|w| if w.chars().count() == 1 { format!(r"{w}\.") } else { format!(r"{w}\.?") })
+        .collect();
+    Regex::new(&format!(
+        r"(?mi)^[ \t]*(?:(?:{})[ \t]*\d+(?:[ \t]*(?:{}|/)[ \t]*\d+)?|\d+[ \t]*(?:/|{})[ \t]*\d+|[-–][ \t]*\d+[ \t]*[-–])[ \t]*(?:\r?\n|\z)",
+        page_words.join("|"),
+        words.page_of,
+        words.page_of
+    ))
     .expect("valid regex")
 });
 

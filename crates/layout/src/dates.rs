@@ -32,95 +32,31 @@ fn longest_first<S: AsRef<str>>(table: &[(S, u32)]) -> String {
 static MONTH_ALT: LazyLock<String> = LazyLock::new(|| longest_first(&MONTHS));
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th|er|º|°|o|\.)?\s*(?:de\s+)?({})\.?\s*,?\s*(?:de\s+|del\s+)?(\d{{4}})(?-u:\b)",
+        r"(?-u:\b)(\d{{1,2}})(?:{}|º|°|\.)?\s*(?:de\s+)?({})\.?\s*,?\s*(?:de\s+|del\s+)?(\d{{4}})(?-u:\b)",
+        crate::words::WORDS.ordinal_suffixes,
         *MONTH_ALT
     ))
     .expect("valid regex")
 });
 /// Days written in words in the formal opening of minutes ("Aos quatorze dias do mês de maio de
-/// 2024", "A los veintidós días del mes de marzo de 2023"), folded.
-const DAY_WORDS: &[(&str, u32)] = &[
-    ("primeiro", 1),
-    ("primero", 1),
-    ("um", 1),
-    ("uno", 1),
-    ("un", 1),
-    ("dois", 2),
-    ("dos", 2),
-    ("tres", 3),
-    ("quatro", 4),
-    ("cuatro", 4),
-    ("cinco", 5),
-    ("seis", 6),
-    ("sete", 7),
-    ("siete", 7),
-    ("oito", 8),
-    ("ocho", 8),
-    ("nove", 9),
-    ("nueve", 9),
-    ("dez", 10),
-    ("diez", 10),
-    ("onze", 11),
-    ("once", 11),
-    ("doze", 12),
-    ("doce", 12),
-    ("treze", 13),
-    ("trece", 13),
-    ("quatorze", 14),
-    ("catorze", 14),
-    ("catorce", 14),
-    ("quinze", 15),
-    ("quince", 15),
-    ("dezesseis", 16),
-    ("dezasseis", 16),
-    ("dieciseis", 16),
-    ("dezessete", 17),
-    ("dezassete", 17),
-    ("diecisiete", 17),
-    ("dezoito", 18),
-    ("dieciocho", 18),
-    ("dezenove", 19),
-    ("dezanove", 19),
-    ("diecinueve", 19),
-    ("vinte", 20),
-    ("veinte", 20),
-    ("vinte e um", 21),
-    ("veintiuno", 21),
-    ("veintiun", 21),
-    ("vinte e dois", 22),
-    ("veintidos", 22),
-    ("vinte e tres", 23),
-    ("veintitres", 23),
-    ("vinte e quatro", 24),
-    ("veinticuatro", 24),
-    ("vinte e cinco", 25),
-    ("veinticinco", 25),
-    ("vinte e seis", 26),
-    ("veintiseis", 26),
-    ("vinte e sete", 27),
-    ("veintisiete", 27),
-    ("vinte e oito", 28),
-    ("veintiocho", 28),
-    ("vinte e nove", 29),
-    ("veintinueve", 29),
-    ("trinta", 30),
-    ("treinta", 30),
-    ("trinta e um", 31),
-    ("treinta y uno", 31),
-    ("treinta y un", 31),
-];
+/// 2024", "A los veintidós días del mes de marzo de 2023"), folded: the packs' day_numbers.tsv.
+fn day_words() -> &'static [(String, u32)] {
+    &crate::words::WORDS.day_numbers
+}
 static WRITTEN_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)({})\s+(?:dias?|jours?)\s+(?:do|del|de|du)\s+(?:mes|mois)\s+(?:de\s+|d')?({})\s+(?:de|del)\s+(\d{{4}})(?-u:\b)",
-        longest_first(DAY_WORDS),
+        r"(?-u:\b)({})\s+(?:dias?|jours?)\s+(?:{})\s+(?:mes|mois)\s+(?:de\s+|d')?({})\s+(?:de|del)\s+(\d{{4}})(?-u:\b)",
+        longest_first(day_words()),
+        crate::words::WORDS.date_of,
         *MONTH_ALT
     ))
     .expect("valid regex")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?:de\s+)?(\d{{4}})(?-u:\b)",
-        *MONTH_ALT
+        r"(?-u:\b)({})\.?\s+(\d{{1,2}})(?:{})?\s*,?\s*(?:de\s+)?(\d{{4}})(?-u:\b)",
+        *MONTH_ALT,
+        crate::words::WORDS.ordinal_suffixes
     ))
     .expect("valid regex")
 });
@@ -129,9 +65,10 @@ static ISO: LazyLock<Regex> =
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?-u:\b)").expect("valid regex"));
 static TIME_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(\d{1,2})(?:(?:[:.]|\s?h\s?)(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?:rs?|s)?(?-u:\b))?\s*(?:-|–|—|to|a|à|às|as|até|ate|hasta|until|till)\s*(\d{1,2})(?:(?:[:.]|\s?h\s?)(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?:rs?|s)?(?-u:\b))?",
-    )
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(\d{{1,2}})(?:(?:[:.]|\s?h\s?)(\d{{2}}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?:rs?|s)?(?-u:\b))?\s*(?:-|–|—|{})\s*(\d{{1,2}})(?:(?:[:.]|\s?h\s?)(\d{{2}}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?:rs?|s)?(?-u:\b))?",
+        crate::words::WORDS.range_words
+    ))
     .expect("valid regex")
 });
 static SINGLE_TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -207,7 +144,7 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
         consider(d.zip(m).zip(y).and_then(|((d, m), y)| valid(y, m, d)), whole.start(), whole.end());
     }
     for c in WRITTEN_DAY.captures_iter(with_year) {
-        let d = DAY_WORDS.iter().find(|(w, _)| *w == &c[1]).map(|(_, n)| *n);
+        let d = day_words().iter().find(|(w, _)| *w == c[1]).map(|(_, n)| *n);
         let m = month_number(&c[2]);
         let y = c[3].parse().ok();
         let whole = c.get(0).expect("group 0");

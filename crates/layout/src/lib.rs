@@ -138,7 +138,7 @@ fn metadata(report: &Report) -> Metadata {
     // "Participants: 85 (61 women)": the total first, the women in parentheses.
     if let (None, Some(r)) = (m.participants, m.participants_text) {
         static WITH_WOMEN: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^\s*(\d[\d,.]*)\s*\(\s*(\d[\d,.]*)\s+(?i:women|female|mujeres|mulheres|femmes)\b")
+            Regex::new(&format!(r"^\s*(\d[\d,.]*)\s*\(\s*(\d[\d,.]*)\s+(?i:{})\b", crate::words::WORDS.women))
                 .expect("valid regex")
         });
         if let Some(c) = WITH_WOMEN.captures(report.slice(r)) {

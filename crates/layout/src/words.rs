@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use acta_lexicon::{Lexicon, ListKind};
+use acta_lexicon::{Lexicon, ListKind, WordClass};
 use foldhash::{HashSet, HashSetExt};
 
 pub(crate) struct LayoutWords {
@@ -17,6 +17,15 @@ pub(crate) struct LayoutWords {
     pub(crate) articles: HashSet<String>,
     /// Function words that stay lower case in a label in title case, as written.
     pub(crate) label_function: HashSet<String>,
+    /// Days of the month in words, folded, with their numbers.
+    pub(crate) day_numbers: Vec<(String, u32)>,
+    /// Classes of `word_classes.tsv`, each as a pattern's alternatives (escaped, longest first).
+    pub(crate) ordinal_suffixes: String,
+    pub(crate) date_of: String,
+    pub(crate) range_words: String,
+    pub(crate) page_words: String,
+    pub(crate) page_of: String,
+    pub(crate) women: String,
 }
 
 pub(crate) static WORDS: LazyLock<LayoutWords> = LazyLock::new(|| LayoutWords::of(&Lexicon::bundled()));
@@ -28,7 +37,30 @@ impl LayoutWords {
             out.extend(lexicon.words(kind).map(f));
             out
         };
+        let alternation = |class: WordClass| {
+            let mut words: Vec<String> = Vec::new();
+            for w in lexicon.class(class).map(regex::escape) {
+                if !words.contains(&w) {
+                    words.push(w);
+                }
+            }
+            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            words.join("|")
+        };
+        let mut day_numbers: Vec<(String, u32)> = Vec::new();
+        for row in lexicon.rows(ListKind::DayNumbers) {
+            if let Ok(number) = row.get(0).parse::<u32>() {
+                day_numbers.push((acta_doc::fold(row.get(1)), number));
+            }
+        }
         LayoutWords {
+            day_numbers,
+            ordinal_suffixes: alternation(WordClass::OrdinalSuffix),
+            date_of: alternation(WordClass::DateOf),
+            range_words: alternation(WordClass::RangeWord),
+            page_words: alternation(WordClass::PageWord),
+            page_of: alternation(WordClass::PageOf),
+            women: alternation(WordClass::Women),
             document_type: set(ListKind::DocumentTypeWords, acta_doc::fold),
             quoting: set(ListKind::QuotingWords, str::to_lowercase),
             one_letter: set(ListKind::OneLetterWords, str::to_lowercase),

@@ -169,10 +169,16 @@ pub enum ListKind {
     /// Phrases right before the name of a body that organised, hosted, sponsored or supported the
     /// event ("sponsored by", "organizada por"), lower case.
     OrgCues,
+    /// Small closed classes of words that one rule reads each (articles before a title, the
+    /// prepositions of a date, the words of a page number...): `class<TAB>word`, the class one of
+    /// [`WordClass`]'s names.
+    WordClasses,
+    /// Days of the month written in words in formal dates ("aos quatorze dias"): `number<TAB>word`, folded.
+    DayNumbers,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 59] = [
+    pub const ALL: [ListKind; 61] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -232,6 +238,8 @@ impl ListKind {
         ListKind::SentenceCaseHeads,
         ListKind::ShapeConnectors,
         ListKind::OrgCues,
+        ListKind::WordClasses,
+        ListKind::DayNumbers,
     ];
 
     /// The file that holds the list in a language folder.
@@ -296,6 +304,8 @@ impl ListKind {
             ListKind::SentenceCaseHeads => "sentence_case_heads.txt",
             ListKind::ShapeConnectors => "shape_connectors.txt",
             ListKind::OrgCues => "org_cues.txt",
+            ListKind::WordClasses => "word_classes.tsv",
+            ListKind::DayNumbers => "day_numbers.tsv",
         }
     }
 
@@ -359,7 +369,9 @@ impl ListKind {
             | ListKind::DocumentKinds
             | ListKind::Months
             | ListKind::SharedHeads
-            | ListKind::ClauseStarts => 2,
+            | ListKind::ClauseStarts
+            | ListKind::WordClasses
+            | ListKind::DayNumbers => 2,
             ListKind::Participation => 3,
         }
     }
@@ -367,6 +379,152 @@ impl ListKind {
     pub fn of_file_name(name: &str) -> Option<ListKind> {
         ListKind::ALL.into_iter().find(|k| k.file_name() == name)
     }
+}
+
+/// Declares the classes of `word_classes.tsv` with their names in the file.
+macro_rules! word_classes {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// The closed classes of words of `word_classes.tsv`, each read by one rule and named by what
+        /// that rule does with it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum WordClass {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl WordClass {
+            pub const ALL: &'static [WordClass] = &[$(WordClass::$variant,)*];
+
+            /// The class's name in the first column of `word_classes.tsv`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(WordClass::$variant => $name,)*
+                }
+            }
+
+            pub fn of_name(name: &str) -> Option<WordClass> {
+                WordClass::ALL.iter().copied().find(|c| c.name() == name)
+            }
+        }
+    };
+}
+
+word_classes! {
+    /// "and", "or" and their translations: a place name is not continued across them.
+    AndOr = "and_or",
+    /// Prefixes glued to a capitalised surname ("Mc", "De", "Van"), as written: "McDonald" is a
+    /// name, not an acronym.
+    GluedSurnamePrefix = "glued_surname_prefix",
+    /// Connectors inside a name made only of generic words of bodies ("Study Group of ...").
+    GenericNameConnector = "generic_name_connector",
+    /// Prepositions before a place's name that end a body's name cut there ("Comisión ... de la"), lower case.
+    BodyCutOf = "body_cut_of",
+    /// Prepositions in prose that put a body after a title ("de la Sonatel", "at Google"), lower case.
+    ProseBodyLead = "prose_body_lead",
+    /// Prepositions of a body's subject ("Instituto de ...", "Council for ..."): such a name goes on
+    /// over its commas, lower case.
+    SubjectPreposition = "subject_preposition",
+    /// Honorifics that end a body's name when a person's name follows in the same span, as written.
+    NameCutHonorific = "name_cut_honorific",
+    /// Words between a person's name and the body right after it ("of the", "from"), lower case.
+    BodyAfterNameLead = "body_after_name_lead",
+    /// Particles that may join a surname to a place ("Bohorquez de ..."), lower case.
+    ParticleBeforePlace = "particle_before_place",
+    /// Prepositions between a generic name and a year ("em 2003"), lower case.
+    YearPreposition = "year_preposition",
+    /// The start of a government's name before its country's ("Government of", "Gobierno de"), as written.
+    GovernmentPrefix = "government_prefix",
+    /// Words for a city or municipality, as written: "Gobierno de la Ciudad de ..." is a city's executive.
+    CityWord = "city_word",
+    /// Words for a state, province or region, as written: "Gobierno del Estado de ..." is a whole government.
+    RegionWord = "region_word",
+    /// The word "government" in each language, as written.
+    Government = "government",
+    /// The word "ministry" in each language, singular, as written: a ministry's name may hold other heads.
+    MinistryWord = "ministry_word",
+    /// The stems of ministry and secretariat heads ("Minist", "Secret") whose singular forms start a
+    /// government body's name written in sentence case.
+    MinistryStem = "ministry_stem",
+    /// Definite articles after a noun that start a new phrase, not a name's continuation ("Conselho o
+    /// mapa"), lower case. English "the" is not one: it continues names ("Bank of the South").
+    DefiniteArticle = "definite_article",
+    /// Elided articles and prepositions before a name ("l'", "d'"), both cases, as written.
+    Elision = "elision",
+    /// Connectors dropped with the noise word before a body's name ("Head of the ..."), lower case.
+    NoiseConnector = "noise_connector",
+    /// Meridiem markers of a time ("AM", "p.m."), as written: not part of a body's name.
+    Meridiem = "meridiem",
+    /// Connectors inside a newspaper's or broadcaster's name ("Diario de Cuyo"), lower case.
+    MediaNameConnector = "media_name_connector",
+    /// A conjunction with or without an article that starts a second body's name ("and the"), lower case.
+    SecondBodyLead = "second_body_lead",
+    /// Heads of bodies that a conjunction starts as a second name ("Bank", "Fundação"), as written.
+    SecondBodyHead = "second_body_head",
+    /// A conjunction with or without an article before a second government body ("y la"), lower case.
+    SecondGovernmentLead = "second_government_lead",
+    /// Heads of government bodies that a conjunction starts as a second name ("Ministry", "Oficina"), as written.
+    SecondGovernmentHead = "second_government_head",
+    /// Prepositions inside a body's name found by its shape ("of", "das"), lower case.
+    ShapeOf = "shape_of",
+    /// Connectors inside a name written name first before its legal form or tail ("of", "y"), lower case.
+    OrgTailConnector = "org_tail_connector",
+    /// Adjectives that make a body public ("national", "pública"), any case.
+    PublicAdjective = "public_adjective",
+    /// Heads of bodies that are part of the state when public ("institute", "conselho"), any case.
+    PublicBodyHead = "public_body_head",
+    /// Words of bodies that are not the state even when national ("university", "partido"), any case;
+    /// a word ending in `*` stands for every word it starts.
+    NotPublicBody = "not_public_body",
+    /// Words of regulators and supervisory authorities ("regulatory", "protección de datos"), any case.
+    RegulatorWord = "regulator_word",
+    /// Words of the names of academic bodies ("University", "Escola"), as written.
+    AcademiaWord = "academia_word",
+    /// Words and legal forms of companies ("Inc.", "Empresa"), as written.
+    CompanyWord = "company_word",
+    /// Words of legislatures and courts ("Senado", "Tribunal"), as written.
+    LegislatureWord = "legislature_word",
+    /// Words of the names of civil-society bodies ("Foundation", "Coletivo"), as written.
+    CivilSocietyWord = "civil_society_word",
+    /// Articles and possessives before a title ("the", "su", "l'"), lower case.
+    TitleArticle = "title_article",
+    /// Words that continue a title after a comma ("of", "em"), lower case.
+    TitleContinuation = "title_continuation",
+    /// Abbreviations of four letters or more that end with a period inside a sentence ("Prof", "Excma"), as written.
+    LongAbbreviation = "long_abbreviation",
+    /// Articles before a country's name after its lead-in ("la", "the"), lower case.
+    CountryArticle = "country_article",
+    /// Prepositions that put a body inside a title ("of the", "de la"), lower case.
+    RoleOf = "role_of",
+    /// Words that start a comma-separated part that continues a title ("des", "and"), lower case.
+    RoleConnector = "role_connector",
+    /// Articles before a title that are not part of it ("a", "la", "um"), lower case.
+    RoleArticle = "role_article",
+    /// Headers of a speaker table's honorific column, folded.
+    HonorificHeader = "honorific_header",
+    /// Headers of a speaker table's given-name column, folded.
+    GivenNameHeader = "given_name_header",
+    /// Headers of a speaker table's surname column, folded.
+    SurnameHeader = "surname_header",
+    /// Headers of a speaker table's full-name column, folded.
+    NameHeader = "name_header",
+    /// Headers of a speaker table's title column, folded.
+    RoleHeader = "role_header",
+    /// Headers of a speaker table's organisation column, folded.
+    OrganizationHeader = "organization_header",
+    /// Headers of a speaker table's country column, folded.
+    CountryHeader = "country_header",
+    /// Words of a page number's line ("page", "pág"), lower case.
+    PageWord = "page_word",
+    /// Words between a page's number and the count of pages ("of", "sur"), lower case.
+    PageOf = "page_of",
+    /// Words for women in a count of participants ("mujeres"), lower case.
+    Women = "women",
+    /// Ordinal suffixes after a day's number ("st", "er"), lower case.
+    OrdinalSuffix = "ordinal_suffix",
+    /// Prepositions between the parts of a date written in words ("do", "del"), lower case.
+    DateOf = "date_of",
+    /// Words between the two ends of a range of times ("to", "hasta"), lower case.
+    RangeWord = "range_word",
 }
 
 /// One row of a list: its language and its columns.
@@ -463,6 +621,13 @@ impl Lexicon {
             if columns.len() != kind.columns() || columns.iter().any(String::is_empty) {
                 return Err(bad(i + 1, format!("expected {} non-empty column(s) separated by tabs", kind.columns())));
             }
+            if kind == ListKind::WordClasses && WordClass::of_name(&columns[0]).is_none() {
+                let known: Vec<&str> = WordClass::ALL.iter().map(|c| c.name()).collect();
+                return Err(bad(
+                    i + 1,
+                    format!("{:?} is not a class of words (known: {})", columns[0], known.join(", ")),
+                ));
+            }
             rows.push(Row { lang, columns });
         }
         self.languages.insert(lang);
@@ -477,6 +642,11 @@ impl Lexicon {
     /// The first column of every row of a kind, all languages.
     pub fn words(&self, kind: ListKind) -> impl Iterator<Item = &str> + '_ {
         self.rows(kind).iter().map(|r| r.get(0))
+    }
+
+    /// The words of a class of `word_classes.tsv`, all languages, in file order.
+    pub fn class(&self, class: WordClass) -> impl Iterator<Item = &str> + '_ {
+        self.rows(ListKind::WordClasses).iter().filter(move |r| r.get(0) == class.name()).map(|r| r.get(1))
     }
 
     /// The languages that have a pack.
@@ -501,6 +671,21 @@ mod tests {
         for lang in ["en", "es", "pt", "fr"] {
             assert!(lexicon.languages().any(|l| l.as_str() == lang), "{lang}");
         }
+        for class in WordClass::ALL {
+            assert!(lexicon.class(*class).next().is_some(), "{class:?} has no words");
+        }
+    }
+
+    #[test]
+    fn a_class_of_words_that_does_not_exist_is_an_error_naming_its_line() {
+        let mut lexicon = Lexicon::default();
+        let err =
+            lexicon.add("en", "word_classes.tsv", "# c\tw\nand_or\tand\nno_such_class\tx\n", "x/word_classes.tsv");
+        let err = err.unwrap_err().to_string();
+        assert!(err.contains("x/word_classes.tsv:3") && err.contains("no_such_class"), "{err}");
+        let mut lexicon = Lexicon::default();
+        lexicon.add("en", "word_classes.tsv", "and_or\tand\n", "y").unwrap();
+        assert_eq!(lexicon.class(WordClass::AndOr).collect::<Vec<_>>(), ["and"]);
     }
 
     #[test]

@@ -1,0 +1,169 @@
+//! The small closed classes of words (`word_classes.tsv` of the language packs) that single rules
+//! of the entity stage read: articles before a title, the connectors of a role, the words that make
+//! a body public, the headers of a speaker table. Built once with the gazetteers.
+
+use acta_lexicon::{Lexicon, WordClass};
+use foldhash::{HashSet, HashSetExt};
+use regex::Regex;
+
+use crate::shape_patterns::alternatives_of;
+
+pub(crate) struct ClassWords {
+    /// "and", "or": a place's name does not go on across them.
+    pub(crate) and_or: HashSet<String>,
+    /// "Mc", "De": glued to a capitalised surname ("McDonald"), not an acronym's start.
+    pub(crate) glued_surname_prefixes: Vec<String>,
+    pub(crate) generic_name_connectors: HashSet<String>,
+    /// " of the ", " de l'": each with its spaces (none after an elision).
+    pub(crate) body_cut_of: Vec<String>,
+    /// " de la ", " at ": each with its spaces.
+    pub(crate) prose_body_leads: Vec<String>,
+    pub(crate) subject_prepositions: Vec<String>,
+    /// " Mr.": each with the space before it.
+    pub(crate) name_cut_honorifics: Vec<String>,
+    /// " of the ", " from ": each with its spaces, longest first.
+    pub(crate) body_after_name_leads: Vec<String>,
+    pub(crate) particles_before_place: Vec<String>,
+    /// "em", "of": a generic name followed by one and a year is still generic ("Sociedade da
+    /// Informação em 2003").
+    pub(crate) year_prepositions: Vec<String>,
+    /// "Government of ", "Gobierno de ": each with the space after it.
+    pub(crate) government_prefixes: Vec<String>,
+    pub(crate) city_words: Vec<String>,
+    pub(crate) region_words: Vec<String>,
+    pub(crate) government_words: Vec<String>,
+    pub(crate) ministry_words: Vec<String>,
+    pub(crate) definite_articles: HashSet<String>,
+    pub(crate) elisions: Vec<String>,
+    pub(crate) noise_connectors: HashSet<String>,
+    pub(crate) meridiems: HashSet<String>,
+    /// "the Union and the World Bank", "Ministry of Justice and Department for Transport": where a
+    /// conjunction starts a second body's name.
+    pub(crate) second_name: Regex,
+    /// A national or public adjective, a public body's head, what is never the state even when
+    /// national, and regulators: see `kinds::is_public_body`.
+    pub(crate) public_adjective: Regex,
+    pub(crate) public_body_head: Regex,
+    pub(crate) not_public_body: Regex,
+    pub(crate) regulator: Regex,
+    /// Words of a body's name that say its stakeholder group.
+    pub(crate) academia_words: HashSet<String>,
+    pub(crate) company_words: HashSet<String>,
+    pub(crate) legislature_words: HashSet<String>,
+    pub(crate) civil_society_words: HashSet<String>,
+    /// "the ", "su ", "l'": each as it starts a title (with its space unless it is elided).
+    pub(crate) title_articles: Vec<String>,
+    pub(crate) title_continuations: HashSet<String>,
+    pub(crate) long_abbreviations: HashSet<String>,
+    /// Articles before a country, longest first: a longer one is tried before one it ends with.
+    pub(crate) country_articles: Vec<String>,
+    pub(crate) role_of: Vec<String>,
+    pub(crate) role_connectors: HashSet<String>,
+    /// "a ", "la ": each with the space after it.
+    pub(crate) role_articles: Vec<String>,
+    /// Speaker-table headers, folded.
+    pub(crate) honorific_headers: HashSet<String>,
+    pub(crate) given_name_headers: HashSet<String>,
+    pub(crate) surname_headers: HashSet<String>,
+    pub(crate) name_headers: HashSet<String>,
+    pub(crate) role_headers: HashSet<String>,
+    pub(crate) organization_headers: HashSet<String>,
+    pub(crate) country_headers: HashSet<String>,
+}
+
+impl ClassWords {
+    pub(crate) fn new(lexicon: &Lexicon) -> ClassWords {
+        let set = |class: WordClass| -> HashSet<String> {
+            let mut out = HashSet::new();
+            out.extend(lexicon.class(class).map(str::to_string));
+            out
+        };
+        let list = |class: WordClass| -> Vec<String> {
+            let mut out: Vec<String> = Vec::new();
+            for w in lexicon.class(class) {
+                if !out.iter().any(|x| x == w) {
+                    out.push(w.to_string());
+                }
+            }
+            out
+        };
+        let alternation = |class: WordClass| alternatives_of(lexicon.class(class)).1;
+        let any_case = |class: WordClass| {
+            // A word ending in `*` stands for every word it starts ("universit*").
+            let mut words: Vec<String> = list(class)
+                .iter()
+                .map(|w| match w.strip_suffix('*') {
+                    Some(stem) => format!(r"{}\w*", regex::escape(stem)),
+                    None => regex::escape(w),
+                })
+                .collect();
+            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            Regex::new(&format!(r"(?i)\b(?:{})\b", words.join("|"))).expect("valid regex")
+        };
+        let with_space = |class: WordClass| -> Vec<String> {
+            list(class).into_iter().map(|w| if w.ends_with(['\'', '’']) { w } else { format!("{w} ") }).collect()
+        };
+        let spaced = |class: WordClass| -> Vec<String> { list(class).into_iter().map(|w| format!(" {w} ")).collect() };
+        let mut country_articles = list(WordClass::CountryArticle);
+        country_articles.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let second_name = Regex::new(&format!(
+            r"[ \t,]+(?:(?:{})[ \t]+(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{0,3}}(?:{})|(?:{})[ \t]+(?:{}))\b",
+            alternation(WordClass::SecondBodyLead),
+            alternation(WordClass::SecondBodyHead),
+            alternation(WordClass::SecondGovernmentLead),
+            alternation(WordClass::SecondGovernmentHead),
+        ))
+        .expect("valid regex");
+        ClassWords {
+            and_or: set(WordClass::AndOr),
+            glued_surname_prefixes: list(WordClass::GluedSurnamePrefix),
+            generic_name_connectors: set(WordClass::GenericNameConnector),
+            body_cut_of: list(WordClass::BodyCutOf)
+                .into_iter()
+                .map(|w| if w.ends_with(['\'', '’']) { format!(" {w}") } else { format!(" {w} ") })
+                .collect(),
+            prose_body_leads: spaced(WordClass::ProseBodyLead),
+            subject_prepositions: spaced(WordClass::SubjectPreposition),
+            name_cut_honorifics: list(WordClass::NameCutHonorific).into_iter().map(|w| format!(" {w}")).collect(),
+            body_after_name_leads: {
+                let mut leads = spaced(WordClass::BodyAfterNameLead);
+                leads.sort_by_key(|w| std::cmp::Reverse(w.len()));
+                leads
+            },
+            particles_before_place: spaced(WordClass::ParticleBeforePlace),
+            year_prepositions: list(WordClass::YearPreposition).into_iter().map(|p| format!("{p} ")).collect(),
+            government_prefixes: list(WordClass::GovernmentPrefix).into_iter().map(|p| format!("{p} ")).collect(),
+            city_words: list(WordClass::CityWord),
+            region_words: list(WordClass::RegionWord),
+            government_words: list(WordClass::Government),
+            ministry_words: list(WordClass::MinistryWord),
+            definite_articles: set(WordClass::DefiniteArticle),
+            elisions: list(WordClass::Elision),
+            noise_connectors: set(WordClass::NoiseConnector),
+            meridiems: set(WordClass::Meridiem),
+            second_name,
+            public_adjective: any_case(WordClass::PublicAdjective),
+            public_body_head: any_case(WordClass::PublicBodyHead),
+            not_public_body: any_case(WordClass::NotPublicBody),
+            regulator: any_case(WordClass::RegulatorWord),
+            academia_words: set(WordClass::AcademiaWord),
+            company_words: set(WordClass::CompanyWord),
+            legislature_words: set(WordClass::LegislatureWord),
+            civil_society_words: set(WordClass::CivilSocietyWord),
+            title_articles: with_space(WordClass::TitleArticle),
+            title_continuations: set(WordClass::TitleContinuation),
+            long_abbreviations: set(WordClass::LongAbbreviation),
+            country_articles,
+            role_of: list(WordClass::RoleOf),
+            role_connectors: set(WordClass::RoleConnector),
+            role_articles: with_space(WordClass::RoleArticle),
+            honorific_headers: set(WordClass::HonorificHeader),
+            given_name_headers: set(WordClass::GivenNameHeader),
+            surname_headers: set(WordClass::SurnameHeader),
+            name_headers: set(WordClass::NameHeader),
+            role_headers: set(WordClass::RoleHeader),
+            organization_headers: set(WordClass::OrganizationHeader),
+            country_headers: set(WordClass::CountryHeader),
+        }
+    }
+}
