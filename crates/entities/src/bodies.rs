@@ -1,13 +1,15 @@
-//! Ministries, government bodies and organisations: gazetteer and shape matches, acronyms standing alone,
-//! bodies read from affiliations; what is not a body (events, kinds of body, whole governments, venues, labels)
-//! is dropped. Runs first: places and people read its mentions.
+//! Ministries, government bodies and organisations: gazetteer and shape matches, acronyms standing alone
+//! (found by acronyms.rs), bodies read from affiliations; what is not a body (events, kinds of body, whole
+//! governments, venues, labels: body_checks.rs) is dropped. Runs first: places and people read its mentions.
 
 use std::collections::BTreeMap;
 
 use foldhash::{HashMap, HashMapExt};
 
-use acta_doc::{fold, fold_words, ByteRange, Canonical, CountryCode, EntityKind, EntitySource, Report, Stakeholder};
+use acta_doc::{fold, fold_words, ByteRange, Canonical, EntityKind, EntitySource, Report, Stakeholder};
 
+use crate::acronyms::*;
+use crate::body_checks::*;
 use crate::cued_bodies::cued_bodies;
 use crate::extract::{Collector, Scans};
 use crate::gazetteer::{Gazetteers, Place};
@@ -15,7 +17,7 @@ use crate::leader_bodies::leader_bodies;
 use crate::names::{honorific_at, name_at};
 use crate::places::*;
 use crate::shared_heads::shared_head_lists;
-use crate::words::{WordMatcher, Words};
+use crate::words::WordMatcher;
 
 #[derive(Clone, Copy)]
 pub(crate) struct Candidate {
@@ -342,145 +344,6 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     }
 }
 
-/// Acronyms standing alone that may name a body: a word of three to eight letters in capitals
-/// ("SPMS", "ITU-T") or with two capitals or more in a short word ("SeTIC", "PyAr"). Not an acronym
-/// of no body (models/common_acronyms.tsv), a country, a name, a Roman number, a speaker's label
-/// ("STA:"), nor a word of a run in capitals (a heading, a name written in capitals) or next to a
-/// name ("DIALLO Aminata").
-pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<(usize, usize)> {
-    let spans: Vec<(usize, usize)> = words.spans().collect();
-    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
-    let caps = |w: &str| letters(w) >= 2 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    let same_line = |a: usize, b: usize| !text[a.min(b)..a.max(b)].contains('\n');
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < spans.len() {
-        let (start, mut end) = spans[i];
-        // Most words hold no second capital: nothing to read (a word of one capital may still go
-        // on with "-T" or "&T").
-        let word = text[start..end].trim_start_matches('_');
-        let mut chars = word.chars();
-        let second_capital = chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_uppercase);
-        let joined = text.as_bytes().get(end).is_some_and(|b| matches!(b, b'-' | b'&'));
-        if !second_capital && !joined {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        // "ITU-T", "AT&T": joined by a hyphen or an ampersand.
-        while let Some(&(ns, ne)) = spans.get(j + 1) {
-            if ns == end + 1 && matches!(text.as_bytes()[end], b'-' | b'&') {
-                end = ne;
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        let next_index = j + 1;
-        // "_PyAr_": Markdown's underscores are not part of the word.
-        let start = start + text[start..end].len() - text[start..end].trim_start_matches('_').len();
-        let end = start + text[start..end].trim_end_matches('_').len();
-        let token = &text[start..end];
-        let prev = i.checked_sub(1).and_then(|k| spans.get(k));
-        i = next_index;
-        // Codes and event names carry digits ("COP16", "ICANN63"); handles underscores; a
-        // parenthesis after a name holds initials or a long form's acronym, read elsewhere.
-        if token.chars().any(|c| c.is_ascii_digit())
-            || text[end..].starts_with(['_', '@'])
-            || text[..start].ends_with(['_', '@', '#', '/'])
-            || text[..start].ends_with('(') && text[end..].starts_with(')')
-        {
-            continue;
-        }
-        let n = letters(token);
-        let upper = token.chars().filter(|c| c.is_uppercase()).count();
-        let all_caps = n >= 3 && caps(token);
-        let mixed =
-            !all_caps
-                && n >= 3
-                && token.len() <= 7
-                && upper >= 2
-                && token.chars().next().is_some_and(char::is_uppercase)
-                && !gaz.classes.glued_surname_prefixes.iter().any(|p| {
-                    token.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
-                });
-        if !(all_caps || mixed) || n > 8 || token.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
-            continue;
-        }
-        // "the NRIs", "las PyMEs", "IGFs": an acronym in the plural names a kind of body, not one.
-        if token.strip_suffix('s').is_some_and(|stem| letters(stem) >= 2 && caps(stem)) {
-            continue;
-        }
-        if gaz.is_common_acronym(token)
-            || gaz.country_named(token).is_some()
-            || gaz.is_given_name(token)
-            || gaz.is_surname(token)
-            || gaz.is_name_stopword(token)
-            || gaz.months.contains(&fold(token))
-            // "Co-CEO", "Vice-CTO": a title.
-            || token.rsplit_once('-').is_some_and(|(_, last)| gaz.is_common_acronym(last) || gaz.is_title(last))
-        {
-            continue;
-        }
-        // A neighbour after a comma, a stop or a conjunction does not count: words in capitals
-        // so apart are a list of acronyms ("CALICO, CALIPRO e CAEEL"), not a name or a heading.
-        let not_listed = |s: usize, e: usize| {
-            let gap = if s < start { &text[e..start] } else { &text[end..s] };
-            !gap.contains([',', ';', '.']) && !gaz.conjunctions.iter().any(|c| c == gap.trim())
-        };
-        let neighbour_is_name = |k: Option<&(usize, usize)>| {
-            k.is_some_and(|&(s, e)| {
-                let w = &text[s..e];
-                same_line(s, start)
-                    && (caps(w) && not_listed(s, e)
-                        || gaz.is_given_name(w) && w.chars().next().is_some_and(char::is_uppercase))
-            })
-        };
-        // In capitals next to capitals it is a heading or a name in capitals; before a given name,
-        // at the start of an entry, a surname written first ("DIALLO Aminata").
-        let line_start_here = text[..start].rfind('\n').map_or(0, |p| p + 1);
-        let entry_start = text[line_start_here..start].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty();
-        let caps_word = |k: Option<&(usize, usize)>| {
-            k.is_some_and(|&(s, e)| {
-                not_listed(s, e) && same_line(s, start) && caps(&text[s..e]) && !gaz.is_common_acronym(&text[s..e])
-            })
-        };
-        // A surname in capitals after a given name ("Agnès CANAYER") is a name too.
-        if caps_word(prev)
-            || caps_word(spans.get(next_index))
-            || neighbour_is_name(prev)
-            || entry_start && neighbour_is_name(spans.get(next_index))
-        {
-            continue;
-        }
-        // "C. MASSANGO": a surname after an initial.
-        if prev.is_some_and(|&(ps, pe)| {
-            pe - ps == 1 && text[pe..start].trim() == "." && text[ps..pe].chars().all(char::is_uppercase)
-        }) {
-            continue;
-        }
-        // "J.VILLOT", "STA:" at the start of a line; a line mostly in capitals is a heading.
-        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-        let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p);
-        let line = &text[line_start..line_end];
-        let (line_letters, line_upper) = line
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .fold((0usize, 0usize), |(n, u), c| (n + 1, u + usize::from(c.is_uppercase())));
-        if line_letters > n + 3 && line_upper * 5 >= line_letters * 3 {
-            continue;
-        }
-        let before = text[line_start..start].trim();
-        if text[..start].ends_with('.') && text[..start].chars().rev().nth(1).is_some_and(char::is_uppercase)
-            || text[end..].starts_with(':') && before.chars().all(|c| !c.is_alphanumeric())
-        {
-            continue;
-        }
-        out.push((start, end));
-    }
-    out
-}
-
 /// Does any word of `s` start a title of the language packs ("European Commissioner for ...")?
 pub(crate) fn holds_title(s: &str, gaz: &Gazetteers) -> bool {
     let lower = s.to_lowercase();
@@ -564,26 +427,6 @@ fn where_stated<'t>(name: &'t str, gaz: &Gazetteers) -> &'t str {
     name
 }
 
-/// Are the letters of `acronym` ("ITU") the initials of the capitalised words of `name`
-/// ("International Telecommunications Union"), in order and no more?
-fn capital_initials_are(name: &str, acronym: &str) -> bool {
-    let initials: Vec<char> =
-        name.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
-    initials.len() >= 2 && initials.iter().copied().eq(acronym.chars().filter(|c| c.is_alphabetic()))
-}
-
-/// "Romulo Cintra (RCA)": the letters in parentheses are the person's initials, not a body.
-pub(crate) fn initials_of(name: &str, acronym: &str) -> bool {
-    let initials: Vec<char> =
-        name.split_whitespace().filter_map(|w| w.chars().next()).map(|c| c.to_ascii_uppercase()).collect();
-    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).map(|c| c.to_ascii_uppercase()).collect();
-    !letters.is_empty()
-        && letters.len() <= 4
-        && initials.len() >= 2
-        && letters.first() == initials.first()
-        && initials[1..].iter().any(|i| letters[1..].contains(i))
-}
-
 /// Where an institution's name really ends when people's names or an acronym were read into it: at
 /// a comma before a person ("Subsecretaría de Telecomunicaciones, Patricia Falconí") or before an
 /// acronym alone ("Regulatory Agency, Anatel"), and before a person's name that ends it after a
@@ -664,67 +507,6 @@ pub(crate) fn cut_before_people(text: &str, range: ByteRange, gaz: &Gazetteers) 
     end
 }
 
-/// A name of two to four capitalised words of the language packs' kinds of body, connectors aside
-/// ("Executive Committee", "Study Group", "Terceiro Setor").
-pub(crate) fn generic_words_only(name: &str, gaz: &Gazetteers) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let connector = |w: &&str| gaz.classes.generic_name_connectors.contains(*w);
-    (2..=4).contains(&words.len())
-        && words.iter().all(|w| connector(w) || w.chars().next().is_some_and(char::is_uppercase))
-        && words.iter().all(|w| connector(w) || gaz.generic_body_words.contains(&fold(w)))
-}
-
-/// Does a name end with a title of one word ("... do Proponente")?
-pub(crate) fn ends_with_title(name: &str, gaz: &Gazetteers) -> bool {
-    let is_title = |w: &str| gaz.is_title(w);
-    let last = name.rsplit([' ', '\'']).next().unwrap_or("");
-    // "Proposer's Organization": a role's body, a form's label.
-    let first = name.split(' ').next().unwrap_or("");
-    let possessive = first.strip_suffix("'s").or_else(|| first.strip_suffix("’s"));
-    is_title(last) || possessive.is_some_and(is_title) && name.split(' ').count() <= 3
-}
-
-/// "Government of Canada", "Gobierno de la República de Chile", "Gouvernement du Bénin": a
-/// government whose name ends with a country's.
-pub(crate) fn national_government(name: &str, gaz: &Gazetteers) -> bool {
-    let Some(rest) = gaz.classes.government_prefixes.iter().find_map(|g| name.strip_prefix(g)) else {
-        return false;
-    };
-    let rest = rest.trim_start_matches("the ").trim_start_matches("la ").trim_start_matches("l'");
-    // A city's government is its executive ("Gobierno de la Ciudad de Buenos Aires"); a country's
-    // or a state's is a whole government.
-    let city = gaz.classes.city_words.iter().any(|c| rest.starts_with(c.as_str()));
-    !city
-        && (gaz.country_named(rest).is_some()
-            || gaz.find_places(rest).any(|(_, e, p)| e == rest.len() && matches!(p, Place::Country(_)))
-            || gaz.classes.region_words.iter().any(|w| rest.starts_with(w.as_str())))
-}
-
-/// Does a name start or end with the head word of an event ("Forum", "Cumbre", "Semaine")? Years,
-/// ordinals and articles around it do not count ("the 2018 Forum", "Eighth Annual ... Forum 2018").
-pub(crate) fn names_an_event(name: &str, gaz: &Gazetteers, government_body: bool) -> bool {
-    let words: Vec<&str> =
-        name.split(|c: char| c.is_whitespace() || c == ',').filter(|w| w.chars().any(char::is_alphabetic)).collect();
-    let head = |w: &&str| gaz.event_heads.contains(&fold(w.trim_matches(|c: char| !c.is_alphanumeric())));
-    words.first().is_some_and(head)
-        || !government_body && words.last().is_some_and(head)
-        || words.get(1).is_some_and(|w| head(w) && words[0].chars().next().is_some_and(char::is_uppercase))
-            && words.len() <= 4
-}
-
-/// Does a body of an event ("Secretariat", "executive committee") follow right after `end`?
-pub(crate) fn event_body_follows(text: &str, end: usize, gaz: &Gazetteers) -> bool {
-    let after = text[end..].trim_start_matches(['’', '\'', 's', ' ']);
-    let mut limit = after.len().min(40);
-    while !after.is_char_boundary(limit) {
-        limit -= 1;
-    }
-    let lower = after[..limit].to_lowercase();
-    gaz.event_bodies
-        .longest_prefix(&lower)
-        .is_some_and(|len| lower[len..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
-}
-
 /// An organisation found late (from an entry or a parenthesis), with the countries named in it.
 pub(crate) fn add_late_organization(
     c: &mut Collector,
@@ -757,38 +539,6 @@ pub(crate) fn add_late_organization(
             }
         }
     }
-}
-
-/// Where a name found by its shape starts again after the end of a sentence inside it: the byte
-/// after "IGF. " in "IGF. The Executive Committee". A word of two letters or more (no inner stop)
-/// ending in a stop is a sentence's end unless it is an honorific ("Dr.", "St.").
-pub(crate) fn sentence_end_inside(name: &str, gaz: &Gazetteers) -> Option<usize> {
-    let mut last = None;
-    let mut pos = 0;
-    for word in name.split(' ') {
-        let end = pos + word.len();
-        if let Some(stem) = word.strip_suffix('.') {
-            let sentence_end = stem.chars().count() >= 2
-                && stem.chars().all(char::is_alphabetic)
-                && gaz.honorific(word).is_none()
-                && name[end..].trim_start().chars().next().is_some_and(char::is_uppercase);
-            if sentence_end {
-                last = Some(end + 1);
-            }
-        }
-        pos = end + 1;
-    }
-    last.filter(|&at| at < name.len())
-}
-
-/// The last country named inside an institution's name ("Ministry of Modernization of Argentina").
-pub(crate) fn country_inside(gaz: &Gazetteers, name: &str) -> Option<CountryCode> {
-    gaz.find_places(name)
-        .filter_map(|(_, _, p)| match p {
-            Place::Country(c) | Place::Demonym(c) => Some(*c),
-            Place::Region(_) | Place::NotACountry => None,
-        })
-        .last()
 }
 
 /// The organisation of an entry that no pattern recognised: the last capitalised part after a
@@ -971,25 +721,6 @@ mod tests {
         assert_eq!(where_stated("Universidad de Chile", &gaz), "Universidad de Chile");
         assert_eq!(where_stated("Board of Directors", &gaz), "Board of Directors");
         assert_eq!(where_stated("Internet sem Fronteiras", &gaz), "Internet sem Fronteiras");
-    }
-
-    #[test]
-    fn an_acronym_in_the_plural_names_no_body() {
-        let gaz = Gazetteers::bundled();
-        let text = "Representatives of the NRIs met the SPMS and two PyMEs.";
-        let found: Vec<&str> =
-            standalone_acronyms(text, &Words::of(text), &gaz).into_iter().map(|(s, e)| &text[s..e]).collect();
-        assert_eq!(found, ["SPMS"]);
-    }
-
-    #[test]
-    fn acronyms_listed_apart_by_commas_are_each_a_body_and_a_month_in_capitals_is_none() {
-        let gaz = Gazetteers::bundled();
-        let text =
-            "O restaurante está sendo composto por XALIPRO, CAEEL e CALICO desde maio; a agenda de MAY 19 segue.";
-        let found: Vec<&str> =
-            standalone_acronyms(text, &Words::of(text), &gaz).into_iter().map(|(s, e)| &text[s..e]).collect();
-        assert_eq!(found, ["XALIPRO", "CAEEL", "CALICO"]);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use acta_doc::{ByteRange, Canonical, EntityKind, EntitySource, Layer, Mention, Report, Stage};
 
+use crate::acronyms::standalone_acronyms;
 use crate::bodies::*;
 use crate::caps_surnames::{caps_surname_names, CapsSurnameName};
 use crate::gazetteer::{Gazetteers, Place};

@@ -20,7 +20,9 @@
 //! assert!(report.canonicals_of(EntityKind::Country).any(|(_, c)| c.name == "BR"));
 //! ```
 
+mod acronyms;
 mod bodies;
+mod body_checks;
 mod caps_surnames;
 mod classes;
 mod clusters;

@@ -5,6 +5,7 @@ use foldhash::HashMap;
 
 use acta_doc::{fold, ByteRange, EntityKind, EntitySource, Report};
 
+use crate::acronyms::initials_of;
 use crate::bodies::*;
 use crate::clusters::*;
 use crate::entries::parsed_entries;

@@ -1,0 +1,192 @@
+//! Acronyms standing alone that may name a body ("SPMS", "SeTIC"), and whether an acronym spells
+//! the initials of a name (a body's long form, or a person's initials in parentheses). Reads the
+//! gazetteers and the words of the text; bodies.rs takes what it finds.
+
+use acta_doc::fold;
+
+use crate::gazetteer::Gazetteers;
+use crate::words::Words;
+
+/// Acronyms standing alone that may name a body: a word of three to eight letters in capitals
+/// ("SPMS", "ITU-T") or with two capitals or more in a short word ("SeTIC", "PyAr"). Not an acronym
+/// of no body (models/common_acronyms.tsv), a country, a name, a Roman number, a speaker's label
+/// ("STA:"), nor a word of a run in capitals (a heading, a name written in capitals) or next to a
+/// name ("DIALLO Aminata").
+pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<(usize, usize)> {
+    let spans: Vec<(usize, usize)> = words.spans().collect();
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = |w: &str| letters(w) >= 2 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let same_line = |a: usize, b: usize| !text[a.min(b)..a.max(b)].contains('\n');
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < spans.len() {
+        let (start, mut end) = spans[i];
+        // Most words hold no second capital: nothing to read (a word of one capital may still go
+        // on with "-T" or "&T").
+        let word = text[start..end].trim_start_matches('_');
+        let mut chars = word.chars();
+        let second_capital = chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_uppercase);
+        let joined = text.as_bytes().get(end).is_some_and(|b| matches!(b, b'-' | b'&'));
+        if !second_capital && !joined {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        // "ITU-T", "AT&T": joined by a hyphen or an ampersand.
+        while let Some(&(ns, ne)) = spans.get(j + 1) {
+            if ns == end + 1 && matches!(text.as_bytes()[end], b'-' | b'&') {
+                end = ne;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let next_index = j + 1;
+        // "_PyAr_": Markdown's underscores are not part of the word.
+        let start = start + text[start..end].len() - text[start..end].trim_start_matches('_').len();
+        let end = start + text[start..end].trim_end_matches('_').len();
+        let token = &text[start..end];
+        let prev = i.checked_sub(1).and_then(|k| spans.get(k));
+        i = next_index;
+        // Codes and event names carry digits ("COP16", "ICANN63"); handles underscores; a
+        // parenthesis after a name holds initials or a long form's acronym, read elsewhere.
+        if token.chars().any(|c| c.is_ascii_digit())
+            || text[end..].starts_with(['_', '@'])
+            || text[..start].ends_with(['_', '@', '#', '/'])
+            || text[..start].ends_with('(') && text[end..].starts_with(')')
+        {
+            continue;
+        }
+        let n = letters(token);
+        let upper = token.chars().filter(|c| c.is_uppercase()).count();
+        let all_caps = n >= 3 && caps(token);
+        let mixed =
+            !all_caps
+                && n >= 3
+                && token.len() <= 7
+                && upper >= 2
+                && token.chars().next().is_some_and(char::is_uppercase)
+                && !gaz.classes.glued_surname_prefixes.iter().any(|p| {
+                    token.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+                });
+        if !(all_caps || mixed) || n > 8 || token.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
+            continue;
+        }
+        // "the NRIs", "las PyMEs", "IGFs": an acronym in the plural names a kind of body, not one.
+        if token.strip_suffix('s').is_some_and(|stem| letters(stem) >= 2 && caps(stem)) {
+            continue;
+        }
+        if gaz.is_common_acronym(token)
+            || gaz.country_named(token).is_some()
+            || gaz.is_given_name(token)
+            || gaz.is_surname(token)
+            || gaz.is_name_stopword(token)
+            || gaz.months.contains(&fold(token))
+            // "Co-CEO", "Vice-CTO": a title.
+            || token.rsplit_once('-').is_some_and(|(_, last)| gaz.is_common_acronym(last) || gaz.is_title(last))
+        {
+            continue;
+        }
+        // A neighbour after a comma, a stop or a conjunction does not count: words in capitals
+        // so apart are a list of acronyms ("CALICO, CALIPRO e CAEEL"), not a name or a heading.
+        let not_listed = |s: usize, e: usize| {
+            let gap = if s < start { &text[e..start] } else { &text[end..s] };
+            !gap.contains([',', ';', '.']) && !gaz.conjunctions.iter().any(|c| c == gap.trim())
+        };
+        let neighbour_is_name = |k: Option<&(usize, usize)>| {
+            k.is_some_and(|&(s, e)| {
+                let w = &text[s..e];
+                same_line(s, start)
+                    && (caps(w) && not_listed(s, e)
+                        || gaz.is_given_name(w) && w.chars().next().is_some_and(char::is_uppercase))
+            })
+        };
+        // In capitals next to capitals it is a heading or a name in capitals; before a given name,
+        // at the start of an entry, a surname written first ("DIALLO Aminata").
+        let line_start_here = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let entry_start = text[line_start_here..start].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty();
+        let caps_word = |k: Option<&(usize, usize)>| {
+            k.is_some_and(|&(s, e)| {
+                not_listed(s, e) && same_line(s, start) && caps(&text[s..e]) && !gaz.is_common_acronym(&text[s..e])
+            })
+        };
+        // A surname in capitals after a given name ("Agnès CANAYER") is a name too.
+        if caps_word(prev)
+            || caps_word(spans.get(next_index))
+            || neighbour_is_name(prev)
+            || entry_start && neighbour_is_name(spans.get(next_index))
+        {
+            continue;
+        }
+        // "C. MASSANGO": a surname after an initial.
+        if prev.is_some_and(|&(ps, pe)| {
+            pe - ps == 1 && text[pe..start].trim() == "." && text[ps..pe].chars().all(char::is_uppercase)
+        }) {
+            continue;
+        }
+        // "J.VILLOT", "STA:" at the start of a line; a line mostly in capitals is a heading.
+        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p);
+        let line = &text[line_start..line_end];
+        let (line_letters, line_upper) = line
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0usize, 0usize), |(n, u), c| (n + 1, u + usize::from(c.is_uppercase())));
+        if line_letters > n + 3 && line_upper * 5 >= line_letters * 3 {
+            continue;
+        }
+        let before = text[line_start..start].trim();
+        if text[..start].ends_with('.') && text[..start].chars().rev().nth(1).is_some_and(char::is_uppercase)
+            || text[end..].starts_with(':') && before.chars().all(|c| !c.is_alphanumeric())
+        {
+            continue;
+        }
+        out.push((start, end));
+    }
+    out
+}
+
+/// Are the letters of `acronym` ("ITU") the initials of the capitalised words of `name`
+/// ("International Telecommunications Union"), in order and no more?
+pub(crate) fn capital_initials_are(name: &str, acronym: &str) -> bool {
+    let initials: Vec<char> =
+        name.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+    initials.len() >= 2 && initials.iter().copied().eq(acronym.chars().filter(|c| c.is_alphabetic()))
+}
+
+/// "Romulo Cintra (RCA)": the letters in parentheses are the person's initials, not a body.
+pub(crate) fn initials_of(name: &str, acronym: &str) -> bool {
+    let initials: Vec<char> =
+        name.split_whitespace().filter_map(|w| w.chars().next()).map(|c| c.to_ascii_uppercase()).collect();
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).map(|c| c.to_ascii_uppercase()).collect();
+    !letters.is_empty()
+        && letters.len() <= 4
+        && initials.len() >= 2
+        && letters.first() == initials.first()
+        && initials[1..].iter().any(|i| letters[1..].contains(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::Words;
+
+    #[test]
+    fn an_acronym_in_the_plural_names_no_body() {
+        let gaz = Gazetteers::bundled();
+        let text = "Representatives of the NRIs met the SPMS and two PyMEs.";
+        let found: Vec<&str> =
+            standalone_acronyms(text, &Words::of(text), &gaz).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(found, ["SPMS"]);
+    }
+
+    #[test]
+    fn acronyms_listed_apart_by_commas_are_each_a_body_and_a_month_in_capitals_is_none() {
+        let gaz = Gazetteers::bundled();
+        let text =
+            "O restaurante está sendo composto por XALIPRO, CAEEL e CALICO desde maio; a agenda de MAY 19 segue.";
+        let found: Vec<&str> =
+            standalone_acronyms(text, &Words::of(text), &gaz).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(found, ["XALIPRO", "CAEEL", "CALICO"]);
+    }
+}
