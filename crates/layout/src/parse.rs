@@ -15,6 +15,9 @@ pub(crate) static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Longest label accepted before an inline value ("Session Organizer: ...").
+/// On a text's first line, an unknown label's value has at most this many words; a longer one is a
+/// sentence after a headline.
+const MAX_UNKNOWN_LABEL_VALUE_WORDS: usize = 40;
 const MAX_INLINE_LABEL_WORDS: usize = 8;
 const MAX_INLINE_LABEL_BYTES: usize = 70;
 /// Longest label accepted when it stands alone, ending with a colon or a question mark.
@@ -106,7 +109,12 @@ fn classify(
     }
     let bullet_len = BULLET.find(s).map_or(0, |m| m.end());
     let markdown_heading = s.trim_start().starts_with('#');
-    let content = ByteRange { start: range.start + bullet_len, end: range.end }.trim(text);
+    let mut content = ByteRange { start: range.start + bullet_len, end: range.end }.trim(text);
+    // "date 2021-11 El Gobernador dejó inaugurada ...": a machine date stamp before the line's text
+    // (pages saved with their date) is not part of the title or of the first sentence.
+    if let Some(stamp) = date_stamp(content.slice(text), labels) {
+        content.start += stamp;
+    }
     let c = content.slice(text);
     let line = |kind| Line { kind, range, content };
     if c.is_empty() {
@@ -115,7 +123,10 @@ fn classify(
     if markdown_heading {
         return (line(LineKind::Heading), None);
     }
-    if let Some(split) = label_split(text, content, labels) {
+    // The first line of a text is its title: a colon in it ("Transformation Technologique : le DG de
+    // l'ARTP milite ...") ends a headline's first part, not a label, when a whole sentence follows.
+    let first_line = raw[..i].iter().all(|r| is_blank(text, *r));
+    if let Some(split) = label_split(text, content, labels).filter(|s| !(first_line && is_headline(text, s, labels))) {
         if split.value.is_empty() {
             return (line(LineKind::Heading), Some(split));
         }
@@ -135,6 +146,21 @@ fn classify(
         return (line(LineKind::ListItem), None);
     }
     (line(LineKind::Text), None)
+}
+
+/// An unknown label before a long value: a headline's two parts, when the line is the text's first.
+fn is_headline(text: &str, split: &LabelSplit, labels: &LabelTable) -> bool {
+    labels.classify(split.label.slice(text)).is_none()
+        && split.value.slice(text).split_whitespace().count() > MAX_UNKNOWN_LABEL_VALUE_WORDS
+}
+
+/// The length of a date stamp at the start of a line, the space after it included: a date label
+/// without its colon and an ISO date ("date 2019-04 ", "fecha 2017-03-22 "), followed by more text.
+fn date_stamp(line: &str, labels: &LabelTable) -> Option<usize> {
+    static STAMP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\p{L}+)[ \t]+\d{4}-\d{2}(?:-\d{2})?[ \t]+\S").expect("valid regex"));
+    let m = STAMP.captures(line)?;
+    (labels.classify(&m[1]) == Some(FieldKind::Date)).then(|| m.get(0).map_or(0, |g| g.end()) - 1)
 }
 
 /// A line with blank lines (or the text's edges) on both sides.
@@ -317,6 +343,23 @@ mod tests {
             "a colon after a two-word sentence start is kept as text when lower-case: {:?}",
             k[7]
         );
+    }
+
+    #[test]
+    fn a_date_stamp_is_not_part_of_the_first_line_and_a_headline_with_a_colon_is_not_a_label() {
+        let text = "fecha 2021-11 El Gobernador inauguró la jornada\n\nfecha 2021-11-04\n";
+        let k = kinds(text);
+        assert_eq!(k[0].1, "El Gobernador inauguró la jornada");
+        // A stamp alone on its line is the date's field, as before.
+        assert_eq!(k[1].1, "fecha 2021-11-04");
+        let sentence = "le directeur a participé à la cérémonie officielle du forum régional, organisée à Dakar les 11 et 12 juillet, \
+            et présidée par le ministre de la Communication, des Télécommunications et du Numérique, devant de nombreuses \
+            délégations venues de toute la région pour cette édition.";
+        let headline = format!("Transformation Technologique : {sentence}\n");
+        assert_eq!(kinds(&headline)[0].0, LineKind::Text);
+        // The same line further down, or with a short value, is a label and its value.
+        assert_eq!(kinds(&format!("Intro\n\n{headline}"))[1].0, LineKind::Field);
+        assert_eq!(kinds("Transformation Technologique : le DG milite\n")[0].0, LineKind::Field);
     }
 
     #[test]
