@@ -14,6 +14,8 @@ const KIND_LINES: usize = 5;
 const CUE_BYTES: usize = 64;
 /// An organiser's name longer than this is a list or a sentence.
 const MAX_ORGANIZER_WORDS: usize = 10;
+/// A line that says the kind of document is a title up to this many words.
+const MAX_KIND_HEADING_WORDS: usize = 15;
 /// A chair's name longer than this is a list or a sentence, not a name.
 const MAX_CHAIR_WORDS: usize = 6;
 
@@ -120,19 +122,7 @@ impl Ledes {
     pub fn kind(&self, report: &Report, lang: Lang) -> (DocumentKind, bool) {
         let empty = Vec::new();
         let cues = self.cues.get(&lang).or_else(|| self.cues.values().next()).unwrap_or(&empty);
-        let cue_at_start = |text: &str| -> Option<DocumentKind> {
-            // Cues are a few words: the start of the line is enough to fold.
-            let mut end = text.len().min(CUE_BYTES);
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            let folded = fold(&text[..end]);
-            cues.iter().find_map(|(kind, cue)| {
-                (folded.starts_with(cue.as_str())
-                    && folded[cue.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
-                .then_some(*kind)
-            })
-        };
+        let cue_at_start = |text: &str| cue_at(cues, text);
         // A title says the kind at its start ("Minutes of the Board") or anywhere as a whole word
         // ("Transparency Board Minutes 19th July 2011").
         if let Some(title) = report.metadata.title {
@@ -143,11 +133,30 @@ impl Ledes {
                 return (kind, true);
             }
         }
-        let first_lines = report.lines.iter().map(|l| report.slice(l.content)).filter(|l| !l.trim().is_empty());
-        let kind = first_lines
-            .take(KIND_LINES)
-            .find_map(|line| cue_at_start(line.trim_start_matches(|c: char| !c.is_alphanumeric())));
+        let kind = self.kind_line(report, lang).map(|(kind, _)| kind);
         (kind.unwrap_or(DocumentKind::Report), false)
+    }
+
+    /// The first of a report's first lines that says what kind of document it is ("ATA DA 55ª
+    /// REUNIÃO ORDINÁRIA DO CONAMA"), and that kind.
+    fn kind_line<'r>(&self, report: &'r Report, lang: Lang) -> Option<(DocumentKind, &'r str)> {
+        let empty = Vec::new();
+        let cues = self.cues.get(&lang).or_else(|| self.cues.values().next()).unwrap_or(&empty);
+        let first_lines = report.lines.iter().map(|l| report.slice(l.content)).filter(|l| !l.trim().is_empty());
+        first_lines.take(KIND_LINES).find_map(|line| {
+            let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+            cue_at(cues, line).map(|kind| (kind, line))
+        })
+    }
+
+    /// A report without a title is titled by the first line that says its kind, when that line is
+    /// a heading's length ("ATA DA 55ª REUNIÃO ORDINÁRIA DO CONAMA"): the lede then says it.
+    pub fn kind_heading(&self, report: &Report, lang: Lang) -> Option<String> {
+        let (_, line) = self.kind_line(report, lang)?;
+        let words = line.split_whitespace().count();
+        (words >= 3 && words <= MAX_KIND_HEADING_WORDS && !line.trim_end().ends_with([',', ';', ':']))
+            .then(|| clean_title(line))
+            .filter(|t| names_something(t))
     }
 
     /// The lede of a report in `lang`, or `None` when the pack has no template for it or the
@@ -163,9 +172,26 @@ impl Ledes {
         &self,
         report: &Report,
         lang: Lang,
-        (kind, titled): (DocumentKind, bool),
+        kind: (DocumentKind, bool),
         title: Option<&str>,
     ) -> Option<String> {
+        self.compose_said(report, lang, kind, title, &[])
+    }
+
+    /// [`Ledes::compose_with`] leaving out the chair and the organiser when a sentence of `said`
+    /// (folded) names them already.
+    pub fn compose_said(
+        &self,
+        report: &Report,
+        lang: Lang,
+        (kind, titled): (DocumentKind, bool),
+        title: Option<&str>,
+        said: &[String],
+    ) -> Option<String> {
+        let unsaid = |name: &String| {
+            let name = fold(name);
+            !said.iter().any(|s| s.contains(&name))
+        };
         let ledes = self.by_lang.get(&lang)?;
         let name = if titled && title.is_some() { "titled" } else { kind.name() };
         let template = &ledes.templates.iter().find(|(n, _)| n == name)?.1;
@@ -176,12 +202,13 @@ impl Ledes {
             .as_deref()
             .filter(|d| d.get(..4).is_none_or(|year| title.is_none_or(|t| !t.contains(year))))
             .and_then(|d| write_date(ledes, d));
-        let chair = chair(report);
+        let chair = chair(report).filter(unsaid);
         let organizer = report
             .metadata
             .organizer
             .map(|o| report.slice(o).split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|o| (1..=MAX_ORGANIZER_WORDS).contains(&o.split_whitespace().count()));
+            .filter(|o| (1..=MAX_ORGANIZER_WORDS).contains(&o.split_whitespace().count()))
+            .filter(unsaid);
         // Without a title, a date alone says little that the text's first sentence does not; the
         // kind of document ("Minutes", "Programme") does.
         if title.is_none() && (date.is_none() || kind == DocumentKind::Report) {
@@ -200,6 +227,20 @@ impl Ledes {
         let sentence = render(template, &value)?;
         Some(finish_sentence(&sentence))
     }
+}
+
+/// The kind of document a cue at the start of `text` says, if any: cues are a few words, so only
+/// the start of the text is folded.
+fn cue_at(cues: &[(DocumentKind, String)], text: &str) -> Option<DocumentKind> {
+    let mut end = text.len().min(CUE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let folded = fold(&text[..end]);
+    cues.iter().find_map(|(kind, cue)| {
+        (folded.starts_with(cue.as_str()) && folded[cue.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+            .then_some(*kind)
+    })
 }
 
 /// A title that names something: two words of three letters or more, and not a date line
@@ -367,6 +408,32 @@ mod tests {
             "Transparency Board Minutes 19th July 2011\n\nThe Board agreed to publish the weather data for free.\n",
         );
         assert_eq!(ledes.kind(&r, Lang::EN), (DocumentKind::Minutes, true));
+    }
+
+    #[test]
+    fn a_report_without_a_title_is_titled_by_the_line_that_says_its_kind() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let r = report("Reuniões\n\nATA DA 12ª REUNIÃO ORDINÁRIA DO CONSELHO\nData: 3 de maio de 2001\n\nOs conselheiros aprovaram o plano.\n");
+        assert_eq!(ledes.title(&r, |_| false), None);
+        assert_eq!(ledes.kind_heading(&r, Lang::PT).as_deref(), Some("ATA DA 12ª REUNIÃO ORDINÁRIA DO CONSELHO"));
+    }
+
+    #[test]
+    fn a_chair_that_a_chosen_sentence_names_is_not_said_again() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let r =
+            report("Workshop on open data\nDate: 3 May 2022\nModerator: Ana Silva\n\nAna Silva opened the workshop.\n");
+        let kind = ledes.kind(&r, Lang::EN);
+        let title = ledes.title(&r, |_| false);
+        assert_eq!(
+            ledes.compose_with(&r, Lang::EN, kind, title.as_deref()).as_deref(),
+            Some("Workshop on open data, 3 May 2022, moderated by Ana Silva.")
+        );
+        let said = [fold("Ana Silva opened the workshop.")];
+        assert_eq!(
+            ledes.compose_said(&r, Lang::EN, kind, title.as_deref(), &said).as_deref(),
+            Some("Workshop on open data, 3 May 2022.")
+        );
     }
 
     #[test]

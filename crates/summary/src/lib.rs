@@ -228,14 +228,18 @@ impl Stage for SummaryStage {
     }
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
         let lang = report.main_language().unwrap_or(Lang::EN);
-        let kind = self.ledes.kind(report, lang);
+        let mut kind = self.ledes.kind(report, lang);
         let wanted = self.sentences > 0 || self.max_chars.is_some();
         // Page furniture and date lines taken for a title are left out, not the rest of the lede.
-        let title = if wanted {
+        let mut title = if wanted {
             self.ledes.title(report, |t| self.phrases.count(t).get(PhraseKind::Boilerplate) > 0)
         } else {
             None
         };
+        if wanted && title.is_none() {
+            title = self.ledes.kind_heading(report, lang);
+            kind.1 |= title.is_some();
+        }
         let lede = if wanted { self.ledes.compose_with(report, lang, kind, title.as_deref()) } else { None };
         let mut cands = self.candidates(report, kind.0 == DocumentKind::Minutes);
         // The graph is quadratic in sentences: a very long report is summarised from its first
@@ -280,16 +284,15 @@ impl Stage for SummaryStage {
             report.summary.sort_by_key(|r| r.start);
             report.summary.dedup_by(|a, b| b.contains(a) || a.contains(b));
         }
-        // A title that a chosen sentence says already is not said twice.
-        let lede = match (&lede, &title) {
-            (Some(_), Some(title)) if !report.summary.is_empty() => {
-                let title = fold(title);
-                let repeated = report.summary.iter().any(|r| fold(r.slice(&report.text)).contains(&title));
-                if repeated {
-                    self.ledes.compose_with(report, lang, kind, None)
-                } else {
-                    lede
-                }
+        // A title, chair or organiser that a chosen sentence says already is not said twice.
+        let lede = match &lede {
+            Some(_) if !report.summary.is_empty() => {
+                let said: Vec<String> = report.summary.iter().map(|r| fold(r.slice(&report.text))).collect();
+                let title = title.as_deref().filter(|t| {
+                    let t = fold(t);
+                    !said.iter().any(|s| s.contains(&t))
+                });
+                self.ledes.compose_said(report, lang, kind, title, &said)
             }
             _ => lede,
         };
