@@ -154,7 +154,7 @@ impl Ledes {
     pub fn kind_heading(&self, report: &Report, lang: Lang) -> Option<String> {
         let (_, line) = self.kind_line(report, lang)?;
         let words = line.split_whitespace().count();
-        (words >= 3 && words <= MAX_KIND_HEADING_WORDS && !line.trim_end().ends_with([',', ';', ':']))
+        ((3..=MAX_KIND_HEADING_WORDS).contains(&words) && !line.trim_end().ends_with([',', ';', ':']))
             .then(|| clean_title(line))
             .filter(|t| names_something(t))
     }
