@@ -140,12 +140,13 @@ fn seed_report_from_shared() {
     assert!(csv.contains("Regional Cooperation for the Advancement of Electronic Government,2017-12-20,09:00-10:00"));
     let speakers: Vec<&str> = rec["speakers"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
     assert_eq!(speakers.len(), 6, "{speakers:?}");
-    // The summary: a first sentence from the record (title, date, moderator), then sentences of the
-    // text with no form labels or prompts and no running header, saying what the network is for.
+    // The summary: a first sentence from the record (title, date, organiser without their post,
+    // moderator), then sentences of the text with no form labels or prompts and no running header,
+    // saying what the network is for.
     let summary = rec["summary"].as_str().unwrap();
     assert!(
         summary.starts_with(
-            "Regional Cooperation for the Advancement of Electronic Government, 20 December 2017, moderated by Victor Lagunes."
+            "Regional Cooperation for the Advancement of Electronic Government, 20 December 2017, organised by Yolanda Martínez, moderated by Victor Lagunes."
         ),
         "{summary}"
     );

@@ -5,7 +5,7 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use acta_doc::{fold, Lang, Report, SessionRole};
+use acta_doc::{fold, FieldKind, Lang, Report, SessionRole};
 use acta_lexicon::{Lexicon, ListKind};
 
 /// How many of a report's first non-blank lines may say what kind of document it is.
@@ -13,9 +13,11 @@ const KIND_LINES: usize = 5;
 /// How much of a line's start is read for a cue of the kind of document.
 const CUE_BYTES: usize = 64;
 /// An organiser's name longer than this is a list or a sentence.
-const MAX_ORGANIZER_WORDS: usize = 10;
+const MAX_ORGANIZER_WORDS: usize = 30;
 /// A line that says the kind of document is a title up to this many words.
 const MAX_KIND_HEADING_WORDS: usize = 15;
+/// A place longer than this is a sentence or an address block.
+const MAX_PLACE_WORDS: usize = 12;
 /// A chair's name longer than this is a list or a sentence, not a name.
 const MAX_CHAIR_WORDS: usize = 6;
 
@@ -201,12 +203,19 @@ impl Ledes {
             .date
             .as_deref()
             .filter(|d| d.get(..4).is_none_or(|year| title.is_none_or(|t| !t.contains(year))))
-            .and_then(|d| write_date(ledes, d));
+            .and_then(|d| write_date(ledes, d))
+            .filter(unsaid);
         let chair = chair(report).filter(unsaid);
+        let place = place(report).filter(unsaid);
         let organizer = report
             .metadata
             .organizer
             .map(|o| report.slice(o).split_whitespace().collect::<Vec<_>>().join(" "))
+            // "Yolanda Martínez - Head of the Digital Government Unit ...": the organiser, not their post.
+            .map(|o| {
+                let post = [" - ", " – ", " — "].iter().filter_map(|d| o.find(d)).min().unwrap_or(o.len());
+                o[..post].to_string()
+            })
             .filter(|o| (1..=MAX_ORGANIZER_WORDS).contains(&o.split_whitespace().count()))
             .filter(unsaid);
         // Without a title, a date alone says little that the text's first sentence does not; the
@@ -220,6 +229,7 @@ impl Ledes {
                 "date" => date.clone(),
                 "chair" => chair.clone(),
                 "organizer" => organizer.clone(),
+                "place" => place.clone(),
                 "speakers" => speakers(report, ledes.and.as_deref().unwrap_or("&")),
                 _ => None,
             }
@@ -272,6 +282,13 @@ fn write_date(ledes: &LanguageLedes, iso: &str) -> Option<String> {
         (Some(month), None) => Some(format!("{month} {year}")),
         _ => Some(year.to_string()),
     }
+}
+
+/// Where the meeting was held, from a field ("Local: Sede do NIC.br – São Paulo/SP"), on one line.
+fn place(report: &Report) -> Option<String> {
+    let field = report.fields.iter().find(|f| f.kind == FieldKind::Place)?;
+    let place = clean_title(report.slice(field.value));
+    (1..=MAX_PLACE_WORDS).contains(&place.split_whitespace().count()).then_some(place)
 }
 
 /// Who chaired or moderated: the moderator field, else the first speaker in the chair.
@@ -433,6 +450,18 @@ mod tests {
         assert_eq!(
             ledes.compose_said(&r, Lang::EN, kind, title.as_deref(), &said).as_deref(),
             Some("Workshop on open data, 3 May 2022.")
+        );
+    }
+
+    #[test]
+    fn the_place_and_the_organiser_without_their_post() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let r = report("Jornada de datos abiertos\nFecha: 3 de mayo de 2022\nLugar: Centro Cultural, Rosario\nOrganizadora: Ana Torres - Directora de Datos del Ministerio\n\nSe presentó el portal.\n");
+        assert_eq!(
+            ledes.compose(&r, Lang::ES).as_deref(),
+            Some(
+                "Jornada de datos abiertos, 3 de mayo de 2022, en Centro Cultural, Rosario, organizado por Ana Torres."
+            )
         );
     }
 
