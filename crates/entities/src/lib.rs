@@ -37,6 +37,7 @@ mod leader_bodies;
 mod lists;
 mod merge;
 mod names;
+mod pack_lists;
 mod participants;
 mod people;
 mod phrases;
