@@ -140,6 +140,8 @@ pub struct Gazetteers {
     pub(crate) trailing_connectors: HashSet<String>,
     pub(crate) media_nouns: Vec<String>,
     pub(crate) media_names: regex::Regex,
+    /// The media nouns as whole words, where `media_names` is tried.
+    pub(crate) media_noun_matcher: WordMatcher,
     /// Names that name no one body and session formats, folded as `fold_words` folds (kinds.rs).
     pub(crate) generic_names: Vec<String>,
     pub(crate) session_formats: Vec<String>,
@@ -487,6 +489,7 @@ impl Gazetteers {
             head_qualifiers: lexicon.words(ListKind::HeadQualifiers).map(str::to_string).collect(),
             trailing_connectors: lexicon.words(ListKind::TrailingConnectors).map(str::to_string).collect(),
             media_nouns: unique(lexicon.words(ListKind::MediaNouns)),
+            media_noun_matcher: WordMatcher::new(&unique(lexicon.words(ListKind::MediaNouns))),
             media_names: crate::institutions::media_names_regex(
                 &unique(lexicon.words(ListKind::MediaNouns)),
                 &crate::shape_patterns::alternatives_of(lexicon.class(acta_lexicon::WordClass::MediaNameConnector)).1,

@@ -131,14 +131,27 @@ fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
 // the patterns: a Unicode `\b` makes the regex crate leave its fast DFA for a slow engine on any
 // non-ASCII text.
 
-/// The names after a word for a newspaper or broadcaster (`nouns`, e.g. "diario"): group 1 is the
-/// name, article included ("del diario La Nación").
+/// How far after a media noun its name is read: the noun and five capitalised words.
+const MEDIA_WINDOW: usize = 320;
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The name after a word for a newspaper or broadcaster (`nouns`, e.g. "diario") at the start of
+/// the text it is given: group 1 is the name, article included ("diario La Nación"). Run at each
+/// noun the gazetteers' matcher finds, not over the whole text: most texts name no newspaper.
 pub(crate) fn media_names_regex(nouns: &[String], connectors: &str) -> Regex {
     let mut nouns: Vec<String> = nouns.iter().map(|n| regex::escape(n)).collect();
     // Longest first, so that a noun is never cut short by another that starts it.
     nouns.sort_by_key(|n| std::cmp::Reverse(n.len()));
     Regex::new(&format!(
-        r"(?:{})[ \t]+((?:{CAPWORD})(?:[ \t]+(?:(?:{connectors})[ \t]+)?{CAPWORD}){{0,4}})",
+        r"^(?:{})[ \t]+((?:{CAPWORD})(?:[ \t]+(?:(?:{connectors})[ \t]+)?{CAPWORD}){{0,4}})",
         nouns.join("|")
     ))
     .expect("valid regex")
@@ -240,19 +253,25 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
     }
     // Newspapers and broadcasters are named after the word that says what they are: "del diario
     // La Nación", "the newspaper El Tiempo", "le quotidien Le Soleil". The article is part of the name.
-    for c in gaz.media_names.captures_iter(text) {
-        let name = c.get(1).expect("group 1");
-        if !at_word_start(text, c.get(0).expect("group 0").start()) {
+    let mut after_last = 0;
+    for (noun, _, _) in gaz.media_noun_matcher.find_in(text, words) {
+        if noun < after_last {
             continue;
         }
+        // A window, not the rest of the text: a capture search costs the length of what it is given.
+        let window = &text[noun..floor_char_boundary(text, noun + MEDIA_WINDOW)];
+        let Some(c) = gaz.media_names.captures(window) else { continue };
+        let group = c.get(1).expect("group 1");
+        after_last = noun + c.get(0).expect("group 0").end();
+        let name_start = noun + group.start();
         // "La Voz del Interior. Durante ...": a sentence ends the name.
-        let whole = name.as_str();
+        let whole = group.as_str();
         let whole = whole.find(". ").map_or(whole, |i| &whole[..i]);
         let trimmed = whole.trim_end_matches(['.', ',']);
         if trimmed.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 {
             out.push(ShapeMatch {
-                start: name.start(),
-                end: name.start() + trimmed.len(),
+                start: name_start,
+                end: name_start + trimmed.len(),
                 kind: EntityKind::Organization,
                 stakeholder: None,
                 acronym: None,
