@@ -344,89 +344,6 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     }
 }
 
-/// Does any word of `s` start a title of the language packs ("European Commissioner for ...")?
-pub(crate) fn holds_title(s: &str, gaz: &Gazetteers) -> bool {
-    let lower = s.to_lowercase();
-    if lower.len() != s.len() {
-        return false;
-    }
-    let mut pos = 0;
-    for word in lower.split(' ') {
-        let at = pos;
-        pos += word.len() + 1;
-        if gaz
-            .titles
-            .longest_prefix(&lower[at..])
-            .is_some_and(|len| lower[at + len..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
-        {
-            return true;
-        }
-    }
-    false
-}
-
-/// Where a name goes on after the last capitalised title in it that is not its last word
-/// ("Secretary General Commonwealth ... Organisation" -> "Commonwealth ..."), connectors after the
-/// title skipped; `None` without such a title.
-fn after_last_title(name: &str, gaz: &Gazetteers) -> Option<usize> {
-    let lower = name.to_lowercase();
-    if lower.len() != name.len() {
-        return None;
-    }
-    let last_word = name.rfind(' ').map_or(0, |i| i + 1);
-    let mut found = None;
-    let mut at = 0;
-    for word in name.split(' ') {
-        let capital = word.chars().next().is_some_and(char::is_uppercase);
-        if capital && !gaz.shapes.body_heads.contains(word) {
-            if let Some(len) = gaz.titles.longest_prefix(&lower[at..]) {
-                let end = at + len;
-                if end < last_word && name[end..].starts_with(' ') {
-                    found = Some(end + 1);
-                }
-            }
-        }
-        at += word.len() + 1;
-    }
-    let mut start = found?;
-    while let Some((word, rest)) = name[start..].split_once(' ') {
-        if !word.chars().next().is_some_and(char::is_lowercase) || rest.is_empty() {
-            break;
-        }
-        start += word.len() + 1;
-    }
-    Some(start)
-}
-
-/// The name without what says where the body is or who in it: a place after a preposition that
-/// joins no name ("Reafro em Santa Catarina", "Rede Privada do Estado em Angola"; "Universidad de
-/// Chile" keeps its "de"), and a title in the plural right after the name ("Transparency Board
-/// Members"; "Board of Directors" keeps its "of Directors").
-fn where_stated<'t>(name: &'t str, gaz: &Gazetteers) -> &'t str {
-    let joins_names = |w: &str| {
-        gaz.name_connectors.contains(w)
-            || gaz.conjunctions.iter().any(|c| c == w)
-            || gaz.body_prepositions.iter().any(|p| p == w)
-    };
-    let mut name = name;
-    if let Some((head, last)) = name.rsplit_once(' ') {
-        let before = head.rsplit(' ').next().unwrap_or("");
-        let plural_title = last.ends_with('s') && !gaz.is_title(last) && gaz.is_title_or_plural(last);
-        if plural_title && before.starts_with(char::is_uppercase) && head.split(' ').count() >= 2 {
-            name = head;
-        }
-    }
-    if let Some((s, _, _)) = gaz.find_places(name).find(|&(s, e, _)| e == name.len() && s > 0) {
-        let head = name[..s].trim_end();
-        if let Some((kept, word)) = head.rsplit_once(' ') {
-            if word.starts_with(char::is_lowercase) && !joins_names(word) {
-                name = kept;
-            }
-        }
-    }
-    name
-}
-
 /// Where an institution's name really ends when people's names or an acronym were read into it: at
 /// a comma before a person ("Subsecretaría de Telecomunicaciones, Patricia Falconí") or before an
 /// acronym alone ("Regulatory Agency, Anatel"), and before a person's name that ends it after a
@@ -693,34 +610,6 @@ mod tests {
         assert_eq!(cut("Fundación Aroma y de la Red Sur"), "Fundación Aroma");
         // A conjunction without a preposition is part of the name.
         assert_eq!(cut("Instituto de Tecnologia e Sociedade"), "Instituto de Tecnologia e Sociedade");
-    }
-
-    #[test]
-    fn a_name_goes_on_after_the_last_title_in_it() {
-        let gaz = Gazetteers::bundled();
-        let rest = |s: &str| after_last_title(s, &gaz).map(|i| s[i..].to_string());
-        assert_eq!(
-            rest("Secretary General Andean Farming Organisation").as_deref(),
-            Some("Andean Farming Organisation")
-        );
-        assert_eq!(
-            rest("Regional Director for Verdal Research Institute").as_deref(),
-            Some("Verdal Research Institute")
-        );
-        // A title as the last word, or no title: nothing to cut here.
-        assert_eq!(rest("Verdal Research Institute"), None);
-    }
-
-    #[test]
-    fn where_a_body_is_and_its_members_are_not_its_name() {
-        let gaz = Gazetteers::bundled();
-        assert_eq!(where_stated("Rede Comunitária do Bairro em Angola", &gaz), "Rede Comunitária do Bairro");
-        assert_eq!(where_stated("Verdal Network in Portugal", &gaz), "Verdal Network");
-        assert_eq!(where_stated("Audit Board Members", &gaz), "Audit Board");
-        // A preposition that joins a name keeps the place; "of Directors" is the board's name.
-        assert_eq!(where_stated("Universidad de Chile", &gaz), "Universidad de Chile");
-        assert_eq!(where_stated("Board of Directors", &gaz), "Board of Directors");
-        assert_eq!(where_stated("Internet sem Fronteiras", &gaz), "Internet sem Fronteiras");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use acta_doc::{fold, ByteRange, EntityKind, EntitySource, Report};
 
 use crate::acronyms::initials_of;
 use crate::bodies::*;
+use crate::body_checks::holds_title;
 use crate::clusters::*;
 use crate::entries::parsed_entries;
 use crate::extract::{Collector, Scans};
