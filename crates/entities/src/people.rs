@@ -364,15 +364,13 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
             pos = n.range.end.max(pos);
             continue;
         }
-        // "Av. Paulista", "Universidad Simón Bolívar": the word before makes it a place or body.
+        // "Av. Paulista", "Universidad Simón Bolívar", "no auditório Antonieta de Barros": the word
+        // before makes it a place or body, written in capitals or not.
         let prev = text[..start].trim_end_matches([' ', '\t']);
         let prev_word = prev.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
         let prev_folded = fold(prev_word.trim_end_matches(['.', ',']));
         let same_line = !text[..start].trim_end_matches([' ', '\t']).ends_with('\n') && prev.len() < start;
-        if same_line
-            && gaz.place_nouns.contains(&prev_folded)
-            && prev_word.chars().next().is_some_and(char::is_uppercase)
-        {
+        if same_line && gaz.place_nouns.contains(&prev_folded) && !prev_word.ends_with(',') {
             pos = n.range.end;
             continue;
         }
@@ -463,6 +461,9 @@ mod tests {
         assert!(names("en la Simón Bolívar University de Caracas").is_empty());
         // A name before a particle and a body ending with a demonym.
         assert_eq!(names("Eduardo Bohorquez de Transparencia Mexicana llevará"), ["Eduardo Bohorquez"]);
+        // A hall named after someone, the word for it in capitals or not, is not that person.
+        assert_eq!(names("Marta Gil abrió la jornada en el auditorio Julián Zini del centro"), ["Marta Gil"]);
+        assert_eq!(names("no Auditório Antonieta de Barros, com Ana Souza"), ["Ana Souza"]);
     }
 
     #[test]
