@@ -105,6 +105,14 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
         } else if core == 0 && gaz.shapes.body_heads.contains(tok) && !gaz.is_given_name(tok) {
             // "Présidence de M. Jean-Luc Warsmann": a name does not start with a body's head word.
             break;
+        } else if core == 0
+            && gaz.is_title(tok)
+            && text[raw_end..].starts_with(' ')
+            && token_at(text, raw_end + 1).is_some_and(|(_, next)| PARTICLES.contains(next))
+        {
+            // "Maire de Montpellier", "Dean of Students": a title and what it is of, even when the
+            // title is also a given name somewhere ("Maire", "Dean").
+            break;
         } else if is_name_token(tok, gaz) {
             core += 1;
             end = tok_end;
@@ -205,6 +213,9 @@ mod tests {
     fn name_shapes() {
         assert_eq!(name("Yolanda Martinez Mancilla, Head of").as_deref(), Some("Yolanda Martinez Mancilla"));
         assert_eq!(name("María de la Luz Pérez said").as_deref(), Some("María de la Luz Pérez"));
+        // A title and what it is of is no name, even when the title is a given name somewhere.
+        assert_eq!(name("Maire de Montpellier"), None);
+        assert_eq!(name("Maire Ní Bhriain de Paor").as_deref(), Some("Maire Ní Bhriain de Paor"));
         assert_eq!(name("Ana Paula dos Santos - Diretora").as_deref(), Some("Ana Paula dos Santos"));
         assert_eq!(name("MARÍA LÓPEZ — Directora").as_deref(), Some("MARÍA LÓPEZ"));
         assert_eq!(name("Thomas Keller- Registrars").as_deref(), Some("Thomas Keller"));
