@@ -365,6 +365,21 @@ impl Gazetteers {
             let [_lang, word] = cols[..] else { return Err(bad(&origin, line, "expected 2 columns: language, word")) };
             stopwords.insert(fold(word));
         }
+        // Months that models/given_names_extra.tsv lists as names ("Julio", "Abril", "June") are
+        // loaded as names; a month whose folded form is only by chance a name of the generated lists
+        // stays a stop ("marco" of março: "Marco de Cooperación").
+        let listed_extra: HashSet<String> = GIVEN_NAMES_EXTRA
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .map(fold)
+            .collect();
+        let month_words: HashSet<String> = lexicon
+            .rows(ListKind::Months)
+            .iter()
+            .map(|r| fold(r.get(1)))
+            .filter(|m| listed_extra.contains(m))
+            .collect();
         // 100,000 names: read line by line, folded on the stack when ASCII (most are), so that
         // start-up stays short.
         let names = |file: &str| -> Result<HashSet<String>> {
@@ -379,7 +394,7 @@ impl Gazetteers {
                         return Err(bad(origin, i + 1, "expected a name in the first column"));
                     }
                     let folded = with_folded(name, str::to_string);
-                    if !stopwords.contains(&folded) {
+                    if !stopwords.contains(&folded) || month_words.contains(&folded) {
                         set.insert(folded);
                     }
                 }
@@ -388,6 +403,8 @@ impl Gazetteers {
         };
         let given_names = names("given_names.tsv")?;
         let surnames = names("surnames.tsv")?;
+        // ... and may be part of a name ("Julio Pérez", "Zhang Jun"): a date's digits still end a name.
+        stopwords.retain(|w| !month_words.contains(w));
         // An acronym said as a word is often written as one: "l'Unesco", "Anatel", "la Cepal". Each
         // name in capitals of four letters or more is also found with only its first capital, unless
         // that is a person's name, a word of a place's name or another form.

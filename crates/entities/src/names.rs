@@ -213,6 +213,11 @@ mod tests {
     fn name_shapes() {
         assert_eq!(name("Yolanda Martinez Mancilla, Head of").as_deref(), Some("Yolanda Martinez Mancilla"));
         assert_eq!(name("María de la Luz Pérez said").as_deref(), Some("María de la Luz Pérez"));
+        // A month listed as a given name starts a name; a date's digits end one.
+        assert_eq!(name("Julio Pérez said").as_deref(), Some("Julio Pérez"));
+        assert_eq!(name("Abril 2024").as_deref(), Some("Abril"));
+        // A month that is a name only by chance once folded (março) stays a stop.
+        assert_eq!(name("Marco de Cooperación Institucional"), None);
         // A title and what it is of is no name, even when the title is a given name somewhere.
         assert_eq!(name("Maire de Montpellier"), None);
         assert_eq!(name("Maire Ní Bhriain de Paor").as_deref(), Some("Maire Ní Bhriain de Paor"));
