@@ -2,7 +2,8 @@
 //! ILYENE"), the administrative convention of French-speaking Africa and of many minutes. A text
 //! that writes a known given name so follows the convention: there any capitalised word alone
 //! before a surname in capitals is a given name, even one no list knows ("Maurice KONATE"), and
-//! the capitals are not an acronym. Read by the acronym scan and the people stage.
+//! the capitals are not an acronym. Read by the acronym scan and the people stage. Also the
+//! speakers' names in capitals that open the turns of a transcript (">> C. MASSANGO: Excellencies").
 
 use acta_doc::ByteRange;
 
@@ -94,6 +95,54 @@ pub(crate) fn caps_surname_names(text: &str, words: &Words, gaz: &Gazetteers) ->
     }
 }
 
+/// How far into a line a transcript's turn label may reach before its colon.
+const MAX_TURN_LABEL_BYTES: usize = 48;
+
+/// The speakers' names in capitals that open the turns of a transcript: at a line's start (after
+/// ">>" or a dash), two to four words in capitals or initials, then a colon and what was said
+/// (">> C. MASSANGO: Excellencies", "THOMAS GASS: Thank you"). A word of the label must be a known
+/// given name or surname, or the label start with an initial; labels of roles ("MODERATOR:", "THE
+/// CHAIR:") and of bodies are no names. Each as (range, words).
+pub(crate) fn turn_labels_in_capitals(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, usize)> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let body = line.trim_start_matches([' ', '\t']);
+        let body = body.strip_prefix(">>").or_else(|| body.strip_prefix("- ")).unwrap_or(body).trim_start();
+        let offset = start + (line.len() - body.len());
+        let Some(colon) = body.get(..MAX_TURN_LABEL_BYTES.min(body.len())).and_then(|head| head.find(':')) else {
+            continue;
+        };
+        let label = body[..colon].trim_end();
+        let said = body[colon + 1..].trim();
+        let words: Vec<&str> = label.split(' ').collect();
+        if said.is_empty() || !(2..=4).contains(&words.len()) {
+            continue;
+        }
+        let initial = |w: &str| {
+            w.ends_with('.')
+                && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                && w.chars().all(|c| c.is_uppercase() || c == '.')
+        };
+        let shaped = words.iter().all(|w| initial(w) || is_caps(w)) && words.iter().any(|w| !initial(w));
+        let known = |w: &&str| {
+            let mut chars = w.chars();
+            let titled: String = chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
+            gaz.is_given_name(&titled) || gaz.is_surname(&titled)
+        };
+        // "M. KOUAMÉ": in French "M." is Monsieur, not an initial; such labels are read elsewhere.
+        let honorific = gaz.honorific(words[0]).is_some();
+        let named = !honorific && (initial(words[0]) || words.iter().any(known));
+        let stop = words.iter().any(|w| !initial(w) && gaz.is_name_stopword(w));
+        if shaped && named && !stop && gaz.institution_named(label).is_none() {
+            out.push((ByteRange { start: offset, end: offset + label.len() }, words.len()));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +150,15 @@ mod tests {
     fn names(text: &str) -> Vec<&str> {
         let gaz = Gazetteers::bundled();
         caps_surname_names(text, &Words::of(text), &gaz).into_iter().map(|n| n.range.slice(text)).collect()
+    }
+
+    #[test]
+    fn a_transcript_turn_opened_by_a_name_in_capitals_names_its_speaker() {
+        let gaz = Gazetteers::bundled();
+        let text = "    >> C. MASSANGO: Excellencies, distinguished guests.\nTHOMAS GASS: Thank you.\n\
+            >> MODERATOR: Next.\nTHE CHAIR: Order.\nM. KOUAMÉ : Merci.\nAGENDA ITEM: Opening\nNOTE:\n";
+        let found: Vec<&str> = turn_labels_in_capitals(text, &gaz).into_iter().map(|(r, _)| r.slice(text)).collect();
+        assert_eq!(found, ["C. MASSANGO", "THOMAS GASS"]);
     }
 
     #[test]

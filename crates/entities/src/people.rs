@@ -124,6 +124,15 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
         let core = n.range.slice(text).split(' ').count();
         cands.push(PersonCandidate::found_by_pattern(n.range, core));
     }
+    // ">> C. MASSANGO: Excellencies": a transcript's turn opened by a speaker's name in capitals.
+    // A label of someone named in full elsewhere ("C. BOTERO" of "Carolina Botero") adds no one.
+    for (range, words) in crate::caps_surnames::turn_labels_in_capitals(text, gaz) {
+        let surname = fold(range.slice(text).rsplit(' ').next().unwrap_or(""));
+        let named_before = cands.iter().any(|p| fold(p.range.slice(text)).ends_with(&format!(" {surname}")));
+        if !named_before && !c.overlaps(range, &blocked) {
+            cands.push(PersonCandidate::found_by_pattern(range, words));
+        }
+    }
     // Names in prose that start with a known given name ("Victor Lagunes", "Ana Paula dos Santos").
     for (range, core) in gazetteer_names(text, gaz) {
         if !c.overlaps(range, &blocked) {
