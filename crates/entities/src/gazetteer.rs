@@ -586,8 +586,18 @@ impl Gazetteers {
     }
 
     /// The honorific written exactly so ("Sra.", "Mme"), if any.
+    /// An honorific as written, or written in capitals ("O SR. JAYME CAMPOS", "DR. ANA RUIZ").
     pub(crate) fn honorific(&self, form: &str) -> Option<&Honorific> {
-        self.honorific_index.get(form).map(|&i| &self.honorifics[i])
+        let found = self.honorific_index.get(form).or_else(|| {
+            let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < 2 || !form.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
+                return None;
+            }
+            let mut chars = form.chars();
+            let capitalised: String = chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
+            self.honorific_index.get(&capitalised)
+        });
+        found.map(|&i| &self.honorifics[i])
     }
 
     /// A given name in the name gazetteer ("Victor", "MARÍA", "Ndèye"), compared folded.
@@ -669,6 +679,15 @@ pub fn at_word_end(text: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_honorific_written_in_capitals_is_one_and_titular_is_a_title() {
+        let gaz = Gazetteers::bundled();
+        assert_eq!(gaz.honorific("SR.").map(|h| h.form.as_str()), Some("Sr."));
+        assert_eq!(gaz.honorific("DRA.").map(|h| h.form.as_str()), Some("Dra."));
+        assert!(gaz.honorific("S.").is_none() && gaz.honorific("OK").is_none());
+        assert!(gaz.is_title("titular"));
+    }
 
     #[test]
     fn a_known_acronym_is_found_written_as_a_word() {
