@@ -8,18 +8,32 @@ use regex::Regex;
 
 use crate::labels::LabelTable;
 
-/// Bullets and list numbers: "-", "•", "--", "1.", "(2)", "a)".
-pub(crate) static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*(?:[-*•·–—▪◦‣●○■►➢✓]{1,2}[ \t]*|\(?\d{1,3}[.)][ \t]+|\(?[a-z][.)][ \t]+|#{1,6}[ \t]+)")
-        .expect("valid regex")
-});
+/// The letters that symbol fonts' bullets become in text taken from a PDF ("n", "l", "q", "§",
+/// "Ø"), alone at a line's start before a tab or a wide gap.
+const SYMBOL_FONT_BULLET: &str = r"[nlqv§ØüÞ¨](?:\t|[ \t]{3,})";
 
-/// Longest label accepted before an inline value ("Session Organizer: ...").
+/// Bullets and list numbers: "-", "•", "--", "1.", "(2)", "a)", and symbol fonts' bullets.
+pub(crate) static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[ \t]*(?:[-*•·–—▪◦‣●○■►➢✓]{{1,2}}[ \t]*|\(?\d{{1,3}}[.)][ \t]+|\(?[a-z][.)][ \t]+|#{{1,6}}[ \t]+|{SYMBOL_FONT_BULLET})"
+    ))
+    .expect("valid regex")
+});
+static SYMBOL_BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^[ \t]*{SYMBOL_FONT_BULLET}")).expect("valid regex"));
+
 /// On a text's first line, an unknown label's value has at most this many words; a longer one is a
 /// sentence after a headline.
 const MAX_UNKNOWN_LABEL_VALUE_WORDS: usize = 40;
+/// Longest label accepted before an inline value ("Session Organizer: ...").
 const MAX_INLINE_LABEL_WORDS: usize = 8;
 const MAX_INLINE_LABEL_BYTES: usize = 70;
+/// How many bytes of a line's start are a symbol font's bullet and the gap after it ("n      Ana
+/// Ruiz"); 0 when it has none. Lists read in the entity stage strip the other bullets themselves.
+pub fn symbol_bullet_len(line: &str) -> usize {
+    SYMBOL_BULLET.find(line).map_or(0, |m| m.end())
+}
+
 /// Longest label accepted when it stands alone, ending with a colon or a question mark.
 const MAX_HEADING_WORDS: usize = 30;
 /// Longest line taken for a heading when it stands alone without a colon.
@@ -360,6 +374,16 @@ mod tests {
         // The same line further down, or with a short value, is a label and its value.
         assert_eq!(kinds(&format!("Intro\n\n{headline}"))[1].0, LineKind::Field);
         assert_eq!(kinds("Transformation Technologique : le DG milite\n")[0].0, LineKind::Field);
+    }
+
+    #[test]
+    fn a_symbol_fonts_bullet_is_a_bullet_before_a_wide_gap_only() {
+        let k = kinds("Present:\n\nn               Mawutodzi Abissath, Ag. Executive Member\nl\tFred Sarpong\n");
+        assert_eq!(k[1], (LineKind::ListItem, "Mawutodzi Abissath, Ag. Executive Member".to_string()));
+        assert_eq!(k[2], (LineKind::ListItem, "Fred Sarpong".to_string()));
+        assert_eq!(symbol_bullet_len("n      Ana Ruiz"), 7);
+        assert_eq!(symbol_bullet_len("n Ana Ruiz"), 0);
+        assert_eq!(symbol_bullet_len("no Brasil"), 0);
     }
 
     #[test]
