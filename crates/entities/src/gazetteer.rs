@@ -70,6 +70,8 @@ pub struct Gazetteers {
     pub(crate) honorifics: Vec<Honorific>,
     /// Form -> index in `honorifics`.
     honorific_index: HashMap<String, usize>,
+    /// Form in capitals ("SR.", "DRA.") -> index in `honorifics`, for forms of two letters or more.
+    honorific_caps_index: HashMap<String, usize>,
     /// Bytes in the longest honorific form.
     longest_honorific: usize,
     stopwords: HashSet<String>,
@@ -448,6 +450,13 @@ impl Gazetteers {
             place_by_form: place_index,
             institution_by_form,
             honorific_index: honorifics.iter().enumerate().map(|(i, h)| (h.form.clone(), i)).rev().collect(),
+            honorific_caps_index: honorifics
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| h.form.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+                .map(|(i, h)| (h.form.to_uppercase(), i))
+                .rev()
+                .collect(),
             longest_honorific: honorifics.iter().map(|h| h.form.len()).max().unwrap_or(0),
             honorifics,
             stopwords,
@@ -588,16 +597,7 @@ impl Gazetteers {
     /// The honorific written exactly so ("Sra.", "Mme"), if any.
     /// An honorific as written, or written in capitals ("O SR. JAYME CAMPOS", "DR. ANA RUIZ").
     pub(crate) fn honorific(&self, form: &str) -> Option<&Honorific> {
-        let found = self.honorific_index.get(form).or_else(|| {
-            let letters = form.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < 2 || !form.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
-                return None;
-            }
-            let mut chars = form.chars();
-            let capitalised: String = chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
-            self.honorific_index.get(&capitalised)
-        });
-        found.map(|&i| &self.honorifics[i])
+        self.honorific_index.get(form).or_else(|| self.honorific_caps_index.get(form)).map(|&i| &self.honorifics[i])
     }
 
     /// A given name in the name gazetteer ("Victor", "MARÍA", "Ndèye"), compared folded.
