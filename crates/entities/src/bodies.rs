@@ -521,9 +521,8 @@ fn entry_organization_whole(
         let first = p.split_whitespace().next().unwrap_or("");
         let words = p.split_whitespace().count();
         // "Yunive Moreno y José Santos": people joined by a conjunction, not a body.
-        let people = gaz.conjunctions.iter().any(|c| {
-            p.split_once(&format!(" {c} "))
-                .is_some_and(|(_, b)| b.split(' ').next().is_some_and(|w| gaz.is_given_name(w)))
+        let people = gaz.spaced_conjunctions.iter().any(|c| {
+            p.split_once(c.as_str()).is_some_and(|(_, b)| b.split(' ').next().is_some_and(|w| gaz.is_given_name(w)))
         });
         if people {
             return false;

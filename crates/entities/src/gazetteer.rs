@@ -113,6 +113,8 @@ pub struct Gazetteers {
     /// ("y", "and") and prepositions from a leader's title to the body ("chez"), all languages.
     pub(crate) name_connectors: HashSet<String>,
     pub(crate) conjunctions: Vec<String>,
+    /// The same with a space on each side (" and "), to find them as words without writing them anew.
+    pub(crate) spaced_conjunctions: Vec<String>,
     pub(crate) body_prepositions: Vec<String>,
     /// Verbs that open a sentence about what someone did, and verbs that make a line a sentence
     /// (written " said ", to be found as whole words).
@@ -492,6 +494,10 @@ impl Gazetteers {
             org_cues: LangPhrases::new(lexicon.rows(ListKind::OrgCues)),
             name_connectors: lexicon.words(ListKind::NameConnectors).map(str::to_string).collect(),
             conjunctions: unique(lexicon.words(ListKind::Conjunctions)),
+            spaced_conjunctions: unique(lexicon.words(ListKind::Conjunctions))
+                .iter()
+                .map(|c| format!(" {c} "))
+                .collect(),
             body_prepositions: unique(lexicon.words(ListKind::BodyPrepositions)),
             narrative_verbs: lexicon.words(ListKind::NarrativeVerbs).map(str::to_string).collect(),
             sentence_verbs: unique(lexicon.words(ListKind::SentenceVerbs)).iter().map(|v| format!(" {v} ")).collect(),

@@ -315,10 +315,9 @@ fn enumeration_end(text: &str, end: usize, gaz: &Gazetteers) -> usize {
             return end;
         }
         let rest = &text[piece_end..];
-        let conj =
-            gaz.conjunctions.iter().find(|c| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(&format!("{c} "))));
+        let conj = gaz.spaced_conjunctions.iter().find(|c| rest.starts_with(c.as_str()));
         if let Some(conj) = conj {
-            let last_start = piece_end + conj.len() + 2;
+            let last_start = piece_end + conj.len();
             let last_end = capitalised_run(last_start);
             return if last_end > last_start { last_end } else { end };
         }

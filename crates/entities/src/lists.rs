@@ -268,7 +268,7 @@ pub(crate) fn split_at_periods(text: &str, r: ByteRange, gaz: &Gazetteers) -> Ve
 /// `None` for an entry such as "Ana Ruiz, Directora, Agencia X".
 pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) -> Option<Vec<ByteRange>> {
     let s = r.slice(text);
-    let conjunctions: Vec<String> = gaz.conjunctions.iter().map(|c| format!(" {c} ")).collect();
+    let conjunctions = &gaz.spaced_conjunctions;
     if !s.contains(',') && !conjunctions.iter().any(|c| s.contains(c.as_str())) {
         return None;
     }
@@ -301,7 +301,7 @@ pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) 
         // "... y Rosa Gil", "... and Rosa Gil": the last pair is joined by a conjunction.
         let p = piece.slice(text);
         let mut sub = vec![piece];
-        for conj in &conjunctions {
+        for conj in conjunctions {
             if let Some(i) = p.find(conj.as_str()).filter(|&i| !p[..i].contains('(') || p[..i].contains(')')) {
                 let a = ByteRange { start: piece.start, end: piece.start + i }.trim(text);
                 let b = ByteRange { start: piece.start + i + conj.len(), end: piece.end }.trim(text);
