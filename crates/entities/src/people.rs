@@ -126,11 +126,19 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
     }
     // ">> C. MASSANGO: Excellencies": a transcript's turn opened by a speaker's name in capitals.
     // A label of someone named in full elsewhere ("C. BOTERO" of "Carolina Botero") adds no one.
-    for (range, words) in crate::caps_surnames::turn_labels_in_capitals(text, gaz) {
-        let surname = fold(range.slice(text).rsplit(' ').next().unwrap_or(""));
-        let named_before = cands.iter().any(|p| fold(p.range.slice(text)).ends_with(&format!(" {surname}")));
-        if !named_before && !c.overlaps(range, &blocked) {
-            cands.push(PersonCandidate::found_by_pattern(range, words));
+    let labels = crate::caps_surnames::turn_labels_in_capitals(text, gaz);
+    if !labels.is_empty() {
+        // The surnames of the names of two words or more found so far, once, not at each turn.
+        let mut named: foldhash::HashSet<String> = cands
+            .iter()
+            .filter_map(|p| fold(p.range.slice(text)).rsplit_once(' ').map(|(_, last)| last.to_string()))
+            .collect();
+        for (range, words) in labels {
+            let surname = fold(range.slice(text).rsplit(' ').next().unwrap_or(""));
+            if !named.contains(&surname) && !c.overlaps(range, &blocked) {
+                named.insert(surname);
+                cands.push(PersonCandidate::found_by_pattern(range, words));
+            }
         }
     }
     // Names in prose that start with a known given name ("Victor Lagunes", "Ana Paula dos Santos").
