@@ -115,7 +115,7 @@ fn cut_row_rest(runs: &[Run], columns: &[f64]) -> Option<(Range<usize>, String)>
     for run in &runs[start..end] {
         cells[column_of(columns, run.x0)].push(run.clone());
     }
-    let cells: Vec<String> = cells.iter().map(|c| cell_text(c)).collect();
+    let cells: Vec<String> = cells.iter().map(|c| cell_text(c, None)).collect();
     Some((start..end, format!("| {} |", cells.join(" | "))))
 }
 
@@ -260,11 +260,18 @@ impl Table {
 
     /// `| cell | cell |` lines, one per row, each cell in its column (an empty cell stays one).
     fn rows(&self, runs: &[Run]) -> String {
+        // The widest line of each column: a word wider than it could not be drawn on one line.
+        let mut widest = vec![0.0_f64; self.columns.len()];
+        for cell in self.rows.iter().flatten() {
+            let column = column_of(&self.columns, cell.x0);
+            widest[column] = runs[cell.runs.clone()].iter().map(|r| r.x1 - r.x0).fold(widest[column], f64::max);
+        }
         let mut lines = Vec::with_capacity(self.rows.len());
         for row in &self.rows {
             let mut cells = vec![String::new(); self.columns.len()];
             for cell in row {
-                cells[column_of(&self.columns, cell.x0)] = cell_text(&runs[cell.runs.clone()]);
+                let column = column_of(&self.columns, cell.x0);
+                cells[column] = cell_text(&runs[cell.runs.clone()], Some(widest[column]));
             }
             lines.push(format!("| {} |", cells.join(" | ")));
         }
@@ -277,24 +284,65 @@ fn column_of(columns: &[f64], x0: f64) -> usize {
 }
 
 /// A cell's lines as one line, joined by spaces; a hyphen at a line's end before a lower-case
-/// line is the hyphenation's, and goes. A word the column was too narrow for, cut without a
-/// hyphen ("Investigad" / "ora"), cannot be told from two words by the page alone ("Directora" /
-/// "de"): it stays two.
-fn cell_text(lines: &[Run]) -> String {
+/// line is the hyphenation's, and goes. A word too wide for its column is cut without a hyphen
+/// ("Investigad" / "ora"); `widest_line` (the column's widest line) tells it from a line wrapped
+/// between two words, see [`is_cut_word`].
+fn cell_text(lines: &[Run], widest_line: Option<f64>) -> String {
     let mut text = String::new();
+    let mut previous: Option<&Run> = None;
     for line in lines {
-        if !text.is_empty() {
+        if let Some(before) = previous {
             let continues = line.text.chars().next().is_some_and(char::is_lowercase);
             if continues && text.ends_with('-') && text[..text.len() - 1].ends_with(char::is_alphabetic) {
                 text.pop();
-            } else {
+            } else if !widest_line.is_some_and(|widest| is_cut_word(before, line, widest)) {
                 text.push(' ');
             }
         }
         text.push_str(&line.text);
+        previous = Some(line);
     }
     text.replace('|', "/")
 }
+
+/// Whether a cell's line and the next are one word the column was too narrow for, cut without a
+/// hyphen. A producer moves a word that does not fit to the next line, and cuts it only when it is
+/// wider than a whole line: so the line is that one word, it and the next line's first word
+/// together are wider than any line of the column, the next starts in lower case, and neither
+/// part is a word acta's packs know ("Directora" / "de Datos" is two words, though as wide).
+fn is_cut_word(line: &Run, next: &Run, widest_line: f64) -> bool {
+    let Some(rest) = next.text.split(' ').next() else { return false };
+    let is_fragment = |part: &str| part.chars().all(char::is_alphabetic) && !KNOWN_WORDS.contains(&part.to_lowercase());
+    if line.text.contains(' ')
+        || !line.text.ends_with(char::is_lowercase)
+        || !rest.starts_with(char::is_lowercase)
+        || !is_fragment(&line.text)
+        || !is_fragment(rest)
+    {
+        return false;
+    }
+    let glyph_width = (next.x1 - next.x0) / next.text.chars().count().max(1) as f64;
+    (line.x1 - line.x0) + glyph_width * rest.chars().count() as f64 > widest_line
+}
+
+/// Every word of the bundled language packs, lower case: the dictionary the PDF reader has.
+static KNOWN_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> = std::sync::LazyLock::new(|| {
+    let lexicon = acta_lexicon::Lexicon::bundled();
+    let mut words = std::collections::HashSet::new();
+    for kind in acta_lexicon::ListKind::ALL {
+        for row in lexicon.rows(kind) {
+            for column in 0..kind.columns() {
+                words.extend(
+                    row.get(column)
+                        .split(|c: char| !c.is_alphabetic())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_lowercase),
+                );
+            }
+        }
+    }
+    words
+});
 
 /// A list's marker drawn apart from its item ("•", "-", "1.", "a)"): a column of them is a
 /// list's, not a table's.
@@ -377,7 +425,7 @@ fn table_at(runs: &[Run], start: usize) -> Option<Table> {
     if columns.len() > widest_row + 1 {
         return None;
     }
-    let first_column_texts = rows.iter().map(|row| cell_text(&runs[row[0].runs.clone()]));
+    let first_column_texts = rows.iter().map(|row| cell_text(&runs[row[0].runs.clone()], None));
     if first_column_texts.collect::<Vec<_>>().iter().all(|t| is_marker(t)) {
         return None;
     }
@@ -401,6 +449,42 @@ mod tests {
                 run
             })
             .collect()
+    }
+
+    #[test]
+    fn a_word_cut_by_a_narrow_column_is_whole_and_words_wrapped_apart_stay_two() {
+        // Column "Cargo" is 60 points wide: 12 glyphs of 5 points.
+        let runs = runs_of(&[
+            (50.0, 130.0, "Nombre"),
+            (200.0, 130.0, "Cargo"),
+            (50.0, 150.0, "Ana Pérez"),
+            (200.0, 150.0, "Coordinadora"),
+            (200.0, 162.0, "de Datos"),
+            (50.0, 180.0, "Luis Gómez"),
+            (200.0, 180.0, "Investigador"),
+            (200.0, 192.0, "asociado"),
+            (50.0, 225.0, "Eva Ruiz"),
+            (200.0, 225.0, "Epidemiólogi"),
+            (200.0, 237.0, "sta"),
+        ]);
+        let rows = tables(&runs)[0].rows(&runs);
+        // "de" and "investigador" are words of the packs: the line wrapped between two words.
+        assert!(rows.contains("| Coordinadora de Datos |"), "{rows}");
+        assert!(rows.contains("| Investigador asociado |"), "{rows}");
+        // Twelve glyphs and three more fit on no line of the column: the producer cut the word.
+        assert!(rows.contains("| Epidemiólogista |"), "{rows}");
+        // In a column with a line of 17 glyphs, the 15 of "Epidemiólogista" fit on one: two words.
+        let runs = runs_of(&[
+            (50.0, 130.0, "Nombre"),
+            (200.0, 130.0, "Cargo"),
+            (50.0, 150.0, "Ana Pérez"),
+            (200.0, 150.0, "Consultora sénior"),
+            (50.0, 180.0, "Eva Ruiz"),
+            (200.0, 180.0, "Epidemiólogi"),
+            (200.0, 192.0, "sta"),
+        ]);
+        let rows = tables(&runs)[0].rows(&runs);
+        assert!(rows.contains("| Epidemiólogi sta |"), "{rows}");
     }
 
     #[test]
