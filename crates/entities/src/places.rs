@@ -69,6 +69,9 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
                 }
                 add_country(c, *code, range, EntitySource::Gazetteer);
             }
+            // "Comunidade dos Países de Língua Portuguesa", "lengua oficial española": a language,
+            // even inside a body's name.
+            Place::Demonym(_) if after_language_noun(text, start, gaz) => {}
             Place::Demonym(code) if inside && named_inside => add_country(c, *code, range, EntitySource::Gazetteer),
             Place::Demonym(code) => {
                 // "the Spanish and English versions": look past a list of demonyms to the noun.
@@ -97,6 +100,17 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
             }
         }
     }
+}
+
+/// Whether one of the two words before `start` is a language noun ("língua portuguesa", "langue
+/// officielle française"): Romance languages put the demonym of a language after its noun.
+fn after_language_noun(text: &str, start: usize, gaz: &Gazetteers) -> bool {
+    text[..start]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase())
+        .any(|w| gaz.language_nouns.contains(&w))
 }
 
 /// With a US state, "Atlanta" or "US" (places_extra.tsv) in the same sentence, or "state of" right

@@ -257,6 +257,12 @@ fn look_alikes_are_not_countries() {
     );
     assert_eq!(countries("The forum was held in Port of Spain."), Vec::<String>::new());
     assert_eq!(countries("Réunion du comité de pilotage à Ouagadougou."), Vec::<String>::new());
+    // A language's demonym comes after its noun in Romance languages, also inside a body's name.
+    assert_eq!(
+        countries("Os países de língua portuguesa e a Comunidade dos Países de Língua Portuguesa debateram."),
+        Vec::<String>::new()
+    );
+    assert_eq!(countries("Se usará la lengua oficial española y la langue française."), Vec::<String>::new());
     // The real countries are still found.
     assert_eq!(countries("Delegates from Jordan, Chad and Georgia met in Amman."), vec!["GE", "JO", "TD"]);
 }
