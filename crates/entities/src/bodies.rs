@@ -10,7 +10,7 @@ use acta_doc::{fold, fold_words, ByteRange, Canonical, EntityKind, EntitySource,
 
 use crate::acronyms::*;
 use crate::body_checks::*;
-use crate::cued_bodies::cued_bodies;
+use crate::cued_bodies::{cued_bodies, labelled_bodies};
 use crate::extract::{Collector, Scans};
 use crate::gazetteer::{Gazetteers, Place};
 use crate::leader_bodies::leader_bodies;
@@ -39,6 +39,8 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     let mut led = leader_bodies(text, lower, words, gaz, |at| report.language_at(at));
     // "organizada por Listín Diario", "sponsored by Verdal and Greenergy": read as leaders' bodies are.
     led.extend(cued_bodies(text, lower, words, gaz, |at| report.language_at(at)));
+    // "Organização do Proponente: Solintel - ...": a form's organisation field.
+    led.extend(labelled_bodies(report, gaz));
     let mut cands: Vec<Candidate> = Vec::with_capacity(shapes.len() + known.len());
     for &(start, end, idx) in known {
         let inst = gaz.institution(idx);

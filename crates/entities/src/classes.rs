@@ -7,6 +7,7 @@ use foldhash::{HashSet, HashSetExt};
 use regex::Regex;
 
 use crate::shape_patterns::alternatives_of;
+use crate::words::WordMatcher;
 
 pub(crate) struct ClassWords {
     /// "and", "or": a place's name does not go on across them.
@@ -69,6 +70,8 @@ pub(crate) struct ClassWords {
     pub(crate) role_headers: HashSet<String>,
     pub(crate) organization_headers: HashSet<String>,
     pub(crate) country_headers: HashSet<String>,
+    /// "consultora", "opérateurs": the capitalised name after one is a body.
+    pub(crate) body_kind_nouns: WordMatcher,
 }
 
 impl ClassWords {
@@ -164,6 +167,7 @@ impl ClassWords {
             role_headers: set(WordClass::RoleHeader),
             organization_headers: set(WordClass::OrganizationHeader),
             country_headers: set(WordClass::CountryHeader),
+            body_kind_nouns: WordMatcher::new(&list(WordClass::BodyKindNoun)),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! Reads the language packs' organisation cues and the gazetteers; the institutions stage adds what
 //! it finds, as it does for the bodies of leaders.
 
-use acta_doc::{ByteRange, Lang};
+use acta_doc::{fold_words, ByteRange, Lang, Report};
 
 use crate::gazetteer::Gazetteers;
 use crate::leader_bodies::{capitalised_run, names_a_body};
@@ -23,12 +23,78 @@ pub(crate) fn cued_bodies(
     language_at: impl Fn(usize) -> Option<Lang>,
 ) -> Vec<ByteRange> {
     let mut out = Vec::new();
-    for (_, end) in gaz.org_cues.find_in(lower, words, language_at) {
+    // "promovida pela consultora Axians", "des opérateurs Camtel, Sup'ptic": a noun that says what
+    // kind of body follows is a cue of its own.
+    let kind_nouns = gaz.classes.body_kind_nouns.find_in(lower, words).into_iter().map(|(_, end, _)| end);
+    let cues = gaz.org_cues.find_in(lower, words, language_at).into_iter().map(|(_, end)| end);
+    let mut ends: Vec<usize> = cues.chain(kind_nouns).collect();
+    ends.sort_unstable();
+    ends.dedup();
+    for end in ends {
         let Some(first) = name_start(text, end, gaz).and_then(|at| body_at(text, at, gaz)) else { continue };
         out.push(first);
         out.extend(listed_after(text, first.end, gaz));
     }
+    // A cue and the kind noun after it ("promovida pela consultora Axians") find a name twice.
+    out.sort_unstable_by_key(|r| (r.start, r.end));
+    out.dedup();
     out
+}
+
+/// At most this many words make a form's organisation value a name.
+const MAX_VALUE_WORDS: usize = 12;
+
+/// The values of fields whose label names an organisation ("Organização do Proponente: Solintel -
+/// Soluções Inteligentes em Telecom", "Proposer's Organization:", "Institución:"): the value up to
+/// a form's next label run into it ("... - Setor do Proponente: Setor Empresarial"), without a
+/// country after a dash, when it may name a body (see [`names_a_body`]) and is not a person.
+pub(crate) fn labelled_bodies(report: &Report, gaz: &Gazetteers) -> Vec<ByteRange> {
+    let text = &report.text;
+    let classes = &gaz.classes;
+    let mut out = Vec::new();
+    for field in &report.fields {
+        let label = fold_words(field.label.slice(text));
+        let words: Vec<&str> = label.split(' ').collect();
+        if !words.iter().any(|w| classes.organization_headers.contains(*w))
+            || words.iter().any(|w| classes.name_headers.contains(*w))
+        {
+            continue;
+        }
+        let Some(range) = value_name(text, field.value, gaz) else { continue };
+        let name = range.slice(text);
+        let first = name.split(' ').next().unwrap_or("");
+        let person = gaz.is_given_name(first) && name_at(text, range.start, gaz).is_some_and(|n| n.core_tokens >= 2)
+            || honorific_at(text, range.start, gaz, None).is_some();
+        if !person && name.split_whitespace().count() <= MAX_VALUE_WORDS && names_a_body(name, gaz) {
+            out.push(range);
+        }
+    }
+    out
+}
+
+/// A field's value up to the next label run into it (the last dash before a colon), or to a
+/// semicolon or a bar; a country after a dash at its end left out ("Internet sem Fronteiras -
+/// Brasil"). `None` unless it starts with a capital or a digit.
+fn value_name(text: &str, value: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
+    const DASHES: [&str; 3] = [" - ", " – ", " — "];
+    let mut v = value.slice(text);
+    if let Some(cut) = v.find([';', '|']) {
+        v = &v[..cut];
+    }
+    let last_dash = |s: &str| DASHES.iter().filter_map(|d| s.rfind(d)).max();
+    if let Some(colon) = v.find(':') {
+        v = &v[..last_dash(&v[..colon])?];
+    }
+    if let Some(dash) = last_dash(v) {
+        let tail = v[dash..].trim_start_matches([' ', '-', '–', '—']);
+        if gaz.country_named(tail).is_some() {
+            v = &v[..dash];
+        }
+    }
+    let v = v.trim_end_matches([' ', ',', '.', '-', '–', '—']);
+    let start = value.start + (v.len() - v.trim_start().len());
+    let v = v.trim_start();
+    v.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()).then(|| ByteRange { start, end: start + v.len() })
 }
 
 /// The capitalised name at `at`, when it may name a body: not a person ("Ana Ruiz", "Mme Fatou
@@ -59,13 +125,25 @@ fn listed_after(text: &str, end: usize, gaz: &Gazetteers) -> Vec<ByteRange> {
             None => break,
         };
         let Some(name) = name_start(text, at, gaz).and_then(|at| body_at(text, at, gaz)) else { break };
+        // "des opérateurs Camtel, Sup'ptic, Libom Li Lekeng s'est entretenu": a name the sentence
+        // goes on after, not a list, is its subject.
+        let after = &text[name.end..];
+        let list_goes_on = after.is_empty()
+            || after.starts_with([',', '.', ';', ':', ')', '\n'])
+            || gaz.conjunctions.iter().any(|c| {
+                after.strip_prefix(' ').and_then(|r| r.strip_prefix(c.as_str())).is_some_and(|r| r.starts_with(' '))
+            });
+        if !list_goes_on {
+            break;
+        }
         out.push(name);
         end = name.end;
     }
     out
 }
 
-/// Where the name after `at` starts: past one space and the connectors of names ("la", "the").
+/// Where the name after `at` starts: past one space, the connectors of names and articles ("la",
+/// "the", "o") and a noun saying what kind of body it is ("consultora").
 fn name_start(text: &str, at: usize, gaz: &Gazetteers) -> Option<usize> {
     let mut pos = at;
     for _ in 0..3 {
@@ -74,7 +152,8 @@ fn name_start(text: &str, at: usize, gaz: &Gazetteers) -> Option<usize> {
         if word.starts_with(char::is_uppercase) {
             return Some(text.len() - rest.len());
         }
-        if !gaz.name_connectors.contains(word) {
+        let kind_noun = gaz.classes.body_kind_nouns.longest_prefix(word) == Some(word.len());
+        if !gaz.name_connectors.contains(word) && !gaz.classes.definite_articles.contains(word) && !kind_noun {
             return None;
         }
         pos = text.len() - rest.len() + word.len();
@@ -93,6 +172,18 @@ mod tests {
         cued_bodies(text, &lower, &Words::of(text), &gaz, |_| lang).iter().map(|r| r.slice(text).to_string()).collect()
     }
 
+    fn labelled(text: &str) -> Vec<String> {
+        let mut report = Report::new("t", "t.txt", text.to_string());
+        acta_doc::Stage::run(&acta_layout::LayoutStage::bundled(), &mut report).unwrap();
+        labelled_bodies(&report, &Gazetteers::bundled()).iter().map(|r| r.slice(text).to_string()).collect()
+    }
+
+    #[test]
+    fn the_value_of_a_field_that_names_an_organisation() {
+        let text = "Proponente: Carla Mendes Rocha\nOrganização do Proponente: Tramavia - Redes Comunitárias - Setor do Proponente: Terceiro Setor\nProposer's Organization: Kestrel Labs - Chile\nInstitución: Dra. Ana Ruiz\nNombre y organización: Luis Paz, Olmo Datos\nOrganización: la sociedad civil\n";
+        assert_eq!(labelled(text), ["Tramavia - Redes Comunitárias", "Kestrel Labs"]);
+    }
+
     #[test]
     fn the_names_after_a_cue_and_the_names_listed_after_them() {
         assert_eq!(
@@ -100,6 +191,13 @@ mod tests {
             ["Verdal", "Kestrel Labs", "Olmo Datos"]
         );
         assert_eq!(cued("La jornada, organizada por Diario Sur junto a otros medios.", "es"), ["Diario Sur"]);
+        // A noun saying what kind of body follows is a cue too; a name the sentence goes on after
+        // ends the list.
+        assert_eq!(cued("Foi promovida pela consultora Verdal e o Jornal Norte.", "pt"), ["Verdal", "Jornal Norte"]);
+        assert_eq!(
+            cued("En présence des opérateurs Kestrel, Olmo Telecom, Awa Ndiaye Sow a rappelé les enjeux.", "fr"),
+            ["Kestrel", "Olmo Telecom"]
+        );
         // A person organised it; a cue of another language than the text's is not read.
         assert!(cued("It was organised by Maria Jones.", "en").is_empty());
         assert!(cued("It was organised by Verdal.", "fr").is_empty());

@@ -481,6 +481,9 @@ word_classes! {
     AcademiaWord = "academia_word",
     /// Words and legal forms of companies ("Inc.", "Empresa"), as written.
     CompanyWord = "company_word",
+    /// Common nouns saying what kind of body the capitalised name right after them is ("la
+    /// consultora Axians", "l'opérateur Camtel", "the consultancy ..."), lower case.
+    BodyKindNoun = "body_kind_noun",
     /// Words of legislatures and courts ("Senado", "Tribunal"), as written.
     LegislatureWord = "legislature_word",
     /// Words of the names of civil-society bodies ("Foundation", "Coletivo"), as written.
