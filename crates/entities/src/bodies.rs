@@ -10,7 +10,7 @@ use acta_doc::{fold, fold_words, ByteRange, Canonical, EntityKind, EntitySource,
 
 use crate::acronyms::*;
 use crate::body_checks::*;
-use crate::cued_bodies::{cued_bodies, labelled_bodies};
+use crate::cued_bodies::{credited_bodies, cued_bodies, labelled_bodies};
 use crate::extract::{Collector, Scans};
 use crate::gazetteer::{Gazetteers, Place};
 use crate::leader_bodies::leader_bodies;
@@ -41,6 +41,8 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     led.extend(cued_bodies(text, lower, words, gaz, |at| report.language_at(at)));
     // "Organização do Proponente: Solintel - ...": a form's organisation field.
     led.extend(labelled_bodies(report, gaz));
+    // "(CIO Mag) – ...", "... Vietnam. - Bernama": the agency a news item credits.
+    led.extend(credited_bodies(text, gaz));
     let mut cands: Vec<Candidate> = Vec::with_capacity(shapes.len() + known.len());
     for &(start, end, idx) in known {
         let inst = gaz.institution(idx);

@@ -97,6 +97,62 @@ fn value_name(text: &str, value: ByteRange, gaz: &Gazetteers) -> Option<ByteRang
     v.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()).then(|| ByteRange { start, end: start + v.len() })
 }
 
+/// At most this many words name a news agency in a credit line.
+const MAX_CREDIT_WORDS: usize = 3;
+
+/// The news agency or outlet a news item credits: in parentheses before a dash at a line's start,
+/// after a place or not ("(CIO Mag) – Le maintien ...", "BRASÍLIA (Reuters) - ..."), or after a
+/// dash at the end of the last sentence of a line ("... and Vietnam. - Bernama").
+pub(crate) fn credited_bodies(text: &str, gaz: &Gazetteers) -> Vec<ByteRange> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let line = line.trim_end();
+        // "(Agency) – ": the opening parenthesis within the line's first few words.
+        if let Some(open) = line.find('(').filter(|&i| line[..i].split_whitespace().count() <= MAX_CREDIT_WORDS) {
+            let place = line[..open].trim_end_matches([',', ' ']);
+            let before_is_place =
+                place.is_empty() || gaz.find_places(place).next().is_some() || place.chars().all(|c| !c.is_lowercase());
+            if let Some(close) = line[open..].find(')').map(|i| open + i) {
+                let after = &line[close + 1..];
+                let dash = ["–", "—", "-"].iter().any(|d| after.trim_start().starts_with(d));
+                if before_is_place && dash {
+                    out.extend(credit(text, start + open + 1, start + close, gaz));
+                }
+            }
+        }
+        // ". - Agency" at the line's end.
+        for dash in [" - ", " – ", " — "] {
+            let Some(at) = line.rfind(dash) else { continue };
+            if line[..at].ends_with(['.', '!', '?', '"', '”']) {
+                out.extend(credit(text, start + at + dash.len(), start + line.len(), gaz));
+            }
+        }
+    }
+    out
+}
+
+/// The name credited between `start` and `end`: a few capitalised words that may name a body, not
+/// a person's.
+fn credit(text: &str, start: usize, end: usize, gaz: &Gazetteers) -> Option<ByteRange> {
+    let name = text[start..end].trim();
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() > MAX_CREDIT_WORDS || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let at = start + (text[start..end].len() - text[start..end].trim_start().len());
+    let person = gaz.is_given_name(words[0]) && name_at(text, at, gaz).is_some_and(|n| n.core_tokens >= 2)
+        || honorific_at(text, at, gaz, None).is_some();
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let named = !person
+        && letters >= 2
+        && gaz.find_places(name).next().is_none()
+        && !words.iter().any(|w| gaz.is_title(w) || gaz.event_heads.contains(&acta_doc::fold(w)));
+    named.then_some(ByteRange { start: at, end: at + name.len() })
+}
+
 /// The capitalised name at `at`, when it may name a body: not a person ("Ana Ruiz", "Mme Fatou
 /// Camara"), a place, a title or a kind of body.
 fn body_at(text: &str, at: usize, gaz: &Gazetteers) -> Option<ByteRange> {
@@ -176,6 +232,18 @@ mod tests {
         let mut report = Report::new("t", "t.txt", text.to_string());
         acta_doc::Stage::run(&acta_layout::LayoutStage::bundled(), &mut report).unwrap();
         labelled_bodies(&report, &Gazetteers::bundled()).iter().map(|r| r.slice(text).to_string()).collect()
+    }
+
+    #[test]
+    fn the_agency_a_news_item_credits() {
+        let credited = |text: &str| -> Vec<String> {
+            credited_bodies(text, &Gazetteers::bundled()).iter().map(|r| r.slice(text).to_string()).collect()
+        };
+        let text = "(Norte Press) – Le ministre a reçu les opérateurs.\nLIMA (Agencia Andina) - El foro abrió.\nLos ministros firmaron el acuerdo. - Prensa Sur\n";
+        assert_eq!(credited(text), ["Norte Press", "Agencia Andina", "Prensa Sur"]);
+        // A person signing, a note in parentheses and a dash inside a sentence are no credits.
+        let text = "Gracias a todos. - Ana Ruiz Pérez\nEl panel (ver abajo) - sin cambios.\nEl foro - que abrió ayer - sigue. - y luego\n";
+        assert!(credited(text).is_empty(), "{:?}", credited(text));
     }
 
     #[test]
