@@ -15,8 +15,10 @@ const FULL_LINE_PERCENT: usize = 85;
 const FIELD_LABEL_BYTES: usize = 30;
 /// A running header wraps over at most this many lines.
 const HEADER_MAX_LINES: usize = 3;
-/// A line this long that stops inside a sentence was wrapped by the page's width.
+/// A line this long (or this share of the page's widest, if less) that stops inside a sentence
+/// was wrapped by the page's width.
 const WRAPPED_MIN_CHARS: usize = 40;
+const WRAPPED_MIN_PERCENT: usize = 75;
 /// A running header or footer is on at least this share of the pages...
 const FURNITURE_SHARE: f64 = 0.6;
 /// ...and on at least this many pages.
@@ -66,6 +68,11 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<PdfText> {
             return Err(bad("encrypted PDF: a password is needed to read it".into()));
         }
         return Err(bad(format!("no text layer: scanned document? ({} pages of images)", pages.len())));
+    }
+    if std::env::var("ACTA_DUMP_PAGES").is_ok() {
+        for p in &pages {
+            eprintln!("=== PAGE\n{p:?}");
+        }
     }
     let text = assemble(&pages, true);
     if !text.text.trim().is_empty() {
@@ -227,6 +234,19 @@ impl Furniture {
 struct PageLine<'a> {
     text: &'a str,
     wrapped: bool,
+    /// It ends in a hyphen that joins a compound cut there ("Muente-" / "Kunigami"): the next line
+    /// goes on right after it, without a space.
+    glued: bool,
+}
+
+/// Whether a line ending in `before` and a line starting with `after` are a compound word the line
+/// break cut after its hyphen: a letter and a hyphen, then a capital ("Lokeni-" / "Sapolu",
+/// "EU-" / "LAC"). A hyphen before a lower-case word is hyphenation, left to the layout stage.
+fn compound_cut(before: &str, after: &str) -> bool {
+    let mut end = before.chars().rev();
+    end.next() == Some('-')
+        && end.next().is_some_and(char::is_alphabetic)
+        && after.trim_start().chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The pages' lines joined, with running headers, footers and page numbers out, and the lines of
@@ -239,7 +259,7 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
             p.lines()
                 .map(|l| {
                     let text = l.trim_end();
-                    (!text.trim().is_empty()).then_some(PageLine { text, wrapped: l.ends_with(' ') })
+                    (!text.trim().is_empty()).then_some(PageLine { text, wrapped: l.ends_with(' '), glued: false })
                 })
                 .collect::<Vec<_>>()
         })
@@ -249,6 +269,9 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
             // and either the next starts in lower case or the line fills the page's width; not
             // when the next line is a list item or a field ("Moderadora: ...").
             let widest = page.iter().flatten().map(|l| l.text.chars().count()).max().unwrap_or(0);
+            // On a narrow page a wrapped line is shorter than WRAPPED_MIN_CHARS.
+            let wrapped_min = WRAPPED_MIN_CHARS.min(widest * WRAPPED_MIN_PERCENT / 100);
+
             for i in 0..page.len().saturating_sub(1) {
                 if let (Some(line), Some(next)) = (page[i], page[i + 1]) {
                     let chars = line.text.chars().count();
@@ -262,8 +285,10 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
                     let full = chars * 100 >= widest * FULL_LINE_PERCENT || cut_after_small_word;
                     let next_is_item_or_field = starts_item(next_start)
                         || next_start.char_indices().take_while(|(i, _)| *i < FIELD_LABEL_BYTES).any(|(_, c)| c == ':');
-                    if open && !next_is_item_or_field && ((continues && chars >= WRAPPED_MIN_CHARS) || full) {
+                    if open && !next_is_item_or_field && ((continues && chars >= wrapped_min) || full) {
                         page[i] = Some(PageLine { wrapped: true, ..line });
+                    } else if compound_cut(line.text, next_start) {
+                        page[i] = Some(PageLine { glued: true, ..line });
                     }
                 }
             }
@@ -280,12 +305,15 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
     let mut top: HashMap<String, usize> = HashMap::new();
     let mut bottom: HashMap<String, usize> = HashMap::new();
     for page in &texts {
+        // Each shape once per page: a title under a header that repeats it is not a second page.
         let mut seen_top: Vec<String> = page.iter().take(HEADER_MAX_LINES).map(|l| shape(l)).collect();
+        seen_top.sort_unstable();
         seen_top.dedup();
         for s in seen_top {
             *top.entry(s).or_default() += 1;
         }
         let mut seen_bottom: Vec<String> = page.iter().rev().take(2).map(|l| shape(l)).collect();
+        seen_bottom.sort_unstable();
         seen_bottom.dedup();
         for s in seen_bottom {
             *bottom.entry(s).or_default() += 1;
@@ -375,8 +403,13 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
             // the next page goes on with in lower case.
             let wrapped = text.ends_with(' ');
             let open = text.trim_end().chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ',');
-            let continues = first.trim_start().chars().next().is_some_and(char::is_lowercase);
-            if wrapped || (open && continues) {
+            let first_start = first.trim_start();
+            let continues = first_start.chars().next().is_some_and(char::is_lowercase);
+            if compound_cut(text.trim_end(), first_start) {
+                while text.ends_with('\n') || text.ends_with(' ') {
+                    text.pop();
+                }
+            } else if wrapped || (open && continues) {
                 while text.ends_with('\n') || text.ends_with(' ') {
                     text.pop();
                 }
@@ -415,7 +448,9 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
                         }
                         _ => text.push_str(content),
                     }
-                    text.push(if line.wrapped { ' ' } else { '\n' });
+                    if !line.glued {
+                        text.push(if line.wrapped { ' ' } else { '\n' });
+                    }
                 }
             }
         }
@@ -448,6 +483,24 @@ mod tests {
         let starts: Vec<&str> = t.page_starts.iter().map(|&s| &t.text[s..]).collect();
         assert!(starts[0].starts_with("The minister") && starts[1].starts_with("delegates discussed"));
         assert!(starts[2].starts_with("Final remarks"), "{starts:?}");
+    }
+
+    #[test]
+    fn a_compound_cut_after_its_hyphen_is_one_word_and_a_title_under_its_header_stays() {
+        let pages: Vec<String> = vec![
+            "Forum Report\nForum Report\nSpeaking for the bank, Arturo Muente-\nKunigami said that the EU-\n".into(),
+            "Forum Report\nLAC alliance will grow. A word cut by hyphen-\nation is left to the layout stage.\n".into(),
+        ];
+        let t = assemble(&pages, true);
+        assert!(t.text.contains("Arturo Muente-Kunigami said"), "{}", t.text);
+        assert!(t.text.contains("the EU-LAC alliance"), "{}", t.text);
+        assert!(t.text.contains("hyphen-\nation"), "{}", t.text);
+        // The header is on both pages; the title under it on page 1 is counted once per page, so a
+        // document of one page keeps both lines.
+        assert!(t.text.starts_with("Forum Report\nSpeaking"), "{}", t.text);
+        let one = assemble(&["Forum Report\nForum Report\nThe forum met.\n".to_string()], true);
+        assert_eq!(one.text.matches("Forum Report").count(), 2, "{}", one.text);
+        assert!(one.removed.is_empty(), "{:?}", one.removed);
     }
 
     #[test]

@@ -13,6 +13,8 @@ use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 const CELL_GAP: f64 = 0.4;
 /// A cell holds at most this many lines: a column of running text is not a cell.
 const MAX_CELL_LINES: usize = 8;
+/// A line this many times the page's usual line spacing below the one before starts a paragraph.
+const PARAGRAPH_SPACING: f64 = 1.3;
 /// A cell's lines start within this many points of one another (left-aligned cells).
 const ALIGN_POINTS: f64 = 2.0;
 
@@ -57,10 +59,11 @@ impl PageDrawing {
     /// page break: they are written as a row whose first cell is empty, which the pages' assembly
     /// joins to the row before.
     pub(crate) fn into_text(self, carried: Option<&[f64]>) -> (String, Option<Vec<f64>>) {
+        let breaks = self.paragraph_ends();
         let mut runs = runs(&self.glyphs, &self.text, &[]);
         let mut tables = tables(&runs);
         if tables.is_empty() && carried.is_none() {
-            return (self.text, None);
+            return (with_breaks(&self.text, 0..self.text.len(), &breaks), None);
         }
         if !tables.is_empty() {
             // A cell's text that runs up to the next column ("Institución País" in a header) is
@@ -84,20 +87,120 @@ impl PageDrawing {
         });
         let columns = ends_with_table.map(|t| t.columns.clone());
         if rows.is_empty() {
-            return (self.text, columns);
+            return (with_breaks(&self.text, 0..self.text.len(), &breaks), columns);
         }
         let mut out = String::with_capacity(self.text.len());
         let mut at = 0;
         for (range, row) in &rows {
             let first = &self.glyphs[runs[range.start].glyphs.start];
             let last = &self.glyphs[runs[range.end - 1].glyphs.end - 1];
-            out.push_str(&self.text[at..first.separators_start]);
+            out.push_str(&with_breaks(&self.text, at..first.separators_start, &breaks));
             out.push_str(row);
             at = last.text.end;
         }
-        out.push_str(&self.text[at..]);
+        out.push_str(&with_breaks(&self.text, at..self.text.len(), &breaks));
         (out, columns)
     }
+
+    /// Where a paragraph ends without a blank line after it, by where the next line sits: a line
+    /// further below the one before than the page's usual line spacing (a heading's or a
+    /// paragraph's space above: "... Telecommunications Association" / "Report"), or the first
+    /// line after a list item (a bullet or number drawn at its start) that starts left of the
+    /// item's text, which its own wrapped lines start under ("• Elif Yilmaz, Stiftung Digitale
+    /// Chancen" / "Das Fachforum fragt ..."). Byte offsets in the page's text where a line break
+    /// is added.
+    fn paragraph_ends(&self) -> Vec<usize> {
+        // Each non-blank line: where it starts in the text, its first glyph, and the first glyph
+        // of its text after a list marker if it has one.
+        let mut lines: Vec<(usize, &Glyph, Option<f64>, bool)> = Vec::new();
+        let mut glyph = 0;
+        let mut line_start = 0;
+        for line in self.text.split_inclusive('\n') {
+            let start = line_start;
+            line_start += line.len();
+            let content = line.trim();
+            while glyph < self.glyphs.len() && self.glyphs[glyph].text.start < start {
+                glyph += 1;
+            }
+            let first = self.glyphs.get(glyph).filter(|g| g.text.start < line_start);
+            let (Some(first), false) = (first, content.is_empty()) else {
+                if let Some(last) = lines.last_mut() {
+                    last.3 = true;
+                }
+                continue;
+            };
+            let item_text = is_item_marker_line(content).then(|| {
+                let marker_end = start + (line.len() - line.trim_start().len()) + content.find(' ').unwrap_or(0);
+                self.glyphs[glyph..]
+                    .iter()
+                    .take_while(|g| g.text.start < line_start)
+                    .find(|g| g.text.start > marker_end && !self.text[g.text.clone()].trim().is_empty())
+                    .map_or(first.x, |g| g.x)
+            });
+            lines.push((start, first, item_text, false));
+        }
+        // The usual spacing, in font sizes: the median step down from one line to the next of
+        // the same size (a heading in a larger font steps further, as many sizes).
+        let mut steps: Vec<f64> = lines
+            .windows(2)
+            .filter(|w| !w[0].3 && (w[0].1.size - w[1].1.size).abs() < 0.5 && w[1].1.y > w[0].1.y)
+            .map(|w| (w[1].1.y - w[0].1.y) / w[1].1.size)
+            .collect();
+        steps.sort_by(f64::total_cmp);
+        let usual = steps.get(steps.len() / 2).copied();
+        let mut out = Vec::new();
+        let mut item_text: Option<f64> = None;
+        for w in lines.windows(2) {
+            let (before, line) = (&w[0], &w[1]);
+            if before.3 {
+                // A blank line is there already.
+                item_text = line.2;
+                continue;
+            }
+            item_text = before.2.or(item_text);
+            let step = (line.1.y - before.1.y) / line.1.size.max(before.1.size);
+            let spaced = usual.is_some_and(|u| step > u * PARAGRAPH_SPACING && step < u * 4.0);
+            let out_of_item = line.2.is_none() && item_text.is_some_and(|x| line.1.x < x - ALIGN_POINTS);
+            if spaced || out_of_item {
+                out.push(line.0);
+                item_text = None;
+            }
+            if line.2.is_some() {
+                item_text = line.2;
+            }
+        }
+        out
+    }
+}
+
+/// A line that starts with a list's marker and a space: "•", "-", a symbol font's bullet, "1.".
+fn is_item_marker_line(line: &str) -> bool {
+    let Some((marker, _)) = line.split_once(' ') else { return false };
+    let mut chars = marker.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => {
+            matches!(c, '•' | '-' | '–' | '*' | '·' | '▪' | '◦') || ('\u{E000}'..='\u{F8FF}').contains(&c)
+        }
+        _ => {
+            marker.ends_with(['.', ')'])
+                && marker[..marker.len() - 1].chars().all(|c| c.is_ascii_digit())
+                && marker.len() > 1
+        }
+    }
+}
+
+/// `text[range]`, with a line break added at each of `breaks` inside it (a blank line after the
+/// line before).
+fn with_breaks(text: &str, range: Range<usize>, breaks: &[usize]) -> String {
+    let mut out = String::with_capacity(range.len() + 8);
+    let mut at = range.start;
+    for &b in breaks.iter().filter(|&&b| b > range.start && b < range.end) {
+        out.push_str(&text[at..b]);
+        out.push('\n');
+        at = b;
+    }
+    out.push_str(&text[at..range.end]);
+    out
 }
 
 /// The rest of a table row the page break cut, at the top of a page: after at most three lines
@@ -449,6 +552,58 @@ mod tests {
                 run
             })
             .collect()
+    }
+
+    /// A page drawn from (x, y, size, line) with glyphs half a size wide, lines as pdf-extract
+    /// writes them (one per line, no blank line between).
+    fn page_of(lines: &[(f64, f64, f64, &str)]) -> PageDrawing {
+        let mut page = PageDrawing::new();
+        for &(x, y, size, line) in lines {
+            if !page.text.is_empty() {
+                page.text.push('\n');
+            }
+            for (i, c) in line.chars().enumerate() {
+                let separators_start = page.text.len();
+                let start = page.text.len();
+                page.text.push(c);
+                let gx = x + i as f64 * size / 2.0;
+                page.glyphs.push(Glyph {
+                    x: gx,
+                    y,
+                    end: gx + size / 2.0,
+                    size,
+                    text: start..page.text.len(),
+                    separators_start,
+                });
+            }
+        }
+        page
+    }
+
+    #[test]
+    fn a_paragraph_ends_where_the_page_spaces_it_or_a_list_item_ends() {
+        let page = page_of(&[
+            (50.0, 100.0, 16.0, "Workshop on open data in the"),
+            (50.0, 119.0, 16.0, "Americas"),
+            (50.0, 145.0, 10.0, "Speakers:"),
+            (50.0, 157.0, 10.0, "\u{f095} Ana Ruiz, Fundación Datos"),
+            (70.0, 169.0, 10.0, "Abiertos del Sur"),
+            (50.0, 181.0, 10.0, "\u{f095} Luis Paz, Olmo Datos"),
+            (50.0, 193.0, 10.0, "The panel asked why portals are"),
+            (50.0, 205.0, 10.0, "little used."),
+            (50.0, 223.0, 10.0, "Report"),
+            (50.0, 235.0, 10.0, "The network met again."),
+        ]);
+        let text = page.into_text(None).0;
+        // A heading in a larger font wraps at its own spacing: one paragraph.
+        assert!(text.starts_with("Workshop on open data in the\nAmericas\n"), "{text}");
+        // An item's wrapped line starts under its text; the next line left of it ends the list.
+        assert!(text.contains("Fundación Datos\nAbiertos del Sur\n"), "{text}");
+        assert!(text.contains("Olmo Datos\n\nThe panel asked"), "{text}");
+        assert!(text.contains("are\nlittle used.\n\nReport\nThe network"), "{text}");
+        // The heading after a space above starts a paragraph; the spacing after the larger
+        // heading is the heading's.
+        assert!(text.contains("Americas\n\nSpeakers:"), "{text}");
     }
 
     #[test]
