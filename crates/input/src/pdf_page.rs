@@ -106,9 +106,9 @@ impl PageDrawing {
     /// further below the one before than the page's usual line spacing (a heading's or a
     /// paragraph's space above: "... Telecommunications Association" / "Report"), or the first
     /// line after a list item (a bullet or number drawn at its start) that starts left of the
-    /// item's text, which its own wrapped lines start under ("• Elif Yilmaz, Stiftung Digitale
-    /// Chancen" / "Das Fachforum fragt ..."). Byte offsets in the page's text where a line break
-    /// is added.
+    /// item's text, on a page whose items wrap under their text ("• Elif Yilmaz, Stiftung
+    /// Digitale Chancen" / "Das Fachforum fragt ..."). Byte offsets in the page's text where a
+    /// line break is added.
     fn paragraph_ends(&self) -> Vec<usize> {
         // Each non-blank line: where it starts in the text, its first glyph, and the first glyph
         // of its text after a list marker if it has one.
@@ -148,6 +148,11 @@ impl PageDrawing {
             .collect();
         steps.sort_by(f64::total_cmp);
         let usual = steps.get(steps.len() / 2).copied();
+        // Items are drawn with a hanging indent when some line that is no item starts under an
+        // item's text; numbered items wrapped under their numbers have none to go by.
+        let item_texts: Vec<f64> = lines.iter().filter_map(|l| l.2).collect();
+        let hanging =
+            lines.iter().any(|l| l.2.is_none() && item_texts.iter().any(|&x| (l.1.x - x).abs() <= ALIGN_POINTS));
         let mut out = Vec::new();
         let mut item_text: Option<f64> = None;
         for w in lines.windows(2) {
@@ -160,7 +165,7 @@ impl PageDrawing {
             item_text = before.2.or(item_text);
             let step = (line.1.y - before.1.y) / line.1.size.max(before.1.size);
             let spaced = usual.is_some_and(|u| step > u * PARAGRAPH_SPACING && step < u * 4.0);
-            let out_of_item = line.2.is_none() && item_text.is_some_and(|x| line.1.x < x - ALIGN_POINTS);
+            let out_of_item = hanging && line.2.is_none() && item_text.is_some_and(|x| line.1.x < x - ALIGN_POINTS);
             if spaced || out_of_item {
                 out.push(line.0);
                 item_text = None;
@@ -587,7 +592,7 @@ mod tests {
             (50.0, 119.0, 16.0, "Americas"),
             (50.0, 145.0, 10.0, "Speakers:"),
             (50.0, 157.0, 10.0, "\u{f095} Ana Ruiz, Fundación Datos"),
-            (70.0, 169.0, 10.0, "Abiertos del Sur"),
+            (60.0, 169.0, 10.0, "Abiertos del Sur"),
             (50.0, 181.0, 10.0, "\u{f095} Luis Paz, Olmo Datos"),
             (50.0, 193.0, 10.0, "The panel asked why portals are"),
             (50.0, 205.0, 10.0, "little used."),
@@ -601,6 +606,13 @@ mod tests {
         assert!(text.contains("Fundación Datos\nAbiertos del Sur\n"), "{text}");
         assert!(text.contains("Olmo Datos\n\nThe panel asked"), "{text}");
         assert!(text.contains("are\nlittle used.\n\nReport\nThe network"), "{text}");
+        // Numbered items wrapped under their numbers: a line there may be the item's.
+        let page = page_of(&[
+            (50.0, 100.0, 10.0, "1) Ana Ruiz (Ministerio de"),
+            (50.0, 112.0, 10.0, "Salud / Chile)"),
+            (50.0, 124.0, 10.0, "2) Luis Paz (Olmo Datos)"),
+        ]);
+        assert!(!page.into_text(None).0.contains("\n\n"));
         // The heading after a space above starts a paragraph; the spacing after the larger
         // heading is the heading's.
         assert!(text.contains("Americas\n\nSpeakers:"), "{text}");
