@@ -30,10 +30,33 @@ fn escape(s: &str) -> String {
 /// Markdown emphasis markers out of a line (`**Fecha:**` is "Fecha:" in the document).
 fn plain(line: &str, markdown: bool) -> String {
     if markdown {
-        line.replace("**", "").replace('`', "")
+        links_as_text(&line.replace("**", "").replace('`', ""))
     } else {
         line.to_string()
     }
+}
+
+/// Markdown links written as a document shows them: "[Ana Ruiz](https://...)" is "Ana Ruiz".
+fn links_as_text(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let link = after.find("](").and_then(|close| after[close + 2..].find(')').map(|end| (close, close + 2 + end)));
+        match link {
+            Some((close, end)) => {
+                out.push_str(&rest[..open]);
+                out.push_str(&after[..close]);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A block of the document.
@@ -48,14 +71,28 @@ enum Block {
 fn blocks(text: &str, markdown: bool) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut open = false;
-    for line in text.lines() {
+    // Markdown a document does not show: front matter and fenced code.
+    let (mut front_matter, mut code) = (false, false);
+    for (i, line) in text.lines().enumerate() {
         let trimmed = line.trim();
+        if markdown && trimmed == "---" && (i == 0 || front_matter) {
+            front_matter = i == 0;
+            continue;
+        }
+        if markdown && trimmed.starts_with("```") {
+            code = !code;
+            continue;
+        }
+        if front_matter || code {
+            continue;
+        }
+        let trimmed = if markdown { trimmed.trim_start_matches('>').trim_start() } else { trimmed };
         if trimmed.is_empty() {
             open = false;
             continue;
         }
         if markdown && trimmed.starts_with('#') {
-            out.push(Block::Heading(trimmed.trim_start_matches('#').trim().to_string()));
+            out.push(Block::Heading(plain(trimmed.trim_start_matches('#').trim(), markdown)));
             open = false;
             continue;
         }
@@ -89,10 +126,16 @@ fn blocks(text: &str, markdown: bool) -> Vec<Block> {
 }
 
 fn fodt(text: &str, markdown: bool) -> String {
-    let header = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
-    let header = escape(&plain(header.trim_start_matches('#').trim(), markdown));
+    let blocks = blocks(text, markdown);
+    // The running header: the report's first line, as the document shows it.
+    let header = match blocks.first() {
+        Some(Block::Heading(h)) => escape(h),
+        Some(Block::Paragraph(lines) | Block::List(lines)) => escape(lines.first().map_or("", String::as_str)),
+        Some(Block::Table(rows)) => escape(&rows.first().map(|r| r.join(" ")).unwrap_or_default()),
+        None => String::new(),
+    };
     let mut body = String::new();
-    for block in blocks(text, markdown) {
+    for block in blocks {
         match block {
             Block::Heading(h) => {
                 writeln!(body, r#"<text:h text:outline-level="1">{}</text:h>"#, escape(&h)).unwrap();

@@ -69,11 +69,6 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<PdfText> {
         }
         return Err(bad(format!("no text layer: scanned document? ({} pages of images)", pages.len())));
     }
-    if std::env::var("ACTA_DUMP_PAGES").is_ok() {
-        for p in &pages {
-            eprintln!("=== PAGE\n{p:?}");
-        }
-    }
     let text = assemble(&pages, true);
     if !text.text.trim().is_empty() {
         return Ok(text);

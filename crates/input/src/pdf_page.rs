@@ -106,8 +106,8 @@ impl PageDrawing {
     /// further below the one before than the page's usual line spacing (a heading's or a
     /// paragraph's space above: "... Telecommunications Association" / "Report"), or the first
     /// line after a list item (a bullet or number drawn at its start) that starts left of the
-    /// item's text, on a page whose items wrap under their text ("• Elif Yilmaz, Stiftung
-    /// Digitale Chancen" / "Das Fachforum fragt ..."). Byte offsets in the page's text where a
+    /// item's text with a capital, on a page whose items wrap under their text ("• Elif Yilmaz,
+    /// Stiftung Digitale Chancen" / "Das Fachforum fragt ..."). Byte offsets in the page's text where a
     /// line break is added.
     fn paragraph_ends(&self) -> Vec<usize> {
         // Each non-blank line: where it starts in the text, its first glyph, and the first glyph
@@ -165,7 +165,10 @@ impl PageDrawing {
             item_text = before.2.or(item_text);
             let step = (line.1.y - before.1.y) / line.1.size.max(before.1.size);
             let spaced = usual.is_some_and(|u| step > u * PARAGRAPH_SPACING && step < u * 4.0);
-            let out_of_item = hanging && line.2.is_none() && item_text.is_some_and(|x| line.1.x < x - ALIGN_POINTS);
+            // (A line in lower case goes on with the item, wrapped under its number.)
+            let capital = self.text[line.0..].trim_start().starts_with(char::is_uppercase);
+            let out_of_item =
+                hanging && capital && line.2.is_none() && item_text.is_some_and(|x| line.1.x < x - ALIGN_POINTS);
             if spaced || out_of_item {
                 out.push(line.0);
                 item_text = None;
@@ -503,9 +506,10 @@ fn table_at(runs: &[Run], start: usize) -> Option<Table> {
             // The row's next cell, level with its first.
             row.push(new_cell(end));
         } else if (run.x0 - first.x0).abs() <= ALIGN_POINTS && run.y > row_bottom + run.size * 0.5 {
-            // The next row, below all of this one.
+            // The next row, below all of this one. After a row of one cell (a paragraph at the
+            // table's left edge), the table has ended.
             if row.len() < 2 {
-                return None;
+                break;
             }
             rows.push(vec![new_cell(end)]);
         } else {
@@ -652,6 +656,22 @@ mod tests {
         ]);
         let rows = tables(&runs)[0].rows(&runs);
         assert!(rows.contains("| Epidemiólogi sta |"), "{rows}");
+    }
+
+    #[test]
+    fn a_table_ends_before_the_paragraphs_after_it() {
+        let runs = runs_of(&[
+            (50.0, 130.0, "Nombre"),
+            (200.0, 130.0, "Organización"),
+            (50.0, 150.0, "Ana Pérez"),
+            (200.0, 150.0, "Olmo Datos"),
+            (50.0, 170.0, "Ausentes con aviso: Luis Paz."),
+            (50.0, 190.0, "1"),
+        ]);
+        let tables = tables(&runs);
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].runs, 0..4);
+        assert_eq!(tables[0].rows(&runs), "| Nombre | Organización |\n| Ana Pérez | Olmo Datos |");
     }
 
     #[test]
