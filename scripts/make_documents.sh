@@ -7,7 +7,7 @@
 # Markdown case, a table of speakers; one PDF is also written with a password.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cases="${DOCUMENT_CASES:-es_acta_reunion es_markdown_tabla en_board_minutes_present pt_ata_reuniao fr_compte_rendu en_igf_form_cybersecurity es_informe_gobierno_digital}"
+cases="${DOCUMENT_CASES:-es_acta_reunion es_markdown_tabla en_board_minutes_present pt_ata_reuniao fr_compte_rendu en_igf_form_cybersecurity es_informe_gobierno_digital es_markdown_acta_asistentes en_press_summary_connectivity de_programm_fachforum en_agenda_opendata pt_painel_debatedores}"
 work=target/documents
 
 apt_install() {
