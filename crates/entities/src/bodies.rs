@@ -10,7 +10,7 @@ use acta_doc::{fold, fold_words, ByteRange, Canonical, EntityKind, EntitySource,
 
 use crate::acronyms::*;
 use crate::body_checks::*;
-use crate::cued_bodies::{credited_bodies, cued_bodies, labelled_bodies};
+use crate::cued_bodies::{credited_bodies, cued_bodies, labelled_bodies, single_word_bodies};
 use crate::extract::{Collector, Scans};
 use crate::gazetteer::{Gazetteers, Place};
 use crate::leader_bodies::leader_bodies;
@@ -313,6 +313,22 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
             let kind = c.canonicals[idx].kind;
             c.mention(kind, range, idx, EntitySource::Coreference, 0.8);
         }
+    }
+    // "el Senado", "la Fiscalía": a body named by one word, unless a longer name holds it.
+    for range in single_word_bodies(text, words, gaz) {
+        if c.overlaps(range, &[EntityKind::Ministry, EntityKind::Organization]) {
+            continue;
+        }
+        let name = range.slice(text);
+        let kind =
+            if gaz.classes.legislature_words.contains(name) { EntityKind::Organization } else { EntityKind::Ministry };
+        let idx = c.canonical(kind, fold_words(name), || Canonical {
+            kind,
+            name: name.to_string(),
+            country: None,
+            stakeholder: Some(Stakeholder::Government),
+        });
+        c.mention(kind, range, idx, EntitySource::Pattern, 0.6);
     }
     // "président de Silicom": a name of no known shape after a leader's title, unless a body the
     // text names already holds it ("Directeur Général du Conatel" after "... (Conatel)").

@@ -72,6 +72,10 @@ pub(crate) struct ClassWords {
     pub(crate) country_headers: HashSet<String>,
     /// "consultora", "opérateurs": the capitalised name after one is a body.
     pub(crate) body_kind_nouns: WordMatcher,
+    /// "Senado", "Fiscalía": a body named by one word after an article.
+    pub(crate) single_word_bodies: HashSet<String>,
+    /// "del", "do", "du": an article in a preposition.
+    pub(crate) article_contractions: HashSet<String>,
 }
 
 impl ClassWords {
@@ -168,6 +172,8 @@ impl ClassWords {
             organization_headers: set(WordClass::OrganizationHeader),
             country_headers: set(WordClass::CountryHeader),
             body_kind_nouns: WordMatcher::new(&list(WordClass::BodyKindNoun)),
+            single_word_bodies: set(WordClass::SingleWordBody),
+            article_contractions: set(WordClass::ArticleContraction),
         }
     }
 }

@@ -97,6 +97,34 @@ fn value_name(text: &str, value: ByteRange, gaz: &Gazetteers) -> Option<ByteRang
     v.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()).then(|| ByteRange { start, end: start + v.len() })
 }
 
+/// Bodies named by one word after an article ("el Senado", "la Fiscalía", "la Mairie"): a word of
+/// the packs' `single_word_body` class, capitalised as listed, after an article of any language
+/// (or one in a preposition: "del", "do", "du"),
+/// and not the start of a longer capitalised name (the shapes read "Senado de la República").
+pub(crate) fn single_word_bodies(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<ByteRange> {
+    let mut out = Vec::new();
+    let mut previous: Option<(usize, usize)> = None;
+    for (start, end) in words.spans() {
+        let before = previous.replace((start, end));
+        if !gaz.classes.single_word_bodies.contains(&text[start..end]) {
+            continue;
+        }
+        let Some((ps, pe)) = before else { continue };
+        let article = text[ps..pe].to_lowercase();
+        if text[pe..start] != *" "
+            || !(gaz.articles.contains(&article) || gaz.classes.article_contractions.contains(&article))
+        {
+            continue;
+        }
+        let next = text[end..].strip_prefix(' ').and_then(|r| r.split([' ', ',', '.', ';', ':']).next()).unwrap_or("");
+        if next.starts_with(char::is_uppercase) {
+            continue;
+        }
+        out.push(ByteRange { start, end });
+    }
+    out
+}
+
 /// At most this many words name a news agency in a credit line.
 const MAX_CREDIT_WORDS: usize = 3;
 
@@ -232,6 +260,15 @@ mod tests {
         let mut report = Report::new("t", "t.txt", text.to_string());
         acta_doc::Stage::run(&acta_layout::LayoutStage::bundled(), &mut report).unwrap();
         labelled_bodies(&report, &Gazetteers::bundled()).iter().map(|r| r.slice(text).to_string()).collect()
+    }
+
+    #[test]
+    fn a_body_named_by_one_word_after_an_article() {
+        let text = "El Senado aprobó la ley y la Fiscalía abrió una causa. The Senate Committee met; \
+                    Senado Federal; o Senado votou; la Mairie de Lyon; una senado; membres du Sénat.";
+        let gaz = Gazetteers::bundled();
+        let found: Vec<&str> = single_word_bodies(text, &Words::of(text), &gaz).iter().map(|r| r.slice(text)).collect();
+        assert_eq!(found, ["Senado", "Fiscalía", "Senado", "Mairie", "Sénat"]);
     }
 
     #[test]

@@ -151,6 +151,8 @@ pub struct Gazetteers {
     pub(crate) session_formats: Vec<String>,
     /// Words after and before a demonym that make it a language, lower case (places.rs).
     pub(crate) language_nouns: HashSet<String>,
+    /// "the", "el", "o", "les": articles of every language, lower case.
+    pub(crate) articles: HashSet<String>,
     pub(crate) language_prepositions: HashSet<String>,
     /// Capitalised words before a country's name that leave it a country, folded (places.rs).
     pub(crate) country_openers: HashSet<String>,
@@ -529,6 +531,7 @@ impl Gazetteers {
             generic_names: unique(lexicon.words(ListKind::GenericNames)).iter().map(|w| fold_words(w)).collect(),
             session_formats: unique(lexicon.words(ListKind::SessionFormats)).iter().map(|w| fold_words(w)).collect(),
             language_nouns: lexicon.words(ListKind::LanguageNouns).map(str::to_lowercase).collect(),
+            articles: lexicon.words(ListKind::Articles).map(str::to_lowercase).collect(),
             language_prepositions: lexicon.words(ListKind::LanguagePrepositions).map(str::to_lowercase).collect(),
             country_openers: lexicon.words(ListKind::CountryOpeners).map(fold).collect(),
             place_nouns: lexicon.words(ListKind::PlaceNouns).map(fold).collect(),

@@ -484,6 +484,11 @@ word_classes! {
     /// Common nouns saying what kind of body the capitalised name right after them is ("la
     /// consultora Axians", "l'opérateur Camtel", "the consultancy ..."), lower case.
     BodyKindNoun = "body_kind_noun",
+    /// Bodies named by one capitalised word after an article ("el Senado", "la Fiscalía", "la
+    /// Mairie"), as written: parliaments and courts are organisations, the rest government bodies.
+    SingleWordBody = "single_word_body",
+    /// A preposition and an article written as one word ("del", "do", "du"), lower case.
+    ArticleContraction = "article_contraction",
     /// Words of legislatures and courts ("Senado", "Tribunal"), as written.
     LegislatureWord = "legislature_word",
     /// Words of the names of civil-society bodies ("Foundation", "Coletivo"), as written.
