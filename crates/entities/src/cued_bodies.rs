@@ -106,7 +106,9 @@ pub(crate) fn single_word_bodies(text: &str, words: &Words, gaz: &Gazetteers) ->
     let mut previous: Option<(usize, usize)> = None;
     for (start, end) in words.spans() {
         let before = previous.replace((start, end));
-        if !gaz.classes.single_word_bodies.contains(&text[start..end]) {
+        // Most words are in lower case: no lookup for them.
+        if !text[start..].starts_with(char::is_uppercase) || !gaz.classes.single_word_bodies.contains(&text[start..end])
+        {
             continue;
         }
         let Some((ps, pe)) = before else { continue };
@@ -132,6 +134,8 @@ const MAX_CREDIT_WORDS: usize = 3;
 /// after a place or not ("(CIO Mag) – Le maintien ...", "BRASÍLIA (Reuters) - ..."), or after a
 /// dash at the end of the last sentence of a line ("... and Vietnam. - Bernama").
 pub(crate) fn credited_bodies(text: &str, gaz: &Gazetteers) -> Vec<ByteRange> {
+    /// A credit is within this many bytes of a line's start or end.
+    const CREDIT_BYTES: usize = 80;
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -139,21 +143,34 @@ pub(crate) fn credited_bodies(text: &str, gaz: &Gazetteers) -> Vec<ByteRange> {
         line_start += line.len();
         let line = line.trim_end();
         // "(Agency) – ": the opening parenthesis within the line's first few words.
-        if let Some(open) = line.find('(').filter(|&i| line[..i].split_whitespace().count() <= MAX_CREDIT_WORDS) {
+        let mut head_end = line.len().min(CREDIT_BYTES);
+        while !line.is_char_boundary(head_end) {
+            head_end -= 1;
+        }
+        if let Some(open) = line[..head_end].find('(') {
+            let close = line[open..].find(')').map(|i| open + i);
+            let dash = close.is_some_and(|c| line[c + 1..].trim_start().starts_with(['–', '—', '-']));
             let place = line[..open].trim_end_matches([',', ' ']);
-            let before_is_place =
-                place.is_empty() || gaz.find_places(place).next().is_some() || place.chars().all(|c| !c.is_lowercase());
-            if let Some(close) = line[open..].find(')').map(|i| open + i) {
-                let after = &line[close + 1..];
-                let dash = ["–", "—", "-"].iter().any(|d| after.trim_start().starts_with(d));
-                if before_is_place && dash {
-                    out.extend(credit(text, start + open + 1, start + close, gaz));
-                }
+            let before_is_place = || {
+                place.split_whitespace().count() <= MAX_CREDIT_WORDS
+                    && (place.is_empty()
+                        || place.chars().all(|c| !c.is_lowercase())
+                        || gaz.find_places(place).next().is_some())
+            };
+            if let Some(close) = close.filter(|_| dash && before_is_place()) {
+                out.extend(credit(text, start + open + 1, start + close, gaz));
             }
         }
-        // ". - Agency" at the line's end.
+        // ". - Agency" at the line's end, which ends in a capitalised word.
+        if !line.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+            continue;
+        }
+        let mut tail_start = line.len().saturating_sub(CREDIT_BYTES);
+        while !line.is_char_boundary(tail_start) {
+            tail_start += 1;
+        }
         for dash in [" - ", " – ", " — "] {
-            let Some(at) = line.rfind(dash) else { continue };
+            let Some(at) = line[tail_start..].rfind(dash).map(|i| tail_start + i) else { continue };
             if line[..at].ends_with(['.', '!', '?', '"', '”']) {
                 out.extend(credit(text, start + at + dash.len(), start + line.len(), gaz));
             }
