@@ -71,6 +71,10 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
         if let Some(after) = sentence_end_inside(range.slice(text), gaz) {
             range.start += after;
         }
+        // "Minutes The Communications Committee": a capitalised article inside starts a new name.
+        if let Some(after) = article_inside(range.slice(text), gaz) {
+            range.start += after;
+        }
         // "Universidad de la República, Uruguay": the country is where it is, not what it is called.
         if let Some((head, tail)) = range.slice(text).rsplit_once(", ") {
             if gaz.country_named(tail).is_some() {
@@ -639,5 +643,17 @@ mod tests {
         assert_eq!(sentence_end_inside("U.S. Department of State", &gaz), None);
         assert_eq!(sentence_end_inside("J. Smith Foundation", &gaz), None);
         assert_eq!(sentence_end_inside("Dr. Ruiz Institute", &gaz), None);
+    }
+
+    #[test]
+    fn a_name_starts_after_a_capitalised_article_inside_it() {
+        let gaz = Gazetteers::bundled();
+        assert_eq!(article_inside("Minutes The Audit Committee", &gaz), Some(12));
+        assert_eq!(article_inside("Acta La Mesa Directiva", &gaz), Some(8));
+        // After a connector, a conjunction or a body's head, the article is part of the name.
+        assert_eq!(article_inside("Bank of The South", &gaz), None);
+        assert_eq!(article_inside("Association Les Petits Débrouillards", &gaz), None);
+        assert_eq!(article_inside("Fundación El Libro", &gaz), None);
+        assert_eq!(article_inside("Plan A Foundation", &gaz), None);
     }
 }

@@ -68,6 +68,32 @@ pub(crate) fn event_body_follows(text: &str, end: usize, gaz: &Gazetteers) -> bo
         .is_some_and(|len| lower[len..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
+/// Where a name found by its shape starts again after a capitalised article inside it that no
+/// connector comes before: the byte after "The " in "Minutes The Communications Committee" (a
+/// heading run into the text), but not in "Bank of The South" nor after a body's head ("Association
+/// Les Connectés du Quartier"). Articles of one letter ("A", "O")
+/// are left alone: they are as often a name's letter.
+pub(crate) fn article_inside(name: &str, gaz: &Gazetteers) -> Option<usize> {
+    let mut pos = 0;
+    let mut previous = "";
+    for word in name.split(' ') {
+        let at = pos;
+        pos += word.len() + 1;
+        let article = word.chars().count() >= 2
+            && word.starts_with(char::is_uppercase)
+            && gaz.articles.contains(&word.to_lowercase());
+        // "Association Les Connectés du Quartier": after a body's head, the article is its name's.
+        let joined = gaz.name_connectors.contains(&previous.to_lowercase())
+            || gaz.conjunctions.iter().any(|c| c == previous)
+            || gaz.shapes.body_heads.contains(previous);
+        if at > 0 && article && !joined && pos < name.len() {
+            return Some(pos);
+        }
+        previous = word;
+    }
+    None
+}
+
 /// Where a name found by its shape starts again after the end of a sentence inside it: the byte
 /// after "IGF. " in "IGF. The Executive Committee". A word of two letters or more (no inner stop)
 /// ending in a stop is a sentence's end unless it is an honorific ("Dr.", "St.").
