@@ -154,8 +154,6 @@ pub struct Gazetteers {
     /// "the", "el", "o", "les": articles of every language, lower case.
     pub(crate) articles: HashSet<String>,
     pub(crate) language_prepositions: HashSet<String>,
-    /// Capitalised words before a country's name that leave it a country, folded (places.rs).
-    pub(crate) country_openers: HashSet<String>,
     /// Words before a capitalised name that make it a place's or a prize's, folded (people.rs).
     pub(crate) place_nouns: HashSet<String>,
     /// Words that, in the sentence of "Georgia", make it the US state (places_extra.tsv).
@@ -533,7 +531,6 @@ impl Gazetteers {
             language_nouns: lexicon.words(ListKind::LanguageNouns).map(str::to_lowercase).collect(),
             articles: lexicon.words(ListKind::Articles).map(str::to_lowercase).collect(),
             language_prepositions: lexicon.words(ListKind::LanguagePrepositions).map(str::to_lowercase).collect(),
-            country_openers: lexicon.words(ListKind::CountryOpeners).map(fold).collect(),
             place_nouns: lexicon.words(ListKind::PlaceNouns).map(fold).collect(),
             us_state_context,
             shapes: crate::shape_patterns::ShapePatterns::new(&lexicon),

@@ -49,15 +49,16 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
                 {
                     continue;
                 }
-                // "FISL Brazil", "ISOC Brazil": after an acronym the country is named (a chapter, an edition).
-                let acronym_before = prev_word.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
-                    && prev_word.chars().filter(|ch| ch.is_alphabetic()).all(char::is_uppercase);
+                // After a capitalised word the country is still named, inside a name (GOLD.md: "FISL
+                // Brazil", "PyCon Argentina", "GovTech Costa Rica"), unless that word makes it another
+                // place ("New Jersey", "Northern Ireland", "Avenida Brasil") or a person ("Kevin Jordan").
+                let another_place_or_person = gaz.classes.place_qualifiers.contains(prev_word)
+                    || gaz.place_nouns.contains(&fold(prev_word))
+                    || (gaz.is_given_name(prev_word) || gaz.is_surname(prev_word)) && !gaz.is_name_stopword(prev_word);
                 if same_line_prev
                     && capitalised(prev_word)
-                    && !acronym_before
-                    && !gaz.is_name_stopword(prev_word)
-                    && !gaz.country_openers.contains(&fold(prev_word))
                     && !prev_word.ends_with([',', '.', ';', ':'])
+                    && another_place_or_person
                 {
                     continue;
                 }

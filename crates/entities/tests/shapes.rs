@@ -263,8 +263,14 @@ fn look_alikes_are_not_countries() {
         Vec::<String>::new()
     );
     assert_eq!(countries("Se usará la lengua oficial española y la langue française."), Vec::<String>::new());
-    // The real countries are still found.
+    // A compass point, "New" or a street's noun before a country's name makes another place.
+    assert_eq!(
+        countries("Offices in New Jersey and Northern Ireland; the venue is on Avenida Brasil."),
+        Vec::<String>::new()
+    );
+    // The real countries are still found, also inside a name after a capitalised word.
     assert_eq!(countries("Delegates from Jordan, Chad and Georgia met in Amman."), vec!["GE", "JO", "TD"]);
+    assert_eq!(countries("Talks at PyCon Argentina and GovTech Costa Rica."), vec!["AR", "CR"]);
 }
 
 #[test]

@@ -132,8 +132,6 @@ pub enum ListKind {
     LanguageNouns,
     /// Prepositions before a demonym that make it a language ("in", "em"), lower case.
     LanguagePrepositions,
-    /// Words that, capitalised before a country's name, leave it a country ("En", "From"), folded.
-    CountryOpeners,
     /// Words before a capitalised name that make it a place's, a prize's or an institution's, not a
     /// person's ("rue", "Premio", "San"), folded.
     PlaceNouns,
@@ -178,7 +176,7 @@ pub enum ListKind {
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 61] = [
+    pub const ALL: [ListKind; 60] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -221,7 +219,6 @@ impl ListKind {
         ListKind::SessionFormats,
         ListKind::LanguageNouns,
         ListKind::LanguagePrepositions,
-        ListKind::CountryOpeners,
         ListKind::PlaceNouns,
         ListKind::DocumentTypeWords,
         ListKind::QuotingWords,
@@ -287,7 +284,6 @@ impl ListKind {
             ListKind::SessionFormats => "session_formats.txt",
             ListKind::LanguageNouns => "language_nouns.txt",
             ListKind::LanguagePrepositions => "language_prepositions.txt",
-            ListKind::CountryOpeners => "country_openers.txt",
             ListKind::PlaceNouns => "place_nouns.txt",
             ListKind::DocumentTypeWords => "document_type_words.txt",
             ListKind::QuotingWords => "quoting_words.txt",
@@ -347,7 +343,6 @@ impl ListKind {
             | ListKind::SessionFormats
             | ListKind::LanguageNouns
             | ListKind::LanguagePrepositions
-            | ListKind::CountryOpeners
             | ListKind::PlaceNouns
             | ListKind::DocumentTypeWords
             | ListKind::QuotingWords
@@ -489,6 +484,9 @@ word_classes! {
     SingleWordBody = "single_word_body",
     /// A preposition and an article written as one word ("del", "do", "du"), lower case.
     ArticleContraction = "article_contraction",
+    /// Words before a country's name that make it another place ("New Jersey", "Northern Ireland",
+    /// "Nueva Caledonia"), as written.
+    PlaceQualifier = "place_qualifier",
     /// Words of legislatures and courts ("Senado", "Tribunal"), as written.
     LegislatureWord = "legislature_word",
     /// Words of the names of civil-society bodies ("Foundation", "Coletivo"), as written.
