@@ -148,7 +148,13 @@ pub(crate) struct Scans<'g> {
 impl<'g> Scans<'g> {
     fn of(text: &str, gaz: &'g Gazetteers) -> Self {
         let words = Words::of(text);
-        let places = gaz.find_places_in(text, &words);
+        let mut places = gaz.find_places_in(text, &words);
+        // "REPÚBLICA DE CHILE": a country's name in capitals is the country, not an acronym.
+        let in_capitals = places_in_capitals(text, &words, gaz);
+        if !in_capitals.is_empty() {
+            places.extend(in_capitals);
+            places.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+        }
         let mut acronyms = standalone_acronyms(text, &words, gaz);
         acronyms.retain(|&(s, e)| !places.iter().any(|&(ps, pe, _)| ps < e && s < pe));
         // "Kisito TRAORE": a surname in capitals is not an acronym.

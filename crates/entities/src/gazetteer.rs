@@ -65,6 +65,8 @@ pub struct Gazetteers {
     institution_values: Vec<usize>,
     /// Each place form -> its place, for whole-string lookups without the automaton.
     place_by_form: HashMap<String, Place>,
+    /// Countries' forms in capitals ("MÉXICO", "COSTA RICA"), for headings and names in capitals.
+    countries_in_capitals: HashMap<String, Place>,
     /// Each institution form -> the institution's index, likewise.
     institution_by_form: HashMap<String, usize>,
     pub(crate) honorifics: Vec<Honorific>,
@@ -449,6 +451,11 @@ impl Gazetteers {
             institutions,
             institution_matcher,
             institution_values,
+            countries_in_capitals: place_index
+                .iter()
+                .filter(|(_, p)| matches!(p, Place::Country(_)))
+                .map(|(form, p)| (form.to_uppercase(), p.clone()))
+                .collect(),
             place_by_form: place_index,
             institution_by_form,
             honorific_index: honorifics.iter().enumerate().map(|(i, h)| (h.form.clone(), i)).rev().collect(),
@@ -587,6 +594,11 @@ impl Gazetteers {
     }
 
     /// The country a whole string names ("Brazil", "Brasil"), if any.
+    /// The country a form in capitals names ("MÉXICO", "REPÚBLICA DOMINICANA").
+    pub(crate) fn country_in_capitals(&self, form: &str) -> Option<&Place> {
+        self.countries_in_capitals.get(form)
+    }
+
     pub fn country_named(&self, name: &str) -> Option<CountryCode> {
         // The matcher would find a whole-string match only for a form equal to the string.
         self.place_by_form.get(name.trim()).and_then(|p| match p {

@@ -5,6 +5,7 @@ use acta_doc::{fold, ByteRange, Canonical, CountryCode, EntityKind, EntitySource
 
 use crate::extract::Collector;
 use crate::gazetteer::{Gazetteers, Place};
+use crate::words::Words;
 
 pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, &Place)], c: &mut Collector) {
     let text = &report.text;
@@ -54,7 +55,9 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
                 // place ("New Jersey", "Northern Ireland", "Avenida Brasil") or a person ("Kevin Jordan").
                 let another_place_or_person = gaz.classes.place_qualifiers.contains(prev_word)
                     || gaz.place_nouns.contains(&fold(prev_word))
-                    || (gaz.is_given_name(prev_word) || gaz.is_surname(prev_word)) && !gaz.is_name_stopword(prev_word);
+                    || (gaz.is_given_name(prev_word) || gaz.is_surname(prev_word))
+                        && !gaz.is_name_stopword(prev_word)
+                        && !gaz.name_connectors.contains(&prev_word.to_lowercase());
                 if same_line_prev
                     && capitalised(prev_word)
                     && !prev_word.ends_with([',', '.', ';', ':'])
@@ -101,6 +104,43 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
             }
         }
     }
+}
+
+/// At most this many words in capitals make one country's name ("REPÚBLICA DOMINICANA").
+const MAX_CAPS_PLACE_WORDS: usize = 3;
+
+/// Countries named in capitals ("REPÚBLICA DE CHILE", "DELEGACIÓN DE MÉXICO"): runs of up to
+/// three words in capitals, one space apart, that are a country's form in capitals. Only countries
+/// of four letters or more: a word in capitals that short is as often a code.
+pub(crate) fn places_in_capitals<'g>(text: &str, words: &Words, gaz: &'g Gazetteers) -> Vec<(usize, usize, &'g Place)> {
+    // Most words start in lower case or have a second letter in lower case: one or two bytes say so.
+    let caps = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(|c| !c.is_lowercase())
+            && !w.chars().any(char::is_lowercase)
+    };
+    let spans: Vec<(usize, usize)> = words.spans().filter(|&(s, e)| caps(&text[s..e])).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < spans.len() {
+        let mut matched = 0;
+        for n in (1..=MAX_CAPS_PLACE_WORDS.min(spans.len() - i)).rev() {
+            let run = &spans[i..i + n];
+            if run.windows(2).any(|w| &text[w[0].1..w[1].0] != " ") {
+                continue;
+            }
+            let (start, end) = (run[0].0, run[n - 1].1);
+            let letters = text[start..end].chars().filter(|c| c.is_alphabetic()).count();
+            if let Some(place) = gaz.country_in_capitals(&text[start..end]).filter(|_| letters >= 4) {
+                out.push((start, end, place));
+                matched = n;
+                break;
+            }
+        }
+        i += matched.max(1);
+    }
+    out
 }
 
 /// Whether one of the two words before `start` is a language noun ("língua portuguesa", "langue

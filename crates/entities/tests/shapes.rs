@@ -271,6 +271,13 @@ fn look_alikes_are_not_countries() {
     // The real countries are still found, also inside a name after a capitalised word.
     assert_eq!(countries("Delegates from Jordan, Chad and Georgia met in Amman."), vec!["GE", "JO", "TD"]);
     assert_eq!(countries("Talks at PyCon Argentina and GovTech Costa Rica."), vec!["AR", "CR"]);
+    // In capitals too, and then not an acronym; a surname in capitals is no country.
+    assert_eq!(
+        countries("REPÚBLICA DE CHILE\nLa delegación de MÉXICO y los ESTADOS UNIDOS. Habló Nicolás JORDAN.\n"),
+        vec!["CL", "MX", "US"]
+    );
+    let r = extract("La delegación de MÉXICO y de BRASIL llegó a la sesión.\n");
+    assert!(names(&r, EntityKind::Organization).is_empty(), "{:?}", names(&r, EntityKind::Organization));
 }
 
 #[test]
