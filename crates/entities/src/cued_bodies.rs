@@ -41,6 +41,9 @@ pub(crate) fn cued_bodies(
     out
 }
 
+/// A dash between spaces, as forms and credit lines write one.
+const DASHES: [&str; 3] = [" - ", " – ", " — "];
+
 /// At most this many words make a form's organisation value a name.
 const MAX_VALUE_WORDS: usize = 12;
 
@@ -62,10 +65,10 @@ pub(crate) fn labelled_bodies(report: &Report, gaz: &Gazetteers) -> Vec<ByteRang
         }
         let Some(range) = value_name(text, field.value, gaz) else { continue };
         let name = range.slice(text);
-        let first = name.split(' ').next().unwrap_or("");
-        let person = gaz.is_given_name(first) && name_at(text, range.start, gaz).is_some_and(|n| n.core_tokens >= 2)
-            || honorific_at(text, range.start, gaz, None).is_some();
-        if !person && name.split_whitespace().count() <= MAX_VALUE_WORDS && names_a_body(name, gaz) {
+        if !person_at(text, range.start, gaz)
+            && name.split_whitespace().count() <= MAX_VALUE_WORDS
+            && names_a_body(name, gaz)
+        {
             out.push(range);
         }
     }
@@ -76,7 +79,6 @@ pub(crate) fn labelled_bodies(report: &Report, gaz: &Gazetteers) -> Vec<ByteRang
 /// semicolon or a bar; a country after a dash at its end left out ("Internet sem Fronteiras -
 /// Brasil"). `None` unless it starts with a capital or a digit.
 fn value_name(text: &str, value: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
-    const DASHES: [&str; 3] = [" - ", " – ", " — "];
     let mut v = value.slice(text);
     if let Some(cut) = v.find([';', '|']) {
         v = &v[..cut];
@@ -169,7 +171,7 @@ pub(crate) fn credited_bodies(text: &str, gaz: &Gazetteers) -> Vec<ByteRange> {
         while !line.is_char_boundary(tail_start) {
             tail_start += 1;
         }
-        for dash in [" - ", " – ", " — "] {
+        for dash in DASHES {
             let Some(at) = line[tail_start..].rfind(dash).map(|i| tail_start + i) else { continue };
             if line[..at].ends_with(['.', '!', '?', '"', '”']) {
                 out.extend(credit(text, start + at + dash.len(), start + line.len(), gaz));
@@ -188,10 +190,8 @@ fn credit(text: &str, start: usize, end: usize, gaz: &Gazetteers) -> Option<Byte
         return None;
     }
     let at = start + (text[start..end].len() - text[start..end].trim_start().len());
-    let person = gaz.is_given_name(words[0]) && name_at(text, at, gaz).is_some_and(|n| n.core_tokens >= 2)
-        || honorific_at(text, at, gaz, None).is_some();
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    let named = !person
+    let named = !person_at(text, at, gaz)
         && letters >= 2
         && gaz.find_places(name).next().is_none()
         && !words.iter().any(|w| gaz.is_title(w) || gaz.event_heads.contains(&acta_doc::fold(w)));
@@ -202,11 +202,16 @@ fn credit(text: &str, start: usize, end: usize, gaz: &Gazetteers) -> Option<Byte
 /// Camara"), a place, a title or a kind of body.
 fn body_at(text: &str, at: usize, gaz: &Gazetteers) -> Option<ByteRange> {
     let name = capitalised_run(text, at)?;
-    let first = name.slice(text).split(' ').next().unwrap_or("");
     // "organizado por Ana Ruiz": a person organised it.
-    let person = gaz.is_given_name(first) && name_at(text, name.start, gaz).is_some_and(|n| n.core_tokens >= 2)
-        || honorific_at(text, name.start, gaz, None).is_some();
-    (!person && names_a_body(name.slice(text), gaz)).then_some(name)
+    (!person_at(text, name.start, gaz) && names_a_body(name.slice(text), gaz)).then_some(name)
+}
+
+/// Whether a person's name starts at `at`: a given name starting a name of two words or more
+/// ("Ana Ruiz"), or an honorific ("Mme Fatou Camara").
+fn person_at(text: &str, at: usize, gaz: &Gazetteers) -> bool {
+    let first = text[at..].split([' ', ',', '\n']).next().unwrap_or("");
+    gaz.is_given_name(first) && name_at(text, at, gaz).is_some_and(|n| n.core_tokens >= 2)
+        || honorific_at(text, at, gaz, None).is_some()
 }
 
 /// The names listed after a body that ends at `end` (", Greenergy", " and Tallinn City", ", y la

@@ -131,10 +131,10 @@ fn joined_row(text: &str, rest: &str) -> Option<String> {
 
 /// A line that starts a list item: a bullet (a symbol font's private-use glyph too), a dash or
 /// a number ("1.", "2)").
-fn starts_item(line: &str) -> bool {
+pub(crate) fn starts_item(line: &str) -> bool {
     let mut chars = line.chars();
     match chars.next() {
-        Some(c) if matches!(c, '•' | '-' | '–' | '*' | '·' | '▪') || ('\u{E000}'..='\u{F8FF}').contains(&c) => {
+        Some(c) if matches!(c, '•' | '-' | '–' | '*' | '·' | '▪' | '◦') || ('\u{E000}'..='\u{F8FF}').contains(&c) => {
             true
         }
         Some(c) if c.is_ascii_digit() => {

@@ -183,18 +183,9 @@ impl PageDrawing {
 
 /// A line that starts with a list's marker and a space: "•", "-", a symbol font's bullet, "1.".
 fn is_item_marker_line(line: &str) -> bool {
-    let Some((marker, _)) = line.split_once(' ') else { return false };
-    let mut chars = marker.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) => {
-            matches!(c, '•' | '-' | '–' | '*' | '·' | '▪' | '◦') || ('\u{E000}'..='\u{F8FF}').contains(&c)
-        }
-        _ => {
-            marker.ends_with(['.', ')'])
-                && marker[..marker.len() - 1].chars().all(|c| c.is_ascii_digit())
-                && marker.len() > 1
-        }
-    }
+    line.split_once(' ').is_some_and(|(marker, _)| {
+        crate::pdf::starts_item(marker) && (marker.chars().count() == 1 || marker.ends_with(['.', ')']))
+    })
 }
 
 /// `text[range]`, with a line break added at each of `breaks` inside it (a blank line after the
