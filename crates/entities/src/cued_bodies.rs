@@ -1,8 +1,10 @@
-//! Bodies named right after a phrase that says a body organised, hosted, sponsored or supported the
-//! event: "organizada por Listín Diario", "sponsored by Verdal and Greenergy". A name of no known
-//! shape there is a body, and so is each name listed after it (after a comma or a conjunction).
-//! Reads the language packs' organisation cues and the gazetteers; the institutions stage adds what
-//! it finds, as it does for the bodies of leaders.
+//! Bodies named where the text says a body comes, whatever the name's shape: right after a phrase
+//! that says a body organised, hosted, sponsored or supported the event ("organizada por Listín
+//! Diario", "sponsored by Verdal and Greenergy") or a noun that says what kind of body follows ("la
+//! consultora Axians"), and each name listed after it; the value of a form field labelled as an
+//! organisation; the agency a news item credits; a body named by one word after an article ("el
+//! Senado"). Reads the language packs and the gazetteers; the institutions stage adds what it
+//! finds, as it does for the bodies of leaders.
 
 use acta_doc::{fold_words, ByteRange, Lang, Report};
 
@@ -100,9 +102,9 @@ fn value_name(text: &str, value: ByteRange, gaz: &Gazetteers) -> Option<ByteRang
 }
 
 /// Bodies named by one word after an article ("el Senado", "la Fiscalía", "la Mairie"): a word of
-/// the packs' `single_word_body` class, capitalised as listed, after an article of any language
-/// (or one in a preposition: "del", "do", "du"),
-/// and not the start of a longer capitalised name (the shapes read "Senado de la República").
+/// the packs' `single_word_body` class, capitalised as listed, after an article of any language or
+/// one in a preposition ("del", "do", "du"), and not the start of a longer capitalised name (the
+/// shapes read "Senado de la República").
 pub(crate) fn single_word_bodies(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<ByteRange> {
     let mut out = Vec::new();
     let mut previous: Option<(usize, usize)> = None;

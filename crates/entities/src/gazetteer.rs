@@ -593,12 +593,12 @@ impl Gazetteers {
         self.institution_by_form.get(name).copied()
     }
 
-    /// The country a whole string names ("Brazil", "Brasil"), if any.
     /// The country a form in capitals names ("MÉXICO", "REPÚBLICA DOMINICANA").
     pub(crate) fn country_in_capitals(&self, form: &str) -> Option<&Place> {
         self.countries_in_capitals.get(form)
     }
 
+    /// The country a whole string names ("Brazil", "Brasil"), if any.
     pub fn country_named(&self, name: &str) -> Option<CountryCode> {
         // The matcher would find a whole-string match only for a form equal to the string.
         self.place_by_form.get(name.trim()).and_then(|p| match p {

@@ -42,7 +42,7 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
                 {
                     continue;
                 }
-                // "Georgia Tech": part of a longer proper name. "New Jersey": likewise.
+                // "Georgia Tech": part of a longer proper name.
                 if same_line_next
                     && capitalised(next_word)
                     && !gaz.is_name_stopword(next_word)
