@@ -13,6 +13,7 @@ use crate::body_checks::*;
 use crate::cued_bodies::{credited_bodies, cued_bodies, labelled_bodies, single_word_bodies};
 use crate::extract::{Collector, Scans};
 use crate::gazetteer::{Gazetteers, Place};
+use crate::institutions::acronym_fits;
 use crate::leader_bodies::leader_bodies;
 use crate::names::{honorific_at, name_at};
 use crate::places::*;
@@ -135,6 +136,7 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
             acronym: m.acronym.map(|(s, e)| ByteRange { start: s, end: e }),
         });
     }
+    written_with_acronym(text, &mut cands, gaz);
     // Acronyms standing alone: the shortest candidates, so any longer name that holds them wins. An
     // acronym the text defines ("Ministerio de Economía y Finanzas (MEF)") is that body's, found later.
     let defined: Vec<&str> = cands.iter().filter_map(|k| k.acronym.map(|a| a.slice(text))).collect();
@@ -233,8 +235,10 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
             })
     });
     cands.retain(|k| k.gazetteer.is_some() || !shared.iter().any(|l| l.whole.overlaps(&k.range)));
-    // Longest first; on equal length the gazetteer wins. Overlapping shorter candidates are dropped.
-    cands.sort_by_key(|k| (std::cmp::Reverse(k.range.len()), k.gazetteer.is_none(), k.range.start));
+    // Longest first; on equal length the gazetteer wins, then the name with its acronym (so that
+    // the acronym's later uses are the body's). Overlapping shorter candidates are dropped.
+    cands
+        .sort_by_key(|k| (std::cmp::Reverse(k.range.len()), k.gazetteer.is_none(), k.range.start, k.acronym.is_none()));
     let mut accepted: Vec<Candidate> = Vec::new();
     // Accepted ranges are disjoint: the one starting last before a candidate's end is the only one
     // that can overlap it.
@@ -482,6 +486,82 @@ pub(crate) fn add_late_organization(
     }
 }
 
+/// "Instituto Nacional do Governo Electrónico – INAGE", "Asociación ... -ASIET-", "Informação-INTIC",
+/// "UEPB (Universidade Estadual da Paraíba)": a body's acronym written after a dash, glued by a
+/// hyphen, or before the name in parentheses, when it fits the name, is the body's acronym, as
+/// "Name (ACR)" is.
+fn written_with_acronym(text: &str, cands: &mut [Candidate], gaz: &Gazetteers) {
+    let acronym_len = |s: &str| {
+        let len = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+        let word = &s[..len];
+        let letters = word.chars().count();
+        let closed = s[len..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        ((2..=10).contains(&letters) && word.chars().all(char::is_uppercase) && closed).then_some(len)
+    };
+    for k in cands.iter_mut().filter(|k| k.acronym.is_none()) {
+        let name = k.range.slice(text);
+        // Glued by a hyphen to a word of the name, or to the word after its end ("Comunicação e
+        // Informação-INTIC"), which is no acronym itself: the name ends at the hyphen.
+        let mut pos = k.range.start;
+        let mut glued = None;
+        for word in text[k.range.start..].split(' ').take(name.split(' ').count() + 2) {
+            let at = pos;
+            pos += word.len() + 1;
+            if at > k.range.end + 1 && !word.starts_with(char::is_uppercase) && glued.is_none() {
+                if !gaz.conjunctions.iter().any(|c| c == word) {
+                    break;
+                }
+                continue;
+            }
+            let word = word.trim_end_matches(['.', ',', ';', ':']);
+            let Some((head, tail)) = word.rsplit_once('-') else { continue };
+            if head.chars().any(char::is_lowercase) && acronym_len(tail) == Some(tail.len()) && at > k.range.start {
+                let hyphen = at + head.len();
+                if acronym_fits(&text[k.range.start..hyphen], tail, gaz) {
+                    glued = Some((hyphen, tail.len()));
+                }
+                break;
+            }
+        }
+        if let Some((hyphen, len)) = glued {
+            k.range.end = hyphen;
+            k.acronym = Some(ByteRange { start: hyphen + 1, end: hyphen + 1 + len });
+            continue;
+        }
+        let after = &text[k.range.end..];
+        let dash = after.trim_start_matches(' ');
+        let Some(rest) = dash.strip_prefix(['-', '–', '—']) else { continue };
+        let spaced = rest.starts_with(' ');
+        let rest_trimmed = rest.trim_start_matches(' ');
+        // "Name - ACR" (spaced), "Name -ACR-" (closed by a second dash).
+        let Some(len) = acronym_len(rest_trimmed) else { continue };
+        let closed_by_dash = rest_trimmed[len..].starts_with('-');
+        if !(spaced && dash.len() < after.len() || closed_by_dash) {
+            continue;
+        }
+        if !acronym_fits(name, &rest_trimmed[..len], gaz) {
+            continue;
+        }
+        let acr_start = text.len() - rest_trimmed.len();
+        k.acronym = Some(ByteRange { start: acr_start, end: acr_start + len });
+    }
+    // "UEPB (Universidade Estadual da Paraíba)": the acronym before the name.
+    for k in cands.iter_mut().filter(|k| k.acronym.is_none()) {
+        let Some(before) = text[..k.range.start].strip_suffix('(') else { continue };
+        if !text[k.range.end..].starts_with(')') {
+            continue;
+        }
+        let before = before.trim_end_matches(' ');
+        let word_start = before
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let word = &before[word_start..];
+        if acronym_len(word) == Some(word.len()) && acronym_fits(k.range.slice(text), word, gaz) {
+            k.acronym = Some(ByteRange { start: word_start, end: before.len() });
+        }
+    }
+}
+
 /// The organisation of an entry that no pattern recognised: the last capitalised part after a
 /// comma or pipe, or what follows "de" / "of" / "at" in a single part. Titles, countries and
 /// people are not organisations.
@@ -567,7 +647,8 @@ fn entry_organization_whole(
             // "Lithuania 2013-11-14 10:00": a date or a time is no part of a body's name.
             && !p.split_whitespace().any(|w| w.chars().any(|c| c.is_ascii_digit()) && w.contains([':', '-', '/']))
             && !gaz.find_places(p).any(|(s, e, _)| s == 0 && e == p.len())
-            && (acronym || !gaz.is_given_name(first))
+            // "Ville de Paris": a place's noun opens a body's name, even when it is a given name.
+            && (acronym || !gaz.is_given_name(first) || gaz.place_nouns.contains(&fold(first)) && words >= 3)
             && p.chars().filter(|c| c.is_alphabetic()).count() >= 3
     };
     if parts.len() >= 2 {
@@ -585,10 +666,23 @@ fn entry_organization_whole(
     }
     let only = *parts.first()?;
     let p = only.slice(text);
-    if acceptable(only) && p.split_whitespace().count() <= 4 {
-        // A single capitalised part that is not a title: "Orange Côte d'Ivoire".
-        let lower_words = p.split_whitespace().skip(1).filter(|w| w.chars().next().is_some_and(char::is_lowercase));
-        if lower_words.count() == 0 {
+    // "The National Archives", "La Poste": an article before a capitalised word opens the name.
+    let article_led = p.split_once(' ').is_some_and(|(first, rest)| {
+        gaz.articles.contains(&first.to_lowercase()) && rest.chars().next().is_some_and(char::is_uppercase)
+    });
+    let without_article = if article_led {
+        let skip = p.find(' ').map_or(0, |i| i + 1);
+        ByteRange { start: only.start + skip, end: only.end }
+    } else {
+        only
+    };
+    if acceptable(without_article) && p.split_whitespace().count() <= 5 {
+        // A single capitalised part that is not a title: "Orange Côte d'Ivoire", and with
+        // connectors between its capitalised words, "Ville de Paris", "London Borough of Redbridge".
+        let words: Vec<&str> = p.split_whitespace().collect();
+        let capitalised = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '&');
+        let connectors_only = words.iter().skip(1).all(|w| capitalised(w) || gaz.name_connectors.contains(*w));
+        if connectors_only && words.last().is_some_and(|w| capitalised(w)) {
             return Some(only);
         }
     }

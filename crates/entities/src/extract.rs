@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use acta_doc::{ByteRange, Canonical, EntityKind, EntitySource, Layer, Mention, Report, Stage};
 
-use crate::acronyms::standalone_acronyms;
+use crate::acronyms::{capital_initials_are, standalone_acronyms};
 use crate::bodies::*;
 use crate::caps_surnames::{caps_surname_names, CapsSurnameName};
 use crate::gazetteer::{Gazetteers, Place};
@@ -84,6 +84,59 @@ impl Collector {
         }
     }
 
+    /// "Government Digital Service" in a list of attendees and "Paul Downey of GDS" in the minutes:
+    /// a body named only by an acronym whose capitals are the initials of exactly one other body of
+    /// the report is that body; its mentions join the long form's entry.
+    pub(crate) fn join_acronyms_to_long_forms(&mut self) {
+        let body = |c: &Canonical| matches!(c.kind, EntityKind::Ministry | EntityKind::Organization);
+        let is_acronym = |name: &str| {
+            let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+            (2..=10).contains(&letters) && name.chars().all(|c| c.is_uppercase() || c == '-' || c == '&')
+        };
+        let target: Vec<Option<usize>> = self
+            .canonicals
+            .iter()
+            .map(|a| {
+                if !body(a) || !is_acronym(&a.name) {
+                    return None;
+                }
+                let mut long_forms = self
+                    .canonicals
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| body(l) && l.name.contains(' ') && capital_initials_are(&l.name, &a.name));
+                match (long_forms.next(), long_forms.next()) {
+                    (Some((j, _)), None) => Some(j),
+                    _ => None,
+                }
+            })
+            .collect();
+        if target.iter().all(Option::is_none) {
+            return;
+        }
+        let mut new_index = vec![usize::MAX; self.canonicals.len()];
+        let mut next = 0;
+        for (i, t) in target.iter().enumerate() {
+            if t.is_none() {
+                new_index[i] = next;
+                next += 1;
+            }
+        }
+        for m in &mut self.mentions {
+            let to = target[m.canonical].unwrap_or(m.canonical);
+            m.kind = self.canonicals[to].kind;
+            m.canonical = new_index[to];
+        }
+        for idx in self.keys.values_mut() {
+            *idx = new_index[target[*idx].unwrap_or(*idx)];
+        }
+        let mut i = 0;
+        self.canonicals.retain(|_| {
+            i += 1;
+            target[i - 1].is_none()
+        });
+    }
+
     pub(crate) fn overlaps(&self, range: ByteRange, kinds: &[EntityKind]) -> bool {
         self.overlapping(range).any(|m| kinds.contains(&m.kind))
     }
@@ -118,6 +171,7 @@ impl EntityStage {
         institutions(report, &self.gaz, &mut scans, &mut c);
         places(report, &self.gaz, &scans.places, &mut c);
         people(report, &self.gaz, &scans, &mut c);
+        c.join_acronyms_to_long_forms();
         c.mentions.sort_by_key(|m| (m.range.start, m.range.end));
         report.canonicals = c.canonicals;
         report.mentions = c.mentions;

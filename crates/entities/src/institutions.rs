@@ -243,7 +243,9 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
         // Scrollini (ILDA)" names a person and the organisation ILDA, not a long form.
         // Without a fitting word the pair is kept, unverified, for the gazetteer to confirm: an
         // acronym from another language ("Foro de Gobernanza ... (LACIGF)").
-        let (start, verified) = match long_form_start(name.as_str(), acr.as_str()) {
+        let (start, verified) = match long_form_start(name.as_str(), acr.as_str())
+            .or_else(|| headed_long_form_start(name.as_str(), acr.as_str(), gaz))
+        {
             Some(s) => (s, true),
             None => (0, false),
         };
@@ -352,6 +354,35 @@ fn long_form_start(name: &str, acronym: &str) -> Option<usize> {
         let mixed = acronym.chars().any(char::is_lowercase);
         mixed || is_subsequence(&acr, &capitals)
     })
+}
+
+/// Does `acronym` fit `name` as its long form from the name's first word, by its capitals or, for a
+/// name opened by a body's head word, by its letters?
+pub(crate) fn acronym_fits(name: &str, acronym: &str, gaz: &Gazetteers) -> bool {
+    long_form_start(name, acronym) == Some(0) || headed_long_form_start(name, acronym, gaz) == Some(0)
+}
+
+/// "Ministério da Educação (MEC)", "Instituto Nacional de Tecnologias de Comunicação e Informação
+/// (INTIC)": acronyms that take letters from inside words or follow another word order. A long
+/// form opened by a body's head word ("Ministério", "Instituto") with the acronym's initial, whose
+/// letters hold the acronym's in order, is its long form; a person's name has no such head.
+fn headed_long_form_start(name: &str, acronym: &str, gaz: &Gazetteers) -> Option<usize> {
+    let acr: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
+    let first = *acr.first()?;
+    if acr.len() < 2 {
+        return None;
+    }
+    let mut offset = 0;
+    for word in name.split(' ') {
+        let at = offset;
+        offset += word.len() + 1;
+        if !gaz.shapes.body_heads.contains(word) || strip_accents_char(word.chars().next().unwrap_or(' ')) != first {
+            continue;
+        }
+        let letters: Vec<char> = name[at..].chars().filter(|c| c.is_alphabetic()).map(strip_accents_char).collect();
+        return is_subsequence(&acr, &letters).then_some(at);
+    }
+    None
 }
 
 fn strip_accents_char(c: char) -> char {

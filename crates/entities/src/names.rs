@@ -1,6 +1,6 @@
 //! Person-name shapes: honorifics, capitalised and ALL-CAPS tokens, initials, particles.
 
-use acta_doc::{ByteRange, Lang};
+use acta_doc::{fold, ByteRange, Lang};
 
 use crate::gazetteer::{Gazetteers, Honorific};
 
@@ -112,6 +112,14 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
         {
             // "Maire de Montpellier", "Dean of Students": a title and what it is of, even when the
             // title is also a given name somewhere ("Maire", "Dean").
+            break;
+        } else if core == 0
+            && gaz.place_nouns.contains(&fold(tok))
+            && text[raw_end..].starts_with(' ')
+            && token_at(text, raw_end + 1).is_some_and(|(_, next)| PARTICLES.contains(next))
+        {
+            // "Ville de Paris": a place's noun and what it is of, even when the noun is also a
+            // given name somewhere ("Ville").
             break;
         } else if is_name_token(tok, gaz) {
             core += 1;

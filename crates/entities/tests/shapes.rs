@@ -362,3 +362,53 @@ fn later_mentions_join_the_person_they_name() {
     got.sort();
     assert_eq!(got, ["Ana Silva Costa", "Ana Silva Pereira", "Javier Condori Mamani", "Rosalía Tzul Tzul"]);
 }
+
+#[test]
+fn an_acronym_written_after_a_dash_glued_or_before_in_parentheses_is_the_bodys() {
+    let text = "O encontro é organizado pelo Instituto Nacional de Gestão Pública – INAGEP e pelo \
+        Instituto Nacional de Redes de Comunicação e Informação-INRIC. A Universidade Estadual do \
+        Norte participou, e a UEN (Universidade Estadual do Norte) acolheu o INAGEP. O Ministério da \
+        Cultura (MINC) apoiou; o MINC enviou o seu secretário.\n";
+    let r = extract(text);
+    let mut bodies = names(&r, EntityKind::Ministry);
+    bodies.extend(names(&r, EntityKind::Organization));
+    bodies.sort();
+    // One entry a body: its acronym, with letters from inside its words ("MINC"), is no second one.
+    assert_eq!(
+        bodies,
+        [
+            "Instituto Nacional de Gestão Pública",
+            "Instituto Nacional de Redes de Comunicação e Informação",
+            "Ministério da Cultura",
+            "Universidade Estadual do Norte"
+        ]
+    );
+}
+
+#[test]
+fn an_acronym_used_alone_joins_the_one_body_of_the_report_it_abbreviates() {
+    let text = "Attendees:\n- Ruth Kamau, Public Records Agency\n- Tom Ellis, Harbour Logistics Ltd\n\n\
+        Ruth Kamau of PRA presented the records plan.\n";
+    let r = extract(text);
+    let mut bodies = names(&r, EntityKind::Ministry);
+    bodies.extend(names(&r, EntityKind::Organization));
+    bodies.sort();
+    assert_eq!(bodies, ["Harbour Logistics Ltd", "Public Records Agency"]);
+}
+
+#[test]
+fn an_entry_affiliation_with_connectors_or_an_article_is_a_body() {
+    let text = "Participants:\n- Claire Morel, Ville de Nantes\n- Hugh Barton, The Maritime Archives\n\
+        - Ann Lowe, London Borough of Hartfield\n";
+    let orgs: Vec<Option<String>> = speakers(text).into_iter().map(|row| row.3).collect();
+    assert_eq!(
+        orgs,
+        [
+            Some("Ville de Nantes".to_string()),
+            Some("The Maritime Archives".to_string()),
+            Some("London Borough of Hartfield".to_string())
+        ]
+    );
+    // "Ville" is a given name somewhere; before "de" and a place it names a city, not a person.
+    assert_eq!(people(text), ["Claire Morel", "Hugh Barton", "Ann Lowe"]);
+}
