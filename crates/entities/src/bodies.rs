@@ -616,8 +616,20 @@ fn entry_organization_whole(
     for piece in s.split([',', '|', '(', ')', ';']) {
         let r = ByteRange { start: pos, end: pos + piece.len() }.trim(text);
         pos += piece.len() + 1;
-        if !r.is_empty() {
-            parts.push(r);
+        // "Registrars - absent": a spaced dash parts an entry's pieces as a comma does.
+        let mut at = r.start;
+        for dash in [" - ", " – ", " — "] {
+            while let Some(i) = text[at..r.end].find(dash) {
+                let part = ByteRange { start: at, end: at + i }.trim(text);
+                if !part.is_empty() {
+                    parts.push(part);
+                }
+                at += i + dash.len();
+            }
+        }
+        let last = ByteRange { start: at, end: r.end }.trim(text);
+        if !last.is_empty() {
+            parts.push(last);
         }
     }
     let acceptable = |r: ByteRange| -> bool {

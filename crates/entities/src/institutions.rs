@@ -200,9 +200,10 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
         {
             continue;
         }
-        push(m.start(), m.end(), EntityKind::Ministry, None, false);
+        push(m.start(), enumeration_ended(text, m.start(), m.end(), gaz), EntityKind::Ministry, None, false);
     }
     for (start, end) in every_start(&gaz.shapes.ministry_head_first, text, words) {
+        let end = enumeration_ended(text, start, end, gaz);
         let end = cut_at_inner_head(text, start, end, gaz);
         // "Telecommunications Authority of ...", "Federal Ministry of ...": capitalised words before
         // the head are part of the name.
@@ -282,6 +283,24 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
         }
     }
     out
+}
+
+/// "Ministry of Health, Labour and Welfare" goes on over its commas to the conjunction before its last
+/// subject; "Head of Unit, Knowledge Base, DG CONNECT" has none there: it is pieces of an entry, and
+/// the name ends at its first comma.
+fn enumeration_ended(text: &str, start: usize, end: usize, gaz: &Gazetteers) -> usize {
+    let name = &text[start..end];
+    let Some(first) = name.find(',') else { return end };
+    // The end of the last piece that holds a conjunction, when a piece after the first does.
+    let mut at = 0;
+    let mut ended = None;
+    for (i, piece) in name.split(',').enumerate() {
+        if i > 0 && gaz.spaced_conjunctions.iter().any(|c| piece.contains(c.as_str())) {
+            ended = Some(at + piece.len());
+        }
+        at += piece.len() + 1;
+    }
+    start + ended.unwrap_or(first)
 }
 
 /// "Instituto de Hidrología, Meteorología y Estudios Ambientales": a name that goes on after a comma

@@ -176,7 +176,15 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
         let after = &text[n.range.end..];
         let closes =
             after.starts_with([',', ';', '.']) || after.starts_with(" (") || speech_verb_after_space(after, gaz);
-        if n.core_tokens >= 2 && closes && !c.overlaps(n.range, &blocked) {
+        // "Head of Unit, Knowledge Base, DG CONNECT": the next piece of an entry, in capitals or
+        // followed by another capitalised piece, is no person unless the gazetteers know a word of
+        // it as a name ("la ministra de Ciencia, Aisén Etcheverry, destacó" stays a person).
+        let words: Vec<&str> = n.range.slice(text).split(' ').collect();
+        let known = words.iter().any(|w| gaz.is_given_name(w) || gaz.is_surname(w));
+        let in_capitals = words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+        let piece_follows = after.strip_prefix(", ").is_some_and(|a| a.starts_with(char::is_uppercase));
+        let person_shaped = known || !in_capitals && !piece_follows;
+        if n.core_tokens >= 2 && closes && person_shaped && !c.overlaps(n.range, &blocked) {
             cands.push(PersonCandidate::found_by_pattern(n.range, n.core_tokens));
         }
     }

@@ -354,7 +354,11 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
     let first = institutions.iter().enumerate().find_map(|(i, m)| {
         let next = institutions.get(i + 1);
         let is_sub_unit = is_sub_unit(m.range.slice(text), gaz);
-        let joined = next.is_some_and(|n| only_connectors(&text[m.range.end..n.range.start], gaz));
+        // "Head of Unit X, DG Y, European Commission": a unit is the role's; the outermost
+        // institution named after it is the organisation.
+        let joined = next.is_some_and(|n| {
+            only_connectors(&text[m.range.end..n.range.start], gaz) || text[m.range.end..].starts_with(',')
+        });
         (!(is_sub_unit && joined)).then_some(i)
     });
     // "Coordinator of the Digital Academy, Agency for Digital Italy": an institution named inside

@@ -412,3 +412,27 @@ fn an_entry_affiliation_with_connectors_or_an_article_is_a_body() {
     // "Ville" is a given name somewhere; before "de" and a place it names a city, not a person.
     assert_eq!(people(text), ["Claire Morel", "Hugh Barton", "Ann Lowe"]);
 }
+
+#[test]
+fn a_ministry_goes_on_over_its_commas_only_to_the_conjunction_before_its_last_subject() {
+    let text = "Lars Meyer, Head of Unit, Data Office, DG SAMPLE, European Commission - Opening\n\
+        Le Ministère de la Communication, des Postes et de l'Économie Numérique, l'ARPT, a reçu Ana Diop.\n";
+    let r = extract(text);
+    let ministries = names(&r, EntityKind::Ministry);
+    assert!(
+        ministries.iter().any(|m| m == "Ministère de la Communication, des Postes et de l'Économie Numérique"),
+        "{ministries:?}"
+    );
+    assert!(!ministries.iter().any(|m| m.contains("DG SAMPLE")), "{ministries:?}");
+    // The unit is the role's; the outermost institution is the organisation.
+    assert_eq!(speakers(text)[0].3.as_deref(), Some("European Commission"));
+    // The pieces of the entry after its title are no people.
+    assert_eq!(people(text), ["Lars Meyer", "Ana Diop"]);
+}
+
+#[test]
+fn a_spaced_dash_parts_an_entrys_pieces() {
+    let text = "Council members:\nTom Reyes - Registrars - remote, late\nAda Lunn - Registrars\n";
+    let orgs: Vec<Option<String>> = speakers(text).into_iter().map(|row| row.3).collect();
+    assert_eq!(orgs, [Some("Registrars".to_string()), Some("Registrars".to_string())]);
+}
