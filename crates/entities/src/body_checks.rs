@@ -49,7 +49,10 @@ pub(crate) fn names_an_event(name: &str, gaz: &Gazetteers, government_body: bool
     let words: Vec<&str> =
         name.split(|c: char| c.is_whitespace() || c == ',').filter(|w| w.chars().any(char::is_alphabetic)).collect();
     let head = |w: &&str| gaz.event_heads.contains(&fold(w.trim_matches(|c: char| !c.is_alphanumeric())));
-    words.first().is_some_and(head)
+    // "Région Hauts-de-France" (a French region's executive) opens with a ministry's head written so,
+    // although "Región"/"Region" elsewhere opens a region's name.
+    let ministry_head_first = government_body && gaz.shapes.starts_as_ministry.is_match(name);
+    words.first().is_some_and(|w| head(w) && !ministry_head_first)
         || !government_body && words.last().is_some_and(head)
         || words.get(1).is_some_and(|w| head(w) && words[0].chars().next().is_some_and(char::is_uppercase))
             && words.len() <= 4
