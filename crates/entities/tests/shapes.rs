@@ -436,3 +436,17 @@ fn a_spaced_dash_parts_an_entrys_pieces() {
     let orgs: Vec<Option<String>> = speakers(text).into_iter().map(|row| row.3).collect();
     assert_eq!(orgs, [Some("Registrars".to_string()), Some("Registrars".to_string())]);
 }
+
+#[test]
+fn french_bodies_written_with_a_lower_case_head_are_ministries() {
+    let text = "Étaient présents :\n- Lise Ferrand, chargée des achats, délégation Picardie et Artois,\n\n\
+        Le projet a mobilisé la métropole de Rouen. Le département de la Marne et la Région Normandie \
+        l'ont financé; la délégation n'a rien dit.\n";
+    let r = extract(text);
+    let mut ministries = names(&r, EntityKind::Ministry);
+    ministries.sort();
+    assert_eq!(
+        ministries,
+        ["Région Normandie", "délégation Picardie et Artois", "département de la Marne", "métropole de Rouen"]
+    );
+}
