@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use foldhash::HashMap;
 use std::sync::Arc;
 
-use acta_doc::{ByteRange, Canonical, EntityKind, EntitySource, Layer, Mention, Report, Stage};
+use acta_doc::{fold, ByteRange, Canonical, EntityKind, EntitySource, Layer, Mention, Report, Stage};
 
 use crate::acronyms::{capital_initials_are, standalone_acronyms};
 use crate::bodies::*;
@@ -93,6 +93,21 @@ impl Collector {
             let letters = name.chars().filter(|c| c.is_alphabetic()).count();
             (2..=10).contains(&letters) && name.chars().all(|c| c.is_uppercase() || c == '-' || c == '&')
         };
+        if !self.canonicals.iter().any(|a| body(a) && is_acronym(&a.name)) {
+            return;
+        }
+        // The long forms by the initials of their capitalised words, so that each acronym is one
+        // lookup however many bodies a report names.
+        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
+        for (j, l) in self.canonicals.iter().enumerate() {
+            if body(l) && l.name.contains(' ') {
+                let initials: String =
+                    l.name.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+                if initials.chars().count() >= 2 {
+                    by_initials.entry(initials).or_default().push(j);
+                }
+            }
+        }
         let target: Vec<Option<usize>> = self
             .canonicals
             .iter()
@@ -100,17 +115,67 @@ impl Collector {
                 if !body(a) || !is_acronym(&a.name) {
                     return None;
                 }
-                let mut long_forms = self
-                    .canonicals
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, l)| body(l) && l.name.contains(' ') && capital_initials_are(&l.name, &a.name));
-                match (long_forms.next(), long_forms.next()) {
-                    (Some((j, _)), None) => Some(j),
+                let letters: String = a.name.chars().filter(|c| c.is_alphabetic()).collect();
+                match by_initials.get(&letters).map(Vec::as_slice) {
+                    Some(&[j]) => {
+                        debug_assert!(capital_initials_are(&self.canonicals[j].name, &a.name));
+                        Some(j)
+                    }
                     _ => None,
                 }
             })
             .collect();
+        self.merge_canonicals(&target);
+    }
+
+    /// "Ministério da Ciência e Tecnologia" and "Ministério de Ciência e Tecnologia", "Organisation
+    /// internationale de la Francophonie" and "... Internationale ...", "Ministério da Economia" and
+    /// "Ministério da Economia do Brasil": names of one body that differ only in connectors, case,
+    /// accents or the country stated at their end are one entry, named as first found.
+    pub(crate) fn join_variant_names(&mut self, gaz: &Gazetteers) {
+        let body = |c: &Canonical| matches!(c.kind, EntityKind::Ministry | EntityKind::Organization);
+        let connector = |w: &str| {
+            gaz.name_connectors.contains(w)
+                || gaz.articles.contains(w)
+                || gaz.body_prepositions.iter().any(|p| p == w)
+                || gaz.conjunctions.iter().any(|c| c == w)
+        };
+        // The folded words without connectors, and the country stated at the end apart: "... do
+        // Brasil" is the same body as the name without it, not as "... of Mexico".
+        let loose_key = |name: &str| -> Option<(String, Option<String>)> {
+            let mut words: Vec<String> = name
+                .split(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == ',')
+                .filter(|w| !w.is_empty())
+                .map(|w| w.to_lowercase())
+                .filter(|w| !connector(w))
+                .map(|w| fold(&w))
+                .collect();
+            let mut country = None;
+            if words.len() >= 3 && name.rsplit(' ').next().is_some_and(|last| gaz.country_named(last).is_some()) {
+                country = words.pop();
+            }
+            (words.len() >= 2).then(|| (words.join(" "), country))
+        };
+        let mut first_of: HashMap<String, Vec<(usize, Option<String>)>> = HashMap::default();
+        let mut target: Vec<Option<usize>> = vec![None; self.canonicals.len()];
+        for (i, c) in self.canonicals.iter().enumerate() {
+            if !body(c) {
+                continue;
+            }
+            let Some((key, country)) = loose_key(&c.name) else { continue };
+            let seen = first_of.entry(key).or_default();
+            let same = seen.iter().find(|(_, other)| other.is_none() || country.is_none() || *other == country);
+            match same {
+                Some(&(j, _)) => target[i] = Some(j),
+                None => seen.push((i, country)),
+            }
+        }
+        self.merge_canonicals(&target);
+    }
+
+    /// Moves the mentions of each canonical with a target to that target (typed as it is) and
+    /// removes the canonical.
+    fn merge_canonicals(&mut self, target: &[Option<usize>]) {
         if target.iter().all(Option::is_none) {
             return;
         }
@@ -172,6 +237,7 @@ impl EntityStage {
         places(report, &self.gaz, &scans.places, &mut c);
         people(report, &self.gaz, &scans, &mut c);
         c.join_acronyms_to_long_forms();
+        c.join_variant_names(&self.gaz);
         c.mentions.sort_by_key(|m| (m.range.start, m.range.end));
         report.canonicals = c.canonicals;
         report.mentions = c.mentions;

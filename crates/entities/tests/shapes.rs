@@ -450,3 +450,17 @@ fn french_bodies_written_with_a_lower_case_head_are_ministries() {
         ["Région Normandie", "délégation Picardie et Artois", "département de la Marne", "métropole de Rouen"]
     );
 }
+
+#[test]
+fn names_of_one_body_that_differ_in_connectors_case_or_a_stated_country_are_one_entry() {
+    let text = "A Secretária do Ministério da Pesca e Aquicultura falou. O Ministério de Pesca e Aquicultura \
+        e o Ministério da Pesca e Aquicultura do Brasil assinaram. The Office of the President of Chile spoke. Then \
+        the Office of the President of Peru met.\n";
+    let r = extract(text);
+    let mut ministries = names(&r, EntityKind::Ministry);
+    ministries.sort();
+    assert_eq!(
+        ministries,
+        ["Ministério da Pesca e Aquicultura", "Office of the President of Chile", "Office of the President of Peru"]
+    );
+}
