@@ -215,6 +215,13 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
         };
         !event || event_body_follows(text, k.range.end, gaz)
     });
+    // "World Information Society Day", "African Union Open Forum": a name right before an event's
+    // head word is part of the event's name.
+    cands.retain(|k| {
+        let next = text[k.range.end..].strip_prefix(' ').and_then(|a| a.split([' ', '\n', ',', '.']).next());
+        k.gazetteer.is_some()
+            || !next.is_some_and(|w| w.starts_with(char::is_uppercase) && gaz.event_heads.contains(&fold(w)))
+    });
     cands.retain(|k| {
         !k.range.is_empty() && k.range.slice(text).split_whitespace().count() >= 2
             || k.gazetteer.is_some()

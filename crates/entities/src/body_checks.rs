@@ -55,7 +55,11 @@ pub(crate) fn names_an_event(name: &str, gaz: &Gazetteers, government_body: bool
     words.first().is_some_and(|w| head(w) && !ministry_head_first)
         || !government_body && words.last().is_some_and(head)
         || words.get(1).is_some_and(|w| head(w) && words[0].chars().next().is_some_and(char::is_uppercase))
-            && words.len() <= 4
+            && (words.len() <= 4
+                // "World Summit of Information Society", "World Conference of International
+                // Telecommunications": a longer name too, unless its head also heads bodies
+                // ("Global Forum on Cyber Expertise" is an organisation).
+                || words.len() <= 6 && !gaz.shapes.body_heads.contains(words[1]))
 }
 
 /// Does a body of an event ("Secretariat", "executive committee") follow right after `end`?

@@ -464,3 +464,13 @@ fn names_of_one_body_that_differ_in_connectors_case_or_a_stated_country_are_one_
         ["Ministério da Pesca e Aquicultura", "Office of the President of Chile", "Office of the President of Peru"]
     );
 }
+
+#[test]
+fn a_longer_event_name_and_a_name_before_an_events_head_are_no_organisations() {
+    let text = "Themes for the World Summit of Digital Rural Cities were set. The Global Forum on Data \
+        Expertise took part, and on Open Data Society Day the Open Knowledge Foundation spoke.\n";
+    let r = extract(text);
+    let mut orgs = names(&r, EntityKind::Organization);
+    orgs.sort();
+    assert_eq!(orgs, ["Global Forum on Data Expertise", "Open Knowledge Foundation"]);
+}
