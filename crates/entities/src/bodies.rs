@@ -335,8 +335,10 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
             continue;
         }
         let name = range.slice(text);
-        let kind =
-            if gaz.classes.legislature_words.contains(name) { EntityKind::Organization } else { EntityKind::Ministry };
+        // ("SENADO" in a heading in capitals is the Senado.)
+        let lower = name.to_lowercase();
+        let legislature = gaz.classes.legislature_words.iter().any(|w| w.to_lowercase() == lower);
+        let kind = if legislature { EntityKind::Organization } else { EntityKind::Ministry };
         let idx = c.canonical(kind, fold_words(name), || Canonical {
             kind,
             name: name.to_string(),

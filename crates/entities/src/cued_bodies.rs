@@ -111,8 +111,19 @@ pub(crate) fn single_word_bodies(text: &str, words: &Words, gaz: &Gazetteers) ->
     for (start, end) in words.spans() {
         let before = previous.replace((start, end));
         // Most words are in lower case: no lookup for them.
-        if !text[start..].starts_with(char::is_uppercase) || !gaz.classes.single_word_bodies.contains(&text[start..end])
-        {
+        if !text[start..].starts_with(char::is_uppercase) {
+            continue;
+        }
+        // "DIARIO DE SESIONES DEL SENADO": in a heading in capitals too.
+        let word = &text[start..end];
+        let in_capitals = word.len() >= 4 && word.chars().all(char::is_uppercase);
+        let known = gaz.classes.single_word_bodies.contains(word)
+            || in_capitals && {
+                let mut chars = word.chars();
+                let title: String = chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
+                gaz.classes.single_word_bodies.contains(title.as_str())
+            };
+        if !known {
             continue;
         }
         let Some((ps, pe)) = before else { continue };

@@ -474,3 +474,10 @@ fn a_longer_event_name_and_a_name_before_an_events_head_are_no_organisations() {
     orgs.sort();
     assert_eq!(orgs, ["Global Forum on Data Expertise", "Open Knowledge Foundation"]);
 }
+
+#[test]
+fn a_body_of_one_word_after_an_article_is_found_in_a_heading_in_capitals_too() {
+    let text = "DIARIO DE SESIONES DEL SENADO\nSesión 12ª, en martes 3 de marzo\n";
+    let r = extract(text);
+    assert_eq!(names(&r, EntityKind::Organization), ["SENADO"]);
+}
