@@ -291,6 +291,15 @@ mod tests {
         cued_bodies(text, &lower, &Words::of(text), &gaz, |_| lang).iter().map(|r| r.slice(text).to_string()).collect()
     }
 
+    #[test]
+    fn a_cue_written_alike_in_two_languages_is_read_in_both() {
+        // "entidades como" is in the Spanish and the Portuguese packs.
+        assert_eq!(cued("Participaram entidades como a Abrafix e o Conafe.", "pt"), ["Abrafix", "Conafe"]);
+        assert_eq!(cued("Participaron entidades como Fundared y la Radiográfica.", "es"), ["Fundared", "Radiográfica"]);
+        // The whole government is no body ("representantes do Governo").
+        assert!(cued("Estiveram representantes do Governo e da República.", "pt").is_empty());
+    }
+
     fn labelled(text: &str) -> Vec<String> {
         let mut report = Report::new("t", "t.txt", text.to_string());
         acta_doc::Stage::run(&acta_layout::LayoutStage::bundled(), &mut report).unwrap();

@@ -56,13 +56,25 @@ pub(crate) fn participation(lexicon: &Lexicon, position: &str) -> Result<Phrases
 /// one language is a plain word of another).
 pub(crate) struct LangPhrases {
     matcher: WordMatcher,
-    langs: Vec<acta_doc::Lang>,
+    /// The languages of each phrase: one phrase may be in several packs ("empresas como").
+    langs: Vec<Vec<acta_doc::Lang>>,
 }
 
 impl LangPhrases {
     pub(crate) fn new(rows: &[acta_lexicon::Row]) -> LangPhrases {
-        let phrases: Vec<String> = rows.iter().map(|r| r.get(0).to_lowercase()).collect();
-        LangPhrases { matcher: WordMatcher::new(&phrases), langs: rows.iter().map(|r| r.lang).collect() }
+        let mut phrases: Vec<String> = Vec::new();
+        let mut langs: Vec<Vec<acta_doc::Lang>> = Vec::new();
+        for r in rows {
+            let phrase = r.get(0).to_lowercase();
+            match phrases.iter().position(|p| *p == phrase) {
+                Some(i) => langs[i].push(r.lang),
+                None => {
+                    phrases.push(phrase);
+                    langs.push(vec![r.lang]);
+                }
+            }
+        }
+        LangPhrases { matcher: WordMatcher::new(&phrases), langs }
     }
 
     /// (start, end) of each phrase in `lower` (the text lower-cased, same offsets) where the text's
@@ -76,7 +88,7 @@ impl LangPhrases {
         self.matcher
             .find_in(lower, words)
             .into_iter()
-            .filter(|&(start, _, i)| language_at(start) == Some(self.langs[i]))
+            .filter(|&(start, _, i)| language_at(start).is_some_and(|l| self.langs[i].contains(&l)))
             .map(|(start, end, _)| (start, end))
             .collect()
     }
