@@ -9,6 +9,11 @@ use crate::gazetteer::{Gazetteers, Honorific};
 static PARTICLES: std::sync::LazyLock<foldhash::HashSet<String>> = std::sync::LazyLock::new(|| {
     acta_lexicon::Lexicon::bundled().words(acta_lexicon::ListKind::NameParticles).map(str::to_string).collect()
 });
+/// A lower-case particle of names ("da", "de la", "van").
+pub(crate) fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(word)
+}
+
 /// Most tokens in one name.
 pub(crate) const MAX_NAME_TOKENS: usize = 7;
 

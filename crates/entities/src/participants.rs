@@ -186,6 +186,12 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
                         break;
                     }
                 }
+                // "... Pereira da Silva Marques do Pinho": after a particle, a surname goes on with
+                // the person's name.
+                let first = words.first().copied().unwrap_or("");
+                if crate::names::is_particle(lead.trim()) && (gaz.is_surname(first) || gaz.is_given_name(first)) {
+                    return None;
+                }
                 return (end > 0).then_some(ByteRange { start, end: start + end });
             }
         }

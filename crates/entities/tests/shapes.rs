@@ -481,3 +481,14 @@ fn a_body_of_one_word_after_an_article_is_found_in_a_heading_in_capitals_too() {
     let r = extract(text);
     assert_eq!(names(&r, EntityKind::Organization), ["SENADO"]);
 }
+
+#[test]
+fn a_body_right_after_a_name_and_a_preposition_is_the_persons_in_every_language() {
+    let text = "Lucía Ferrer de Transparencia Chilena presentó el informe. Carla Souza da Fiocruz falou. \
+        Estiveram presentes Maria Pereira da Silva Marques do Pinho e outros.\n";
+    let r = extract(text);
+    let mut orgs = names(&r, EntityKind::Organization);
+    orgs.sort();
+    // "do Pinho" goes on with the person's name: a surname after a particle is no body.
+    assert_eq!(orgs, ["Fiocruz", "Transparencia Chilena"]);
+}
