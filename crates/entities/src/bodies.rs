@@ -136,6 +136,7 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
             acronym: m.acronym.map(|(s, e)| ByteRange { start: s, end: e }),
         });
     }
+    of_an_acronym(text, &mut cands, gaz);
     written_with_acronym(text, &mut cands, gaz);
     // Acronyms standing alone: the shortest candidates, so any longer name that holds them wins. An
     // acronym the text defines ("Ministerio de Economía y Finanzas (MEF)") is that body's, found later.
@@ -493,6 +494,53 @@ pub(crate) fn add_late_organization(
             }
         }
     }
+}
+
+/// "Centro de Informática de la UCR", "Facultad de Derecho de la UBA": a unit named of a body
+/// written as an acronym is two bodies, the unit and the acronym's (the outermost institution).
+fn of_an_acronym(text: &str, cands: &mut Vec<Candidate>, gaz: &Gazetteers) {
+    let mut found = Vec::new();
+    for k in cands.iter_mut().filter(|k| k.gazetteer.is_none() && k.acronym.is_none()) {
+        let name = k.range.slice(text);
+        let Some((head, last)) = name.rsplit_once(' ') else { continue };
+        let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+        // "... des TIC": an acronym of no body is the unit's subject.
+        if !(3..=8).contains(&letters)
+            || !last.chars().all(|c| c.is_uppercase() || c == '-')
+            || gaz.is_common_acronym(last)
+            || gaz.country_named(last).is_some()
+            // (A known one is cut off by the units of known organisations below.)
+            || gaz.institution_named(last).is_some()
+        {
+            continue;
+        }
+        // The connector before it: "de la", "del", "of the", "da".
+        let mut unit_end = head.len();
+        let mut connectors = 0;
+        while let Some((before, word)) = head[..unit_end].rsplit_once(' ') {
+            let lower = word.to_lowercase();
+            if gaz.name_connectors.contains(&lower) || gaz.body_prepositions.contains(&lower) {
+                unit_end = before.len();
+                connectors += 1;
+            } else {
+                break;
+            }
+        }
+        if connectors == 0 || head[..unit_end].split(' ').count() < 2 {
+            continue;
+        }
+        let acronym = ByteRange { start: k.range.end - last.len(), end: k.range.end };
+        k.range.end = k.range.start + unit_end;
+        found.push(Candidate {
+            range: acronym,
+            kind: EntityKind::Organization,
+            gazetteer: None,
+            stakeholder: None,
+            source: EntitySource::Pattern,
+            acronym: Some(acronym),
+        });
+    }
+    cands.extend(found);
 }
 
 /// "Instituto Nacional do Governo Electrónico – INAGE", "Asociación ... -ASIET-", "Informação-INTIC",

@@ -492,3 +492,14 @@ fn a_body_right_after_a_name_and_a_preposition_is_the_persons_in_every_language(
     // "do Pinho" goes on with the person's name: a surname after a particle is no body.
     assert_eq!(orgs, ["Fiocruz", "Transparencia Chilena"]);
 }
+
+#[test]
+fn a_unit_named_of_a_body_written_as_an_acronym_is_two_bodies() {
+    let text = "Habló el director de la Escuela de Ingeniería Civil de la UNP.\nVoici l'Agence nationale de promotion des TIC.\n";
+    let r = extract(text);
+    let mut bodies = names(&r, EntityKind::Organization);
+    bodies.extend(names(&r, EntityKind::Ministry));
+    bodies.sort();
+    // "des TIC" names no body: the agency's name keeps it.
+    assert_eq!(bodies, ["Agence nationale de promotion des TIC", "Escuela de Ingeniería Civil", "UNP"]);
+}
