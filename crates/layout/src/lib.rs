@@ -151,10 +151,49 @@ fn metadata(report: &Report) -> Metadata {
     m
 }
 
+/// At most this many lines of page furniture are passed over before a title.
+const MAX_FURNITURE_LINES: usize = 5;
+
+/// A short line of web-page furniture ("Skip to main content", "Sorry, you need to enable
+/// JavaScript to visit this website.", "Click acá para ir directamente al contenido"): no title.
+fn is_furniture(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    line.split_whitespace().count() <= 12
+        && WORDS.boilerplate.iter().any(|p| {
+            lower.match_indices(p.as_str()).any(|(i, _)| {
+                let before = lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let after = lower[i + p.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                before && after
+            })
+        })
+}
+
+/// The report's lines from the first that is not blank nor page furniture (a few of those at most).
+fn lines_after_furniture(report: &Report) -> impl Iterator<Item = &acta_doc::Line> + '_ {
+    let furniture = report
+        .lines
+        .iter()
+        .filter(|l| l.kind != LineKind::Blank)
+        .take(MAX_FURNITURE_LINES)
+        .take_while(|l| is_furniture(report.slice(l.content)))
+        .count();
+    let mut skipped = 0;
+    report.lines.iter().skip_while(move |l| {
+        if l.kind == LineKind::Blank {
+            return true;
+        }
+        if skipped < furniture {
+            skipped += 1;
+            return true;
+        }
+        false
+    })
+}
+
 /// A heading on one of the first lines, taken as the title when no field names one.
 fn leading_heading(report: &Report) -> Option<acta_doc::ByteRange> {
     // The first line, or the line after a document-type line ("PROGRAMME AND SUMMARY").
-    let mut lines = report.lines.iter().filter(|l| l.kind != LineKind::Blank);
+    let mut lines = lines_after_furniture(report).filter(|l| l.kind != LineKind::Blank);
     let mut first = lines.next()?;
     if is_document_type(report.slice(first.content)) {
         first = lines.next()?;
@@ -169,7 +208,7 @@ fn leading_heading(report: &Report) -> Option<acta_doc::ByteRange> {
 /// The first line, when it stands alone and is short: a headline such as "Crónica: el foro ..."
 /// that the parser read as a label and value.
 fn leading_line(report: &Report) -> Option<acta_doc::ByteRange> {
-    let mut lines = report.lines.iter().skip_while(|l| l.kind == LineKind::Blank).peekable();
+    let mut lines = lines_after_furniture(report).peekable();
     let mut first = lines.next()?;
     // A dateline ("Friday, April 13, 2007") before the title: the title follows it.
     if is_date_line(report.slice(first.content), report) {
@@ -244,4 +283,33 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(text: &str) -> Option<String> {
+        let mut report = Report::new("t", "t.txt", text.to_string());
+        LayoutStage::bundled().run(&mut report).unwrap();
+        MetadataStage.run(&mut report).unwrap();
+        report.metadata.title.map(|t| report.slice(t).to_string())
+    }
+
+    #[test]
+    fn page_furniture_before_the_title_is_passed_over() {
+        assert_eq!(
+            title("Skip to main content\n\nRegional Data Forum minutes of the third meeting\n\nThe forum met.\n"),
+            Some("Regional Data Forum minutes of the third meeting".to_string())
+        );
+        assert_eq!(
+            title("Ir para o conteúdo\n\nAta da Reunião de 3 de março de 2025\n\nA reunião começou.\n"),
+            Some("Ata da Reunião de 3 de março de 2025".to_string())
+        );
+        // A title is read as before when no furniture comes first.
+        assert_eq!(
+            title("Ata da Reunião de 3 de março de 2025\n\nA reunião começou.\n"),
+            Some("Ata da Reunião de 3 de março de 2025".to_string())
+        );
+    }
 }

@@ -26,6 +26,8 @@ pub(crate) struct LayoutWords {
     pub(crate) page_words: String,
     pub(crate) page_of: String,
     pub(crate) women: String,
+    /// Phrases of web-page furniture ("skip to main content", "cookies"), lower case.
+    pub(crate) boilerplate: Vec<String>,
 }
 
 pub(crate) static WORDS: LazyLock<LayoutWords> = LazyLock::new(|| LayoutWords::of(&Lexicon::bundled()));
@@ -66,6 +68,7 @@ impl LayoutWords {
             one_letter: set(ListKind::OneLetterWords, str::to_lowercase),
             articles: set(ListKind::Articles, str::to_lowercase),
             label_function: set(ListKind::LabelFunctionWords, str::to_string),
+            boilerplate: lexicon.words(ListKind::Boilerplate).map(str::to_lowercase).collect(),
         }
     }
 }
