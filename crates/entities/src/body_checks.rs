@@ -192,11 +192,6 @@ pub(crate) fn after_last_title(name: &str, gaz: &Gazetteers) -> Option<usize> {
 /// Chile" keeps its "de"), and a title in the plural right after the name ("Transparency Board
 /// Members"; "Board of Directors" keeps its "of Directors").
 pub(crate) fn where_stated<'t>(name: &'t str, gaz: &Gazetteers) -> &'t str {
-    let joins_names = |w: &str| {
-        gaz.name_connectors.contains(w)
-            || gaz.conjunctions.iter().any(|c| c == w)
-            || gaz.body_prepositions.iter().any(|p| p == w)
-    };
     let mut name = name;
     if let Some((head, last)) = name.rsplit_once(' ') {
         let before = head.rsplit(' ').next().unwrap_or("");
@@ -208,7 +203,7 @@ pub(crate) fn where_stated<'t>(name: &'t str, gaz: &Gazetteers) -> &'t str {
     if let Some((s, _, _)) = gaz.find_places(name).find(|&(s, e, _)| e == name.len() && s > 0) {
         let head = name[..s].trim_end();
         if let Some((kept, word)) = head.rsplit_once(' ') {
-            if word.starts_with(char::is_lowercase) && !joins_names(word) {
+            if word.starts_with(char::is_lowercase) && !gaz.joins_names(word) {
                 name = kept;
             }
         }

@@ -134,12 +134,7 @@ impl Collector {
     /// accents or the country stated at their end are one entry, named as first found.
     pub(crate) fn join_variant_names(&mut self, gaz: &Gazetteers) {
         let body = |c: &Canonical| matches!(c.kind, EntityKind::Ministry | EntityKind::Organization);
-        let connector = |w: &str| {
-            gaz.name_connectors.contains(w)
-                || gaz.articles.contains(w)
-                || gaz.body_prepositions.iter().any(|p| p == w)
-                || gaz.conjunctions.iter().any(|c| c == w)
-        };
+        let connector = |w: &str| gaz.joins_names(w) || gaz.articles.contains(w);
         // The folded words without connectors, and the country stated at the end apart: "... do
         // Brasil" is the same body as the name without it, not as "... of Mexico".
         let loose_key = |name: &str| -> Option<(String, Option<String>)> {

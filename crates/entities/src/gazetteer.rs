@@ -571,6 +571,14 @@ impl Gazetteers {
         found.into_iter().map(|(start, end, i)| (start, end, &self.place_values[i])).collect()
     }
 
+    /// Does this lower-case word join the words of a name ("de", "of", "y", "du")? A connector, a
+    /// conjunction or a body's preposition.
+    pub(crate) fn joins_names(&self, word: &str) -> bool {
+        self.name_connectors.contains(word)
+            || self.conjunctions.iter().any(|c| c == word)
+            || self.body_prepositions.iter().any(|p| p == word)
+    }
+
     /// Is this one word, in any case, a title ("Director", "presidente")?
     pub(crate) fn is_title(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
