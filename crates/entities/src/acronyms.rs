@@ -10,8 +10,9 @@ use crate::words::Words;
 /// Acronyms standing alone that may name a body: a word of three to eight letters in capitals
 /// ("SPMS", "ITU-T") or with two capitals or more in a short word ("SeTIC", "PyAr"). Not an acronym
 /// of no body (models/common_acronyms.tsv), a country, a name, a Roman number, a speaker's label
-/// ("STA:"), nor a word of a run in capitals (a heading, a name written in capitals) or next to a
-/// name ("DIALLO Aminata").
+/// ("STA:", but "SGEN-CFDT : Alain Zerouki" lists a member's body), a plan or an edition ("ADM
+/// 2025"), nor a word of a run in capitals (a heading, a name written in capitals; a word of no
+/// vowel parted from the heading by dashes is an acronym still) or next to a name ("DIALLO Aminata").
 pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<(usize, usize)> {
     let spans: Vec<(usize, usize)> = words.spans().collect();
     let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
@@ -69,7 +70,9 @@ pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -
                 && !gaz.classes.glued_surname_prefixes.iter().any(|p| {
                     token.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
                 });
-        if !(all_caps || mixed) || n > 8 || token.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
+        // Each part of a joined acronym ("SNPTES-UNSA") up to eight letters.
+        let longest_part = token.split(['-', '&']).map(letters).max().unwrap_or(0);
+        if !(all_caps || mixed) || longest_part > 8 || token.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
             continue;
         }
         // "the NRIs", "las PyMEs", "IGFs": an acronym in the plural names a kind of body, not one.
@@ -87,18 +90,26 @@ pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -
         {
             continue;
         }
-        // A neighbour after a comma, a stop or a conjunction does not count: words in capitals
-        // so apart are a list of acronyms ("CALICO, CALIPRO e CAEEL"), not a name or a heading.
+        // A neighbour after a comma, a stop, a conjunction or a dash between spaces does not
+        // count: words in capitals so apart are a list of acronyms ("CALICO, CALIPRO e CAEEL",
+        // "SECRETARIAT GENERAL - DGDR - CNRS"), not a name or a heading.
+        let gap_to = |s: usize, e: usize| if s < start { &text[e..start] } else { &text[end..s] };
         let not_listed = |s: usize, e: usize| {
-            let gap = if s < start { &text[e..start] } else { &text[end..s] };
-            !gap.contains([',', ';', '.']) && !gaz.conjunctions.iter().any(|c| c == gap.trim())
+            let gap = gap_to(s, e);
+            !gap.contains([',', ';', '.', '|'])
+                && !matches!(gap.trim(), "-" | "–" | "—")
+                && !gaz.conjunctions.iter().any(|c| c == gap.trim())
         };
+        // A given name next to it ("DIALLO Aminata"); after a colon or a dash it is an entry's
+        // name after its body's ("SGEN-CFDT : Alain Zerouki").
         let neighbour_is_name = |k: Option<&(usize, usize)>| {
             k.is_some_and(|&(s, e)| {
                 let w = &text[s..e];
                 same_line(s, start)
                     && (caps(w) && not_listed(s, e)
-                        || gaz.is_given_name(w) && w.chars().next().is_some_and(char::is_uppercase))
+                        || gaz.is_given_name(w)
+                            && w.chars().next().is_some_and(char::is_uppercase)
+                            && !gap_to(s, e).contains([':', '-', '–', '—']))
             })
         };
         // In capitals next to capitals it is a heading or a name in capitals; before a given name,
@@ -132,13 +143,42 @@ pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -
             .chars()
             .filter(|c| c.is_alphabetic())
             .fold((0usize, 0usize), |(n, u), c| (n + 1, u + usize::from(c.is_uppercase())));
-        if line_letters > n + 3 && line_upper * 5 >= line_letters * 3 {
+        // A word of no vowel is no word of a language: an acronym even in a heading, when listed
+        // apart from the heading's words ("SECRETARIAT GENERAL - DGDR - CNRS").
+        // A piece of the line of its own: between the line's ends and dashes or bars with spaces.
+        let piece = || {
+            let (before, after) = (&text[line_start..start], &text[end..line_end]);
+            const DASHES: [char; 4] = ['-', '–', '—', '|'];
+            let dash_before = before.len() > before.trim_end().len() && before.trim_end().ends_with(DASHES);
+            let dash_after = after.len() > after.trim_start().len() && after.trim_start().starts_with(DASHES);
+            (before.trim().is_empty() || dash_before)
+                && (after.trim().is_empty() || after.starts_with('<') || dash_after)
+        };
+        let has_vowel = || fold(token).contains(['a', 'e', 'i', 'o', 'u', 'y']);
+        if line_letters > n + 3 && line_upper * 5 >= line_letters * 3 && (has_vowel() || !piece()) {
             continue;
         }
+        // "STA:" opening a line labels a speaker's words, unless the line goes on with a person's
+        // name only: then it is the person's body, listed first ("SNIRS-CGC: Chantal Menier").
         let before = text[line_start..start].trim();
+        let name_follows = || {
+            let rest: Vec<&str> = text[end + 1..line_end].split_whitespace().filter(|w| !w.starts_with('<')).collect();
+            (2..=4).contains(&rest.len())
+                && gaz.is_given_name(rest[0])
+                && rest.iter().all(|w| w.starts_with(char::is_uppercase))
+        };
         if text[..start].ends_with('.') && text[..start].chars().rev().nth(1).is_some_and(char::is_uppercase)
-            || text[end..].starts_with(':') && before.chars().all(|c| !c.is_alphanumeric())
+            || text[end..].starts_with(':') && before.chars().all(|c| !c.is_alphanumeric()) && !name_follows()
         {
+            continue;
+        }
+        // "ADM 2025", "ICANN 57": an acronym before a year or a number names a plan, a programme
+        // or an edition of a meeting, not a body.
+        let number_after = text[end..].strip_prefix(' ').is_some_and(|rest| {
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            (1..=4).contains(&digits) && !rest[digits..].starts_with(|c: char| c.is_alphanumeric())
+        });
+        if number_after {
             continue;
         }
         out.push((start, end));
@@ -188,5 +228,30 @@ mod tests {
         let found: Vec<&str> =
             standalone_acronyms(text, &Words::of(text), &gaz).into_iter().map(|(s, e)| &text[s..e]).collect();
         assert_eq!(found, ["XALIPRO", "CAEEL", "CALICO"]);
+    }
+
+    fn acronyms_of(text: &str) -> Vec<&str> {
+        let gaz = Gazetteers::bundled();
+        standalone_acronyms(text, &Words::of(text), &gaz).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn a_body_listed_before_its_member_is_an_acronym_and_a_speakers_label_is_not() {
+        let text =
+            "Membres :\nFNTX-CGT : Odile Marchand\nSPRLS-UNSA: Hervé Colin Brun\n\nOLM: I think we should vote now.\n";
+        assert_eq!(acronyms_of(text), ["FNTX-CGT", "SPRLS-UNSA"]);
+    }
+
+    #[test]
+    fn pieces_of_a_heading_parted_by_dashes() {
+        // A word of no vowel is an acronym even in a heading; a word of the heading is not.
+        let text = "DIRECTION GENERALE - DGRH - CNRT\nCOMPTE RENDU - ANNEXE - REUNION\n";
+        assert_eq!(acronyms_of(text), ["DGRH", "CNRT"]);
+    }
+
+    #[test]
+    fn an_acronym_before_a_number_names_a_plan_or_an_edition() {
+        let text = "Le plan PNTD 2024-2027 et la réunion ICANN 57 ont été présentés par la SPMS.";
+        assert_eq!(acronyms_of(text), ["SPMS"]);
     }
 }
