@@ -126,6 +126,11 @@ mod tests {
         );
         assert_eq!(split("La Sra. López habló. «Es hora», dijo."), vec!["La Sra. López habló.", "«Es hora», dijo."]);
         assert_eq!(split("No final stop here"), vec!["No final stop here"]);
+        // Forms of address of every language: "Hon.", "MM.", "Eng.", "Dip." open a name.
+        assert_eq!(
+            split("Represented by the Hon. Ana West, it won. Elle reçoit MM. Colin et Brun. O Eng. Tembe falou."),
+            vec!["Represented by the Hon. Ana West, it won.", "Elle reçoit MM. Colin et Brun.", "O Eng. Tembe falou."]
+        );
     }
 
     #[test]
