@@ -86,14 +86,24 @@ impl Collector {
 
     /// "Government Digital Service" in a list of attendees and "Paul Downey of GDS" in the minutes:
     /// a body named only by an acronym whose capitals are the initials of exactly one other body of
-    /// the report is that body; its mentions join the long form's entry.
+    /// the report is that body ("MoJ" for "Ministry of Justice": small letters for connectors);
+    /// its mentions join the long form's entry.
     pub(crate) fn join_acronyms_to_long_forms(&mut self) {
         let body = |c: &Canonical| matches!(c.kind, EntityKind::Ministry | EntityKind::Organization);
         let is_acronym = |name: &str| {
             let letters = name.chars().filter(|c| c.is_alphabetic()).count();
             (2..=10).contains(&letters) && name.chars().all(|c| c.is_uppercase() || c == '-' || c == '&')
         };
-        if !self.canonicals.iter().any(|a| body(a) && is_acronym(&a.name)) {
+        // "MoJ", "DfT": capitals for the words and small letters for the connectors between them.
+        let is_mixed_acronym = |name: &str| {
+            let upper = name.chars().filter(|c| c.is_uppercase()).count();
+            (3..=6).contains(&name.chars().count())
+                && upper >= 2
+                && name.starts_with(char::is_uppercase)
+                && name.chars().all(char::is_alphabetic)
+                && !is_acronym(name)
+        };
+        if !self.canonicals.iter().any(|a| body(a) && (is_acronym(&a.name) || is_mixed_acronym(&a.name))) {
             return;
         }
         // The long forms by the initials of their capitalised words, so that each acronym is one
@@ -106,13 +116,27 @@ impl Collector {
                 if initials.chars().count() >= 2 {
                     by_initials.entry(initials).or_default().push(j);
                 }
+                // Every word's initial as written: "Ministry of Justice" is "MoJ".
+                let all_initials: String = l.name.split_whitespace().filter_map(|w| w.chars().next()).collect();
+                if all_initials.chars().any(char::is_lowercase) {
+                    by_initials.entry(all_initials).or_default().push(j);
+                }
             }
         }
         let target: Vec<Option<usize>> = self
             .canonicals
             .iter()
             .map(|a| {
-                if !body(a) || !is_acronym(&a.name) {
+                if !body(a) {
+                    return None;
+                }
+                if is_mixed_acronym(&a.name) {
+                    return match by_initials.get(&a.name).map(Vec::as_slice) {
+                        Some(&[j]) => Some(j),
+                        _ => None,
+                    };
+                }
+                if !is_acronym(&a.name) {
                     return None;
                 }
                 let letters: String = a.name.chars().filter(|c| c.is_alphabetic()).collect();

@@ -394,6 +394,14 @@ fn an_acronym_used_alone_joins_the_one_body_of_the_report_it_abbreviates() {
     bodies.extend(names(&r, EntityKind::Organization));
     bodies.sort();
     assert_eq!(bodies, ["Harbour Logistics Ltd", "Public Records Agency"]);
+    // Small letters for the connectors: "DfH" is the "Department for Housing".
+    let text = "Attendees:\n- Ruth Kamau, Department for Housing\n- Tom Ellis, Harbour Logistics Ltd\n\n\
+        Ruth Kamau of DfH presented the records plan.\n";
+    let r = extract(text);
+    let mut bodies = names(&r, EntityKind::Ministry);
+    bodies.extend(names(&r, EntityKind::Organization));
+    bodies.sort();
+    assert_eq!(bodies, ["Department for Housing", "Harbour Logistics Ltd"]);
 }
 
 #[test]
