@@ -47,6 +47,11 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     let mut cands: Vec<Candidate> = Vec::with_capacity(shapes.len() + known.len());
     for &(start, end, idx) in known {
         let inst = gaz.institution(idx);
+        // "Google Chrome", "Microsoft Teams": a company's name before a product's is no mention
+        // of the company (GOLD.md: products are not organisations).
+        if inst.stakeholder == Some(Stakeholder::PrivateSector) && names_a_product(text, end, gaz) {
+            continue;
+        }
         cands.push(Candidate {
             range: ByteRange { start, end },
             kind: inst.kind,
@@ -766,6 +771,25 @@ fn entry_organization_whole(
         let r = ByteRange { start: only.start + i, end: only.end };
         acceptable(r).then_some(r)
     })
+}
+
+/// Whether the word right after a company's name at `end` names one of its products: one
+/// capitalised word in lower case after its capital ("Chrome", "Teams"), that is no body's head or
+/// tail word ("Foundation", "Labs"), place ("Brasil"), given name, known body or connector.
+fn names_a_product(text: &str, end: usize, gaz: &Gazetteers) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else { return false };
+    let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 3
+        && chars.all(char::is_lowercase)
+        && !gaz.shapes.body_heads.contains(word)
+        && !gaz.shapes.body_tails.contains(word)
+        && gaz.find_places(word).next().is_none()
+        && gaz.country_named(word).is_none()
+        && !gaz.is_given_name(word)
+        && !gaz.is_name_stopword(word)
+        && gaz.institution_named(word).is_none()
 }
 
 #[cfg(test)]

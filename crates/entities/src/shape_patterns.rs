@@ -50,6 +50,9 @@ pub(crate) struct ShapePatterns {
     /// Head words of bodies, one a word ("Conselho", "Senado", "Ministry"): alone after a title
     /// they name the body the text is about; no person's name starts with one.
     pub(crate) body_heads: HashSet<String>,
+    /// Words that end bodies' names ("Foundation", "Labs", "Ltd"): after a company's name they
+    /// make a longer name of a body, not a product's.
+    pub(crate) body_tails: HashSet<String>,
     /// Heads of ministries and secretariats in lower case ("ministère", "secretaría"): the press
     /// writes them so.
     pub(crate) lowercase_ministry_heads: WordMatcher,
@@ -78,9 +81,9 @@ impl ShapePatterns {
     pub(crate) fn new(lexicon: &Lexicon) -> ShapePatterns {
         let (ministry_heads, ministry_heads_re) = alternatives(lexicon, ListKind::MinistryHeads);
         let (_, ministry_fixed) = alternatives(lexicon, ListKind::MinistryFixed);
-        let (_, ministry_tails) = alternatives(lexicon, ListKind::MinistryTails);
+        let (ministry_tail_words, ministry_tails) = alternatives(lexicon, ListKind::MinistryTails);
         let (org_heads, org_heads_re) = alternatives(lexicon, ListKind::OrgHeads);
-        let (_, org_tails) = alternatives(lexicon, ListKind::OrgTails);
+        let (org_tail_words, org_tails) = alternatives(lexicon, ListKind::OrgTails);
         let (_, sentence_case_heads) = alternatives(lexicon, ListKind::SentenceCaseHeads);
         let (_, conn) = alternatives(lexicon, ListKind::ShapeConnectors);
         let conn = format!("(?:{conn})");
@@ -124,6 +127,7 @@ impl ShapePatterns {
             starts_as_ministry: regex(&format!(r"^(?:{ministry_heads_re})\b")),
             government: regex(&format!(r"\b(?:{ministry_heads_re}|{ministry_fixed}|{ministry_tails}|{government})\b")),
             body_heads: ministry_heads.iter().chain(&org_heads).cloned().collect(),
+            body_tails: org_tail_words.iter().chain(&ministry_tail_words).cloned().collect(),
             lowercase_ministry_heads: WordMatcher::new(&lowercase_heads),
         }
     }

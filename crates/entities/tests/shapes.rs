@@ -511,3 +511,11 @@ fn a_unit_named_of_a_body_written_as_an_acronym_is_two_bodies() {
     // "des TIC" names no body: the agency's name keeps it.
     assert_eq!(bodies, ["Agence nationale de promotion des TIC", "Escuela de Ingeniería Civil", "UNP"]);
 }
+
+#[test]
+fn a_company_named_before_its_product_is_no_mention_of_the_company() {
+    let text = "Use Google Chrome or Microsoft Edge to follow the stream. The panel met at Microsoft Brasil \
+        and thanked the Google Foundation.\n";
+    let r = extract(text);
+    assert_eq!(names(&r, EntityKind::Organization), ["Microsoft", "Google Foundation"]);
+}
