@@ -531,7 +531,8 @@ fn of_an_acronym(text: &str, cands: &mut Vec<Candidate>, gaz: &Gazetteers) {
                 break;
             }
         }
-        if connectors == 0 || head[..unit_end].split(' ').count() < 2 {
+        // "CONSELHO NACIONAL DE SAÚDE": a name written all in capitals holds no acronym apart.
+        if connectors == 0 || head[..unit_end].split(' ').count() < 2 || !head.chars().any(char::is_lowercase) {
             continue;
         }
         let acronym = ByteRange { start: k.range.end - last.len(), end: k.range.end };

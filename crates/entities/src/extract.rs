@@ -11,7 +11,7 @@ use crate::acronyms::{capital_initials_are, standalone_acronyms};
 use crate::bodies::*;
 use crate::caps_surnames::{caps_surname_names, CapsSurnameName};
 use crate::gazetteer::{Gazetteers, Place};
-use crate::institutions::{find_by_shape_in, ShapeMatch};
+use crate::institutions::{find_by_shape_in, shapes_in_capital_lines, ShapeMatch};
 use crate::people::*;
 use crate::places::*;
 use crate::words::{lowercase_keeping_offsets, Words};
@@ -25,6 +25,11 @@ impl EntityStage {
     pub fn new(gaz: Arc<Gazetteers>) -> Self {
         EntityStage { gaz }
     }
+}
+
+/// A name with no letter in lower case ("MINISTÉRIO DA SAÚDE").
+fn in_capitals(name: &str) -> bool {
+    !name.chars().any(char::is_lowercase)
 }
 
 /// Collects canonical entries and their mentions for one report.
@@ -41,10 +46,24 @@ pub(crate) struct Collector {
 
 impl Collector {
     pub(crate) fn canonical(&mut self, kind: EntityKind, key: String, make: impl FnOnce() -> Canonical) -> usize {
-        *self.keys.entry((kind, key)).or_insert_with(|| {
-            self.canonicals.push(make());
-            self.canonicals.len() - 1
-        })
+        match self.keys.entry((kind, key)) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let idx = *e.get();
+                // "MINISTÉRIO DA SAÚDE" in a heading, "Ministério da Saúde" in the text: the
+                // entry is named as prose writes it.
+                if in_capitals(&self.canonicals[idx].name) {
+                    let named = make();
+                    if !in_capitals(&named.name) && fold(&named.name) == fold(&self.canonicals[idx].name) {
+                        self.canonicals[idx].name = named.name;
+                    }
+                }
+                idx
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                self.canonicals.push(make());
+                *e.insert(self.canonicals.len() - 1)
+            }
+        }
     }
 
     pub(crate) fn mention(
@@ -198,6 +217,15 @@ impl Collector {
         if target.iter().all(Option::is_none) {
             return;
         }
+        // "MINISTÉRIO DA SAÚDE" in a heading and "Ministério da Saúde" in the text: the entry is
+        // named as prose writes it.
+        for (i, t) in target.iter().enumerate() {
+            let Some(t) = *t else { continue };
+            let (from, to) = (&self.canonicals[i].name, &self.canonicals[t].name);
+            if in_capitals(to) && !in_capitals(from) && fold(from) == fold(to) {
+                self.canonicals[t].name = from.clone();
+            }
+        }
         let mut new_index = vec![usize::MAX; self.canonicals.len()];
         let mut next = 0;
         for (i, t) in target.iter().enumerate() {
@@ -300,8 +328,10 @@ impl<'g> Scans<'g> {
         let caps_names = caps_surname_names(text, &words, gaz);
         acronyms.retain(|&(s, e)| !caps_names.iter().any(|n| n.range.start < e && s < n.range.end));
         let lower = lowercase_keeping_offsets(text);
+        let mut shapes = find_by_shape_in(text, &words, gaz);
+        shapes.extend(shapes_in_capital_lines(text, gaz));
         Scans {
-            shapes: find_by_shape_in(text, &words, gaz),
+            shapes,
             institutions: gaz.find_institutions_in(text, &words),
             places,
             titles: gaz.titles.find_in(&lower, &words).into_iter().map(|(s, e, _)| (s, e)).collect(),

@@ -170,6 +170,82 @@ pub struct ShapeMatch {
     pub unverified_acronym: bool,
 }
 
+/// At least this many letters make a line in capitals worth reading as a heading.
+const CAPS_LINE_MIN_LETTERS: usize = 12;
+
+/// Institutions named in lines written in capitals ("COMPTE-RENDU DE LA COMMISSION NATIONALE DE
+/// RESTAURATION", "COMMUNICATIONS PORTFOLIO COMMITTEE"), which the shapes, made for capitalised
+/// words between connectors in lower case, do not read: each such line is written again in title
+/// case with its connectors in lower case, of the same length, and read by the shapes; the matches
+/// keep their offsets in `text`.
+pub(crate) fn shapes_in_capital_lines(text: &str, gaz: &Gazetteers) -> Vec<ShapeMatch> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let (letters, upper) = line
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0usize, 0usize), |(n, u), c| (n + 1, u + usize::from(c.is_uppercase())));
+        // Nearly all capitals ("55ª", "<br />" allowed) and more than one word.
+        if letters < CAPS_LINE_MIN_LETTERS || upper * 10 < letters * 9 || line.split_whitespace().nth(1).is_none() {
+            continue;
+        }
+        let shadow = title_cased(line, gaz);
+        if shadow.len() != line.len() {
+            continue;
+        }
+        for m in find_by_shape_in(&shadow, &Words::of(&shadow), gaz) {
+            out.push(ShapeMatch {
+                start: start + m.start,
+                end: start + m.end,
+                acronym: m.acronym.map(|(s, e)| (start + s, start + e)),
+                ..m
+            });
+        }
+    }
+    out
+}
+
+/// `line` with each word's first letter in capitals and the rest in lower case; connectors
+/// ("de", "of", "la"), titles ("PRESIDENTE") and forms of address in the plural too ("SEÑORES")
+/// all in lower case, as prose writes them, so that no body's name runs over them.
+fn title_cased(line: &str, gaz: &Gazetteers) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.is_empty() {
+            return;
+        }
+        let lower = word.to_lowercase();
+        let mut capitalised = String::with_capacity(lower.len());
+        let mut chars = lower.chars();
+        if let Some(first) = chars.next() {
+            capitalised.extend(first.to_uppercase());
+            capitalised.push_str(chars.as_str());
+        }
+        let address = |w: &str| gaz.honorific(w).is_some();
+        let small = gaz.sentence_case_connectors.contains(&lower)
+            || gaz.name_connectors.contains(&lower)
+            || gaz.is_title_or_plural(&lower)
+            || address(&capitalised)
+            || ["es", "s"].iter().any(|p| capitalised.strip_suffix(p).is_some_and(|w| w.len() > 1 && address(w)));
+        out.push_str(if small { &lower } else { &capitalised });
+        word.clear();
+    };
+    for c in line.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 #[cfg(test)]
 fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
     find_by_shape_in(text, &Words::of(text), &Gazetteers::bundled())
@@ -724,5 +800,15 @@ mod kind_tests {
             "{:?}",
             acronym_pairs(long, &Gazetteers::bundled())[0].0.as_str()
         );
+    }
+
+    #[test]
+    fn bodies_named_in_lines_in_capitals() {
+        let text = "ACTA DE LA SESIÓN DEL CONSEJO NACIONAL DE DATOS ABIERTOS\nPRESIDENCIA DE SEÑORES ANA RUIZ, PRESIDENTA\nThe board met.\n";
+        let found: Vec<&str> =
+            shapes_in_capital_lines(text, &Gazetteers::bundled()).iter().map(|m| &text[m.start..m.end]).collect();
+        // The council, named as written; forms of address and titles end a name as in prose.
+        assert_eq!(found, ["CONSEJO NACIONAL DE DATOS ABIERTOS"]);
+        assert_eq!(title_cased("ACTA DE LA SESIÓN", &Gazetteers::bundled()), "Acta de la Sesión");
     }
 }

@@ -519,3 +519,15 @@ fn a_company_named_before_its_product_is_no_mention_of_the_company() {
     let r = extract(text);
     assert_eq!(names(&r, EntityKind::Organization), ["Microsoft", "Google Foundation"]);
 }
+
+#[test]
+fn a_body_in_a_heading_in_capitals_is_found_and_named_as_prose_writes_it() {
+    let text = "CONSELHO ESTADUAL DE DADOS ABERTOS\n\nATA DA REUNIÃO\n\nO Conselho Estadual de Dados Abertos reuniu-se em Recife.\n";
+    let r = extract(text);
+    assert_eq!(names(&r, EntityKind::Organization), ["Conselho Estadual de Dados Abertos"]);
+    let text = "COMMUNICATIONS PORTFOLIO COMMITTEE\n\nThe members met on 12 March.\n";
+    let r = extract(text);
+    let mut bodies = names(&r, EntityKind::Ministry);
+    bodies.extend(names(&r, EntityKind::Organization));
+    assert_eq!(bodies, ["COMMUNICATIONS PORTFOLIO COMMITTEE"]);
+}
