@@ -675,6 +675,7 @@ impl Graph {
             .collect();
         let best = score.iter().map(|s| s.1).fold(0.0, f64::max).max(f64::MIN_POSITIVE);
         let mut chosen: Vec<usize> = Vec::new();
+        let mut too_long: Vec<usize> = Vec::new();
         let (mut chars, mut words) = (limit.used_chars, limit.used_words);
         let have_one = |chosen: &Vec<usize>| !chosen.is_empty() || limit.used_words > 0;
         loop {
@@ -682,12 +683,12 @@ impl Graph {
                 Some(_) => false,
                 None => chosen.len() >= limit.sentences,
             };
-            if limit_reached || chosen.len() == members.len() {
+            if limit_reached || chosen.len() + too_long.len() == members.len() {
                 break;
             }
             let next = score
                 .iter()
-                .filter(|(i, _)| !chosen.contains(i))
+                .filter(|(i, _)| !chosen.contains(i) && !too_long.contains(i))
                 .map(|&(i, s)| {
                     let redundancy = chosen.iter().map(|&j| self.similarity[i][j]).fold(0.0, f64::max);
                     (i, MMR_LAMBDA * s / best - (1.0 - MMR_LAMBDA) * redundancy)
@@ -701,10 +702,12 @@ impl Graph {
                     break;
                 }
             }
-            // A word budget is kept unless the summary so far is under half of it.
+            // A word budget is kept unless the summary so far is under half of it; a sentence
+            // too long for what is left gives way to the next best one that fits.
             if let Some(max) = limit.max_words {
                 if have_one(&chosen) && words + sentence_words > max && 2 * words >= max {
-                    break;
+                    too_long.push(i);
+                    continue;
                 }
             }
             chars += len;
@@ -732,6 +735,26 @@ mod tests {
 
     fn texts(r: &Report, ranges: &[ByteRange]) -> Vec<String> {
         ranges.iter().map(|x| r.slice(*x).to_string()).collect()
+    }
+
+    #[test]
+    fn a_sentence_too_long_for_the_word_budget_gives_way_to_one_that_fits() {
+        // Three sentences; the graph is given by hand: the long one ranks second.
+        let text = "alpha beta gamma. long long long long long long long long long long. delta epsilon.";
+        let range = |s: &str| {
+            let start = text.find(s).unwrap();
+            ByteRange { start, end: start + s.len() }
+        };
+        let cand = |s: &str| Candidate { range: range(s), words: vec![0], prior: 1.0, section: None };
+        let cands = vec![
+            cand("alpha beta gamma."),
+            cand("long long long long long long long long long long."),
+            cand("delta epsilon."),
+        ];
+        let graph = Graph { similarity: vec![vec![0.0; 3]; 3], rank: vec![3.0, 2.0, 1.0] };
+        let limit = Limit { sentences: 3, max_chars: None, max_words: Some(6), used_chars: 0, used_words: 0 };
+        let chosen = graph.select(&cands, &[0, 1, 2], &limit, text);
+        assert_eq!(chosen, [range("alpha beta gamma."), range("delta epsilon.")]);
     }
 
     #[test]
