@@ -243,12 +243,18 @@ fn has_initial(label: &str) -> bool {
 }
 
 /// The colon that ends a label: followed by whitespace or the end of the line, and not part of a
-/// time ("09:00") or a URL ("https://").
+/// time ("09:00"), a URL ("https://") or a quotation ("le panel intitulé «Gouvernance: enjeux»").
 fn find_label_colon(c: &str) -> Option<usize> {
     let bytes = c.as_bytes();
     for (i, _) in c.match_indices(':') {
         let next = bytes.get(i + 1).copied();
         if next.is_some_and(|b| !b.is_ascii_whitespace()) {
+            continue;
+        }
+        let before = &c[..i];
+        let open_quote = before.matches(['«', '“']).count() > before.matches(['»', '”']).count()
+            || before.matches('"').count() % 2 == 1;
+        if open_quote {
             continue;
         }
         let prev = c[..i].chars().next_back();
@@ -391,6 +397,12 @@ mod tests {
         let text = "The discussion also addressed the challenges that electronic government has in the region: First of all, this.\n";
         assert_eq!(kinds(text)[0].0, LineKind::Text);
         assert_eq!(kinds("See https://example.org for more.\n")[0].0, LineKind::Text);
+        // A colon inside a quotation ends no label.
+        assert_eq!(
+            kinds("Le panel intitulé «Gouvernance: enjeux et défis» a réuni quatre experts.\n")[0].0,
+            LineKind::Text
+        );
+        assert_eq!(kinds("The panel \"Data: who owns it\" drew a full room.\n")[0].0, LineKind::Text);
     }
 
     #[test]
