@@ -206,6 +206,13 @@ fn section_prior(kind: FieldKind) -> f64 {
     }
 }
 
+/// A line of two words, one of them a number ("30.06.2013 Views", "1,204 views", "Page 2"): a
+/// page's counter or stamp, not what the report says.
+fn is_counter(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() <= 2 && words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+}
+
 /// A sentence that may go into a summary.
 #[derive(Clone)]
 struct Candidate {
@@ -486,6 +493,7 @@ impl SummaryStage {
                 || skip.is_some_and(|t| content.contains(&t) || t.contains(&content))
                 || is_boilerplate(piece, self.phrases.count(piece))
                 || piece.split_whitespace().count() < 2
+                || is_counter(piece)
             {
                 continue;
             }
@@ -735,6 +743,12 @@ mod tests {
 
     fn texts(r: &Report, ranges: &[ByteRange]) -> Vec<String> {
         ranges.iter().map(|x| r.slice(*x).to_string()).collect()
+    }
+
+    #[test]
+    fn a_pages_counter_is_no_summary_line() {
+        assert!(is_counter("30.06.2013 Views") && is_counter("1,204 views") && is_counter("Page 2"));
+        assert!(!is_counter("Réunion du 28 novembre 2007") && !is_counter("Direction générale"));
     }
 
     #[test]
