@@ -49,7 +49,7 @@ test-transformers:
 ## language; it fails below EVAL_DEV_BARS, set a little under the figures measured, so later work cannot lose them).
 ## `make eval EVAL_FLAGS=-v` lists every miss and extra. Uses the debug build `make test` already made.
 EVAL_BARS ?= speakers=0.95,people=0.95,countries=0.95,ministries=0.90,organizations=0.90
-EVAL_DEV_BARS ?= speakers=0.93,people=0.95,orgs_any=0.77,countries=0.96,language=0.99
+EVAL_DEV_BARS ?= speakers=0.93,people=0.95,orgs_any=0.79,countries=0.96,language=0.99
 DEV ?= ../shared/dev
 eval:
 	$(CARGO) run --quiet --locked --bin acta -- extract corpus/ --out $(OUT)/eval --quiet
@@ -76,8 +76,8 @@ eval-lang:
 ## ROUGE-1/2/L of acta's summaries against the reference summaries in corpus/*/gold.json, next to lead-3 (the
 ## first three sentences of the text); fails unless acta is above lead-3 on ROUGE-1 and ROUGE-L in every language.
 ## Then the same on ../shared/dev (real texts) when present: fails when acta's ROUGE-L falls below lead-3's
-## there (EVAL_SUMMARY_DEV_MARGIN, default 0) in any language. EVAL_FLAGS=-v prints both summaries.
-EVAL_SUMMARY_DEV_MARGIN ?= 0
+## there plus EVAL_SUMMARY_DEV_MARGIN (default 0.02, a little under the margin measured) in any language. EVAL_FLAGS=-v prints both summaries.
+EVAL_SUMMARY_DEV_MARGIN ?= 0.02
 eval-summary:
 	$(CARGO) run --quiet --locked --bin acta -- extract corpus/ --out $(OUT)/eval --with-text --quiet
 	$(CARGO) run --quiet --locked --bin acta -- eval-summary --gold corpus $(OUT)/eval/reports.jsonl --require-above-lead3 $(EVAL_FLAGS)
