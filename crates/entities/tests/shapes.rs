@@ -531,3 +531,11 @@ fn a_body_in_a_heading_in_capitals_is_found_and_named_as_prose_writes_it() {
     bodies.extend(names(&r, EntityKind::Organization));
     assert_eq!(bodies, ["COMMUNICATIONS PORTFOLIO COMMITTEE"]);
 }
+
+#[test]
+fn embassies_and_permanent_missions_are_government_bodies() {
+    let r = extract("The memorandum was signed with the Embassy of Norway and the Permanent Mission of Peru.\n");
+    assert_eq!(names(&r, EntityKind::Ministry), ["Embassy of Norway", "Permanent Mission of Peru"]);
+    let r = extract("O acordo foi assinado pela chefe da Embaixada do Canadá, Ana Lima.\n");
+    assert_eq!(names(&r, EntityKind::Ministry), ["Embaixada do Canadá"]);
+}
