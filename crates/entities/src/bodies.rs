@@ -189,11 +189,24 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     // "Secretary General Commonwealth Telecommunications Organisation", "European Commissioner for
     // Information Society": a person's title before an organisation's tail word is no part of its
     // name; the name starts after it, and is none when a person's name or a kind of body is left.
+    // A government body's name may hold a title after its head ("Office of the President"): only
+    // a title opening it is cut ("Président Montpellier Méditerranée Métropole").
     for k in cands.iter_mut() {
-        if k.gazetteer.is_some() || k.kind == EntityKind::Ministry || k.acronym.is_some() {
+        if k.gazetteer.is_some() || k.acronym.is_some() {
             continue;
         }
-        if let Some(after) = after_last_title(k.range.slice(text), gaz) {
+        let cut = match k.kind {
+            EntityKind::Ministry => {
+                let name = k.range.slice(text);
+                let first = name.split(' ').next().unwrap_or("");
+                // "secretaria de Gobierno Digital": a head written in lower case is no title.
+                let mut chars = first.chars();
+                let capitalised: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+                (gaz.is_title(first) && !gaz.shapes.body_heads.contains(&capitalised)).then(|| first.len() + 1)
+            }
+            _ => after_last_title(k.range.slice(text), gaz),
+        };
+        if let Some(after) = cut.filter(|&a| a <= k.range.len()) {
             k.range.start += after;
             let rest = k.range.slice(text);
             let first = rest.split(' ').next().unwrap_or("");

@@ -539,3 +539,11 @@ fn embassies_and_permanent_missions_are_government_bodies() {
     let r = extract("O acordo foi assinado pela chefe da Embaixada do Canadá, Ana Lima.\n");
     assert_eq!(names(&r, EntityKind::Ministry), ["Embaixada do Canadá"]);
 }
+
+#[test]
+fn a_title_opening_a_government_bodys_name_is_cut_and_one_inside_it_kept() {
+    let r = extract("Claire Dumas\nPrésidente Brest Océane Métropole\n\nLa séance est ouverte.\n");
+    assert_eq!(names(&r, EntityKind::Ministry), ["Brest Océane Métropole"]);
+    let r = extract("She heads the Office of the President of Chile.\n");
+    assert_eq!(names(&r, EntityKind::Ministry), ["Office of the President of Chile"]);
+}
