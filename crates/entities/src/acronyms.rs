@@ -49,6 +49,20 @@ pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -
         let token = &text[start..end];
         let prev = i.checked_sub(1).and_then(|k| spans.get(k));
         i = next_index;
+        // "DG CONNECT", "DG DIGIT": a Directorate-General of the European Commission, named by
+        // its acronym after "DG".
+        if let Some(&(ps, pe)) = prev {
+            let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+            if &text[ps..pe] == "DG"
+                && &text[pe..start] == " "
+                && letters >= 3
+                && caps(token)
+                && gaz.country_named(token).is_none()
+            {
+                out.push((ps, end));
+                continue;
+            }
+        }
         // Codes and event names carry digits ("COP16", "ICANN63"); handles underscores; a
         // parenthesis after a name holds initials or a long form's acronym, read elsewhere.
         if token.chars().any(|c| c.is_ascii_digit())
@@ -247,6 +261,11 @@ mod tests {
         // A word of no vowel is an acronym even in a heading; a word of the heading is not.
         let text = "DIRECTION GENERALE - DGRH - CNRT\nCOMPTE RENDU - ANNEXE - REUNION\n";
         assert_eq!(acronyms_of(text), ["DGRH", "CNRT"]);
+    }
+
+    #[test]
+    fn a_directorate_general_named_by_its_acronym() {
+        assert_eq!(acronyms_of("Mechthild Rohen, Head of Unit, DG CONNECT, European Commission"), ["DG CONNECT"]);
     }
 
     #[test]
