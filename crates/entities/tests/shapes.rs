@@ -547,3 +547,9 @@ fn a_title_opening_a_government_bodys_name_is_cut_and_one_inside_it_kept() {
     let r = extract("She heads the Office of the President of Chile.\n");
     assert_eq!(names(&r, EntityKind::Ministry), ["Office of the President of Chile"]);
 }
+
+#[test]
+fn arabic_particles_inside_a_name_keep_it_whole() {
+    let r = extract("La ministre de la Transition numérique, Nadia El Amrani Berrada, a ouvert la séance.\n");
+    assert_eq!(names(&r, EntityKind::Person), ["Nadia El Amrani Berrada"]);
+}
