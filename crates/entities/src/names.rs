@@ -76,6 +76,7 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
     let mut tokens = 0;
     let mut cursor = pos;
     let mut after_particle = false;
+    let mut after_capital_particle = false;
     while let Some((raw_end, raw)) = token_at(text, cursor) {
         // Sentence-final period: "said Ana Silva." keeps the period out unless it ends an initial.
         let (tok, tok_end) =
@@ -91,10 +92,16 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
         // "Jacques de La Rivière", "María De Los Ángeles": a capitalised particle after a particle.
         // "Estelle De Marco", "Robert Di Marco": after a name token, a capitalised particle followed by
         // a capitalised name token (not "De la Universidad").
+        // The word after the particle may be a common word elsewhere ("Marco" is a framework in
+        // Spanish): after a capitalised particle any capitalised word of letters is a surname.
         let next_is_name = || {
             text[raw_end..].starts_with(' ')
                 && token_at(text, raw_end + 1).is_some_and(|(_, next)| {
-                    next.chars().next().is_some_and(char::is_uppercase) && is_name_token(next, gaz)
+                    next.chars().next().is_some_and(char::is_uppercase)
+                        && (is_name_token(next, gaz)
+                            || next.chars().count() >= 3
+                                && next.chars().all(char::is_alphabetic)
+                                && next.chars().skip(1).all(char::is_lowercase))
                 })
         };
         let capital_particle = PARTICLES.contains(&tok.to_lowercase())
@@ -103,10 +110,19 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
                     && tok.chars().next().is_some_and(char::is_uppercase)
                     && tok.chars().skip(1).all(char::is_lowercase)
                     && next_is_name());
+        // "Estelle De Marco": after a capitalised particle, a capitalised word of letters.
+        let surname_after_particle = after_capital_particle
+            && !gaz.is_title(tok)
+            && tok.chars().count() >= 3
+            && tok.chars().next().is_some_and(char::is_uppercase)
+            && tok.chars().all(char::is_alphabetic)
+            && tok.chars().skip(1).all(char::is_lowercase);
         after_particle = false;
+        after_capital_particle = false;
         if (PARTICLES.contains(tok) || capital_particle) && core > 0 {
             // A particle belongs to the name only if a name token follows it.
             after_particle = true;
+            after_capital_particle = capital_particle && !PARTICLES.contains(tok);
         } else if core == 0 && gaz.shapes.body_heads.contains(tok) && !gaz.is_given_name(tok) {
             // "Présidence de M. Jean-Luc Warsmann": a name does not start with a body's head word.
             break;
@@ -126,7 +142,7 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
             // "Ville de Paris": a place's noun and what it is of, even when the noun is also a
             // given name somewhere ("Ville").
             break;
-        } else if is_name_token(tok, gaz) {
+        } else if is_name_token(tok, gaz) || surname_after_particle {
             core += 1;
             end = tok_end;
         } else {

@@ -553,3 +553,13 @@ fn arabic_particles_inside_a_name_keep_it_whole() {
     let r = extract("La ministre de la Transition numérique, Nadia El Amrani Berrada, a ouvert la séance.\n");
     assert_eq!(names(&r, EntityKind::Person), ["Nadia El Amrani Berrada"]);
 }
+
+#[test]
+fn a_capitalised_particle_keeps_a_surname_that_is_a_common_word_elsewhere() {
+    // "Marco" is a common word in Spanish: after "De" it is a surname still.
+    let r = extract("Intervenants :\nEstelle De Marco, enseignante\nPaul Le Marco, expert\n");
+    assert_eq!(names(&r, EntityKind::Person), ["Estelle De Marco", "Paul Le Marco"]);
+    // A lower-case particle before a title or a place is not a name's.
+    let r = extract("Actuó de Secretario el abogado Raúl Guzmán Uribe, en Rio de Janeiro.\n");
+    assert_eq!(names(&r, EntityKind::Person), ["Raúl Guzmán Uribe"]);
+}
