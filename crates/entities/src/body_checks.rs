@@ -53,7 +53,11 @@ pub(crate) fn names_an_event(name: &str, gaz: &Gazetteers, government_body: bool
     // although "Región"/"Region" elsewhere opens a region's name.
     let ministry_head_first = government_body && gaz.shapes.starts_as_ministry.is_match(name);
     words.first().is_some_and(|w| head(w) && !ministry_head_first)
-        || !government_body && words.last().is_some_and(head)
+        // "Associação Brasileira de Pesquisadores em Comunicação e Política": a name opened by a
+        // body's head is the body's, whatever its last word.
+        || !government_body
+            && words.last().is_some_and(head)
+            && !words.first().is_some_and(|w| gaz.shapes.body_heads.contains(*w))
         || words.get(1).is_some_and(|w| head(w) && words[0].chars().next().is_some_and(char::is_uppercase))
             && (words.len() <= 4
                 // "World Summit of Information Society", "World Conference of International

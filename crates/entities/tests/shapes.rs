@@ -563,3 +563,13 @@ fn a_capitalised_particle_keeps_a_surname_that_is_a_common_word_elsewhere() {
     let r = extract("Actuó de Secretario el abogado Raúl Guzmán Uribe, en Rio de Janeiro.\n");
     assert_eq!(names(&r, EntityKind::Person), ["Raúl Guzmán Uribe"]);
 }
+
+#[test]
+fn policies_decrees_and_protocols_are_not_bodies_but_a_body_named_after_a_subject_is() {
+    let r = extract("El Ministerio de Economía presentó la Política Nacional de Datos Abiertos y el Decreto Supremo de Gobierno Digital.\n");
+    let mut bodies = names(&r, EntityKind::Ministry);
+    bodies.extend(names(&r, EntityKind::Organization));
+    assert_eq!(bodies, ["Ministerio de Economía"]);
+    let r = extract("Participou a Associação Nacional de Pesquisadores em Comunicação e Política.\n");
+    assert_eq!(names(&r, EntityKind::Organization), ["Associação Nacional de Pesquisadores em Comunicação e Política"]);
+}
