@@ -151,6 +151,8 @@ pub struct Gazetteers {
     /// Names that name no one body and session formats, folded as `fold_words` folds (kinds.rs).
     pub(crate) generic_names: Vec<String>,
     pub(crate) session_formats: Vec<String>,
+    /// Kinds of venue, folded ("centro de eventos"): a name opened by one is a place.
+    pub(crate) venue_prefixes: Vec<String>,
     /// Words after and before a demonym that make it a language, lower case (places.rs).
     pub(crate) language_nouns: HashSet<String>,
     /// "the", "el", "o", "les": articles of every language, lower case.
@@ -535,6 +537,7 @@ impl Gazetteers {
             ),
             generic_names: unique(lexicon.words(ListKind::GenericNames)).iter().map(|w| fold_words(w)).collect(),
             session_formats: unique(lexicon.words(ListKind::SessionFormats)).iter().map(|w| fold_words(w)).collect(),
+            venue_prefixes: unique(lexicon.words(ListKind::VenuePrefixes)).iter().map(|w| fold_words(w)).collect(),
             language_nouns: lexicon.words(ListKind::LanguageNouns).map(str::to_lowercase).collect(),
             articles: lexicon.words(ListKind::Articles).map(str::to_lowercase).collect(),
             language_prepositions: lexicon.words(ListKind::LanguagePrepositions).map(str::to_lowercase).collect(),

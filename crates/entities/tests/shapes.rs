@@ -573,3 +573,11 @@ fn policies_decrees_and_protocols_are_not_bodies_but_a_body_named_after_a_subjec
     let r = extract("Participou a Associação Nacional de Pesquisadores em Comunicação e Política.\n");
     assert_eq!(names(&r, EntityKind::Organization), ["Associação Nacional de Pesquisadores em Comunicação e Política"]);
 }
+
+#[test]
+fn a_venue_named_by_its_kind_is_no_body() {
+    let r = extract(
+        "El foro se realizará en el Centro de Convenciones Puerto Azul, con apoyo de la Fundación Mar Abierto.\n",
+    );
+    assert_eq!(names(&r, EntityKind::Organization), ["Fundación Mar Abierto"]);
+}

@@ -128,6 +128,9 @@ pub enum ListKind {
     GenericNames,
     /// Formats of sessions ("open forum", "taller"): a name that starts with one names a session.
     SessionFormats,
+    /// Kinds of venue ("centro de convenciones", "palais des congrès"): a name that starts with one
+    /// names a place where events are held, not a body.
+    VenuePrefixes,
     /// Words after a demonym that make it a language ("version", "idioma"), lower case.
     LanguageNouns,
     /// Prepositions before a demonym that make it a language ("in", "em"), lower case.
@@ -176,7 +179,7 @@ pub enum ListKind {
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 60] = [
+    pub const ALL: [ListKind; 61] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -217,6 +220,7 @@ impl ListKind {
         ListKind::MediaNouns,
         ListKind::GenericNames,
         ListKind::SessionFormats,
+        ListKind::VenuePrefixes,
         ListKind::LanguageNouns,
         ListKind::LanguagePrepositions,
         ListKind::PlaceNouns,
@@ -282,6 +286,7 @@ impl ListKind {
             ListKind::MediaNouns => "media_nouns.txt",
             ListKind::GenericNames => "generic_names.txt",
             ListKind::SessionFormats => "session_formats.txt",
+            ListKind::VenuePrefixes => "venue_prefixes.txt",
             ListKind::LanguageNouns => "language_nouns.txt",
             ListKind::LanguagePrepositions => "language_prepositions.txt",
             ListKind::PlaceNouns => "place_nouns.txt",
@@ -341,6 +346,7 @@ impl ListKind {
             | ListKind::MediaNouns
             | ListKind::GenericNames
             | ListKind::SessionFormats
+            | ListKind::VenuePrefixes
             | ListKind::LanguageNouns
             | ListKind::LanguagePrepositions
             | ListKind::PlaceNouns
