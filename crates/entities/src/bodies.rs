@@ -493,7 +493,14 @@ pub(crate) fn add_late_organization(
     let starts_with_honorific = name.split_whitespace().next().is_some_and(|w| gaz.honorific(w).is_some());
     // A body found before holds it, or part of it: one body a span.
     let taken = c.overlaps(org, &[EntityKind::Ministry, EntityKind::Organization]);
-    if national_government(&name, gaz) || starts_with_honorific || taken {
+    // "representante do Governo do Estado de Alagoas": the place of a whole government, no body.
+    let governed_place = gaz.classes.government_prefixes.iter().any(|g| {
+        let before = &text[..org.start];
+        before.len() >= g.len()
+            && before.is_char_boundary(before.len() - g.len())
+            && before[before.len() - g.len()..].eq_ignore_ascii_case(g)
+    });
+    if national_government(&name, gaz) || starts_with_honorific || taken || governed_place {
         return;
     }
     let country = country_inside(gaz, &name);

@@ -403,6 +403,13 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
             if len > first_part.len() {
                 first_part = s[..len].trim_end_matches(',');
             }
+            // "Conselheiro Titular representante do Governo do Estado de Alagoas": a whole government
+            // is no body of the lists, but it is whom the person stands for.
+            if let Some(at) = governed_from(s, gaz) {
+                let start = rest.start + at;
+                let end = start + government_name_len(&s[at..]);
+                return affiliation_of_government(text, rest, start, end, gaz);
+            }
             if let Some((_, last)) = s.rsplit_once(", ") {
                 let last = last.trim();
                 if last.chars().next().is_some_and(char::is_uppercase) && last.split_whitespace().count() <= 8 {
@@ -424,6 +431,62 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
         c.stakeholder.or((c.kind == EntityKind::Ministry).then_some(Stakeholder::Government))
     });
     Affiliation { role, organization, unnamed_organization, country, stakeholder }
+}
+
+/// Where a whole government's name starts in an entry's text ("... do Governo do Estado de X"):
+/// a government prefix followed by a capitalised word.
+fn governed_from(s: &str, gaz: &Gazetteers) -> Option<usize> {
+    gaz.classes
+        .government_prefixes
+        .iter()
+        // "Governo do ...", not "Estado de ..." (a title's "Modernização do Estado de Cabo Verde").
+        .filter(|g| gaz.classes.government_words.iter().any(|w| g.starts_with(w.as_str())))
+        .filter_map(|g| {
+            s.match_indices(g.as_str()).map(|(i, _)| i).find(|&i| {
+                (i == 0 || s[..i].ends_with(' '))
+                    && s[i + g.len()..]
+                        .trim_start_matches(|c: char| c.is_lowercase() || c == ' ')
+                        .starts_with(char::is_uppercase)
+            })
+        })
+        .min()
+}
+
+/// The length of a government's name at the start of `s`: words up to a comma, a semicolon or a
+/// parenthesis, at most twelve.
+fn government_name_len(s: &str) -> usize {
+    let end = s.find([',', ';', '(', '\n']).unwrap_or(s.len());
+    let mut len = 0;
+    for (n, w) in s[..end].split(' ').enumerate() {
+        if n >= 12 {
+            break;
+        }
+        len += w.len() + usize::from(n > 0);
+    }
+    s[..len.min(end)].trim_end().trim_end_matches('.').len()
+}
+
+/// The affiliation of an entry whose body is a whole government between `start` and `end`: the
+/// title is what comes before it.
+fn affiliation_of_government<'r>(
+    text: &str,
+    rest: ByteRange,
+    start: usize,
+    end: usize,
+    gaz: &Gazetteers,
+) -> Affiliation<'r> {
+    let role = trim_role(text, ByteRange { start: rest.start, end: start }, gaz);
+    let country = gaz.find_places(&text[start..end]).find_map(|(_, _, place)| match place {
+        crate::gazetteer::Place::Country(code) => Some(*code),
+        _ => None,
+    });
+    Affiliation {
+        role,
+        organization: None,
+        unnamed_organization: Some(ByteRange { start, end }.trim(text)),
+        country,
+        stakeholder: Some(Stakeholder::Government),
+    }
 }
 
 fn is_sub_unit(name: &str, gaz: &Gazetteers) -> bool {

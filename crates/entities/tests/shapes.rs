@@ -581,3 +581,28 @@ fn a_venue_named_by_its_kind_is_no_body() {
     );
     assert_eq!(names(&r, EntityKind::Organization), ["Fundación Mar Abierto"]);
 }
+
+#[test]
+fn a_member_standing_for_a_whole_government_has_it_as_organisation_and_no_body_is_listed() {
+    let text = "MEMBROS PRESENTES\nDr. Caio Menezes Prado, Conselheiro Titular representante do Governo do Estado de Sergipe; \
+        Dra. Lívia Torres Aguiar, Conselheira Suplente representante do Governo do Estado do Pará.\n";
+    let rows: Vec<(String, Option<String>, Option<String>)> =
+        speakers(text).into_iter().map(|row| (row.0, row.2, row.3)).collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "Caio Menezes Prado".to_string(),
+                Some("Conselheiro Titular representante".to_string()),
+                Some("Governo do Estado de Sergipe".to_string())
+            ),
+            (
+                "Lívia Torres Aguiar".to_string(),
+                Some("Conselheira Suplente representante".to_string()),
+                Some("Governo do Estado do Pará".to_string())
+            ),
+        ]
+    );
+    let r = extract(text);
+    assert!(names(&r, EntityKind::Organization).is_empty() && names(&r, EntityKind::Ministry).is_empty());
+}
