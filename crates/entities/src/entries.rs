@@ -194,7 +194,7 @@ fn is_all_caps(tok: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
-/// "SGEN-CFDT : Alain Zerouki", "Relatora: Ana Gil": an entry of a list written label first, a
+/// "SGEN-CFDT : Alain Morel", "Relatora: Ana Gil": an entry of a list written label first, a
 /// body or a part before a colon and the name alone after it. The label is the entry's rest (its
 /// affiliation), although it stands before the name.
 pub(crate) fn label_first_entry<'g>(

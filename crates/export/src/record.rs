@@ -140,7 +140,7 @@ fn join_sentences(report: &Report, sentences: &[ByteRange]) -> String {
             if acta_doc::ends_like_sentence(&s) {
                 s
             } else {
-                // "Étaient présents :", "Muriel Sinanides, adjointe,": a line's own stop goes.
+                // "Étaient présents :", "Marie Dupont, adjointe,": a line's own stop goes.
                 format!("{}.", s.trim_end_matches([',', ';', ':', ' ']))
             }
         })
