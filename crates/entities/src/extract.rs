@@ -217,15 +217,6 @@ impl Collector {
         if target.iter().all(Option::is_none) {
             return;
         }
-        // "MINISTÉRIO DA SAÚDE" in a heading and "Ministério da Saúde" in the text: the entry is
-        // named as prose writes it.
-        for (i, t) in target.iter().enumerate() {
-            let Some(t) = *t else { continue };
-            let (from, to) = (&self.canonicals[i].name, &self.canonicals[t].name);
-            if in_capitals(to) && !in_capitals(from) && fold(from) == fold(to) {
-                self.canonicals[t].name = from.clone();
-            }
-        }
         let mut new_index = vec![usize::MAX; self.canonicals.len()];
         let mut next = 0;
         for (i, t) in target.iter().enumerate() {
