@@ -143,6 +143,8 @@ pub struct Gazetteers {
     pub(crate) leading_noise: HashSet<String>,
     pub(crate) name_stops: HashSet<String>,
     pub(crate) head_qualifiers: HashSet<String>,
+    /// Words that say what kind of document a text is ("minutes", "acta"), folded.
+    pub(crate) document_type_words: HashSet<String>,
     pub(crate) trailing_connectors: HashSet<String>,
     pub(crate) media_nouns: Vec<String>,
     pub(crate) media_names: regex::Regex,
@@ -528,6 +530,7 @@ impl Gazetteers {
             leading_noise: lexicon.words(ListKind::LeadingNoise).map(str::to_string).collect(),
             name_stops: lexicon.words(ListKind::NameStops).map(str::to_string).collect(),
             head_qualifiers: lexicon.words(ListKind::HeadQualifiers).map(str::to_string).collect(),
+            document_type_words: lexicon.words(ListKind::DocumentTypeWords).map(fold_words).collect(),
             trailing_connectors: lexicon.words(ListKind::TrailingConnectors).map(str::to_string).collect(),
             media_nouns: unique(lexicon.words(ListKind::MediaNouns)),
             media_noun_matcher: WordMatcher::new(&unique(lexicon.words(ListKind::MediaNouns))),

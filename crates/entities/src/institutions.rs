@@ -197,8 +197,9 @@ pub(crate) fn shapes_in_capital_lines(text: &str, gaz: &Gazetteers) -> Vec<Shape
             continue;
         }
         for m in find_by_shape_in(&shadow, &Words::of(&shadow), gaz) {
+            let m_start = head_first_start(&shadow, m.start, m.end, gaz);
             out.push(ShapeMatch {
-                start: start + m.start,
+                start: start + m_start,
                 end: start + m.end,
                 acronym: m.acronym.map(|(s, e)| (start + s, start + e)),
                 ..m
@@ -208,9 +209,39 @@ pub(crate) fn shapes_in_capital_lines(text: &str, gaz: &Gazetteers) -> Vec<Shape
     out
 }
 
+/// In a line in capitals every word looks like part of a name, so the capitalised words before a
+/// head read first ("Ministerio de ...", "Ministry of ...") are the heading's, not the body's
+/// ("INFORME ANUAL MINISTERIO DE SALUD", "REPÚBLICA DE COLOMBIA MINISTERIO DE ..."): the name starts
+/// at that head, or at a qualifier right before it ("Federal"). A name whose head ends it
+/// ("National Communications Authority") keeps its words.
+fn head_first_start(shadow: &str, start: usize, end: usize, gaz: &Gazetteers) -> usize {
+    let name = &shadow[start..end];
+    let mut offset = 0;
+    let mut previous: Option<(usize, &str)> = None;
+    let mut words = name.split(' ').peekable();
+    while let Some(word) = words.next() {
+        let read_first = offset > 0
+            && gaz.shapes.body_heads.contains(word)
+            && words.peek().is_some_and(|next| {
+                gaz.name_connectors.contains(*next) || gaz.body_prepositions.iter().any(|p| p == next)
+            });
+        if read_first {
+            let at = match previous {
+                Some((prev_at, prev)) if gaz.head_qualifiers.contains(prev) => prev_at,
+                _ => offset,
+            };
+            return start + at;
+        }
+        previous = Some((offset, word));
+        offset += word.len() + 1;
+    }
+    start
+}
+
 /// `line` with each word's first letter in capitals and the rest in lower case; connectors
-/// ("de", "of", "la"), titles ("PRESIDENTE") and forms of address in the plural too ("SEÑORES")
-/// all in lower case, as prose writes them, so that no body's name runs over them.
+/// ("de", "of", "la"), titles ("PRESIDENTE"), forms of address in the plural too ("SEÑORES") and
+/// words for the kind of document ("MINUTES") all in lower case, as prose writes them, so that no
+/// body's name runs over them.
 fn title_cased(line: &str, gaz: &Gazetteers) -> String {
     let mut out = String::with_capacity(line.len());
     let mut word = String::new();
@@ -218,15 +249,30 @@ fn title_cased(line: &str, gaz: &Gazetteers) -> String {
         if word.is_empty() {
             return;
         }
-        let lower = word.to_lowercase();
+        // Each letter mapped only to one letter of the same length ("İ" and "ẞ" stay as they are),
+        // so that every offset of the line holds in its shadow.
+        let same_length = |c: char, mut mapped: std::char::ToLowercase| match (mapped.next(), mapped.next()) {
+            (Some(m), None) if m.len_utf8() == c.len_utf8() => m,
+            _ => c,
+        };
+        let lower: String = word.chars().map(|c| same_length(c, c.to_lowercase())).collect();
         let mut capitalised = String::with_capacity(lower.len());
         let mut chars = lower.chars();
         if let Some(first) = chars.next() {
-            capitalised.extend(first.to_uppercase());
+            let mut upper = first.to_uppercase();
+            capitalised.push(match (upper.next(), upper.next()) {
+                (Some(m), None) if m.len_utf8() == first.len_utf8() => m,
+                _ => first,
+            });
             capitalised.push_str(chars.as_str());
         }
         let address = |w: &str| gaz.honorific(w).is_some();
-        let small = gaz.sentence_case_connectors.contains(&lower)
+        // "MINUTES", "ACTA": what the document is, not part of a body's name.
+        let document_word = gaz.document_type_words.contains(&acta_doc::fold(&lower))
+            && !gaz.shapes.body_heads.contains(&capitalised)
+            && !gaz.shapes.body_tails.contains(&capitalised);
+        let small = document_word
+            || gaz.sentence_case_connectors.contains(&lower)
             || gaz.name_connectors.contains(&lower)
             || gaz.is_title_or_plural(&lower)
             || address(&capitalised)
@@ -809,6 +855,21 @@ mod kind_tests {
             shapes_in_capital_lines(text, &Gazetteers::bundled()).iter().map(|m| &text[m.start..m.end]).collect();
         // The council, named as written; forms of address and titles end a name as in prose.
         assert_eq!(found, ["CONSEJO NACIONAL DE DATOS ABIERTOS"]);
-        assert_eq!(title_cased("ACTA DE LA SESIÓN", &Gazetteers::bundled()), "Acta de la Sesión");
+        assert_eq!(
+            title_cased("ACTA DE LA SESIÓN DEL CONSEJO", &Gazetteers::bundled()),
+            "acta de la sesión del Consejo"
+        );
+        // Letters whose other case is longer or shorter stay as written: offsets hold.
+        let odd = "İSTANBUL GROẞE MINISTERIO DE ENERGÍA Y CIENCIA";
+        assert_eq!(title_cased(odd, &Gazetteers::bundled()).len(), odd.len());
+        let text = format!("{odd}\n");
+        let found: Vec<&str> =
+            shapes_in_capital_lines(&text, &Gazetteers::bundled()).iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(found, ["MINISTERIO DE ENERGÍA Y CIENCIA"]);
+        // A heading's words before a head read first, and the kind of document, are not the body's.
+        let text = "INFORME ANUAL MINISTERIO DE SALUD PÚBLICA\nMINUTES NATIONAL COMMUNICATIONS AUTHORITY\n";
+        let found: Vec<&str> =
+            shapes_in_capital_lines(text, &Gazetteers::bundled()).iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(found, ["MINISTERIO DE SALUD PÚBLICA", "NATIONAL COMMUNICATIONS AUTHORITY"]);
     }
 }
