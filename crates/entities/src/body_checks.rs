@@ -139,10 +139,8 @@ pub(crate) fn country_inside(gaz: &Gazetteers, name: &str) -> Option<CountryCode
 
 /// Does any word of `s` start a title of the language packs ("European Commissioner for ...")?
 pub(crate) fn holds_title(s: &str, gaz: &Gazetteers) -> bool {
-    let lower = s.to_lowercase();
-    if lower.len() != s.len() {
-        return false;
-    }
+    // Lower-cased letter by letter, so that its offsets are those of `s` ("ẞ" and "İ" stay).
+    let lower = crate::words::lowercase_keeping_offsets(s);
     let mut pos = 0;
     for word in lower.split(' ') {
         let at = pos;
@@ -162,10 +160,8 @@ pub(crate) fn holds_title(s: &str, gaz: &Gazetteers) -> bool {
 /// ("Secretary General Commonwealth ... Organisation" -> "Commonwealth ..."), connectors after the
 /// title skipped; `None` without such a title.
 pub(crate) fn after_last_title(name: &str, gaz: &Gazetteers) -> Option<usize> {
-    let lower = name.to_lowercase();
-    if lower.len() != name.len() {
-        return None;
-    }
+    // Lower-cased letter by letter, so that its offsets are those of `name` ("ẞ" and "İ" stay).
+    let lower = crate::words::lowercase_keeping_offsets(name);
     let last_word = name.rfind(' ').map_or(0, |i| i + 1);
     let mut found = None;
     let mut at = 0;

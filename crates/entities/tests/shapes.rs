@@ -606,3 +606,13 @@ fn a_member_standing_for_a_whole_government_has_it_as_organisation_and_no_body_i
     let r = extract(text);
     assert!(names(&r, EntityKind::Organization).is_empty() && names(&r, EntityKind::Ministry).is_empty());
 }
+
+#[test]
+fn letters_whose_other_case_has_another_length_do_not_break_offsets() {
+    // "ẞ" lower-cases to two bytes, "İ" to three: a name holding both is as long lower-cased, but
+    // its letters are not where they were (this input made the title check panic).
+    let r = extract(
+        "Centro XΩBÕÈẞ SGEN-CFDT Eventos ΣLÕU SGEN-CFDT DÉJPİÉΣ ACTA\nSecretary General GROẞE İSTANBUL Organisation\n",
+    );
+    assert!(r.mentions.iter().all(|m| r.text.is_char_boundary(m.range.start) && r.text.is_char_boundary(m.range.end)));
+}
