@@ -318,7 +318,8 @@ pub fn parse_entry<'g>(
         core_tokens: core,
         rest,
         role,
-        absent: false,
+        // "Suzanne Sene - GAC Liaison - absent": in any list, not only under a lead-in.
+        absent: marked_absent(text, rest, gaz),
         source: range,
     })
 }

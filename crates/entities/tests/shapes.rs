@@ -616,3 +616,12 @@ fn letters_whose_other_case_has_another_length_do_not_break_offsets() {
     );
     assert!(r.mentions.iter().all(|m| r.text.is_char_boundary(m.range.start) && r.text.is_char_boundary(m.range.end)));
 }
+
+#[test]
+fn an_entry_marked_absent_is_a_person_but_no_speaker_in_any_list() {
+    let text = "Council Liaisons\n\nNora Blake - Registry Liaison - absent\nOwen Pratt - Users Liaison\nIda Lund - Board member - absent, apologies\n";
+    let rows: Vec<String> = speakers(text).into_iter().map(|row| row.0).collect();
+    assert_eq!(rows, ["Owen Pratt"]);
+    let r = extract(text);
+    assert_eq!(names(&r, EntityKind::Person).len(), 3);
+}
