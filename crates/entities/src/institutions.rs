@@ -251,11 +251,7 @@ fn title_cased(line: &str, gaz: &Gazetteers) -> String {
         }
         // Each letter mapped only to one letter of the same length ("İ" and "ẞ" stay as they are),
         // so that every offset of the line holds in its shadow.
-        let same_length = |c: char, mut mapped: std::char::ToLowercase| match (mapped.next(), mapped.next()) {
-            (Some(m), None) if m.len_utf8() == c.len_utf8() => m,
-            _ => c,
-        };
-        let lower: String = word.chars().map(|c| same_length(c, c.to_lowercase())).collect();
+        let lower = crate::words::lowercase_keeping_offsets(word);
         let mut capitalised = String::with_capacity(lower.len());
         let mut chars = lower.chars();
         if let Some(first) = chars.next() {
