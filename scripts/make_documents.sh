@@ -7,7 +7,14 @@
 # Markdown case, a table of speakers; one PDF is also written with a password.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cases="${DOCUMENT_CASES:-es_acta_reunion es_markdown_tabla en_board_minutes_present pt_ata_reuniao fr_compte_rendu en_igf_form_cybersecurity es_informe_gobierno_digital es_markdown_acta_asistentes en_press_summary_connectivity de_programm_fachforum en_agenda_opendata pt_painel_debatedores}"
+# Every corpus report written as a document is checked; these few are also committed to
+# tests/documents/ so that `make test` reads them without LibreOffice.
+committed="es_acta_reunion es_markdown_tabla en_board_minutes_present pt_ata_reuniao fr_compte_rendu en_igf_form_cybersecurity es_informe_gobierno_digital es_markdown_acta_asistentes en_press_summary_connectivity de_programm_fachforum en_agenda_opendata pt_painel_debatedores en_text_with_html pt_pdf_quebrado en_press_release_prose"
+all_cases=""
+for d in corpus/*/; do
+    if [ -f "$d/report.txt" ] || [ -f "$d/report.md" ]; then all_cases="$all_cases $(basename "$d")"; fi
+done
+cases="${DOCUMENT_CASES:-$all_cases}"
 work=target/documents
 
 apt_install() {
@@ -31,7 +38,9 @@ mkdir -p "$work/encrypted"
 timeout 300 soffice "${profile[@]}" --convert-to \
     'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' \
     --outdir "$work/encrypted" "$work/es_acta_reunion.fodt"
-for c in $cases; do cp "$work/$c.docx" "$work/$c.pdf" tests/documents/; done
+for c in $committed; do
+    if [ -f "$work/$c.docx" ]; then cp "$work/$c.docx" "$work/$c.pdf" tests/documents/; fi
+done
 cp "$work/encrypted/es_acta_reunion.pdf" tests/documents/encrypted.pdf
 ls -l tests/documents
 cargo test --locked --quiet --test documents

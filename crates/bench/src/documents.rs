@@ -13,10 +13,12 @@ pub fn run(out: &Path, cases: &[String]) {
     for case in cases {
         let dir = Path::new(case);
         let name = dir.file_name().and_then(|n| n.to_str()).expect("a case directory").to_string();
-        let (text, markdown) = match std::fs::read_to_string(dir.join("report.txt")) {
-            Ok(t) => (t, false),
-            Err(_) => (std::fs::read_to_string(dir.join("report.md")).expect("report.txt or report.md"), true),
+        // Read as acta reads it (a report in a legacy encoding too): a document holds the same text.
+        let (bytes, markdown) = match std::fs::read(dir.join("report.txt")) {
+            Ok(b) => (b, false),
+            Err(_) => (std::fs::read(dir.join("report.md")).expect("report.txt or report.md"), true),
         };
+        let text = acta_input::decode(&bytes).expect("a report acta can decode").text;
         let fodt = fodt(&text, markdown);
         std::fs::write(out.join(format!("{name}.fodt")), fodt).expect("write the document");
         println!("{name}.fodt");
@@ -107,6 +109,16 @@ fn blocks(text: &str, markdown: bool) -> Vec<Block> {
             }
             open = true;
             continue;
+        }
+        // An indented line right under a list item is the item wrapped: the document has it in the
+        // item's paragraph, as a word processor would.
+        let indented = line.starts_with([' ', '\t']);
+        if let (true, true, Some(Block::List(items))) = (indented, open, out.last_mut()) {
+            if let Some(last) = items.last_mut() {
+                last.push(' ');
+                last.push_str(&plain(trimmed, markdown));
+                continue;
+            }
         }
         if let Some(item) = ["- ", "* ", "• "].iter().find_map(|b| trimmed.strip_prefix(b)) {
             match out.last_mut() {
@@ -201,5 +213,12 @@ mod tests {
         assert!(!doc.contains("---"));
         assert!(doc.contains("<text:list-item><text:p>dos</text:p></text:list-item>"));
         assert!(doc.contains("<style:header><text:p>Taller</text:p></style:header>"));
+    }
+
+    #[test]
+    fn an_indented_line_under_a_list_item_is_the_item_wrapped() {
+        let doc = fodt("Panel\n- Ana Ruiz, Directora de la Agencia Nacional de\n  Datos Abiertos\n- Luis Paz\n", false);
+        assert!(doc.contains("<text:p>Ana Ruiz, Directora de la Agencia Nacional de Datos Abiertos</text:p>"));
+        assert!(!doc.contains("<text:p>Datos Abiertos</text:p>"));
     }
 }

@@ -186,6 +186,20 @@ fn shape(line: &str) -> String {
     out
 }
 
+/// A line that fills its page's width (`widest`, in characters), or stops after a short lower-case
+/// word ("de", "of", "la"), which ends a line only where the width cut it.
+fn fills_width(line: &str, widest: usize) -> bool {
+    let last_word = line.rsplit(' ').next().unwrap_or("");
+    let cut_after_small_word =
+        (1..=3).contains(&last_word.chars().count()) && last_word.chars().all(char::is_lowercase);
+    line.chars().count() * 100 >= widest * FULL_LINE_PERCENT || cut_after_small_word
+}
+
+/// A line that opens a list item or a field ("Moderadora: ..."): never the rest of the line before.
+fn is_item_or_field(line: &str) -> bool {
+    starts_item(line) || line.char_indices().take_while(|(i, _)| *i < FIELD_LABEL_BYTES).any(|(_, c)| c == ':')
+}
+
 /// The words of a line that is only a page number, lower case: the packs' page words and the words
 /// between a page's number and the count ("Página 3 de 12").
 static PAGE_LINE_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> = std::sync::LazyLock::new(|| {
@@ -273,14 +287,8 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
                     let open = line.text.chars().next_back().is_some_and(|c| c.is_alphabetic() || c == ',');
                     let next_start = next.text.trim_start();
                     let continues = next_start.chars().next().is_some_and(char::is_lowercase);
-                    // A short lower-case word ("de", "of", "la") ends a line only where it was cut.
-                    let last_word = line.text.rsplit(' ').next().unwrap_or("");
-                    let cut_after_small_word =
-                        (1..=3).contains(&last_word.chars().count()) && last_word.chars().all(char::is_lowercase);
-                    let full = chars * 100 >= widest * FULL_LINE_PERCENT || cut_after_small_word;
-                    let next_is_item_or_field = starts_item(next_start)
-                        || next_start.char_indices().take_while(|(i, _)| *i < FIELD_LABEL_BYTES).any(|(_, c)| c == ':');
-                    if open && !next_is_item_or_field && ((continues && chars >= wrapped_min) || full) {
+                    let full = fills_width(line.text, widest);
+                    if open && !is_item_or_field(next_start) && ((continues && chars >= wrapped_min) || full) {
                         page[i] = Some(PageLine { wrapped: true, ..line });
                     } else if compound_cut(line.text, next_start) {
                         page[i] = Some(PageLine { glued: true, ..line });
@@ -291,6 +299,8 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
         })
         .collect();
     let texts: Vec<Vec<&str>> = lines.iter().map(|p| p.iter().flatten().map(|l| l.text).collect()).collect();
+    // Each page's widest line, for a page's last line that fills the width.
+    let widest: Vec<usize> = texts.iter().map(|p| p.iter().map(|l| l.chars().count()).max().unwrap_or(0)).collect();
     let with_text = texts.iter().filter(|l| !l.is_empty()).count();
     let needed = match remove_running_lines {
         true => ((with_text as f64) * FURNITURE_SHARE).ceil().max(FURNITURE_MIN_PAGES as f64) as usize,
@@ -369,7 +379,10 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
     let mut page_starts = Vec::with_capacity(kept.len());
     // Pages with no text yet to be given a start: the start of the next page with text.
     let mut pending = 0;
-    for page in &kept {
+    // Whether the last page with text ended on a line as wide as the page: a sentence the page's
+    // width wrapped and the page break cut.
+    let mut last_line_full = false;
+    for (page, widest) in kept.iter().zip(&widest) {
         if !page.iter().any(Option::is_some) {
             pending += 1;
             continue;
@@ -399,7 +412,8 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
             let wrapped = text.ends_with(' ');
             let open = text.trim_end().chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ',');
             let first_start = first.trim_start();
-            let continues = first_start.chars().next().is_some_and(char::is_lowercase);
+            let continues = first_start.chars().next().is_some_and(char::is_lowercase)
+                || (last_line_full && !is_item_or_field(first_start));
             if compound_cut(text.trim_end(), first_start) {
                 while text.ends_with('\n') || text.ends_with(' ') {
                     text.pop();
@@ -418,6 +432,7 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
         }
         page_starts.extend(std::iter::repeat_n(text.len(), pending + 1));
         pending = 0;
+        last_line_full = page.iter().flatten().last().is_some_and(|l| fills_width(l.text, *widest));
         // Blank lines count between this page's lines only: before its first one, the page's own
         // top margin (or a header removed) is no paragraph break.
         let (mut blank, mut started) = (false, false);
@@ -478,6 +493,19 @@ mod tests {
         let starts: Vec<&str> = t.page_starts.iter().map(|&s| &t.text[s..]).collect();
         assert!(starts[0].starts_with("The minister") && starts[1].starts_with("delegates discussed"));
         assert!(starts[2].starts_with("Final remarks"), "{starts:?}");
+    }
+
+    #[test]
+    fn a_page_ending_on_a_full_line_goes_on_into_the_next_page_even_in_capitals() {
+        let pages: Vec<String> = vec![
+            "Annual Report\nThe session heard the director of the statistics\noffice, Ana Ruiz, of the Agency for Electronic\n".into(),
+            "Annual Report\nGovernment, who closed the meeting.\nNext Steps\n".into(),
+            "Annual Report\nThe board will meet in May.\nModerator: Luis Paz\n".into(),
+        ];
+        let t = assemble(&pages, true);
+        assert!(t.text.contains("of the Agency for Electronic Government, who closed"), "{}", t.text);
+        // A page ending on a short line, or a page whose next line is a field, starts a paragraph.
+        assert!(t.text.contains("Next Steps\n\nThe board"), "{}", t.text);
     }
 
     #[test]

@@ -62,9 +62,13 @@ impl Stage for LayoutStage {
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
         // Markdown, and stray HTML in plain text, are read as structure first; the clean-up then
         // works on the text they hold, and the two maps compose to point into the file as written.
+        // HTML source pasted into a Word document or a PDF is the same stray markup as in a text
+        // file, and is read the same way.
         let unmarked = match report.format {
             TextFormat::Markdown => Some(markdown_to_text(&report.original)),
-            TextFormat::Text if has_stray_html(&report.original) => Some(strip_stray_html(&report.original)),
+            TextFormat::Text | TextFormat::Docx | TextFormat::Pdf if has_stray_html(&report.original) => {
+                Some(strip_stray_html(&report.original))
+            }
             TextFormat::Text | TextFormat::Html | TextFormat::Docx | TextFormat::Pdf => None,
         };
         let source = unmarked.as_ref().map_or(report.original.as_str(), |u| u.text.as_str());
