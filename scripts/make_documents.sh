@@ -43,4 +43,6 @@ for c in $committed; do
 done
 cp "$work/encrypted/es_acta_reunion.pdf" tests/documents/encrypted.pdf
 ls -l tests/documents
+# The committed documents, then every document made here: each gives its text's records.
 cargo test --locked --quiet --test documents
+ACTA_DOCUMENTS="$PWD/$work" cargo test --locked --quiet --test documents gives_the_records_of_its_text

@@ -102,6 +102,20 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
                 continue;
             }
         }
+        // A field's line that goes on with entries run together ("Stakeholder group: Civil Society
+        // SPEAKERS ANA RUIZ — Head, ... LUIS PAZ — Director, ...", a schedule page flattened): the
+        // entries after the field are entries.
+        if line.kind == LineKind::Field && !in_table(&line.range) {
+            let run_together = run_together_starts(text, line.content, gaz);
+            if run_together.len() >= 2 {
+                for part in split_run_together(text, line.content, gaz).into_iter().skip(1) {
+                    if let Some(p) = parse_entry(text, part, gaz, lang(part.start), SessionRole::Speaker) {
+                        out.push(p);
+                    }
+                }
+                continue;
+            }
+        }
         if matches!(line.kind, LineKind::Blank | LineKind::Field | LineKind::Heading) || in_table(&line.range) {
             continue;
         }

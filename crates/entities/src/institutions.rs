@@ -1,6 +1,6 @@
 //! Ministries, government bodies and organisations found by their shape.
 
-use acta_doc::{EntityKind, Stakeholder};
+use acta_doc::{fold_words, EntityKind, Stakeholder};
 
 use crate::gazetteer::{at_word_end, at_word_start, word_bounded, Gazetteers};
 use crate::kinds::*;
@@ -694,6 +694,22 @@ fn tidy(text: &str, mut start: usize, mut end: usize, gaz: &Gazetteers) -> (usiz
         if last.len() == 4 && last.chars().all(|c| c.is_ascii_digit()) {
             end = start + head.trim_end().len();
         }
+    }
+    // "Civil Society SPEAKERS MARIA ...": a word in capitals that leads in a list of people, or is a
+    // title ("MODERATOR"), after words in small letters starts what follows the name, not an
+    // acronym in it.
+    let mut at = start;
+    for word in text[start..end].split(' ') {
+        let capitals = word.chars().count() >= 3 && word.chars().all(char::is_uppercase);
+        if capitals && text[start..at].contains(char::is_lowercase) {
+            let lower = word.to_lowercase();
+            let lead_in = gaz.lead_ins.find_all(&format!(" {} ", fold_words(word))).next().is_some();
+            if lead_in || gaz.titles.longest_prefix(&lower) == Some(lower.len()) {
+                end = start + text[start..at].trim_end().len();
+                break;
+            }
+        }
+        at += word.len() + 1;
     }
     // "... of Uruguay. She": a sentence ends after a word longer than an abbreviation.
     let mut search = start;

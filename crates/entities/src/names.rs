@@ -142,7 +142,10 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
             // "Ville de Paris": a place's noun and what it is of, even when the noun is also a
             // given name somewhere ("Ville").
             break;
-        } else if is_name_token(tok, gaz) || surname_after_particle {
+        } else if is_name_token(tok, gaz)
+            || surname_after_particle
+            || short_name_in_capitals(text, pos, tok, tok_end, core, gaz)
+        {
             core += 1;
             end = tok_end;
         } else {
@@ -172,6 +175,38 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
         }
     }
     (core > 0).then_some(NameMatch { range: ByteRange { start: pos, end }, core_tokens: core })
+}
+
+/// "ANA ROJAS", "LUIS PAZ": in a name written in capitals, a word of two or three capitals is a
+/// name, not an acronym, when it is a known given name opening the name (before another word in
+/// capitals), or a known given name or surname in it, or a word ending it before a separator ("LUIS
+/// PAZ — Director") that is not a known acronym or body.
+fn short_name_in_capitals(text: &str, start: usize, tok: &str, tok_end: usize, core: usize, gaz: &Gazetteers) -> bool {
+    let letters = tok.chars().count();
+    if !(2..=3).contains(&letters) || !tok.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
+        return false;
+    }
+    let after = &text[tok_end..];
+    if core == 0 {
+        return gaz.is_given_name(tok)
+            && after.starts_with(' ')
+            && token_at(text, tok_end + 1).is_some_and(|(_, next)| {
+                next.chars().count() >= 4 && next.chars().all(char::is_uppercase) && is_name_token(next, gaz)
+            });
+    }
+    let so_far = &text[start..tok_end - tok.len()];
+    let first = so_far.split(' ').next().unwrap_or("");
+    if so_far.chars().any(char::is_lowercase) || !gaz.is_given_name(first) {
+        return false;
+    }
+    let ends = after.is_empty()
+        || after.starts_with(['\n', ',', ':', ';'])
+        || [" — ", " – ", " - ", " | "].iter().any(|sep| after.starts_with(sep));
+    gaz.is_given_name(tok)
+        || gaz.is_surname(tok)
+        || ends
+            && !gaz.is_common_acronym(tok)
+            && gaz.find_institutions_in(tok, &crate::words::Words::of(tok)).is_empty()
 }
 
 /// A name right after an honorific. There a capitalised first word is a given name even when it is

@@ -625,3 +625,36 @@ fn an_entry_marked_absent_is_a_person_but_no_speaker_in_any_list() {
     let r = extract(text);
     assert_eq!(names(&r, EntityKind::Person).len(), 3);
 }
+
+#[test]
+fn entries_run_together_after_a_field_on_the_same_line() {
+    // A schedule page flattened: a field, then the speakers' lead-in in capitals and their entries.
+    let text = "Workshop 14\nProposer's Organization: Northern Data Lab Stakeholder group: Technical Community PANELISTS ANA BELÉN ROJAS — Head, Data Unit, Northern Data Lab TOMÁS ECHEVERRÍA — Director, Legal Affairs, Coastal Ports Authority\n";
+    let rows: Vec<(String, Option<String>)> = speakers(text).into_iter().map(|row| (row.0, row.3)).collect();
+    assert_eq!(
+        rows,
+        [
+            ("ANA BELÉN ROJAS".to_string(), Some("Northern Data Lab".to_string())),
+            ("TOMÁS ECHEVERRÍA".to_string(), Some("Coastal Ports Authority".to_string())),
+        ]
+    );
+    // The lead-in in capitals is no acronym ending the stakeholder group's name.
+    let r = extract(text);
+    assert!(
+        !names(&r, EntityKind::Organization).iter().any(|o| o.contains("PANELISTS")),
+        "{:?}",
+        names(&r, EntityKind::Organization)
+    );
+}
+
+#[test]
+fn short_words_of_a_name_in_capitals_are_names_not_acronyms() {
+    let text =
+        "Panel\n\nANA ROJAS — Head, Data Unit, Northern Data Lab\nLUIS PAZ — Director, Coastal Ports Authority\n";
+    let rows: Vec<String> = speakers(text).into_iter().map(|row| row.0).collect();
+    assert_eq!(rows, ["ANA ROJAS", "LUIS PAZ"]);
+    // A known acronym after a name in capitals is still no part of it.
+    let rows: Vec<(String, Option<String>)> =
+        speakers(&format!("{text}MARIA ROJAS ITU — Director\n")).into_iter().map(|row| (row.0, row.3)).collect();
+    assert!(rows.contains(&("MARIA ROJAS".to_string(), Some("ITU".to_string()))), "{rows:?}");
+}

@@ -195,6 +195,16 @@ fn fills_width(line: &str, widest: usize) -> bool {
     line.chars().count() * 100 >= widest * FULL_LINE_PERCENT || cut_after_small_word
 }
 
+/// A dash with spaces this near a line's start parts an entry's name from its affiliation.
+const ENTRY_DASH_CHARS: usize = 50;
+
+/// A line written as an entry of a list: a name, a spaced dash and what follows ("Ana Ruiz –
+/// Representante da Secretaria", "Luis Paz - Director").
+fn is_entry(line: &str) -> bool {
+    let head: String = line.trim_start().chars().take(ENTRY_DASH_CHARS).collect();
+    head.chars().next().is_some_and(char::is_uppercase) && [" – ", " — ", " - "].iter().any(|d| head.contains(d))
+}
+
 /// A line that opens a list item or a field ("Moderadora: ..."): never the rest of the line before.
 fn is_item_or_field(line: &str) -> bool {
     starts_item(line) || line.char_indices().take_while(|(i, _)| *i < FIELD_LABEL_BYTES).any(|(_, c)| c == ':')
@@ -288,7 +298,18 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
                     let next_start = next.text.trim_start();
                     let continues = next_start.chars().next().is_some_and(char::is_lowercase);
                     let full = fills_width(line.text, widest);
-                    if open && !is_item_or_field(next_start) && ((continues && chars >= wrapped_min) || full) {
+                    // A paragraph that starts as an entry ("Name – Affiliation", maybe wrapped) and
+                    // a next line of the same shape are two entries of a list, however wide the line.
+                    let mut start = i;
+                    while start > 0 && page[start - 1].is_some_and(|l| l.wrapped) {
+                        start -= 1;
+                    }
+                    let entries = is_entry(next_start) && page[start].is_some_and(|l| is_entry(l.text));
+                    if open
+                        && !is_item_or_field(next_start)
+                        && !entries
+                        && ((continues && chars >= wrapped_min) || full)
+                    {
                         page[i] = Some(PageLine { wrapped: true, ..line });
                     } else if compound_cut(line.text, next_start) {
                         page[i] = Some(PageLine { glued: true, ..line });
@@ -335,15 +356,21 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
         // over several lines), each shape once, so that the title under the header stays.
         let mut header_here = false;
         let mut shapes_removed: Vec<String> = Vec::new();
+        // A number alone on its line is a page number, unless the line before was wrapped into it
+        // (a header or title "... 6 février" / "2024").
+        let page_number_at = |i: usize| {
+            let after_wrap = i > 0 && page[i - 1].is_some_and(|l| l.wrapped);
+            is_page_number(page[i].map_or("", |l| l.text)) && !after_wrap
+        };
         for &i in non_blank.iter().take(HEADER_MAX_LINES) {
             let line = page[i].map_or("", |l| l.text);
             let line_shape = shape(line);
-            if shapes_removed.contains(&line_shape) || !(running(&top, line) || is_page_number(line)) {
+            if shapes_removed.contains(&line_shape) || !(running(&top, line) || page_number_at(i)) {
                 break;
             }
             drop[i] = true;
             shapes_removed.push(line_shape);
-            match is_page_number(line) {
+            match page_number_at(i) {
                 true => page_numbers += 1,
                 false => header.remove(line, &mut header_here),
             }
@@ -351,16 +378,33 @@ fn assemble(pages: &[String], remove_running_lines: bool) -> PdfText {
         let mut footer_here = false;
         for &i in non_blank.iter().rev().take(2) {
             let line = page[i].map_or("", |l| l.text);
-            if drop[i] || !(running(&bottom, line) || is_page_number(line)) {
+            if drop[i] || !(running(&bottom, line) || page_number_at(i)) {
                 break;
             }
             drop[i] = true;
-            match is_page_number(line) {
+            match page_number_at(i) {
                 true => page_numbers += 1,
                 false => footer.remove(line, &mut footer_here),
             }
         }
-        kept.push(page.iter().zip(&drop).filter(|(_, d)| !**d).map(|(l, _)| *l).collect());
+        // The header's lines again under it are the document's title (a report's running header is
+        // often its title): a paragraph of their own, whatever the width says of its last line.
+        let rest: Vec<usize> = non_blank.iter().copied().filter(|&i| !drop[i]).collect();
+        let title_end = (!shapes_removed.is_empty()
+            && rest.len() > shapes_removed.len()
+            && rest.iter().zip(&shapes_removed).all(|(&i, s)| shape(page[i].map_or("", |l| l.text)) == *s))
+        .then(|| rest[shapes_removed.len() - 1]);
+        let mut kept_page = Vec::with_capacity(page.len() + 1);
+        for (i, line) in page.iter().enumerate() {
+            if drop[i] {
+                continue;
+            }
+            match (title_end == Some(i), line) {
+                (true, Some(l)) => kept_page.extend([Some(PageLine { wrapped: false, glued: false, ..*l }), None]),
+                _ => kept_page.push(*line),
+            }
+        }
+        kept.push(kept_page);
     }
     let mut removed = Vec::new();
     let pages_count = pages.len();
@@ -496,6 +540,34 @@ mod tests {
     }
 
     #[test]
+    fn the_title_under_its_running_header_stays_whole_and_apart() {
+        // The header wraps over three lines, the last a year; the title repeats it on page 1.
+        let head = "Atelier national sur la protection des \ndonnées personnelles – Dakar, 6 février \n2024\n";
+        let pages: Vec<String> = vec![
+            format!("{head}{head}L'atelier a réuni une centaine de participants venus des\nadministrations.\n1\n"),
+            format!("{head}Les participants ont salué le travail accompli.\n2\n"),
+        ];
+        let t = assemble(&pages, true);
+        assert!(
+            t.text.starts_with(
+                "Atelier national sur la protection des données personnelles – Dakar, 6 février 2024\n\nL'atelier"
+            ),
+            "{}",
+            t.text
+        );
+        assert!(t.removed.iter().any(|r| r == "2 page numbers removed"), "{:?}", t.removed);
+    }
+
+    #[test]
+    fn entries_of_a_list_stay_apart_however_wide_their_lines() {
+        let pages: Vec<String> = vec![
+            "Estiveram presentes os conselheiros:\nRogério Vieira da Costa – Representante da \nUniversidade Federal de Santa Catarina\nTânia Regina Schmitt – Representante dos \nusuários do SUS\n".into(),
+        ];
+        let t = assemble(&pages, true);
+        assert!(t.text.contains("Santa Catarina\nTânia Regina Schmitt – Representante dos usuários"), "{}", t.text);
+    }
+
+    #[test]
     fn a_page_ending_on_a_full_line_goes_on_into_the_next_page_even_in_capitals() {
         let pages: Vec<String> = vec![
             "Annual Report\nThe session heard the director of the statistics\noffice, Ana Ruiz, of the Agency for Electronic\n".into(),
@@ -519,8 +591,8 @@ mod tests {
         assert!(t.text.contains("the EU-LAC alliance"), "{}", t.text);
         assert!(t.text.contains("hyphen-\nation"), "{}", t.text);
         // The header is on both pages; the title under it on page 1 is counted once per page, so a
-        // document of one page keeps both lines.
-        assert!(t.text.starts_with("Forum Report\nSpeaking"), "{}", t.text);
+        // document of one page keeps both lines. The title is a paragraph of its own.
+        assert!(t.text.starts_with("Forum Report\n\nSpeaking"), "{}", t.text);
         let one = assemble(&["Forum Report\nForum Report\nThe forum met.\n".to_string()], true);
         assert_eq!(one.text.matches("Forum Report").count(), 2, "{}", one.text);
         assert!(one.removed.is_empty(), "{:?}", one.removed);

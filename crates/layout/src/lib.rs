@@ -220,7 +220,9 @@ fn leading_line(report: &Report) -> Option<acta_doc::ByteRange> {
     }
     // "PROGRAMME AND SUMMARY", "COMPTE RENDU DE LA TABLE RONDE": a document-type line before the title.
     if is_document_type(report.slice(first.content)) {
-        if let Some(next) = lines.next().filter(|l| l.kind != LineKind::Blank) {
+        // The title may stand a blank line below it; a line of page furniture there is no title.
+        if let Some(next) = lines.find(|l| l.kind != LineKind::Blank).filter(|l| !is_furniture(report.slice(l.content)))
+        {
             first = next;
         }
     }
@@ -315,5 +317,15 @@ mod tests {
             title("Ata da Reunião de 3 de março de 2025\n\nA reunião começou.\n"),
             Some("Ata da Reunião de 3 de março de 2025".to_string())
         );
+    }
+
+    #[test]
+    fn the_title_a_blank_line_under_a_document_type_line() {
+        assert_eq!(
+            title("Press release\n\nRural towns open their data\nLeipzig, 3 June 2025 – Forty towns joined the network.\n"),
+            Some("Rural towns open their data".to_string())
+        );
+        // Page furniture there is no title.
+        assert_eq!(title("Agenda\n\nDownload a PDF version of the agenda (480kb)\n\nThe forum met.\n"), None);
     }
 }
