@@ -174,8 +174,10 @@ impl ReportRecord {
             title: owned(report, m.title),
             date: m.date.clone(),
             time: m.time.clone(),
-            organizer: owned(report, m.organizer),
-            moderator: owned(report, m.moderator),
+            // A name wrapped over two lines ("Internet Corporation for / Assigned Names and
+            // Numbers") is one line in a table cell.
+            organizer: owned(report, m.organizer).map(|s| one_line(&s)),
+            moderator: owned(report, m.moderator).map(|s| one_line(&s)),
             participants_reported: m.participants,
             participants_reported_text: owned(report, m.participants_text),
             women_reported: m.women,

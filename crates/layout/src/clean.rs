@@ -52,6 +52,76 @@ static PAGE_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Cleans `original`. `title_hint` is the report's title when the layout already saw one: PDF
 /// running headers usually repeat it, so it is looked for inside sentences.
 pub fn clean(original: &str, title_hint: Option<&str>) -> Cleaned {
+    // Text taken out of a PDF with a blank line after every line: the blank lines that cut a
+    // paragraph go first, then the repairs below read the text as any other.
+    let single_spaced = double_spacing(original);
+    if !single_spaced.is_empty() {
+        let count = single_spaced.len();
+        let first = apply(original, single_spaced);
+        let mut second = clean_spaced(&first.text, title_hint);
+        second.offsets = second.offsets.compose(&first.offsets);
+        second.repairs.insert(0, format!("double-spaced text: {count} blank lines inside paragraphs removed"));
+        return second;
+    }
+    clean_spaced(original, title_hint)
+}
+
+/// A text is double-spaced when at least this share of the gaps between its lines is one blank line...
+const DOUBLE_SPACED_SHARE: f64 = 0.9;
+/// ...over at least this many lines...
+const DOUBLE_SPACED_MIN_LINES: usize = 12;
+/// ...and its lines are wrapped (the widest tenth at most this many characters), not paragraphs.
+const DOUBLE_SPACED_MAX_WIDTH: usize = 200;
+/// A line at least this share of the widest tenth's width was wrapped by the page.
+const DOUBLE_SPACED_WRAPPED_PERCENT: usize = 60;
+
+/// In a double-spaced text, the blank lines after a line that the page's width wrapped inside a
+/// sentence (a wide line, before a line that is no list item): each an edit that takes the blank
+/// line out. None when the text is not double-spaced.
+fn double_spacing(text: &str) -> Vec<Edit> {
+    // (start, content) of each line.
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((pos, line.trim_end_matches(['\n', '\r'])));
+        pos += line.len();
+    }
+    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].1.trim().is_empty()).collect();
+    if non_blank.len() < DOUBLE_SPACED_MIN_LINES {
+        return Vec::new();
+    }
+    let gaps = non_blank.len() - 1;
+    let one_blank = non_blank.windows(2).filter(|w| w[1] - w[0] == 2).count();
+    if (one_blank as f64) < DOUBLE_SPACED_SHARE * gaps as f64 {
+        return Vec::new();
+    }
+    let mut widths: Vec<usize> = non_blank.iter().map(|&i| lines[i].1.trim().chars().count()).collect();
+    widths.sort_unstable();
+    let wide = widths[widths.len() * 9 / 10];
+    if wide > DOUBLE_SPACED_MAX_WIDTH {
+        return Vec::new();
+    }
+    let mut edits = Vec::new();
+    for w in non_blank.windows(2).filter(|w| w[1] - w[0] == 2) {
+        let (line, next) = (lines[w[0]].1.trim_end(), lines[w[1]].1.trim_start());
+        let wrapped = line.trim_start().chars().count() * 100 >= wide * DOUBLE_SPACED_WRAPPED_PERCENT;
+        // Inside a sentence: the line stops on a comma, a hyphen or a short word in small letters
+        // ("through the", "organized by"), or the next line goes on in small letters.
+        let last_word = line.rsplit(' ').next().unwrap_or("");
+        let small_word = (1..=3).contains(&last_word.chars().count()) && last_word.chars().all(char::is_lowercase);
+        let open = line.ends_with([',', '-', '–']) || small_word || next.starts_with(char::is_lowercase);
+        let item = BULLET.find(next).is_some_and(|m| m.end() > 0);
+        if wrapped && open && !item {
+            // The blank line between them: from the start of the blank line to the start of `next`'s line.
+            let (blank_start, next_start) = (lines[w[0] + 1].0, lines[w[1]].0);
+            edits.push(Edit { start: blank_start, end: next_start, replacement: "", reason: None });
+        }
+    }
+    edits
+}
+
+/// [`clean`] on a text that is not double-spaced.
+fn clean_spaced(original: &str, title_hint: Option<&str>) -> Cleaned {
     let mut edits = Vec::new();
     line_endings(original, &mut edits);
     hyphenation(original, &mut edits);
@@ -342,6 +412,32 @@ mod tests {
         let at = c.text.find("other").unwrap();
         let orig = c.offsets.range_to_original(ByteRange { start: at, end: at + 5 });
         assert_eq!(&original[orig.start..orig.end], "other");
+    }
+
+    #[test]
+    fn blank_lines_inside_paragraphs_of_a_double_spaced_text_go() {
+        let mut original = String::from("Regional Forum on Open Data\n\nSummary report\n\n");
+        original.push_str("1. The forum met in the capital of the province from 4 to\n\n");
+        original.push_str("6 May 2023 and was organised by the Ministry of Planning, through the\n\n");
+        original.push_str("National Statistics Office and the Open Data Network of the region.\n\n");
+        for i in 0..8 {
+            original.push_str(&format!("• Member body number {i}\n\n"));
+        }
+        original.push_str("2. The participants agreed on a shared catalogue of datasets for the\n\n");
+        original.push_str("municipalities of the region.\n");
+        let c = clean(&original, None);
+        assert!(c.text.contains("from 4 to\n6 May 2023"), "{}", c.text);
+        assert!(c.text.contains("through the\nNational Statistics"), "{}", c.text);
+        assert!(c.text.contains("datasets for the\nmunicipalities"), "{}", c.text);
+        // A line ending a sentence, a heading and the list items keep their blank lines.
+        assert!(c.text.contains("of the region.\n\n• Member body number 0\n\n• Member"), "{}", c.text);
+        assert!(c.text.contains("Regional Forum on Open Data\n\nSummary report\n\n1."), "{}", c.text);
+        assert!(c.repairs.iter().any(|r| r.starts_with("double-spaced text: 3 blank lines")), "{:?}", c.repairs);
+        let at = c.text.find("municipalities").unwrap();
+        assert_eq!(c.offsets.to_original(at), original.find("municipalities").unwrap());
+        // A text with single line breaks is left as it is.
+        let single = original.replace("\n\n", "\n");
+        assert_eq!(clean(&single, None).text, single);
     }
 
     #[test]

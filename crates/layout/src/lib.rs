@@ -117,8 +117,8 @@ fn metadata(report: &Report) -> Metadata {
     let value = |kind| report.field(kind).map(|f| f.value);
     let mut m = Metadata {
         title: value(FieldKind::Title).or_else(|| leading_heading(report)).or_else(|| leading_line(report)),
-        organizer: value(FieldKind::Organizer),
-        moderator: value(FieldKind::Moderator),
+        organizer: value(FieldKind::Organizer).map(|v| going_on(report, v)),
+        moderator: value(FieldKind::Moderator).map(|v| going_on(report, v)),
         participants_text: value(FieldKind::Participants),
         women_text: value(FieldKind::Women),
         ..Metadata::default()
@@ -153,6 +153,13 @@ fn metadata(report: &Report) -> Metadata {
         }
     }
     m
+}
+
+/// A field's value that stops on a connector, with the next line that goes on with it.
+fn going_on(report: &Report, value: acta_doc::ByteRange) -> acta_doc::ByteRange {
+    let line = report.lines.iter().position(|l| l.content.contains(&value));
+    let next = line.and_then(|i| report.lines.get(i + 1));
+    parse::value_going_on(&report.text, value, next)
 }
 
 /// At most this many lines of page furniture are passed over before a title.
@@ -317,6 +324,16 @@ mod tests {
             title("Ata da Reunião de 3 de março de 2025\n\nA reunião começou.\n"),
             Some("Ata da Reunião de 3 de março de 2025".to_string())
         );
+    }
+
+    #[test]
+    fn an_organiser_wrapped_after_a_connector_goes_on_over_the_next_line() {
+        let text = "Open data workshop\n\nOrganized by: Agency for\nDigital Government; Civic Lab\nThe workshop met.\n";
+        let mut report = Report::new("t", "t.txt", text.to_string());
+        LayoutStage::bundled().run(&mut report).unwrap();
+        MetadataStage.run(&mut report).unwrap();
+        let organizer = report.metadata.organizer.map(|r| report.slice(r).to_string());
+        assert_eq!(organizer.as_deref(), Some("Agency for\nDigital Government"));
     }
 
     #[test]

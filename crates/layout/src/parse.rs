@@ -91,6 +91,19 @@ pub fn parse(text: &str, labels: &LabelTable) -> Layout {
     Layout { lines, sections, fields }
 }
 
+/// A value that stops on a connector ("organized by: Internet Corporation for") goes on over the
+/// next line of text, to its end or its first ';' ("Assigned Names and Numbers; ...").
+pub(crate) fn value_going_on(text: &str, value: ByteRange, next: Option<&Line>) -> ByteRange {
+    let last = value.slice(text).rsplit(' ').next().unwrap_or("");
+    let Some(next) = next.filter(|l| l.kind == LineKind::Text && !l.content.is_empty()) else { return value };
+    if value.is_empty() || !crate::words::WORDS.trailing_connectors.contains(last) {
+        return value;
+    }
+    let rest = next.content.slice(text);
+    let end = next.content.start + rest.find(';').unwrap_or(rest.len());
+    ByteRange { start: value.start, end }.trim(text)
+}
+
 /// The line ranges of a text, without their newline.
 fn split_lines(text: &str) -> Vec<ByteRange> {
     let mut out = Vec::new();

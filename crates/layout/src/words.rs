@@ -28,6 +28,8 @@ pub(crate) struct LayoutWords {
     pub(crate) women: String,
     /// Phrases of web-page furniture ("skip to main content", "cookies"), lower case.
     pub(crate) boilerplate: Vec<String>,
+    /// Words a name or value never ends on ("of", "for", "de la"): a line ending on one goes on.
+    pub(crate) trailing_connectors: HashSet<String>,
 }
 
 pub(crate) static WORDS: LazyLock<LayoutWords> = LazyLock::new(|| LayoutWords::of(&Lexicon::bundled()));
@@ -69,6 +71,7 @@ impl LayoutWords {
             articles: set(ListKind::Articles, str::to_lowercase),
             label_function: set(ListKind::LabelFunctionWords, str::to_string),
             boilerplate: lexicon.words(ListKind::Boilerplate).map(str::to_lowercase).collect(),
+            trailing_connectors: set(ListKind::TrailingConnectors, str::to_string),
         }
     }
 }
