@@ -129,6 +129,11 @@ impl Stage for SpeakerStage {
                 if a.role.is_none() {
                     a.role = context.title_before.and_then(|t| trim_role(&report.text, t, &self.gaz));
                 }
+                // "UNCTAD Secretary-General Dr. X", "WIPO's Director General X": the body written
+                // right before the title is the speaker's.
+                if app.end <= m.range.start && a.organization.is_none() {
+                    a.organization = body_before(report, app.start);
+                }
             }
             let honorific = honorific_before(&report.text, m.range.start, &self.gaz, report.language_at(m.range.start));
             let record = Speaker {
@@ -180,6 +185,20 @@ impl Stage for SpeakerStage {
         report.speakers = speakers;
         Ok(())
     }
+}
+
+/// A body's mention that ends right before `at`, a space (or a possessive "'s ") between: "UNCTAD"
+/// in "UNCTAD Secretary-General".
+fn body_before(report: &Report, at: usize) -> Option<&Mention> {
+    let text = &report.text;
+    let before = &text[..at];
+    let end = ["'s ", "’s ", " "].iter().find_map(|gap| before.strip_suffix(gap)).map(str::len)?;
+    let i = report.mentions.partition_point(|m| m.range.start < end);
+    report.mentions[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|m| m.range.end == end && matches!(m.kind, EntityKind::Ministry | EntityKind::Organization))
 }
 
 /// The honorific right before a name ("Ms Lynn St. Amour"), if any: the honorific and its range.

@@ -658,3 +658,13 @@ fn short_words_of_a_name_in_capitals_are_names_not_acronyms() {
         speakers(&format!("{text}MARIA ROJAS ITU — Director\n")).into_iter().map(|row| (row.0, row.3)).collect();
     assert!(rows.contains(&("MARIA ROJAS".to_string(), Some("ITU".to_string()))), "{rows:?}");
 }
+
+#[test]
+fn a_body_written_before_the_title_is_the_speakers() {
+    let text = "The session heard UNESCO Director-General Dr. Amara Keita and OECD's Chief Economist Lena Vogt, who both spoke on data.\n";
+    let rows: Vec<(String, Option<String>)> = speakers(text).into_iter().map(|row| (row.0, row.3)).collect();
+    assert_eq!(
+        rows,
+        [("Amara Keita".to_string(), Some("UNESCO".to_string())), ("Lena Vogt".to_string(), Some("OECD".to_string()))]
+    );
+}
