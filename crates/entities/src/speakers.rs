@@ -118,7 +118,10 @@ impl Stage for SpeakerStage {
                 prose_absent.insert(m.canonical);
                 continue;
             }
-            let mut affiliation = context.apposition.map(|a| affiliation(report, a, &self.gaz));
+            // "Ana Ruiz" alone on a line, "Directora. Agencia de Datos (ADA). Chile" on the next: a
+            // programme's two-line entry.
+            let below = context.apposition.is_none().then(|| affiliation_below(report, m.range, &self.gaz)).flatten();
+            let mut affiliation = context.apposition.or(below).map(|a| affiliation(report, a, &self.gaz));
             if let (Some(a), Some(app)) = (affiliation.as_mut(), context.apposition) {
                 // A title before the name with no body in it is a title as a whole ("Minister of
                 // Industry, Energy and Mining"); a title before with a body after ("la periodista X,
@@ -263,6 +266,45 @@ fn country_of_sentence(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Op
             .then(|| report.canonicals[m.canonical].country)
             .flatten()
     })
+}
+
+/// Longest line read as the affiliation under a name that stands alone on its line.
+const MAX_AFFILIATION_BELOW_BYTES: usize = 200;
+
+/// The line under a name that stands alone on its line (an honorific before it, a part in
+/// parentheses after it at most), when that line reads as a title and body rather than a sentence
+/// or another person: "Francisco Longo" / "Director. Centro de Gobernanza. ESADE. España".
+fn affiliation_below(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
+    let text = &report.text;
+    let i = report.lines.partition_point(|l| l.range.start <= name.start).checked_sub(1)?;
+    let line = &report.lines[i];
+    if !line.content.contains(&name) {
+        return None;
+    }
+    let before = text[line.content.start..name.start].trim();
+    let after = text[name.end..line.content.end].trim();
+    let honorific_only = before.is_empty() || before.split_whitespace().count() == 1 && before.ends_with('.');
+    let part_only = after.is_empty() || after.starts_with('(') && after.ends_with(')');
+    if !honorific_only || !part_only {
+        return None;
+    }
+    let next = report.lines.get(i + 1).filter(|l| l.kind == acta_doc::LineKind::Text)?;
+    let below = next.content.slice(text);
+    let starts_upper = below.chars().next().is_some_and(char::is_uppercase);
+    if !starts_upper
+        || below.len() > MAX_AFFILIATION_BELOW_BYTES
+        || gaz.sentence_verbs.iter().any(|v| below.contains(v.as_str()))
+    {
+        return None;
+    }
+    let first = report.mentions.partition_point(|m| m.range.start < next.content.start);
+    let inside = report.mentions[first..].iter().take_while(|m| m.range.start < next.content.end);
+    let (mut person_first, mut body) = (false, false);
+    for m in inside {
+        person_first |= m.kind == EntityKind::Person && m.range.start == next.content.start;
+        body |= matches!(m.kind, EntityKind::Ministry | EntityKind::Organization);
+    }
+    (body && !person_first).then_some(next.content)
 }
 
 /// The line of text a mention is on, found among the report's lines (a search of the text for
@@ -544,6 +586,12 @@ fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange
         }
     }
     r = r.trim(text);
+    // "Directora General Adjunta." (a programme's "Title. Body. Country"): the stop after a word
+    // is not the title's; an abbreviation's is ("Dir.").
+    let last_word = r.slice(text).rsplit(' ').next().unwrap_or("");
+    if last_word.ends_with('.') && last_word.chars().filter(|c| c.is_alphabetic()).count() > 4 {
+        r.end -= 1;
+    }
     let first = r.slice(text).split_whitespace().next().unwrap_or("");
     if gaz.description_verbs.contains(first) {
         return None;

@@ -668,3 +668,20 @@ fn a_body_written_before_the_title_is_the_speakers() {
         [("Amara Keita".to_string(), Some("UNESCO".to_string())), ("Lena Vogt".to_string(), Some("OECD".to_string()))]
     );
 }
+
+#[test]
+fn a_name_alone_on_its_line_takes_the_title_and_body_of_the_line_under_it() {
+    let text = "Panel 2: Datos abiertos\n10:45 - 12:15 hrs.\n\nLucía Fernández Ortega\nDirectora General Adjunta. Instituto Nacional de Estadística (INE). Uruguay\n\nMarco Tulio Reyes\nEl panel terminó a las 12:15 con preguntas del público.\n";
+    let rows: Vec<(String, Option<String>, Option<String>)> =
+        speakers(text).into_iter().map(|row| (row.0, row.2, row.3)).collect();
+    assert!(
+        rows.contains(&(
+            "Lucía Fernández Ortega".to_string(),
+            Some("Directora General Adjunta".to_string()),
+            Some("Instituto Nacional de Estadística".to_string())
+        )),
+        "{rows:?}"
+    );
+    // A sentence under a name is no affiliation.
+    assert!(!rows.iter().any(|r| r.0 == "Marco Tulio Reyes" && r.1.is_some()), "{rows:?}");
+}
