@@ -219,7 +219,11 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
         let part_start = pos + (part.len() - trimmed.len());
         pos += part.len() + 1;
         let first = trimmed.split_whitespace().next().unwrap_or("");
-        let capital = first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        // "e-Governance Academy", "i-Gov Lab": a name's first word may open with a small prefix.
+        let prefixed = first
+            .split_once('-')
+            .is_some_and(|(prefix, rest)| prefix.len() <= 2 && rest.starts_with(char::is_uppercase));
+        let capital = first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || prefixed;
         let connector = gaz.classes.title_continuations.contains(first);
         if trimmed.is_empty() || !(capital || connector || starts_with_title(trimmed, part_start, p, gaz)) {
             break;

@@ -63,7 +63,10 @@ impl Stage for SpeakerStage {
                 absent.insert(person);
                 continue;
             }
-            let affiliation = affiliation(report, parsed.rest, &self.gaz);
+            let mut affiliation = affiliation(report, parsed.rest, &self.gaz);
+            if affiliation.organization.is_none() && affiliation.unnamed_organization.is_none() {
+                affiliation.organization = body_of_heading(report, parsed.source.start);
+            }
             let record = Speaker {
                 person,
                 honorific: parsed.honorific.map(|(r, _)| r),
@@ -266,6 +269,29 @@ fn country_of_sentence(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Op
             .then(|| report.canonicals[m.canonical].country)
             .flatten()
     })
+}
+
+/// Most words of a heading that names the body its list of people belongs to.
+const MAX_BODY_HEADING_WORDS: usize = 8;
+
+/// The body a list's heading names, for its entries that name none: "ICANN Staff", "Equipo de la
+/// Agesic", "Secretariat of the Commission" (a short heading, a body's mention and besides it only
+/// words in small letters or one more capitalised word).
+fn body_of_heading(report: &Report, at: usize) -> Option<&Mention> {
+    let text = &report.text;
+    let section = report.sections.iter().rev().find(|s| s.body.start <= at && at < s.body.end.max(s.body.start + 1))?;
+    let heading = section.heading?;
+    let words = heading.slice(text).split_whitespace().count();
+    if words > MAX_BODY_HEADING_WORDS {
+        return None;
+    }
+    let first = report.mentions.partition_point(|m| m.range.start < heading.start);
+    let mut inside = report.mentions[first..].iter().take_while(|m| m.range.start < heading.end);
+    let body = inside
+        .find(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization) && heading.contains(&m.range))?;
+    let rest = format!("{} {}", &text[heading.start..body.range.start], &text[body.range.end..heading.end]);
+    let others = rest.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    (others <= 1).then_some(body)
 }
 
 /// Longest line read as the affiliation under a name that stands alone on its line.

@@ -685,3 +685,20 @@ fn a_name_alone_on_its_line_takes_the_title_and_body_of_the_line_under_it() {
     // A sentence under a name is no affiliation.
     assert!(!rows.iter().any(|r| r.0 == "Marco Tulio Reyes" && r.1.is_some()), "{rows:?}");
 }
+
+#[test]
+fn entries_under_a_heading_that_names_a_body_belong_to_it() {
+    let text = "Council meeting\n\nMembers\nNora Blake – Registrars\n\nStaff of the Coastal Ports Authority:\nAna Ruiz – Policy Director\nLuis Pereira – Legal Counsel\n";
+    let rows: Vec<(String, Option<String>)> = speakers(text).into_iter().map(|row| (row.0, row.3)).collect();
+    assert!(rows.contains(&("Ana Ruiz".to_string(), Some("Coastal Ports Authority".to_string()))), "{rows:?}");
+    assert!(rows.contains(&("Luis Pereira".to_string(), Some("Coastal Ports Authority".to_string()))), "{rows:?}");
+    // A heading that names no body gives none.
+    assert!(!rows.iter().any(|r| r.0 == "Nora Blake" && r.1.as_deref() == Some("Coastal Ports Authority")), "{rows:?}");
+}
+
+#[test]
+fn a_body_whose_name_opens_with_a_small_prefix_ends_an_apposition() {
+    let text = "Opening remarks by Maarja Tamm – executive director, e-Governance Academy, followed by a panel.\n";
+    let rows: Vec<(String, Option<String>)> = speakers(text).into_iter().map(|row| (row.0, row.3)).collect();
+    assert_eq!(rows, [("Maarja Tamm".to_string(), Some("e-Governance Academy".to_string()))]);
+}
