@@ -63,7 +63,7 @@ impl Stage for SpeakerStage {
                 absent.insert(person);
                 continue;
             }
-            let mut affiliation = affiliation(report, parsed.rest, &self.gaz);
+            let mut affiliation = affiliation(report, before_next_person(report, parsed.rest, &self.gaz), &self.gaz);
             if affiliation.organization.is_none() && affiliation.unnamed_organization.is_none() {
                 affiliation.organization = body_of_heading(report, parsed.source.start);
             }
@@ -124,8 +124,12 @@ impl Stage for SpeakerStage {
             // "Ana Ruiz" alone on a line, "Directora. Agencia de Datos (ADA). Chile" on the next: a
             // programme's two-line entry.
             let below = context.apposition.is_none().then(|| affiliation_below(report, m.range, &self.gaz)).flatten();
-            let mut affiliation = context.apposition.or(below).map(|a| affiliation(report, a, &self.gaz));
-            if let (Some(a), Some(app)) = (affiliation.as_mut(), context.apposition) {
+            // "A, B, C y D": what follows a name up to the next person is its apposition; another
+            // person is not.
+            let apposition =
+                context.apposition.map(|a| before_next_person(report, a, &self.gaz)).filter(|a| !a.is_empty());
+            let mut affiliation = apposition.or(below).map(|a| affiliation(report, a, &self.gaz));
+            if let (Some(a), Some(app)) = (affiliation.as_mut(), apposition) {
                 // A title before the name with no body in it is a title as a whole ("Minister of
                 // Industry, Energy and Mining"); a title before with a body after ("la periodista X,
                 // del diario Y") gives the role.
@@ -174,7 +178,7 @@ impl Stage for SpeakerStage {
                 stakeholder: affiliation.as_ref().and_then(|a| a.stakeholder),
                 gender: honorific.and_then(|(h, _)| h.gender),
                 source_line: line_around(report, m.range),
-                confidence: if context.apposition.is_some() || context.role.is_some() { 0.7 } else { 0.5 },
+                confidence: if apposition.is_some() || context.role.is_some() { 0.7 } else { 0.5 },
             };
             add(record, &mut speakers, &mut speaker_of);
         }
@@ -269,6 +273,30 @@ fn country_of_sentence(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Op
             .then(|| report.canonicals[m.canonical].country)
             .flatten()
     })
+}
+
+/// What follows a name up to the next person named in it ("Committee Member Diane Olmos", "Adolfo
+/// Bonilla Gómez"): empty when it opens with one.
+fn before_next_person(report: &Report, rest: ByteRange, gaz: &Gazetteers) -> ByteRange {
+    let text = &report.text;
+    let first = report.mentions.partition_point(|m| m.range.start < rest.start);
+    let next_person =
+        report.mentions[first..].iter().take_while(|m| m.range.start < rest.end).find(|m| m.kind == EntityKind::Person);
+    let Some(person) = next_person else { return rest };
+    // The next person's honorific ("... Permanent Secretary and Ms. Lisa ...") and the conjunction
+    // before it go with them.
+    let lang = report.language_at(person.range.start);
+    let mut end = honorific_before(text, person.range.start, gaz, lang).map_or(person.range.start, |(_, h)| h.start);
+    loop {
+        let head = text[rest.start..end]
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '-' | '–' | '—'));
+        end = rest.start + head.len();
+        match head.rsplit_once(' ') {
+            Some((before, last)) if gaz.conjunctions.iter().any(|c| c == last) => end = rest.start + before.len(),
+            _ => break,
+        }
+    }
+    ByteRange { start: rest.start, end: end.max(rest.start) }
 }
 
 /// Most words of a heading that names the body its list of people belongs to.

@@ -702,3 +702,13 @@ fn a_body_whose_name_opens_with_a_small_prefix_ends_an_apposition() {
     let rows: Vec<(String, Option<String>)> = speakers(text).into_iter().map(|row| (row.0, row.3)).collect();
     assert_eq!(rows, [("Maarja Tamm".to_string(), Some("e-Governance Academy".to_string()))]);
 }
+
+#[test]
+fn the_next_person_of_a_list_is_no_title_of_the_one_before() {
+    let text = "Se informó de la asistencia de Marta Ibáñez Soler, Jorge Ruiz Campos, Elena Vidal Rey y Tomás Gil Mora.\nThe board heard the Permanent Secretary and Ms. Nadia Cole, Deputy Permanent Secretary of the Ministry of Works.\n";
+    let rows = speakers(text);
+    let role_of = |name: &str| rows.iter().find(|r| r.0 == name).map(|r| r.2.clone());
+    assert_eq!(role_of("Marta Ibáñez Soler"), Some(None), "{rows:?}");
+    assert_eq!(role_of("Jorge Ruiz Campos"), Some(None), "{rows:?}");
+    assert_eq!(role_of("Nadia Cole"), Some(Some("Deputy Permanent Secretary".to_string())), "{rows:?}");
+}
