@@ -286,7 +286,12 @@ fn before_next_person(report: &Report, rest: ByteRange, gaz: &Gazetteers) -> Byt
     // The next person's honorific ("... Permanent Secretary and Ms. Lisa ...") and the conjunction
     // before it go with them.
     let lang = report.language_at(person.range.start);
-    let mut end = honorific_before(text, person.range.start, gaz, lang).map_or(person.range.start, |(_, h)| h.start);
+    // Only a courtesy honorific ("Ms.", "Sr", "Dr."): a title used as one ("Health Minister X") stays
+    // in what is read.
+    let courtesy = |h: &ByteRange| h.slice(text).ends_with('.') || h.len() <= 3;
+    let mut end = honorific_before(text, person.range.start, gaz, lang)
+        .filter(|(_, h)| courtesy(h))
+        .map_or(person.range.start, |(_, h)| h.start);
     loop {
         let head = text[rest.start..end]
             .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '-' | '–' | '—'));
@@ -320,6 +325,14 @@ fn body_of_heading(report: &Report, at: usize) -> Option<&Mention> {
     let rest = format!("{} {}", &text[heading.start..body.range.start], &text[body.range.end..heading.end]);
     let others = rest.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     (others <= 1).then_some(body)
+}
+
+/// "2013-11-14", "10:00", "14.30h": a date or time written in digits.
+fn is_date_or_time(word: &str) -> bool {
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    digits >= 3
+        && word.chars().any(|c| matches!(c, '-' | ':' | '/' | '.'))
+        && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | '/' | '.' | 'h'))
 }
 
 /// Longest line read as the affiliation under a name that stands alone on its line.
@@ -640,6 +653,21 @@ fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange
         }
     }
     r = r.trim(text);
+    // "Prime Minister of Lithuania 2013-11-14 10:00": a programme's date and time after the title
+    // are not part of it.
+    if let Some(at) = r
+        .slice(text)
+        .split(' ')
+        .scan(0, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .find(|(start, w)| *start > 0 && is_date_or_time(w))
+        .map(|(start, _)| start)
+    {
+        r.end = r.start + r.slice(text)[..at].trim_end().len();
+    }
     // "Directora General Adjunta." (a programme's "Title. Body. Country"): the stop after a word
     // is not the title's; an abbreviation's is ("Dir.").
     let last_word = r.slice(text).rsplit(' ').next().unwrap_or("");

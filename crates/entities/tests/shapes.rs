@@ -712,3 +712,11 @@ fn the_next_person_of_a_list_is_no_title_of_the_one_before() {
     assert_eq!(role_of("Jorge Ruiz Campos"), Some(None), "{rows:?}");
     assert_eq!(role_of("Nadia Cole"), Some(Some("Deputy Permanent Secretary".to_string())), "{rows:?}");
 }
+
+#[test]
+fn a_programmes_date_and_time_after_a_title_are_not_part_of_it() {
+    let text = "Plenary Session 1\nJonas PETRAITIS, Prime Minister of Lithuania 2013-11-14 10:00\n";
+    let rows = speakers(text);
+    let role_of = |name: &str| rows.iter().find(|r| r.0 == name).and_then(|r| r.2.clone());
+    assert_eq!(role_of("Jonas PETRAITIS").as_deref(), Some("Prime Minister of Lithuania"), "{rows:?}");
+}
