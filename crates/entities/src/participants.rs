@@ -93,7 +93,16 @@ fn ceil(text: &str, mut i: usize) -> usize {
 fn title_at(p: &Prose, pos: usize, gaz: &Gazetteers) -> Option<usize> {
     let text = p.text;
     let end = floor(text, pos + 60);
-    gaz.titles.longest_prefix(&p.lower[pos..end]).filter(|&len| word_bounded(text, pos, pos + len))
+    let found = gaz.titles.longest_prefix(&p.lower[pos..end]).filter(|&len| word_bounded(text, pos, pos + len));
+    // "exministro", "ex-presidente", "ex-director": a former holder's title.
+    found.or_else(|| {
+        let prefix = ["ex-", "ex"].iter().find(|x| p.lower[pos..end].starts_with(**x))?;
+        let at = pos + prefix.len();
+        gaz.titles
+            .longest_prefix(&p.lower[at..end])
+            .filter(|&len| crate::gazetteer::at_word_start(text, pos) && crate::gazetteer::at_word_end(text, at + len))
+            .map(|len| prefix.len() + len)
+    })
 }
 
 /// Is the first word of `s` (after an article) a title of the language packs?
@@ -278,11 +287,25 @@ fn apposition_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byt
         Some(b) => (b, true),
         None => (before.strip_suffix(' ')?, false),
     };
-    // The clause the title would be in: after the last stop, line end, colon or parenthesis.
+    // The clause the title would be in: after the last stop, line end, colon or parenthesis; an
+    // acronym in parentheses is part of it ("el director del Instituto ... (Ideam), Omar Franco").
+    let acronym_at = |i: usize| {
+        let open = body[..i].rfind('(');
+        open.is_some_and(|o| i - o <= 16 && !body[o + 1..i].contains([' ', '\n']) && i > o + 1)
+    };
+    let in_acronym = |i: usize| {
+        let close = body[i..].find(')').map(|c| i + c);
+        close.is_some_and(|c| c - i <= 16 && !body[i + 1..c].contains([' ', '\n']) && c > i + 1)
+    };
     let clause_start = body
         .char_indices()
         .rev()
-        .find(|&(i, c)| matches!(c, ';' | '\n' | ':' | '(' | ')') || c == '.' && body[i + 1..].starts_with(' '))
+        .find(|&(i, c)| {
+            matches!(c, ';' | '\n' | ':')
+                || c == ')' && !acronym_at(i)
+                || c == '(' && !in_acronym(i)
+                || c == '.' && body[i + 1..].starts_with(' ')
+        })
         .map_or(0, |(i, c)| i + c.len_utf8());
     let clause = &body[clause_start..];
     let base = from + clause_start;

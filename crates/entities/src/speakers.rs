@@ -327,6 +327,20 @@ fn body_of_heading(report: &Report, at: usize) -> Option<&Mention> {
     (others <= 1).then_some(body)
 }
 
+/// "MAG Chair", "ICANN President": a title right after the body it is of, up to a comma.
+fn title_after_body(text: &str, body_end: usize, end: usize, gaz: &Gazetteers) -> Option<ByteRange> {
+    let after = &text[body_end..end];
+    let piece = &after[..after.find([',', ';', '(']).unwrap_or(after.len())];
+    let start = body_end + (piece.len() - piece.trim_start().len());
+    if !after.starts_with(' ') || piece.split_whitespace().count() > 5 {
+        return None;
+    }
+    let lower = piece.trim().to_lowercase();
+    let title = gaz.titles.longest_prefix(&lower)?;
+    (title > 0 && lower[title..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        .then(|| ByteRange { start, end: start + piece.trim().len() })
+}
+
 /// "2013-11-14", "10:00", "14.30h": a date or time written in digits.
 fn is_date_or_time(word: &str) -> bool {
     let digits = word.chars().filter(char::is_ascii_digit).count();
@@ -508,7 +522,9 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
     let organization = chosen.map(|i| institutions[i]);
     let mut unnamed_organization = None;
     let role = match organization {
-        Some(org) => trim_role(text, ByteRange { start: rest.start, end: org.range.start }, gaz),
+        Some(org) => trim_role(text, ByteRange { start: rest.start, end: org.range.start }, gaz)
+            .filter(|r| !r.is_empty())
+            .or_else(|| title_after_body(text, org.range.end, rest.end, gaz)),
         None => {
             // No institution recognised: the first comma-separated part is the title when more follow,
             // and a last part in capitals after it is the body ("Chief Information Officer, Government
@@ -675,7 +691,9 @@ fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange
         r.end -= 1;
     }
     let first = r.slice(text).split_whitespace().next().unwrap_or("");
-    if gaz.description_verbs.contains(first) {
+    // "noted that ...", "provided an update ...": what the person did, not a title.
+    let verb = gaz.narrative_verbs.contains(first) || gaz.speech_verbs.find(first).first().is_some_and(|m| m.0 == 0);
+    if gaz.description_verbs.contains(first) || verb {
         return None;
     }
     loop {

@@ -720,3 +720,21 @@ fn a_programmes_date_and_time_after_a_title_are_not_part_of_it() {
     let role_of = |name: &str| rows.iter().find(|r| r.0 == name).and_then(|r| r.2.clone());
     assert_eq!(role_of("Jonas PETRAITIS").as_deref(), Some("Prime Minister of Lithuania"), "{rows:?}");
 }
+
+#[test]
+fn titles_of_former_holders_after_a_body_and_before_a_bracketed_acronym() {
+    let text = "Moderado por Raúl Ibarra Soto, exministro del Ministerio de Obras Públicas, el panel fue breve. Ms Dana Holt, ICANN Chair, opened it. La clausura estuvo a cargo del director del Instituto Nacional de Estadística y Censos (Indec), Pablo Ferraro.\n";
+    let rows = speakers(text);
+    let row = |name: &str| rows.iter().find(|r| r.0 == name).map(|r| (r.2.clone(), r.3.clone()));
+    assert_eq!(
+        row("Raúl Ibarra Soto"),
+        Some((Some("exministro".to_string()), Some("Ministerio de Obras Públicas".to_string()))),
+        "{rows:?}"
+    );
+    assert_eq!(row("Dana Holt"), Some((Some("Chair".to_string()), Some("ICANN".to_string()))), "{rows:?}");
+    assert_eq!(
+        row("Pablo Ferraro"),
+        Some((Some("director".to_string()), Some("Instituto Nacional de Estadística y Censos".to_string()))),
+        "{rows:?}"
+    );
+}
