@@ -126,8 +126,13 @@ impl Stage for SpeakerStage {
             let below = context.apposition.is_none().then(|| affiliation_below(report, m.range, &self.gaz)).flatten();
             // "A, B, C y D": what follows a name up to the next person is its apposition; another
             // person is not.
-            let apposition =
-                context.apposition.map(|a| before_next_person(report, a, &self.gaz)).filter(|a| !a.is_empty());
+            let apposition = context
+                .apposition
+                .map(|a| match a.end <= m.range.start {
+                    true => after_last_person(report, a, &self.gaz),
+                    false => before_next_person(report, a, &self.gaz),
+                })
+                .filter(|a| !a.is_empty());
             let mut affiliation = apposition.or(below).map(|a| affiliation(report, a, &self.gaz));
             if let (Some(a), Some(app)) = (affiliation.as_mut(), apposition) {
                 // A title before the name with no body in it is a title as a whole ("Minister of
@@ -302,6 +307,30 @@ fn before_next_person(report: &Report, rest: ByteRange, gaz: &Gazetteers) -> Byt
         }
     }
     ByteRange { start: rest.start, end: end.max(rest.start) }
+}
+
+/// A title before a name read from after the last other person named in it: "la consejera X y el
+/// moderador Y" gives Y "moderador", not "consejera".
+fn after_last_person(report: &Report, title: ByteRange, gaz: &Gazetteers) -> ByteRange {
+    let text = &report.text;
+    let first = report.mentions.partition_point(|m| m.range.start < title.start);
+    let last_person = report.mentions[first..]
+        .iter()
+        .take_while(|m| m.range.start < title.end)
+        .filter(|m| m.kind == EntityKind::Person && m.range.end <= title.end)
+        .last();
+    let Some(person) = last_person else { return title };
+    let mut start = person.range.end;
+    loop {
+        let rest = &text[start..title.end];
+        let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')'));
+        start += rest.len() - trimmed.len();
+        match trimmed.split_once(' ') {
+            Some((word, _)) if gaz.conjunctions.iter().any(|c| c == word) => start += word.len(),
+            _ => break,
+        }
+    }
+    ByteRange { start: start.min(title.end), end: title.end }
 }
 
 /// Most words of a heading that names the body its list of people belongs to.

@@ -738,3 +738,13 @@ fn titles_of_former_holders_after_a_body_and_before_a_bracketed_acronym() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_title_before_a_name_is_read_after_the_person_before_it() {
+    // "consejera" and "moderador" are titles of the Spanish pack; each name takes its own.
+    let text = "Asistieron la sra. consejera Irene Sosa Paredes y el moderador Tomás Vial Correa.\n";
+    let rows = speakers(text);
+    let role_of = |name: &str| rows.iter().find(|r| r.0 == name).and_then(|r| r.2.clone());
+    assert_eq!(role_of("Irene Sosa Paredes").as_deref(), Some("consejera"), "{rows:?}");
+    assert_eq!(role_of("Tomás Vial Correa").as_deref(), Some("moderador"), "{rows:?}");
+}
