@@ -85,6 +85,25 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
     }
     let speaker_sections: Vec<ByteRange> =
         report.sections.iter().filter(|s| s.kind == FieldKind::Speakers).map(|s| s.body).collect();
+    // Sections headed by another list of people ("## Participants", "Asistentes", "Excusados"): their
+    // entries have that list's part.
+    // A group inside such a list headed by a bullet line ("* pour la métropole :") is still part of it.
+    let mut people_sections: Vec<(ByteRange, SessionRole, bool)> = Vec::new();
+    let mut last: Option<(SessionRole, bool)> = None;
+    for section in &report.sections {
+        let Some(heading) = section.heading else { continue };
+        let line_start = text[..heading.start].rfind('\n').map_or(0, |i| i + 1);
+        let bullet_group = text[line_start..heading.start].trim().starts_with(['*', '-', '•']);
+        let role = match (section.kind, bullet_group) {
+            (FieldKind::Speakers, _) => None,
+            (FieldKind::Other, true) => last,
+            (kind, _) => role_of(kind),
+        };
+        if let Some((role, absent)) = role {
+            people_sections.push((section.body, role, absent));
+        }
+        last = role;
+    }
     // Lines of a programme: "Luiz Gaiger, Abet", "Clarissa Stefani – UFSC", a name and a short
     // affiliation, one a line, with another such line next to it.
     let shaped: Vec<bool> = report.lines.iter().map(|l| entry_shaped_line(text, l, gaz)).collect();
@@ -122,7 +141,9 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
         if lists.iter().any(|(r, _, _)| r.contains(&line.content)) {
             continue;
         }
-        let in_speakers = speaker_sections.iter().any(|s| s.contains(&line.range));
+        let people_section = people_sections.iter().find(|(s, _, _)| s.contains(&line.range));
+        let in_speakers = speaker_sections.iter().any(|s| s.contains(&line.range)) || people_section.is_some();
+        let (section_role, section_absent) = people_section.map_or((SessionRole::Speaker, false), |&(_, r, a)| (r, a));
         // Outside lists, a line that starts with an honorific may be an entry too (agendas:
         // "   Sra. Ana Pérez, Viceministra de ..."), and so is a line of entries run together.
         let honorific_led = honorific_at(text, line.content.start, gaz, lang(line.content.start)).is_some();
@@ -131,7 +152,8 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
             let first = ByteRange { start: line.content.start, end: run_together[0] };
             let pieces = std::iter::once(first).chain(split_run_together(text, line.content, gaz).into_iter().skip(1));
             for part in pieces {
-                if let Some(p) = parse_entry(text, part, gaz, lang(part.start), SessionRole::Speaker) {
+                if let Some(mut p) = parse_entry(text, part, gaz, lang(part.start), section_role) {
+                    p.absent |= section_absent;
                     out.push(p);
                 }
             }
@@ -141,7 +163,8 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
             continue;
         }
         for part in split_entries(text, line.content) {
-            let Some(p) = parse_entry(text, part, gaz, lang(part.start), SessionRole::Speaker) else { continue };
+            let Some(mut p) = parse_entry(text, part, gaz, lang(part.start), section_role) else { continue };
+            p.absent |= section_absent;
             // A sentence about what a person did is not an entry, even under a speakers heading.
             let first_word = p.rest.slice(text).split_whitespace().next().unwrap_or("");
             if in_speakers && (part.len() > 400 || gaz.narrative_verbs.contains(first_word)) {

@@ -748,3 +748,12 @@ fn a_title_before_a_name_is_read_after_the_person_before_it() {
     assert_eq!(role_of("Irene Sosa Paredes").as_deref(), Some("consejera"), "{rows:?}");
     assert_eq!(role_of("Tomás Vial Correa").as_deref(), Some("moderador"), "{rows:?}");
 }
+
+#[test]
+fn people_listed_under_a_participants_heading_are_attendees() {
+    // Grouped under a line per body, as minutes written in Markdown often are.
+    let text = "# Réunion du groupe de travail\n\n## Participants\n\n* pour la métropole :\n  * Inès Ferrand (animatrice)\n* Hélène Marchand, Ville de Nantes\n* Bruno Cazals\n\n## Compte rendu\n\nLe groupe a validé le calendrier.\n";
+    let rows: Vec<(String, Vec<String>)> = speakers(text).into_iter().map(|row| (row.0, row.5)).collect();
+    assert!(rows.contains(&("Hélène Marchand".to_string(), vec!["attendee".to_string()])), "{rows:?}");
+    assert!(rows.contains(&("Bruno Cazals".to_string(), vec!["attendee".to_string()])), "{rows:?}");
+}
