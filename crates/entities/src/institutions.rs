@@ -362,8 +362,15 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
         // Scrollini (ILDA)" names a person and the organisation ILDA, not a long form.
         // Without a fitting word the pair is kept, unverified, for the gazetteer to confirm: an
         // acronym from another language ("Foro de Gobernanza ... (LACIGF)").
+        // A person's initials after the name ("Marta Quist Ribas (MQR)") make no long form.
+        let person_initials = |s: usize| {
+            let first = name.as_str()[s..].split(' ').next().unwrap_or("");
+            gaz.is_given_name(first) && !gaz.shapes.body_heads.contains(first)
+        };
         let (start, verified) = match long_form_start(name.as_str(), acr.as_str())
+            .filter(|&s| !person_initials(s))
             .or_else(|| headed_long_form_start(name.as_str(), acr.as_str(), gaz))
+            .or_else(|| lettered_long_form_start(name.as_str(), acr.as_str(), gaz))
         {
             Some(s) => (s, true),
             None => (0, false),
@@ -520,6 +527,42 @@ fn headed_long_form_start(name: &str, acronym: &str, gaz: &Gazetteers) -> Option
         return is_subsequence(&acr, &letters).then_some(at);
     }
     None
+}
+
+/// "Telecommunications Service Providers of Kenya (TESPOK)", "Danish Internet Forum (DIFO)": an
+/// acronym that takes more than initials. From a capitalised word with the acronym's initial, the
+/// initials of every capitalised word are in the acronym in order, and the acronym's letters are in
+/// the name's letters in order. A person's initials ("Romulo Cintra (RCA)") are not: the name may
+/// not open with a known given name.
+fn lettered_long_form_start(name: &str, acronym: &str, gaz: &Gazetteers) -> Option<usize> {
+    let acr: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
+    if acr.len() < 3 || acronym.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let mut offset = 0;
+    let mut starts = Vec::new();
+    for word in name.split(' ') {
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            starts.push(offset);
+        }
+        offset += word.len() + 1;
+    }
+    starts.into_iter().find(|&s| {
+        let rest = &name[s..];
+        if gaz.is_given_name(rest.split(' ').next().unwrap_or("")) {
+            return false;
+        }
+        let initials: Vec<char> = rest
+            .split(' ')
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .map(strip_accents_char)
+            .collect();
+        let letters: Vec<char> = rest.chars().filter(|c| c.is_alphabetic()).map(strip_accents_char).collect();
+        initials.len() >= 2
+            && initials.first() == acr.first()
+            && is_subsequence(&initials, &acr)
+            && is_subsequence(&acr, &letters)
+    })
 }
 
 fn strip_accents_char(c: char) -> char {

@@ -757,3 +757,12 @@ fn people_listed_under_a_participants_heading_are_attendees() {
     assert!(rows.contains(&("Hélène Marchand".to_string(), vec!["attendee".to_string()])), "{rows:?}");
     assert!(rows.contains(&("Bruno Cazals".to_string(), vec!["attendee".to_string()])), "{rows:?}");
 }
+
+#[test]
+fn an_acronym_that_takes_more_than_initials_joins_its_long_form() {
+    let r = extract("The Telecom Service Providers of Lesotho (TESPOL) and Marta Quist Ribas (MQR) spoke.\n");
+    let orgs = names(&r, EntityKind::Organization);
+    assert!(orgs.contains(&"Telecom Service Providers of Lesotho".to_string()), "{orgs:?}");
+    // A person's initials after the name are no long form of a body.
+    assert!(!orgs.iter().any(|o| o.contains("Marta")), "{orgs:?}");
+}
