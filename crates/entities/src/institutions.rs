@@ -472,21 +472,25 @@ fn enumeration_end(text: &str, end: usize, gaz: &Gazetteers) -> usize {
     end
 }
 
+/// Where each capitalised word of `name` starts.
+fn capitalised_word_starts(name: &str) -> impl Iterator<Item = usize> + '_ {
+    name.split(' ')
+        .scan(0, |offset, word| {
+            let at = *offset;
+            *offset += word.len() + 1;
+            Some((at, word))
+        })
+        .filter(|(_, word)| word.chars().next().is_some_and(char::is_uppercase))
+        .map(|(at, _)| at)
+}
+
 /// Where in `name` the long form of `acronym` starts: the first capitalised word whose initial is
 /// the acronym's and from which the acronym's capitals appear in order among the words' initials
 /// and capitals. `None` when no word fits.
 fn long_form_start(name: &str, acronym: &str) -> Option<usize> {
     let acr: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
     let first = *acr.first()?;
-    let mut offset = 0;
-    let mut starts = Vec::new();
-    for word in name.split(' ') {
-        if word.chars().next().is_some_and(char::is_uppercase) {
-            starts.push(offset);
-        }
-        offset += word.len() + 1;
-    }
-    starts.into_iter().find(|&s| {
+    capitalised_word_starts(name).find(|&s| {
         let rest = &name[s..];
         let initial = strip_accents_char(rest.chars().next().unwrap_or(' '));
         if initial != first {
@@ -539,15 +543,7 @@ fn lettered_long_form_start(name: &str, acronym: &str, gaz: &Gazetteers) -> Opti
     if acr.len() < 3 || acronym.chars().any(char::is_lowercase) {
         return None;
     }
-    let mut offset = 0;
-    let mut starts = Vec::new();
-    for word in name.split(' ') {
-        if word.chars().next().is_some_and(char::is_uppercase) {
-            starts.push(offset);
-        }
-        offset += word.len() + 1;
-    }
-    starts.into_iter().find(|&s| {
+    capitalised_word_starts(name).find(|&s| {
         let rest = &name[s..];
         if gaz.is_given_name(rest.split(' ').next().unwrap_or("")) {
             return false;
