@@ -28,8 +28,9 @@ test:
 test-browser:
 	./scripts/test_browser.sh
 
-## Word documents made again from corpus reports by LibreOffice (installed from Debian's packages when missing),
-## copied to tests/documents/, and acta's records from each checked against its records from the report's text.
+## Every corpus report written as a Word document and a PDF by LibreOffice (installed from Debian's packages when
+## missing), acta's records from each checked against its records from the report's text; the few documents
+## `make test` reads are copied to tests/documents/.
 test-documents:
 	./scripts/make_documents.sh
 
