@@ -656,8 +656,25 @@ pub(crate) fn entry_organization(
 ) -> Option<ByteRange> {
     entry_organization_whole(text, rest, gaz, after_connectors).map(|r| {
         let r = first_of_coordinated(text, r, gaz);
-        ByteRange { start: r.start, end: r.start + where_stated(r.slice(text), gaz).len() }
+        let name = without_final_stop(r.slice(text));
+        ByteRange { start: r.start, end: r.start + where_stated(name, gaz).len() }
     })
+}
+
+/// A name without the stop that ends the sentence it closes ("évêque de Nantes."), unless the
+/// stop is an abbreviation's ("Acme Inc.", "Globo S.A."): a short word not in capitals, or one
+/// with stops inside.
+fn without_final_stop(name: &str) -> &str {
+    let Some(head) = name.strip_suffix('.') else { return name };
+    let last = head.rsplit([' ', '.']).next().unwrap_or("");
+    let capitals = last.chars().all(char::is_uppercase);
+    let abbreviation =
+        head.rsplit(' ').next().is_some_and(|w| w.contains('.')) || last.chars().count() <= 4 && !capitals;
+    if abbreviation {
+        name
+    } else {
+        head
+    }
 }
 
 /// "fondateur de la CyberTaskForce et de Paris Cyber Week": a conjunction and a preposition start

@@ -515,10 +515,13 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
     }
     // Mentions are sorted by start: the ones inside `rest` are one run of them.
     let first = report.mentions.partition_point(|m| m.range.start < rest.start);
+    // "chairman of Northwind Inc.": an entry's text stops before its final stop, which may be the
+    // last of a body's name.
+    let abbreviation_end = |m: &Mention| m.range.end == rest.end + 1 && text[rest.end..].starts_with('.');
     let inside: Vec<&Mention> = report.mentions[first..]
         .iter()
         .take_while(|m| m.range.start < rest.end)
-        .filter(|m| rest.contains(&m.range))
+        .filter(|m| rest.contains(&m.range) || m.range.start >= rest.start && abbreviation_end(m))
         .collect();
     let institutions: Vec<&Mention> =
         inside.iter().copied().filter(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization)).collect();

@@ -70,6 +70,12 @@ fn honorifics_are_recorded_apart_from_the_name() {
         ("Ing. José Mejía", "Ing.", "José Mejía"),
         ("Mme Awa Coulibaly", "Mme", "Awa Coulibaly"),
         ("Madame Awa Coulibaly", "Madame", "Awa Coulibaly"),
+        // Members of parliaments and councils, abbreviated.
+        ("Sen. Laura Whitfield", "Sen.", "Laura Whitfield"),
+        ("Rep. Daniel Okafor", "Rep.", "Daniel Okafor"),
+        ("Dip. Rocío Ibarra Fuentes", "Dip.", "Rocío Ibarra Fuentes"),
+        ("Dep. Marcos Teixeira", "Dep.", "Marcos Teixeira"),
+        ("Cllr Joan Pritchard", "Cllr", "Joan Pritchard"),
     ] {
         let text = format!("Speakers\n- {line}, Director, Ministry of Economy of Peru\n");
         let s = speakers(&text);
@@ -402,6 +408,20 @@ fn an_acronym_used_alone_joins_the_one_body_of_the_report_it_abbreviates() {
     bodies.extend(names(&r, EntityKind::Organization));
     bodies.sort();
     assert_eq!(bodies, ["Department for Housing", "Harbour Logistics Ltd"]);
+}
+
+#[test]
+fn the_stop_that_ends_an_entry_is_not_part_of_its_body() {
+    let text = "La cérémonie a réuni les autorités de la ville.\n\n• Paul Renard, directeur de Arvelis.\n\
+        • Claire Morel, présidente de Domaine Lunel S.A.\n• Hugh Barton, chairman of Northwind Inc.\n";
+    let orgs: Vec<Option<String>> = speakers(text).into_iter().map(|row| row.3).collect();
+    assert_eq!(
+        orgs,
+        [Some("Arvelis".to_string()), Some("Domaine Lunel S.A.".to_string()), Some("Northwind Inc.".to_string())]
+    );
+    // The entry's text stops before its final stop; the body's name ends on it.
+    let s = speakers("Speakers:\n- Hugh Barton, chairman of Northwind Inc.\n");
+    assert_eq!((s[0].2.as_deref(), s[0].3.as_deref()), (Some("chairman"), Some("Northwind Inc.")));
 }
 
 #[test]
