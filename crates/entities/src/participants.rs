@@ -81,7 +81,7 @@ fn floor(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn ceil(text: &str, mut i: usize) -> usize {
+pub(crate) fn ceil(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while !text.is_char_boundary(i) {
         i += 1;

@@ -13,7 +13,7 @@ use crate::entries::parsed_entries;
 use crate::extract::{Collector, Scans};
 use crate::gazetteer::{word_bounded, Gazetteers, Place};
 use crate::names::{honorific_at, name_after_honorific, name_at, NameMatch};
-use crate::participants::{apposition_after_name, Prose};
+use crate::participants::{apposition_after_name, ceil, Prose};
 
 /// Whether the first verb of speech in `after` starts at its second byte and is a whole word: "Name
 /// dijo". Checked where it would be, not by searching the rest of the report.
@@ -67,7 +67,10 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
         let has_institution = c
             .overlapping(p.rest)
             .any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization) && p.rest.contains(&m.range));
-        if !has_institution {
+        // "(PDT-AM)": a member's party and state, not a body called "PDT-AM".
+        if let Some(party) = parenthesis_of(text, p.name).and_then(|inside| party_and_state(text, inside, gaz)) {
+            add_late_organization(c, text, gaz, party, EntitySource::Field);
+        } else if !has_institution {
             if let Some(org) = entry_organization(text, p.rest, gaz, true) {
                 add_late_organization(c, text, gaz, org, EntitySource::Field);
             }
@@ -222,6 +225,12 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
             cands.push(PersonCandidate::found_by_pattern(n.0, n.1));
         }
     }
+    // Before the bodies in apposition, so that "(PT-RS)" gives the party, not "PT-RS".
+    let parties: Vec<ByteRange> =
+        cands.iter().filter_map(|p| party_and_state(text, parenthesis_of(text, p.range)?, gaz)).collect();
+    for party in parties {
+        add_late_organization(c, text, gaz, party, EntitySource::Pattern);
+    }
     // "Fabrizio Scrollini (ILDA)", "Juan Manuel Casanueva (SocialTIC, Mexico)", "Luiz Gaiger, Abet":
     // an affiliation in parentheses or in apposition right after a name, that no pattern knows.
     let prose = Prose { text, lower: &scans.lower };
@@ -244,6 +253,10 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
         {
             add_late_organization(c, text, gaz, org, EntitySource::Pattern);
         }
+    }
+    // After them, so that the other members' parties are known.
+    for party in short_parties(text, gaz, &cands, c) {
+        add_late_organization(c, text, gaz, party, EntitySource::Pattern);
     }
     let listed = names_listed_with_people(text, gaz, &cands, c);
     cands.extend(listed);
@@ -466,6 +479,81 @@ pub(crate) fn name_before(text: &str, end: usize, gaz: &Gazetteers) -> Option<(B
         }
     }
     None
+}
+
+/// How far a person's parenthesis is read.
+const MAX_PARENTHESIS: usize = 160;
+
+/// The text inside the parenthesis that opens right after a person's name ("Ana Costa (PS)") or
+/// that the name opens ("(Humberto Costa. Bloco .../PT - PE)"), on the name's line.
+fn parenthesis_of(text: &str, name: ByteRange) -> Option<ByteRange> {
+    let start = if text[..name.start].ends_with('(') {
+        name.end
+    } else {
+        let after = &text[name.end..];
+        name.end + after.len() - after.strip_prefix(' ').unwrap_or(after).strip_prefix('(')?.len()
+    };
+    let rest = &text[start..ceil(text, (start + MAX_PARENTHESIS).min(text.len()))];
+    let close = rest.find([')', '(', '\n'])?;
+    rest[close..].starts_with(')').then_some(ByteRange { start, end: start + close })
+}
+
+/// A party's acronym in capitals (2 to 8 letters, accents allowed: "UNIÃO").
+fn is_party_acronym(word: &str, gaz: &Gazetteers) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=8).contains(&letters) && word.chars().all(char::is_uppercase) && gaz.country_named(word).is_none()
+}
+
+/// "(PT-SP)", "(Bloco Parlamentar Vanguarda/PL - RN)": a party's acronym and the two capitals of a
+/// state or province, as parliaments write a member's party; the party's range. Beside a member's
+/// name, an acronym that names no body elsewhere ("PDT", a time zone) is a party here.
+fn party_and_state(text: &str, inside: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
+    let s = inside.slice(text);
+    // The piece that holds them: the parenthesis may go on with what the member did (". Pela ordem.").
+    let mut at = 0;
+    for piece in s.split(". ") {
+        let start = inside.start + at;
+        at += piece.len() + 2;
+        let piece = piece.trim_end_matches('.');
+        let Some((party, state)) = piece.rsplit_once(" - ").or_else(|| piece.rsplit_once('-')) else { continue };
+        let state_code = state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase());
+        let party_start = party.rfind(['/', ' ']).map_or(0, |i| i + 1);
+        let word = &party[party_start..];
+        if state_code && is_party_acronym(word, gaz) {
+            let start = start + party_start;
+            return Some(ByteRange { start, end: start + word.len() });
+        }
+    }
+    None
+}
+
+/// A two-letter acronym alone in a member's parenthesis ("Hugo Matos (PS)") when another member's
+/// parenthesis in the same paragraph names a body ("(CDU)"): in a list of members with their
+/// parties it is one more party, not a country's code or a title.
+fn short_parties(text: &str, gaz: &Gazetteers, cands: &[PersonCandidate], c: &Collector) -> Vec<ByteRange> {
+    let mut short: Vec<ByteRange> = Vec::new();
+    let mut bodies: Vec<ByteRange> = Vec::new();
+    for p in cands {
+        let Some(inside) = parenthesis_of(text, p.range) else { continue };
+        let word = inside.slice(text);
+        if word.chars().count() == 2 && is_party_acronym(word, gaz) {
+            short.push(inside);
+        } else if c.overlaps(inside, &[EntityKind::Ministry, EntityKind::Organization]) {
+            bodies.push(inside);
+        }
+    }
+    let paragraph = |at: usize| {
+        let start = text[..at].rfind("\n\n").map_or(0, |i| i + 2);
+        let end = text[at..].find("\n\n").map_or(text.len(), |i| at + i);
+        (start, end)
+    };
+    short
+        .into_iter()
+        .filter(|r| {
+            let (start, end) = paragraph(r.start);
+            bodies.iter().any(|b| b.start >= start && b.end <= end)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -596,7 +596,11 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
             trim_role(text, ByteRange { start: rest.start, end: rest.start + first_part.len() }, gaz)
         }
     };
-    let role = role.map(|r| without_possessive_country(report, r));
+    let role = role
+        .map(|r| without_possessive_country(report, r))
+        // "John Smith (UK)", "Marie Dubois (FR)": two capitals are a code (a country's, a state's),
+        // never a title.
+        .filter(|r| !(r.len() == 2 && r.slice(text).bytes().all(|b| b.is_ascii_uppercase())));
     let country = inside
         .iter()
         .find(|m| m.kind == EntityKind::Country)

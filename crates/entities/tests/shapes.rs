@@ -411,6 +411,28 @@ fn an_acronym_used_alone_joins_the_one_body_of_the_report_it_abbreviates() {
 }
 
 #[test]
+fn parties_beside_members_names_are_bodies() {
+    // A party and a state, as parliaments write them; the member's words follow a dash.
+    let text =
+        "O SR. PRESIDENTE (Otávio Brandão. Bloco Parlamentar Aliança/PSB - BA. Fala da Presidência.) - Bom dia.\n\
+        O SR. CÍCERO LAMEGO (Bloco Parlamentar Unidade/MDB - GO) - Peço a palavra.\n\
+        A senadora Lúcia Vasconcelos (PDT-AM) pediu vista do projeto.\n";
+    let r = extract(text);
+    let orgs = names(&r, EntityKind::Organization);
+    for party in ["PSB", "MDB", "PDT"] {
+        assert!(orgs.iter().any(|o| o == party), "{party}: {orgs:?}");
+    }
+    assert!(!orgs.iter().any(|o| o == "PDT-AM"), "{orgs:?}");
+    // Two capitals alone are a party when other members' parentheses name theirs; they are never
+    // a title.
+    let s = speakers("Estiveram presentes os deputados: Rui Manuel Tavares (PSD), Inês Sobral Pinto (PS), Duarte Lobo (CDU) e Helena Rocha (Independente).\n");
+    let row = s.iter().find(|x| x.0 == "Inês Sobral Pinto").unwrap();
+    assert_eq!((row.2.as_deref(), row.3.as_deref()), (None, Some("PS")));
+    let s = speakers("Attendees: Martin Crowe (UK), Odile Marchand (FR), Dana Whitaker (US).\n");
+    assert!(s.iter().all(|x| x.2.is_none()), "{s:?}");
+}
+
+#[test]
 fn the_stop_that_ends_an_entry_is_not_part_of_its_body() {
     let text = "La cérémonie a réuni les autorités de la ville.\n\n• Paul Renard, directeur de Arvelis.\n\
         • Claire Morel, présidente de Domaine Lunel S.A.\n• Hugh Barton, chairman of Northwind Inc.\n";
