@@ -544,6 +544,19 @@ fn a_body_right_after_a_name_and_a_preposition_is_the_persons_in_every_language(
 }
 
 #[test]
+fn a_title_of_a_body_in_apposition_names_the_body_and_a_country_s_formal_name_is_none() {
+    let text = "The meeting heard two guests. Hannah Ostrow, Chair of the Northern Ports Dialogue, said that \
+        ports share their data. Tomas Kivi, President of the Republic of Estonia, closed the meeting.\n";
+    let r = extract(text);
+    let mut bodies = names(&r, EntityKind::Organization);
+    bodies.extend(names(&r, EntityKind::Ministry));
+    assert_eq!(bodies, ["Northern Ports Dialogue"]);
+    let s = speakers(text);
+    let chair = s.iter().find(|x| x.0 == "Hannah Ostrow").unwrap();
+    assert_eq!((chair.2.as_deref(), chair.3.as_deref()), (Some("Chair"), Some("Northern Ports Dialogue")));
+}
+
+#[test]
 fn a_unit_named_of_a_body_written_as_an_acronym_is_two_bodies() {
     let text = "Habló el director de la Escuela de Ingeniería Civil de la UNP.\nVoici l'Agence nationale de promotion des TIC.\n";
     let r = extract(text);
