@@ -363,9 +363,12 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
         // Without a fitting word the pair is kept, unverified, for the gazetteer to confirm: an
         // acronym from another language ("Foro de Gobernanza ... (LACIGF)").
         // A person's initials after the name ("Marta Quist Ribas (MQR)") make no long form.
+        // A long form with a body's head or tail word ("Asian Development Bank": "Asian" is a given
+        // name somewhere) is a body's.
         let person_initials = |s: usize| {
-            let first = name.as_str()[s..].split(' ').next().unwrap_or("");
-            gaz.is_given_name(first) && !gaz.shapes.body_heads.contains(first)
+            let words: Vec<&str> = name.as_str()[s..].split(' ').collect();
+            let body_word = |w: &&str| gaz.shapes.body_heads.contains(*w) || gaz.shapes.body_tails.contains(*w);
+            gaz.is_given_name(words[0]) && words.len() <= 4 && !words.iter().any(body_word)
         };
         let (start, verified) = match long_form_start(name.as_str(), acr.as_str())
             .filter(|&s| !person_initials(s))

@@ -557,6 +557,13 @@ fn a_title_of_a_body_in_apposition_names_the_body_and_a_country_s_formal_name_is
 }
 
 #[test]
+fn a_long_form_opened_by_a_word_that_is_also_a_given_name_is_a_body_when_it_has_a_body_s_word() {
+    // "Asian" is a given name somewhere; "Bank" makes the long form a body's, not a person's initials.
+    let r = extract("Yesterday the Asian Development Bank (ADB) opened a regional office.\n");
+    assert_eq!(names(&r, EntityKind::Organization), ["Asian Development Bank"]);
+}
+
+#[test]
 fn a_unit_named_of_a_body_written_as_an_acronym_is_two_bodies() {
     let text = "Habló el director de la Escuela de Ingeniería Civil de la UNP.\nVoici l'Agence nationale de promotion des TIC.\n";
     let r = extract(text);
