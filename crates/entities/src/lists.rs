@@ -297,6 +297,7 @@ pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) 
         }
     }
     let mut parts = Vec::new();
+    let mut given = 0;
     for piece in pieces {
         // "... y Rosa Gil", "... and Rosa Gil": the last pair is joined by a conjunction.
         let p = piece.slice(text);
@@ -320,18 +321,24 @@ pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) 
             if part.is_empty() {
                 continue;
             }
-            let name = name_at(&text[..part.end], part.start, gaz).filter(|n| n.core_tokens >= 2)?;
+            // "Mme Agnès Perrot (Banque des Territoires)": the name after its forms of address (any
+            // language's: only whether a name is there counts).
+            let mut name_start = part.start;
+            while let Some((_, _, after)) = honorific_at(&text[..part.end], name_start, gaz, Some(acta_doc::Lang::FR)) {
+                name_start = after;
+            }
+            let name = name_at(&text[..part.end], name_start, gaz).filter(|n| n.core_tokens >= 2)?;
             let after = text[name.range.end..part.end].trim();
             if !(after.is_empty() || after.starts_with('(') && after.ends_with(')')) {
                 return None;
             }
             parts.push(part);
+            let first_word = text[name_start..part.end].split([' ', '.']).next().unwrap_or("");
+            given += usize::from(gaz.is_given_name(first_word));
         }
     }
     // Most parts start with a known given name: "Nathalia Foditsch, Connect Humanity" is a name
     // and a body, not two names.
-    let given =
-        parts.iter().filter(|p| p.slice(text).split([' ', '.']).next().is_some_and(|w| gaz.is_given_name(w))).count();
     (parts.len() >= 2 && given * 3 >= parts.len() * 2 && (parts.len() > 2 || given == 2)).then_some(parts)
 }
 

@@ -433,6 +433,16 @@ fn parties_beside_members_names_are_bodies() {
 }
 
 #[test]
+fn entries_led_by_forms_of_address_on_one_line_each_take_the_list_s_part() {
+    let text = "Compte rendu de la réunion\n\nParticipants : Mme Gaëlle Morvan (Région Bretagne), Mme Inès Caradec (Banque des Territoires), Mme Yannick Le Floch (Cerema)\n\
+        Excusés : Mme Louise Tanguy (Préfecture du Finistère), Mme Solène Guivarc'h (Ville de Brest)\n\nLa séance est ouverte à 14 h.\n";
+    let s = speakers(text);
+    let names: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(names, ["Gaëlle Morvan", "Inès Caradec", "Yannick Le Floch"], "{s:?}");
+    assert!(s.iter().all(|x| x.5 == ["attendee"]), "{s:?}");
+}
+
+#[test]
 fn the_stop_that_ends_an_entry_is_not_part_of_its_body() {
     let text = "La cérémonie a réuni les autorités de la ville.\n\n• Paul Renard, directeur de Arvelis.\n\
         • Claire Morel, présidente de Domaine Lunel S.A.\n• Hugh Barton, chairman of Northwind Inc.\n";
