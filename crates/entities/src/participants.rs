@@ -44,12 +44,17 @@ fn capitalised(word: &str) -> String {
 }
 
 /// Do the words of `s` read as part of a title or a list of names, not as a clause ("and brought
-/// together", "quien presentó")?
-fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers) -> bool {
+/// together", "quien presentó")? When `set_off` (a comma parts it from the name that follows), a
+/// title's subject may hold a few words in small letters ("la coordinadora de gobierno digital de
+/// la ATI, Ana Ruiz"; "secretária estadual de Ciência"), none of them a verb the packs know.
+fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers, set_off: bool) -> bool {
     let mut pos = base;
+    let mut free_words = 0;
+    let mut first = true;
     for word in s.split(' ') {
         let at = pos;
         pos += word.len() + 1;
+        let was_first = std::mem::replace(&mut first, false);
         let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
         if w.is_empty() || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
             continue;
@@ -67,10 +72,20 @@ fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers) -> bool {
         {
             continue;
         }
+        let verb = gaz.narrative_verbs.contains(lower.as_str())
+            || gaz.description_verbs.contains(lower.as_str())
+            || gaz.speech_verbs.longest_prefix(&lower).is_some_and(|len| len == lower.len());
+        if set_off && !was_first && free_words < MAX_FREE_TITLE_WORDS && !verb && !word.ends_with(['.', ';', ':']) {
+            free_words += 1;
+            continue;
+        }
         return false;
     }
     true
 }
+
+/// How many words in small letters a title's subject may hold besides linking words and titles.
+const MAX_FREE_TITLE_WORDS: usize = 3;
 
 /// The largest char boundary at or below `i`.
 fn floor(text: &str, mut i: usize) -> usize {
@@ -283,7 +298,7 @@ fn apposition_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byt
     let text = p.text;
     let from = ceil(text, name.start.saturating_sub(WINDOW));
     let before = &text[from..name.start];
-    let (body, _comma) = match before.strip_suffix(", ") {
+    let (body, comma) = match before.strip_suffix(", ") {
         Some(b) => (b, true),
         None => (before.strip_suffix(' ')?, false),
     };
@@ -321,7 +336,7 @@ fn apposition_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byt
         let tail = &text[at..name.start];
         let plain = !tail.contains([';', '"', '“', '”'])
             && tail.split_whitespace().count() <= 14
-            && only_title_words(tail.trim_end_matches([',', ' ']), at, p, gaz);
+            && only_title_words(tail.trim_end_matches([',', ' ']), at, p, gaz, comma);
         if plain {
             let start = possessive_start(&clause[..pos - word.len() - 1]).map_or(at, |i| base + i);
             let r = ByteRange { start, end: base + body[clause_start..].len() }.trim(text);
@@ -373,7 +388,7 @@ fn role_around(p: &Prose, name: ByteRange, apposition: Option<ByteRange>, gaz: &
         .filter(|&(end, _)| {
             let rest = &sentence[end..];
             let lead = rest.len() - rest.trim_start().len();
-            only_title_words(rest.trim(), base + end + lead, p, gaz)
+            only_title_words(rest.trim(), base + end + lead, p, gaz, rest.trim_end().ends_with(','))
         })
         .map(|(_, role)| role)
 }

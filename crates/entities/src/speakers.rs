@@ -732,9 +732,15 @@ fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange
     if gaz.description_verbs.contains(first) || verb {
         return None;
     }
+    // "Secrétaire Général de l’UIT": the elided article glued to the body is not the title's.
+    for elided in ["l’", "l'", "d’", "d'"] {
+        if r.slice(text).strip_suffix(elided).is_some_and(|head| head.ends_with(' ')) {
+            r.end -= elided.len();
+        }
+    }
     loop {
         let s = r.slice(text);
-        let Some((head, last)) = s.rsplit_once(' ') else {
+        let Some((head, last)) = s.trim_end().rsplit_once(' ') else {
             if is_role_trailer(s, gaz) {
                 r.end = r.start;
             }

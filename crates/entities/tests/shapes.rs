@@ -443,6 +443,24 @@ fn entries_led_by_forms_of_address_on_one_line_each_take_the_list_s_part() {
 }
 
 #[test]
+fn a_title_before_a_name_may_name_its_subject_in_small_letters() {
+    let text = "O painel foi mediado pela coordenadora de inovação aberta da Agência Capixaba, Júlia Prates Nunes. \
+        Luego habló la jefa de gobierno digital de la Intendencia, Rosa Elvira Cárdenas.\n";
+    let s = speakers(text);
+    let row = |name: &str| s.iter().find(|x| x.0 == name).cloned().unwrap();
+    let julia = row("Júlia Prates Nunes");
+    assert_eq!(julia.2.as_deref(), Some("coordenadora de inovação aberta"), "{s:?}");
+    assert_eq!(julia.5, ["moderator"]);
+    assert_eq!(row("Rosa Elvira Cárdenas").2.as_deref(), Some("jefa de gobierno digital"), "{s:?}");
+    // A verb in the clause makes it a sentence, not a title: no title for the name after it.
+    let s = speakers("El director dijo que la reunión terminó, Rosa Elvira Cárdenas asintió.\n");
+    assert!(s.iter().all(|x| x.2.is_none()), "{s:?}");
+    // An elided article glued to the body is not the title's.
+    let s = speakers("Le secrétaire général de l’Union postale, Karim Haddad, a ouvert la séance.\n");
+    assert_eq!(s[0].2.as_deref(), Some("secrétaire général"), "{s:?}");
+}
+
+#[test]
 fn the_stop_that_ends_an_entry_is_not_part_of_its_body() {
     let text = "La cérémonie a réuni les autorités de la ville.\n\n• Paul Renard, directeur de Arvelis.\n\
         • Claire Morel, présidente de Domaine Lunel S.A.\n• Hugh Barton, chairman of Northwind Inc.\n";
