@@ -260,7 +260,56 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
     }
     let listed = names_listed_with_people(text, gaz, &cands, c);
     cands.extend(listed);
+    for p in &mut cands {
+        if let Some(start) = unknown_given_name_before(text, p, gaz) {
+            p.range.start = start;
+            p.core_tokens += 1;
+        }
+    }
     cluster_people(text, &scans.words, cands, c);
+}
+
+/// "la secretária Mauricélia Montenegro Barros", "la ministra de Salud, Xiomara Quintero Páez": a
+/// name found without its first word (no known given name opens it), right after a title or a
+/// title's apposition, starts with the capitalised word before it that no list knows: a given name
+/// of its own. The name's new start, `None` when it opens with a given name or nothing so placed is
+/// before it.
+fn unknown_given_name_before(text: &str, p: &PersonCandidate, gaz: &Gazetteers) -> Option<usize> {
+    let name = p.range.slice(text);
+    let first = name.split(' ').next().unwrap_or("");
+    if p.display.is_some() || gaz.is_given_name(first) || name.contains('\n') {
+        return None;
+    }
+    let before = text[..p.range.start].strip_suffix(' ')?;
+    let word_start = before.rfind([' ', '\n', '(', '"', '“']).map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    let mut chars = word.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 3
+        && chars.all(|c| c.is_lowercase() || c == '-');
+    if !capitalised
+        || gaz.is_title_or_plural(word)
+        || gaz.honorific(word).is_some()
+        || gaz.is_name_stopword(word)
+        || gaz.months.contains(&fold(word))
+        || gaz.country_named(word).is_some()
+        || gaz.find_places(word).next().is_some()
+        || gaz.shapes.body_heads.contains(word)
+        || gaz.shapes.body_tails.contains(word)
+        || gaz.generic_body_words.contains(&fold(word))
+    {
+        return None;
+    }
+    // What stands before it: a title ("secretária"), or a comma after a clause that holds one.
+    let rest = text[..word_start].trim_end_matches(' ');
+    let previous = rest.rsplit([' ', '\n']).next().unwrap_or("");
+    let after_title = gaz.is_title(previous) && previous.starts_with(char::is_lowercase);
+    let after_apposition = rest.strip_suffix(',').is_some_and(|clause| {
+        let clause_start = clause.rfind(['.', ';', ':', '\n', '(']).map_or(0, |i| i + 1);
+        let words: Vec<&str> = clause[clause_start..].split_whitespace().collect();
+        words.len() <= 14 && words.iter().any(|w| w.starts_with(char::is_lowercase) && gaz.is_title(w))
+    });
+    (after_title || after_apposition).then_some(word_start)
 }
 
 /// "intervenciones de Ernesto Peralta, Claudia del Pozo, Yunive Moreno y José Santos": in a list

@@ -461,6 +461,16 @@ fn a_title_before_a_name_may_name_its_subject_in_small_letters() {
 }
 
 #[test]
+fn a_given_name_no_list_knows_after_a_title_starts_the_name() {
+    let text =
+        "A oficina contou com a secretária estadual de Ciência, Tecnologia e Inovação, Mauricélia Montenegro Barros, \
+        e com o diretor Ubiratã Montenegro Barros.\n";
+    assert_eq!(people(text), ["Mauricélia Montenegro Barros", "Ubiratã Montenegro Barros"]);
+    let s = speakers(text);
+    assert_eq!(s[1].2.as_deref(), Some("diretor"), "{s:?}");
+}
+
+#[test]
 fn the_stop_that_ends_an_entry_is_not_part_of_its_body() {
     let text = "La cérémonie a réuni les autorités de la ville.\n\n• Paul Renard, directeur de Arvelis.\n\
         • Claire Morel, présidente de Domaine Lunel S.A.\n• Hugh Barton, chairman of Northwind Inc.\n";
