@@ -62,7 +62,9 @@ fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers, set_off: 
         let lower = w.to_lowercase();
         // "com a presença dos senhores deputados:": honorifics and titles in the plural too.
         let singular = lower.strip_suffix("es").into_iter().chain(lower.strip_suffix('s'));
-        let plural_title = singular.into_iter().any(|s| gaz.is_title(s) || gaz.honorific(&capitalised(s)).is_some());
+        let plural_title = singular.into_iter().any(|s| gaz.is_title(s) || gaz.honorific(&capitalised(s)).is_some())
+            // "el alcalde, señor Luis Carrasco": a form of address between the title and the name.
+            || gaz.honorific(w).is_some();
         if gaz.linking_words.contains(lower.as_str())
             || plural_title
             || lower.starts_with("l'")

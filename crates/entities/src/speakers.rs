@@ -746,7 +746,10 @@ fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange
             }
             break;
         };
-        if is_role_trailer(last, gaz) {
+        // "el alcalde, señor Luis Carrasco": the form of address in small letters is recorded apart.
+        let lowercase_honorific =
+            last.starts_with(char::is_lowercase) && gaz.honorific(last).is_some() && !gaz.is_title(last);
+        if is_role_trailer(last, gaz) || lowercase_honorific {
             r.end = r.start + head.trim_end().len();
         } else {
             break;

@@ -86,6 +86,21 @@ fn honorifics_are_recorded_apart_from_the_name() {
 }
 
 #[test]
+fn forms_of_address_in_small_letters_between_a_title_and_a_name() {
+    let s =
+        speakers("Asistió el alcalde, señor Tomás Irarrázaval Cox, y actuó como secretaria doña Inés Valdivia Roa.\n");
+    let rows: Vec<(&str, Option<&str>, Option<&str>)> =
+        s.iter().map(|x| (x.0.as_str(), x.1.as_deref(), x.2.as_deref())).collect();
+    assert_eq!(
+        rows,
+        [
+            ("Tomás Irarrázaval Cox", Some("señor"), Some("alcalde")),
+            ("Inés Valdivia Roa", Some("doña"), Some("secretaria"))
+        ]
+    );
+}
+
+#[test]
 fn french_m_is_monsieur_only_in_french() {
     let s = speakers("Intervenants\n1. M. Abdoulaye Konaté, Directeur, Agence nationale de la société de l'information du Mali\n\nM. Konaté a expliqué que le Mali a numérisé l'état civil de quatre régions.\n");
     // Without language detection "M." is read as an initial; the French stage run sets it right
