@@ -288,6 +288,19 @@ fn title_cased(line: &str, gaz: &Gazetteers) -> String {
     out
 }
 
+/// "Cerema Centre-Est", "Agence Nord-Sud": a name whose last word goes on after a hyphen with a
+/// capital ends with the whole word, not at the hyphen.
+fn hyphenated_end(text: &str, end: usize) -> usize {
+    let mut end = end;
+    while let Some(rest) = text[end..].strip_prefix('-') {
+        if !rest.starts_with(char::is_uppercase) || text[..end].ends_with(|c: char| !c.is_alphabetic()) {
+            break;
+        }
+        end += 1 + rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    }
+    end
+}
+
 #[cfg(test)]
 fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
     find_by_shape_in(text, &Words::of(text), &Gazetteers::bundled())
@@ -298,6 +311,7 @@ fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
 pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<ShapeMatch> {
     let mut out = Vec::new();
     let mut push = |start: usize, end: usize, kind: EntityKind, acronym: Option<(usize, usize)>, unverified: bool| {
+        let end = hyphenated_end(text, end);
         let (start, end) = tidy(text, start, end, gaz);
         if is_generic(&text[start..end], gaz) {
             return;

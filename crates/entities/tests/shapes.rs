@@ -617,6 +617,15 @@ fn a_long_form_opened_by_a_word_that_is_also_a_given_name_is_a_body_when_it_has_
 }
 
 #[test]
+fn a_body_s_last_word_goes_on_after_a_hyphen() {
+    let r = extract("Étaient présents les agents du Cerema Centre-Est et de l'Agence Nord-Sud.\n");
+    let mut bodies = names(&r, EntityKind::Organization);
+    bodies.extend(names(&r, EntityKind::Ministry));
+    bodies.sort();
+    assert_eq!(bodies, ["Agence Nord-Sud", "Cerema Centre-Est"]);
+}
+
+#[test]
 fn a_unit_named_of_a_body_written_as_an_acronym_is_two_bodies() {
     let text = "Habló el director de la Escuela de Ingeniería Civil de la UNP.\nVoici l'Agence nationale de promotion des TIC.\n";
     let r = extract(text);
