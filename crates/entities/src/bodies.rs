@@ -805,7 +805,13 @@ fn entry_organization_whole(
     } else {
         gaz.classes.prose_body_leads.iter().map(String::as_str).collect()
     };
-    leads.iter().filter_map(|lead| p.rfind(lead).map(|i| i + lead.len())).max().and_then(|i| {
+    // A lead opens the part too: "Helena Duarte, da Open Knowledge Brasil".
+    let lead_end = |lead: &str| {
+        p.rfind(lead)
+            .map(|i| i + lead.len())
+            .or_else(|| p.starts_with(lead.trim_start()).then(|| lead.trim_start().len()))
+    };
+    leads.iter().filter_map(|lead| lead_end(lead)).max().and_then(|i| {
         let r = ByteRange { start: only.start + i, end: only.end };
         acceptable(r).then_some(r)
     })

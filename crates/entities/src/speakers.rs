@@ -321,6 +321,12 @@ fn after_last_person(report: &Report, title: ByteRange, gaz: &Gazetteers) -> Byt
         .last();
     let Some(person) = last_person else { return title };
     let mut start = person.range.end;
+    // "a pesquisadora X, da Teia Livre, e o professor Y": the other person's apposition ends at the
+    // conjunction after a comma.
+    let rest = &text[start..title.end];
+    if let Some(after) = gaz.conjunctions.iter().filter_map(|c| rest.rfind(&format!(", {c} ")).map(|i| i + 2)).max() {
+        start += after;
+    }
     loop {
         let rest = &text[start..title.end];
         let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')'));

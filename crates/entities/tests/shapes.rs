@@ -626,6 +626,15 @@ fn a_body_s_last_word_goes_on_after_a_hyphen() {
 }
 
 #[test]
+fn a_body_after_a_name_and_a_comma_opened_by_a_preposition() {
+    let text = "O painel reuniu a pesquisadora Celina Duarte Pires, da Teia Livre Brasil, e o professor Ivo Lemos.\n";
+    let s = speakers(text);
+    assert_eq!((s[0].2.as_deref(), s[0].3.as_deref()), (Some("pesquisadora"), Some("Teia Livre Brasil")), "{s:?}");
+    // The next person's title starts after the conjunction that ends the first one's apposition.
+    assert_eq!((s[1].2.as_deref(), s[1].3.as_deref()), (Some("professor"), None), "{s:?}");
+}
+
+#[test]
 fn a_unit_named_of_a_body_written_as_an_acronym_is_two_bodies() {
     let text = "Habló el director de la Escuela de Ingeniería Civil de la UNP.\nVoici l'Agence nationale de promotion des TIC.\n";
     let r = extract(text);
