@@ -269,6 +269,9 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
     cluster_people(text, &scans.words, cands, c);
 }
 
+/// How many words before a name a title's apposition is looked for in.
+const MAX_APPOSITION_WORDS: usize = 10;
+
 /// "la secretária Mauricélia Montenegro Barros", "la ministra de Salud, Xiomara Quintero Páez": a
 /// name found without its first word (no known given name opens it), right after a title or a
 /// title's apposition, starts with the capitalised word before it that no list knows: a given name
@@ -306,8 +309,11 @@ fn unknown_given_name_before(text: &str, p: &PersonCandidate, gaz: &Gazetteers) 
     let after_title = gaz.is_title(previous) && previous.starts_with(char::is_lowercase);
     let after_apposition = rest.strip_suffix(',').is_some_and(|clause| {
         let clause_start = clause.rfind(['.', ';', ':', '\n', '(']).map_or(0, |i| i + 1);
+        // The title's apposition is the clause's end: its last words ("contou com a participação
+        // da secretária estadual de Ciência, Tecnologia e Inovação,").
         let words: Vec<&str> = clause[clause_start..].split_whitespace().collect();
-        words.len() <= 14 && words.iter().any(|w| w.starts_with(char::is_lowercase) && gaz.is_title(w))
+        let last = &words[words.len().saturating_sub(MAX_APPOSITION_WORDS)..];
+        last.iter().any(|w| w.starts_with(char::is_lowercase) && gaz.is_title(w))
     });
     (after_title || after_apposition).then_some(word_start)
 }
