@@ -477,8 +477,8 @@ fn a_title_before_a_name_may_name_its_subject_in_small_letters() {
 
 #[test]
 fn a_given_name_no_list_knows_after_a_title_starts_the_name() {
-    let text =
-        "A oficina contou com a secretária estadual de Ciência, Tecnologia e Inovação, Mauricélia Montenegro Barros, \
+    let text = "A oficina, realizada no auditório do centro de convenções, contou com a participação da secretária \
+        estadual de Ciência, Tecnologia e Inovação, Mauricélia Montenegro Barros, \
         e com o diretor Ubiratã Montenegro Barros.\n";
     assert_eq!(people(text), ["Mauricélia Montenegro Barros", "Ubiratã Montenegro Barros"]);
     let s = speakers(text);
