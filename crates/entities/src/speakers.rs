@@ -191,6 +191,14 @@ impl Stage for SpeakerStage {
         speakers
             .retain(|s| !prose_absent.contains(&s.person) || listed.contains(&s.person) || taking_part_elsewhere(s));
         for s in &mut speakers {
+            // "Iván Stola (Moderador)", "Alisson Quesada, moderadora del Foro": a title that is a
+            // part in the session gives that part, in place of the speaker's that a list gives.
+            if let Some(part) = s.role.and_then(|r| part_of_title(report.slice(r), &self.gaz)) {
+                if s.session_roles == [SessionRole::Speaker] {
+                    s.session_roles.clear();
+                }
+                s.session_roles.push(part);
+            }
             if s.session_roles.is_empty() {
                 s.session_roles.push(SessionRole::Speaker);
             }
@@ -200,6 +208,20 @@ impl Stage for SpeakerStage {
         report.speakers = speakers;
         Ok(())
     }
+}
+
+/// The part in the session a title names by its first word, when that word alone is a phrase of
+/// participation ("moderadora del Foro", "Rapporteur", "animatrice"): chairing, moderating or
+/// reporting, not a post.
+fn part_of_title(title: &str, gaz: &Gazetteers) -> Option<SessionRole> {
+    let lower = title.to_lowercase();
+    let first = lower.split([' ', ',']).next().unwrap_or("");
+    let part = gaz
+        .participation_before
+        .find_all(first)
+        .find(|&(start, end, _)| start == 0 && end == first.len())
+        .map(|(_, _, role)| role);
+    part.filter(|role| matches!(role, SessionRole::Moderator | SessionRole::Chair | SessionRole::Rapporteur))
 }
 
 /// A body's mention that ends right before `at`, a space (or a possessive "'s ") between: "UNCTAD"

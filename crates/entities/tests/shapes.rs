@@ -486,6 +486,23 @@ fn a_given_name_no_list_knows_after_a_title_starts_the_name() {
 }
 
 #[test]
+fn a_title_that_is_a_part_in_the_session_gives_that_part() {
+    let s = speakers(
+        "Panel\n- Alicia Mora Vidal, moderadora del foro\n- Pablo Ibarra Sanz, director, Agencia Digital\n\
+        - Nora Quintana Gil, relatora\n",
+    );
+    let parts: Vec<(&str, Vec<String>)> = s.iter().map(|x| (x.0.as_str(), x.5.clone())).collect();
+    assert_eq!(
+        parts,
+        [
+            ("Alicia Mora Vidal", vec!["moderator".to_string()]),
+            ("Pablo Ibarra Sanz", vec!["speaker".to_string()]),
+            ("Nora Quintana Gil", vec!["rapporteur".to_string()])
+        ]
+    );
+}
+
+#[test]
 fn the_stop_that_ends_an_entry_is_not_part_of_its_body() {
     let text = "La cérémonie a réuni les autorités de la ville.\n\n• Paul Renard, directeur de Arvelis.\n\
         • Claire Morel, présidente de Domaine Lunel S.A.\n• Hugh Barton, chairman of Northwind Inc.\n";
