@@ -677,6 +677,41 @@ fn without_final_stop(name: &str) -> &str {
     }
 }
 
+/// "London Borough of Redbridge sent their apologies": a body's name ends before a run of three
+/// words in small letters that join no names (a clause); names in sentence case hold one or two
+/// such words at a time ("Agence nationale de la cohésion des territoires"). Empty when one word
+/// stands before the clause.
+fn before_clause(text: &str, part: ByteRange, gaz: &Gazetteers) -> ByteRange {
+    let s = part.slice(text);
+    let mut seen_capital = false;
+    let mut run_start = None;
+    let mut run = 0;
+    let mut at = 0;
+    for word in s.split(' ') {
+        let elided = ["l'", "l’", "d'", "d’"].iter().any(|e| word.starts_with(e));
+        if seen_capital && word.starts_with(char::is_lowercase) && !gaz.joins_names(word) && !elided {
+            run_start.get_or_insert(at);
+            run += 1;
+            if run == CLAUSE_WORDS {
+                // A name of one word before the clause is as likely the clause's subject ("IGF best
+                // practice forums and ...").
+                let kept = s[..run_start.unwrap_or(at)].trim_end();
+                let end = if kept.contains(' ') { kept.len() } else { 0 };
+                return ByteRange { start: part.start, end: part.start + end };
+            }
+        } else {
+            run_start = None;
+            run = 0;
+        }
+        seen_capital |= word.starts_with(char::is_uppercase);
+        at += word.len() + 1;
+    }
+    part
+}
+
+/// Words in small letters in a row that make a clause, not a body's name.
+const CLAUSE_WORDS: usize = 3;
+
 /// "fondateur de la CyberTaskForce et de Paris Cyber Week": a conjunction and a preposition start
 /// a second thing led, so the body is the part before them.
 fn first_of_coordinated(text: &str, r: ByteRange, gaz: &Gazetteers) -> ByteRange {
@@ -776,7 +811,7 @@ fn entry_organization_whole(
         }
         return parts.iter().rev().find(|r| acceptable(**r)).copied();
     }
-    let only = *parts.first()?;
+    let only = before_clause(text, *parts.first()?, gaz);
     let p = only.slice(text);
     // "The National Archives", "La Poste": an article before a capitalised word opens the name.
     let article_led = p.split_once(' ').is_some_and(|(first, rest)| {

@@ -146,6 +146,14 @@ pub(crate) fn split_list(text: &str, range: ByteRange, gaz: &Gazetteers) -> Vec<
             _ => line,
         };
         for piece in split_entries(text, line) {
+            // "...; e Luzia Santos – representante do Sindicato": the conjunction before the last
+            // entry is not part of it.
+            let piece = match piece.slice(text).split_once(' ') {
+                Some((word, _)) if gaz.conjunctions.iter().any(|c| c == word) => {
+                    ByteRange { start: piece.start + word.len() + 1, end: piece.end }
+                }
+                _ => piece,
+            };
             for piece in split_at_periods(text, piece, gaz) {
                 for piece in split_run_together(text, piece, gaz) {
                     out.extend(split_names_at_commas(text, piece, gaz).unwrap_or_else(|| vec![piece]));
@@ -256,11 +264,32 @@ pub(crate) fn split_at_periods(text: &str, r: ByteRange, gaz: &Gazetteers) -> Ve
         if name_at(&text[..r.end], at + 2, gaz).is_some_and(|n| n.core_tokens >= 2) {
             out.push(ByteRange { start, end: at }.trim(text));
             start = at + 2;
+        } else if starts_a_sentence(&text[at + 2..r.end], gaz) {
+            // "...; e Luzia Santos – representante do Sindicato. Justificou a ausência o conselheiro
+            // Paulo Dias.": the list ends with its sentence; what follows is prose.
+            out.push(ByteRange { start, end: at }.trim(text));
+            out.retain(|p| !p.is_empty());
+            return out;
         }
     }
     out.push(ByteRange { start, end: r.end }.trim(text));
     out.retain(|p| !p.is_empty());
     out
+}
+
+/// Does `s` open a sentence of prose: a capitalised word that is no name's, then a word in small
+/// letters that joins no names ("Justificou a ausência", "The meeting")?
+fn starts_a_sentence(s: &str, gaz: &Gazetteers) -> bool {
+    let mut words = s.split(' ');
+    let (Some(first), Some(second)) = (words.next(), words.next()) else { return false };
+    let mut chars = first.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && !gaz.is_given_name(first)
+        && !gaz.is_surname(first)
+        && gaz.honorific(first).is_none()
+        && second.starts_with(char::is_lowercase)
+        && !gaz.joins_names(second)
 }
 
 /// The names of "Ana Ruiz (AGESIC), Juan Pérez y Rosa Gil" when every part between the commas

@@ -184,6 +184,22 @@ fn cited_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> bool {
     cited
 }
 
+/// "du Directeur Général du Conatel, Monsieur Jose Jean-Baptiste, des employés ...": the name's own
+/// title, right before it (its forms of address aside), opens with a contracted article, so the
+/// parts of the sentence are an enumeration, each opened so.
+fn enumerated_with_contraction(text: &str, name_start: usize, gaz: &Gazetteers) -> bool {
+    let mut before = text[..name_start].trim_end();
+    while let Some((head, last)) = before.rsplit_once(' ') {
+        if gaz.honorific(last).is_none() {
+            break;
+        }
+        before = head.trim_end();
+    }
+    let before = before.strip_suffix(',').unwrap_or(before);
+    let piece = before.rsplit([',', '.', ';', '\n']).next().unwrap_or("").trim_start();
+    piece.split(' ').next().is_some_and(|w| gaz.classes.article_contractions.contains(w))
+}
+
 /// "Ana Silva, Minister of Economy, said", "Ana Silva (ITU)", "Ana Silva – Directora, Agencia X".
 fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
     let text = p.text;
@@ -252,6 +268,15 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
         let capital = first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || prefixed;
         let connector = gaz.classes.title_continuations.contains(first);
         if trimmed.is_empty() || !(capital || connector || starts_with_title(trimmed, part_start, p, gaz)) {
+            break;
+        }
+        // "en présence du Préfet, Kofi Adjei, du maire et des élus": a contracted article and a title
+        // after the name open the next one of an enumeration, not the person's title.
+        let second = trimmed.split_whitespace().nth(1).unwrap_or("");
+        if end == start
+            && gaz.classes.article_contractions.contains(first)
+            && (gaz.is_title(second) || enumerated_with_contraction(text, name.start, gaz))
+        {
             break;
         }
         // A new sentence's subject after a comma ("..., Ana Silva said") is not a title.

@@ -774,9 +774,9 @@ fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange
             }
             break;
         };
-        // "el alcalde, señor Luis Carrasco": the form of address in small letters is recorded apart.
-        let lowercase_honorific =
-            last.starts_with(char::is_lowercase) && gaz.honorific(last).is_some() && !gaz.is_title(last);
+        // "el alcalde, señor Luis Carrasco": the form of address is recorded apart.
+        // A whole word ("señor", "Monsieur"), not an abbreviation ("Amb."), that is no title.
+        let lowercase_honorific = !last.ends_with('.') && gaz.honorific(last).is_some() && !gaz.is_title(last);
         if is_role_trailer(last, gaz) || lowercase_honorific {
             r.end = r.start + head.trim_end().len();
         } else {

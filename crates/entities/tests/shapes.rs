@@ -503,6 +503,33 @@ fn a_title_that_is_a_part_in_the_session_gives_that_part() {
 }
 
 #[test]
+fn a_list_s_last_entry_after_a_conjunction_and_before_a_sentence_of_prose() {
+    let text = "Estiveram presentes os conselheiros: Amaro Tavares Leite – representante da Secretaria de Obras; \
+        Célia Rocha Brito – representante da Câmara de Dirigentes Lojistas; e Zulmira Prado Neves – representante \
+        do Sindicato dos Servidores. Justificou a ausência o conselheiro Otacílio Freire.\n\nA presidente abriu a sessão.\n";
+    let s = speakers(text);
+    let last = s.iter().find(|x| x.0 == "Zulmira Prado Neves").expect("the entry after the conjunction");
+    assert_eq!((last.3.as_deref(), last.5.clone()), (Some("Sindicato dos Servidores"), vec!["attendee".to_string()]));
+    // A clause after a body's name in an entry is not part of the name.
+    let r = extract(
+        "Apologies: Alex Brown, Griffin Digital; and Lee Edwards, London Borough of Hartfield sent their apologies.\n",
+    );
+    assert!(
+        names(&r, EntityKind::Organization).contains(&"London Borough of Hartfield".to_string()),
+        "{:?}",
+        names(&r, EntityKind::Organization)
+    );
+}
+
+#[test]
+fn a_title_after_a_contracted_article_starts_at_its_noun() {
+    let s = speakers(
+        "La fête s'est déroulée en présence, entre autres, du Préfet, Mme Awa Mensah Adjei, du maire et des élus.\n",
+    );
+    assert_eq!(s[0].2.as_deref(), Some("Préfet"), "{s:?}");
+}
+
+#[test]
 fn the_stop_that_ends_an_entry_is_not_part_of_its_body() {
     let text = "La cérémonie a réuni les autorités de la ville.\n\n• Paul Renard, directeur de Arvelis.\n\
         • Claire Morel, présidente de Domaine Lunel S.A.\n• Hugh Barton, chairman of Northwind Inc.\n";
