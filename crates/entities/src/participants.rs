@@ -270,6 +270,17 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
         if trimmed.is_empty() || !(capital || connector || starts_with_title(trimmed, part_start, p, gaz)) {
             break;
         }
+        // "..., Moussa Thiam, en présence de la présidente de la CDP, Awa Ndiaye": a phrase of
+        // participation of more than a word opens what others did, not the person's title (one
+        // word, "moderadora", is a title).
+        let lower_part = &p.lower[part_start..part_start + trimmed.len()];
+        let phrase_first = gaz
+            .participation_before
+            .find_all(lower_part)
+            .any(|(s, e, _)| s == 0 && word_end(lower_part, e) && lower_part[..e].contains(' '));
+        if phrase_first {
+            break;
+        }
         // "en présence du Préfet, Kofi Adjei, du maire et des élus": a contracted article and a title
         // after the name open the next one of an enumeration, not the person's title.
         let second = trimmed.split_whitespace().nth(1).unwrap_or("");
@@ -408,8 +419,10 @@ fn role_around(p: &Prose, name: ByteRange, apposition: Option<ByteRange>, gaz: &
     gaz.participation_before
         .find_all(lower)
         .filter(|&(start, end, _)| word_start(lower, start) && word_end(lower, end))
+        // The nearest phrase, and of phrases ending together the longest ("la moderación estuvo a
+        // cargo de" over "a cargo de").
+        .max_by_key(|&(start, end, _)| (end, std::cmp::Reverse(start)))
         .map(|(_, end, role)| (end, role))
-        .max_by_key(|&(end, _)| end)
         // Only the names the phrase introduces: between them, names, titles and bodies, not a new
         // clause ("moderated by X, a researcher at Y, and brought together Z").
         .filter(|&(end, _)| {

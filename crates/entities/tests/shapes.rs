@@ -530,6 +530,19 @@ fn a_title_after_a_contracted_article_starts_at_its_noun() {
 }
 
 #[test]
+fn phrases_of_participation_longest_first_and_never_a_title() {
+    let s = speakers(
+        "Intervino el administrador general de la Agencia Digital, Rubén Ortega Lugo. La moderación estuvo \
+        a cargo de la periodista Marta Soler Ibáñez.\n\nLa séance a été ouverte par le ministre, Ousmane Fall, en \
+        présence de la directrice de l'Agence, Fatou Sarr.\n",
+    );
+    let row = |name: &str| s.iter().find(|x| x.0 == name).cloned().unwrap();
+    assert_eq!(row("Rubén Ortega Lugo").2.as_deref(), Some("administrador general"), "{s:?}");
+    assert_eq!(row("Marta Soler Ibáñez").5, ["moderator"], "{s:?}");
+    assert_eq!(row("Ousmane Fall").2.as_deref(), Some("ministre"), "{s:?}");
+}
+
+#[test]
 fn the_stop_that_ends_an_entry_is_not_part_of_its_body() {
     let text = "La cérémonie a réuni les autorités de la ville.\n\n• Paul Renard, directeur de Arvelis.\n\
         • Claire Morel, présidente de Domaine Lunel S.A.\n• Hugh Barton, chairman of Northwind Inc.\n";
