@@ -126,6 +126,11 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
         if range.slice(text).split_whitespace().count() < 2 && m.acronym.is_none() {
             continue;
         }
+        // "Lic. Verónica Sosa (Agesic)": with the person cut out, what is left of an unverified long
+        // form ("Lic.") names nothing; the acronym is the mention.
+        if m.unverified_acronym && range.slice(text).split_whitespace().count() < 2 {
+            continue;
+        }
         // A shape whose text is a gazetteer entry, or whose acronym in parentheses is one ("Foro de
         // Gobernanza ... (LACIGF)"), takes the gazetteer's identity.
         let gazetteer = gaz

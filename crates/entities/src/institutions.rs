@@ -379,10 +379,16 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
         // A person's initials after the name ("Marta Quist Ribas (MQR)") make no long form.
         // A long form with a body's head or tail word ("Asian Development Bank": "Asian" is a given
         // name somewhere) is a body's.
+        // A one-word long form right after another capitalised word is the end of a longer name,
+        // a person's most often ("Lic. Silvana Pérez Arbelo (Agesic)": not "Arbelo").
         let person_initials = |s: usize| {
             let words: Vec<&str> = name.as_str()[s..].split(' ').collect();
             let body_word = |w: &&str| gaz.shapes.body_heads.contains(*w) || gaz.shapes.body_tails.contains(*w);
-            gaz.is_given_name(words[0]) && words.len() <= 4 && !words.iter().any(body_word)
+            let previous = name.as_str()[..s].trim_end().rsplit(' ').next().unwrap_or("");
+            let tail_of_name = words.len() == 1
+                && previous.starts_with(char::is_uppercase)
+                && !previous.ends_with([':', ',', ';', '.']);
+            gaz.is_given_name(words[0]) && words.len() <= 4 && !words.iter().any(body_word) || tail_of_name
         };
         let (start, verified) = match long_form_start(name.as_str(), acr.as_str())
             .filter(|&s| !person_initials(s))

@@ -543,6 +543,22 @@ fn phrases_of_participation_longest_first_and_never_a_title() {
 }
 
 #[test]
+fn programme_labels_that_are_verbs_and_an_acronym_after_a_person_with_a_form_of_address() {
+    let text = "Mesa 2: Compras públicas\nCoordina: Lic. Silvana Pérez Olmedo (Agesic)\n\
+        Panelistas: Ramiro Duarte (Intendencia de Salto), Ing. Beatriz Gómez Arbelo (Agesic) y Carla Benítez \
+        (Intendencia de Rivera)\n";
+    let s = speakers(text);
+    let moderator = s.iter().find(|x| x.0 == "Silvana Pérez Olmedo").unwrap();
+    assert_eq!(moderator.5, ["moderator"], "{s:?}");
+    // The person's form of address is no body: the acronym is the mention.
+    let r = extract(text);
+    let mut bodies = names(&r, EntityKind::Ministry);
+    bodies.extend(names(&r, EntityKind::Organization));
+    assert!(!bodies.iter().any(|b| b == "Lic." || b == "Arbelo"), "{bodies:?}");
+    assert!(s.iter().any(|x| x.0 == "Beatriz Gómez Arbelo"), "{s:?}");
+}
+
+#[test]
 fn the_stop_that_ends_an_entry_is_not_part_of_its_body() {
     let text = "La cérémonie a réuni les autorités de la ville.\n\n• Paul Renard, directeur de Arvelis.\n\
         • Claire Morel, présidente de Domaine Lunel S.A.\n• Hugh Barton, chairman of Northwind Inc.\n";
