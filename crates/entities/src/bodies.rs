@@ -693,7 +693,7 @@ fn before_clause(text: &str, part: ByteRange, gaz: &Gazetteers) -> ByteRange {
     let mut run = 0;
     let mut at = 0;
     for word in s.split(' ') {
-        let elided = ["l'", "l’", "d'", "d’"].iter().any(|e| word.starts_with(e));
+        let elided = gaz.classes.elisions.iter().any(|e| word.starts_with(e.as_str()));
         if seen_capital && word.starts_with(char::is_lowercase) && !gaz.joins_names(word) && !elided {
             run_start.get_or_insert(at);
             run += 1;

@@ -372,6 +372,31 @@ fn apposition_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byt
             continue;
         }
         let tail = &text[at..name.start];
+        // "d'Alain Rousset, président de la Région, et de Paul Girard": a title closed by a comma and
+        // a conjunction is the person's before, not this one's; what follows the conjunction may be
+        // this one's ("..., y de Prosecretario, el señor X").
+        if let Some(after) =
+            gaz.conjunctions.iter().filter_map(|c| tail.rfind(&format!(", {c} ")).map(|i| i + c.len() + 3)).max()
+        {
+            let end = base + body[clause_start..].len();
+            if at + after >= end {
+                continue;
+            }
+            let r = ByteRange { start: at + after, end }.trim(text);
+            let s = r.slice(text);
+            let mut offset = 0;
+            let has_title = s.split(' ').any(|w| {
+                let here = r.start + offset;
+                offset += w.len() + 1;
+                title_at(p, here, gaz).is_some()
+            });
+            let reads_as_title = has_title && only_title_words(s.trim_end_matches([',', ' ']), r.start, p, gaz, comma);
+            if reads_as_title && !r.is_empty() {
+                return Some(r);
+            }
+            // Else a later title word of the clause may start this person's title.
+            continue;
+        }
         let plain = !tail.contains([';', '"', '“', '”'])
             && tail.split_whitespace().count() <= 14
             && only_title_words(tail.trim_end_matches([',', ' ']), at, p, gaz, comma);

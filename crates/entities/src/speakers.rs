@@ -761,8 +761,8 @@ fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange
         return None;
     }
     // "Secrétaire Général de l’UIT": the elided article glued to the body is not the title's.
-    for elided in ["l’", "l'", "d’", "d'"] {
-        if r.slice(text).strip_suffix(elided).is_some_and(|head| head.ends_with(' ')) {
+    for elided in &gaz.classes.elisions {
+        if r.slice(text).strip_suffix(elided.as_str()).is_some_and(|head| head.ends_with(' ')) {
             r.end -= elided.len();
         }
     }

@@ -559,6 +559,23 @@ fn programme_labels_that_are_verbs_and_an_acronym_after_a_person_with_a_form_of_
 }
 
 #[test]
+fn a_name_after_an_elided_preposition_and_a_title_closed_before_a_conjunction() {
+    let s = speakers(
+        "Le lancement s'est fait en présence d'Hélène Castagné, présidente du Département, et de Paul \
+        Girardin, puis de Marc Ollivier, directeur de l'Agence.\n",
+    );
+    let rows: Vec<(&str, Option<&str>)> = s.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+    assert_eq!(
+        rows,
+        [
+            ("Hélène Castagné", Some("présidente du Département")),
+            ("Paul Girardin", None),
+            ("Marc Ollivier", Some("directeur de l'Agence"))
+        ]
+    );
+}
+
+#[test]
 fn the_stop_that_ends_an_entry_is_not_part_of_its_body() {
     let text = "La cérémonie a réuni les autorités de la ville.\n\n• Paul Renard, directeur de Arvelis.\n\
         • Claire Morel, présidente de Domaine Lunel S.A.\n• Hugh Barton, chairman of Northwind Inc.\n";
