@@ -116,7 +116,8 @@ impl ClassWords {
         let mut country_articles = list(WordClass::CountryArticle);
         country_articles.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let second_name = Regex::new(&format!(
-            r"[ \t,]+(?:(?:{})[ \t]+(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{0,3}}(?:{})|(?:{})[ \t]+(?:{}))\b",
+            // "et l'Agence": an elided lead is glued to the head ("[ \t]*").
+            r"[ \t,]+(?:(?:{})[ \t]*(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{0,3}}(?:{})|(?:{})[ \t]*(?:{}))\b",
             alternation(WordClass::SecondBodyLead),
             alternation(WordClass::SecondBodyHead),
             alternation(WordClass::SecondGovernmentLead),

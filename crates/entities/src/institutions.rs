@@ -79,6 +79,13 @@ fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
             if after_conjunction && !capital && !is_connector {
                 break;
             }
+            // "la Banque des Territoires et l'Agence ...", "... e UFPR": after a conjunction an elided
+            // article before a capital, or an acronym, starts a second name.
+            let acronym =
+                core.chars().filter(|c| c.is_alphabetic()).count() >= 2 && core.chars().all(|c| !c.is_lowercase());
+            if after_conjunction && capital && (elision.is_some() || acronym) {
+                break;
+            }
             // An article right after a noun starts a new phrase ("Conselho o mapa dos pontos"): only
             // after a preposition ("da", "de la") does it continue the name.
             let article = gaz.classes.definite_articles.contains(lower.as_str());
@@ -698,6 +705,17 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize, gaz: &Gazetteers) -> 
     }
     if let Some(m) = gaz.classes.second_name.find(span) {
         cut = cut.min(start + m.start());
+    }
+    // "Prefeitura de Curitiba e UFPR lançam ...": a conjunction before an acronym joins a second body.
+    for c in &gaz.conjunctions {
+        let joint = format!(" {c} ");
+        if let Some(i) = span.find(joint.as_str()) {
+            let next = span[i + joint.len()..].split([' ', ',', '.', ';', ')']).next().unwrap_or("");
+            let letters = next.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 2 && next.chars().all(|c| !c.is_lowercase()) {
+                cut = cut.min(start + i);
+            }
+        }
     }
     cut
 }
