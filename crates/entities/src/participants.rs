@@ -184,6 +184,12 @@ fn cited_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> bool {
     cited
 }
 
+/// Where what follows the last ", and " (", y ", ", e ", ", et "...) of `s` starts: a comma and a
+/// conjunction close one person's apposition and open the next one's.
+pub(crate) fn after_closing_conjunction(s: &str, gaz: &Gazetteers) -> Option<usize> {
+    gaz.conjunctions.iter().filter_map(|c| s.rfind(&format!(", {c} ")).map(|i| i + c.len() + 3)).max()
+}
+
 /// "du Directeur Général du Conatel, Monsieur Jose Jean-Baptiste, des employés ...": the name's own
 /// title, right before it (its forms of address aside), opens with a contracted article, so the
 /// parts of the sentence are an enumeration, each opened so.
@@ -375,9 +381,7 @@ fn apposition_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byt
         // "d'Alain Rousset, président de la Région, et de Paul Girard": a title closed by a comma and
         // a conjunction is the person's before, not this one's; what follows the conjunction may be
         // this one's ("..., y de Prosecretario, el señor X").
-        if let Some(after) =
-            gaz.conjunctions.iter().filter_map(|c| tail.rfind(&format!(", {c} ")).map(|i| i + c.len() + 3)).max()
-        {
+        if let Some(after) = after_closing_conjunction(tail, gaz) {
             let end = base + body[clause_start..].len();
             if at + after >= end {
                 continue;

@@ -401,14 +401,15 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
         let start = pos + off;
         let ch_len = text[start..].chars().next().map_or(1, char::len_utf8);
         pos = start + ch_len;
-        // "en présence d'Alain Rousset": a name starts after an elided "d'" or "l'" too.
-        let elided = gaz.classes.elisions.iter().any(|e| {
-            text[..start].strip_suffix(e.as_str()).is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric()))
-        });
-        if start > 0
-            && !elided
-            && text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\'')
-        {
+        // "en présence d'Alain Rousset": a name starts after an elided "d'" or "l'" too (looked up
+        // only after an apostrophe: this loop visits every capital of the text).
+        let elided = || {
+            gaz.classes.elisions.iter().any(|e| {
+                text[..start].strip_suffix(e.as_str()).is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric()))
+            })
+        };
+        let glued = text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\'');
+        if glued && !elided() {
             continue;
         }
         let word_end = text[start..]

@@ -346,7 +346,7 @@ fn after_last_person(report: &Report, title: ByteRange, gaz: &Gazetteers) -> Byt
     // "a pesquisadora X, da Teia Livre, e o professor Y": the other person's apposition ends at the
     // conjunction after a comma.
     let rest = &text[start..title.end];
-    if let Some(after) = gaz.conjunctions.iter().filter_map(|c| rest.rfind(&format!(", {c} ")).map(|i| i + 2)).max() {
+    if let Some(after) = crate::participants::after_closing_conjunction(rest, gaz) {
         start += after;
     }
     loop {
@@ -774,10 +774,10 @@ fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange
             }
             break;
         };
-        // "el alcalde, señor Luis Carrasco": the form of address is recorded apart.
-        // A whole word ("señor", "Monsieur"), not an abbreviation ("Amb."), that is no title.
-        let lowercase_honorific = !last.ends_with('.') && gaz.honorific(last).is_some() && !gaz.is_title(last);
-        if is_role_trailer(last, gaz) || lowercase_honorific {
+        // "el alcalde, señor Luis Carrasco": the form of address is recorded apart; a whole word
+        // ("señor", "Monsieur"), not an abbreviation ("Amb."), that is no title.
+        let form_of_address = !last.ends_with('.') && gaz.honorific(last).is_some() && !gaz.is_title(last);
+        if is_role_trailer(last, gaz) || form_of_address {
             r.end = r.start + head.trim_end().len();
         } else {
             break;
