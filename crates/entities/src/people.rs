@@ -157,7 +157,7 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
         }
     }
     // "la ministra de Ciencia, Aisén Etcheverry, destacó": a name set off by commas after a title.
-    for &(_, title_end) in &scans.titles {
+    for &(title_start, title_end) in &scans.titles {
         // The comma comes within a short title ("la ministra de Ciencia, "): look only that far.
         let mut limit = (title_end + NAME_WINDOW).min(text.len());
         while !text.is_char_boundary(limit) {
@@ -186,7 +186,14 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
         let known = words.iter().any(|w| gaz.is_given_name(w) || gaz.is_surname(w));
         let in_capitals = words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
         let piece_follows = after.strip_prefix(", ").is_some_and(|a| a.starts_with(char::is_uppercase));
-        let person_shaped = known || !in_capitals && !piece_follows;
+        // "Silkie Carlo, Director, Big Brother Watch, said": a title set off after a name is that
+        // person's, and what follows it is their body unless it opens with a known given name.
+        let after_a_name = text[..title_start]
+            .strip_suffix(", ")
+            .and_then(|before| name_ending_at(text, before.len(), gaz))
+            .is_some_and(|(_, core)| core >= 2);
+        let known_first = words.first().is_some_and(|w| gaz.is_given_name(w));
+        let person_shaped = if after_a_name { known_first } else { known || !in_capitals && !piece_follows };
         if n.core_tokens >= 2 && closes && person_shaped && !c.overlaps(n.range, &blocked) {
             cands.push(PersonCandidate::found_by_pattern(n.range, n.core_tokens));
         }
@@ -258,6 +265,9 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
     for party in short_parties(text, gaz, &cands, c) {
         add_late_organization(c, text, gaz, party, EntitySource::Pattern);
     }
+    // "Nadia Corvell, Director, Civic Green Watch, said": a name found in a body read from an
+    // apposition only now ("Green Watch" before "said") is part of that body.
+    cands.retain(|p| p.source == EntitySource::Field || !c.overlaps(p.range, &blocked));
     let listed = names_listed_with_people(text, gaz, &cands, c);
     cands.extend(listed);
     for p in &mut cands {

@@ -76,6 +76,9 @@ fn honorifics_are_recorded_apart_from_the_name() {
         ("Dip. Rocío Ibarra Fuentes", "Dip.", "Rocío Ibarra Fuentes"),
         ("Dep. Marcos Teixeira", "Dep.", "Marcos Teixeira"),
         ("Cllr Joan Pritchard", "Cllr", "Joan Pritchard"),
+        // Indian government texts.
+        ("Shri Anand Prakash Verma", "Shri", "Anand Prakash Verma"),
+        ("Smt. Meena Iyer", "Smt.", "Meena Iyer"),
     ] {
         let text = format!("Speakers\n- {line}, Director, Ministry of Economy of Peru\n");
         let s = speakers(&text);
@@ -999,4 +1002,16 @@ fn an_acronym_that_takes_more_than_initials_joins_its_long_form() {
     assert!(orgs.contains(&"Telecom Service Providers of Lesotho".to_string()), "{orgs:?}");
     // A person's initials after the name are no long form of a body.
     assert!(!orgs.iter().any(|o| o.contains("Marta")), "{orgs:?}");
+}
+
+#[test]
+fn what_follows_a_title_set_off_after_a_name_is_the_body() {
+    // "Name, Title, X Y," is one person's entry: X Y is where they work, not a second person, unless
+    // it opens with a known given name.
+    let rows = speakers("The witnesses were heard. Nadia Corvell, Director, Civic Green Watch, said the scheme had failed. Ana Torres, directora, Pedro Ruiz, asesor, y otros.\n");
+    let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert!(!names.contains(&"Civic Green Watch"), "{rows:?}");
+    let nadia = rows.iter().find(|r| r.0 == "Nadia Corvell").expect("Nadia Corvell");
+    assert_eq!(nadia.3.as_deref(), Some("Civic Green Watch"));
+    assert!(names.contains(&"Pedro Ruiz"), "{rows:?}");
 }

@@ -117,8 +117,8 @@ fn metadata(report: &Report) -> Metadata {
     let value = |kind| report.field(kind).map(|f| f.value);
     let mut m = Metadata {
         title: value(FieldKind::Title).or_else(|| leading_heading(report)).or_else(|| leading_line(report)),
-        organizer: value(FieldKind::Organizer).map(|v| going_on(report, v)),
-        moderator: value(FieldKind::Moderator).map(|v| going_on(report, v)),
+        organizer: named_value(report, FieldKind::Organizer).map(|v| going_on(report, v)),
+        moderator: named_value(report, FieldKind::Moderator).map(|v| going_on(report, v)),
         participants_text: value(FieldKind::Participants),
         women_text: value(FieldKind::Women),
         ..Metadata::default()
@@ -153,6 +153,45 @@ fn metadata(report: &Report) -> Metadata {
         }
     }
     m
+}
+
+/// The first value of a field that names someone: a transcript's turn ("Q1 Chair: Good morning and
+/// welcome to this session. Professor Margetts, could you ...?") holds speech, not the chair's name.
+fn named_value(report: &Report, kind: FieldKind) -> Option<acta_doc::ByteRange> {
+    report.fields.iter().filter(|f| f.kind == kind).map(|f| f.value).find(|&v| !is_speech(report.slice(v)))
+}
+
+/// Words of a value read before deciding whether it opens like a sentence.
+const SPEECH_OPENING_WORDS: usize = 5;
+
+/// A value that is someone speaking: a question or an exclamation in it, or an opening whose words
+/// of four letters or more are mostly in small letters ("Good morning and welcome to ...") where a
+/// name or a body has capitals ("Gobierno de la Ciudad de ...", "la periodista Ana Silva").
+fn is_speech(value: &str) -> bool {
+    if value.contains(['?', '!', '¿', '¡']) || runs_on_after_a_sentence(value) {
+        return true;
+    }
+    let opening = value.split_whitespace().take(SPEECH_OPENING_WORDS);
+    let long: Vec<&str> = opening.filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let lower = long.iter().filter(|w| w.starts_with(char::is_lowercase)).count();
+    lower >= 2 && lower * 2 > long.len()
+}
+
+/// A value of this many words or more that goes on after a sentence ends is prose.
+const PROSE_VALUE_WORDS: usize = 12;
+
+/// A long value with a sentence ended by a word in small letters and another sentence after it
+/// ("Sitting here is the Minister of Malawi. Warm welcome to the Ministers present with us this
+/// afternoon."): someone speaking, not a name with its post.
+fn runs_on_after_a_sentence(value: &str) -> bool {
+    if value.split_whitespace().nth(PROSE_VALUE_WORDS - 1).is_none() {
+        return false;
+    }
+    let words: Vec<&str> = value.split_whitespace().collect();
+    words.windows(2).any(|pair| {
+        let word = pair[0].strip_suffix('.').unwrap_or("");
+        word.chars().count() >= 3 && word.chars().all(char::is_lowercase) && pair[1].starts_with(char::is_uppercase)
+    })
 }
 
 /// A field's value that stops on a connector, with the next line that goes on with it.
@@ -334,6 +373,27 @@ mod tests {
         MetadataStage.run(&mut report).unwrap();
         let organizer = report.metadata.organizer.map(|r| report.slice(r).to_string());
         assert_eq!(organizer.as_deref(), Some("Agency for\nDigital Government"));
+    }
+
+    #[test]
+    fn a_transcript_turn_labelled_chair_names_no_moderator() {
+        let moderator = |text: &str| {
+            let mut report = Report::new("t", "t.txt", text.to_string());
+            LayoutStage::bundled().run(&mut report).unwrap();
+            MetadataStage.run(&mut report).unwrap();
+            report.metadata.moderator.map(|r| report.slice(r).to_string())
+        };
+        let turns = "Housing Committee\n\nQ4 Chair: Good morning and welcome to this session of the Committee.\n\nQ5 Chair: Ms Rowe, what went wrong with the new system?\n";
+        assert_eq!(moderator(turns), None);
+        let welcome = "Open forum\n\n>> MODERATOR: With us today is the minister of transport of our host country. Warm welcome to the delegates joining us this afternoon.\n";
+        assert_eq!(moderator(welcome), None);
+        // A later field that names someone is the moderator; a body's name in capitals is no speech.
+        let named = format!("{turns}\nChair: Dame Alison Rowe\n");
+        assert_eq!(moderator(&named).as_deref(), Some("Dame Alison Rowe"));
+        assert_eq!(
+            moderator("Taller\n\nModera: la periodista Ana Silva\n").as_deref(),
+            Some("la periodista Ana Silva")
+        );
     }
 
     #[test]
