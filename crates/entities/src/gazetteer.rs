@@ -91,11 +91,16 @@ pub struct Gazetteers {
     pub(crate) lead_ins: Phrases<(SessionRole, bool)>,
     /// Phrases of participation before a name ("moderated by") and after it ("opened"), lower case.
     pub(crate) participation_before: Phrases<SessionRole>,
+    /// Parts in the session said alone in parentheses beside a name ("Ana Silva (Chair)").
+    pub(crate) participation_aside: Phrases<SessionRole>,
     pub(crate) participation_after: Phrases<SessionRole>,
     /// Head words of the names of events ("Forum", "Cumbre"), and bodies of events ("Secretariat").
     pub(crate) event_heads: HashSet<String>,
     /// Month names of every language, folded: "MAY" in capitals is a date, not an acronym.
     pub(crate) months: HashSet<String>,
+    /// Months (folded) that the name lists give as names but that stay stops ("marco" of março):
+    /// a name starts with one only before a known name ("Marco Antonio Quispe").
+    pub(crate) month_names: HashSet<String>,
     pub(crate) event_bodies: WordMatcher,
     /// Phrases before a name that show the person cited or remembered ("according to"), lower case.
     pub(crate) mention_cues: Phrases<()>,
@@ -390,9 +395,12 @@ impl Gazetteers {
             .map(|r| fold(r.get(1)))
             .filter(|m| listed_extra.contains(m))
             .collect();
+        let all_months: HashSet<String> = lexicon.rows(ListKind::Months).iter().map(|r| fold(r.get(1))).collect();
+        // The months left out of the names that the lists give as names ("marco").
+        let mut month_names = HashSet::new();
         // 100,000 names: read line by line, folded on the stack when ASCII (most are), so that
         // start-up stays short.
-        let names = |file: &str| -> Result<HashSet<String>> {
+        let mut names = |file: &str| -> Result<HashSet<String>> {
             let mut set = HashSet::with_capacity(100_000);
             for (origin, text) in sources.files.get(file).into_iter().flatten() {
                 for (i, line) in text.lines().enumerate() {
@@ -406,6 +414,8 @@ impl Gazetteers {
                     let folded = with_folded(name, str::to_string);
                     if !stopwords.contains(&folded) || month_words.contains(&folded) {
                         set.insert(folded);
+                    } else if all_months.contains(&folded) {
+                        month_names.insert(folded);
                     }
                 }
             }
@@ -475,8 +485,10 @@ impl Gazetteers {
             stopwords,
             lead_ins: lead_ins(&lexicon)?,
             participation_before: participation(&lexicon, "before")?,
+            participation_aside: participation(&lexicon, "aside")?,
             participation_after: participation(&lexicon, "after")?,
             event_heads: lexicon.words(ListKind::EventHeads).map(fold).collect(),
+            month_names,
             months: {
                 // The names written, the first of each month in each language; not abbreviations.
                 let mut seen = HashSet::new();

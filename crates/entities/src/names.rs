@@ -143,6 +143,7 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
             // given name somewhere ("Ville").
             break;
         } else if is_name_token(tok, gaz)
+            || core == 0 && month_name_before_a_name(text, tok, raw_end, gaz)
             || surname_after_particle
             || short_name_in_capitals(text, pos, tok, tok_end, core, gaz)
         {
@@ -175,6 +176,18 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
         }
     }
     (core > 0).then_some(NameMatch { range: ByteRange { start: pos, end }, core_tokens: core })
+}
+
+/// "Marco Antonio Quispe": a month that is also a given name ("marco" of março) opens a name when
+/// a known given name or surname follows it, not before other words ("Marco de Cooperación",
+/// "Marco Civil da Internet").
+fn month_name_before_a_name(text: &str, tok: &str, tok_end: usize, gaz: &Gazetteers) -> bool {
+    tok.chars().next().is_some_and(char::is_uppercase)
+        && tok.chars().all(char::is_alphabetic)
+        && gaz.month_names.contains(&fold(tok))
+        && text[tok_end..].starts_with(' ')
+        && token_at(text, tok_end + 1)
+            .is_some_and(|(_, next)| is_name_token(next, gaz) && (gaz.is_given_name(next) || gaz.is_surname(next)))
 }
 
 /// "ANA ROJAS", "LUIS PAZ": in a name written in capitals, a word of two or three capitals is a
@@ -282,6 +295,9 @@ mod tests {
         assert_eq!(name("Abril 2024").as_deref(), Some("Abril"));
         // A month that is a name only by chance once folded (março) stays a stop.
         assert_eq!(name("Marco de Cooperación Institucional"), None);
+        assert_eq!(name("Marco Civil da Internet"), None);
+        // ... unless a known name follows it.
+        assert_eq!(name("Marco Antonio Quispe, Subsecretario").as_deref(), Some("Marco Antonio Quispe"));
         // A title and what it is of is no name, even when the title is a given name somewhere.
         assert_eq!(name("Maire de Montpellier"), None);
         assert_eq!(name("Maire Ní Bhriain de Paor").as_deref(), Some("Maire Ní Bhriain de Paor"));

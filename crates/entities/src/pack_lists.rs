@@ -35,15 +35,18 @@ pub(crate) fn lead_ins(lexicon: &Lexicon) -> Result<Phrases<(SessionRole, bool)>
     Ok(Phrases::new(rows?))
 }
 
-/// The phrases of participation of the language packs at one position ("before" or "after" the name).
+/// The phrases of participation of the language packs at one position ("before" or "after" the
+/// name, or "aside": alone in parentheses beside it).
 pub(crate) fn participation(lexicon: &Lexicon, position: &str) -> Result<Phrases<SessionRole>> {
     let mut out = Vec::new();
     for row in lexicon.rows(ListKind::Participation) {
         let file = format!("models/lang/{}/participation.tsv", row.lang);
         let role =
             SessionRole::parse(row.get(0)).ok_or_else(|| bad(&file, 0, &format!("unknown role {:?}", row.get(0))))?;
-        if !["before", "after"].contains(&row.get(1)) {
-            return Err(bad(&file, 0, &format!("position {:?} is neither before nor after", row.get(1))));
+        // The three positions a row may name (not words of a language: the file's own keys).
+        let known = row.get(1) == "before" || row.get(1) == "after" || row.get(1) == "aside";
+        if !known {
+            return Err(bad(&file, 0, &format!("position {:?} is not before, after or aside", row.get(1))));
         }
         if row.get(1) == position {
             out.push((row.get(2).to_lowercase(), role));

@@ -193,7 +193,10 @@ impl Stage for SpeakerStage {
         for s in &mut speakers {
             // "Iván Stola (Moderador)", "Alisson Quesada, moderadora del Foro": a title that is a
             // part in the session gives that part, in place of the speaker's that a list gives.
-            if let Some(part) = s.role.and_then(|r| part_of_title(report.slice(r), &self.gaz)) {
+            let part = s.role.and_then(|r| {
+                part_of_title(report.slice(r), &self.gaz).or_else(|| part_in_parentheses(report, r, &self.gaz))
+            });
+            if let Some(part) = part {
                 if s.session_roles == [SessionRole::Speaker] {
                     s.session_roles.clear();
                 }
@@ -222,6 +225,18 @@ fn part_of_title(title: &str, gaz: &Gazetteers) -> Option<SessionRole> {
         .find(|&(start, end, _)| start == 0 && end == first.len())
         .map(|(_, _, role)| role);
     part.filter(|role| matches!(role, SessionRole::Moderator | SessionRole::Chair | SessionRole::Rapporteur))
+}
+
+/// The part in the session said alone in parentheses after a name ("Francis Maude (Chair)", "Pedro
+/// Paz (preside)"): a word that elsewhere is a post says here who chaired the meeting.
+fn part_in_parentheses(report: &Report, role: ByteRange, gaz: &Gazetteers) -> Option<SessionRole> {
+    let text = &report.text;
+    if !(text[..role.start].ends_with('(') && text[role.end..].starts_with(')')) {
+        return None;
+    }
+    let lower = role.slice(text).trim().to_lowercase();
+    let part = gaz.participation_aside.find_all(&lower).find(|&(start, end, _)| start == 0 && end == lower.len());
+    part.map(|(_, _, role)| role)
 }
 
 /// A body's mention that ends right before `at`, a space (or a possessive "'s ") between: "UNCTAD"

@@ -1015,3 +1015,15 @@ fn what_follows_a_title_set_off_after_a_name_is_the_body() {
     assert_eq!(nadia.3.as_deref(), Some("Civic Green Watch"));
     assert!(names.contains(&"Pedro Ruiz"), "{rows:?}");
 }
+
+#[test]
+fn a_part_alone_in_parentheses_beside_a_listed_name_is_theirs() {
+    let rows = speakers("Members present: Harriet Vane (Chair); Peter Wimsey; Mervyn Bunter (rapporteur).\n");
+    let roles = |name: &str| rows.iter().find(|r| r.0 == name).map(|r| r.5.clone()).unwrap_or_default();
+    assert!(roles("Harriet Vane").contains(&"chair".to_string()), "{rows:?}");
+    assert!(roles("Mervyn Bunter").contains(&"rapporteur".to_string()), "{rows:?}");
+    assert_eq!(roles("Peter Wimsey"), vec!["attendee".to_string()]);
+    let rows = speakers("Asistentes:\n- Tomás Ibarra Luna (preside)\n- Elena Ruiz Soto, asesora\n");
+    let tomas = rows.iter().find(|r| r.0 == "Tomás Ibarra Luna").expect("Tomás Ibarra Luna");
+    assert!(tomas.5.contains(&"chair".to_string()), "{rows:?}");
+}
