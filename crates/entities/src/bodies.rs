@@ -714,6 +714,10 @@ fn before_clause(text: &str, part: ByteRange, gaz: &Gazetteers) -> ByteRange {
     part
 }
 
+/// A word that names a field of work by its ending has at least this many letters ("Reading",
+/// "Boeing" are names).
+const SUBJECT_MIN_CHARS: usize = 8;
+
 /// Words in small letters in a row that make a clause, not a body's name.
 const CLAUSE_WORDS: usize = 3;
 
@@ -786,6 +790,15 @@ fn entry_organization_whole(
         // An acronym in capitals is a body even when the word is also a name ("ILDA", "Ilda").
         let acronym = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        // "Especialista en Interoperabilidad", "Director, Engineering": one long word that names a
+        // field of work is the title's subject.
+        let subject = words == 1
+            && !acronym
+            && first.chars().count() >= SUBJECT_MIN_CHARS
+            && gaz.classes.subject_endings.iter().any(|e| fold(first).ends_with(e.as_str()));
+        if subject {
+            return false;
+        }
         first.chars().next().is_some_and(char::is_uppercase)
             && words <= 6
             && !gaz.name_stops.contains(first)

@@ -270,6 +270,13 @@ impl Stage for EntityStage {
 
 impl EntityStage {
     fn run_with(&self, report: &mut Report, mut scans: Scans) -> acta_doc::Result<()> {
+        // "ACUERDOS", "PRESENT": a heading that is one word in capitals and that the layout reads as
+        // a label of its own (decisions, attendance) is that label, not a body's acronym.
+        let labels: Vec<ByteRange> =
+            report.sections.iter().filter(|s| s.kind != acta_doc::FieldKind::Other).filter_map(|s| s.heading).collect();
+        if !labels.is_empty() {
+            scans.acronyms.retain(|&(s, e)| !labels.iter().any(|h| h.start == s && h.end == e));
+        }
         let mut c = Collector::default();
         institutions(report, &self.gaz, &mut scans, &mut c);
         places(report, &self.gaz, &scans.places, &mut c);

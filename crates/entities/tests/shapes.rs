@@ -1027,3 +1027,23 @@ fn a_part_alone_in_parentheses_beside_a_listed_name_is_theirs() {
     let tomas = rows.iter().find(|r| r.0 == "Tomás Ibarra Luna").expect("Tomás Ibarra Luna");
     assert!(tomas.5.contains(&"chair".to_string()), "{rows:?}");
 }
+
+#[test]
+fn a_heading_in_capitals_that_is_a_label_is_no_acronym() {
+    let r =
+        extract("Acta de la sesión\n\nACUERDOS\n1. El INDAP y el Ministerio de Agricultura revisarán el convenio.\n");
+    let mut bodies = names(&r, EntityKind::Organization);
+    bodies.extend(names(&r, EntityKind::Ministry));
+    assert!(!bodies.iter().any(|b| b == "ACUERDOS"), "{bodies:?}");
+    assert!(bodies.iter().any(|b| b == "INDAP"), "{bodies:?}");
+}
+
+#[test]
+fn one_word_naming_a_field_of_work_after_a_title_is_no_body() {
+    let rows = speakers("Participants:\n- Irene Vasco, Head of Cartography\n- Joel Amado, diretor de Comunicação\n- Inés Lara, Analista en Ciberseguridad\n- Noé Baril, consultant, Jubilant\n");
+    for row in &rows[..3] {
+        assert_eq!(row.3, None, "{rows:?}");
+    }
+    let noe = rows.iter().find(|r| r.0 == "Noé Baril").expect("Noé Baril");
+    assert_eq!(noe.3.as_deref(), Some("Jubilant"));
+}

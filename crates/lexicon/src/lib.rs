@@ -490,6 +490,9 @@ word_classes! {
     SingleWordBody = "single_word_body",
     /// A preposition and an article written as one word ("del", "do", "du"), lower case.
     ArticleContraction = "article_contraction",
+    /// Endings of words that name a field of work ("-ción" of "Innovación", "-ing" of
+    /// "Engineering"), lower case: such a word alone after a title is its subject, not a body.
+    SubjectEnding = "subject_ending",
     /// Words before a country's name that make it another place ("New Jersey", "Northern Ireland",
     /// "Nueva Caledonia"), as written.
     PlaceQualifier = "place_qualifier",
