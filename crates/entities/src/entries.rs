@@ -93,7 +93,13 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
     for section in &report.sections {
         let Some(heading) = section.heading else { continue };
         let line_start = text[..heading.start].rfind('\n').map_or(0, |i| i + 1);
-        let bullet_group = text[line_start..heading.start].trim().starts_with(['*', '-', '•']);
+        // ... and so is one headed by the body its people are of ("Por el Ministerio de Salud:").
+        let heading_text = heading.slice(text);
+        let first_word = heading_text.split_whitespace().next().unwrap_or("").to_lowercase();
+        let body_group = gaz.classes.group_leads.contains(&first_word)
+            && text[heading.end..].trim_start_matches([' ', '\t']).starts_with(':')
+            && heading_text.split_whitespace().nth(1).is_some();
+        let bullet_group = body_group || text[line_start..heading.start].trim().starts_with(['*', '-', '•']);
         let role = match (section.kind, bullet_group) {
             (FieldKind::Speakers, _) => None,
             (FieldKind::Other, true) => last,

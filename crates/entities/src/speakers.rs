@@ -376,8 +376,8 @@ fn after_last_person(report: &Report, title: ByteRange, gaz: &Gazetteers) -> Byt
     ByteRange { start: start.min(title.end), end: title.end }
 }
 
-/// Most words of a heading that names the body its list of people belongs to.
-const MAX_BODY_HEADING_WORDS: usize = 8;
+/// Most words besides the body's name in a heading that names the body its list of people belongs to.
+const MAX_BODY_HEADING_WORDS: usize = 4;
 
 /// The body a list's heading names, for its entries that name none: "ICANN Staff", "Equipo de la
 /// Agesic", "Secretariat of the Commission" (a short heading, a body's mention and besides it only
@@ -386,17 +386,21 @@ fn body_of_heading(report: &Report, at: usize) -> Option<&Mention> {
     let text = &report.text;
     let section = report.sections.iter().rev().find(|s| s.body.start <= at && at < s.body.end.max(s.body.start + 1))?;
     let heading = section.heading?;
-    let words = heading.slice(text).split_whitespace().count();
-    if words > MAX_BODY_HEADING_WORDS {
-        return None;
-    }
     let first = report.mentions.partition_point(|m| m.range.start < heading.start);
     let mut inside = report.mentions[first..].iter().take_while(|m| m.range.start < heading.end);
     let body = inside
         .find(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization) && heading.contains(&m.range))?;
-    let rest = format!("{} {}", &text[heading.start..body.range.start], &text[body.range.end..heading.end]);
+    // Besides the body's name (and its acronym in parentheses: "Por el Registro Nacional de
+    // Identificación y Estado Civil (RENIEC):"), a few words.
+    let after = text[body.range.end..heading.end].trim_start();
+    let after = match after.strip_prefix('(').and_then(|a| a.split_once(')')) {
+        Some((inside, rest)) if !inside.contains(' ') => rest,
+        _ => after,
+    };
+    let rest = format!("{} {}", &text[heading.start..body.range.start], after);
+    let words = rest.split_whitespace().count();
     let others = rest.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-    (others <= 1).then_some(body)
+    (words <= MAX_BODY_HEADING_WORDS && others <= 1).then_some(body)
 }
 
 /// "MAG Chair", "ICANN President": a title right after the body it is of, up to a comma.

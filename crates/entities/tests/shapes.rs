@@ -1047,3 +1047,15 @@ fn one_word_naming_a_field_of_work_after_a_title_is_no_body() {
     let noe = rows.iter().find(|r| r.0 == "Noé Baril").expect("Noé Baril");
     assert_eq!(noe.3.as_deref(), Some("Jubilant"));
 }
+
+#[test]
+fn a_group_headed_by_its_body_inside_a_list_of_people_keeps_the_list_and_gives_the_body() {
+    let text = "ATA DA REUNIÃO\n\nPRESENTES\nPelo Instituto Nacional de Pesquisas da Amazônia e do Cerrado (INPAC):\n- Renata Lobo Ferraz, coordenadora de Previsão\nPela Agência Estadual de Águas:\n- Otávio Meireles Cunha, analista\n\nA reunião começou às 10h.\n";
+    let rows = speakers(text);
+    let renata = rows.iter().find(|r| r.0 == "Renata Lobo Ferraz").expect("Renata Lobo Ferraz");
+    assert_eq!(renata.3.as_deref(), Some("Instituto Nacional de Pesquisas da Amazônia e do Cerrado"), "{rows:?}");
+    assert_eq!(renata.5, vec!["attendee".to_string()]);
+    let otavio = rows.iter().find(|r| r.0 == "Otávio Meireles Cunha").expect("Otávio Meireles Cunha");
+    assert_eq!(otavio.3.as_deref(), Some("Agência Estadual de Águas"), "{rows:?}");
+    assert_eq!(otavio.5, vec!["attendee".to_string()]);
+}

@@ -490,6 +490,9 @@ word_classes! {
     SingleWordBody = "single_word_body",
     /// A preposition and an article written as one word ("del", "do", "du"), lower case.
     ArticleContraction = "article_contraction",
+    /// Words that open a heading naming the body whose people follow it in a list of people ("Por
+    /// el Ministerio de Salud:", "Pour la métropole :"), lower case: the list goes on under it.
+    GroupLead = "group_lead",
     /// Endings of words that name a field of work ("-ción" of "Innovación", "-ing" of
     /// "Engineering"), lower case: such a word alone after a title is its subject, not a body.
     SubjectEnding = "subject_ending",
