@@ -1059,3 +1059,14 @@ fn a_group_headed_by_its_body_inside_a_list_of_people_keeps_the_list_and_gives_t
     assert_eq!(otavio.3.as_deref(), Some("Agência Estadual de Águas"), "{rows:?}");
     assert_eq!(otavio.5, vec!["attendee".to_string()]);
 }
+
+#[test]
+fn lists_of_the_absent_and_of_those_also_attending_under_their_headings() {
+    let text = "PROCÈS-VERBAL\n\nSONT PRÉSENTS :\nMme Odile Marchand, présidente\n\nABSENCE MOTIVÉE :\nMme Gisèle Leclerc, administratrice\n\nASSISTENT ÉGALEMENT :\nMme Yvette Charbonneau, directrice générale\n\nLa séance est ouverte à 9 h.\n";
+    let rows = speakers(text);
+    let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert!(!names.contains(&"Gisèle Leclerc"), "{rows:?}");
+    let yvette = rows.iter().find(|r| r.0 == "Yvette Charbonneau").expect("Yvette Charbonneau");
+    assert_eq!(yvette.5, vec!["attendee".to_string()]);
+    assert!(people(text).contains(&"Gisèle Leclerc".to_string()));
+}
