@@ -420,12 +420,14 @@ pub(crate) fn cut_before_people(text: &str, range: ByteRange, gaz: &Gazetteers) 
         if at > range.start
             && honorific_at(text, at, gaz, Some(acta_doc::Lang::FR)).is_some_and(|(_, _, after)| after <= range.end)
         {
-            let before = text[range.start..at].trim_end();
-            let before = before
-                .strip_suffix(" de")
-                .or_else(|| before.strip_suffix(" of"))
-                .or_else(|| before.strip_suffix(" du"))
-                .unwrap_or(before);
+            // Without the connectors before the person ("Présidence de", "Competitividad el").
+            let mut before = text[range.start..at].trim_end();
+            while let Some((head, last)) = before.rsplit_once(' ') {
+                if !gaz.trailing_connectors.contains(last) {
+                    break;
+                }
+                before = head.trim_end();
+            }
             end = range.start + before.trim_end_matches([',', ' ']).len();
             break;
         }

@@ -1070,3 +1070,26 @@ fn lists_of_the_absent_and_of_those_also_attending_under_their_headings() {
     assert_eq!(yvette.5, vec!["attendee".to_string()]);
     assert!(people(text).contains(&"Gisèle Leclerc".to_string()));
 }
+
+#[test]
+fn an_article_inside_a_body_name_and_none_at_its_end() {
+    for (text, body) in [
+        (
+            "La Federación Andina para el Fomento de la Pesca (FAFP) presentó su informe.\n",
+            "Federación Andina para el Fomento de la Pesca",
+        ),
+        (
+            "A Fundação Mineira para o Estudo das Águas (FMEA) promoveu o debate.\n",
+            "Fundação Mineira para o Estudo das Águas",
+        ),
+        (
+            "Habló el Director del Consejo Estatal de Vivienda y Suelo el Lic. Arturo Pineda Robles.\n",
+            "Consejo Estatal de Vivienda y Suelo",
+        ),
+    ] {
+        let r = extract(text);
+        let mut bodies = names(&r, EntityKind::Organization);
+        bodies.extend(names(&r, EntityKind::Ministry));
+        assert!(bodies.iter().any(|b| b == body), "{text}: {bodies:?}");
+    }
+}
