@@ -1093,3 +1093,13 @@ fn an_article_inside_a_body_name_and_none_at_its_end() {
         assert!(bodies.iter().any(|b| b == body), "{text}: {bodies:?}");
     }
 }
+
+#[test]
+fn a_faculty_or_school_inside_a_university_stays_in_the_title() {
+    let rows = speakers("Participants:\n- Helena Vasquez Prado, profesora de la Facultad de Ingeniería de la Universidad de Antioquia\n- Tobias Brandt, Head of Research, School of Geography, University of Leeds\n");
+    let helena = rows.iter().find(|r| r.0 == "Helena Vasquez Prado").expect("Helena Vasquez Prado");
+    assert_eq!(helena.3.as_deref(), Some("Universidad de Antioquia"), "{rows:?}");
+    assert!(helena.2.as_deref().is_some_and(|t| t.contains("Facultad de Ingeniería")), "{rows:?}");
+    let tobias = rows.iter().find(|r| r.0 == "Tobias Brandt").expect("Tobias Brandt");
+    assert_eq!(tobias.3.as_deref(), Some("University of Leeds"), "{rows:?}");
+}
