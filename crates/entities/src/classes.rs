@@ -76,6 +76,8 @@ pub(crate) struct ClassWords {
     pub(crate) single_word_bodies: HashSet<String>,
     /// "del", "do", "du": an article in a preposition.
     pub(crate) article_contractions: HashSet<String>,
+    /// "MP", "OBE": letters after a name.
+    pub(crate) post_nominals: HashSet<String>,
     /// "por", "pour": words opening a heading of a group of a list of people.
     pub(crate) group_leads: HashSet<String>,
     /// "cion", "ing": endings (folded) of words that name a field of work.
@@ -182,6 +184,7 @@ impl ClassWords {
             single_word_bodies: set(WordClass::SingleWordBody),
             article_contractions: set(WordClass::ArticleContraction),
             group_leads: set(WordClass::GroupLead),
+            post_nominals: set(WordClass::PostNominal),
             subject_endings: list(WordClass::SubjectEnding).iter().map(|e| acta_doc::fold(e)).collect(),
             place_qualifiers: set(WordClass::PlaceQualifier),
         }

@@ -333,16 +333,24 @@ pub fn parse_entry<'g>(
     if core < 2 && honorific.is_none() {
         return None;
     }
-    let rest_start = {
-        let after = &text[name_range.end..range.end];
-        let skip = after.len()
-            - after
-                .trim_start_matches(|c: char| {
-                    c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—' | ':' | '|' | ';' | '(')
-                })
-                .len();
-        name_range.end + skip
+    let separators = |s: &str| {
+        s.len()
+            - s.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—' | ':' | '|' | ';' | '(')
+            })
+            .len()
     };
+    let mut rest_start = name_range.end + separators(&text[name_range.end..range.end]);
+    // "Julia Lopez MP, Minister for ...", "Ana Ruiz OBE, Director": letters after the name are
+    // neither the name nor the title.
+    loop {
+        let after = &text[rest_start..range.end];
+        let word = &after[..after.find([' ', ',', ';', ')']).unwrap_or(after.len())];
+        if word.is_empty() || !gaz.classes.post_nominals.contains(word) {
+            break;
+        }
+        rest_start += word.len() + separators(&after[word.len()..]);
+    }
     let mut rest = ByteRange { start: rest_start, end: range.end }.trim(text);
     if let Some(c) = gaz.copulas.iter().find(|c| rest.slice(text).starts_with(c.as_str())) {
         rest.start += c.len();

@@ -209,6 +209,16 @@ fn enumerated_with_contraction(text: &str, name_start: usize, gaz: &Gazetteers) 
 /// "Ana Silva, Minister of Economy, said", "Ana Silva (ITU)", "Ana Silva – Directora, Agencia X".
 fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
     let text = p.text;
+    // "Julia Lopez MP, Minister for ...": the apposition comes after the letters after the name.
+    let mut name = name;
+    while let Some(word) =
+        text[name.end..].strip_prefix(' ').map(|r| &r[..r.find([' ', ',', ';', ')']).unwrap_or(r.len())])
+    {
+        if word.is_empty() || !gaz.classes.post_nominals.contains(word) {
+            break;
+        }
+        name.end += 1 + word.len();
+    }
     let after = &text[name.end..floor(text, name.end + WINDOW)];
     if let Some(inside) = after.strip_prefix(" (") {
         let close = inside.find(')')?;

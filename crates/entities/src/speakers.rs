@@ -149,6 +149,17 @@ impl Stage for SpeakerStage {
                 if app.end <= m.range.start && a.organization.is_none() {
                     a.organization = body_before(report, app.start);
                 }
+                // "The World Bank's Senior Digital Specialist, Mr. X": a body in the possessive that
+                // the title was read from the middle of is the speaker's, and out of the title.
+                if app.end <= m.range.start && a.organization.is_none() {
+                    if let Some((body, title_start)) = possessive_body(report, a.role.map_or(app.start, |r| r.start)) {
+                        a.organization = Some(body);
+                        a.role = a
+                            .role
+                            .filter(|r| r.end > title_start)
+                            .map(|r| ByteRange { start: title_start, end: r.end });
+                    }
+                }
             }
             let honorific = honorific_before(&report.text, m.range.start, &self.gaz, report.language_at(m.range.start));
             let record = Speaker {
@@ -237,6 +248,21 @@ fn part_in_parentheses(report: &Report, role: ByteRange, gaz: &Gazetteers) -> Op
     let lower = role.slice(text).trim().to_lowercase();
     let part = gaz.participation_aside.find_all(&lower).find(|&(start, end, _)| start == 0 && end == lower.len());
     part.map(|(_, _, role)| role)
+}
+
+/// A body's mention in the possessive around `at`, where a title was read from ("World Bank's" with
+/// `at` on "Bank's"), and where the title after it starts.
+fn possessive_body(report: &Report, at: usize) -> Option<(&Mention, usize)> {
+    let text = &report.text;
+    let i = report.mentions.partition_point(|m| m.range.start <= at);
+    let body = report.mentions[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization) && m.range.end >= at)?;
+    let after = &text[body.range.end..];
+    let gap = ["'s ", "’s "].iter().find(|g| after.starts_with(**g))?;
+    Some((body, body.range.end + gap.len()))
 }
 
 /// A body's mention that ends right before `at`, a space (or a possessive "'s ") between: "UNCTAD"

@@ -1103,3 +1103,21 @@ fn a_faculty_or_school_inside_a_university_stays_in_the_title() {
     let tobias = rows.iter().find(|r| r.0 == "Tobias Brandt").expect("Tobias Brandt");
     assert_eq!(tobias.3.as_deref(), Some("University of Leeds"), "{rows:?}");
 }
+
+#[test]
+fn a_body_in_the_possessive_before_a_title_is_the_speakers() {
+    let rows = speakers("The Inter-American Development Bank's Senior Housing Specialist, Dr. Marisol Quintana, presented the survey.\n");
+    let row = rows.iter().find(|r| r.0 == "Marisol Quintana").expect("Marisol Quintana");
+    assert_eq!(row.3.as_deref(), Some("Inter-American Development Bank"), "{rows:?}");
+    assert_eq!(row.2.as_deref(), Some("Senior Housing Specialist"), "{rows:?}");
+}
+
+#[test]
+fn letters_after_a_name_are_neither_name_nor_title() {
+    let rows = speakers("Witnesses: Dr Owen Pryce, Chief Scientist, Met Office; and Carys Lloyd MP, Minister for Rural Affairs.\n\nThe panel then heard Bethan Rowe OBE, Director of Policy, who spoke about flooding.\n");
+    let carys = rows.iter().find(|r| r.0 == "Carys Lloyd").expect("Carys Lloyd");
+    assert_eq!(carys.2.as_deref(), Some("Minister for Rural Affairs"), "{rows:?}");
+    assert_eq!(carys.5, vec!["speaker".to_string()]);
+    let bethan = rows.iter().find(|r| r.0 == "Bethan Rowe").expect("Bethan Rowe");
+    assert_eq!(bethan.2.as_deref(), Some("Director of Policy"), "{rows:?}");
+}

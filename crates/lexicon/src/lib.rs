@@ -490,6 +490,9 @@ word_classes! {
     SingleWordBody = "single_word_body",
     /// A preposition and an article written as one word ("del", "do", "du"), lower case.
     ArticleContraction = "article_contraction",
+    /// Letters written after a person's name that are no title ("MP", "OBE", "PhD"), as written:
+    /// an entry's title starts after them ("Julia Lopez MP, Minister for ...").
+    PostNominal = "post_nominal",
     /// Words that open a heading naming the body whose people follow it in a list of people ("Por
     /// el Ministerio de Salud:", "Pour la métropole :"), lower case: the list goes on under it.
     GroupLead = "group_lead",
