@@ -329,7 +329,12 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
             out.push(ShapeMatch { start, end, kind, stakeholder, acronym, unverified_acronym: unverified });
         }
     };
-    for m in gaz.shapes.ministry_fixed.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
+    let mut from = 0;
+    while let Some(m) = gaz.shapes.ministry_fixed.find_at(text, from) {
+        from = m.end();
+        if !word_bounded(text, m.start(), m.end()) {
+            continue;
+        }
         // "Digital Government of Latin America" is part of a longer name, not a government.
         let government_of = gaz.classes.government_words.iter().any(|g| m.as_str().starts_with(g.as_str()));
         let prev_word = text[..m.start()].strip_suffix(' ').and_then(|p| p.rsplit([' ', '\n']).next()).unwrap_or("");
@@ -339,7 +344,17 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
         {
             continue;
         }
-        push(m.start(), enumeration_ended(text, m.start(), m.end(), gaz), EntityKind::Ministry, None, false);
+        // "the Government of Kerala and the Government of Odisha": two governments, the second
+        // found by the next search.
+        let end = enumeration_ended(text, m.start(), m.end(), gaz);
+        let end = match gaz.classes.second_name.find(&text[m.start()..end]) {
+            Some(second) => {
+                from = m.start() + second.start() + 1;
+                m.start() + second.start()
+            }
+            None => end,
+        };
+        push(m.start(), end, EntityKind::Ministry, None, false);
     }
     for (start, end) in every_start(&gaz.shapes.ministry_head_first, text, words) {
         let end = enumeration_ended(text, start, end, gaz);

@@ -1121,3 +1121,11 @@ fn letters_after_a_name_are_neither_name_nor_title() {
     let bethan = rows.iter().find(|r| r.0 == "Bethan Rowe").expect("Bethan Rowe");
     assert_eq!(bethan.2.as_deref(), Some("Director of Policy"), "{rows:?}");
 }
+
+#[test]
+fn two_governments_joined_by_a_conjunction_are_two_bodies() {
+    let r = extract("Officials of the Government of Sindh and the Government of Balochistan met in Karachi.\n");
+    let bodies = names(&r, EntityKind::Ministry);
+    assert!(bodies.contains(&"Government of Sindh".to_string()), "{bodies:?}");
+    assert!(bodies.contains(&"Government of Balochistan".to_string()), "{bodies:?}");
+}
