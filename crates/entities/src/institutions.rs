@@ -308,6 +308,45 @@ fn hyphenated_end(text: &str, end: usize) -> usize {
     end
 }
 
+/// How far after a lower-case head's name the comma before a person is looked for.
+const TITLE_TAIL_BYTES: usize = 100;
+
+/// The largest char boundary at or before `at`, within the text.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// "la subsecretaria de Innovación de la Municipalidad de Córdoba, Mariana Zamora": a name that
+/// opens with a title in small letters ("subsecretaria", where the body is "subsecretaría") and
+/// whose clause ends with a comma before a person's given name is that person's title.
+fn title_before_person(text: &str, start: usize, end: usize, gaz: &Gazetteers) -> bool {
+    let head = text[start..end].split(' ').next().unwrap_or("");
+    if !head.starts_with(char::is_lowercase) || !gaz.is_title(head) {
+        return false;
+    }
+    let tail = &text[end..floor_boundary(text, end + TITLE_TAIL_BYTES)];
+    let clause = &tail[..tail.find([',', '.', ';', ':', '\n']).unwrap_or(tail.len())];
+    tail[clause.len()..].strip_prefix(", ").is_some_and(|rest| {
+        let first = rest.split([' ', ',']).next().unwrap_or("");
+        first.starts_with(char::is_uppercase) && gaz.is_given_name(first)
+    })
+}
+
+/// "Cidadania-PE", "Novo-SP": a party's one-word name and a state's two capitals, as parliaments
+/// write them beside a member's name; no acronym of the words before.
+fn party_with_state(s: &str) -> bool {
+    s.split_once('-').is_some_and(|(word, state)| {
+        state.len() == 2
+            && state.bytes().all(|b| b.is_ascii_uppercase())
+            && word.chars().count() >= 4
+            && word.chars().skip(1).all(char::is_lowercase)
+    })
+}
+
 #[cfg(test)]
 fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
     find_by_shape_in(text, &Words::of(text), &Gazetteers::bundled())
@@ -320,7 +359,7 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
     let mut push = |start: usize, end: usize, kind: EntityKind, acronym: Option<(usize, usize)>, unverified: bool| {
         let end = hyphenated_end(text, end);
         let (start, end) = tidy(text, start, end, gaz);
-        if is_generic(&text[start..end], gaz) {
+        if is_generic(&text[start..end], gaz) || title_before_person(text, start, end, gaz) {
             return;
         }
         let kind = if kind == EntityKind::Organization { institution_kind(&text[start..end], gaz) } else { kind };
@@ -390,7 +429,7 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
         push(start, end, kind, None, false);
     }
     for (name, acr) in acronym_pairs(text, gaz) {
-        if !at_word_start(text, name.start()) {
+        if !at_word_start(text, name.start()) || party_with_state(acr.as_str()) {
             continue;
         }
         // The long form starts at the word whose initial is the acronym's: "Cámara de Comercio de

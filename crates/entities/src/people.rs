@@ -576,8 +576,9 @@ fn is_party_acronym(word: &str, gaz: &Gazetteers) -> bool {
     (2..=8).contains(&letters) && word.chars().all(char::is_uppercase) && gaz.country_named(word).is_none()
 }
 
-/// "(PT-SP)", "(Bloco Parlamentar Vanguarda/PL - RN)": a party's acronym and the two capitals of a
-/// state or province, as parliaments write a member's party; the party's range. Beside a member's
+/// "(PT-SP)", "(Bloco Parlamentar Vanguarda/PL - RN)", "(Republicanos-DF)": a party's acronym (or,
+/// alone in the parenthesis, its one-word name) and the two capitals of a state or province, as
+/// parliaments write a member's party; the party's range. Beside a member's
 /// name, an acronym that names no body elsewhere ("PDT", a time zone) is a party here.
 fn party_and_state(text: &str, inside: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
     let s = inside.slice(text);
@@ -591,7 +592,15 @@ fn party_and_state(text: &str, inside: ByteRange, gaz: &Gazetteers) -> Option<By
         let state_code = state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase());
         let party_start = party.rfind(['/', ' ']).map_or(0, |i| i + 1);
         let word = &party[party_start..];
-        if state_code && is_party_acronym(word, gaz) {
+        // "(Republicanos-DF)", "(Novo-SP)": a party named by a word, the whole parenthesis.
+        let named_party = party_start == 0
+            && piece.len() == s.len()
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase)
+            && word.chars().count() >= 4
+            && gaz.country_named(word).is_none()
+            && gaz.find_places(word).next().is_none();
+        if state_code && (is_party_acronym(word, gaz) || named_party) {
             let start = start + party_start;
             return Some(ByteRange { start, end: start + word.len() });
         }

@@ -396,7 +396,21 @@ fn after_last_person(report: &Report, title: ByteRange, gaz: &Gazetteers) -> Byt
         start += rest.len() - trimmed.len();
         match trimmed.split_once(' ') {
             Some((word, _)) if gaz.conjunctions.iter().any(|c| c == word) => start += word.len(),
-            _ => break,
+            _ => {
+                // "..., moderado por la periodista X, disertaron el director de ...": the phrase of
+                // participation before the next title is not part of it.
+                let lower = trimmed.to_lowercase();
+                let phrase = gaz
+                    .participation_before
+                    .find_all(&lower)
+                    .filter(|&(s, e, _)| s == 0 && lower[e..].starts_with(' '))
+                    .map(|(_, e, _)| e)
+                    .max();
+                match phrase {
+                    Some(end) if lower.len() == trimmed.len() => start += end,
+                    _ => break,
+                }
+            }
         }
     }
     ByteRange { start: start.min(title.end), end: title.end }

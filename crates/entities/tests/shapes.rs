@@ -1129,3 +1129,24 @@ fn two_governments_joined_by_a_conjunction_are_two_bodies() {
     assert!(bodies.contains(&"Government of Sindh".to_string()), "{bodies:?}");
     assert!(bodies.contains(&"Government of Balochistan".to_string()), "{bodies:?}");
 }
+
+#[test]
+fn prose_titles_after_a_moderator_and_before_a_person() {
+    // The verb of participation after the moderator's name is not the next speaker's title.
+    let rows = speakers("En el segundo bloque, moderado por la periodista Lucía Benavídez, expusieron el gerente de Sistemas del Banco Provincia, Ramiro Ocampo; y la subsecretaria de Modernización de la Municipalidad de Rosario, Julieta Ferrero.\n");
+    let ramiro = rows.iter().find(|r| r.0 == "Ramiro Ocampo").expect("Ramiro Ocampo");
+    assert!(ramiro.2.as_deref().is_some_and(|t| t.starts_with("gerente")), "{rows:?}");
+    // A head written as a title ("subsecretaria", the body being "subsecretaría") before a person
+    // is her title, and the body after it her organisation.
+    let julieta = rows.iter().find(|r| r.0 == "Julieta Ferrero").expect("Julieta Ferrero");
+    assert_eq!(julieta.2.as_deref(), Some("subsecretaria de Modernización"), "{rows:?}");
+    assert_eq!(julieta.3.as_deref(), Some("Municipalidad de Rosario"), "{rows:?}");
+}
+
+#[test]
+fn reporters_are_titles_and_parties_named_by_a_word_beside_members() {
+    let rows = speakers("Modera: Lic. Tania Bermúdez Olvera, Reportera, El Informador\n");
+    assert_eq!(rows[0].2.as_deref(), Some("Reportera"), "{rows:?}");
+    let rows = speakers("A audiência foi presidida pelo deputado Heitor Campelo Sá (Cidadania-PE).\n");
+    assert_eq!(rows[0].3.as_deref(), Some("Cidadania"), "{rows:?}");
+}
