@@ -350,6 +350,19 @@ fn possessive_start(before: &str) -> Option<usize> {
 /// Silva": a title before the name in the same clause.
 fn apposition_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
     let text = p.text;
+    // "le Ministre de la Transition numérique, M. Kalil Konaté": the title ends before the form of
+    // address (any language's: only where the title ends counts).
+    let mut name = name;
+    if let Some(before) = text[..name.start].strip_suffix(' ') {
+        let word_start =
+            before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+        let address = crate::names::honorific_at(text, word_start, gaz, Some(acta_doc::Lang::FR));
+        // Only a form of address that is no title itself ("M.", "Mme", "Dr."; not "Minister").
+        let plain_address = !gaz.is_title(before[word_start..].trim_end_matches('.'));
+        if plain_address && address.is_some_and(|(_, _, after)| after == name.start) && word_start < name.start {
+            name.start = word_start;
+        }
+    }
     let from = ceil(text, name.start.saturating_sub(WINDOW));
     let before = &text[from..name.start];
     let (body, comma) = match before.strip_suffix(", ") {

@@ -177,7 +177,7 @@ impl Stage for SpeakerStage {
                         let title = ByteRange { start: r.start, end: h.start }.trim(&report.text);
                         trim_role(&report.text, without_trailing_possessive_country(report, title), &self.gaz)
                     }
-                    _ => Some(r),
+                    _ => Some(without_trailing_possessive_country(report, r)).filter(|r| !r.is_empty()),
                 }),
                 // In prose only a body the text names as one is taken (an unnamed last part is too often a
                 // place or a clause).

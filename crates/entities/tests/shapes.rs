@@ -1150,3 +1150,12 @@ fn reporters_are_titles_and_parties_named_by_a_word_beside_members() {
     let rows = speakers("A audiência foi presidida pelo deputado Heitor Campelo Sá (Cidadania-PE).\n");
     assert_eq!(rows[0].3.as_deref(), Some("Cidadania"), "{rows:?}");
 }
+
+#[test]
+fn a_title_before_a_form_of_address_and_a_name_is_that_persons() {
+    let rows = speakers("La séance a été ouverte par le Ministre de l'Économie numérique, Mme Aïssata Kaboré, en présence de la Directrice générale de l'ANPTIC, Mme Awa Sawadogo.\n");
+    let aissata = rows.iter().find(|r| r.0 == "Aïssata Kaboré").expect("Aïssata Kaboré");
+    assert_eq!(aissata.2.as_deref(), Some("Ministre de l'Économie numérique"), "{rows:?}");
+    let awa = rows.iter().find(|r| r.0 == "Awa Sawadogo").expect("Awa Sawadogo");
+    assert_eq!(awa.2.as_deref(), Some("Directrice générale"), "{rows:?}");
+}
