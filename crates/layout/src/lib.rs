@@ -152,6 +152,22 @@ fn metadata(report: &Report) -> Metadata {
             }
         }
     }
+    // Without a field, the counts the prose reports ("brought together 64 participants, 27 of them
+    // women", "reunió a más de 250 asistentes").
+    if m.participants_text.is_none() {
+        if let Some((count, range)) = prose_count(window, &PARTICIPANTS_IN_PROSE) {
+            m.participants = Some(count);
+            m.participants_text = Some(range);
+        }
+    }
+    if m.women.is_none() && m.women_text.is_none() {
+        if let Some((count, range)) = prose_count(window, &WOMEN_IN_PROSE) {
+            if m.participants.is_none_or(|all| count <= all) {
+                m.women = Some(count);
+                m.women_text = Some(range);
+            }
+        }
+    }
     m
 }
 
@@ -191,6 +207,38 @@ fn runs_on_after_a_sentence(value: &str) -> bool {
     words.windows(2).any(|pair| {
         let word = pair[0].strip_suffix('.').unwrap_or("");
         word.chars().count() >= 3 && word.chars().all(char::is_lowercase) && pair[1].starts_with(char::is_uppercase)
+    })
+}
+
+/// "250 asistentes", "400 participantes", "64 participants": a count and a word for the people
+/// counted (the packs' participant_noun class).
+static PARTICIPANTS_IN_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,3}}(?:[.,]\d{{3}})*|\d+)[ \t\u{{a0}}]+(?:{})\b",
+        crate::words::WORDS.participant_nouns
+    ))
+    .expect("valid regex")
+});
+
+/// "27 of them women", "40 mujeres", "dont 12 femmes": a count and, at most two words after it,
+/// the word for women.
+static WOMEN_IN_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,3}}(?:[.,]\d{{3}})*|\d+)[ \t\u{{a0}}]+(?:\p{{L}}+[ \t\u{{a0}}]+){{0,2}}(?:{})\b",
+        crate::words::WORDS.women
+    ))
+    .expect("valid regex")
+});
+
+/// The first count a pattern finds in the prose of `window` (the start of the text), and where
+/// the count and its noun are: not a percentage, not a year.
+fn prose_count(window: &str, pattern: &Regex) -> Option<(u64, acta_doc::ByteRange)> {
+    pattern.captures_iter(window).find_map(|c| {
+        let whole = c.get(0)?;
+        let number = c.get(1)?.as_str();
+        let count = single_number(number)?;
+        (count > 0 && !(1900..=2100).contains(&count))
+            .then_some((count, acta_doc::ByteRange { start: whole.start(), end: whole.end() }))
     })
 }
 
@@ -373,6 +421,28 @@ mod tests {
         MetadataStage.run(&mut report).unwrap();
         let organizer = report.metadata.organizer.map(|r| report.slice(r).to_string());
         assert_eq!(organizer.as_deref(), Some("Agency for\nDigital Government"));
+    }
+
+    #[test]
+    fn counts_of_participants_and_women_reported_in_prose() {
+        let counts = |text: &str| {
+            let mut report = Report::new("t", "t.txt", text.to_string());
+            LayoutStage::bundled().run(&mut report).unwrap();
+            MetadataStage.run(&mut report).unwrap();
+            (report.metadata.participants, report.metadata.women)
+        };
+        assert_eq!(
+            counts("Harbour workshop\n\nThe workshop brought together 58 participants, 31 of them women, from nine ports.\n"),
+            (Some(58), Some(31))
+        );
+        assert_eq!(counts("Jornada\n\nEl encuentro reunió a más de 1.200 asistentes en Salta.\n"), (Some(1200), None));
+        assert_eq!(
+            counts("Oficina\n\nA oficina contou com 45 participantes, dos quais 20 mulheres.\n"),
+            (Some(45), Some(20))
+        );
+        // A year or a percentage is no count; a field's count comes first.
+        assert_eq!(counts("Forum\n\nIn 2024 participants came from 12 countries.\n"), (None, None));
+        assert_eq!(counts("Forum\nParticipants: 85\n\nAbout 90 participants registered.\n"), (Some(85), None));
     }
 
     #[test]

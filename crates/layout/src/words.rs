@@ -26,6 +26,7 @@ pub(crate) struct LayoutWords {
     pub(crate) page_words: String,
     pub(crate) page_of: String,
     pub(crate) women: String,
+    pub(crate) participant_nouns: String,
     /// Phrases of web-page furniture ("skip to main content", "cookies"), lower case.
     pub(crate) boilerplate: Vec<String>,
     /// Words a name or value never ends on ("of", "for", "de la"): a line ending on one goes on.
@@ -65,6 +66,7 @@ impl LayoutWords {
             page_words: alternation(WordClass::PageWord),
             page_of: alternation(WordClass::PageOf),
             women: alternation(WordClass::Women),
+            participant_nouns: alternation(WordClass::ParticipantNoun),
             document_type: set(ListKind::DocumentTypeWords, acta_doc::fold),
             quoting: set(ListKind::QuotingWords, str::to_lowercase),
             one_letter: set(ListKind::OneLetterWords, str::to_lowercase),

@@ -540,6 +540,9 @@ word_classes! {
     PageOf = "page_of",
     /// Words for women in a count of participants ("mujeres"), lower case.
     Women = "women",
+    /// Words for the people counted as taking part ("participants", "asistentes", "pessoas"),
+    /// lower case: "reunió a más de 250 asistentes" reports the participants.
+    ParticipantNoun = "participant_noun",
     /// Ordinal suffixes after a day's number ("st", "er"), lower case.
     OrdinalSuffix = "ordinal_suffix",
     /// Prepositions between the parts of a date written in words ("do", "del"), lower case.
