@@ -26,7 +26,9 @@ pub(crate) struct LayoutWords {
     pub(crate) page_words: String,
     pub(crate) page_of: String,
     pub(crate) women: String,
-    pub(crate) participant_nouns: String,
+    /// Words for women and for the people counted as taking part, lower case.
+    pub(crate) women_words: HashSet<String>,
+    pub(crate) participant_nouns: HashSet<String>,
     /// Phrases of web-page furniture ("skip to main content", "cookies"), lower case.
     pub(crate) boilerplate: Vec<String>,
     /// Words a name or value never ends on ("of", "for", "de la"): a line ending on one goes on.
@@ -66,7 +68,8 @@ impl LayoutWords {
             page_words: alternation(WordClass::PageWord),
             page_of: alternation(WordClass::PageOf),
             women: alternation(WordClass::Women),
-            participant_nouns: alternation(WordClass::ParticipantNoun),
+            women_words: lexicon.class(WordClass::Women).map(str::to_lowercase).collect(),
+            participant_nouns: lexicon.class(WordClass::ParticipantNoun).map(str::to_lowercase).collect(),
             document_type: set(ListKind::DocumentTypeWords, acta_doc::fold),
             quoting: set(ListKind::QuotingWords, str::to_lowercase),
             one_letter: set(ListKind::OneLetterWords, str::to_lowercase),
