@@ -52,6 +52,11 @@ fn speakers(text: &str) -> Vec<Row> {
         .collect()
 }
 
+/// The speaker row of `name`, which the test expects to be there.
+fn row<'r>(rows: &'r [Row], name: &str) -> &'r Row {
+    rows.iter().find(|r| r.0 == name).unwrap_or_else(|| panic!("no row for {name}: {rows:?}"))
+}
+
 // ---- honorifics ----
 
 #[test]
@@ -1011,7 +1016,7 @@ fn what_follows_a_title_set_off_after_a_name_is_the_body() {
     let rows = speakers("The witnesses were heard. Nadia Corvell, Director, Civic Green Watch, said the scheme had failed. Ana Torres, directora, Pedro Ruiz, asesor, y otros.\n");
     let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
     assert!(!names.contains(&"Civic Green Watch"), "{rows:?}");
-    let nadia = rows.iter().find(|r| r.0 == "Nadia Corvell").expect("Nadia Corvell");
+    let nadia = row(&rows, "Nadia Corvell");
     assert_eq!(nadia.3.as_deref(), Some("Civic Green Watch"));
     assert!(names.contains(&"Pedro Ruiz"), "{rows:?}");
 }
@@ -1024,7 +1029,7 @@ fn a_part_alone_in_parentheses_beside_a_listed_name_is_theirs() {
     assert!(roles("Mervyn Bunter").contains(&"rapporteur".to_string()), "{rows:?}");
     assert_eq!(roles("Peter Wimsey"), vec!["attendee".to_string()]);
     let rows = speakers("Asistentes:\n- Tomás Ibarra Luna (preside)\n- Elena Ruiz Soto, asesora\n");
-    let tomas = rows.iter().find(|r| r.0 == "Tomás Ibarra Luna").expect("Tomás Ibarra Luna");
+    let tomas = row(&rows, "Tomás Ibarra Luna");
     assert!(tomas.5.contains(&"chair".to_string()), "{rows:?}");
 }
 
@@ -1044,7 +1049,7 @@ fn one_word_naming_a_field_of_work_after_a_title_is_no_body() {
     for row in &rows[..3] {
         assert_eq!(row.3, None, "{rows:?}");
     }
-    let noe = rows.iter().find(|r| r.0 == "Noé Baril").expect("Noé Baril");
+    let noe = row(&rows, "Noé Baril");
     assert_eq!(noe.3.as_deref(), Some("Jubilant"));
 }
 
@@ -1052,10 +1057,10 @@ fn one_word_naming_a_field_of_work_after_a_title_is_no_body() {
 fn a_group_headed_by_its_body_inside_a_list_of_people_keeps_the_list_and_gives_the_body() {
     let text = "ATA DA REUNIÃO\n\nPRESENTES\nPelo Instituto Nacional de Pesquisas da Amazônia e do Cerrado (INPAC):\n- Renata Lobo Ferraz, coordenadora de Previsão\nPela Agência Estadual de Águas:\n- Otávio Meireles Cunha, analista\n\nA reunião começou às 10h.\n";
     let rows = speakers(text);
-    let renata = rows.iter().find(|r| r.0 == "Renata Lobo Ferraz").expect("Renata Lobo Ferraz");
+    let renata = row(&rows, "Renata Lobo Ferraz");
     assert_eq!(renata.3.as_deref(), Some("Instituto Nacional de Pesquisas da Amazônia e do Cerrado"), "{rows:?}");
     assert_eq!(renata.5, vec!["attendee".to_string()]);
-    let otavio = rows.iter().find(|r| r.0 == "Otávio Meireles Cunha").expect("Otávio Meireles Cunha");
+    let otavio = row(&rows, "Otávio Meireles Cunha");
     assert_eq!(otavio.3.as_deref(), Some("Agência Estadual de Águas"), "{rows:?}");
     assert_eq!(otavio.5, vec!["attendee".to_string()]);
 }
@@ -1066,7 +1071,7 @@ fn lists_of_the_absent_and_of_those_also_attending_under_their_headings() {
     let rows = speakers(text);
     let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
     assert!(!names.contains(&"Gisèle Leclerc"), "{rows:?}");
-    let yvette = rows.iter().find(|r| r.0 == "Yvette Charbonneau").expect("Yvette Charbonneau");
+    let yvette = row(&rows, "Yvette Charbonneau");
     assert_eq!(yvette.5, vec!["attendee".to_string()]);
     assert!(people(text).contains(&"Gisèle Leclerc".to_string()));
 }
@@ -1097,28 +1102,28 @@ fn an_article_inside_a_body_name_and_none_at_its_end() {
 #[test]
 fn a_faculty_or_school_inside_a_university_stays_in_the_title() {
     let rows = speakers("Participants:\n- Helena Vasquez Prado, profesora de la Facultad de Ingeniería de la Universidad de Antioquia\n- Tobias Brandt, Head of Research, School of Geography, University of Leeds\n");
-    let helena = rows.iter().find(|r| r.0 == "Helena Vasquez Prado").expect("Helena Vasquez Prado");
+    let helena = row(&rows, "Helena Vasquez Prado");
     assert_eq!(helena.3.as_deref(), Some("Universidad de Antioquia"), "{rows:?}");
     assert!(helena.2.as_deref().is_some_and(|t| t.contains("Facultad de Ingeniería")), "{rows:?}");
-    let tobias = rows.iter().find(|r| r.0 == "Tobias Brandt").expect("Tobias Brandt");
+    let tobias = row(&rows, "Tobias Brandt");
     assert_eq!(tobias.3.as_deref(), Some("University of Leeds"), "{rows:?}");
 }
 
 #[test]
 fn a_body_in_the_possessive_before_a_title_is_the_speakers() {
     let rows = speakers("The Inter-American Development Bank's Senior Housing Specialist, Dr. Marisol Quintana, presented the survey.\n");
-    let row = rows.iter().find(|r| r.0 == "Marisol Quintana").expect("Marisol Quintana");
-    assert_eq!(row.3.as_deref(), Some("Inter-American Development Bank"), "{rows:?}");
-    assert_eq!(row.2.as_deref(), Some("Senior Housing Specialist"), "{rows:?}");
+    let marisol = row(&rows, "Marisol Quintana");
+    assert_eq!(marisol.3.as_deref(), Some("Inter-American Development Bank"), "{rows:?}");
+    assert_eq!(marisol.2.as_deref(), Some("Senior Housing Specialist"), "{rows:?}");
 }
 
 #[test]
 fn letters_after_a_name_are_neither_name_nor_title() {
     let rows = speakers("Witnesses: Dr Owen Pryce, Chief Scientist, Met Office; and Carys Lloyd MP, Minister for Rural Affairs.\n\nThe panel then heard Bethan Rowe OBE, Director of Policy, who spoke about flooding.\n");
-    let carys = rows.iter().find(|r| r.0 == "Carys Lloyd").expect("Carys Lloyd");
+    let carys = row(&rows, "Carys Lloyd");
     assert_eq!(carys.2.as_deref(), Some("Minister for Rural Affairs"), "{rows:?}");
     assert_eq!(carys.5, vec!["speaker".to_string()]);
-    let bethan = rows.iter().find(|r| r.0 == "Bethan Rowe").expect("Bethan Rowe");
+    let bethan = row(&rows, "Bethan Rowe");
     assert_eq!(bethan.2.as_deref(), Some("Director of Policy"), "{rows:?}");
 }
 
@@ -1134,11 +1139,11 @@ fn two_governments_joined_by_a_conjunction_are_two_bodies() {
 fn prose_titles_after_a_moderator_and_before_a_person() {
     // The verb of participation after the moderator's name is not the next speaker's title.
     let rows = speakers("En el segundo bloque, moderado por la periodista Lucía Benavídez, expusieron el gerente de Sistemas del Banco Provincia, Ramiro Ocampo; y la subsecretaria de Modernización de la Municipalidad de Rosario, Julieta Ferrero.\n");
-    let ramiro = rows.iter().find(|r| r.0 == "Ramiro Ocampo").expect("Ramiro Ocampo");
+    let ramiro = row(&rows, "Ramiro Ocampo");
     assert!(ramiro.2.as_deref().is_some_and(|t| t.starts_with("gerente")), "{rows:?}");
     // A head written as a title ("subsecretaria", the body being "subsecretaría") before a person
     // is her title, and the body after it her organisation.
-    let julieta = rows.iter().find(|r| r.0 == "Julieta Ferrero").expect("Julieta Ferrero");
+    let julieta = row(&rows, "Julieta Ferrero");
     assert_eq!(julieta.2.as_deref(), Some("subsecretaria de Modernización"), "{rows:?}");
     assert_eq!(julieta.3.as_deref(), Some("Municipalidad de Rosario"), "{rows:?}");
 }
@@ -1154,8 +1159,8 @@ fn reporters_are_titles_and_parties_named_by_a_word_beside_members() {
 #[test]
 fn a_title_before_a_form_of_address_and_a_name_is_that_persons() {
     let rows = speakers("La séance a été ouverte par le Ministre de l'Économie numérique, Mme Aïssata Kaboré, en présence de la Directrice générale de l'ANPTIC, Mme Awa Sawadogo.\n");
-    let aissata = rows.iter().find(|r| r.0 == "Aïssata Kaboré").expect("Aïssata Kaboré");
+    let aissata = row(&rows, "Aïssata Kaboré");
     assert_eq!(aissata.2.as_deref(), Some("Ministre de l'Économie numérique"), "{rows:?}");
-    let awa = rows.iter().find(|r| r.0 == "Awa Sawadogo").expect("Awa Sawadogo");
+    let awa = row(&rows, "Awa Sawadogo");
     assert_eq!(awa.2.as_deref(), Some("Directrice générale"), "{rows:?}");
 }

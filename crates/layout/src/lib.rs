@@ -409,10 +409,16 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn title(text: &str) -> Option<String> {
+    /// A report of `text` with its layout and metadata read.
+    fn read(text: &str) -> Report {
         let mut report = Report::new("t", "t.txt", text.to_string());
         LayoutStage::bundled().run(&mut report).unwrap();
         MetadataStage.run(&mut report).unwrap();
+        report
+    }
+
+    fn title(text: &str) -> Option<String> {
+        let report = read(text);
         report.metadata.title.map(|t| report.slice(t).to_string())
     }
 
@@ -436,9 +442,7 @@ mod tests {
     #[test]
     fn an_organiser_wrapped_after_a_connector_goes_on_over_the_next_line() {
         let text = "Open data workshop\n\nOrganized by: Agency for\nDigital Government; Civic Lab\nThe workshop met.\n";
-        let mut report = Report::new("t", "t.txt", text.to_string());
-        LayoutStage::bundled().run(&mut report).unwrap();
-        MetadataStage.run(&mut report).unwrap();
+        let report = read(text);
         let organizer = report.metadata.organizer.map(|r| report.slice(r).to_string());
         assert_eq!(organizer.as_deref(), Some("Agency for\nDigital Government"));
     }
@@ -446,9 +450,7 @@ mod tests {
     #[test]
     fn counts_of_participants_and_women_reported_in_prose() {
         let counts = |text: &str| {
-            let mut report = Report::new("t", "t.txt", text.to_string());
-            LayoutStage::bundled().run(&mut report).unwrap();
-            MetadataStage.run(&mut report).unwrap();
+            let report = read(text);
             (report.metadata.participants, report.metadata.women)
         };
         assert_eq!(
@@ -468,9 +470,7 @@ mod tests {
     #[test]
     fn a_transcript_turn_labelled_chair_names_no_moderator() {
         let moderator = |text: &str| {
-            let mut report = Report::new("t", "t.txt", text.to_string());
-            LayoutStage::bundled().run(&mut report).unwrap();
-            MetadataStage.run(&mut report).unwrap();
+            let report = read(text);
             report.metadata.moderator.map(|r| report.slice(r).to_string())
         };
         let turns = "Housing Committee\n\nQ4 Chair: Good morning and welcome to this session of the Committee.\n\nQ5 Chair: Ms Rowe, what went wrong with the new system?\n";
