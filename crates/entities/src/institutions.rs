@@ -311,15 +311,6 @@ fn hyphenated_end(text: &str, end: usize) -> usize {
 /// How far after a lower-case head's name the comma before a person is looked for.
 const TITLE_TAIL_BYTES: usize = 100;
 
-/// The largest char boundary at or before `at`, within the text.
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 /// "la subsecretaria de Innovación de la Municipalidad de Córdoba, Mariana Zamora": a name that
 /// opens with a title in small letters ("subsecretaria", where the body is "subsecretaría") and
 /// whose clause ends with a comma before a person's given name is that person's title.
@@ -328,7 +319,7 @@ fn title_before_person(text: &str, start: usize, end: usize, gaz: &Gazetteers) -
     if !head.starts_with(char::is_lowercase) || !gaz.is_title(head) {
         return false;
     }
-    let tail = &text[end..floor_boundary(text, end + TITLE_TAIL_BYTES)];
+    let tail = &text[end..floor_char_boundary(text, end + TITLE_TAIL_BYTES)];
     let clause = &tail[..tail.find([',', '.', ';', ':', '\n']).unwrap_or(tail.len())];
     tail[clause.len()..].strip_prefix(", ").is_some_and(|rest| {
         let first = rest.split([' ', ',']).next().unwrap_or("");
