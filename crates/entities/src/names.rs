@@ -238,6 +238,19 @@ pub fn name_after_honorific(text: &str, pos: usize, gaz: &Gazetteers) -> Option<
     Some(NameMatch { range: ByteRange { start: pos, end: rest.range.end }, core_tokens: rest.core_tokens + 1 })
 }
 
+/// The honorific right before a name ("Ms Lynn St. Amour"), if any: the honorific and its range.
+pub(crate) fn honorific_before<'g>(
+    text: &str,
+    start: usize,
+    gaz: &'g Gazetteers,
+    lang: Option<Lang>,
+) -> Option<(&'g Honorific, ByteRange)> {
+    let before = text[..start].strip_suffix(' ')?;
+    let word_start = before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+    let (h, range, after) = honorific_at(text, word_start, gaz, lang)?;
+    (after == start).then_some((h, range))
+}
+
 /// The honorific that starts at `pos`, if any, and the position after it and its spaces.
 pub fn honorific_at<'g>(
     text: &str,

@@ -351,16 +351,12 @@ fn possessive_start(before: &str) -> Option<usize> {
 fn apposition_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
     let text = p.text;
     // "le Ministre de la Transition numérique, M. Kalil Konaté": the title ends before the form of
-    // address (any language's: only where the title ends counts).
+    // address (any language's: only where the title ends counts), unless that is a title itself
+    // ("Minister").
     let mut name = name;
-    if let Some(before) = text[..name.start].strip_suffix(' ') {
-        let word_start =
-            before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
-        let address = crate::names::honorific_at(text, word_start, gaz, Some(acta_doc::Lang::FR));
-        // Only a form of address that is no title itself ("M.", "Mme", "Dr."; not "Minister").
-        let plain_address = !gaz.is_title(before[word_start..].trim_end_matches('.'));
-        if plain_address && address.is_some_and(|(_, _, after)| after == name.start) && word_start < name.start {
-            name.start = word_start;
+    if let Some((_, address)) = crate::names::honorific_before(text, name.start, gaz, Some(acta_doc::Lang::FR)) {
+        if !gaz.is_title(address.slice(text).trim_end_matches('.')) {
+            name.start = address.start;
         }
     }
     let from = ceil(text, name.start.saturating_sub(WINDOW));

@@ -6,7 +6,7 @@ use acta_doc::{ByteRange, CountryCode, EntityKind, Layer, Mention, Report, Sessi
 
 use crate::entries::parsed_entries;
 use crate::gazetteer::Gazetteers;
-use crate::names::honorific_at;
+use crate::names::honorific_before;
 use crate::participants::{prose_context, Prose};
 use crate::words::lowercase_keeping_offsets;
 
@@ -277,19 +277,6 @@ fn body_before(report: &Report, at: usize) -> Option<&Mention> {
         .rev()
         .take(4)
         .find(|m| m.range.end == end && matches!(m.kind, EntityKind::Ministry | EntityKind::Organization))
-}
-
-/// The honorific right before a name ("Ms Lynn St. Amour"), if any: the honorific and its range.
-fn honorific_before<'g>(
-    text: &str,
-    start: usize,
-    gaz: &'g Gazetteers,
-    lang: Option<acta_doc::Lang>,
-) -> Option<(&'g crate::gazetteer::Honorific, ByteRange)> {
-    let before = text[..start].strip_suffix(' ')?;
-    let word_start = before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
-    let (h, range, after) = honorific_at(text, word_start, gaz, lang)?;
-    (after == start).then_some((h, range))
 }
 
 /// A row made from prose with no part and no affiliation says nothing that outweighs absence.
