@@ -240,6 +240,38 @@ impl Collector {
         });
     }
 
+    /// Drops the canonicals left with no mention ("Mauricio" the country once "Mauricio Alviar"
+    /// is read as a person), renumbering the rest.
+    fn drop_unmentioned(&mut self) {
+        let mut mentioned = vec![false; self.canonicals.len()];
+        for m in &self.mentions {
+            mentioned[m.canonical] = true;
+        }
+        if mentioned.iter().all(|&m| m) {
+            return;
+        }
+        let mut new_index = vec![usize::MAX; self.canonicals.len()];
+        let mut next = 0;
+        for (i, &m) in mentioned.iter().enumerate() {
+            if m {
+                new_index[i] = next;
+                next += 1;
+            }
+        }
+        for m in &mut self.mentions {
+            m.canonical = new_index[m.canonical];
+        }
+        self.keys.retain(|_, idx| mentioned[*idx]);
+        for idx in self.keys.values_mut() {
+            *idx = new_index[*idx];
+        }
+        let mut i = 0;
+        self.canonicals.retain(|_| {
+            i += 1;
+            mentioned[i - 1]
+        });
+    }
+
     pub(crate) fn overlaps(&self, range: ByteRange, kinds: &[EntityKind]) -> bool {
         self.overlapping(range).any(|m| kinds.contains(&m.kind))
     }
@@ -283,6 +315,7 @@ impl EntityStage {
         people(report, &self.gaz, &scans, &mut c);
         c.join_acronyms_to_long_forms();
         c.join_variant_names(&self.gaz);
+        c.drop_unmentioned();
         c.mentions.sort_by_key(|m| (m.range.start, m.range.end));
         report.canonicals = c.canonicals;
         report.mentions = c.mentions;

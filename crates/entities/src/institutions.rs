@@ -322,8 +322,12 @@ fn title_before_person(text: &str, start: usize, end: usize, gaz: &Gazetteers) -
     let tail = &text[end..floor_char_boundary(text, end + TITLE_TAIL_BYTES)];
     let clause = &tail[..tail.find([',', '.', ';', ':', '\n']).unwrap_or(tail.len())];
     tail[clause.len()..].strip_prefix(", ").is_some_and(|rest| {
-        let first = rest.split([' ', ',']).next().unwrap_or("");
-        first.starts_with(char::is_uppercase) && gaz.is_given_name(first)
+        let mut words = rest.split([' ', ',']);
+        let first = words.next().unwrap_or("");
+        // "Mauricio Alviar": a country's name that is also a given name, before a second name.
+        let mut country_as_given_name =
+            || gaz.country_named(first).is_some() && words.next().is_some_and(|w| w.starts_with(char::is_uppercase));
+        first.starts_with(char::is_uppercase) && (gaz.is_given_name(first) || country_as_given_name())
     })
 }
 

@@ -194,7 +194,17 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
             .is_some_and(|(_, core)| core >= 2);
         let known_first = words.first().is_some_and(|w| gaz.is_given_name(w));
         let person_shaped = if after_a_name { known_first } else { known || !in_capitals && !piece_follows };
-        if n.core_tokens >= 2 && closes && person_shaped && !c.overlaps(n.range, &blocked) {
+        // "la secretaria de Educación, Mauricio Alviar,": set off after a title, a first word that
+        // is also a country's name ("Mauricio" is Mauritius in Spanish) is a given name; a country
+        // named in full there ("Minister of Trade, Costa Rica,") is not.
+        let first_word = ByteRange { start: n.range.start, end: n.range.start + words.first().map_or(0, |w| w.len()) };
+        let country_is_first_word = c
+            .overlapping(n.range)
+            .filter(|m| matches!(m.kind, EntityKind::Country))
+            .all(|m| first_word.contains(&m.range));
+        let other_blocks = c.overlaps(n.range, &[EntityKind::Ministry, EntityKind::Organization, EntityKind::Region]);
+        if n.core_tokens >= 2 && closes && person_shaped && country_is_first_word && !other_blocks {
+            c.remove_overlapping(first_word, &[EntityKind::Country]);
             cands.push(PersonCandidate::found_by_pattern(n.range, n.core_tokens));
         }
     }

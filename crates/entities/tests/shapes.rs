@@ -270,6 +270,20 @@ fn organisations_named_after_people_are_organisations() {
 }
 
 #[test]
+fn a_country_name_that_is_a_given_name_after_a_title_is_a_person() {
+    // "Mauricio" is Mauritius in Spanish; set off by commas after a title it opens a name, and the
+    // country is no longer listed.
+    let r = extract("Los acompañó la secretaria de Educación departamental, Mauricio Alviar, durante la firma.");
+    assert_eq!(names(&r, EntityKind::Person), vec!["Mauricio Alviar"]);
+    assert_eq!(names(&r, EntityKind::Country), Vec::<String>::new());
+    assert_eq!(names(&r, EntityKind::Ministry), Vec::<String>::new());
+    let rows = speakers("Los acompañó la secretaria de Educación departamental, Mauricio Alviar, durante la firma.");
+    assert_eq!(row(&rows, "Mauricio Alviar").2.as_deref(), Some("secretaria de Educación departamental"));
+    // A country named in full after a title stays a country.
+    assert_eq!(countries("El ministro de Comercio de la región, Costa Rica, y el de Hacienda firmaron."), vec!["CR"]);
+}
+
+#[test]
 fn streets_months_and_languages_are_not_people() {
     assert!(people("The visit ended at a telecentre on Av. Paulista in São Paulo.").is_empty());
     assert!(people("Traffic peaks in June and July, and again in August.").is_empty());
