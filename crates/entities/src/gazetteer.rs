@@ -606,7 +606,10 @@ impl Gazetteers {
     /// Is this one word a title, or a title in the plural ("Minister", "Ministers", "deputados")?
     pub(crate) fn is_title_or_plural(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        self.is_title(&lower) || lower.strip_suffix('s').is_some_and(|w| self.is_title(w))
+        // "vereadores", "directores": Spanish and Portuguese plurals of a title ending in a consonant.
+        self.is_title(&lower)
+            || lower.strip_suffix('s').is_some_and(|w| self.is_title(w))
+            || lower.strip_suffix("es").is_some_and(|w| self.is_title(w))
     }
 
     pub fn institution(&self, index: usize) -> &Institution {

@@ -90,6 +90,9 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
         while let Some((_, _, a)) = honorific_at(text, pos, gaz, lang_at(pos)) {
             pos = a;
         }
+        // "o Senhor Vereador João Rodrigues", "los señores Diputados ...": a title between the
+        // form of address and the name is no part of the name.
+        pos = past_capitalised_title(text, pos, gaz);
         if let Some(n) = name_after_honorific(text, pos, gaz) {
             // "Alessandra Silveira, Professora Universitária": after a name and a comma, an honorific
             // that is also a title is the title, and one word alone after it is a name only when it
@@ -293,14 +296,13 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
 const MAX_APPOSITION_WORDS: usize = 10;
 
 /// "la secretária Mauricélia Montenegro Barros", "la ministra de Salud, Xiomara Quintero Páez": a
-/// name found without its first word (no known given name opens it), right after a title or a
-/// title's apposition, starts with the capitalised word before it that no list knows: a given name
-/// of its own. The name's new start, `None` when it opens with a given name or nothing so placed is
-/// before it.
+/// name found without its first word (no list knows it), right after a title or a title's
+/// apposition, starts with the capitalised word before it: a given name of its own, or the first
+/// part of a compound one ("Vereadores Altino José ..."). The name's new start, `None` when
+/// nothing so placed is before it.
 fn unknown_given_name_before(text: &str, p: &PersonCandidate, gaz: &Gazetteers) -> Option<usize> {
     let name = p.range.slice(text);
-    let first = name.split(' ').next().unwrap_or("");
-    if p.display.is_some() || gaz.is_given_name(first) || name.contains('\n') {
+    if p.display.is_some() || name.contains('\n') {
         return None;
     }
     let before = text[..p.range.start].strip_suffix(' ')?;
@@ -326,7 +328,9 @@ fn unknown_given_name_before(text: &str, p: &PersonCandidate, gaz: &Gazetteers) 
     // What stands before it: a title ("secretária"), or a comma after a clause that holds one.
     let rest = text[..word_start].trim_end_matches(' ');
     let previous = rest.rsplit([' ', '\n']).next().unwrap_or("");
-    let after_title = gaz.is_title(previous) && previous.starts_with(char::is_lowercase);
+    // "os Senhores Vereadores Altino José Magalhães Bessa": before a known given name too, a
+    // compound given name's first part.
+    let after_title = gaz.is_title_or_plural(previous);
     let after_apposition = rest.strip_suffix(',').is_some_and(|clause| {
         let clause_start = clause.rfind(['.', ';', ':', '\n', '(']).map_or(0, |i| i + 1);
         // The title's apposition is the clause's end: its last words ("contou com a participação
@@ -336,6 +340,20 @@ fn unknown_given_name_before(text: &str, p: &PersonCandidate, gaz: &Gazetteers) 
         last.iter().any(|w| w.starts_with(char::is_lowercase) && gaz.is_title(w))
     });
     (after_title || after_apposition).then_some(word_start)
+}
+
+/// Where the name starts after a capitalised title at `pos` followed by a space and a capital
+/// ("Vereador João Rodrigues"); `pos` itself when no such title is there.
+fn past_capitalised_title(text: &str, pos: usize, gaz: &Gazetteers) -> usize {
+    let word_end = text[pos..].find(|c: char| !c.is_alphabetic() && c != '-').map_or(text.len(), |i| pos + i);
+    let word = &text[pos..word_end];
+    let capitalised = word.starts_with(char::is_uppercase) && word.chars().skip(1).any(char::is_lowercase);
+    match text[word_end..].strip_prefix(' ') {
+        Some(next) if capitalised && next.starts_with(char::is_uppercase) && gaz.is_title_or_plural(word) => {
+            word_end + 1
+        }
+        _ => pos,
+    }
 }
 
 /// "intervenciones de Ernesto Peralta, Claudia del Pozo, Yunive Moreno y José Santos": in a list

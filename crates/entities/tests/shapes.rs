@@ -284,6 +284,33 @@ fn a_country_name_that_is_a_given_name_after_a_title_is_a_person() {
 }
 
 #[test]
+fn municipal_minutes_chair_titles_between_address_and_name_and_members_present() {
+    let rows = speakers(
+        "Reuniu a Câmara Municipal, sob a presidência do Senhor Presidente, Ricardo Antunes Rio, estando presentes os \
+         Senhores Vereadores Altino José Magalhães Bessa, Olga Maria Rodrigues Pereira, João Rodrigues, Sameiro \
+         Araújo e Carlos Silva.\n\
+         O Senhor Vereador João Rodrigues deu nota da reunião com a agência.",
+    );
+    assert_eq!(row(&rows, "Ricardo Antunes Rio").5, vec!["chair"]);
+    // Members present after "estando presentes" attend; the chair's phrase does not reach them.
+    assert_eq!(row(&rows, "Altino José Magalhães Bessa").5, vec!["attendee"]);
+    assert_eq!(row(&rows, "Sameiro Araújo").5, vec!["attendee"]);
+    assert_eq!(row(&rows, "Carlos Silva").5, vec!["attendee"]);
+    // A title between the form of address and the name is the title, not part of the name.
+    assert_eq!(row(&rows, "João Rodrigues").2.as_deref(), Some("Vereador"));
+    assert!(!rows.iter().any(|r| r.0.contains("Vereador")), "{rows:?}");
+    let rows = speakers(
+        "Se reunió el Consejo, bajo la presidencia del señor Juan Pérez Soto, estando presentes los consejeros Ana \
+         María Ruiz, Pedro Gómez y Lucía Vidal. La sesión siguiente fue presidida por Marta Ortiz, con la presencia \
+         del director Tomás Ibarra.",
+    );
+    assert_eq!(row(&rows, "Juan Pérez Soto").5, vec!["chair"]);
+    assert_eq!(row(&rows, "Pedro Gómez").5, vec!["attendee"]);
+    assert_eq!(row(&rows, "Lucía Vidal").5, vec!["attendee"]);
+    assert_eq!(row(&rows, "Tomás Ibarra").5, vec!["attendee"]);
+}
+
+#[test]
 fn streets_months_and_languages_are_not_people() {
     assert!(people("The visit ended at a telecentre on Av. Paulista in São Paulo.").is_empty());
     assert!(people("Traffic peaks in June and July, and again in August.").is_empty());
