@@ -457,6 +457,24 @@ pub(crate) fn cut_before_people(text: &str, range: ByteRange, gaz: &Gazetteers) 
             end = at;
         }
     }
+    // "Universidade do Minho e o INL": a conjunction, maybe with an article, before an acronym that
+    // ends the name joins a second body.
+    let span = &text[range.start..end];
+    if let Some((before_last, last)) = span.rsplit_once(' ') {
+        let is_acronym = last.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && last.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
+        let mut before = before_last;
+        if let Some((head, word)) = before.rsplit_once(' ') {
+            if gaz.articles.contains(word) {
+                before = head;
+            }
+        }
+        if let Some((head, word)) = before.rsplit_once(' ') {
+            if is_acronym && gaz.conjunctions.iter().any(|c| c == word) && head.contains(' ') {
+                end = range.start + head.trim_end_matches([',', ' ']).len();
+            }
+        }
+    }
     // "Universidad Andina Simón Bolívar": the heads of eponymous names keep the person in the name.
     let head = text[range.start..end].split_whitespace().next().unwrap_or("");
     if gaz.place_nouns.contains(&fold(head)) {
@@ -909,6 +927,17 @@ mod tests {
         assert_eq!(org("Prime Minister, Lithuania 2013-11-14 10:00"), None);
         // The last of a list of people is a person too.
         assert_eq!(org("Lecturers Ana Ruiz, Juan Pérez, Marta Gil, Tiiu Kaasik-Raudsepp"), None);
+    }
+
+    #[test]
+    fn a_body_ends_before_a_conjunction_and_an_acronym() {
+        let gaz = Gazetteers::bundled();
+        let cut = |s: &str| s[..cut_before_people(s, ByteRange { start: 0, end: s.len() }, &gaz)].to_string();
+        assert_eq!(cut("Universidade do Minho e o INL"), "Universidade do Minho");
+        assert_eq!(cut("Ministerio de Hacienda y la CNMC"), "Ministerio de Hacienda");
+        assert_eq!(cut("Ministry of Finance and OECD"), "Ministry of Finance");
+        // Connectors inside a name stay ("Fundação para a Ciência e a Tecnologia").
+        assert_eq!(cut("Fundação para a Ciência e a Tecnologia"), "Fundação para a Ciência e a Tecnologia");
     }
 
     #[test]
