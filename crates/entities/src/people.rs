@@ -166,7 +166,24 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
         while !text.is_char_boundary(limit) {
             limit -= 1;
         }
-        let Some(comma) = text[title_end..limit].find(", ").map(|i| title_end + i) else { continue };
+        let Some(mut comma) = text[title_end..limit].find(", ").map(|i| title_end + i) else { continue };
+        // "la ministra de Ciencia, Tecnología, Conocimiento e Innovación, señora Aisén ...": the
+        // subjects of a title listed with commas are the title's; the name comes after them.
+        while let Some(next) = text[comma + 2..limit].find(", ").map(|i| comma + 2 + i) {
+            let piece = &text[comma + 2..next];
+            let subjects = piece.split(' ').all(|w| {
+                w.starts_with(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase)
+                    || gaz.conjunctions.iter().any(|c| c == w)
+            });
+            // One word, or two joined by a conjunction: two capitalised words alone are a name.
+            let words = piece.split(' ').count();
+            let one_subject = words == 1
+                || words == 3 && piece.split(' ').nth(1).is_some_and(|w| gaz.conjunctions.iter().any(|c| c == w));
+            if !(subjects && one_subject) || gaz.is_given_name(piece.split(' ').next().unwrap_or("")) {
+                break;
+            }
+            comma = next;
+        }
         let between = &text[title_end..comma];
         if between.len() > 70 || between.contains(['.', ';', ':', '\n']) {
             continue;

@@ -311,6 +311,18 @@ fn municipal_minutes_chair_titles_between_address_and_name_and_members_present()
 }
 
 #[test]
+fn a_name_after_a_title_whose_subjects_are_listed_with_commas() {
+    let rows = speakers(
+        "Se recibió a la ministra de Ciencia, Tecnología, Conocimiento e Innovación, señora Aisén Etcheverry \
+         Escudero, para que expusiera sobre el proyecto.",
+    );
+    let row = row(&rows, "Aisén Etcheverry Escudero");
+    assert_eq!(row.2.as_deref(), Some("ministra de Ciencia, Tecnología, Conocimiento e Innovación"));
+    // Two capitalised words after the first comma are the name itself.
+    assert_eq!(people("Lo recibió el presidente de la Cámara, Houlin Zhao, en Douala."), vec!["Houlin Zhao"]);
+}
+
+#[test]
 fn streets_months_and_languages_are_not_people() {
     assert!(people("The visit ended at a telecentre on Av. Paulista in São Paulo.").is_empty());
     assert!(people("Traffic peaks in June and July, and again in August.").is_empty());
