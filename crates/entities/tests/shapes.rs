@@ -323,6 +323,21 @@ fn a_name_after_a_title_whose_subjects_are_listed_with_commas() {
 }
 
 #[test]
+fn a_verb_of_chairing_or_secretarying_before_the_name() {
+    let rows = speakers(
+        "Presidió la sesión el diputado señor Tomás Lagomarsino Guzmán.\nActuó como abogada secretaria de la \
+         Comisión la señora María Soledad Fredes Ruiz.\n",
+    );
+    assert_eq!(row(&rows, "Tomás Lagomarsino Guzmán").5, vec!["chair"]);
+    assert_eq!(row(&rows, "María Soledad Fredes Ruiz").5, vec!["other"]);
+    let rows = speakers(
+        "Presidiu a reunião o Senhor Presidente, Rui Moreira Lopes, e secretariou a reunião a Dra. Ana Veloso.",
+    );
+    assert_eq!(row(&rows, "Rui Moreira Lopes").5, vec!["chair"]);
+    assert_eq!(row(&rows, "Ana Veloso").5, vec!["other"]);
+}
+
+#[test]
 fn streets_months_and_languages_are_not_people() {
     assert!(people("The visit ended at a telecentre on Av. Paulista in São Paulo.").is_empty());
     assert!(people("Traffic peaks in June and July, and again in August.").is_empty());
