@@ -1109,6 +1109,11 @@ fn a_heading_in_capitals_that_is_a_label_is_no_acronym() {
     bodies.extend(names(&r, EntityKind::Ministry));
     assert!(!bodies.iter().any(|b| b == "ACUERDOS"), "{bodies:?}");
     assert!(bodies.iter().any(|b| b == "INDAP"), "{bodies:?}");
+    // The summary of a parliament's minutes ("SUMARIO", "SOMMAIRE") is a heading of its own.
+    for heading in ["SUMARIO", "SOMMAIRE"] {
+        let r = extract(&format!("Acta de la sesión\n\n{heading}\nSe recibió al ministro para que expusiera.\n"));
+        assert!(names(&r, EntityKind::Organization).is_empty(), "{heading}");
+    }
 }
 
 #[test]
