@@ -338,6 +338,20 @@ fn a_verb_of_chairing_or_secretarying_before_the_name() {
 }
 
 #[test]
+fn plural_participles_of_moderating_name_the_moderator() {
+    let rows = speakers(
+        "Les travaux, modérés par Dr Ibrahima Ndiaye, enseignant-chercheur à l'Université Cheikh Anta Diop de \
+         Dakar, ont réuni une centaine de participants.",
+    );
+    let row = row(&rows, "Ibrahima Ndiaye");
+    assert_eq!(row.5, vec!["moderator"]);
+    assert_eq!(row.2.as_deref(), Some("enseignant-chercheur"));
+    assert_eq!(row.3.as_deref(), Some("Université Cheikh Anta Diop de Dakar"));
+    let rows = speakers("Los paneles, moderados por Ana Paula Souza, reunieron a especialistas de la región.");
+    assert_eq!(self::row(&rows, "Ana Paula Souza").5, vec!["moderator"]);
+}
+
+#[test]
 fn streets_months_and_languages_are_not_people() {
     assert!(people("The visit ended at a telecentre on Av. Paulista in São Paulo.").is_empty());
     assert!(people("Traffic peaks in June and July, and again in August.").is_empty());
