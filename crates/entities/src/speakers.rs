@@ -67,6 +67,33 @@ impl Stage for SpeakerStage {
             if affiliation.organization.is_none() && affiliation.unnamed_organization.is_none() {
                 affiliation.organization = body_of_heading(report, parsed.source.start);
             }
+            // "Ghana" or "World Bank" alone on a line over a group of entries (lists of participants
+            // by delegation): the group's country or body, for entries that name none.
+            if let Some(group) = group_line_above(report, parsed.source.start) {
+                match group.kind {
+                    EntityKind::Country if affiliation.country.is_none() => {
+                        let canonical = &report.canonicals[group.canonical];
+                        affiliation.country = canonical.country.or_else(|| CountryCode::parse(&canonical.name));
+                    }
+                    EntityKind::Ministry | EntityKind::Organization
+                        if affiliation.organization.is_none() && affiliation.unnamed_organization.is_none() =>
+                    {
+                        affiliation.organization = Some(group);
+                    }
+                    // "Chief, Technology and Innovation Section" under "United Nations Economic
+                    // Commission for Africa": the unit is the role's, the group's body the speaker's.
+                    EntityKind::Ministry | EntityKind::Organization => {
+                        if let Some(unit) =
+                            affiliation.organization.filter(|o| is_sub_unit(o.range.slice(&report.text), &self.gaz))
+                        {
+                            let start = affiliation.role.map_or(unit.range.start, |r| r.start.min(unit.range.start));
+                            affiliation.role = Some(ByteRange { start, end: unit.range.end });
+                            affiliation.organization = Some(group);
+                        }
+                    }
+                    _ => {}
+                }
+            }
             let record = Speaker {
                 person,
                 honorific: parsed.honorific.map(|(r, _)| r),
@@ -428,6 +455,42 @@ fn body_of_heading(report: &Report, at: usize) -> Option<&Mention> {
     let words = rest.split_whitespace().count();
     let others = rest.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     (words <= MAX_BODY_HEADING_WORDS && others <= 1).then_some(body)
+}
+
+/// Most lines of entries read up from an entry to the line that names its group.
+const MAX_GROUP_LINES: usize = 40;
+
+/// The country or body named alone on a line over a group of entries ("Botswana", "World Bank",
+/// "United Nations Economic Commission for Africa (UNECA)"), read up from the entry at `at` over
+/// lines that name people, up to a blank line.
+fn group_line_above(report: &Report, at: usize) -> Option<&Mention> {
+    let text = &report.text;
+    let mut line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    for _ in 0..MAX_GROUP_LINES {
+        let end = line_start.checked_sub(1)?;
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[start..end].trim();
+        if line.is_empty() {
+            return None;
+        }
+        let first = report.mentions.partition_point(|m| m.range.start < start);
+        let mut inside = report.mentions[first..].iter().take_while(|m| m.range.start < end);
+        if inside.clone().any(|m| m.kind == EntityKind::Person) {
+            line_start = start;
+            continue;
+        }
+        let group =
+            inside.find(|m| matches!(m.kind, EntityKind::Country | EntityKind::Ministry | EntityKind::Organization))?;
+        // The name alone, maybe with its acronym in parentheses or a colon.
+        let before = text[start..group.range.start].trim();
+        let after = text[group.range.end..end].trim().trim_end_matches(':').trim_end();
+        let acronym_only = after
+            .strip_prefix('(')
+            .and_then(|a| a.strip_suffix(')'))
+            .is_some_and(|a| !a.is_empty() && !a.contains(' '));
+        return (before.is_empty() && (after.is_empty() || acronym_only)).then_some(group);
+    }
+    None
 }
 
 /// "MAG Chair", "ICANN President": a title right after the body it is of, up to a comma.

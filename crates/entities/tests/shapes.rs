@@ -352,6 +352,24 @@ fn plural_participles_of_moderating_name_the_moderator() {
 }
 
 #[test]
+fn a_country_or_body_alone_on_a_line_over_entries_is_their_group() {
+    let rows = speakers(
+        "LIST OF PARTICIPANTS\n\nMEMBER STATES\n\nGhana\nHon. Akosua Mensah-Boateng, Minister for Communications\n\
+         Mr. Kofi Asante, Director, Ghana Statistical Service\n\nINTERNATIONAL ORGANIZATIONS\n\n\
+         United Nations Economic Commission for Africa (UNECA)\nMs. Awa Diallo Sarr, Chief, Technology and Innovation Section\n\
+         \nWorld Bank\nMr. Tom Kelsey, Senior Digital Specialist\n",
+    );
+    assert_eq!(row(&rows, "Akosua Mensah-Boateng").4.as_deref(), Some("GH"));
+    assert_eq!(row(&rows, "Kofi Asante").4.as_deref(), Some("GH"));
+    assert_eq!(row(&rows, "Tom Kelsey").3.as_deref(), Some("World Bank"));
+    // A unit named in the entry is the role's; the group's body is the speaker's.
+    let awa = row(&rows, "Awa Diallo Sarr");
+    assert_eq!(awa.3.as_deref(), Some("United Nations Economic Commission for Africa"));
+    assert_eq!(awa.2.as_deref(), Some("Chief, Technology and Innovation Section"));
+    assert_eq!(awa.4, None);
+}
+
+#[test]
 fn streets_months_and_languages_are_not_people() {
     assert!(people("The visit ended at a telecentre on Av. Paulista in São Paulo.").is_empty());
     assert!(people("Traffic peaks in June and July, and again in August.").is_empty());
