@@ -452,6 +452,32 @@ fn government_bodies_and_regulators() {
 }
 
 #[test]
+fn a_body_whose_subjects_are_listed_with_commas_and_a_conjunction_is_whole() {
+    for (text, expected) in [
+        (
+            "The Select Committee on Energy, Climate, and Oceans will hear the board.",
+            vec!["Select Committee on Energy, Climate, and Oceans"],
+        ),
+        (
+            "Hablaron ante el Instituto de Ciencia, Tecnología e Innovación Digital. Firmaron la Universidad de \
+             Antioquia, Medellín y la Universidad del Valle.",
+            vec![
+                "Instituto de Ciencia, Tecnología e Innovación Digital",
+                "Universidad de Antioquia",
+                "Universidad del Valle",
+            ],
+        ),
+    ] {
+        let r = extract(text);
+        let mut bodies = names(&r, EntityKind::Organization);
+        bodies.extend(names(&r, EntityKind::Ministry));
+        for name in expected {
+            assert!(bodies.contains(&name.to_string()), "{name} not in {bodies:?}");
+        }
+    }
+}
+
+#[test]
 fn organisations_with_stakeholder_groups() {
     let r = extract("The Inter-American Development Bank, the Fundación Karisma, Telefónica S.A., the University of Lisbon and LACNIC (Latin America and Caribbean Network Information Centre) took part.");
     let groups: Vec<(String, Option<&str>)> = r
