@@ -440,6 +440,16 @@ mod tests {
     }
 
     #[test]
+    fn a_known_label_ended_by_a_stop_and_a_dash_is_a_field() {
+        let report = read("Compte rendu\n\nPrésents. – M. Paul Roux, Mme Inès Fabre\nExcusés. - M. Luc Morel\n");
+        let value = |kind: FieldKind| report.field(kind).map(|f| report.slice(f.value).to_string());
+        assert_eq!(value(FieldKind::Attendees).as_deref(), Some("M. Paul Roux, Mme Inès Fabre"));
+        assert_eq!(value(FieldKind::Absent).as_deref(), Some("M. Luc Morel"));
+        // An unknown label with a dash is prose.
+        assert_eq!(read("Compte rendu\n\nLa séance. – Elle est levée.\n").fields.len(), 0);
+    }
+
+    #[test]
     fn an_organiser_wrapped_after_a_connector_goes_on_over_the_next_line() {
         let text = "Open data workshop\n\nOrganized by: Agency for\nDigital Government; Civic Lab\nThe workshop met.\n";
         let report = read(text);

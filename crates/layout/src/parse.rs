@@ -209,7 +209,7 @@ fn looks_like_heading(c: &str) -> bool {
 /// Splits "Label: value" when the text before the colon reads as a label.
 fn label_split(text: &str, content: ByteRange, labels: &LabelTable) -> Option<LabelSplit> {
     let c = content.slice(text);
-    let colon = find_label_colon(c)?;
+    let Some(colon) = find_label_colon(c) else { return dash_label_split(text, content, labels) };
     let label = ByteRange { start: content.start, end: content.start + colon }.trim(text);
     let value = ByteRange { start: content.start + colon + 1, end: content.end }.trim(text);
     let l = label.slice(text);
@@ -253,6 +253,20 @@ fn is_title_case(label: &str) -> bool {
 /// "J. PEREIRA" has a period that is an initial, not the end of a sentence.
 fn has_initial(label: &str) -> bool {
     label.split_whitespace().all(|w| !w.ends_with('.') || w.chars().filter(|c| c.is_alphabetic()).count() <= 3)
+}
+
+/// "Présents. – M. X, Mme Y", "Excusés. - M. Z": a known label ended by a stop and a dash, as
+/// French parliaments write their attendance.
+fn dash_label_split(text: &str, content: ByteRange, labels: &LabelTable) -> Option<LabelSplit> {
+    let c = content.slice(text);
+    let (before, after) = [". – ", ". - ", ". — "].iter().find_map(|sep| c.split_once(sep))?;
+    if before.split_whitespace().count() > MAX_HEADING_WORDS || after.trim().is_empty() {
+        return None;
+    }
+    labels.classify(before).is_some().then(|| LabelSplit {
+        label: ByteRange { start: content.start, end: content.start + before.len() }.trim(text),
+        value: ByteRange { start: content.end - after.len(), end: content.end }.trim(text),
+    })
 }
 
 /// The colon that ends a label: followed by whitespace or the end of the line, and not part of a
