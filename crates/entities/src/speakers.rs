@@ -319,10 +319,26 @@ fn absent_in_sentence(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
         from += 1;
     }
     let before = &text[from..name.start];
-    let start = before.rfind(['.', '\n', ';', ':']).map_or(0, |i| i + 1);
-    let folded = format!(" {} ", acta_doc::fold_words(&before[start..]));
+    let folded = format!(" {} ", acta_doc::fold_words(&before[sentence_start(before)..]));
     let absent = gaz.lead_ins.find_all(&folded).any(|(_, _, (_, absent))| absent);
     absent
+}
+
+/// Where the sentence that `before` ends in starts: after the last stop, semicolon, colon or line
+/// break that is not an abbreviation's ("No asiste, habiendo excusado su ausencia, D. Pedro").
+fn sentence_start(before: &str) -> usize {
+    let mut end = before.len();
+    while let Some(i) = before[..end].rfind(['.', '\n', ';', ':']) {
+        let word = before[..i].rsplit([' ', '\n']).next().unwrap_or("");
+        let abbreviation = before[i..].starts_with('.')
+            && word.starts_with(char::is_uppercase)
+            && (1..=3).contains(&word.chars().count());
+        if !abbreviation {
+            return i + 1;
+        }
+        end = i;
+    }
+    0
 }
 
 /// "En representación de Paraguay, expuso la viceministra X": a country a phrase of the language

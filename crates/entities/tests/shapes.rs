@@ -1210,6 +1210,33 @@ fn lists_of_the_absent_and_of_those_also_attending_under_their_headings() {
 }
 
 #[test]
+fn absence_said_in_prose_before_an_abbreviated_form_of_address() {
+    for (text, absent) in [
+        (
+            "Se reúne el Pleno.\nNo asiste, habiendo excusado su ausencia, D. Pedro Luis Garrido Mena (PP).\n",
+            "Pedro Luis Garrido Mena",
+        ),
+        ("Reuniu a Câmara.\nFaltou, por motivo justificado, o Senhor Vereador Artur Feio.\n", "Artur Feio"),
+    ] {
+        let rows = speakers(text);
+        assert!(rows.iter().all(|r| r.0 != absent), "{rows:?}");
+        assert!(people(text).contains(&absent.to_string()));
+    }
+}
+
+#[test]
+fn councillors_listed_under_their_plural_title_attend() {
+    let rows = speakers(
+        "ASISTENTES:\nAlcalde-Presidente: D. Francisco Moreno Ruiz\nConcejales:\nDña. María Jiménez Ortega (PSOE)\n\
+         D. Antonio Lechuga Navarro (PP)\n\nSe abre la sesión.\n",
+    );
+    assert_eq!(row(&rows, "María Jiménez Ortega").5, vec!["attendee"]);
+    assert_eq!(row(&rows, "Antonio Lechuga Navarro").5, vec!["attendee"]);
+    let rows = speakers("Councillors:\nCllr Ann Booth\nCllr Omar Haddad\n\nThe meeting opened at 7pm.\n");
+    assert_eq!(row(&rows, "Omar Haddad").5, vec!["attendee"]);
+}
+
+#[test]
 fn an_article_inside_a_body_name_and_none_at_its_end() {
     for (text, body) in [
         (
