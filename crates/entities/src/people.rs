@@ -306,7 +306,30 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
             p.core_tokens += 1;
         }
     }
+    // "Addis Ababa, Ethiopia, 9 October 2024 –": a dateline's city is no person.
+    cands.retain(|p| !is_dateline_place(text, p.range, c));
     cluster_people(text, &scans.words, cands, c);
+}
+
+/// A name followed by a country and then a date or a dash, at the start of a line: the place of a
+/// dateline ("Addis Ababa, Ethiopia, 9 October 2024 –", "Santa Cruz, Bolivia –").
+fn is_dateline_place(text: &str, name: ByteRange, c: &Collector) -> bool {
+    let line_start = text[..name.start].trim_end_matches([' ', '\t']).is_empty()
+        || text[..name.start].trim_end_matches([' ', '\t']).ends_with('\n');
+    if !text[name.end..].starts_with(", ") {
+        return false;
+    }
+    let country_start = name.end + 2;
+    let Some(country) = c
+        .overlapping(ByteRange { start: country_start, end: country_start + 1 })
+        .find(|m| m.kind == EntityKind::Country && m.range.start == country_start)
+    else {
+        return false;
+    };
+    let rest = &text[country.range.end..];
+    let dated = rest.strip_prefix(", ").is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit()));
+    let dashed = [" – ", " - ", " — "].iter().any(|d| rest.starts_with(d));
+    line_start && (dated || dashed)
 }
 
 /// How many words before a name a title's apposition is looked for in.

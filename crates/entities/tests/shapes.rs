@@ -374,6 +374,9 @@ fn streets_months_and_languages_are_not_people() {
     assert!(people("The visit ended at a telecentre on Av. Paulista in São Paulo.").is_empty());
     assert!(people("Traffic peaks in June and July, and again in August.").is_empty());
     assert!(people("Pages in Spanish, Portuguese and English were compared.").is_empty());
+    // The city of a dateline is no person.
+    assert!(people("COMMUNIQUE\n\nAddis Ababa, Ethiopia, 9 October 2024 – The Commission met.\n").is_empty());
+    assert!(people("Santa Cruz, Bolivia – El foro abrió sus puertas.\n").is_empty());
     // A venue named after a king is no person.
     assert!(people("Le ministère a organisé, à l'hôtel King Fahd Palace, un atelier national.").is_empty());
 }
