@@ -24,6 +24,8 @@ pub(crate) struct ClassWords {
     pub(crate) name_cut_honorifics: Vec<String>,
     /// " of the ", " from ": each with its spaces, longest first.
     pub(crate) body_after_name_leads: Vec<String>,
+    /// " on behalf of the ", " representing ": a body a person speaks for, after a comma too.
+    pub(crate) representation_leads: Vec<String>,
     pub(crate) particles_before_place: Vec<String>,
     /// "em", "of": a generic name followed by one and a year is still generic ("Sociedade da
     /// Informação em 2003").
@@ -141,6 +143,11 @@ impl ClassWords {
             prose_body_leads: spaced(WordClass::ProseBodyLead),
             subject_prepositions: spaced(WordClass::SubjectPreposition),
             name_cut_honorifics: list(WordClass::NameCutHonorific).into_iter().map(|w| format!(" {w}")).collect(),
+            representation_leads: {
+                let mut leads = spaced(WordClass::RepresentationLead);
+                leads.sort_by_key(|w| std::cmp::Reverse(w.len()));
+                leads
+            },
             body_after_name_leads: {
                 let mut leads = spaced(WordClass::BodyAfterNameLead);
                 leads.sort_by_key(|w| std::cmp::Reverse(w.len()));

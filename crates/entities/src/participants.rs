@@ -227,9 +227,18 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
     }
     // "Chidi Nwachukwu of the Nigerian Communications Commission", "Fatoumata Sylla from the
     // Alliance": a body right after the name.
-    for lead in &gaz.classes.body_after_name_leads {
-        if let Some(rest) = after.strip_prefix(lead.as_str()) {
-            let start = name.end + lead.len();
+    // ", representing the United Nations ...", ", en representación del ...": after a comma too.
+    let leads = gaz
+        .classes
+        .representation_leads
+        .iter()
+        .map(|l| (l, 0))
+        .chain(gaz.classes.representation_leads.iter().map(|l| (l, 1)));
+    let leads = leads.chain(gaz.classes.body_after_name_leads.iter().map(|l| (l, 0)));
+    for (lead, comma) in leads {
+        let after_lead = if comma == 1 { after.strip_prefix(',') } else { Some(after) };
+        if let Some(rest) = after_lead.and_then(|a| a.strip_prefix(lead.as_str())) {
+            let start = name.end + comma + lead.len();
             if rest.chars().next().is_some_and(char::is_uppercase) {
                 let len = rest.find([',', '.', ';', '\n', '(']).unwrap_or(rest.len());
                 let words: Vec<&str> = rest[..len].split(' ').collect();
@@ -248,6 +257,12 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
                 // the person's name.
                 let first = words.first().copied().unwrap_or("");
                 if crate::names::is_particle(lead.trim()) && (gaz.is_surname(first) || gaz.is_given_name(first)) {
+                    return None;
+                }
+                // "en representación del Alcalde", "on behalf of Secretary-General Ban Ki-moon": on
+                // behalf of a person, named by a title, not of a body.
+                let piece = &rest[..end];
+                if piece.split(' ').any(|w| gaz.is_title(w) || gaz.is_title(w.trim_end_matches(['\'', '’', 's']))) {
                     return None;
                 }
                 return (end > 0).then_some(ByteRange { start, end: start + end });

@@ -1240,6 +1240,21 @@ fn councillors_listed_under_their_plural_title_attend() {
 }
 
 #[test]
+fn the_body_a_speaker_speaks_for_is_theirs() {
+    let rows = speakers(
+        "Statements were delivered by Mr. Seydou Keita on behalf of the Smart Africa Secretariat and by Ms. Nana \
+         Adwoa Boakye, representing the United Nations Development Programme (UNDP).",
+    );
+    assert_eq!(row(&rows, "Seydou Keita").3.as_deref(), Some("Smart Africa Secretariat"));
+    assert_eq!(row(&rows, "Nana Adwoa Boakye").3.as_deref(), Some("United Nations Development Programme"));
+    let rows = speakers("Intervino Juan Pérez Soto en representación de la Cámara de Comercio de Lima.");
+    assert_eq!(row(&rows, "Juan Pérez Soto").3.as_deref(), Some("Cámara de Comercio de Lima"));
+    // On behalf of a person named by a title: no body.
+    let rows = speakers("Spoke Dr. Anan Suwan on behalf of UN Secretary-General Maria Olsen and thanked the hosts.");
+    assert_eq!(row(&rows, "Anan Suwan").3, None);
+}
+
+#[test]
 fn an_article_inside_a_body_name_and_none_at_its_end() {
     for (text, body) in [
         (

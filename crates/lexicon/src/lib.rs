@@ -429,6 +429,9 @@ word_classes! {
     NameCutHonorific = "name_cut_honorific",
     /// Words between a person's name and the body right after it ("of the", "from"), lower case.
     BodyAfterNameLead = "body_after_name_lead",
+    /// Words between a person's name and the body they speak for ("on behalf of the",
+    /// "representing", "en representación del"), lower case: after a comma too.
+    RepresentationLead = "representation_lead",
     /// Particles that may join a surname to a place ("Bohorquez de ..."), lower case.
     ParticleBeforePlace = "particle_before_place",
     /// Prepositions between a generic name and a year ("em 2003"), lower case.
