@@ -269,12 +269,17 @@ fn part_of_title(title: &str, gaz: &Gazetteers) -> Option<SessionRole> {
 /// Paz (preside)"): a word that elsewhere is a post says here who chaired the meeting.
 fn part_in_parentheses(report: &Report, role: ByteRange, gaz: &Gazetteers) -> Option<SessionRole> {
     let text = &report.text;
-    if !(text[..role.start].ends_with('(') && text[role.end..].starts_with(')')) {
+    if !text[..role.start].ends_with('(') {
         return None;
     }
-    let lower = role.slice(text).trim().to_lowercase();
-    let part = gaz.participation_aside.find_all(&lower).find(|&(start, end, _)| start == 0 && end == lower.len());
-    part.map(|(_, _, role)| role)
+    // "(Chair)", "(Mayor, in the Chair)": one comma-separated part of the parenthesis, whole.
+    let inside = &text[role.start..];
+    let inside = &inside[..inside.find([')', '\n']).filter(|&i| inside[i..].starts_with(')'))?];
+    inside.split(',').find_map(|piece| {
+        let lower = piece.trim().to_lowercase();
+        let part = gaz.participation_aside.find_all(&lower).find(|&(start, end, _)| start == 0 && end == lower.len());
+        part.map(|(_, _, role)| role)
+    })
 }
 
 /// A body's mention in the possessive around `at`, where a title was read from ("World Bank's" with

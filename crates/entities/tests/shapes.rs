@@ -1255,6 +1255,18 @@ fn the_body_a_speaker_speaks_for_is_theirs() {
 }
 
 #[test]
+fn who_is_in_the_chair_in_a_list_and_in_a_record_s_heading() {
+    let rows = speakers(
+        "Present: Cllr Ann Holloway (Mayor, in the Chair), Cllr Raj Sharma (Deputy Mayor) and Cllr Owen Pryce.\n",
+    );
+    assert_eq!(row(&rows, "Ann Holloway").5, vec!["chair", "attendee"]);
+    assert_eq!(row(&rows, "Raj Sharma").5, vec!["attendee"]);
+    let rows =
+        speakers("Compte rendu n° 48\n\nPrésidence de Mme Odile Vasseur, présidente\n\nLa séance est ouverte.\n");
+    assert_eq!(row(&rows, "Odile Vasseur").5, vec!["chair"]);
+}
+
+#[test]
 fn an_article_inside_a_body_name_and_none_at_its_end() {
     for (text, body) in [
         (
