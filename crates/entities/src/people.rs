@@ -308,7 +308,30 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
     }
     // "Addis Ababa, Ethiopia, 9 October 2024 –": a dateline's city is no person.
     cands.retain(|p| !is_dateline_place(text, p.range, c));
+    // "Segundo Mascarenhas, a meta é ...": a word that cites someone ("segundo", "selon") opening a
+    // sentence is no given name: the surname after it is someone named in full elsewhere, found
+    // with that name's other mentions.
+    cands.retain(|p| surname_after_a_citing_word(text, p, gaz).is_none());
     cluster_people(text, &scans.words, cands, c);
+}
+
+/// Where the surname starts in a name of two words opened, at a sentence's start, by a word that
+/// alone is a phrase citing someone ("Segundo Mascarenhas," "Selon Dupont,"), when the text names
+/// someone else of that surname.
+fn surname_after_a_citing_word(text: &str, p: &PersonCandidate, gaz: &Gazetteers) -> Option<usize> {
+    if p.core_tokens != 2 || p.display.is_some() {
+        return None;
+    }
+    let (first, _) = p.range.slice(text).split_once(' ')?;
+    let before = text[..p.range.start].trim_end_matches([' ', '\t']);
+    let sentence_start = before.is_empty() || before.ends_with(['.', '\n', '!', '?', '"', '“', '«']);
+    let lower = first.to_lowercase();
+    let cites = gaz.mention_cues.find_all(&lower).any(|(start, end, ())| start == 0 && end == lower.len());
+    let surname = &p.range.slice(text)[first.len() + 1..];
+    let named_elsewhere = text.match_indices(surname).any(|(i, _)| {
+        i != p.range.start + first.len() + 1 && text[..i].ends_with(' ') && !text[..i].ends_with(&format!("{first} "))
+    });
+    (sentence_start && cites && named_elsewhere).then_some(p.range.start + first.len() + 1)
 }
 
 /// A name followed by a country and then a date or a dash, at the start of a line: the place of a

@@ -374,6 +374,11 @@ fn streets_months_and_languages_are_not_people() {
     assert!(people("The visit ended at a telecentre on Av. Paulista in São Paulo.").is_empty());
     assert!(people("Traffic peaks in June and July, and again in August.").is_empty());
     assert!(people("Pages in Spanish, Portuguese and English were compared.").is_empty());
+    // A word citing someone at a sentence's start is no given name before a surname named elsewhere.
+    assert_eq!(
+        people("Falou o secretário, Rogério Mascarenhas, na abertura. Segundo Mascarenhas, a meta é dobrar.\n"),
+        vec!["Rogério Mascarenhas"]
+    );
     // The city of a dateline is no person.
     assert!(people("COMMUNIQUE\n\nAddis Ababa, Ethiopia, 9 October 2024 – The Commission met.\n").is_empty());
     assert!(people("Santa Cruz, Bolivia – El foro abrió sus puertas.\n").is_empty());
