@@ -325,13 +325,18 @@ fn surname_after_a_citing_word(text: &str, p: &PersonCandidate, gaz: &Gazetteers
     let (first, _) = p.range.slice(text).split_once(' ')?;
     let before = text[..p.range.start].trim_end_matches([' ', '\t']);
     let sentence_start = before.is_empty() || before.ends_with(['.', '\n', '!', '?', '"', '“', '«']);
+    if !sentence_start {
+        return None;
+    }
     let lower = first.to_lowercase();
-    let cites = gaz.mention_cues.find_all(&lower).any(|(start, end, ())| start == 0 && end == lower.len());
+    if !gaz.mention_cues.find_all(&lower).any(|(start, end, ())| start == 0 && end == lower.len()) {
+        return None;
+    }
     let surname = &p.range.slice(text)[first.len() + 1..];
     let named_elsewhere = text.match_indices(surname).any(|(i, _)| {
         i != p.range.start + first.len() + 1 && text[..i].ends_with(' ') && !text[..i].ends_with(&format!("{first} "))
     });
-    (sentence_start && cites && named_elsewhere).then_some(p.range.start + first.len() + 1)
+    named_elsewhere.then_some(p.range.start + first.len() + 1)
 }
 
 /// A name followed by a country and then a date or a dash, at the start of a line: the place of a
