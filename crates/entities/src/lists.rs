@@ -347,7 +347,8 @@ pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) 
                 .find_map(|c| part_text.strip_prefix(c.as_str())?.strip_prefix(' '))
                 .unwrap_or(part_text);
             let part = ByteRange { start: part.end - part_text.len(), end: part.end };
-            if part.is_empty() {
+            // "... and two members of the public", "y 3 asesores": people not named are no entry.
+            if part.is_empty() || part_text.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
                 continue;
             }
             // "Mme Agnès Perrot (Banque des Territoires)": the name after its forms of address (any

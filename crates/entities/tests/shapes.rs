@@ -1272,6 +1272,16 @@ fn who_is_in_the_chair_in_a_list_and_in_a_record_s_heading() {
 }
 
 #[test]
+fn people_not_named_at_the_end_of_a_list_leave_the_named_ones_listed() {
+    let rows = speakers(
+        "In attendance: Mr Graham Whitfield (Town Clerk), Ms Priya Natarajan (Deputy Clerk) and two members of the \
+         public.\n",
+    );
+    assert_eq!(row(&rows, "Graham Whitfield").2.as_deref(), Some("Town Clerk"));
+    assert_eq!(row(&rows, "Priya Natarajan").5, vec!["attendee"]);
+}
+
+#[test]
 fn an_article_inside_a_body_name_and_none_at_its_end() {
     for (text, body) in [
         (
