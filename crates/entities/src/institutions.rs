@@ -532,6 +532,7 @@ fn enumeration_end(text: &str, end: usize, gaz: &Gazetteers) -> usize {
         }
     };
     let mut pos = end;
+    let mut one_word_pieces = true;
     for _ in 0..MAX_PIECES {
         let Some(after_comma) = text[pos..].strip_prefix(", ") else { return end };
         let start = text.len() - after_comma.len();
@@ -539,10 +540,14 @@ fn enumeration_end(text: &str, end: usize, gaz: &Gazetteers) -> usize {
         if piece_end == start {
             return end;
         }
-        let rest = &text[piece_end..];
+        one_word_pieces &= !text[start..piece_end].contains(' ');
+        // "Commerce, Science, and Transportation": a comma before the conjunction too, between
+        // subjects of one word ("African School of IG, African Youth IGF, and ..." lists bodies).
+        let comma = usize::from(one_word_pieces && text[piece_end..].starts_with(", "));
+        let rest = &text[piece_end + comma..];
         let conj = gaz.spaced_conjunctions.iter().find(|c| rest.starts_with(c.as_str()));
         if let Some(conj) = conj {
-            let last_start = piece_end + conj.len();
+            let last_start = piece_end + comma + conj.len();
             let last_end = capitalised_run(last_start);
             return if last_end > last_start { last_end } else { end };
         }

@@ -87,7 +87,6 @@ impl ShapePatterns {
         let (_, sentence_case_heads) = alternatives(lexicon, ListKind::SentenceCaseHeads);
         let (_, conn) = alternatives(lexicon, ListKind::ShapeConnectors);
         let conn = format!("(?:{conn})");
-        let (_, conj) = alternatives(lexicon, ListKind::Conjunctions);
         let (_, shape_of) = alternatives_of(lexicon.class(WordClass::ShapeOf));
         let (_, tail_connectors) = alternatives_of(lexicon.class(WordClass::OrgTailConnector));
         let (_, government) = alternatives_of(lexicon.class(WordClass::Government));
@@ -108,13 +107,9 @@ impl ShapePatterns {
             ministry_head_first: HeadFirst::new(&ministry_heads, &format!(r"^(?:{ministry_heads_re}){continuation}+")),
             ministry_fixed: regex(&format!(r"(?:{ministry_fixed}){continuation}*")),
             ministry_name_first: regex(&format!(r"(?:{CAPWORD}[ \t]+){{1,5}}(?:{ministry_tails})")),
-            // "Committee on Industry, Research and Energy": a list of subjects with commas goes on
-            // with the name when a conjunction closes it ("Universidad de Chile, Santiago" does not).
             org_head_first: HeadFirst::new(
                 &org_heads,
-                &format!(
-                    r"^(?:{org_heads_re})(?:[ \t]+(?:{conn}[ \t]+)*{CAPWORD})+(?:(?:,[ \t]*{CAPWORD})+,?[ \t]+(?:{conj})[ \t]+{CAPWORD}(?:[ \t]+(?:{conn}[ \t]+)*{CAPWORD})*)?"
-                ),
+                &format!(r"^(?:{org_heads_re})(?:[ \t]+(?:{conn}[ \t]+)*{CAPWORD})+"),
             ),
             org_name_first: regex(&format!(
                 r"(?:{CAPWORD}[ \t]+(?:(?:{tail_connectors})[ \t]+)?){{1,6}},?[ \t]*(?:{org_tails})"
