@@ -1170,6 +1170,15 @@ fn a_part_alone_in_parentheses_beside_a_listed_name_is_theirs() {
 }
 
 #[test]
+fn a_minute_s_decision_marker_in_capitals_is_no_acronym() {
+    let r = extract(
+        "7. Grants\nRESOLVED that a grant be awarded to the Harbour Community Trust.\nAGREED that the Clerk write to \
+         the trust.\n",
+    );
+    assert_eq!(names(&r, EntityKind::Organization), vec!["Harbour Community Trust"]);
+}
+
+#[test]
 fn a_heading_in_capitals_that_is_a_label_is_no_acronym() {
     let r =
         extract("Acta de la sesión\n\nACUERDOS\n1. El INDAP y el Ministerio de Agricultura revisarán el convenio.\n");
