@@ -217,14 +217,8 @@ impl Collector {
         if target.iter().all(Option::is_none) {
             return;
         }
-        let mut new_index = vec![usize::MAX; self.canonicals.len()];
-        let mut next = 0;
-        for (i, t) in target.iter().enumerate() {
-            if t.is_none() {
-                new_index[i] = next;
-                next += 1;
-            }
-        }
+        let keep: Vec<bool> = target.iter().map(Option::is_none).collect();
+        let new_index = new_indices(&keep);
         for m in &mut self.mentions {
             let to = target[m.canonical].unwrap_or(m.canonical);
             m.kind = self.canonicals[to].kind;
@@ -233,10 +227,15 @@ impl Collector {
         for idx in self.keys.values_mut() {
             *idx = new_index[target[*idx].unwrap_or(*idx)];
         }
+        self.retain_canonicals(&keep);
+    }
+
+    /// Keeps the canonicals marked in `keep`, in order.
+    fn retain_canonicals(&mut self, keep: &[bool]) {
         let mut i = 0;
         self.canonicals.retain(|_| {
             i += 1;
-            target[i - 1].is_none()
+            keep[i - 1]
         });
     }
 
@@ -250,14 +249,7 @@ impl Collector {
         if mentioned.iter().all(|&m| m) {
             return;
         }
-        let mut new_index = vec![usize::MAX; self.canonicals.len()];
-        let mut next = 0;
-        for (i, &m) in mentioned.iter().enumerate() {
-            if m {
-                new_index[i] = next;
-                next += 1;
-            }
-        }
+        let new_index = new_indices(&mentioned);
         for m in &mut self.mentions {
             m.canonical = new_index[m.canonical];
         }
@@ -265,11 +257,7 @@ impl Collector {
         for idx in self.keys.values_mut() {
             *idx = new_index[*idx];
         }
-        let mut i = 0;
-        self.canonicals.retain(|_| {
-            i += 1;
-            mentioned[i - 1]
-        });
+        self.retain_canonicals(&mentioned);
     }
 
     pub(crate) fn overlaps(&self, range: ByteRange, kinds: &[EntityKind]) -> bool {
@@ -321,6 +309,21 @@ impl EntityStage {
         report.mentions = c.mentions;
         Ok(())
     }
+}
+
+/// The index each kept entry will have once the others are removed (`usize::MAX` for the others).
+fn new_indices(keep: &[bool]) -> Vec<usize> {
+    let mut next = 0;
+    keep.iter()
+        .map(|&k| {
+            if k {
+                next += 1;
+                next - 1
+            } else {
+                usize::MAX
+            }
+        })
+        .collect()
 }
 
 /// What the entity stage finds by scanning a report's whole text, before it reads the matches.

@@ -262,7 +262,8 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
                 // "en representación del Alcalde", "on behalf of Secretary-General Ban Ki-moon": on
                 // behalf of a person, named by a title, not of a body.
                 let piece = &rest[..end];
-                if piece.split(' ').any(|w| gaz.is_title(w) || gaz.is_title(w.trim_end_matches(['\'', '’', 's']))) {
+                let title = |w: &str| gaz.is_title(w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w));
+                if piece.split(' ').any(title) {
                     return None;
                 }
                 return (end > 0).then_some(ByteRange { start, end: start + end });
@@ -331,7 +332,7 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
 }
 
 /// "Mr.", "Dr", "St.": a short word before the period, not a sentence's end.
-fn abbreviation_before(s: &str, period: usize, gaz: &Gazetteers) -> bool {
+pub(crate) fn abbreviation_before(s: &str, period: usize, gaz: &Gazetteers) -> bool {
     let word = s[..period].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     let letters = word.chars().count();
     (letters <= 3 || gaz.classes.long_abbreviations.contains(word))

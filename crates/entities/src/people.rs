@@ -311,40 +311,38 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
     // "Segundo Mascarenhas, a meta é ...": a word that cites someone ("segundo", "selon") opening a
     // sentence is no given name: the surname after it is someone named in full elsewhere, found
     // with that name's other mentions.
-    cands.retain(|p| surname_after_a_citing_word(text, p, gaz).is_none());
+    cands.retain(|p| !opens_with_a_citing_word(text, p, gaz));
     cluster_people(text, &scans.words, cands, c);
 }
 
-/// Where the surname starts in a name of two words opened, at a sentence's start, by a word that
-/// alone is a phrase citing someone ("Segundo Mascarenhas," "Selon Dupont,"), when the text names
-/// someone else of that surname.
-fn surname_after_a_citing_word(text: &str, p: &PersonCandidate, gaz: &Gazetteers) -> Option<usize> {
+/// Is this a name of two words opened, at a sentence's start, by a word that alone is a phrase
+/// citing someone ("Segundo Mascarenhas," "Selon Dupont,"), in a text that names someone else of
+/// that surname?
+fn opens_with_a_citing_word(text: &str, p: &PersonCandidate, gaz: &Gazetteers) -> bool {
     if p.core_tokens != 2 || p.display.is_some() {
-        return None;
+        return false;
     }
-    let (first, _) = p.range.slice(text).split_once(' ')?;
+    let Some((first, surname)) = p.range.slice(text).split_once(' ') else { return false };
     let before = text[..p.range.start].trim_end_matches([' ', '\t']);
     let sentence_start = before.is_empty() || before.ends_with(['.', '\n', '!', '?', '"', '“', '«']);
     if !sentence_start {
-        return None;
+        return false;
     }
     let lower = first.to_lowercase();
     if !gaz.mention_cues.find_all(&lower).any(|(start, end, ())| start == 0 && end == lower.len()) {
-        return None;
+        return false;
     }
-    let surname = &p.range.slice(text)[first.len() + 1..];
-    let named_elsewhere = text.match_indices(surname).any(|(i, _)| {
-        i != p.range.start + first.len() + 1 && text[..i].ends_with(' ') && !text[..i].ends_with(&format!("{first} "))
-    });
-    named_elsewhere.then_some(p.range.start + first.len() + 1)
+    let surname_start = p.range.start + first.len() + 1;
+    text.match_indices(surname)
+        .any(|(i, _)| i != surname_start && text[..i].ends_with(' ') && !text[..i].ends_with(&format!("{first} ")))
 }
 
 /// A name followed by a country and then a date or a dash, at the start of a line: the place of a
 /// dateline ("Addis Ababa, Ethiopia, 9 October 2024 –", "Santa Cruz, Bolivia –").
 fn is_dateline_place(text: &str, name: ByteRange, c: &Collector) -> bool {
-    let line_start = text[..name.start].trim_end_matches([' ', '\t']).is_empty()
-        || text[..name.start].trim_end_matches([' ', '\t']).ends_with('\n');
-    if !text[name.end..].starts_with(", ") {
+    let before = text[..name.start].trim_end_matches([' ', '\t']);
+    let line_start = before.is_empty() || before.ends_with('\n');
+    if !line_start || !text[name.end..].starts_with(", ") {
         return false;
     }
     let country_start = name.end + 2;
@@ -357,7 +355,7 @@ fn is_dateline_place(text: &str, name: ByteRange, c: &Collector) -> bool {
     let rest = &text[country.range.end..];
     let dated = rest.strip_prefix(", ").is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit()));
     let dashed = [" – ", " - ", " — "].iter().any(|d| rest.starts_with(d));
-    line_start && (dated || dashed)
+    dated || dashed
 }
 
 /// How many words before a name a title's apposition is looked for in.

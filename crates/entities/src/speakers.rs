@@ -7,7 +7,7 @@ use acta_doc::{ByteRange, CountryCode, EntityKind, Layer, Mention, Report, Sessi
 use crate::entries::parsed_entries;
 use crate::gazetteer::Gazetteers;
 use crate::names::honorific_before;
-use crate::participants::{prose_context, Prose};
+use crate::participants::{abbreviation_before, prose_context, Prose};
 use crate::words::lowercase_keeping_offsets;
 
 /// How many mentions of one person the speaker stage reads the prose around.
@@ -324,20 +324,17 @@ fn absent_in_sentence(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
         from += 1;
     }
     let before = &text[from..name.start];
-    let folded = format!(" {} ", acta_doc::fold_words(&before[sentence_start(before)..]));
+    let folded = format!(" {} ", acta_doc::fold_words(&before[sentence_start(before, gaz)..]));
     let absent = gaz.lead_ins.find_all(&folded).any(|(_, _, (_, absent))| absent);
     absent
 }
 
 /// Where the sentence that `before` ends in starts: after the last stop, semicolon, colon or line
 /// break that is not an abbreviation's ("No asiste, habiendo excusado su ausencia, D. Pedro").
-fn sentence_start(before: &str) -> usize {
+fn sentence_start(before: &str, gaz: &Gazetteers) -> usize {
     let mut end = before.len();
     while let Some(i) = before[..end].rfind(['.', '\n', ';', ':']) {
-        let word = before[..i].rsplit([' ', '\n']).next().unwrap_or("");
-        let abbreviation = before[i..].starts_with('.')
-            && word.starts_with(char::is_uppercase)
-            && (1..=3).contains(&word.chars().count());
+        let abbreviation = before[i..].starts_with('.') && abbreviation_before(before, i, gaz);
         if !abbreviation {
             return i + 1;
         }
