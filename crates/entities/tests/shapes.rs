@@ -22,6 +22,13 @@ fn names(report: &Report, kind: EntityKind) -> Vec<String> {
     report.canonicals_of(kind).map(|(_, c)| c.name.clone()).collect()
 }
 
+/// The organisations and then the ministries of a report.
+fn bodies(report: &Report) -> Vec<String> {
+    let mut bodies = names(report, EntityKind::Organization);
+    bodies.extend(names(report, EntityKind::Ministry));
+    bodies
+}
+
 fn people(text: &str) -> Vec<String> {
     names(&extract(text), EntityKind::Person)
 }
@@ -477,8 +484,7 @@ fn a_body_whose_subjects_are_listed_with_commas_and_a_conjunction_is_whole() {
         ),
     ] {
         let r = extract(text);
-        let mut bodies = names(&r, EntityKind::Organization);
-        bodies.extend(names(&r, EntityKind::Ministry));
+        let bodies = bodies(&r);
         for name in expected {
             assert!(bodies.contains(&name.to_string()), "{name} not in {bodies:?}");
         }
@@ -833,8 +839,7 @@ fn a_title_of_a_body_in_apposition_names_the_body_and_a_country_s_formal_name_is
     let text = "The meeting heard two guests. Hannah Ostrow, Chair of the Northern Ports Dialogue, said that \
         ports share their data. Tomas Kivi, President of the Republic of Estonia, closed the meeting.\n";
     let r = extract(text);
-    let mut bodies = names(&r, EntityKind::Organization);
-    bodies.extend(names(&r, EntityKind::Ministry));
+    let bodies = bodies(&r);
     assert_eq!(bodies, ["Northern Ports Dialogue"]);
     let s = speakers(text);
     let chair = s.iter().find(|x| x.0 == "Hannah Ostrow").unwrap();
@@ -851,8 +856,7 @@ fn a_long_form_opened_by_a_word_that_is_also_a_given_name_is_a_body_when_it_has_
 #[test]
 fn a_body_s_last_word_goes_on_after_a_hyphen() {
     let r = extract("Étaient présents les agents du Cerema Centre-Est et de l'Agence Nord-Sud.\n");
-    let mut bodies = names(&r, EntityKind::Organization);
-    bodies.extend(names(&r, EntityKind::Ministry));
+    let mut bodies = bodies(&r);
     bodies.sort();
     assert_eq!(bodies, ["Agence Nord-Sud", "Cerema Centre-Est"]);
 }
@@ -872,8 +876,7 @@ fn a_conjunction_before_an_elided_article_or_an_acronym_starts_a_second_body() {
         "La Région Occitanie, la Banque des Territoires et l'Agence nationale du sport ont signé.\n\
         Prefeitura de Londrina e UEL lançam programa de dados abertos.\n",
     );
-    let mut bodies = names(&r, EntityKind::Organization);
-    bodies.extend(names(&r, EntityKind::Ministry));
+    let bodies = bodies(&r);
     assert!(bodies.iter().any(|b| b == "Banque des Territoires"), "{bodies:?}");
     assert!(bodies.iter().any(|b| b == "Prefeitura de Londrina"), "{bodies:?}");
     assert!(!bodies.iter().any(|b| b.contains(" et l'") || b.ends_with(" e UEL")), "{bodies:?}");
@@ -883,8 +886,7 @@ fn a_conjunction_before_an_elided_article_or_an_acronym_starts_a_second_body() {
 fn a_unit_named_of_a_body_written_as_an_acronym_is_two_bodies() {
     let text = "Habló el director de la Escuela de Ingeniería Civil de la UNP.\nVoici l'Agence nationale de promotion des TIC.\n";
     let r = extract(text);
-    let mut bodies = names(&r, EntityKind::Organization);
-    bodies.extend(names(&r, EntityKind::Ministry));
+    let mut bodies = bodies(&r);
     bodies.sort();
     // "des TIC" names no body: the agency's name keeps it.
     assert_eq!(bodies, ["Agence nationale de promotion des TIC", "Escuela de Ingeniería Civil", "UNP"]);
@@ -1182,8 +1184,7 @@ fn a_minute_s_decision_marker_in_capitals_is_no_acronym() {
 fn a_heading_in_capitals_that_is_a_label_is_no_acronym() {
     let r =
         extract("Acta de la sesión\n\nACUERDOS\n1. El INDAP y el Ministerio de Agricultura revisarán el convenio.\n");
-    let mut bodies = names(&r, EntityKind::Organization);
-    bodies.extend(names(&r, EntityKind::Ministry));
+    let bodies = bodies(&r);
     assert!(!bodies.iter().any(|b| b == "ACUERDOS"), "{bodies:?}");
     assert!(bodies.iter().any(|b| b == "INDAP"), "{bodies:?}");
     // The summary of a parliament's minutes ("SUMARIO", "SOMMAIRE") is a heading of its own.
@@ -1307,8 +1308,7 @@ fn an_article_inside_a_body_name_and_none_at_its_end() {
         ),
     ] {
         let r = extract(text);
-        let mut bodies = names(&r, EntityKind::Organization);
-        bodies.extend(names(&r, EntityKind::Ministry));
+        let bodies = bodies(&r);
         assert!(bodies.iter().any(|b| b == body), "{text}: {bodies:?}");
     }
 }
