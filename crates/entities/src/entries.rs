@@ -106,7 +106,7 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
             (kind, _) => role_of(kind),
         };
         if let Some((role, absent)) = role {
-            people_sections.push((section.body, role, absent));
+            people_sections.push((before_prose(report, section.body, gaz), role, absent));
         }
         last = role;
     }

@@ -4,7 +4,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::path::Path;
 
-use acta_doc::{fold, fold_words, CountryCode, EntityKind, Gender, SessionRole, Stakeholder};
+use acta_doc::{fold, fold_words, CountryCode, EntityKind, Gender, Lang, SessionRole, Stakeholder};
 
 use acta_lexicon::{Lexicon, ListKind};
 
@@ -143,7 +143,11 @@ pub struct Gazetteers {
     /// connectors in names written in sentence case, words before a name that are not part of it,
     /// titles that stop a name read backwards, qualifiers before a head, connectors a name cannot
     /// end with, words for newspapers and broadcasters and the names after them.
-    pub(crate) adjective_endings: Vec<String>,
+    /// Endings of adjectives, with the language of each: a sentence-case name takes an adjective of
+    /// its head's language only ("Fédération canadienne", not the Spanish "-era" of "participera").
+    pub(crate) adjective_endings: Vec<(String, Lang)>,
+    /// The languages of each head of a sentence-case name, lower case.
+    pub(crate) sentence_case_head_langs: HashMap<String, Vec<Lang>>,
     pub(crate) sentence_case_connectors: HashSet<String>,
     pub(crate) leading_noise: HashSet<String>,
     pub(crate) name_stops: HashSet<String>,
@@ -537,7 +541,18 @@ impl Gazetteers {
             role_trailers: lexicon.words(ListKind::RoleTrailers).map(str::to_string).collect(),
             sub_unit_heads: lexicon.words(ListKind::SubUnitHeads).map(str::to_string).collect(),
             linking_words: lexicon.words(ListKind::LinkingWords).map(str::to_string).collect(),
-            adjective_endings: unique(lexicon.words(ListKind::AdjectiveEndings)),
+            adjective_endings: lexicon
+                .rows(ListKind::AdjectiveEndings)
+                .iter()
+                .map(|r| (r.get(0).to_string(), r.lang))
+                .collect(),
+            sentence_case_head_langs: lexicon.rows(ListKind::SentenceCaseHeads).iter().fold(
+                HashMap::new(),
+                |mut langs: HashMap<String, Vec<Lang>>, r| {
+                    langs.entry(r.get(0).to_lowercase()).or_default().push(r.lang);
+                    langs
+                },
+            ),
             sentence_case_connectors: lexicon.words(ListKind::SentenceCaseConnectors).map(str::to_lowercase).collect(),
             leading_noise: lexicon.words(ListKind::LeadingNoise).map(str::to_string).collect(),
             name_stops: lexicon.words(ListKind::NameStops).map(str::to_string).collect(),

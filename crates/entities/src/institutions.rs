@@ -38,6 +38,7 @@ fn acronym_pairs<'t>(text: &'t str, gaz: &Gazetteers) -> Vec<(regex::Match<'t>, 
 fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for m in gaz.shapes.sentence_case_head.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
+        let head_langs = gaz.sentence_case_head_langs.get(&m.as_str().to_lowercase());
         let mut end = m.end();
         let mut pos = m.end();
         let mut words = 1;
@@ -46,6 +47,7 @@ fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
         // After "et", "y", "e" only a capitalised word goes on with the name: "Conseil communal et de
         // la Municipalité" ends there, before "et rappelle les mesures".
         let mut after_conjunction = false;
+        let mut right_after_conjunction = false;
         let mut capital_nouns = 0;
         loop {
             let rest = &text[pos..];
@@ -92,6 +94,12 @@ fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
             if is_connector && article && !after_connector && elision.is_none() {
                 break;
             }
+            // "la Fédération québécoise des municipalités et le Conseil de ...": an article after a
+            // conjunction starts a second name, as an elided one does.
+            if is_connector && article && right_after_conjunction && elision.is_none() {
+                break;
+            }
+            right_after_conjunction = is_connector && gaz.conjunctions.contains(&lower);
             let accepted = if is_connector && elision.is_none() {
                 after_connector = true;
                 after_conjunction |= gaz.conjunctions.contains(&lower);
@@ -110,7 +118,11 @@ fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
                 }
             } else {
                 // Right after a noun: only an adjective.
-                lower_word && gaz.adjective_endings.iter().any(|e| lower.ends_with(e.as_str()))
+                lower_word
+                    && gaz
+                        .adjective_endings
+                        .iter()
+                        .any(|(e, lang)| lower.ends_with(e.as_str()) && head_langs.is_none_or(|l| l.contains(lang)))
             };
             pos += 1 + word_len;
             if accepted && capital {
@@ -417,7 +429,7 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
         push(start, end, EntityKind::Organization, None, false);
     }
     for m in gaz.shapes.org_name_first.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
-        push(m.start(), m.end(), EntityKind::Organization, None, false);
+        push(after_person_of(m.as_str(), gaz) + m.start(), m.end(), EntityKind::Organization, None, false);
     }
     for (start, end) in sentence_case_names(text, gaz) {
         let kind = if is_government(&text[start..end], gaz) { EntityKind::Ministry } else { EntityKind::Organization };
@@ -570,22 +582,26 @@ fn capitalised_word_starts(name: &str) -> impl Iterator<Item = usize> + '_ {
 
 /// Where in `name` the long form of `acronym` starts: the first capitalised word whose initial is
 /// the acronym's and from which the acronym's capitals appear in order among the words' initials
-/// and capitals. `None` when no word fits.
+/// and capitals, or a later one from which they are exactly those capitals ("Oficina de Sistemas
+/// de Información Geográfica del Instituto Nacional de Estadística y Censos (INEC)" is about the
+/// Instituto). `None` when no word fits.
 fn long_form_start(name: &str, acronym: &str) -> Option<usize> {
     let acr: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
     let first = *acr.first()?;
-    capitalised_word_starts(name).find(|&s| {
+    let mixed = acronym.chars().any(char::is_lowercase);
+    let mut fitting = capitalised_word_starts(name).filter(|&s| {
         let rest = &name[s..];
-        let initial = strip_accents_char(rest.chars().next().unwrap_or(' '));
-        if initial != first {
-            return false;
-        }
-        // Capitals of the long form, accents removed: "AGETIC" in "Agencia de Gobierno Electrónico y
-        // Tecnologías de Información y Comunicación"; mixed-case acronyms ("Serpro") only need the initial.
-        let capitals: Vec<char> = rest.chars().filter(|c| c.is_uppercase()).map(strip_accents_char).collect();
-        let mixed = acronym.chars().any(char::is_lowercase);
-        mixed || is_subsequence(&acr, &capitals)
-    })
+        strip_accents_char(rest.chars().next().unwrap_or(' ')) == first
+    });
+    // Capitals of the long form, accents removed: "AGETIC" in "Agencia de Gobierno Electrónico y
+    // Tecnologías de Información y Comunicación"; mixed-case acronyms ("Serpro") only need the initial.
+    let capitals =
+        |s: usize| -> Vec<char> { name[s..].chars().filter(|c| c.is_uppercase()).map(strip_accents_char).collect() };
+    if mixed {
+        return fitting.next();
+    }
+    let loose = fitting.find(|&s| is_subsequence(&acr, &capitals(s)))?;
+    Some(fitting.find(|&s| capitals(s) == acr).filter(|_| capitals(loose) != acr).unwrap_or(loose))
 }
 
 /// Does `acronym` fit `name` as its long form from the name's first word, by its capitals or, for a
@@ -662,6 +678,23 @@ fn qualified_start(text: &str, start: usize, gaz: &Gazetteers) -> usize {
         Some(w) if gaz.head_qualifiers.contains(w) => start - 1 - w.len(),
         _ => start,
     }
+}
+
+/// "Stephen Chege of Safaricom PLC": a name-first body that opens with a person's name and a
+/// connector is the person's body; it starts after the connector. The offset in `name` where the
+/// body starts (0 when it does not open with a person).
+fn after_person_of(name: &str, gaz: &Gazetteers) -> usize {
+    // The first word in lower case is the connector.
+    let Some(connector) = name.split(' ').position(|w| w.starts_with(char::is_lowercase)) else { return 0 };
+    let before: Vec<&str> = name.split(' ').take(connector).collect();
+    // Two to four capitalised words before the connector, a given name first, no body word.
+    let person = (2..=4).contains(&before.len())
+        && gaz.is_given_name(before[0])
+        && !before.iter().any(|w| gaz.shapes.body_heads.contains(*w) || gaz.shapes.body_tails.contains(*w));
+    if !person {
+        return 0;
+    }
+    name.split(' ').take(connector + 1).map(|w| w.len() + 1).sum()
 }
 
 /// "National School of ...", "Internet Society ...": capitalised words right before a head

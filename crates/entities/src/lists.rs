@@ -1,17 +1,53 @@
 //! Lists of people: where a list after a heading or a lead-in line ends, and how it splits into entries
 //! (one a line, at ';', at a period between names, at commas between names alone, where entries run together).
 
-use acta_doc::{fold_words, ByteRange, LineKind, Report, SessionRole};
+use acta_doc::{fold_words, ByteRange, Line, LineKind, Report, SessionRole};
 
 use crate::entries::label_first_entry;
 use crate::gazetteer::Gazetteers;
 use crate::names::{honorific_at, name_at, MAX_NAME_TOKENS};
 
+/// A line of more words than this that starts with no name is prose, not a list's entry.
+const PROSE_LINE_WORDS: usize = 15;
+
+/// Whether a non-blank line read from `from` on looks like a list's entry (a list item, a table
+/// row, a short line starting with a name), and whether it is prose instead (a long text line
+/// that starts with no name).
+fn entry_shape(report: &Report, line: &Line, from: usize, gaz: &Gazetteers) -> (bool, bool) {
+    let text = &report.text;
+    let s = line.content.slice(text);
+    let pos = line.content.start.max(from);
+    let named = honorific_at(text, pos, gaz, report.language_at(pos)).is_some()
+        || name_at(text, pos, gaz).is_some_and(|n| n.core_tokens >= 2);
+    let entry_like = line.kind == LineKind::ListItem || s.contains('|') || named && s.len() <= 200;
+    let prose = !named && line.kind == LineKind::Text && s.split_whitespace().nth(PROSE_LINE_WORDS).is_some();
+    (entry_like, prose)
+}
+
+/// `range` up to its first paragraph of prose when that comes before any entry: a heading over
+/// prose ("RELATORÍA" over the report of a meeting) heads no list.
+pub(crate) fn before_prose(report: &Report, range: ByteRange, gaz: &Gazetteers) -> ByteRange {
+    let first = report.lines.partition_point(|l| l.range.end <= range.start);
+    for line in report.lines[first..].iter().take_while(|l| l.range.start < range.end) {
+        if line.kind == LineKind::Blank {
+            continue;
+        }
+        match entry_shape(report, line, range.start, gaz) {
+            (true, _) => break,
+            (false, true) => return ByteRange { start: range.start, end: line.range.start.max(range.start) },
+            _ => {}
+        }
+    }
+    range
+}
+
 /// Where a list under a heading of people ends: at the first line after a blank one that is
 /// neither a list item, a table row, nor a short line starting with a name ("**Presentes:**", a
-/// list, then the prose of the minutes), or at a line with a label of its own.
+/// list, then the prose of the minutes), at a line with a label of its own, or at prose before
+/// any entry.
 pub(crate) fn list_extent(report: &Report, range: ByteRange, gaz: &Gazetteers) -> ByteRange {
     let text = &report.text;
+    let range = before_prose(report, range, gaz);
     let first = report.lines.partition_point(|l| l.range.end <= range.start);
     let mut end = range.end;
     let mut seen_entry = false;
@@ -21,11 +57,7 @@ pub(crate) fn list_extent(report: &Report, range: ByteRange, gaz: &Gazetteers) -
             after_blank = true;
             continue;
         }
-        let s = line.content.slice(text);
-        let pos = line.content.start.max(range.start);
-        let named = honorific_at(text, pos, gaz, report.language_at(pos)).is_some()
-            || name_at(text, pos, gaz).is_some_and(|n| n.core_tokens >= 2);
-        let entry_like = line.kind == LineKind::ListItem || s.contains('|') || named && s.len() <= 200;
+        let (entry_like, _) = entry_shape(report, line, range.start, gaz);
         if seen_entry && (line.kind == LineKind::Field || after_blank && !entry_like) {
             end = line.range.start;
             break;
@@ -317,11 +349,13 @@ pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) 
     }
     pieces.push(ByteRange { start, end: r.end }.trim(text));
     // "Aravena Acuña, Carmen Gloria": two parts, the second of given names only and the first not
-    // starting with one, are one name written surname first.
+    // starting with one, are one name written surname first. A first part opened by a form of
+    // address is a name of its own ("Cllr Peter Hollis, Ruth Evans").
     if let [surnames, given] = pieces[..] {
         let given_only = given.slice(text).split_whitespace().all(|w| gaz.is_given_name(w));
         let first = surnames.slice(text).split_whitespace().next().unwrap_or("");
-        if given_only && !gaz.is_given_name(first) {
+        let addressed = honorific_at(text, surnames.start, gaz, Some(acta_doc::Lang::FR)).is_some();
+        if given_only && !gaz.is_given_name(first) && !addressed {
             return None;
         }
     }

@@ -11,6 +11,8 @@ use crate::words::lowercase_keeping_offsets;
 
 /// How far around a name its apposition is looked for.
 const WINDOW: usize = 160;
+/// Most words of a title before a name, as [`title_words`] counts them.
+const MAX_TITLE_BEFORE_WORDS: usize = 14;
 /// How far before a name a phrase of participation may be when only names, titles and bodies
 /// come between ("la asistencia de" and the twentieth name of its list).
 const LIST_WINDOW: usize = 1200;
@@ -437,7 +439,7 @@ fn apposition_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byt
             continue;
         }
         let plain = !tail.contains([';', '"', '“', '”'])
-            && tail.split_whitespace().count() <= 14
+            && title_words(tail) <= MAX_TITLE_BEFORE_WORDS
             && only_title_words(tail.trim_end_matches([',', ' ']), at, p, gaz, comma);
         if plain {
             let start = possessive_start(&clause[..pos - word.len() - 1]).map_or(at, |i| base + i);
@@ -446,6 +448,19 @@ fn apposition_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byt
         }
     }
     None
+}
+
+/// The words of a title before a name: a title of one piece (no comma but the one before the
+/// name) is a long name of a body more often than a run of other people's names and titles, so
+/// its short connectors ("de", "la", "of") are not counted: "el jefe de la Oficina de Tecnologías
+/// de la Información de la Superintendencia Nacional de Aduanas (Sunat), Jorge ..." has eight.
+fn title_words(tail: &str) -> usize {
+    let tail = tail.trim_end_matches([',', ' ']);
+    let words = tail.split_whitespace();
+    if tail.contains(',') {
+        return words.count();
+    }
+    words.filter(|w| !(w.chars().count() <= 3 && w.chars().all(char::is_lowercase))).count()
 }
 
 /// The part a phrase of participation gives: a phrase before the name in its sentence ("moderated

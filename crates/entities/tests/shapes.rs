@@ -4,14 +4,22 @@
 
 use std::sync::{Arc, LazyLock};
 
-use acta_doc::{EntityKind, Report, Stage};
+use acta_doc::{EntityKind, Lang, LanguageInfo, Report, Stage};
 use acta_entities::{EntityStage, Gazetteers, SpeakerStage};
 use acta_layout::LayoutStage;
 
 static GAZ: LazyLock<Arc<Gazetteers>> = LazyLock::new(|| Arc::new(Gazetteers::bundled()));
 
 fn extract(text: &str) -> Report {
+    extract_in(text, None)
+}
+
+/// [`extract`] of a text whose language is known: phrases of the language packs apply.
+fn extract_in(text: &str, lang: Option<Lang>) -> Report {
     let mut report = Report::new("t", "t.txt", text.to_string());
+    if lang.is_some() {
+        report.language = Some(LanguageInfo { main: lang, confidence: 1.0, others: Vec::new() });
+    }
     LayoutStage::bundled().run(&mut report).unwrap();
     EntityStage::new(GAZ.clone()).run(&mut report).unwrap();
     SpeakerStage::new(GAZ.clone()).run(&mut report).unwrap();
@@ -1377,4 +1385,94 @@ fn a_title_before_a_form_of_address_and_a_name_is_that_persons() {
     assert_eq!(aissata.2.as_deref(), Some("Ministre de l'Économie numérique"), "{rows:?}");
     let awa = row(&rows, "Awa Sawadogo");
     assert_eq!(awa.2.as_deref(), Some("Directrice générale"), "{rows:?}");
+}
+
+#[test]
+fn a_convenor_and_a_given_name_that_is_also_a_word_make_a_person() {
+    // "Grace" is a common word as well as a given name; "convenor" is a title.
+    let rows = speakers("Grace Wambui, convenor of the network, said the bill was rushed.\n");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "Grace Wambui");
+    assert!(rows[0].2.as_deref().is_some_and(|t| t.starts_with("convenor")), "{rows:?}");
+    // A sentence opened by a word of time: the word is not part of the name.
+    assert_eq!(people("Yesterday Patience Achieng opened the clinic.\n"), ["Patience Achieng"]);
+    assert_eq!(people("Hoy Rodrigo Fuentes Lira inauguró la feria.\n"), ["Rodrigo Fuentes Lira"]);
+}
+
+#[test]
+fn a_person_before_of_and_a_company_is_no_part_of_the_company() {
+    let r = extract("Daniel Mwangi of Zuku Networks Ltd said prices would fall.\n");
+    assert_eq!(names(&r, EntityKind::Person), ["Daniel Mwangi"]);
+    assert_eq!(bodies(&r), ["Zuku Networks Ltd"]);
+}
+
+#[test]
+fn a_heading_over_prose_heads_no_list_of_people() {
+    // "Relatoría" over a report of the meeting: the people of its paragraphs are speakers, not
+    // rapporteurs, and the verb before the first name is no part of it.
+    let rows = speakers("RELATORÍA\n\nEl encuentro reunió a 30 personas de alcaldías, empresas de servicios y universidades de toda la provincia.\n\nIntervinieron Pablo Ortega Ruiz, gerente de Redes del Sur; Inés Carvajal, de la Cámara de Comercio de Neiva, y Tomás Vélez.\n");
+    for name in ["Pablo Ortega Ruiz", "Inés Carvajal", "Tomás Vélez"] {
+        assert_eq!(row(&rows, name).5, ["speaker"], "{rows:?}");
+    }
+}
+
+#[test]
+fn a_verb_of_moderation_before_its_object_and_the_name() {
+    let rows = speakers(
+        "Moderó la mesa Adriana Pinzón, profesora de la Universidad de Caldas. Expusieron Raúl Gómez y Sofía Leal.\n",
+    );
+    assert_eq!(row(&rows, "Adriana Pinzón").5, ["moderator"], "{rows:?}");
+    let rows =
+        speakers("Moderou o debate a jornalista Cláudia Serpa, da Rádio Clube. Participaram Hugo Matos e Rita Lobo.\n");
+    assert_eq!(row(&rows, "Cláudia Serpa").5, ["moderator"], "{rows:?}");
+}
+
+#[test]
+fn a_long_title_of_one_piece_before_a_name_is_its_title() {
+    // Eight words besides the connectors, no comma inside: a sub-unit of a long-named body. The
+    // acronym is the Instituto's, whose capitals it is exactly.
+    let rows = speakers("Expuso también el director de la Oficina de Sistemas de Información Geográfica del Instituto Nacional de Estadística y Censos (INEC), Mauro Salinas Vega.\n");
+    let mauro = row(&rows, "Mauro Salinas Vega");
+    assert_eq!(mauro.2.as_deref(), Some("director de la Oficina de Sistemas de Información Geográfica"), "{rows:?}");
+    assert_eq!(mauro.3.as_deref(), Some("Instituto Nacional de Estadística y Censos"), "{rows:?}");
+}
+
+#[test]
+fn salvador_alone_is_a_city_or_a_given_name() {
+    assert!(countries("Local: Teatro Castro Alves, Salvador (BA)\n").is_empty());
+    assert_eq!(countries("La délégation du Salvador et celle d'El Salvador.\n"), ["SV"]);
+}
+
+#[test]
+fn a_first_entry_with_a_form_of_address_is_not_a_surname_before_given_names() {
+    let r =
+        extract("Apologies: Cllr Martin Hale (Town Council), Joan Evans\n\n1. Minutes\nThe minutes were approved.\n");
+    let mut people = names(&r, EntityKind::Person);
+    people.sort();
+    assert_eq!(people, ["Joan Evans", "Martin Hale"]);
+    assert!(r.speakers.is_empty(), "the excused are not speakers: {:?}", r.speakers);
+}
+
+#[test]
+fn a_board_of_trustees_or_directors_is_a_kind_of_body() {
+    let r = extract("Minutes of the Board of Trustees. The Board of Directors met in Lakeside House.\n");
+    assert!(bodies(&r).is_empty(), "{:?}", bodies(&r));
+}
+
+#[test]
+fn a_sentence_case_name_takes_adjectives_of_its_own_language() {
+    // "-era" is a Spanish adjective's ending, and the end of a French verb in the future.
+    let r = extract("La Fédération nationale des étudiants participera aux travaux.\n");
+    assert_eq!(bodies(&r), ["Fédération nationale des étudiants"]);
+    // An article after a conjunction opens a second name.
+    let r = extract("L'Association des maires ruraux et le Conseil de la jeunesse du Manitoba ont signé.\n");
+    let mut b = bodies(&r);
+    b.sort();
+    assert_eq!(b, ["Association des maires ruraux", "Conseil de la jeunesse du Manitoba"]);
+}
+
+#[test]
+fn the_employer_of_a_person_is_a_body() {
+    let r = extract_in("She declared an interest as an employee of Brightwave.\n", Some(Lang::EN));
+    assert_eq!(bodies(&r), ["Brightwave"]);
 }
