@@ -11,7 +11,7 @@ use crate::acronyms::{capital_initials_are, standalone_acronyms};
 use crate::bodies::*;
 use crate::caps_surnames::{caps_surname_names, CapsSurnameName};
 use crate::gazetteer::{Gazetteers, Place};
-use crate::institutions::{find_by_shape_in, shapes_in_capital_lines, ShapeMatch};
+use crate::institutions::{cut_to_known_names, find_by_shape_in, shapes_in_capital_lines, ShapeMatch};
 use crate::people::*;
 use crate::places::*;
 use crate::words::{lowercase_keeping_offsets, Words};
@@ -363,7 +363,9 @@ impl<'g> Scans<'g> {
         acronyms.retain(|&(s, e)| !caps_names.iter().any(|n| n.range.start < e && s < n.range.end));
         let lower = lowercase_keeping_offsets(text);
         let mut shapes = find_by_shape_in(text, &words, gaz);
-        shapes.extend(shapes_in_capital_lines(text, gaz));
+        let mut in_capitals = shapes_in_capital_lines(text, gaz);
+        cut_to_known_names(&mut in_capitals, &shapes, text);
+        shapes.extend(in_capitals);
         Scans {
             shapes,
             institutions: gaz.find_institutions_in(text, &words),

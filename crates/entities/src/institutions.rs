@@ -228,6 +228,44 @@ pub(crate) fn shapes_in_capital_lines(text: &str, gaz: &Gazetteers) -> Vec<Shape
     out
 }
 
+/// A headline in capitals runs a body's name into the words after it ("SENADO E INSTITUTO FEDERAL
+/// DE TELECOMUNICACIONES ANALIZAN REGULACIÓN ...": in capitals a verb looks like a name's word).
+/// When the text names the body elsewhere in small letters (a name of `known` not inside a longer
+/// one), a match in capitals that holds that name and goes on after it is cut to it.
+pub(crate) fn cut_to_known_names(caps: &mut [ShapeMatch], known: &[ShapeMatch], text: &str) {
+    let outermost = known.iter().filter(|k| {
+        !known.iter().any(|o| o.start <= k.start && k.end <= o.end && (o.start, o.end) != (k.start, k.end))
+    });
+    let known: Vec<Vec<String>> = outermost
+        .map(|k| text[k.start..k.end].split_whitespace().map(acta_doc::fold).collect())
+        .filter(|w: &Vec<String>| w.len() >= 2)
+        .collect();
+    for m in caps.iter_mut() {
+        let words: Vec<(usize, &str)> = text[m.start..m.end]
+            .split(' ')
+            .scan(m.start, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, w))
+            })
+            .collect();
+        let folded: Vec<String> = words.iter().map(|(_, w)| acta_doc::fold(w)).collect();
+        // The longest known name inside the match with words of the match after it.
+        let found = known
+            .iter()
+            .filter_map(|k| {
+                let at = (0..folded.len().saturating_sub(k.len())).find(|&i| folded[i..].starts_with(k))?;
+                Some((at, k.len()))
+            })
+            .max_by_key(|&(at, len)| (len, std::cmp::Reverse(at)));
+        let Some((at, len)) = found else { continue };
+        let (last_start, last) = words[at + len - 1];
+        m.start = words[at].0;
+        m.end = last_start + last.len();
+        m.acronym = None;
+    }
+}
+
 /// In a line in capitals every word looks like part of a name, so the capitalised words before a
 /// head read first ("Ministerio de ...", "Ministry of ...") are the heading's, not the body's
 /// ("INFORME ANUAL MINISTERIO DE SALUD", "REPÚBLICA DE COLOMBIA MINISTERIO DE ..."): the name starts

@@ -231,7 +231,10 @@ pub fn name_after_honorific(text: &str, pos: usize, gaz: &Gazetteers) -> Option<
     let (tok_end, tok) = token_at(text, pos)?;
     let plain = tok.chars().next().is_some_and(char::is_uppercase) && tok.chars().all(char::is_alphabetic);
     let next = text[tok_end..].strip_prefix(' ')?;
-    if !plain || next.starts_with(' ') {
+    // "HONORABLE CONCEJO DELIBERANTE": a word that is never part of a name does not start one; a
+    // month's name may ("Marco" is also março).
+    let stop = gaz.is_name_stopword(tok) && !gaz.months.contains(&acta_doc::fold(tok));
+    if !plain || next.starts_with(' ') || stop {
         return None;
     }
     let rest = name_at(text, tok_end + 1, gaz)?;

@@ -578,6 +578,12 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
             pos = n.range.end;
             continue;
         }
+        // "Villa Carlos Paz", "Villa María": a place's noun that is also a given name somewhere
+        // opens the place's name.
+        if gaz.place_nouns.contains(&fold(word)) {
+            pos = n.range.end;
+            continue;
+        }
         // "Simón Bolívar University", "Victoria Street": a capitalised non-name word right after.
         let after = &text[n.range.end..];
         if let Some(next) =

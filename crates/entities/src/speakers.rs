@@ -324,7 +324,13 @@ fn absent_in_sentence(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
         from += 1;
     }
     let before = &text[from..name.start];
-    let folded = format!(" {} ", acta_doc::fold_words(&before[sentence_start(before, gaz)..]));
+    // "... y Marcos Ibarra. Ausente con aviso: concejal Hugo Bustamante.": a label inside the
+    // paragraph, before its colon, is part of what is said of the name.
+    let mut start = sentence_start(before, gaz);
+    if let Some(label) = before[..start].strip_suffix(':') {
+        start = sentence_start(label, gaz);
+    }
+    let folded = format!(" {} ", acta_doc::fold_words(&before[start..]));
     let absent = gaz.lead_ins.find_all(&folded).any(|(_, _, (_, absent))| absent);
     absent
 }

@@ -1476,3 +1476,60 @@ fn the_employer_of_a_person_is_a_body() {
     let r = extract_in("She declared an interest as an employee of Brightwave.\n", Some(Lang::EN));
     assert_eq!(bodies(&r), ["Brightwave"]);
 }
+
+#[test]
+fn a_place_opened_by_its_noun_is_no_person_nor_is_a_heading_of_a_council() {
+    // "Villa" is a given name somewhere, and the noun of a town's name here.
+    assert!(people("La sesión se realizó en Villa General Belgrano.\n").is_empty());
+    // "HONORABLE" is a form of address; the words after it name a council, not a person.
+    let r =
+        extract("HONORABLE CONCEJO DELIBERANTE DE SAN RAFAEL\nACTA N° 88\n\nSe reúne el cuerpo en sesión ordinaria.\n");
+    assert!(names(&r, EntityKind::Person).is_empty(), "{:?}", names(&r, EntityKind::Person));
+}
+
+#[test]
+fn a_label_of_absence_inside_a_paragraph_and_the_secretary_who_acts() {
+    let rows = speakers("Se reúne el Concejo con la presencia de los concejales Ana Ledesma y Óscar Funes. Ausente con aviso: concejal Rubén Cáceres. Actúa como secretario el Dr. Pablo Ibáñez.\n");
+    assert!(rows.iter().all(|r| r.0 != "Rubén Cáceres"), "{rows:?}");
+    assert_eq!(row(&rows, "Pablo Ibáñez").5, ["other"], "{rows:?}");
+}
+
+#[test]
+fn aldermen_listed_as_members_present_are_attendees() {
+    let rows = speakers("Members present: Alderman Joyce Hart (Chair); Alderman Victor Lund; Alderwoman Nadia Oyelaran\n\nThe Chair opened the meeting.\n");
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    for r in &rows {
+        assert!(r.5.contains(&"attendee".to_string()), "{rows:?}");
+        assert!(r.1.as_deref().is_some_and(|h| h.starts_with("Alder")), "{rows:?}");
+    }
+}
+
+#[test]
+fn a_rapporteure_reports() {
+    let rows = speakers("Le relevé des conclusions a été lu par Mme Nafissatou Sy, rapporteure de l'atelier.\n");
+    assert_eq!(row(&rows, "Nafissatou Sy").5, ["rapporteur"], "{rows:?}");
+}
+
+#[test]
+fn a_body_after_the_noun_of_its_kind_and_a_platform_against_something() {
+    let r = extract("Intervino Lucía Paredes, de la organización Hiperderecho, sobre privacidad.\n");
+    assert_eq!(bodies(&r), ["Hiperderecho"]);
+    let r = extract("La Plateforme de lutte contre la fraude numérique a présenté son bilan.\n");
+    assert_eq!(bodies(&r), ["Plateforme de lutte contre la fraude numérique"]);
+}
+
+#[test]
+fn council_chambers_are_a_venue() {
+    let r = extract("The hearing was held in the Council Chambers, 12 Elm Road.\n");
+    assert!(bodies(&r).is_empty(), "{:?}", bodies(&r));
+}
+
+#[test]
+fn a_headline_in_capitals_gives_a_body_its_name_as_the_text_writes_it() {
+    // In capitals the verb after the name looks like one of its words; the paragraph names the body.
+    let r = extract(
+        "AGENCIA NACIONAL DE PUERTOS PRESENTA SU NUEVO PLAN\n\nLa Agencia Nacional de Puertos presentó ayer el plan.\n",
+    );
+    let b: Vec<String> = bodies(&r).iter().map(|n| n.to_lowercase()).collect();
+    assert_eq!(b, ["agencia nacional de puertos"]);
+}
