@@ -82,6 +82,8 @@ pub(crate) struct ClassWords {
     pub(crate) post_nominals: HashSet<String>,
     /// "por", "pour": words opening a heading of a group of a list of people.
     pub(crate) group_leads: HashSet<String>,
+    /// Titles of who presides a meeting, lower case (a transcript's turn label).
+    pub(crate) chair_titles: HashSet<String>,
     /// "cion", "ing": endings (folded) of words that name a field of work.
     pub(crate) subject_endings: Vec<String>,
     /// "New", "Northern": before a country's name they make another place.
@@ -191,6 +193,7 @@ impl ClassWords {
             single_word_bodies: set(WordClass::SingleWordBody),
             article_contractions: set(WordClass::ArticleContraction),
             group_leads: set(WordClass::GroupLead),
+            chair_titles: set(WordClass::ChairTitle),
             post_nominals: set(WordClass::PostNominal),
             subject_endings: list(WordClass::SubjectEnding).iter().map(|e| acta_doc::fold(e)).collect(),
             place_qualifiers: set(WordClass::PlaceQualifier),

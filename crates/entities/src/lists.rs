@@ -397,12 +397,14 @@ pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) 
                 return None;
             }
             parts.push(part);
+            // A part opened by a form of address is a person's as surely as one opened by a known
+            // given name ("Présents : Mme Claire Aubry, M. Yann Goff").
             let first_word = text[name_start..part.end].split([' ', '.']).next().unwrap_or("");
-            given += usize::from(gaz.is_given_name(first_word));
+            given += usize::from(gaz.is_given_name(first_word) || name_start > part.start);
         }
     }
-    // Most parts start with a known given name: "Nathalia Foditsch, Connect Humanity" is a name
-    // and a body, not two names.
+    // Most parts start with a known given name or a form of address: "Nathalia Foditsch, Connect
+    // Humanity" is a name and a body, not two names.
     (parts.len() >= 2 && given * 3 >= parts.len() * 2 && (parts.len() > 2 || given == 2)).then_some(parts)
 }
 

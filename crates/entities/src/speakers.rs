@@ -234,6 +234,8 @@ impl Stage for SpeakerStage {
             let part = s.role.and_then(|r| {
                 part_of_title(report.slice(r), &self.gaz).or_else(|| part_in_parentheses(report, r, &self.gaz))
             });
+            let part =
+                part.or_else(|| presides_in_turn_label(report, s.person, &self.gaz).then_some(SessionRole::Chair));
             if let Some(part) = part {
                 if s.session_roles == [SessionRole::Speaker] {
                     s.session_roles.clear();
@@ -263,6 +265,25 @@ fn part_of_title(title: &str, gaz: &Gazetteers) -> Option<SessionRole> {
         .find(|&(start, end, _)| start == 0 && end == first.len())
         .map(|(_, _, role)| role);
     part.filter(|role| matches!(role, SessionRole::Moderator | SessionRole::Chair | SessionRole::Rapporteur))
+}
+
+/// Most words before a name in a transcript's turn label ("O SR. PRESIDENTE (Deputado").
+const MAX_TURN_LABEL_WORDS: usize = 6;
+
+/// Whether `person` speaks in a transcript under a label that says they preside: a line opened
+/// by a few words with a chair's title, the name, and a colon or a dash before what is said ("La
+/// presidenta diputada Renata Olvera:", "O SR. PRESIDENTE (Deputado Júlio Fontes) -").
+fn presides_in_turn_label(report: &Report, person: usize, gaz: &Gazetteers) -> bool {
+    let text = &report.text;
+    report.mentions.iter().filter(|m| m.kind == EntityKind::Person && m.canonical == person).any(|m| {
+        let line_start = text[..m.range.start].rfind('\n').map_or(0, |i| i + 1);
+        let before = &text[line_start..m.range.start];
+        let after = text[m.range.end..].trim_start_matches([')', ' ']);
+        let turn = after.starts_with(':') || after.starts_with(".-") || after.starts_with(['-', '–', '—']);
+        let words: Vec<String> =
+            before.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase()).collect();
+        turn && words.len() <= MAX_TURN_LABEL_WORDS && words.iter().any(|w| gaz.classes.chair_titles.contains(w))
+    })
 }
 
 /// The part in the session said alone in parentheses after a name ("Francis Maude (Chair)", "Pedro

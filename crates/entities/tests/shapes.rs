@@ -51,7 +51,10 @@ fn countries(text: &str) -> Vec<String> {
 type Row = (String, Option<String>, Option<String>, Option<String>, Option<String>, Vec<String>);
 
 fn speakers(text: &str) -> Vec<Row> {
-    let r = extract(text);
+    speaker_rows(&extract(text))
+}
+
+fn speaker_rows(r: &Report) -> Vec<Row> {
     r.speakers
         .iter()
         .map(|s| {
@@ -1532,4 +1535,30 @@ fn a_headline_in_capitals_gives_a_body_its_name_as_the_text_writes_it() {
     );
     let b: Vec<String> = bodies(&r).iter().map(|n| n.to_lowercase()).collect();
     assert_eq!(b, ["agencia nacional de puertos"]);
+}
+
+#[test]
+fn the_presiding_speaker_of_a_transcript_chairs() {
+    let rows = speakers("A SRA. PRESIDENTE (Deputada Márcia Lobato) - Declaro aberta a reunião.\n\nO SR. DEPUTADO OTÁVIO RANGEL - Obrigado, Sra. Presidente.\n");
+    assert_eq!(row(&rows, "Márcia Lobato").5, ["chair"], "{rows:?}");
+    let rows = speakers("El presidente senador Óscar Villaseñor Díaz: Se abre la sesión.\n\nLa senadora Luz Elena Ayala: Pido la palabra.\n");
+    assert_eq!(row(&rows, "Óscar Villaseñor Díaz").5, ["chair"], "{rows:?}");
+    assert_eq!(row(&rows, "Luz Elena Ayala").5, ["speaker"], "{rows:?}");
+}
+
+#[test]
+fn the_secretaries_of_a_sitting_have_another_part() {
+    let r = extract_in("Présidence de M. Gérard Lenoir\n\nSecrétaires : Mme Claire Aubry, M. Yann Le Goff.\n\nLa séance est ouverte.\n", Some(Lang::FR));
+    let rows = speaker_rows(&r);
+    assert_eq!(row(&rows, "Claire Aubry").5, ["other"], "{rows:?}");
+    assert_eq!(row(&rows, "Yann Le Goff").5, ["other"], "{rows:?}");
+}
+
+#[test]
+fn two_entries_each_opened_by_a_form_of_address_are_two_people() {
+    // "Claire" is also a common word, so not a known given name: the form of address says person.
+    let r = extract_in("Présents : Mme Claire Aubry, M. Yann Goff.\n\nLa séance est ouverte.\n", Some(Lang::FR));
+    let rows = speaker_rows(&r);
+    assert_eq!(row(&rows, "Claire Aubry").5, ["attendee"], "{rows:?}");
+    assert_eq!(row(&rows, "Yann Goff").5, ["attendee"], "{rows:?}");
 }

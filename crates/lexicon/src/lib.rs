@@ -499,6 +499,10 @@ word_classes! {
     /// Words that open a heading naming the body whose people follow it in a list of people ("Por
     /// el Ministerio de Salud:", "Pour la métropole :"), lower case: the list goes on under it.
     GroupLead = "group_lead",
+    /// Titles of who presides a meeting ("presidente", "chair"), lower case: in a transcript's turn
+    /// label ("O SR. PRESIDENTE (Deputado X) -", "La presidenta diputada X:") they make the speaker
+    /// the chair.
+    ChairTitle = "chair_title",
     /// Endings of words that name a field of work ("-ción" of "Innovación", "-ing" of
     /// "Engineering"), lower case: such a word alone after a title is its subject, not a body.
     SubjectEnding = "subject_ending",
