@@ -109,7 +109,13 @@ pub(crate) fn lead_in_lists(
         let Some((role, absent)) = lead_in_role(gaz, lead) else { continue };
         if !after.trim().is_empty() {
             let start = line.content.start + colon + 1;
-            out.push((ByteRange { start, end: line.content.end }.trim(text), role, absent));
+            let mut list = ByteRange { start, end: line.content.end };
+            // "Organizer: Internet Society Bureau SPEAKERS ANA RUIZ — Head, ... LUIS PAZ — ...": the
+            // lead-in's own value ends where entries run together start (they are the line's).
+            if let Some(&first) = run_together_starts(text, list, gaz).first() {
+                list.end = first;
+            }
+            out.push((list.trim(text), role, absent));
             continue;
         }
         let mut end = None;

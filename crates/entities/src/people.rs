@@ -538,6 +538,13 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
             continue;
         }
         let Some(mut n) = name_at(text, start, gaz) else { continue };
+        // "..., Pacific Connect Foundation, India MAILE FONOTI — Founder": a country's name before a
+        // name in capitals ends the entry before it (a schedule's entries run together).
+        let in_capitals = |w: &str| w.chars().any(char::is_alphabetic) && !w.contains(char::is_lowercase);
+        if gaz.country_named(word).is_some() && n.range.slice(text).split(' ').skip(1).all(in_capitals) {
+            pos = word_end.max(pos);
+            continue;
+        }
         // "West African": a demonym or a country's name at the end makes it a place word; but
         // "Eduardo Bohorquez de Transparencia Mexicana" is a name before a particle and a body.
         let last = n.range.slice(text).rsplit(' ').next().unwrap_or("");

@@ -34,11 +34,17 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
             }
             Place::Country(code) if code.as_str() == "GE" && us_state_context(text, start, end, gaz) => {}
             Place::Country(code) => {
+                // A name in capitals after a country in small letters starts the next entry ("...,
+                // Keio University, Samoa HIROSHI TANABE — ...": a schedule's entries run together).
+                let in_capitals =
+                    |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.contains(char::is_lowercase);
+                let next_in_capitals = in_capitals(next_word) && !in_capitals(range.slice(text));
                 // "Jordan Blake", "Chad Morrison": a given name before a surname.
                 let next_clean = next_word.trim_end_matches([',', '.', ';', ':']);
                 if same_line_next
                     && capitalised(next_clean)
                     && (gaz.is_surname(next_clean) || gaz.is_given_name(next_clean))
+                    && !next_in_capitals
                 {
                     continue;
                 }
@@ -47,6 +53,7 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
                     && capitalised(next_word)
                     && !gaz.is_name_stopword(next_word)
                     && !next_word.ends_with([',', '.', ';', ':'])
+                    && !next_in_capitals
                 {
                     continue;
                 }

@@ -1562,3 +1562,39 @@ fn two_entries_each_opened_by_a_form_of_address_are_two_people() {
     assert_eq!(row(&rows, "Claire Aubry").5, ["attendee"], "{rows:?}");
     assert_eq!(row(&rows, "Yann Goff").5, ["attendee"], "{rows:?}");
 }
+
+#[test]
+fn welcome_words_and_the_writer_of_the_minutes_take_part() {
+    let rows = speakers(
+        "10:00 Apertura\nPalabras de bienvenida de Rosario Gil Lozano, rectora de la Universidad de Caldas.\n",
+    );
+    assert_eq!(row(&rows, "Rosario Gil Lozano").5, ["speaker"], "{rows:?}");
+    let rows =
+        speakers("Nada mais havendo a tratar, eu, Helena Duarte Ramos, secretária executiva, lavrei a presente ata.\n");
+    assert_eq!(row(&rows, "Helena Duarte Ramos").5, ["rapporteur"], "{rows:?}");
+}
+
+#[test]
+fn catalan_surnames_joined_by_i_and_a_universitat() {
+    let rows = speakers("Cierre a cargo de Mireia Puig i Ferrer, Universitat de Girona.\n");
+    let mireia = row(&rows, "Mireia Puig i Ferrer");
+    assert_eq!(mireia.3.as_deref(), Some("Universitat de Girona"), "{rows:?}");
+}
+
+#[test]
+fn a_schedule_run_together_after_a_lead_in_and_countries_before_names_in_capitals() {
+    let text = "Workshop 9: Spectrum for rural schools Format: Panel Organizer: Digital Rights Asia SPEAKERS LANI OKAFOR — Lead, Connect Foundation, Samoa KENJI MORI — Professor, Osaka University, Japan\n";
+    let rows = speakers(text);
+    // The organiser's line runs into the speakers: they are no organisers.
+    let lani = row(&rows, "LANI OKAFOR");
+    assert_eq!(lani.5, ["speaker"], "{rows:?}");
+    // A country before the next name in capitals is the entry's ("Samoa KENJI MORI").
+    assert_eq!(lani.4.as_deref(), Some("WS"), "{rows:?}");
+    assert_eq!(countries(text), ["JP", "WS"]);
+}
+
+#[test]
+fn ngo_in_a_name_is_no_noun_of_a_body() {
+    let rows = speakers("La soirée était animée par la journaliste Aline Ngo Bissou.\n");
+    assert_eq!(row(&rows, "Aline Ngo Bissou").5, ["moderator"], "{rows:?}");
+}
