@@ -273,6 +273,12 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
         }
     }
     let sep = [", ", " - ", " – ", " — "].iter().find(|s| after.starts_with(**s))?;
+    // "O SR. LEANDRO PACHECO MOURA - Bom dia a todos.": a transcript's turn label, a name in
+    // capitals after at most a few words in capitals at the line's start, is followed by what was
+    // said, not by a title.
+    if *sep != ", " && in_turn_label(text, name) {
+        return None;
+    }
     let start = name.end + sep.len();
     let rest = &text[start..floor(text, name.end + WINDOW)];
     // Up to the end of the clause: a sentence stop, a line end, a parenthesis.
@@ -331,6 +337,22 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
         }
     }
     (end > start).then_some(ByteRange { start, end })
+}
+
+/// Most words before a name in capitals that opens a transcript's turn ("O SR.", "LA C.").
+const MAX_TURN_OPENING_WORDS: usize = 3;
+
+/// Whether a name in capitals follows one to [`MAX_TURN_OPENING_WORDS`] words in capitals at a
+/// line's start: a transcript's turn label ("A SRA. VANESSA LINS CARVALHO - ...").
+fn in_turn_label(text: &str, name: ByteRange) -> bool {
+    let in_capitals = |s: &str| s.chars().any(char::is_alphabetic) && !s.contains(char::is_lowercase);
+    let line_start = text[..name.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..name.start];
+    let opening = before.split_whitespace().count();
+    // A name alone at the line's start opens an entry ("MARIA SAMPLE — Head, ..."), not a turn.
+    in_capitals(name.slice(text))
+        && (1..=MAX_TURN_OPENING_WORDS).contains(&opening)
+        && before.split_whitespace().all(in_capitals)
 }
 
 /// "Mr.", "Dr", "St.": a short word before the period, not a sentence's end.

@@ -1598,3 +1598,13 @@ fn ngo_in_a_name_is_no_noun_of_a_body() {
     let rows = speakers("La soirée était animée par la journaliste Aline Ngo Bissou.\n");
     assert_eq!(row(&rows, "Aline Ngo Bissou").5, ["moderator"], "{rows:?}");
 }
+
+#[test]
+fn what_follows_a_turn_label_is_said_not_a_title() {
+    let rows = speakers("Texto da reunião.\n\nO SR. OTÁVIO RANGEL MOTA - Bom dia a todos e a todas.\n");
+    let otavio = row(&rows, "OTÁVIO RANGEL MOTA");
+    assert_eq!(otavio.2, None, "{rows:?}");
+    // An entry in capitals alone at the line's start keeps its title.
+    let rows = speakers("SPEAKERS\nMARIA PEREIRA LIMA - Head of Research, Instituto Alfa\n");
+    assert_eq!(row(&rows, "MARIA PEREIRA LIMA").2.as_deref(), Some("Head of Research"), "{rows:?}");
+}
