@@ -37,6 +37,13 @@ fn bodies(report: &Report) -> Vec<String> {
     bodies
 }
 
+/// The bodies (organisations and ministries) of a report, sorted.
+fn sorted_bodies(report: &Report) -> Vec<String> {
+    let mut b = bodies(report);
+    b.sort();
+    b
+}
+
 fn people(text: &str) -> Vec<String> {
     names(&extract(text), EntityKind::Person)
 }
@@ -73,6 +80,18 @@ fn speaker_rows(r: &Report) -> Vec<Row> {
 /// The speaker row of `name`, which the test expects to be there.
 fn row<'r>(rows: &'r [Row], name: &str) -> &'r Row {
     rows.iter().find(|r| r.0 == name).unwrap_or_else(|| panic!("no row for {name}: {rows:?}"))
+}
+
+/// The title and the organisation of `name` in the speaker table of `text`, which the test expects
+/// to have a row.
+fn title_and_body(text: &str, name: &str) -> (Option<String>, Option<String>) {
+    let r = row(&speakers(text), name).clone();
+    (r.2, r.3)
+}
+
+/// The session roles of `name` in the speaker table of `text`, which the test expects to have a row.
+fn parts_of(text: &str, name: &str) -> Vec<String> {
+    row(&speakers(text), name).5.clone()
 }
 
 // ---- honorifics ----
@@ -550,9 +569,7 @@ fn an_acronym_written_after_a_dash_glued_or_before_in_parentheses_is_the_bodys()
         Norte participou, e a UEN (Universidade Estadual do Norte) acolheu o INAGEP. O Ministério da \
         Cultura (MINC) apoiou; o MINC enviou o seu secretário.\n";
     let r = extract(text);
-    let mut bodies = names(&r, EntityKind::Ministry);
-    bodies.extend(names(&r, EntityKind::Organization));
-    bodies.sort();
+    let bodies = sorted_bodies(&r);
     // One entry a body: its acronym, with letters from inside its words ("MINC"), is no second one.
     assert_eq!(
         bodies,
@@ -570,17 +587,13 @@ fn an_acronym_used_alone_joins_the_one_body_of_the_report_it_abbreviates() {
     let text = "Attendees:\n- Ruth Kamau, Public Records Agency\n- Tom Ellis, Harbour Logistics Ltd\n\n\
         Ruth Kamau of PRA presented the records plan.\n";
     let r = extract(text);
-    let mut bodies = names(&r, EntityKind::Ministry);
-    bodies.extend(names(&r, EntityKind::Organization));
-    bodies.sort();
+    let bodies = sorted_bodies(&r);
     assert_eq!(bodies, ["Harbour Logistics Ltd", "Public Records Agency"]);
     // Small letters for the connectors: "DfH" is the "Department for Housing".
     let text = "Attendees:\n- Ruth Kamau, Department for Housing\n- Tom Ellis, Harbour Logistics Ltd\n\n\
         Ruth Kamau of DfH presented the records plan.\n";
     let r = extract(text);
-    let mut bodies = names(&r, EntityKind::Ministry);
-    bodies.extend(names(&r, EntityKind::Organization));
-    bodies.sort();
+    let bodies = sorted_bodies(&r);
     assert_eq!(bodies, ["Department for Housing", "Harbour Logistics Ltd"]);
 }
 
@@ -867,8 +880,7 @@ fn a_long_form_opened_by_a_word_that_is_also_a_given_name_is_a_body_when_it_has_
 #[test]
 fn a_body_s_last_word_goes_on_after_a_hyphen() {
     let r = extract("Étaient présents les agents du Cerema Centre-Est et de l'Agence Nord-Sud.\n");
-    let mut bodies = bodies(&r);
-    bodies.sort();
+    let bodies = sorted_bodies(&r);
     assert_eq!(bodies, ["Agence Nord-Sud", "Cerema Centre-Est"]);
 }
 
@@ -897,8 +909,7 @@ fn a_conjunction_before_an_elided_article_or_an_acronym_starts_a_second_body() {
 fn a_unit_named_of_a_body_written_as_an_acronym_is_two_bodies() {
     let text = "Habló el director de la Escuela de Ingeniería Civil de la UNP.\nVoici l'Agence nationale de promotion des TIC.\n";
     let r = extract(text);
-    let mut bodies = bodies(&r);
-    bodies.sort();
+    let bodies = sorted_bodies(&r);
     // "des TIC" names no body: the agency's name keeps it.
     assert_eq!(bodies, ["Agence nationale de promotion des TIC", "Escuela de Ingeniería Civil", "UNP"]);
 }
@@ -1335,14 +1346,6 @@ fn a_faculty_or_school_inside_a_university_stays_in_the_title() {
 }
 
 #[test]
-fn a_body_in_the_possessive_before_a_title_is_the_speakers() {
-    let rows = speakers("The Inter-American Development Bank's Senior Housing Specialist, Dr. Marisol Quintana, presented the survey.\n");
-    let marisol = row(&rows, "Marisol Quintana");
-    assert_eq!(marisol.3.as_deref(), Some("Inter-American Development Bank"), "{rows:?}");
-    assert_eq!(marisol.2.as_deref(), Some("Senior Housing Specialist"), "{rows:?}");
-}
-
-#[test]
 fn letters_after_a_name_are_neither_name_nor_title() {
     let rows = speakers("Witnesses: Dr Owen Pryce, Chief Scientist, Met Office; and Carys Lloyd MP, Minister for Rural Affairs.\n\nThe panel then heard Bethan Rowe OBE, Director of Policy, who spoke about flooding.\n");
     let carys = row(&rows, "Carys Lloyd");
@@ -1420,27 +1423,6 @@ fn a_heading_over_prose_heads_no_list_of_people() {
 }
 
 #[test]
-fn a_verb_of_moderation_before_its_object_and_the_name() {
-    let rows = speakers(
-        "Moderó la mesa Adriana Pinzón, profesora de la Universidad de Caldas. Expusieron Raúl Gómez y Sofía Leal.\n",
-    );
-    assert_eq!(row(&rows, "Adriana Pinzón").5, ["moderator"], "{rows:?}");
-    let rows =
-        speakers("Moderou o debate a jornalista Cláudia Serpa, da Rádio Clube. Participaram Hugo Matos e Rita Lobo.\n");
-    assert_eq!(row(&rows, "Cláudia Serpa").5, ["moderator"], "{rows:?}");
-}
-
-#[test]
-fn a_long_title_of_one_piece_before_a_name_is_its_title() {
-    // Eight words besides the connectors, no comma inside: a sub-unit of a long-named body. The
-    // acronym is the Instituto's, whose capitals it is exactly.
-    let rows = speakers("Expuso también el director de la Oficina de Sistemas de Información Geográfica del Instituto Nacional de Estadística y Censos (INEC), Mauro Salinas Vega.\n");
-    let mauro = row(&rows, "Mauro Salinas Vega");
-    assert_eq!(mauro.2.as_deref(), Some("director de la Oficina de Sistemas de Información Geográfica"), "{rows:?}");
-    assert_eq!(mauro.3.as_deref(), Some("Instituto Nacional de Estadística y Censos"), "{rows:?}");
-}
-
-#[test]
 fn salvador_alone_is_a_city_or_a_given_name() {
     assert!(countries("Local: Teatro Castro Alves, Salvador (BA)\n").is_empty());
     assert_eq!(countries("La délégation du Salvador et celle d'El Salvador.\n"), ["SV"]);
@@ -1457,21 +1439,13 @@ fn a_first_entry_with_a_form_of_address_is_not_a_surname_before_given_names() {
 }
 
 #[test]
-fn a_board_of_trustees_or_directors_is_a_kind_of_body() {
-    let r = extract("Minutes of the Board of Trustees. The Board of Directors met in Lakeside House.\n");
-    assert!(bodies(&r).is_empty(), "{:?}", bodies(&r));
-}
-
-#[test]
 fn a_sentence_case_name_takes_adjectives_of_its_own_language() {
     // "-era" is a Spanish adjective's ending, and the end of a French verb in the future.
     let r = extract("La Fédération nationale des étudiants participera aux travaux.\n");
     assert_eq!(bodies(&r), ["Fédération nationale des étudiants"]);
     // An article after a conjunction opens a second name.
     let r = extract("L'Association des maires ruraux et le Conseil de la jeunesse du Manitoba ont signé.\n");
-    let mut b = bodies(&r);
-    b.sort();
-    assert_eq!(b, ["Association des maires ruraux", "Conseil de la jeunesse du Manitoba"]);
+    assert_eq!(sorted_bodies(&r), ["Association des maires ruraux", "Conseil de la jeunesse du Manitoba"]);
 }
 
 #[test]
@@ -1508,23 +1482,11 @@ fn aldermen_listed_as_members_present_are_attendees() {
 }
 
 #[test]
-fn a_rapporteure_reports() {
-    let rows = speakers("Le relevé des conclusions a été lu par Mme Nafissatou Sy, rapporteure de l'atelier.\n");
-    assert_eq!(row(&rows, "Nafissatou Sy").5, ["rapporteur"], "{rows:?}");
-}
-
-#[test]
 fn a_body_after_the_noun_of_its_kind_and_a_platform_against_something() {
     let r = extract("Intervino Lucía Paredes, de la organización Hiperderecho, sobre privacidad.\n");
     assert_eq!(bodies(&r), ["Hiperderecho"]);
     let r = extract("La Plateforme de lutte contre la fraude numérique a présenté son bilan.\n");
     assert_eq!(bodies(&r), ["Plateforme de lutte contre la fraude numérique"]);
-}
-
-#[test]
-fn council_chambers_are_a_venue() {
-    let r = extract("The hearing was held in the Council Chambers, 12 Elm Road.\n");
-    assert!(bodies(&r).is_empty(), "{:?}", bodies(&r));
 }
 
 #[test]
@@ -1539,39 +1501,30 @@ fn a_headline_in_capitals_gives_a_body_its_name_as_the_text_writes_it() {
 
 #[test]
 fn the_presiding_speaker_of_a_transcript_chairs() {
-    let rows = speakers("A SRA. PRESIDENTE (Deputada Márcia Lobato) - Declaro aberta a reunião.\n\nO SR. DEPUTADO OTÁVIO RANGEL - Obrigado, Sra. Presidente.\n");
-    assert_eq!(row(&rows, "Márcia Lobato").5, ["chair"], "{rows:?}");
+    let text = "A SRA. PRESIDENTE (Deputada Márcia Lobato) - Declaro aberta a reunião.\n\nO SR. DEPUTADO OTÁVIO RANGEL - Obrigado, Sra. Presidente.\n";
+    assert_eq!(parts_of(text, "Márcia Lobato"), ["chair"]);
     let rows = speakers("El presidente senador Óscar Villaseñor Díaz: Se abre la sesión.\n\nLa senadora Luz Elena Ayala: Pido la palabra.\n");
     assert_eq!(row(&rows, "Óscar Villaseñor Díaz").5, ["chair"], "{rows:?}");
     assert_eq!(row(&rows, "Luz Elena Ayala").5, ["speaker"], "{rows:?}");
 }
 
 #[test]
-fn the_secretaries_of_a_sitting_have_another_part() {
-    let r = extract_in("Présidence de M. Gérard Lenoir\n\nSecrétaires : Mme Claire Aubry, M. Yann Le Goff.\n\nLa séance est ouverte.\n", Some(Lang::FR));
-    let rows = speaker_rows(&r);
-    assert_eq!(row(&rows, "Claire Aubry").5, ["other"], "{rows:?}");
-    assert_eq!(row(&rows, "Yann Le Goff").5, ["other"], "{rows:?}");
-}
-
-#[test]
-fn two_entries_each_opened_by_a_form_of_address_are_two_people() {
-    // "Claire" is also a common word, so not a known given name: the form of address says person.
-    let r = extract_in("Présents : Mme Claire Aubry, M. Yann Goff.\n\nLa séance est ouverte.\n", Some(Lang::FR));
-    let rows = speaker_rows(&r);
-    assert_eq!(row(&rows, "Claire Aubry").5, ["attendee"], "{rows:?}");
-    assert_eq!(row(&rows, "Yann Goff").5, ["attendee"], "{rows:?}");
-}
-
-#[test]
-fn welcome_words_and_the_writer_of_the_minutes_take_part() {
-    let rows = speakers(
-        "10:00 Apertura\nPalabras de bienvenida de Rosario Gil Lozano, rectora de la Universidad de Caldas.\n",
-    );
-    assert_eq!(row(&rows, "Rosario Gil Lozano").5, ["speaker"], "{rows:?}");
-    let rows =
-        speakers("Nada mais havendo a tratar, eu, Helena Duarte Ramos, secretária executiva, lavrei a presente ata.\n");
-    assert_eq!(row(&rows, "Helena Duarte Ramos").5, ["rapporteur"], "{rows:?}");
+fn two_people_listed_with_forms_of_address_under_the_secretaries_or_those_present() {
+    // The sitting's secretaries have another part. "Claire" is also a common word, so not a known
+    // given name: in a list of two the form of address says that each part is a person.
+    for (text, part, second) in [
+        (
+            "Présidence de M. Gérard Lenoir\n\nSecrétaires : Mme Claire Aubry, M. Yann Le Goff.\n",
+            "other",
+            "Yann Le Goff",
+        ),
+        ("Présents : Mme Claire Aubry, M. Yann Goff.\n\nLa séance est ouverte.\n", "attendee", "Yann Goff"),
+    ] {
+        let rows = speaker_rows(&extract_in(text, Some(Lang::FR)));
+        for name in ["Claire Aubry", second] {
+            assert_eq!(row(&rows, name).5, [part], "{rows:?}");
+        }
+    }
 }
 
 #[test]
@@ -1594,12 +1547,6 @@ fn a_schedule_run_together_after_a_lead_in_and_countries_before_names_in_capital
 }
 
 #[test]
-fn ngo_in_a_name_is_no_noun_of_a_body() {
-    let rows = speakers("La soirée était animée par la journaliste Aline Ngo Bissou.\n");
-    assert_eq!(row(&rows, "Aline Ngo Bissou").5, ["moderator"], "{rows:?}");
-}
-
-#[test]
 fn what_follows_a_turn_label_is_said_not_a_title() {
     let rows = speakers("Texto da reunião.\n\nO SR. OTÁVIO RANGEL MOTA - Bom dia a todos e a todas.\n");
     let otavio = row(&rows, "OTÁVIO RANGEL MOTA");
@@ -1607,4 +1554,76 @@ fn what_follows_a_turn_label_is_said_not_a_title() {
     // An entry in capitals alone at the line's start keeps its title.
     let rows = speakers("SPEAKERS\nMARIA PEREIRA LIMA - Head of Research, Instituto Alfa\n");
     assert_eq!(row(&rows, "MARIA PEREIRA LIMA").2.as_deref(), Some("Head of Research"), "{rows:?}");
+}
+
+#[test]
+fn phrases_and_titles_of_participation_give_the_part() {
+    for (text, name, part) in [
+        // A verb of moderation before its object and the name.
+        (
+            "Moderó la mesa Adriana Pinzón, profesora de la Universidad de Caldas. Expusieron Raúl Gómez.\n",
+            "Adriana Pinzón",
+            "moderator",
+        ),
+        (
+            "Moderou o debate a jornalista Cláudia Serpa, da Rádio Clube. Participaram Hugo Matos e Rita Lobo.\n",
+            "Cláudia Serpa",
+            "moderator",
+        ),
+        // Words of welcome open the programme; the writer of the minutes reports.
+        (
+            "10:00 Apertura\nPalabras de bienvenida de Rosario Gil Lozano, rectora de la Universidad de Caldas.\n",
+            "Rosario Gil Lozano",
+            "speaker",
+        ),
+        (
+            "Nada mais havendo a tratar, eu, Helena Duarte Ramos, secretária executiva, lavrei a presente ata.\n",
+            "Helena Duarte Ramos",
+            "rapporteur",
+        ),
+        // The feminine "rapporteure" is a rapporteur's title.
+        (
+            "Le relevé des conclusions a été lu par Mme Nafissatou Sy, rapporteure de l'atelier.\n",
+            "Nafissatou Sy",
+            "rapporteur",
+        ),
+        // "Ngo" in a name is no noun of a kind of body (the acronym NGO).
+        ("La soirée était animée par la journaliste Aline Ngo Bissou.\n", "Aline Ngo Bissou", "moderator"),
+    ] {
+        assert_eq!(parts_of(text, name), [part], "{text}");
+    }
+}
+
+#[test]
+fn a_title_and_a_body_before_a_name() {
+    for (text, name, title, body) in [
+        // A body in the possessive before the title is the speaker's.
+        (
+            "The Inter-American Development Bank's Senior Housing Specialist, Dr. Marisol Quintana, presented the survey.\n",
+            "Marisol Quintana",
+            "Senior Housing Specialist",
+            "Inter-American Development Bank",
+        ),
+        // A long title of one piece (eight words besides the connectors, no comma inside): a
+        // sub-unit of a long-named body. The acronym is the Instituto's, whose capitals it is exactly.
+        (
+            "Expuso también el director de la Oficina de Sistemas de Información Geográfica del Instituto Nacional de Estadística y Censos (INEC), Mauro Salinas Vega.\n",
+            "Mauro Salinas Vega",
+            "director de la Oficina de Sistemas de Información Geográfica",
+            "Instituto Nacional de Estadística y Censos",
+        ),
+    ] {
+        assert_eq!(title_and_body(text, name), (Some(title.to_string()), Some(body.to_string())), "{text}");
+    }
+}
+
+#[test]
+fn a_board_of_trustees_and_the_council_chambers_are_no_bodies() {
+    // A board of trustees or directors is a kind of body; the council chambers are a venue.
+    for text in [
+        "Minutes of the Board of Trustees. The Board of Directors met in Lakeside House.\n",
+        "The hearing was held in the Council Chambers, 12 Elm Road.\n",
+    ] {
+        assert!(bodies(&extract(text)).is_empty(), "{text}: {:?}", bodies(&extract(text)));
+    }
 }
