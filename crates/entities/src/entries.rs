@@ -8,6 +8,7 @@ use crate::gazetteer::{Gazetteers, Honorific};
 use crate::lists::*;
 use crate::names::{honorific_at, name_after_honorific, name_at};
 use crate::tables::*;
+use crate::words::word_in_capitals;
 
 /// An entry split into its parts.
 #[derive(Debug, Clone)]
@@ -232,11 +233,6 @@ fn entry_shaped_line(text: &str, line: &acta_doc::Line, gaz: &Gazetteers) -> boo
         && !rest.ends_with(['.', ':'])
 }
 
-fn is_all_caps(tok: &str) -> bool {
-    let letters: Vec<char> = tok.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
-}
-
 /// "SGEN-CFDT : Alain Morel", "Relatora: Ana Gil": an entry of a list written label first, a
 /// body or a part before a colon and the name alone after it. The label is the entry's rest (its
 /// affiliation), although it stands before the name.
@@ -309,7 +305,7 @@ pub fn parse_entry<'g>(
             // "Ana Silva, Pedro Gómez" is two people; "Araya Guerrero, Pedro" (a surname that is
             // also a given name) one, since only given names follow the comma.
             let only_given = given_text.split(' ').all(|w| gaz.is_given_name(w));
-            let surname_first = !gaz.is_given_name(tokens[0]) || is_all_caps(tokens[0]) || only_given;
+            let surname_first = !gaz.is_given_name(tokens[0]) || word_in_capitals(tokens[0]) || only_given;
             if given.core_tokens <= 2
                 && gaz.is_given_name(first_given)
                 && ends_there
@@ -324,9 +320,9 @@ pub fn parse_entry<'g>(
     }
     // "DIALLO Aminata": capitals first, then a given name in mixed case.
     if display.is_none() && tokens.len() >= 2 {
-        let caps = tokens.iter().take_while(|t| is_all_caps(t)).count();
+        let caps = tokens.iter().take_while(|t| word_in_capitals(t)).count();
         // The French list convention; the given name need not be in the gazetteer ("DIALLO Aminata").
-        if caps >= 1 && caps < tokens.len() && !tokens[caps..].iter().any(|t| is_all_caps(t) || t.ends_with('.')) {
+        if caps >= 1 && caps < tokens.len() && !tokens[caps..].iter().any(|t| word_in_capitals(t) || t.ends_with('.')) {
             display = Some(format!("{} {}", tokens[caps..].join(" "), tokens[..caps].join(" ")));
         }
     }

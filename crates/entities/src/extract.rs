@@ -14,7 +14,7 @@ use crate::gazetteer::{Gazetteers, Place};
 use crate::institutions::{cut_to_known_names, find_by_shape_in, shapes_in_capital_lines, ShapeMatch};
 use crate::people::*;
 use crate::places::*;
-use crate::words::{lowercase_keeping_offsets, Words};
+use crate::words::{in_capitals, lowercase_keeping_offsets, Words};
 
 /// Finds places, institutions and people; fills `canonicals` and `mentions`.
 pub struct EntityStage {
@@ -25,11 +25,6 @@ impl EntityStage {
     pub fn new(gaz: Arc<Gazetteers>) -> Self {
         EntityStage { gaz }
     }
-}
-
-/// A name with no letter in lower case ("MINISTÉRIO DA SAÚDE").
-fn in_capitals(name: &str) -> bool {
-    !name.chars().any(char::is_lowercase)
 }
 
 /// Collects canonical entries and their mentions for one report.
@@ -363,9 +358,9 @@ impl<'g> Scans<'g> {
         acronyms.retain(|&(s, e)| !caps_names.iter().any(|n| n.range.start < e && s < n.range.end));
         let lower = lowercase_keeping_offsets(text);
         let mut shapes = find_by_shape_in(text, &words, gaz);
-        let mut in_capitals = shapes_in_capital_lines(text, gaz);
-        cut_to_known_names(&mut in_capitals, &shapes, text);
-        shapes.extend(in_capitals);
+        let mut capital_lines = shapes_in_capital_lines(text, gaz);
+        cut_to_known_names(&mut capital_lines, &shapes, text);
+        shapes.extend(capital_lines);
         Scans {
             shapes,
             institutions: gaz.find_institutions_in(text, &words),

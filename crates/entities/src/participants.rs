@@ -6,6 +6,7 @@
 use acta_doc::{ByteRange, SessionRole};
 
 use crate::gazetteer::{word_bounded, Gazetteers};
+use crate::words::in_capitals;
 #[cfg(doc)]
 use crate::words::lowercase_keeping_offsets;
 
@@ -345,7 +346,6 @@ const MAX_TURN_OPENING_WORDS: usize = 3;
 /// Whether a name in capitals follows one to [`MAX_TURN_OPENING_WORDS`] words in capitals at a
 /// line's start: a transcript's turn label ("A SRA. VANESSA LINS CARVALHO - ...").
 fn in_turn_label(text: &str, name: ByteRange) -> bool {
-    let in_capitals = |s: &str| s.chars().any(char::is_alphabetic) && !s.contains(char::is_lowercase);
     let line_start = text[..name.start].rfind('\n').map_or(0, |i| i + 1);
     let before = &text[line_start..name.start];
     let opening = before.split_whitespace().count();

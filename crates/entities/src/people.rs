@@ -14,6 +14,7 @@ use crate::extract::{Collector, Scans};
 use crate::gazetteer::{word_bounded, Gazetteers, Place};
 use crate::names::{honorific_at, name_after_honorific, name_at, NameMatch};
 use crate::participants::{apposition_after_name, ceil, Prose};
+use crate::words::in_capitals;
 
 /// Whether the first verb of speech in `after` starts at its second byte and is a whole word: "Name
 /// dijo". Checked where it would be, not by searching the rest of the report.
@@ -540,7 +541,6 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
         let Some(mut n) = name_at(text, start, gaz) else { continue };
         // "..., Pacific Connect Foundation, India MAILE FONOTI — Founder": a country's name before a
         // name in capitals ends the entry before it (a schedule's entries run together).
-        let in_capitals = |w: &str| w.chars().any(char::is_alphabetic) && !w.contains(char::is_lowercase);
         if gaz.country_named(word).is_some() && n.range.slice(text).split(' ').skip(1).all(in_capitals) {
             pos = word_end.max(pos);
             continue;

@@ -5,7 +5,7 @@ use acta_doc::{fold, ByteRange, Canonical, CountryCode, EntityKind, EntitySource
 
 use crate::extract::Collector;
 use crate::gazetteer::{Gazetteers, Place};
-use crate::words::Words;
+use crate::words::{word_in_capitals, Words};
 
 pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, &Place)], c: &mut Collector) {
     let text = &report.text;
@@ -36,9 +36,7 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
             Place::Country(code) => {
                 // A name in capitals after a country in small letters starts the next entry ("...,
                 // Keio University, Samoa HIROSHI TANABE — ...": a schedule's entries run together).
-                let in_capitals =
-                    |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.contains(char::is_lowercase);
-                let next_in_capitals = in_capitals(next_word) && !in_capitals(range.slice(text));
+                let next_in_capitals = word_in_capitals(next_word) && !word_in_capitals(range.slice(text));
                 // "Jordan Blake", "Chad Morrison": a given name before a surname.
                 let next_clean = next_word.trim_end_matches([',', '.', ';', ':']);
                 if same_line_next

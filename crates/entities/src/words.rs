@@ -93,6 +93,16 @@ impl Words {
     }
 }
 
+/// Written in capitals: at least one letter, and none in lower case ("MINISTÉRIO DA SAÚDE", "O SR.").
+pub(crate) fn in_capitals(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// A word in capitals of two letters or more ("DEEPAK", "ITU"), not an initial ("A", "J.").
+pub(crate) fn word_in_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
 /// The text lower-cased character by character wherever that keeps the character's length in
 /// bytes (every letter of the languages acta reads), so that offsets into it are offsets into the
 /// text, and its words are the text's words.
