@@ -139,14 +139,14 @@ pub struct Gazetteers {
     pub(crate) role_trailers: HashSet<String>,
     pub(crate) sub_unit_heads: HashSet<String>,
     pub(crate) linking_words: HashSet<String>,
-    /// Words the shape rules of institutions read (institutions.rs): endings of adjectives and
-    /// connectors in names written in sentence case, words before a name that are not part of it,
-    /// titles that stop a name read backwards, qualifiers before a head, connectors a name cannot
-    /// end with, words for newspapers and broadcasters and the names after them.
-    /// Endings of adjectives, with the language of each: a sentence-case name takes an adjective of
-    /// its head's language only ("Fédération canadienne", not the Spanish "-era" of "participera").
+    /// Words the shape rules of institutions read (institutions.rs): endings of adjectives (each
+    /// with its language: a sentence-case name takes an adjective of its head's language only,
+    /// "Fédération canadienne", not the Spanish "-era" of "participera"), the languages of each
+    /// head of a sentence-case name (lower case) and the connectors in such names, words before a
+    /// name that are not part of it, titles that stop a name read backwards, qualifiers before a
+    /// head, connectors a name cannot end with, words for newspapers and broadcasters and the names
+    /// after them.
     pub(crate) adjective_endings: Vec<(String, Lang)>,
-    /// The languages of each head of a sentence-case name, lower case.
     pub(crate) sentence_case_head_langs: HashMap<String, Vec<Lang>>,
     pub(crate) sentence_case_connectors: HashSet<String>,
     pub(crate) leading_noise: HashSet<String>,
