@@ -233,11 +233,21 @@ pub(crate) fn shapes_in_capital_lines(text: &str, gaz: &Gazetteers) -> Vec<Shape
 /// When the text names the body elsewhere in small letters (a name of `known` not inside a longer
 /// one), a match in capitals that holds that name and goes on after it is cut to it.
 pub(crate) fn cut_to_known_names(caps: &mut [ShapeMatch], known: &[ShapeMatch], text: &str) {
-    let outermost = known.iter().filter(|k| {
-        !known.iter().any(|o| o.start <= k.start && k.end <= o.end && (o.start, o.end) != (k.start, k.end))
+    if caps.is_empty() {
+        return;
+    }
+    // The outermost names, in one sweep over the names sorted by start (the longest first).
+    let mut ranges: Vec<(usize, usize)> = known.iter().map(|k| (k.start, k.end)).collect();
+    ranges.sort_unstable_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
+    ranges.dedup();
+    let mut reach = 0;
+    let outermost = ranges.into_iter().filter(|&(_, end)| {
+        let outer = end > reach;
+        reach = reach.max(end);
+        outer
     });
     let known: Vec<Vec<String>> = outermost
-        .map(|k| text[k.start..k.end].split_whitespace().map(acta_doc::fold).collect())
+        .map(|(start, end)| text[start..end].split_whitespace().map(acta_doc::fold).collect())
         .filter(|w: &Vec<String>| w.len() >= 2)
         .collect();
     for m in caps.iter_mut() {
