@@ -346,7 +346,8 @@ impl<'g> Scans<'g> {
         let words = Words::of(text);
         let mut places = gaz.find_places_in(text, &words);
         // "REPÚBLICA DE CHILE": a country's name in capitals is the country, not an acronym.
-        let in_capitals = places_in_capitals(text, &words, gaz);
+        let mut in_capitals = places_in_capitals(text, &words, gaz);
+        in_capitals.extend(country_domains(text, gaz));
         if !in_capitals.is_empty() {
             places.extend(in_capitals);
             places.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));

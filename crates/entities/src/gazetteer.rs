@@ -65,8 +65,11 @@ pub struct Gazetteers {
     institution_values: Vec<usize>,
     /// Each place form -> its place, for whole-string lookups without the automaton.
     place_by_form: HashMap<String, Place>,
-    /// Countries' forms in capitals ("MÉXICO", "COSTA RICA"), for headings and names in capitals.
+    /// Countries' forms in capitals ("MÉXICO", "COSTA RICA"), for headings and names in capitals,
+    /// and the look-alikes that are no country ("PORT OF SPAIN").
     countries_in_capitals: HashMap<String, Place>,
+    /// Each country's internet domain ("gt", "uk"), for ccTLDs in lists of members ("(.gt)").
+    country_domains: HashMap<String, Place>,
     /// Each institution form -> the institution's index, likewise.
     institution_by_form: HashMap<String, usize>,
     pub(crate) honorifics: Vec<Honorific>,
@@ -261,16 +264,19 @@ impl Gazetteers {
         // Country names come before demonyms: "Argentina" is the country, not the Spanish feminine
         // demonym. Aliases (first pass) come before CLDR's names, demonyms and regions after them.
         let mut us_state_context: Vec<String> = Vec::new();
+        let mut country_domains: HashMap<String, Place> = HashMap::new();
+        let mut capitalised_demonyms: Vec<String> = Vec::new();
         for pass in ["alias", "other"] {
             if pass == "other" {
                 for (origin, line, cols) in sources.rows("countries.tsv") {
                     let [code, _lang, name] = cols[..] else {
                         return Err(bad(&origin, line, "expected 3 columns: code, language, name"));
                     };
-                    add(
-                        name,
-                        Place::Country(CountryCode::parse(code).ok_or_else(|| bad(&origin, line, "bad country code"))?),
-                    );
+                    let country = CountryCode::parse(code).ok_or_else(|| bad(&origin, line, "bad country code"))?;
+                    // A country's internet domain is its code in small letters unless
+                    // places_extra.tsv says otherwise (kinds `domain` and `no_domain`).
+                    country_domains.insert(code.to_lowercase(), Place::Country(country));
+                    add(name, Place::Country(country));
                 }
             }
             for (origin, line, cols) in sources.rows("places_extra.tsv") {
@@ -295,16 +301,24 @@ impl Gazetteers {
                             add(form, Place::Demonym(cc));
                             if lang != "en" {
                                 add(&capitalise(form), Place::Demonym(cc));
+                                capitalised_demonyms.push(capitalise(form));
                             }
                         }
                         "region" => add(form, Place::Region(code.to_string())),
                         "not_a_country" => add(form, Place::NotACountry),
+                        "domain" => {
+                            let cc = CountryCode::parse(code).ok_or_else(|| bad(&origin, line, "bad country code"))?;
+                            country_domains.insert(form.to_string(), Place::Country(cc));
+                        }
+                        "no_domain" => {
+                            country_domains.remove(&form.to_lowercase());
+                        }
                         "us_state_context" => us_state_context.push(form.to_string()),
                         _ => {
                             return Err(bad(
                                 &origin,
                                 line,
-                                "kind must be alias, demonym, region, not_a_country or us_state_context",
+                                "kind must be alias, demonym, region, not_a_country, us_state_context, domain or no_domain",
                             ))
                         }
                     }
@@ -317,8 +331,6 @@ impl Gazetteers {
             };
             add(name, Place::Region(region.to_string()));
         }
-        let place_values: Vec<Place> = order.iter().map(|f| place_index[f].clone()).collect();
-        let places = WordMatcher::new(&order);
 
         let mut institutions = Vec::new();
         let mut inst_forms: Vec<String> = Vec::new();
@@ -427,6 +439,24 @@ impl Gazetteers {
         };
         let given_names = names("given_names.tsv")?;
         let surnames = names("surnames.tsv")?;
+        // "Russo", "Turco": a demonym written lower case in its language, capitalised, is as often
+        // a surname; only the lower-case form is a demonym then.
+        let names_not_demonyms: HashSet<&String> = capitalised_demonyms
+            .iter()
+            .filter(|form| {
+                let folded = fold(form);
+                given_names.contains(&folded) || surnames.contains(&folded)
+            })
+            .filter(|form| matches!(place_index.get(*form), Some(Place::Demonym(_))))
+            .collect();
+        if !names_not_demonyms.is_empty() {
+            order.retain(|form| !names_not_demonyms.contains(form));
+            for form in &names_not_demonyms {
+                place_index.remove(*form);
+            }
+        }
+        let place_values: Vec<Place> = order.iter().map(|f| place_index[f].clone()).collect();
+        let places = WordMatcher::new(&order);
         // ... and may be part of a name ("Julio Pérez", "Zhang Jun"): a date's digits still end a name.
         stopwords.retain(|w| !month_words.contains(w));
         // An acronym said as a word is often written as one: "l'Unesco", "Anatel", "la Cepal". Each
@@ -469,11 +499,14 @@ impl Gazetteers {
             institutions,
             institution_matcher,
             institution_values,
+            // Look-alikes after countries, so that a form in capitals shared by both is no country.
             countries_in_capitals: place_index
                 .iter()
                 .filter(|(_, p)| matches!(p, Place::Country(_)))
+                .chain(place_index.iter().filter(|(_, p)| matches!(p, Place::NotACountry)))
                 .map(|(form, p)| (form.to_uppercase(), p.clone()))
                 .collect(),
+            country_domains,
             place_by_form: place_index,
             institution_by_form,
             honorific_index: honorifics.iter().enumerate().map(|(i, h)| (h.form.clone(), i)).rev().collect(),
@@ -640,6 +673,11 @@ impl Gazetteers {
     /// The country a form in capitals names ("MÉXICO", "REPÚBLICA DOMINICANA").
     pub(crate) fn country_in_capitals(&self, form: &str) -> Option<&Place> {
         self.countries_in_capitals.get(form)
+    }
+
+    /// The country whose internet domain this is ("gt", "uk"), if any.
+    pub(crate) fn country_of_domain(&self, domain: &str) -> Option<&Place> {
+        self.country_domains.get(domain)
     }
 
     /// The country a whole string names ("Brazil", "Brasil"), if any.

@@ -548,10 +548,18 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
         // "West African": a demonym or a country's name at the end makes it a place word; but
         // "Eduardo Bohorquez de Transparencia Mexicana" is a name before a particle and a body.
         let last = n.range.slice(text).rsplit(' ').next().unwrap_or("");
-        if gaz
-            .find_places(last)
-            .any(|(s, e, p)| s == 0 && e == last.len() && matches!(p, Place::Demonym(_) | Place::Region(_)))
-        {
+        let whole_place = |w: &str| {
+            gaz.find_places(w)
+                .any(|(s, e, p)| s == 0 && e == w.len() && matches!(p, Place::Demonym(_) | Place::Region(_)))
+        };
+        // "Ana Turco": a demonym of a language that writes them in small letters, capitalised after a
+        // given name, is a surname.
+        let tokens: Vec<&str> = n.range.slice(text).split(' ').collect();
+        let surname_after_given = tokens.len() >= 2
+            && gaz.is_given_name(tokens[tokens.len() - 2])
+            && last.chars().next().is_some_and(char::is_uppercase)
+            && whole_place(&last.to_lowercase());
+        if whole_place(last) && !surname_after_given {
             let whole = n.range.slice(text);
             let before_particle = gaz
                 .classes

@@ -88,7 +88,13 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
                 let prev = prev_word.to_lowercase();
                 // "English/Français": a language switcher.
                 let slashed = text[..start].ends_with('/') || text[end..].starts_with('/');
+                // "Ana Turco", "Paulo Grego": after a given name, a surname.
+                let after_given_name = same_line_prev
+                    && capitalised(range.slice(text))
+                    && gaz.is_given_name(prev_word)
+                    && !gaz.is_name_stopword(prev_word);
                 if slashed
+                    || after_given_name
                     || gaz.language_nouns.contains(&next)
                     || text[end..].starts_with("-speaking")
                     || gaz.language_prepositions.contains(&prev) && !same_line_next_is_noun(next_word, gaz)
@@ -109,6 +115,31 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
             }
         }
     }
+}
+
+/// Countries' internet domains written on their own ("Hiro Hotta (.jp)", "members from .br and
+/// .uy"): a dot, two small letters of a country's domain, after a space, a parenthesis or a line's
+/// start and before no further letter or domain ("NIC.br", ".co.uk" and "a.m." are not).
+pub(crate) fn country_domains<'g>(text: &str, gaz: &'g Gazetteers) -> Vec<(usize, usize, &'g Place)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for dot in (0..bytes.len()).filter(|&i| bytes[i] == b'.') {
+        let (start, end) = (dot + 1, dot + 3);
+        let standalone_before = dot == 0 || matches!(bytes[dot - 1], b' ' | b'(' | b'\n' | b'\t' | b'[');
+        if !standalone_before || end > bytes.len() || !bytes[start..end].iter().all(u8::is_ascii_lowercase) {
+            continue;
+        }
+        let after = &bytes[end..];
+        let ends_here = match after {
+            [] => true,
+            [b'.', next, ..] => !next.is_ascii_alphanumeric(),
+            [next, ..] => !next.is_ascii_alphanumeric() && !matches!(next, b'-' | b'_' | b'@' | b'/'),
+        };
+        if let Some(place) = gaz.country_of_domain(&text[start..end]).filter(|_| ends_here) {
+            out.push((dot, end, place));
+        }
+    }
+    out
 }
 
 /// At most this many words in capitals make one country's name ("REPÚBLICA DOMINICANA").

@@ -232,7 +232,14 @@ impl Stage for SpeakerStage {
             // "Iván Stola (Moderador)", "Alisson Quesada, moderadora del Foro": a title that is a
             // part in the session gives that part, in place of the speaker's that a list gives.
             let part = s.role.and_then(|r| {
-                part_of_title(report.slice(r), &self.gaz).or_else(|| part_in_parentheses(report, r, &self.gaz))
+                part_of_title(report.slice(r), &self.gaz).or_else(|| part_in_parentheses(report, r, &self.gaz)).or_else(
+                    || {
+                        // In a list of members only: in prose "presidente" alone is a post.
+                        let alone =
+                            listed.contains(&s.person) && s.organization.is_none() && !report.slice(r).contains(',');
+                        part_aside(report.slice(r), &self.gaz).filter(|_| alone)
+                    },
+                )
             });
             let part =
                 part.or_else(|| presides_in_turn_label(report, s.person, &self.gaz).then_some(SessionRole::Chair));
@@ -296,6 +303,12 @@ fn part_in_parentheses(report: &Report, role: ByteRange, gaz: &Gazetteers) -> Op
     // "(Chair)", "(Mayor, in the Chair)": one comma-separated part of the parenthesis, whole.
     let inside = &text[role.start..];
     let inside = &inside[..inside.find([')', '\n']).filter(|&i| inside[i..].starts_with(')'))?];
+    part_aside(inside, gaz)
+}
+
+/// The part in the session a title names when it is only that part ("Chair" in "Ana Ruiz (.gt),
+/// Chair"; "(Mayor, in the Chair)" piece by piece).
+fn part_aside(inside: &str, gaz: &Gazetteers) -> Option<SessionRole> {
     inside.split(',').find_map(|piece| {
         let lower = piece.trim().to_lowercase();
         let part = gaz.participation_aside.find_all(&lower).find(|&(start, end, _)| start == 0 && end == lower.len());
@@ -695,6 +708,13 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
     if let Some(cut) = gaz.clause_starts.iter().filter_map(|c| rest.slice(text).find(c.as_str())).min() {
         rest.end = rest.start + cut;
     }
+    // "Ana Ruiz (Guatemala), Chair", "Hiro Hotta (.jp)": a country in parentheses first is where
+    // the person comes from; the title and body are what follows it.
+    let mut country = None;
+    if let Some((country_of_entry, after)) = country_in_parentheses_first(report, rest) {
+        country = Some(country_of_entry);
+        rest.start = after;
+    }
     // Mentions are sorted by start: the ones inside `rest` are one run of them.
     let first = report.mentions.partition_point(|m| m.range.start < rest.start);
     // "chairman of Northwind Inc.": an entry's text stops before its final stop, which may be the
@@ -783,16 +803,42 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
         // "John Smith (UK)", "Marie Dubois (FR)": two capitals are a code (a country's, a state's),
         // never a title.
         .filter(|r| !(r.len() == 2 && r.slice(text).bytes().all(|b| b.is_ascii_uppercase())));
-    let country = inside
-        .iter()
-        .find(|m| m.kind == EntityKind::Country)
-        .and_then(|m| report.canonicals[m.canonical].country)
+    let country = country
+        .or_else(|| {
+            inside.iter().find(|m| m.kind == EntityKind::Country).and_then(|m| report.canonicals[m.canonical].country)
+        })
         .or_else(|| organization.and_then(|o| report.canonicals[o.canonical].country));
     let stakeholder = organization.and_then(|o| {
         let c = &report.canonicals[o.canonical];
         c.stakeholder.or((c.kind == EntityKind::Ministry).then_some(Stakeholder::Government))
     });
     Affiliation { role, organization, unnamed_organization, country, stakeholder }
+}
+
+/// An entry's text that opens with a country in parentheses ("(Guatemala), Chair", "(.jp)"): the
+/// country, and where the rest after it (and a comma) starts.
+fn country_in_parentheses_first(report: &Report, rest: ByteRange) -> Option<(CountryCode, usize)> {
+    let text = &report.text;
+    let s = rest.slice(text);
+    // An entry's text may start inside the parenthesis (its separators read past the "(").
+    let inner_start = match s.trim_start().strip_prefix('(') {
+        Some(inner) => rest.start + s.len() - inner.len(),
+        None if text[..rest.start].trim_end().ends_with('(') => rest.start,
+        None => return None,
+    };
+    // (The entry's text may also end before the ")".)
+    let close = inner_start + text[inner_start..(rest.end + 1).min(text.len())].find(')')?;
+    let first = report.mentions.partition_point(|m| m.range.start < inner_start);
+    let mention = report.mentions.get(first)?;
+    let whole = mention.range == ByteRange { start: inner_start, end: close }.trim(text);
+    if mention.kind != EntityKind::Country || !whole {
+        return None;
+    }
+    let canonical = &report.canonicals[mention.canonical];
+    let country = canonical.country.or_else(|| CountryCode::parse(&canonical.name))?;
+    let after = (close + 1).min(rest.end);
+    let after = after + (text[after..rest.end].len() - text[after..rest.end].trim_start_matches([',', ' ']).len());
+    Some((country, after))
 }
 
 /// Where a whole government's name starts in an entry's text ("... do Governo do Estado de X"):

@@ -54,6 +54,13 @@ fn countries(text: &str) -> Vec<String> {
     c
 }
 
+/// [`countries`] of a text in a known language.
+fn countries_in(text: &str, lang: Lang) -> Vec<String> {
+    let mut c = names(&extract_in(text, Some(lang)), EntityKind::Country);
+    c.sort();
+    c
+}
+
 /// (name, honorific, role, organisation, country, session roles) of a speaker.
 type Row = (String, Option<String>, Option<String>, Option<String>, Option<String>, Vec<String>);
 
@@ -1626,4 +1633,70 @@ fn a_board_of_trustees_and_the_council_chambers_are_no_bodies() {
     ] {
         assert!(bodies(&extract(text)).is_empty(), "{text}: {:?}", bodies(&extract(text)));
     }
+}
+
+// ---- countries: domains, look-alikes in capitals, demonyms of the Romance languages ----
+
+#[test]
+fn a_country_domain_written_alone_names_its_country() {
+    assert_eq!(countries("Members present: Ana Ruiz (.gt), Tom Hale (.uk), Ade Bello (.ng)."), vec!["GB", "GT", "NG"]);
+    // Part of a name, a longer domain, a web address or an abbreviation is none.
+    assert_eq!(
+        countries("Staff of NIC.br and registrars of .co.uk met at 10 a.m. (see www.example.cl/agenda)."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_look_alike_in_capitals_is_no_country() {
+    assert_eq!(countries("PORT OF SPAIN, 14 March 2024 - The regulators met."), Vec::<String>::new());
+    assert_eq!(countries("SANTIAGO DE CHILE, 3 de mayo - Se reunieron."), vec!["CL"]);
+}
+
+#[test]
+fn demonyms_of_every_gender_and_number_name_their_countries() {
+    assert_eq!(
+        countries_in(
+            "Des experts béninois, burkinabè, nigériens et togolais et une juriste malienne y participent.",
+            Lang::FR
+        ),
+        vec!["BF", "BJ", "ML", "NE", "TG"]
+    );
+    assert_eq!(
+        countries_in("Participaron empresarios suizos, una delegación neerlandesa y expertos surcoreanos.", Lang::ES),
+        vec!["CH", "KR", "NL"]
+    );
+    assert_eq!(countries_in("A delegação guineense e os técnicos timorenses chegaram.", Lang::PT), vec!["GW", "TL"]);
+    assert_eq!(countries("A Ghanaian engineer and a Saint Lucian lawyer spoke."), vec!["GH", "LC"]);
+}
+
+#[test]
+fn a_demonym_that_is_also_a_surname_stays_in_the_name() {
+    let r = extract_in("Participaram o diretor Carlos Russo, da Anatel, e a professora Ana Turco.", Some(Lang::PT));
+    assert_eq!(names(&r, EntityKind::Person), vec!["Carlos Russo", "Ana Turco"]);
+    assert!(names(&r, EntityKind::Country).is_empty(), "{:?}", names(&r, EntityKind::Country));
+    // In small letters the demonym is the country's.
+    assert_eq!(countries_in("A delegação russa e o ministro turco falaram.", Lang::PT), vec!["RU", "TR"]);
+}
+
+#[test]
+fn a_country_in_parentheses_after_a_listed_name_is_where_the_person_comes_from() {
+    let text = "Councillors present:\nAlejandra Reynoso (.gt), Chair\nJordan Carter (Australia), Vice-Chair\nNick Hale (.uk)\n";
+    let rows = speakers(text);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let chair = row(&rows, "Alejandra Reynoso");
+    assert_eq!((chair.2.as_deref(), chair.3.as_deref(), chair.4.as_deref()), (Some("Chair"), None, Some("GT")));
+    assert!(chair.5.contains(&"chair".to_string()), "{chair:?}");
+    let vice = row(&rows, "Jordan Carter");
+    assert_eq!((vice.2.as_deref(), vice.3.as_deref(), vice.4.as_deref()), (Some("Vice-Chair"), None, Some("AU")));
+    assert!(!vice.5.contains(&"chair".to_string()), "{vice:?}");
+    let member = row(&rows, "Nick Hale");
+    assert_eq!((member.2.as_deref(), member.4.as_deref()), (None, Some("GB")));
+}
+
+#[test]
+fn staff_listed_at_a_meeting_attend_it() {
+    let text = "Council members present: Ana Ruiz, Tom Hale\n\nICANN staff: Joke Braeken, Kim Carlson\n";
+    assert_eq!(parts_of(text, "Joke Braeken"), vec!["attendee"]);
+    assert_eq!(parts_of(text, "Kim Carlson"), vec!["attendee"]);
 }
