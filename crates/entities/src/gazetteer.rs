@@ -314,13 +314,11 @@ impl Gazetteers {
                             country_domains.remove(&form.to_lowercase());
                         }
                         "us_state_context" => us_state_context.push(form.to_string()),
-                        _ => {
-                            return Err(bad(
-                                &origin,
-                                line,
-                                "kind must be alias, demonym, region, not_a_country, us_state_context, domain or no_domain",
-                            ))
-                        }
+                        _ => return Err(bad(
+                            &origin,
+                            line,
+                            "kind must be alias, demonym, region, not_a_country, us_state_context, domain or no_domain",
+                        )),
                     }
                 }
             }

@@ -5,7 +5,7 @@
 
 use acta_doc::{ByteRange, SessionRole};
 
-use crate::gazetteer::{word_bounded, Gazetteers};
+use crate::gazetteer::{word_bounded, Gazetteers, Place};
 use crate::words::in_capitals;
 #[cfg(doc)]
 use crate::words::lowercase_keeping_offsets;
@@ -23,6 +23,17 @@ const LIST_WINDOW: usize = 1200;
 pub struct Prose<'t> {
     pub text: &'t str,
     pub lower: &'t str,
+    /// The ranges of the bodies named in the text, sorted by start (empty where not yet known):
+    /// the words of a body's name are no free words of a title.
+    pub bodies: &'t [ByteRange],
+}
+
+impl Prose<'_> {
+    /// Whether the byte at `at` is inside a body's name.
+    fn in_body(&self, at: usize) -> bool {
+        let i = self.bodies.partition_point(|b| b.start <= at);
+        i > 0 && self.bodies[..i].iter().rev().take(4).any(|b| b.end > at)
+    }
 }
 
 /// What a sentence says about a person at one mention.
@@ -59,7 +70,7 @@ fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers, set_off: 
         pos += word.len() + 1;
         let was_first = std::mem::replace(&mut first, false);
         let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-        if w.is_empty() || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        if w.is_empty() || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || p.in_body(at) {
             continue;
         }
         let lower = w.to_lowercase();
@@ -68,8 +79,12 @@ fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers, set_off: 
         let plural_title = singular.into_iter().any(|s| gaz.is_title(s) || gaz.honorific(&capitalised(s)).is_some())
             // "el alcalde, señor Luis Carrasco": a form of address between the title and the name.
             || gaz.honorific(w).is_some();
+        // "le commissaire ivoirien X", "a ministra cabo-verdiana da Modernização do Estado, X": a
+        // demonym in small letters qualifies the title.
+        let demonym = gaz.find_places(w).any(|(s, e, p)| s == 0 && e == w.len() && matches!(p, Place::Demonym(_)));
         if gaz.linking_words.contains(lower.as_str())
             || plural_title
+            || demonym
             || lower.starts_with("l'")
             || lower.starts_with("d'")
             || title_at(p, at + (word.len() - word.trim_start_matches(|c: char| !c.is_alphanumeric()).len()), gaz)
@@ -197,6 +212,31 @@ pub(crate) fn after_closing_conjunction(s: &str, gaz: &Gazetteers) -> Option<usi
 /// title, right before it (its forms of address aside), opens with a contracted article, so the
 /// parts of the sentence are an enumeration, each opened so.
 fn enumerated_with_contraction(text: &str, name_start: usize, gaz: &Gazetteers) -> bool {
+    title_piece_before(text, name_start, gaz)
+        .split(' ')
+        .next()
+        .is_some_and(|w| gaz.classes.article_contractions.contains(w))
+}
+
+/// "juntou o secretário de Estado ..., Mário Campolargo": the name's own title, right before it,
+/// holds an article and a title word.
+fn enumerated_with_article(text: &str, name_start: usize, gaz: &Gazetteers) -> bool {
+    let words: Vec<&str> = title_piece_before(text, name_start, gaz).split(' ').collect();
+    words.windows(2).any(|pair| {
+        let article = pair[0].to_lowercase();
+        let is_article = gaz.classes.role_articles.iter().any(|a| a.trim_end() == article)
+            || gaz.classes.article_contractions.contains(article.as_str());
+        is_article && is_title_word(pair[1], gaz)
+    })
+}
+
+/// A title, or a compound one by its first part ("diretora-geral").
+fn is_title_word(word: &str, gaz: &Gazetteers) -> bool {
+    gaz.is_title(word) || word.split_once('-').is_some_and(|(head, _)| gaz.is_title(head))
+}
+
+/// The comma part right before a name, its forms of address left out.
+fn title_piece_before<'t>(text: &'t str, name_start: usize, gaz: &Gazetteers) -> &'t str {
     let mut before = text[..name_start].trim_end();
     while let Some((head, last)) = before.rsplit_once(' ') {
         if gaz.honorific(last).is_none() {
@@ -205,8 +245,7 @@ fn enumerated_with_contraction(text: &str, name_start: usize, gaz: &Gazetteers) 
         before = head.trim_end();
     }
     let before = before.strip_suffix(',').unwrap_or(before);
-    let piece = before.rsplit([',', '.', ';', '\n']).next().unwrap_or("").trim_start();
-    piece.split(' ').next().is_some_and(|w| gaz.classes.article_contractions.contains(w))
+    before.rsplit([',', '.', ';', '\n']).next().unwrap_or("").trim_start()
 }
 
 /// "Ana Silva, Minister of Economy, said", "Ana Silva (ITU)", "Ana Silva – Directora, Agencia X".
@@ -328,6 +367,16 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
         if end == start
             && gaz.classes.article_contractions.contains(first)
             && (gaz.is_title(second) || enumerated_with_contraction(text, name.start, gaz))
+        {
+            break;
+        }
+        // "juntou o secretário de Estado X, Mário Campolargo, a diretora-geral Y, Luanna
+        // Roncaratti": after a name whose own title opened with an article, an article and a title
+        // open the next one of the enumeration.
+        if end == start
+            && gaz.classes.role_articles.iter().any(|a| a.trim_end() == first)
+            && is_title_word(second, gaz)
+            && enumerated_with_article(text, name.start, gaz)
         {
             break;
         }
@@ -550,7 +599,11 @@ mod tests {
         let gaz = Gazetteers::bundled();
         let start = text.find(name).unwrap();
         let lower = crate::words::lowercase_keeping_offsets(text);
-        let c = prose_context(&Prose { text, lower: &lower }, ByteRange { start, end: start + name.len() }, &gaz);
+        let c = prose_context(
+            &Prose { text, lower: &lower, bodies: &[] },
+            ByteRange { start, end: start + name.len() },
+            &gaz,
+        );
         (c.apposition.map(|r| r.slice(text).to_string()), c.role)
     }
 

@@ -271,7 +271,7 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
     }
     // "Fabrizio Scrollini (ILDA)", "Juan Manuel Casanueva (SocialTIC, Mexico)", "Luiz Gaiger, Abet":
     // an affiliation in parentheses or in apposition right after a name, that no pattern knows.
-    let prose = Prose { text, lower: &scans.lower };
+    let prose = Prose { text, lower: &scans.lower, bodies: &[] };
     for p in &cands {
         if p.source == EntitySource::Field {
             continue;

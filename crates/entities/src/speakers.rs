@@ -114,7 +114,13 @@ impl Stage for SpeakerStage {
         // as absent or excused.
         let listed: foldhash::HashSet<usize> = speaker_of.keys().copied().collect();
         let lower = lowercase_keeping_offsets(&report.text);
-        let prose = Prose { text: &report.text, lower: &lower };
+        let bodies: Vec<ByteRange> = report
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization))
+            .map(|m| m.range)
+            .collect();
+        let prose = Prose { text: &report.text, lower: &lower, bodies: &bodies };
         let mut prose_absent: foldhash::HashSet<usize> = foldhash::HashSet::default();
         // The first mentions of a person say who they are and what part they had; a report that names
         // someone fifty times is read around the first few only.
@@ -216,6 +222,7 @@ impl Stage for SpeakerStage {
                 country: affiliation
                     .as_ref()
                     .and_then(|a| a.country)
+                    .or_else(|| demonym_before(report, m.range, &self.gaz))
                     .or_else(|| country_of_sentence(report, m.range, &self.gaz)),
                 session_roles: context.role.into_iter().collect(),
                 stakeholder: affiliation.as_ref().and_then(|a| a.stakeholder),
@@ -412,6 +419,33 @@ fn country_of_sentence(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Op
             })
             .then(|| report.canonicals[m.canonical].country)
             .flatten()
+    })
+}
+
+/// Most words between a demonym and the name it describes ("Jamaican lawyer Tricia-Ann Morris").
+const MAX_WORDS_AFTER_DEMONYM: usize = 2;
+
+/// "o moçambicano Lourino Chemane", "Jamaican lawyer Tricia-Ann Morris": a demonym right before
+/// the name, or before a word or two in small letters (a title) and the name, says the person's
+/// country.
+fn demonym_before(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Option<CountryCode> {
+    let text = &report.text;
+    let before = report.mentions.partition_point(|m| m.range.start < name.start);
+    // The nearest mentions before the name (sorted by start): a demonym is one of the last few.
+    report.mentions[..before].iter().rev().take(4).find_map(|m| {
+        if m.kind != EntityKind::Country || m.range.end > name.start {
+            return None;
+        }
+        let word = m.range.slice(text);
+        let demonym = gaz
+            .find_places(word)
+            .any(|(s, e, p)| s == 0 && e == word.len() && matches!(p, crate::gazetteer::Place::Demonym(_)));
+        let between = &text[m.range.end..name.start];
+        let words: Vec<&str> = between.split_whitespace().collect();
+        let plain = !between.contains(['\n', ',', ';', '.', ':', '(', ')'])
+            && words.len() <= MAX_WORDS_AFTER_DEMONYM
+            && words.iter().all(|w| w.chars().next().is_some_and(char::is_lowercase) || gaz.honorific(w).is_some());
+        (demonym && plain).then(|| report.canonicals[m.canonical].country).flatten()
     })
 }
 
@@ -986,5 +1020,7 @@ fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange
     let s = r.slice(text);
     let t = s.trim_end_matches([',', ' ', '-', '–', '—', '(', ':', '|', '/']);
     r.end = r.start + t.len();
-    (!r.is_empty() && r.slice(text).chars().any(char::is_alphabetic)).then_some(r)
+    // "Yao Kouassi, de l'ARTCI": a preposition left alone before the body is no title.
+    let only_connector = gaz.joins_names(r.slice(text));
+    (!r.is_empty() && !only_connector && r.slice(text).chars().any(char::is_alphabetic)).then_some(r)
 }

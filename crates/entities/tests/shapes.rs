@@ -1700,3 +1700,51 @@ fn staff_listed_at_a_meeting_attend_it() {
     assert_eq!(parts_of(text, "Joke Braeken"), vec!["attendee"]);
     assert_eq!(parts_of(text, "Kim Carlson"), vec!["attendee"]);
 }
+
+// ---- prose: demonyms in titles, enumerations opened by articles, professions ----
+
+#[test]
+fn a_demonym_in_a_title_before_the_name_is_part_of_it_and_gives_the_country() {
+    let r = extract_in(
+        "Le commissaire ivoirien Yao Kouassi Serge, de l'ARTCI, a insisté sur la formation.",
+        Some(Lang::FR),
+    );
+    let rows = speaker_rows(&r);
+    let yao = row(&rows, "Yao Kouassi Serge");
+    assert_eq!(
+        (yao.2.as_deref(), yao.3.as_deref(), yao.4.as_deref()),
+        (Some("commissaire ivoirien"), Some("ARTCI"), Some("CI"))
+    );
+    // Right before the name, or before a title and the name, a demonym says the country.
+    let text = "O painel juntou o moçambicano Lourino Chemane, presidente do INAGE. Moderated by Jamaican lawyer Tricia-Ann Morris.";
+    let rows = speakers(text);
+    assert_eq!(row(&rows, "Lourino Chemane").4.as_deref(), Some("MZ"));
+    assert_eq!(row(&rows, "Tricia-Ann Morris").4.as_deref(), Some("JM"));
+}
+
+#[test]
+fn in_an_enumeration_opened_by_articles_each_title_is_its_own_persons() {
+    let text = "O primeiro painel, moderado pela jornalista Sílvia Frederico, da Rádio Televisão Caboverdiana, juntou o secretário de Estado da Digitalização, Mário Campolargo, a diretora-geral de Governo Digital, Luanna Roncaratti.";
+    let r = extract_in(text, Some(Lang::PT));
+    let rows = speaker_rows(&r);
+    let mario = row(&rows, "Mário Campolargo");
+    assert_eq!(mario.2.as_deref(), Some("secretário de Estado da Digitalização"));
+    assert_eq!(row(&rows, "Luanna Roncaratti").2.as_deref(), Some("diretora-geral de Governo Digital"));
+    // The verb after the moderator's apposition ends what "moderado pela" introduces.
+    assert_eq!(row(&rows, "Sílvia Frederico").5, vec!["moderator"]);
+    assert_eq!(mario.5, vec!["speaker"]);
+}
+
+#[test]
+fn a_profession_before_a_name_is_a_title_and_a_body_inside_a_title_is_no_free_words() {
+    let text = "Le panel, animé par la juriste Awa Ndiaye Sarr, a entendu la présidente de l'Autorité de protection des données à caractère personnel (APDP) du Bénin, Mme Élise Houngbédji, qui a présenté le bilan.";
+    let r = extract_in(text, Some(Lang::FR));
+    let rows = speaker_rows(&r);
+    let awa = row(&rows, "Awa Ndiaye Sarr");
+    assert_eq!((awa.2.as_deref(), awa.5.clone()), (Some("juriste"), vec!["moderator".to_string()]));
+    let elise = row(&rows, "Élise Houngbédji");
+    assert_eq!(
+        (elise.2.as_deref(), elise.3.as_deref()),
+        (Some("présidente"), Some("Autorité de protection des données à caractère personnel"))
+    );
+}
