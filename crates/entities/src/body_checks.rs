@@ -46,8 +46,12 @@ pub(crate) fn national_government(name: &str, gaz: &Gazetteers) -> bool {
 /// Does a name start or end with the head word of an event ("Forum", "Cumbre", "Semaine")? Years,
 /// ordinals and articles around it do not count ("the 2018 Forum", "Eighth Annual ... Forum 2018").
 pub(crate) fn names_an_event(name: &str, gaz: &Gazetteers, government_body: bool) -> bool {
-    let words: Vec<&str> =
+    let mut words: Vec<&str> =
         name.split(|c: char| c.is_whitespace() || c == ',').filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    // "II Fórum Lusófono ...", "3rd Forum", "5e Forum": an edition's number first does not count.
+    while words.len() > 2 && is_edition_number(words[0]) {
+        words.remove(0);
+    }
     let head = |w: &&str| gaz.event_heads.contains(&fold(w.trim_matches(|c: char| !c.is_alphanumeric())));
     // "Région Hauts-de-France" (a French region's executive) opens with a ministry's head written so,
     // although "Región"/"Region" elsewhere opens a region's name.
@@ -64,6 +68,15 @@ pub(crate) fn names_an_event(name: &str, gaz: &Gazetteers, government_body: bool
                 // Telecommunications": a longer name too, unless its head also heads bodies
                 // ("Global Forum on Cyber Expertise" is an organisation).
                 || words.len() <= 6 && !gaz.shapes.body_heads.contains(words[1]))
+}
+
+/// A roman numeral in capitals up to XXXIX ("II", "XIV") or a number with an ordinal's ending ("3rd", "5e",
+/// "1º", "2ª").
+fn is_edition_number(word: &str) -> bool {
+    let roman = word.len() <= 5 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    let ordinal = digits > 0 && word[digits..].chars().count() <= 3 && word[digits..].chars().all(char::is_alphabetic);
+    roman || ordinal || word.trim_end_matches(['º', 'ª', '°']).chars().all(|c| c.is_ascii_digit()) && digits > 0
 }
 
 /// Does a body of an event ("Secretariat", "executive committee") follow right after `end`?

@@ -166,6 +166,35 @@ impl Collector {
         self.merge_canonicals(&target);
     }
 
+    /// "la Secretaría de Innovación, Ciencia y Tecnología (SICyT)": an acronym in parentheses right
+    /// after a body's name that it fits is that body, also where the name holds a comma (which the
+    /// "Long Name (ACR)" shape does not cross).
+    pub(crate) fn join_parenthesised_acronyms(&mut self, text: &str, gaz: &Gazetteers) {
+        let body = |kind: EntityKind| matches!(kind, EntityKind::Ministry | EntityKind::Organization);
+        let acronyms: HashMap<&str, usize> = self
+            .canonicals
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| body(c.kind) && !c.name.contains(' '))
+            .map(|(i, c)| (c.name.as_str(), i))
+            .collect();
+        if acronyms.is_empty() {
+            return;
+        }
+        let mut target: Vec<Option<usize>> = vec![None; self.canonicals.len()];
+        for m in self.mentions.iter().filter(|m| body(m.kind) && self.canonicals[m.canonical].name.contains(' ')) {
+            let after = text[m.range.end..].trim_start_matches([' ', '\t']);
+            let Some(inside) = after.strip_prefix('(') else { continue };
+            let Some(acronym) = inside.split_once(')').map(|(a, _)| a) else { continue };
+            let Some(&short) = acronyms.get(acronym) else { continue };
+            let long = &self.canonicals[m.canonical].name;
+            if target[short].is_none() && crate::institutions::acronym_fits(long, acronym, gaz) {
+                target[short] = Some(m.canonical);
+            }
+        }
+        self.merge_canonicals(&target);
+    }
+
     /// "Ministério da Ciência e Tecnologia" and "Ministério de Ciência e Tecnologia", "Organisation
     /// internationale de la Francophonie" and "... Internationale ...", "Ministério da Economia" and
     /// "Ministério da Economia do Brasil": names of one body that differ only in connectors, case,
@@ -297,6 +326,7 @@ impl EntityStage {
         places(report, &self.gaz, &scans.places, &mut c);
         people(report, &self.gaz, &scans, &mut c);
         c.join_acronyms_to_long_forms();
+        c.join_parenthesised_acronyms(&report.text, &self.gaz);
         c.join_variant_names(&self.gaz);
         c.drop_unmentioned();
         c.mentions.sort_by_key(|m| (m.range.start, m.range.end));

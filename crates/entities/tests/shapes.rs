@@ -1748,3 +1748,22 @@ fn a_profession_before_a_name_is_a_title_and_a_body_inside_a_title_is_no_free_wo
         (Some("présidente"), Some("Autorité de protection des données à caractère personnel"))
     );
 }
+
+#[test]
+fn an_acronym_in_parentheses_after_a_name_with_a_comma_is_that_body() {
+    let r = extract_in(
+        "Ayer la Secretaría de Innovación, Ciencia y Tecnología (SICyT) firmó el convenio. Luego la SICyT lo publicó.",
+        Some(Lang::ES),
+    );
+    assert_eq!(sorted_bodies(&r), vec!["Secretaría de Innovación, Ciencia y Tecnología"]);
+}
+
+#[test]
+fn an_event_numbered_by_its_edition_is_no_body() {
+    let r = extract_in(
+        "A ministra abriu o II Fórum Lusófono de Governação Digital, que reúne delegações de sete países.",
+        Some(Lang::PT),
+    );
+    assert!(sorted_bodies(&r).is_empty(), "{:?}", sorted_bodies(&r));
+    assert_eq!(countries("Pilots ran in Saint Lucia and Grenada."), vec!["GD", "LC"]);
+}
