@@ -84,6 +84,8 @@ pub(crate) struct ClassWords {
     pub(crate) group_leads: HashSet<String>,
     /// Titles of who presides a meeting, lower case (a transcript's turn label).
     pub(crate) chair_titles: HashSet<String>,
+    /// "by", "por", "par": words opening a byline, lower case.
+    pub(crate) bylines: HashSet<String>,
     /// "cion", "ing": endings (folded) of words that name a field of work.
     pub(crate) subject_endings: Vec<String>,
     /// "New", "Northern": before a country's name they make another place.
@@ -194,6 +196,7 @@ impl ClassWords {
             article_contractions: set(WordClass::ArticleContraction),
             group_leads: set(WordClass::GroupLead),
             chair_titles: set(WordClass::ChairTitle),
+            bylines: set(WordClass::Byline),
             post_nominals: set(WordClass::PostNominal),
             subject_endings: list(WordClass::SubjectEnding).iter().map(|e| acta_doc::fold(e)).collect(),
             place_qualifiers: set(WordClass::PlaceQualifier),

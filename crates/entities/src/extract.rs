@@ -300,14 +300,14 @@ impl Stage for EntityStage {
         &[Layer::Entities]
     }
     fn run(&self, report: &mut Report) -> acta_doc::Result<()> {
-        let scans = Scans::of(&report.text, &self.gaz);
+        let scans = Scans::of(&report.text, &self.gaz, report.main_language());
         self.run_with(report, scans)
     }
     /// The whole-text scans (institution shapes, gazetteer institutions and places) first for every
     /// report of the group, then the rest report by report: each scan's automata stay in cache.
     /// `run_with` replaces a report's entities as a whole, so a report can be run again after a panic.
     fn run_group(&self, reports: &mut [&mut Report]) -> Option<Vec<acta_doc::Result<()>>> {
-        let scans: Vec<Scans> = reports.iter().map(|r| Scans::of(&r.text, &self.gaz)).collect();
+        let scans: Vec<Scans> = reports.iter().map(|r| Scans::of(&r.text, &self.gaz, r.main_language())).collect();
         Some(reports.iter_mut().zip(scans).map(|(report, scans)| self.run_with(report, scans)).collect())
     }
 }
@@ -372,7 +372,7 @@ pub(crate) struct Scans<'g> {
 }
 
 impl<'g> Scans<'g> {
-    fn of(text: &str, gaz: &'g Gazetteers) -> Self {
+    fn of(text: &str, gaz: &'g Gazetteers, lang: Option<acta_doc::Lang>) -> Self {
         let words = Words::of(text);
         let mut places = gaz.find_places_in(text, &words);
         // "REPÚBLICA DE CHILE": a country's name in capitals is the country, not an acronym.
@@ -388,7 +388,7 @@ impl<'g> Scans<'g> {
         let caps_names = caps_surname_names(text, &words, gaz);
         acronyms.retain(|&(s, e)| !caps_names.iter().any(|n| n.range.start < e && s < n.range.end));
         let lower = lowercase_keeping_offsets(text);
-        let mut shapes = find_by_shape_in(text, &words, gaz);
+        let mut shapes = find_by_shape_in(text, &words, gaz, lang);
         let mut capital_lines = shapes_in_capital_lines(text, gaz);
         cut_to_known_names(&mut capital_lines, &shapes, text);
         shapes.extend(capital_lines);

@@ -88,6 +88,9 @@ pub struct Gazetteers {
     pub lexicon: Lexicon,
     /// Titles a name may stand in apposition to, matched on the lower-cased text.
     pub(crate) titles: WordMatcher,
+    /// Each language's one-word titles, lower case: "subsecretaria" is a woman's title in Spanish
+    /// and a body's head in Portuguese.
+    titles_by_lang: HashMap<Lang, HashSet<String>>,
     /// Verbs of speech a name may precede.
     pub(crate) speech_verbs: WordMatcher,
     /// Lead-ins of lists of people: (" folded phrase ", the part of the people listed, absent).
@@ -545,6 +548,13 @@ impl Gazetteers {
                 .filter_map(|(_, _, cols)| cols.first().map(|c| c.to_string()))
                 .collect(),
             titles: WordMatcher::new(&lexicon.words(ListKind::Titles).collect::<Vec<_>>()),
+            titles_by_lang: {
+                let mut by_lang: HashMap<Lang, HashSet<String>> = HashMap::new();
+                for row in lexicon.rows(ListKind::Titles).iter().filter(|r| !r.get(0).contains(' ')) {
+                    by_lang.entry(row.lang).or_default().insert(row.get(0).to_lowercase());
+                }
+                by_lang
+            },
             shared_heads: WordMatcher::new(
                 &lexicon.rows(ListKind::SharedHeads).iter().map(|r| r.get(1).to_lowercase()).collect::<Vec<_>>(),
             ),
@@ -641,6 +651,11 @@ impl Gazetteers {
         self.name_connectors.contains(word)
             || self.conjunctions.iter().any(|c| c == word)
             || self.body_prepositions.iter().any(|p| p == word)
+    }
+
+    /// Is this one word, in any case, a title in `lang` ("subsecretaria" in Spanish)?
+    pub(crate) fn is_title_in(&self, word: &str, lang: Lang) -> bool {
+        self.titles_by_lang.get(&lang).is_some_and(|t| t.contains(&word.to_lowercase()))
     }
 
     /// Is this one word, in any case, a title ("Director", "presidente")?

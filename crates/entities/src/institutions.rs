@@ -215,7 +215,7 @@ pub(crate) fn shapes_in_capital_lines(text: &str, gaz: &Gazetteers) -> Vec<Shape
         if shadow.len() != line.len() {
             continue;
         }
-        for m in find_by_shape_in(&shadow, &Words::of(&shadow), gaz) {
+        for m in find_by_shape_in(&shadow, &Words::of(&shadow), gaz, None) {
             let m_start = head_first_start(&shadow, m.start, m.end, gaz);
             out.push(ShapeMatch {
                 start: start + m_start,
@@ -404,12 +404,17 @@ fn party_with_state(s: &str) -> bool {
 
 #[cfg(test)]
 fn find_by_shape(text: &str) -> Vec<ShapeMatch> {
-    find_by_shape_in(text, &Words::of(text), &Gazetteers::bundled())
+    find_by_shape_in(text, &Words::of(text), &Gazetteers::bundled(), None)
 }
 
 /// Institutions of every shape in `text`, whose words are `words`, possibly overlapping (the
 /// caller resolves overlaps).
-pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<ShapeMatch> {
+pub(crate) fn find_by_shape_in(
+    text: &str,
+    words: &Words,
+    gaz: &Gazetteers,
+    lang: Option<acta_doc::Lang>,
+) -> Vec<ShapeMatch> {
     let mut out = Vec::new();
     let mut push = |start: usize, end: usize, kind: EntityKind, acronym: Option<(usize, usize)>, unverified: bool| {
         let end = hyphenated_end(text, end);
@@ -460,7 +465,7 @@ pub(crate) fn find_by_shape_in(text: &str, words: &Words, gaz: &Gazetteers) -> V
     }
     // "le ministère de la Santé", "la secretaría de Gobierno Digital": the press writes a ministry's
     // head in lower case; what follows it is the same name.
-    for (start, end) in lowercase_ministry_heads(text, words, gaz) {
+    for (start, end) in lowercase_ministry_heads(text, words, gaz, lang) {
         let end = cut_at_inner_head(text, start, end, gaz);
         push(start, end, EntityKind::Ministry, None, false);
     }
@@ -769,10 +774,19 @@ fn extend_back(text: &str, start: usize, gaz: &Gazetteers) -> usize {
 
 /// Ministry and secretariat heads written in lower case ("ministère", "secretaría"), each followed
 /// by a capitalised name as the ministry head-first shape reads it: (start, end) of each such name.
-fn lowercase_ministry_heads(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<(usize, usize)> {
+/// A head that is a title in the text's language followed by the name of the person holding it
+/// ("la subsecretaria de Innovación Pública, Micaela Sánchez" in Spanish, where the body is
+/// "subsecretaría") names a post, not a body.
+fn lowercase_ministry_heads(
+    text: &str,
+    words: &Words,
+    gaz: &Gazetteers,
+    lang: Option<acta_doc::Lang>,
+) -> Vec<(usize, usize)> {
     const WINDOW: usize = 300;
     let mut out = Vec::new();
-    for (start, _, _) in gaz.shapes.lowercase_ministry_heads.find_in(text, words) {
+    for (start, head_end, _) in gaz.shapes.lowercase_ministry_heads.find_in(text, words) {
+        let title = lang.is_some_and(|l| gaz.is_title_in(&text[start..head_end], l));
         // The head with its first letter in capitals (an ASCII letter: offsets stay).
         let mut end = (start + WINDOW).min(text.len());
         while !text.is_char_boundary(end) {
@@ -781,8 +795,17 @@ fn lowercase_ministry_heads(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<
         let mut window = text[start..end].to_string();
         window[..1].make_ascii_uppercase();
         if let Some(m) = gaz.shapes.ministry_head_first.anchored.find(&window) {
-            if at_word_end(text, start + m.end()) {
-                out.push((start, start + m.end()));
+            let end = start + m.end();
+            // The shape reads on over ", Capitalised": the holder's name may be inside the match.
+            let comma_after = text[end..].starts_with(", ").then_some(end);
+            let holder_named = text[head_end..end]
+                .match_indices(", ")
+                .map(|(i, _)| head_end + i)
+                .chain(comma_after)
+                .filter_map(|at| text[at + 2..].split(' ').next())
+                .any(|first| gaz.is_given_name(first));
+            if at_word_end(text, end) && !(title && holder_named) {
+                out.push((start, end));
             }
         }
     }

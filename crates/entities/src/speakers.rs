@@ -8,7 +8,7 @@ use crate::entries::parsed_entries;
 use crate::gazetteer::Gazetteers;
 use crate::names::honorific_before;
 use crate::participants::{abbreviation_before, prose_context, Prose};
-use crate::words::lowercase_keeping_offsets;
+use crate::words::{lowercase_keeping_offsets, word_in_capitals};
 
 /// How many mentions of one person the speaker stage reads the prose around.
 const MENTIONS_READ: u8 = 4;
@@ -149,8 +149,9 @@ impl Stage for SpeakerStage {
                 prose_absent.insert(m.canonical);
                 continue;
             }
-            // "according to X", "the late X": cited or remembered, not taking part.
-            if context.role.is_none() && context.cited {
+            // "according to X", "the late X": cited or remembered, not taking part; "By X | Abuja": the
+            // author of the text.
+            if context.role.is_none() && (context.cited || in_byline(&report.text, m.range, &self.gaz)) {
                 prose_absent.insert(m.canonical);
                 continue;
             }
@@ -262,6 +263,19 @@ impl Stage for SpeakerStage {
             s.session_roles.sort();
             s.session_roles.dedup();
         }
+        // GOLD.md: a speaker's country comes from the text. A body's country known only to the
+        // gazetteer ("Anatel" is Brazilian) is kept when the text names that country somewhere.
+        let named: Vec<CountryCode> = report
+            .canonicals
+            .iter()
+            .filter(|c| c.kind == EntityKind::Country)
+            .filter_map(|c| c.country.or_else(|| CountryCode::parse(&c.name)))
+            .collect();
+        for s in &mut speakers {
+            if s.country.is_some_and(|c| !named.contains(&c)) {
+                s.country = None;
+            }
+        }
         report.speakers = speakers;
         Ok(())
     }
@@ -279,6 +293,29 @@ fn part_of_title(title: &str, gaz: &Gazetteers) -> Option<SessionRole> {
         .find(|&(start, end, _)| start == 0 && end == first.len())
         .map(|(_, _, role)| role);
     part.filter(|role| matches!(role, SessionRole::Moderator | SessionRole::Chair | SessionRole::Rapporteur))
+}
+
+/// "By Chinedu Okafor | ABUJA | 4 May 2023", "Por: Ana Ruiz": a name right after a byline's word
+/// at a line's start.
+/// What follows the name on its line says so: nothing, a separator ("|", "/"), or an address,
+/// a date or a place, never a title ("by Erkki Liikanen, European Commissioner" in a programme is
+/// who opens a session).
+fn in_byline(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
+    let line_start = text[..name.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..name.start].trim();
+    let labelled = before.ends_with(':');
+    if !gaz.classes.bylines.contains(before.trim_end_matches(':').trim_end().to_lowercase().as_str()) {
+        return false;
+    }
+    let line_end = text[name.end..].find('\n').map_or(text.len(), |i| name.end + i);
+    let after = text[name.end..line_end].trim();
+    let next_word = after.trim_start_matches([',', '-', '–', '—', ' ']).split(' ').next().unwrap_or("");
+    labelled
+        || after.is_empty()
+        || after.starts_with(['|', '/', '·', '•'])
+        || next_word.contains('@')
+        || next_word.starts_with(|c: char| c.is_ascii_digit())
+        || !gaz.is_title(next_word) && after.starts_with(',') && word_in_capitals(next_word)
 }
 
 /// Most words before a name in a transcript's turn label ("O SR. PRESIDENTE (Deputado").
@@ -949,14 +986,16 @@ fn only_connectors(between: &str, gaz: &Gazetteers) -> bool {
 /// A title without the connector words that lead to its organisation; `None` when empty.
 fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
     let mut r = range.trim(text);
-    // "a researcher at", "la directora de": an article is not part of the title.
-    for article in &gaz.classes.role_articles {
-        if r.slice(text).get(..article.len()).is_some_and(|h| h.eq_ignore_ascii_case(article))
-            && r.len() > article.len()
-        {
-            r.start += article.len();
+    // "a researcher at", "la directora de": an article is not part of the title; nor are two ("y a
+    // la subsecretaria de ...": a preposition read as an article, then the article).
+    for _ in 0..2 {
+        let Some(article) = gaz.classes.role_articles.iter().find(|article| {
+            r.slice(text).get(..article.len()).is_some_and(|h| h.eq_ignore_ascii_case(article))
+                && r.len() > article.len()
+        }) else {
             break;
-        }
+        };
+        r.start += article.len();
     }
     // "journaliste au quotidien", "del diario": the word for the outlet is not the title.
     for noun in &gaz.media_nouns {

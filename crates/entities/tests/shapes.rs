@@ -1767,3 +1767,53 @@ fn an_event_numbered_by_its_edition_is_no_body() {
     assert!(sorted_bodies(&r).is_empty(), "{:?}", sorted_bodies(&r));
     assert_eq!(countries("Pilots ran in Saint Lucia and Grenada."), vec!["GD", "LC"]);
 }
+
+// ---- bylines, Spanish titles that Portuguese writes as bodies, company in prose ----
+
+#[test]
+fn the_author_of_a_byline_is_named_but_takes_no_part() {
+    let r = extract_in(
+        "By Chinedu Okafor | ABUJA | 4 May 2023\n\nThe Director-General of NITDA, Kashifu Inuwa Abdullahi, opened the forum.\n",
+        Some(Lang::EN),
+    );
+    assert!(names(&r, EntityKind::Person).contains(&"Chinedu Okafor".to_string()));
+    let rows = speaker_rows(&r);
+    assert!(rows.iter().all(|s| s.0 != "Chinedu Okafor"), "{rows:?}");
+    // A programme's "by" before a name and its title is who opens the session.
+    let text = "Official Opening\nby Erkki Liikanen, European Commissioner for Information Society\n";
+    assert!(speakers(text).iter().any(|s| s.0 == "Erkki Liikanen"));
+}
+
+#[test]
+fn a_title_in_the_texts_language_before_its_holder_is_no_body() {
+    let text = "La apertura estuvo a cargo del ministro de Gobierno, Jorge Lara, junto al presidente de la OPTIC, Matías Manchini, y a la subsecretaria de Innovación Pública de la Nación, Micaela Sánchez Malcolm.";
+    let r = extract_in(text, Some(Lang::ES));
+    assert!(names(&r, EntityKind::Ministry).is_empty(), "{:?}", names(&r, EntityKind::Ministry));
+    let rows = speaker_rows(&r);
+    assert_eq!(
+        row(&rows, "Micaela Sánchez Malcolm").2.as_deref(),
+        Some("subsecretaria de Innovación Pública de la Nación")
+    );
+    // "junto al" opens the next participant, not a title.
+    assert_eq!(row(&rows, "Matías Manchini").2.as_deref(), Some("presidente"));
+    // Without a holder the same word names the body.
+    let r = extract_in("Perú creó una secretaria de Gobierno Digital donde se trabaja.", Some(Lang::ES));
+    assert_eq!(names(&r, EntityKind::Ministry), vec!["secretaria de Gobierno Digital"]);
+}
+
+#[test]
+fn a_speakers_country_comes_from_the_text_not_from_the_gazetteer_alone() {
+    let text = "O representante da Anatel, engenheiro Fábio Koleski, explicou as regras.";
+    assert_eq!(row(&speakers(text), "Fábio Koleski").4, None);
+    let text = "No Brasil, o representante da Anatel, engenheiro Fábio Koleski, explicou as regras.";
+    assert_eq!(row(&speakers(text), "Fábio Koleski").4.as_deref(), Some("BR"));
+}
+
+#[test]
+fn an_event_line_and_a_province_are_no_people_and_a_minute_taker_reports() {
+    assert!(people("HLPF 2025 Side Event\n\nData for the Goals\n").is_empty());
+    assert!(!people("Funcionarios de las provincias de Río Negro y Chubut participaron.")
+        .contains(&"Río Negro".to_string()));
+    let text = "Présents : M. Olivier Kessler, Mme Aïcha Benali\nProcès-verbal : Mme Julie Perrin, secrétaire de la commission\n";
+    assert_eq!(parts_of(text, "Julie Perrin"), vec!["rapporteur"]);
+}

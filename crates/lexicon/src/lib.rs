@@ -503,6 +503,9 @@ word_classes! {
     /// label ("O SR. PRESIDENTE (Deputado X) -", "La presidenta diputada X:") they make the speaker
     /// the chair.
     ChairTitle = "chair_title",
+    /// Words that open a byline ("By Ana Silva | Lima", "Por Juan Pérez"), lower case: the
+    /// person so named at a line's start wrote the text and is not shown taking part.
+    Byline = "byline",
     /// Endings of words that name a field of work ("-ción" of "Innovación", "-ing" of
     /// "Engineering"), lower case: such a word alone after a title is its subject, not a body.
     SubjectEnding = "subject_ending",
