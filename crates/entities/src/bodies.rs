@@ -148,6 +148,7 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     }
     of_an_acronym(text, &mut cands, gaz);
     written_with_acronym(text, &mut cands, gaz);
+    accredited_missions(text, &mut cands, gaz);
     // Acronyms standing alone: the shortest candidates, so any longer name that holds them wins. An
     // acronym the text defines ("Ministerio de Economía y Finanzas (MEF)") is that body's, found later.
     let defined: Vec<&str> = cands.iter().filter_map(|k| k.acronym.map(|a| a.slice(text))).collect();
@@ -548,6 +549,45 @@ pub(crate) fn add_late_organization(
 
 /// "Centro de Informática de la UCR", "Facultad de Derecho de la UBA": a unit named of a body
 /// written as an acronym is two bodies, the unit and the acronym's (the outermost institution).
+/// "Permanent Mission of Colombia to the United Nations", "Embajada de Chile ante la Santa Sede":
+/// a diplomatic mission's name goes on over where it is accredited (capitalised words and their
+/// connectors), which the shapes end before.
+fn accredited_missions(text: &str, cands: &mut [Candidate], gaz: &Gazetteers) {
+    for k in cands.iter_mut() {
+        let name = k.range.slice(text);
+        if !gaz.classes.mission_heads.iter().any(|h| name.starts_with(h.as_str()) && name[h.len()..].starts_with(' ')) {
+            continue;
+        }
+        let Some(rest) = text[k.range.end..].strip_prefix(' ') else { continue };
+        let Some(link) = gaz.classes.mission_links.iter().find(|l| rest.starts_with(l.as_str())) else { continue };
+        // The capitalised words after the link, with the connectors between them.
+        let mut at = k.range.end + 1 + link.len();
+        let mut end = None;
+        loop {
+            let word_len =
+                text[at..].find(|c: char| c.is_whitespace() || ",;:()\"".contains(c)).unwrap_or(text.len() - at);
+            let word = &text[at..at + word_len];
+            let trimmed = word.trim_end_matches('.');
+            if trimmed.starts_with(char::is_uppercase) {
+                end = Some(at + trimmed.len());
+            } else if !(gaz.joins_names(word) || gaz.articles.contains(word))
+                // "... to the United Nations and the FAO Liaison Office": a conjunction starts the next body.
+                || gaz.conjunctions.iter().any(|c| c == word)
+                || end.is_none()
+            {
+                break;
+            }
+            if word.len() != trimmed.len() || !text[at + word_len..].starts_with(' ') {
+                break;
+            }
+            at += word_len + 1;
+        }
+        if let Some(end) = end {
+            k.range.end = end;
+        }
+    }
+}
+
 fn of_an_acronym(text: &str, cands: &mut Vec<Candidate>, gaz: &Gazetteers) {
     let mut found = Vec::new();
     for k in cands.iter_mut().filter(|k| k.gazetteer.is_none() && k.acronym.is_none()) {

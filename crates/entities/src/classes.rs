@@ -86,6 +86,11 @@ pub(crate) struct ClassWords {
     pub(crate) chair_titles: HashSet<String>,
     /// "by", "por", "par": words opening a byline, lower case.
     pub(crate) bylines: HashSet<String>,
+    /// "Permanent Mission", "Embajada": heads of diplomatic missions' names, as written.
+    pub(crate) mission_heads: Vec<String>,
+    /// "to the", "ante la": what joins a mission to where it is accredited, each with a space after
+    /// it, longest first.
+    pub(crate) mission_links: Vec<String>,
     /// "cion", "ing": endings (folded) of words that name a field of work.
     pub(crate) subject_endings: Vec<String>,
     /// "New", "Northern": before a country's name they make another place.
@@ -197,6 +202,13 @@ impl ClassWords {
             group_leads: set(WordClass::GroupLead),
             chair_titles: set(WordClass::ChairTitle),
             bylines: set(WordClass::Byline),
+            mission_heads: list(WordClass::MissionHead),
+            mission_links: {
+                let mut links: Vec<String> =
+                    list(WordClass::MissionLink).into_iter().map(|l| format!("{l} ")).collect();
+                links.sort_by_key(|l| std::cmp::Reverse(l.len()));
+                links
+            },
             post_nominals: set(WordClass::PostNominal),
             subject_endings: list(WordClass::SubjectEnding).iter().map(|e| acta_doc::fold(e)).collect(),
             place_qualifiers: set(WordClass::PlaceQualifier),

@@ -599,8 +599,18 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
             pos = n.range.end;
             continue;
         }
-        // "Simón Bolívar University", "Victoria Street": a capitalised non-name word right after.
+        // "Aula Magna, Pío Nono 1, Providencia", "Rua Augusta 1500": a house number right after
+        // makes it a street.
         let after = &text[n.range.end..];
+        if let Some(number) = after.strip_prefix(' ') {
+            let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+            let then = &number[digits..];
+            if (1..=5).contains(&digits) && (then.is_empty() || then.starts_with([',', '\n', ';'])) {
+                pos = n.range.end;
+                continue;
+            }
+        }
+        // "Simón Bolívar University", "Victoria Street": a capitalised non-name word right after.
         if let Some(next) =
             after.strip_prefix(' ').and_then(|a| a.split(|c: char| c.is_whitespace() || c == ',').next())
         {

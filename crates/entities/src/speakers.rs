@@ -874,6 +874,15 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
         // "John Smith (UK)", "Marie Dubois (FR)": two capitals are a code (a country's, a state's),
         // never a title.
         .filter(|r| !(r.len() == 2 && r.slice(text).bytes().all(|b| b.is_ascii_uppercase())));
+    // "Permanent Representative of Colombia to the United Nations", "Ambassador of Argentina to the
+    // European Union": a country's envoy is accredited to the body, not employed by it; the whole is
+    // the title and no body is the speaker's.
+    let (role, organization) = match (role, organization) {
+        (Some(r), Some(org)) if accredited_to(report, r, org.range, gaz) => {
+            (Some(ByteRange { start: r.start, end: org.range.end }), None)
+        }
+        other => other,
+    };
     let country = country
         .or_else(|| {
             inside.iter().find(|m| m.kind == EntityKind::Country).and_then(|m| report.canonicals[m.canonical].country)
@@ -884,6 +893,23 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
         c.stakeholder.or((c.kind == EntityKind::Ministry).then_some(Stakeholder::Government))
     });
     Affiliation { role, organization, unnamed_organization, country, stakeholder }
+}
+
+/// Whether a title names a country and the body after it is where its holder is accredited: a
+/// mission's link ("to the", "ante la", "auprès de") between them.
+fn accredited_to(report: &Report, role: ByteRange, body: ByteRange, gaz: &Gazetteers) -> bool {
+    let text = &report.text;
+    if role.end > body.start {
+        return false;
+    }
+    let between = format!("{} ", text[role.end..body.start].trim());
+    let linked = gaz.classes.mission_links.contains(&between);
+    let first = report.mentions.partition_point(|m| m.range.start < role.start);
+    let names_country = report.mentions[first..]
+        .iter()
+        .take_while(|m| m.range.start < role.end)
+        .any(|m| m.kind == EntityKind::Country && m.range.end <= role.end);
+    linked && names_country
 }
 
 /// An entry's text that opens with a country in parentheses ("(Guatemala), Chair", "(.jp)"): the

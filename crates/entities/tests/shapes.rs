@@ -1817,3 +1817,37 @@ fn an_event_line_and_a_province_are_no_people_and_a_minute_taker_reports() {
     let text = "Présents : M. Olivier Kessler, Mme Aïcha Benali\nProcès-verbal : Mme Julie Perrin, secrétaire de la commission\n";
     assert_eq!(parts_of(text, "Julie Perrin"), vec!["rapporteur"]);
 }
+
+#[test]
+fn a_mission_is_named_with_where_it_is_accredited_and_so_is_its_envoys_title() {
+    let text = "Organizers: the Permanent Mission of Colombia to the United Nations and the FAO Liaison Office.\n\nOpening remarks: H.E. Leonor Zalabata Torres, Permanent Representative of Colombia to the United Nations\n";
+    let r = extract_in(text, Some(Lang::EN));
+    assert!(
+        bodies(&r).contains(&"Permanent Mission of Colombia to the United Nations".to_string()),
+        "{:?}",
+        bodies(&r)
+    );
+    let rows = speaker_rows(&r);
+    let envoy = row(&rows, "Leonor Zalabata Torres");
+    assert_eq!(
+        (envoy.2.as_deref(), envoy.3.as_deref()),
+        (Some("Permanent Representative of Colombia to the United Nations"), None)
+    );
+    // An adviser to a ministry works for it.
+    let rows = speakers("Mr. Diego Salcedo, Adviser to the Ministry of Information and Communications Technologies");
+    assert_eq!(row(&rows, "Diego Salcedo").2.as_deref(), Some("Adviser"));
+    let r = extract_in(
+        "La Misión Permanente de México ante la Organización de los Estados Americanos presentó el informe.",
+        Some(Lang::ES),
+    );
+    assert!(
+        bodies(&r).iter().any(|b| b.ends_with("ante la Organización de los Estados Americanos")),
+        "{:?}",
+        bodies(&r)
+    );
+}
+
+#[test]
+fn a_name_before_a_house_number_is_a_street() {
+    assert!(people("Aula Magna, Pío Nono 1, Providencia\nInscripciones en Rua Augusta 1500\n").is_empty());
+}

@@ -506,6 +506,12 @@ word_classes! {
     /// Words that open a byline ("By Ana Silva | Lima", "Por Juan Pérez"), lower case: the
     /// person so named at a line's start wrote the text and is not shown taking part.
     Byline = "byline",
+    /// Heads of the names of diplomatic missions ("Permanent Mission", "Embajada"), as written: such
+    /// a name goes on over the body it is accredited to ("... of Colombia to the United Nations").
+    MissionHead = "mission_head",
+    /// Words that join a mission to the body or country it is accredited to ("to the", "ante la",
+    /// "junto à", "auprès de"), lower case.
+    MissionLink = "mission_link",
     /// Endings of words that name a field of work ("-ción" of "Innovación", "-ing" of
     /// "Engineering"), lower case: such a word alone after a title is its subject, not a body.
     SubjectEnding = "subject_ending",
