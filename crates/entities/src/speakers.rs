@@ -446,7 +446,10 @@ fn country_of_sentence(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Op
             .classes
             .country_articles
             .iter()
-            .find_map(|a| before.strip_suffix(a.as_str()).map(str::trim_end))
+            // A whole word: the "o" of "delegação" is no article.
+            .find_map(|a| {
+                before.strip_suffix(a.as_str()).filter(|b| b.is_empty() || b.ends_with(' ')).map(str::trim_end)
+            })
             .unwrap_or(&before);
         gaz.country_lead_ins
             .iter()

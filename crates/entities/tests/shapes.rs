@@ -1851,3 +1851,35 @@ fn a_mission_is_named_with_where_it_is_accredited_and_so_is_its_envoys_title() {
 fn a_name_before_a_house_number_is_a_street() {
     assert!(people("Aula Magna, Pío Nono 1, Providencia\nInscripciones en Rua Augusta 1500\n").is_empty());
 }
+
+// ---- minutes' phrases, split moderation, delegations ----
+
+#[test]
+fn moderation_split_between_the_room_and_the_web() {
+    let text = "It was moderated on site by Anju Mangal of APNIC, with Kristina Hakobyan of ISOC as online moderator.";
+    let rows = speakers(text);
+    assert_eq!(row(&rows, "Anju Mangal").5, vec!["moderator"]);
+    assert_eq!(row(&rows, "Kristina Hakobyan").5, vec!["moderator"]);
+}
+
+#[test]
+fn minutes_say_who_keeps_them_who_is_excused_and_who_takes_the_floor() {
+    let text = "Se reúne la Junta bajo la presidencia del edil Fernando Rodríguez Acosta, actuando en Secretaría la funcionaria Lucía Ferrando.\n\nAsisten los ediles: Natalia Sosa Pereira, Carina Gómez y Efraín Acuña. Falta con aviso el edil Joaquín Garlo.\n\nHace uso de la palabra la edila Natalia Sosa Pereira, quien solicita el pase a comisión.\n";
+    let r = extract_in(text, Some(Lang::ES));
+    let rows = speaker_rows(&r);
+    assert_eq!(row(&rows, "Lucía Ferrando").5, vec!["rapporteur"]);
+    assert!(rows.iter().all(|s| s.0 != "Joaquín Garlo"), "{rows:?}");
+    let mut parts = row(&rows, "Natalia Sosa Pereira").5.clone();
+    parts.sort();
+    assert_eq!(parts, vec!["attendee", "speaker"]);
+}
+
+#[test]
+fn a_delegations_demonym_gives_its_speakers_country() {
+    let text = "Pela delegação brasileira usou da palavra a secretária de Governo Digital, Renata Mascarenhas, que apresentou a plataforma.";
+    let r = extract_in(text, Some(Lang::PT));
+    assert_eq!(row(&speaker_rows(&r), "Renata Mascarenhas").4.as_deref(), Some("BR"));
+    assert!(people("Shri Ashwini Vaishnaw inaugurated the Digital India Dialogues in Bengaluru.")
+        .iter()
+        .all(|p| p != "India Dialogues"));
+}
