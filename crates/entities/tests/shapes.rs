@@ -1883,3 +1883,15 @@ fn a_delegations_demonym_gives_its_speakers_country() {
         .iter()
         .all(|p| p != "India Dialogues"));
 }
+
+#[test]
+fn korea_alone_and_an_instance_or_a_fund_by_its_head() {
+    assert_eq!(countries_in("Con el apoyo de la Agencia de Cooperación Internacional de Corea.", Lang::ES), vec!["KR"]);
+    let r = extract_in(
+        "Le président de l'Instance nationale de protection des données, M. Karim Ben Salah, a parlé.",
+        Some(Lang::FR),
+    );
+    assert_eq!(sorted_bodies(&r), vec!["Instance nationale de protection des données"]);
+    let r = extract_in("Las obras se financiarán con recursos del Fondo Único de TIC este año.", Some(Lang::ES));
+    assert_eq!(sorted_bodies(&r), vec!["Fondo Único de TIC"]);
+}
