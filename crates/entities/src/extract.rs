@@ -375,11 +375,12 @@ impl<'g> Scans<'g> {
     fn of(text: &str, gaz: &'g Gazetteers, lang: Option<acta_doc::Lang>) -> Self {
         let words = Words::of(text);
         let mut places = gaz.find_places_in(text, &words);
-        // "REPÚBLICA DE CHILE": a country's name in capitals is the country, not an acronym.
-        let mut in_capitals = places_in_capitals(text, &words, gaz);
-        in_capitals.extend(country_domains(text, gaz));
-        if !in_capitals.is_empty() {
-            places.extend(in_capitals);
+        // "REPÚBLICA DE CHILE": a country's name in capitals is the country, not an acronym; so is
+        // a country's internet domain written alone ("(.gt)").
+        let mut more_places = places_in_capitals(text, &words, gaz);
+        more_places.extend(country_domains(text, gaz));
+        if !more_places.is_empty() {
+            places.extend(more_places);
             places.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         }
         let mut acronyms = standalone_acronyms(text, &words, gaz);

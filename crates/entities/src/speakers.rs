@@ -927,7 +927,7 @@ fn country_in_parentheses_first(report: &Report, rest: ByteRange) -> Option<(Cou
         None => return None,
     };
     // (The entry's text may also end before the ")".)
-    let close = inner_start + text[inner_start..(rest.end + 1).min(text.len())].find(')')?;
+    let close = inner_start + text[inner_start..crate::participants::ceil(text, rest.end + 1)].find(')')?;
     let first = report.mentions.partition_point(|m| m.range.start < inner_start);
     let mention = report.mentions.get(first)?;
     let whole = mention.range == ByteRange { start: inner_start, end: close }.trim(text);

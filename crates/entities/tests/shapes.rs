@@ -68,6 +68,11 @@ fn speakers(text: &str) -> Vec<Row> {
     speaker_rows(&extract(text))
 }
 
+/// [`speakers`] of a text in a known language.
+fn speakers_in(text: &str, lang: Lang) -> Vec<Row> {
+    speaker_rows(&extract_in(text, Some(lang)))
+}
+
 fn speaker_rows(r: &Report) -> Vec<Row> {
     r.speakers
         .iter()
@@ -1725,8 +1730,7 @@ fn a_demonym_in_a_title_before_the_name_is_part_of_it_and_gives_the_country() {
 #[test]
 fn in_an_enumeration_opened_by_articles_each_title_is_its_own_persons() {
     let text = "O primeiro painel, moderado pela jornalista Sílvia Frederico, da Rádio Televisão Caboverdiana, juntou o secretário de Estado da Digitalização, Mário Campolargo, a diretora-geral de Governo Digital, Luanna Roncaratti.";
-    let r = extract_in(text, Some(Lang::PT));
-    let rows = speaker_rows(&r);
+    let rows = speakers_in(text, Lang::PT);
     let mario = row(&rows, "Mário Campolargo");
     assert_eq!(mario.2.as_deref(), Some("secretário de Estado da Digitalização"));
     assert_eq!(row(&rows, "Luanna Roncaratti").2.as_deref(), Some("diretora-geral de Governo Digital"));
@@ -1738,8 +1742,7 @@ fn in_an_enumeration_opened_by_articles_each_title_is_its_own_persons() {
 #[test]
 fn a_profession_before_a_name_is_a_title_and_a_body_inside_a_title_is_no_free_words() {
     let text = "Le panel, animé par la juriste Awa Ndiaye Sarr, a entendu la présidente de l'Autorité de protection des données à caractère personnel (APDP) du Bénin, Mme Élise Houngbédji, qui a présenté le bilan.";
-    let r = extract_in(text, Some(Lang::FR));
-    let rows = speaker_rows(&r);
+    let rows = speakers_in(text, Lang::FR);
     let awa = row(&rows, "Awa Ndiaye Sarr");
     assert_eq!((awa.2.as_deref(), awa.5.clone()), (Some("juriste"), vec!["moderator".to_string()]));
     let elise = row(&rows, "Élise Houngbédji");
@@ -1865,8 +1868,7 @@ fn moderation_split_between_the_room_and_the_web() {
 #[test]
 fn minutes_say_who_keeps_them_who_is_excused_and_who_takes_the_floor() {
     let text = "Se reúne la Junta bajo la presidencia del edil Fernando Rodríguez Acosta, actuando en Secretaría la funcionaria Lucía Ferrando.\n\nAsisten los ediles: Natalia Sosa Pereira, Carina Gómez y Efraín Acuña. Falta con aviso el edil Joaquín Garlo.\n\nHace uso de la palabra la edila Natalia Sosa Pereira, quien solicita el pase a comisión.\n";
-    let r = extract_in(text, Some(Lang::ES));
-    let rows = speaker_rows(&r);
+    let rows = speakers_in(text, Lang::ES);
     assert_eq!(row(&rows, "Lucía Ferrando").5, vec!["rapporteur"]);
     assert!(rows.iter().all(|s| s.0 != "Joaquín Garlo"), "{rows:?}");
     let mut parts = row(&rows, "Natalia Sosa Pereira").5.clone();
@@ -1877,8 +1879,7 @@ fn minutes_say_who_keeps_them_who_is_excused_and_who_takes_the_floor() {
 #[test]
 fn a_delegations_demonym_gives_its_speakers_country() {
     let text = "Pela delegação brasileira usou da palavra a secretária de Governo Digital, Renata Mascarenhas, que apresentou a plataforma.";
-    let r = extract_in(text, Some(Lang::PT));
-    assert_eq!(row(&speaker_rows(&r), "Renata Mascarenhas").4.as_deref(), Some("BR"));
+    assert_eq!(row(&speakers_in(text, Lang::PT), "Renata Mascarenhas").4.as_deref(), Some("BR"));
     assert!(people("Shri Ashwini Vaishnaw inaugurated the Digital India Dialogues in Bengaluru.")
         .iter()
         .all(|p| p != "India Dialogues"));
