@@ -70,8 +70,8 @@ pub(crate) fn names_an_event(name: &str, gaz: &Gazetteers, government_body: bool
                 || words.len() <= 6 && !gaz.shapes.body_heads.contains(words[1]))
 }
 
-/// A roman numeral in capitals up to XXXIX ("II", "XIV") or a number with an ordinal's ending ("3rd", "5e",
-/// "1º", "2ª").
+/// A roman numeral in capitals of at most five letters I, V and X ("II", "XIV") or a number with
+/// an ordinal's ending ("3rd", "5e", "1º", "2ª").
 fn is_edition_number(word: &str) -> bool {
     let roman = word.len() <= 5 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
     let digits = word.chars().take_while(char::is_ascii_digit).count();
