@@ -568,6 +568,11 @@ fn accredited_missions(text: &str, cands: &mut [Candidate], gaz: &Gazetteers) {
                 text[at..].find(|c: char| c.is_whitespace() || ",;:()\"".contains(c)).unwrap_or(text.len() - at);
             let word = &text[at..at + word_len];
             let trimmed = word.trim_end_matches('.');
+            // "... to the WTO AKOSUA MENSAH-BOATENG — Lecturer": the next entry's name.
+            let next = text[at + word_len..].strip_prefix(' ').and_then(|r| r.split([' ', ',']).next()).unwrap_or("");
+            if end.is_some() && gaz.opens_name_in_capitals(trimmed, next) {
+                break;
+            }
             if trimmed.starts_with(char::is_uppercase) {
                 end = Some(at + trimmed.len());
             } else if !(gaz.joins_names(word) || gaz.articles.contains(word))
@@ -805,6 +810,41 @@ fn first_of_coordinated(text: &str, r: ByteRange, gaz: &Gazetteers) -> ByteRange
     }
 }
 
+/// Most comma parts of a title's list of portfolios, and most words in each.
+const MAX_PORTFOLIOS: usize = 10;
+const MAX_PORTFOLIO_WORDS: usize = 4;
+
+/// "Minister for Energy, Information and Communications of Tonga": a title with a subject
+/// ("Minister for Energy") whose list of portfolios goes on over commas, each part a few
+/// capitalised words with no body's head or tail, up to the part joined by a conjunction. The end
+/// of that part, or `None` when the commas do not read so.
+pub(crate) fn portfolios_end(s: &str, first_len: usize, gaz: &Gazetteers) -> Option<usize> {
+    let title = &s[..first_len];
+    let first_word = title.split(' ').next().unwrap_or("");
+    let subject = title.split(' ').skip(1).any(|w| gaz.classes.role_of.iter().any(|r| r == w) || w == "for");
+    if !(gaz.is_title(&first_word.to_lowercase()) && subject) {
+        return None;
+    }
+    let mut len = first_len;
+    for _ in 0..MAX_PORTFOLIOS {
+        let rest = s[len..].strip_prefix(',')?;
+        let piece = &rest[..rest.find([',', '(']).unwrap_or(rest.len())];
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        let body_word = words.iter().any(|w| gaz.shapes.body_heads.contains(*w) || gaz.shapes.body_tails.contains(*w));
+        if words.is_empty() || !words[0].starts_with(char::is_uppercase) || body_word {
+            return None;
+        }
+        len += 1 + piece.len();
+        if words.iter().any(|w| gaz.conjunctions.iter().any(|c| c == w)) {
+            return Some(len);
+        }
+        if words.len() > MAX_PORTFOLIO_WORDS {
+            return None;
+        }
+    }
+    None
+}
+
 fn entry_organization_whole(
     text: &str,
     rest: ByteRange,
@@ -876,6 +916,12 @@ fn entry_organization_whole(
             && (acronym || !gaz.is_given_name(first) || gaz.place_nouns.contains(&fold(first)) && words >= 3)
             && p.chars().filter(|c| c.is_alphabetic()).count() >= 3
     };
+    // "Directora de Innovación, Ciencia y Tecnología, ...": the parts of a title's list of
+    // portfolios are the title's.
+    let first_len = s.find(',').unwrap_or(s.len());
+    if let Some(end) = portfolios_end(s, first_len, gaz) {
+        parts.retain(|p| p.start >= rest.start + end);
+    }
     if parts.len() >= 2 {
         // "Juhan Parts, Hamadoun Touré, Ivar Tallo, Pille Pruulmann-Vengerfeldt": in a list of
         // people the last part is one more person, not a body.

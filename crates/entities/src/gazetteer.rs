@@ -721,6 +721,21 @@ impl Gazetteers {
                 && word.split('-').all(|part| !part.is_empty() && with_folded(part, |w| self.given_names.contains(w)))
     }
 
+    /// Do `word` and `next` open a name written in capitals ("SOFÍA BERMÚDEZ", "AKOSUA
+    /// MENSAH-BOATENG"): a known given name, then a known name (or a hyphened one with a known
+    /// part), both in capitals? After a body's name in small letters such a pair starts the next
+    /// entry of a schedule whose entries run together.
+    pub fn opens_name_in_capitals(&self, word: &str, next: &str) -> bool {
+        let in_capitals = |w: &str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'' || c == '’')
+        };
+        in_capitals(word)
+            && in_capitals(next)
+            && self.is_given_name(word)
+            && next.split('-').any(|part| self.is_surname(part) || self.is_given_name(part))
+    }
+
     /// A surname in the name gazetteer ("Pereira", "GONZÁLEZ"), compared folded.
     pub fn is_surname(&self, word: &str) -> bool {
         with_folded(word, |w| self.surnames.contains(w))

@@ -936,13 +936,17 @@ fn tidy(text: &str, mut start: usize, mut end: usize, gaz: &Gazetteers) -> (usiz
     // "Civil Society SPEAKERS MARIA ...": a word in capitals that leads in a list of people, or is a
     // title ("MODERATOR"), after words in small letters starts what follows the name, not an
     // acronym in it.
+    // "Centre for Internet and Society SOFÍA BERMÚDEZ LUGO — Director": a known given name in
+    // capitals followed by another word in capitals starts the next entry's name.
     let mut at = start;
-    for word in text[start..end].split(' ') {
+    let mut words = text[start..end].split(' ').peekable();
+    while let Some(word) = words.next() {
         let capitals = word.chars().count() >= 3 && word.chars().all(char::is_uppercase);
         if capitals && text[start..at].contains(char::is_lowercase) {
             let lower = word.to_lowercase();
             let lead_in = gaz.lead_ins.find_all(&format!(" {} ", fold_words(word))).next().is_some();
-            if lead_in || gaz.titles.longest_prefix(&lower) == Some(lower.len()) {
+            let name_in_capitals = words.peek().is_some_and(|next| gaz.opens_name_in_capitals(word, next));
+            if lead_in || name_in_capitals || gaz.titles.longest_prefix(&lower) == Some(lower.len()) {
                 end = start + text[start..at].trim_end().len();
                 break;
             }

@@ -38,8 +38,12 @@ pub(crate) fn is_generic(name: &str, gaz: &Gazetteers) -> bool {
     gaz.generic_names.contains(&folded)
         || generic_phrase
         || gaz.session_formats.iter().any(|f| folded.strip_prefix(f.as_str()).is_some_and(|rest| rest.starts_with(' ')))
-        // "Centro de Eventos Combarranquilla": a venue, named by its kind and its own name.
-        || gaz.venue_prefixes.iter().any(|f| folded.strip_prefix(f.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
+        // "Centro de Eventos Combarranquilla": a venue, named by its kind and its own name; English
+        // writes the kind last ("Fa'onelua Convention Centre").
+        || gaz.venue_prefixes.iter().any(|f| {
+            folded.strip_prefix(f.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+                || folded.strip_suffix(f.as_str()).is_some_and(|rest| rest.ends_with(' '))
+        })
 }
 
 /// Does a name read as a government body?

@@ -852,6 +852,9 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
                 }
                 len += 1 + piece.len();
             }
+            if len == first_part.len() {
+                len = crate::bodies::portfolios_end(s, len, gaz).unwrap_or(len);
+            }
             if len > first_part.len() {
                 first_part = s[..len].trim_end_matches(',');
             }

@@ -1896,3 +1896,60 @@ fn korea_alone_and_an_instance_or_a_fund_by_its_head() {
     let r = extract_in("Las obras se financiarán con recursos del Fondo Único de TIC este año.", Some(Lang::ES));
     assert_eq!(sorted_bodies(&r), vec!["Fondo Único de TIC"]);
 }
+
+#[test]
+fn a_name_in_capitals_after_a_body_in_small_letters_starts_the_next_entry() {
+    let text = "PANEL KWAME ASANTE — Head of Research, Institute for Policy and Society MARÍA JOSÉ OLIVARES — Adviser, Permanent Mission of Chile to the WTO ABENA OSEI-BONSU — Lecturer, University of Cape Coast\n";
+    let rows = speakers(text);
+    assert_eq!(row(&rows, "MARÍA JOSÉ OLIVARES").3.as_deref(), Some("Permanent Mission of Chile to the WTO"));
+    assert_eq!(row(&rows, "ABENA OSEI-BONSU").3.as_deref(), Some("University of Cape Coast"));
+    assert_eq!(row(&rows, "KWAME ASANTE").3.as_deref(), Some("Institute for Policy and Society"));
+}
+
+#[test]
+fn a_part_in_the_session_in_capitals_without_a_colon_labels_the_line() {
+    let text = "Workshop 12: Open data in cities\nMODERATOR Carla Mendes, Programme Officer, Open Cities Foundation (Portugal)\nREMOTE MODERATOR Tomás Ibarra (Chile)\n";
+    let rows = speakers(text);
+    let carla = row(&rows, "Carla Mendes");
+    assert_eq!((carla.2.as_deref(), carla.4.as_deref()), (Some("Programme Officer"), Some("PT")));
+    let tomas = row(&rows, "Tomás Ibarra");
+    assert_eq!((tomas.2.as_deref(), tomas.5.clone()), (None, vec!["moderator".to_string()]));
+}
+
+#[test]
+fn legislators_chair_and_attend_and_those_on_leave_take_no_part() {
+    let text = "Bajo la presidencia de la congresista Elena Quispe Mamani, y con la asistencia de los congresistas Raúl Torres Vega y Lucía Huamán Rojas, se abrió la sesión.\n\nCon licencia: el congresista Andrés Salas Paredes.\n\nIII. INFORMES\nLa presidenta informó sobre los oficios recibidos.\n";
+    let r = extract_in(text, Some(Lang::ES));
+    let rows = speaker_rows(&r);
+    let chair = row(&rows, "Elena Quispe Mamani");
+    assert_eq!((chair.2.as_deref(), chair.5.clone()), (Some("congresista"), vec!["chair".to_string()]));
+    assert!(rows.iter().all(|s| s.0 != "Andrés Salas Paredes"), "{rows:?}");
+    assert!(bodies(&r).iter().all(|b| b != "INFORMES"), "{:?}", bodies(&r));
+}
+
+#[test]
+fn speakers_after_a_moderator_take_the_floor_as_speakers() {
+    let text = "No painel, moderado pelo jornalista Rui Tavares, da Rádio Nacional, intervieram o presidente da Autoridade Reguladora, Paulo Cunha; e a professora Marta Sequeira, da Universidade do Minho.";
+    let rows = speakers_in(text, Lang::PT);
+    assert_eq!(row(&rows, "Rui Tavares").5, vec!["moderator"]);
+    assert_eq!(row(&rows, "Paulo Cunha").5, vec!["speaker"]);
+    assert_eq!(row(&rows, "Marta Sequeira").5, vec!["speaker"]);
+}
+
+#[test]
+fn a_venue_named_with_its_kind_last_is_no_body() {
+    let r = extract("The summit took place at the Mulungushi International Conference Centre in Lusaka.\n");
+    assert!(bodies(&r).is_empty(), "{:?}", bodies(&r));
+}
+
+#[test]
+fn a_ministers_list_of_portfolios_is_the_title() {
+    let text = "The session was opened by Hon. Ana Fifita, Minister for Tourism, Culture, Youth and Sports of Samoa.\n";
+    let (title, body) = title_and_body(text, "Ana Fifita");
+    assert_eq!(title.as_deref(), Some("Minister for Tourism, Culture, Youth and Sports of Samoa"));
+    assert_eq!(body, None);
+    let text = "Speakers: Ana Ruiz, Directora de Innovación, Ciencia y Tecnología, Agencia Nacional de Datos\n";
+    let (title, body) = title_and_body(text, "Ana Ruiz");
+    assert_eq!(title.as_deref(), Some("Directora de Innovación, Ciencia y Tecnología"));
+    assert_eq!(body.as_deref(), Some("Agencia Nacional de Datos"));
+}

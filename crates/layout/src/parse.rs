@@ -19,6 +19,9 @@ pub(crate) static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// A Roman numeral that numbers a heading ("III. ", "IV) ", "II - ").
+static ROMAN_NUMERAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[IVXL]{1,6}(?:[.)]| [-–—])[ \t]+").expect("valid regex"));
 static SYMBOL_BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^[ \t]*{SYMBOL_FONT_BULLET}")).expect("valid regex"));
 
@@ -169,6 +172,20 @@ fn classify(
     if bullet_len == 0 && words <= 6 && looks_like_heading(c) && labels.classify(c).is_some() {
         return (line(LineKind::Heading), None);
     }
+    // "2. ORDEM DO DIA", "III. INFORMES": a numbered heading of minutes, a known label in capitals
+    // (the numeral, Arabic or Roman, is not part of the heading).
+    let roman = if bullet_len == 0 { ROMAN_NUMERAL.find(c).map_or(0, |m| m.end()) } else { 0 };
+    let heading = &c[roman..];
+    let in_capitals = heading.chars().any(char::is_alphabetic) && !heading.chars().any(char::is_lowercase);
+    if (bullet_len > 0 || roman > 0)
+        && words <= 6
+        && in_capitals
+        && looks_like_heading(heading)
+        && labels.classify(heading).is_some()
+    {
+        let content = ByteRange { start: content.start + roman, end: content.end };
+        return (Line { kind: LineKind::Heading, range, content }, None);
+    }
     if bullet_len > 0 {
         return (line(LineKind::ListItem), None);
     }
@@ -209,7 +226,9 @@ fn looks_like_heading(c: &str) -> bool {
 /// Splits "Label: value" when the text before the colon reads as a label.
 fn label_split(text: &str, content: ByteRange, labels: &LabelTable) -> Option<LabelSplit> {
     let c = content.slice(text);
-    let Some(colon) = find_label_colon(c) else { return dash_label_split(text, content, labels) };
+    let Some(colon) = find_label_colon(c) else {
+        return dash_label_split(text, content, labels).or_else(|| capitals_label_split(text, content, labels));
+    };
     let label = ByteRange { start: content.start, end: content.start + colon }.trim(text);
     let value = ByteRange { start: content.start + colon + 1, end: content.end }.trim(text);
     let l = label.slice(text);
@@ -266,6 +285,44 @@ fn dash_label_split(text: &str, content: ByteRange, labels: &LabelTable) -> Opti
     labels.classify(before).is_some().then(|| LabelSplit {
         label: ByteRange { start: content.start, end: content.start + before.len() }.trim(text),
         value: ByteRange { start: content.end - after.len(), end: content.end }.trim(text),
+    })
+}
+
+/// Most words of a label written in capitals without a colon.
+const MAX_CAPITALS_LABEL_WORDS: usize = 3;
+
+/// "MODERATOR Linh Nguyen, Program Officer", "RAPPORTEUR Ana Teixeira": a schedule flattened from
+/// a page writes the label of a part in the session in capitals, without a colon, before a name.
+/// Only a label of people (a part in the session), up to three words in capitals, before a word
+/// in mixed case: "MODERATOR TRAINING" is a heading.
+fn capitals_label_split(text: &str, content: ByteRange, labels: &LabelTable) -> Option<LabelSplit> {
+    let c = content.slice(text);
+    let in_capitals = |w: &str| w.chars().count() >= 3 && w.chars().all(char::is_uppercase);
+    let mixed_case = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    };
+    let mut end = 0;
+    let mut split = None;
+    for (n, word) in c.split(' ').enumerate() {
+        if in_capitals(word) && n < MAX_CAPITALS_LABEL_WORDS {
+            end += word.len() + usize::from(n > 0);
+            continue;
+        }
+        if n > 0 && mixed_case(word) {
+            let label = &c[..end];
+            let people = matches!(
+                labels.classify(label),
+                Some(FieldKind::Moderator | FieldKind::Rapporteur | FieldKind::Speakers | FieldKind::Organizer)
+            );
+            split = people.then_some(end);
+        }
+        break;
+    }
+    let end = split?;
+    Some(LabelSplit {
+        label: ByteRange { start: content.start, end: content.start + end },
+        value: ByteRange { start: content.start + end, end: content.end }.trim(text),
     })
 }
 
