@@ -625,6 +625,11 @@ fn of_an_acronym(text: &str, cands: &mut Vec<Candidate>, gaz: &Gazetteers) {
         if connectors == 0 || head[..unit_end].split(' ').count() < 2 || !head.chars().any(char::is_lowercase) {
             continue;
         }
+        // "Tonga Ministry of MEIDECC": a head right before the connector is the acronym's own body
+        // (its subject written short), not a unit of another.
+        if head[..unit_end].rsplit(' ').next().is_some_and(|w| gaz.shapes.body_heads.contains(w)) {
+            continue;
+        }
         let acronym = ByteRange { start: k.range.end - last.len(), end: k.range.end };
         k.range.end = k.range.start + unit_end;
         found.push(Candidate {

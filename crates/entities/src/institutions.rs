@@ -470,6 +470,21 @@ pub(crate) fn find_by_shape_in(
         push(start, end, EntityKind::Ministry, None, false);
     }
     for m in gaz.shapes.ministry_name_first.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
+        // "Tonga Ministry of MEIDECC": a name whose tail is a head followed by its subject is the
+        // head-first name, read back over the words before it (above).
+        let tail_start = m.start() + m.as_str().rfind(' ').map_or(0, |i| i + 1);
+        let head_first = gaz.shapes.ministry_head_first.anchored.find(&text[tail_start..]);
+        let subject_after = head_first.is_some_and(|h| tail_start + h.end() > m.end())
+            && text[m.end()..].strip_prefix(' ').is_some_and(|rest| {
+                gaz.classes.role_of.iter().any(|of| {
+                    rest.strip_prefix(of.as_str())
+                        .and_then(|r| r.strip_prefix(' '))
+                        .is_some_and(|r| r.starts_with(char::is_uppercase))
+                })
+            });
+        if subject_after {
+            continue;
+        }
         push(m.start(), m.end(), EntityKind::Ministry, None, false);
     }
     for (start, end) in every_start(&gaz.shapes.org_head_first, text, words) {

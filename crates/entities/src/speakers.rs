@@ -168,6 +168,15 @@ impl Stage for SpeakerStage {
                 })
                 .filter(|a| !a.is_empty());
             let mut affiliation = apposition.or(below).map(|a| affiliation(report, a, &self.gaz));
+            // "Mme X, Secrétaire générale, Ministère du Numérique (Sénégal)": the country in
+            // parentheses right after the apposition (which ends at the parenthesis) is the speaker's.
+            if let (Some(a), Some(app)) = (affiliation.as_mut(), apposition) {
+                if a.country.is_none() && app.start >= m.range.end {
+                    let line_end = report.text[app.end..].find('\n').map_or(report.text.len(), |i| app.end + i);
+                    let after = ByteRange { start: app.end, end: line_end };
+                    a.country = country_in_parentheses_first(report, after).map(|(country, _)| country);
+                }
+            }
             if let (Some(a), Some(app)) = (affiliation.as_mut(), apposition) {
                 // A title before the name with no body in it is a title as a whole ("Minister of
                 // Industry, Energy and Mining"); a title before with a body after ("la periodista X,

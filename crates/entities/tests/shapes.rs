@@ -1953,3 +1953,25 @@ fn a_ministers_list_of_portfolios_is_the_title() {
     assert_eq!(title.as_deref(), Some("Directora de Innovación, Ciencia y Tecnología"));
     assert_eq!(body.as_deref(), Some("Agencia Nacional de Datos"));
 }
+
+#[test]
+fn a_country_in_parentheses_after_a_title_and_body_in_prose_is_the_speakers() {
+    let text = "09h30 – Ouverture : M. Idrissa Camara, Conseiller technique, Ministère de l'Économie, des Finances et du Plan (Guinée)\n";
+    assert_eq!(row(&speakers_in(text, Lang::FR), "Idrissa Camara").4.as_deref(), Some("GN"));
+}
+
+#[test]
+fn a_ministry_named_by_its_acronym_after_a_country_is_one_body() {
+    let r = extract("Secretary: Sione Vea, Fiji Ministry of MTCA\n");
+    assert_eq!(sorted_bodies(&r), vec!["Fiji Ministry of MTCA"]);
+}
+
+#[test]
+fn an_observatory_or_lab_of_a_university_is_a_unit_of_it() {
+    let (title, body) = title_and_body(
+        "The keynote was given by Dr. Amina Yusuf, director of the Civic Data Lab of the University of Lagos.",
+        "Amina Yusuf",
+    );
+    assert_eq!(title.as_deref(), Some("director of the Civic Data Lab"));
+    assert_eq!(body.as_deref(), Some("University of Lagos"));
+}
