@@ -195,10 +195,26 @@ pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -
         if number_after {
             continue;
         }
+        // "KIGALI – Ministers in charge of ICT met ...", "ABUJA - The Federal Government has ...": a
+        // place in capitals opening a paragraph before a dash and a sentence is a dateline. (After
+        // "ICANN – " comes a name: words in capitals, few in small letters.)
+        let dateline = before.is_empty()
+            && ["–", "—", "-"].iter().any(|d| text[end..].strip_prefix(' ').is_some_and(|r| r.starts_with(d)))
+            && {
+                let words: Vec<&str> = text[end..line_end].split_whitespace().skip(1).collect();
+                let small = words.iter().filter(|w| w.starts_with(char::is_lowercase)).count();
+                words.len() >= DATELINE_SENTENCE_WORDS && small * 2 > words.len()
+            };
+        if dateline && gaz.institution_named(token).is_none() {
+            continue;
+        }
         out.push((start, end));
     }
     out
 }
+
+/// A dateline's sentence has at least this many words after the dash.
+const DATELINE_SENTENCE_WORDS: usize = 8;
 
 /// Are the letters of `acronym` ("ITU") the initials of the capitalised words of `name`
 /// ("International Telecommunications Union"), in order and no more?

@@ -284,6 +284,16 @@ pub fn parse_entry<'g>(
         honorific.get_or_insert((r, h));
         pos = after;
     }
+    // "Councillors Heather Mack, Tom Renhard": a title in the plural before the first entry is the
+    // list's (each one's, in the singular), not part of a name.
+    if honorific.is_none() {
+        if let Some(end) = text[pos..range.end].find(' ').map(|i| pos + i) {
+            let word = &text[pos..end];
+            if !gaz.is_title(word) && gaz.is_title_or_plural(word) && text[end + 1..].starts_with(char::is_uppercase) {
+                pos = end + 1;
+            }
+        }
+    }
     let bounded = &text[..range.end];
     let name = if honorific.is_some() { name_after_honorific(bounded, pos, gaz)? } else { name_at(bounded, pos, gaz)? };
     // "Honourable Ministers of Government": a title alone, or in the plural, is no name.

@@ -526,8 +526,14 @@ pub(crate) fn find_by_shape_in(
                 && !previous.ends_with([':', ',', ';', '.']);
             gaz.is_given_name(words[0]) && words.len() <= 4 && !words.iter().any(body_word) || tail_of_name
         };
+        // "Secretária de Políticas Digitais da Secretaria de Comunicação Social (Secom)": a title
+        // (no body's head) opens no long form.
+        let opens_with_title = |s: usize| {
+            let word = name.as_str()[s..].split(' ').next().unwrap_or("");
+            gaz.is_title(word) && !gaz.shapes.body_heads.contains(word)
+        };
         let (start, verified) = match long_form_start(name.as_str(), acr.as_str())
-            .filter(|&s| !person_initials(s))
+            .filter(|&s| !person_initials(s) && !opens_with_title(s))
             .or_else(|| headed_long_form_start(name.as_str(), acr.as_str(), gaz))
             .or_else(|| lettered_long_form_start(name.as_str(), acr.as_str(), gaz))
         {

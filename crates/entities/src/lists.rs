@@ -397,6 +397,14 @@ pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) 
             while let Some((_, _, after)) = honorific_at(&text[..part.end], name_start, gaz, Some(acta_doc::Lang::FR)) {
                 name_start = after;
             }
+            // "Councillor Heather Mack", "Senators Heather Mack": a title (the list's, in the plural)
+            // before the name.
+            if let Some(end) = text[name_start..part.end].find(' ').map(|i| name_start + i) {
+                let given_after = text[end + 1..part.end].split(' ').next().is_some_and(|w| gaz.is_given_name(w));
+                if gaz.is_title_or_plural(&text[name_start..end]) && given_after {
+                    name_start = end + 1;
+                }
+            }
             let name = name_at(&text[..part.end], name_start, gaz).filter(|n| n.core_tokens >= 2)?;
             let after = text[name.range.end..part.end].trim();
             if !(after.is_empty() || after.starts_with('(') && after.ends_with(')')) {

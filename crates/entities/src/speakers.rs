@@ -205,6 +205,12 @@ impl Stage for SpeakerStage {
                 }
             }
             let honorific = honorific_before(&report.text, m.range.start, &self.gaz, report.language_at(m.range.start));
+            // "Microsoft's Lillian Barnard": a body in the possessive right before the name is hers.
+            let possessive = ["'s ", "’s "].iter().any(|g| report.text[..m.range.start].ends_with(g));
+            let organization = affiliation
+                .as_ref()
+                .and_then(|a| a.organization)
+                .or_else(|| possessive.then(|| body_before(report, m.range.start)).flatten());
             let record = Speaker {
                 person: m.canonical,
                 honorific: honorific.map(|(_, r)| r),
@@ -224,11 +230,8 @@ impl Stage for SpeakerStage {
                 }),
                 // In prose only a body the text names as one is taken (an unnamed last part is too often a
                 // place or a clause).
-                organization: affiliation.as_ref().and_then(|a| a.organization).map(|o| o.range),
-                organization_is_ministry: affiliation
-                    .as_ref()
-                    .and_then(|a| a.organization)
-                    .is_some_and(|o| o.kind == EntityKind::Ministry),
+                organization: organization.map(|o| o.range),
+                organization_is_ministry: organization.is_some_and(|o| o.kind == EntityKind::Ministry),
                 country: affiliation
                     .as_ref()
                     .and_then(|a| a.country)
@@ -272,6 +275,17 @@ impl Stage for SpeakerStage {
             s.session_roles.sort();
             s.session_roles.dedup();
         }
+        // "os conselheiros da Agência A, B e C", "Councillors A (Chair), B and C": a title in the
+        // plural before an enumeration of names is each one's, in the singular.
+        for s in &mut speakers {
+            if s.role.is_none() {
+                s.role = report
+                    .mentions
+                    .iter()
+                    .filter(|m| m.kind == EntityKind::Person && m.canonical == s.person)
+                    .find_map(|m| plural_title_of_enumeration(report, m.range, &self.gaz));
+            }
+        }
         // GOLD.md: a speaker's country comes from the text. A body's country known only to the
         // gazetteer ("Anatel" is Brazilian) is kept when the text names that country somewhere.
         let named: Vec<CountryCode> = report
@@ -288,6 +302,83 @@ impl Stage for SpeakerStage {
         report.speakers = speakers;
         Ok(())
     }
+}
+
+/// Most names an enumeration under one title is walked back over, and most words between the
+/// title and its first name ("da Agência").
+const MAX_ENUMERATED: usize = 12;
+const MAX_TITLE_QUALIFIER_WORDS: usize = 3;
+
+/// The singular of a title in the plural written before the enumeration `name` is in ("los
+/// congresistas A, B y C", "Councillors A (Chair), B and C", "os conselheiros da Agência A, B e
+/// C"): the plural's first letters, as the singular is ("conselheiro" of "conselheiros").
+fn plural_title_of_enumeration(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
+    let text = &report.text;
+    let person_ending_at = |end: usize| {
+        let first = report.mentions.partition_point(|m| m.range.end < end);
+        report.mentions[first..]
+            .iter()
+            .take_while(|m| m.range.end == end)
+            .find(|m| m.kind == EntityKind::Person)
+            .map(|m| m.range.start)
+    };
+    // Back over the names before it: ", ", a conjunction, a part in parentheses after a name.
+    let mut start = name.start;
+    for _ in 0..MAX_ENUMERATED {
+        let before = text[..start].trim_end_matches(' ');
+        let before = before.strip_suffix(',').map(str::trim_end).or_else(|| {
+            let (head, last) = before.rsplit_once(' ')?;
+            gaz.conjunctions.iter().any(|c| c == last).then(|| head.trim_end_matches([' ', ',']))
+        });
+        let Some(mut before) = before else { break };
+        // "Heather Mack (Chair)": the part in parentheses after a name.
+        if before.ends_with(')') {
+            let Some(open) = before.rfind('(') else { break };
+            if before.len() - open > 24 {
+                break;
+            }
+            before = before[..open].trim_end();
+        }
+        match person_ending_at(before.len()) {
+            Some(s) => start = s,
+            None => break,
+        }
+    }
+    // The title: a word in the plural among the few words of the clause before the first name.
+    let clause = &text[..start];
+    let clause_start = clause.rfind(['.', ';', ':', '\n', '(', ')']).map_or(0, |i| i + 1);
+    let words: Vec<(usize, &str)> = clause[clause_start..]
+        .split(' ')
+        .scan(clause_start, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let from = words.len().saturating_sub(MAX_TITLE_QUALIFIER_WORDS + 1);
+    // Between the title and the first name only a qualifier: capitalised words, connectors, titles
+    // ("da Agência", "titulares"); "los ministros hablaron con A" is no title of A's.
+    let qualifier = |w: &str| {
+        w.starts_with(char::is_uppercase) || gaz.joins_names(w) || gaz.is_title_or_plural(w) || gaz.articles.contains(w)
+    };
+    words[from..].iter().enumerate().find_map(|(k, &(at, word))| {
+        let lower = word.to_lowercase();
+        if gaz.is_title(&lower) || !words[from + k + 1..].iter().all(|(_, w)| qualifier(w)) {
+            return None;
+        }
+        let singular = [1, 2].into_iter().find(|&cut| {
+            lower.ends_with('s')
+                && lower.len() > cut
+                && lower.is_char_boundary(lower.len() - cut)
+                && gaz.is_title(&lower[..lower.len() - cut])
+        })?;
+        let title = ByteRange { start: at, end: at + word.len() - singular };
+        // "Lecturers A, B" and "Moderators C, D" opening a line label a programme's parts.
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let labels_line = text[line_start..at].trim().is_empty();
+        (!labels_line && part_of_title(title.slice(text), gaz).is_none()).then_some(title)
+    })
 }
 
 /// The part in the session a title names by its first word, when that word alone is a phrase of

@@ -1975,3 +1975,56 @@ fn an_observatory_or_lab_of_a_university_is_a_unit_of_it() {
     assert_eq!(title.as_deref(), Some("director of the Civic Data Lab"));
     assert_eq!(body.as_deref(), Some("University of Lagos"));
 }
+
+#[test]
+fn a_title_in_the_plural_before_an_enumeration_is_each_ones_in_the_singular() {
+    let text = "Participaron también los comisionados Laura Méndez Ortiz, Raúl Ibáñez Soto y Clara Fuentes Vidal.";
+    let rows = speakers_in(text, Lang::ES);
+    for name in ["Laura Méndez Ortiz", "Raúl Ibáñez Soto", "Clara Fuentes Vidal"] {
+        assert_eq!(row(&rows, name).2.as_deref(), Some("comisionado"), "{name}");
+    }
+    // After a verb the plural is the subject, not a title; opening a line it labels a programme's part.
+    let rows = speakers_in("Los ministros hablaron con Laura Méndez Ortiz y Raúl Ibáñez Soto.", Lang::ES);
+    assert_eq!(row(&rows, "Laura Méndez Ortiz").2, None);
+    let rows = speakers("Programme\n\nLecturers Laura Mendez, Paul Ibbotson, Clara Fuentes\n");
+    assert_eq!(row(&rows, "Paul Ibbotson").2, None);
+}
+
+#[test]
+fn a_list_of_members_opened_by_a_title_in_the_plural() {
+    let text =
+        "Minutes of the meeting\n\nMembers present: Councillors Helen Marsh (Chair), Peter Dowd and Sarah Quinn\n";
+    let rows = speakers(text);
+    assert!(rows.iter().all(|s| !s.0.starts_with("Councillors")), "{rows:?}");
+    assert_eq!(row(&rows, "Peter Dowd").2.as_deref(), Some("Councillor"));
+    assert_eq!(row(&rows, "Sarah Quinn").5, vec!["attendee"]);
+}
+
+#[test]
+fn credit_lines_datelines_and_days_name_no_speaker_and_no_body() {
+    let text = "Lancement du plan\n\nLe ministre Paul Girard a lancé le plan pour la Journée.\n\nContact presse : Julie Marchand – 01 23 45 67 89\n";
+    let rows = speakers_in(text, Lang::FR);
+    assert!(rows.iter().all(|s| s.0 != "Julie Marchand"), "{rows:?}");
+    let r = extract("Ministers meet\n\nLUSAKA – Ministers in charge of ICT from more than ten countries met on Monday to adopt the plan.\n");
+    assert!(bodies(&r).is_empty(), "{:?}", bodies(&r));
+    assert!(people("En el marco del Día Mundial de la Sociedad de la Información, el instituto realizó un foro.")
+        .is_empty());
+}
+
+#[test]
+fn a_body_in_the_possessive_before_a_name_and_a_host_who_organises() {
+    let rows = speakers("On the sidelines, Microsoft's Lillian Barnard welcomed the plan.");
+    assert_eq!(row(&rows, "Lillian Barnard").3.as_deref(), Some("Microsoft"));
+    let rows = speakers("The Minister of ICT, Paula Ingabire, who hosted the event, said the plan was ready.");
+    assert_eq!(row(&rows, "Paula Ingabire").5, vec!["organizer"]);
+    let r = extract("The committee met in Committee Room 2 of the Town Hall.\n");
+    assert!(bodies(&r).iter().all(|b| !b.contains("Room")), "{:?}", bodies(&r));
+}
+
+#[test]
+fn a_title_opens_no_long_form_of_an_acronym() {
+    let text = "Convidados:\n• Laura Pires – Secretária de Políticas Digitais da Secretaria de Comunicação Social da Presidência da República (Secom)\n";
+    let (title, body) = title_and_body(&format!("Audiência\n\n{text}"), "Laura Pires");
+    assert_eq!(title.as_deref(), Some("Secretária de Políticas Digitais"));
+    assert_eq!(body.as_deref(), Some("Secretaria de Comunicação Social da Presidência da República"));
+}
