@@ -825,7 +825,13 @@ fn lowercase_ministry_heads(
                 .chain(comma_after)
                 .filter_map(|at| text[at + 2..].split(' ').next())
                 .any(|first| gaz.is_given_name(first));
-            if at_word_end(text, end) && !(title && holder_named) {
+            // "Francisca Perales Flores, subsecretaria de Desarrollo Regional": a title right after a
+            // name and its comma is the named person's post.
+            let after_name = text[..start]
+                .strip_suffix(", ")
+                .and_then(|b| b.rsplit(' ').next())
+                .is_some_and(|w| w.starts_with(char::is_uppercase) && (gaz.is_surname(w) || gaz.is_given_name(w)));
+            if at_word_end(text, end) && !(title && (holder_named || after_name)) {
                 out.push((start, end));
             }
         }

@@ -2028,3 +2028,22 @@ fn a_title_opens_no_long_form_of_an_acronym() {
     assert_eq!(title.as_deref(), Some("Secretária de Políticas Digitais"));
     assert_eq!(body.as_deref(), Some("Secretaria de Comunicação Social da Presidência da República"));
 }
+
+#[test]
+fn a_time_zone_is_no_body_and_minutes_verbs_in_the_present_make_speakers() {
+    let r = extract("Webinar on spectrum\nTuesday 3 June 2025 | 15:00–16:30 EAT | Online\n");
+    assert!(bodies(&r).is_empty(), "{:?}", bodies(&r));
+    let text = "Sont présents :\nMme Claire Dubois, conseillère\nM. Paul Girard, conseiller\n\n2. Budget\nMme Dubois présente le bilan du guichet en ligne. M. Girard demande un plan pour mars.\n";
+    let rows = speakers_in(&format!("Procès-verbal\n\n{text}"), Lang::FR);
+    let mut parts = row(&rows, "Claire Dubois").5.clone();
+    parts.sort();
+    assert_eq!(parts, vec!["attendee", "speaker"]);
+}
+
+#[test]
+fn a_title_right_after_a_name_is_no_ministry_in_small_letters() {
+    let text = "Palabras de bienvenida\n- Francisca Perales Flores, subsecretaria de Desarrollo Regional\n";
+    let r = extract_in(text, Some(Lang::ES));
+    assert!(names(&r, EntityKind::Ministry).is_empty(), "{:?}", names(&r, EntityKind::Ministry));
+    assert_eq!(row(&speaker_rows(&r), "Francisca Perales Flores").2.as_deref(), Some("subsecretaria"));
+}
