@@ -2047,3 +2047,10 @@ fn a_title_right_after_a_name_is_no_ministry_in_small_letters() {
     assert!(names(&r, EntityKind::Ministry).is_empty(), "{:?}", names(&r, EntityKind::Ministry));
     assert_eq!(row(&speaker_rows(&r), "Francisca Perales Flores").2.as_deref(), Some("subsecretaria"));
 }
+
+#[test]
+fn a_platform_named_as_a_speakers_body_is_an_organisation() {
+    let (title, body) =
+        title_and_body("Mr. Tomas Lind, Executive Director, Nordic Data Platform, spoke first.", "Tomas Lind");
+    assert_eq!((title.as_deref(), body.as_deref()), (Some("Executive Director"), Some("Nordic Data Platform")));
+}
