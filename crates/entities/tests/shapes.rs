@@ -89,6 +89,13 @@ fn speaker_rows(r: &Report) -> Vec<Row> {
         .collect()
 }
 
+/// The session roles of `name`'s row, sorted.
+fn sorted_parts(rows: &[Row], name: &str) -> Vec<String> {
+    let mut parts = row(rows, name).5.clone();
+    parts.sort();
+    parts
+}
+
 /// The speaker row of `name`, which the test expects to be there.
 fn row<'r>(rows: &'r [Row], name: &str) -> &'r Row {
     rows.iter().find(|r| r.0 == name).unwrap_or_else(|| panic!("no row for {name}: {rows:?}"))
@@ -1871,9 +1878,7 @@ fn minutes_say_who_keeps_them_who_is_excused_and_who_takes_the_floor() {
     let rows = speakers_in(text, Lang::ES);
     assert_eq!(row(&rows, "Lucía Ferrando").5, vec!["rapporteur"]);
     assert!(rows.iter().all(|s| s.0 != "Joaquín Garlo"), "{rows:?}");
-    let mut parts = row(&rows, "Natalia Sosa Pereira").5.clone();
-    parts.sort();
-    assert_eq!(parts, vec!["attendee", "speaker"]);
+    assert_eq!(sorted_parts(&rows, "Natalia Sosa Pereira"), vec!["attendee", "speaker"]);
 }
 
 #[test]
@@ -2035,9 +2040,7 @@ fn a_time_zone_is_no_body_and_minutes_verbs_in_the_present_make_speakers() {
     assert!(bodies(&r).is_empty(), "{:?}", bodies(&r));
     let text = "Sont présents :\nMme Claire Dubois, conseillère\nM. Paul Girard, conseiller\n\n2. Budget\nMme Dubois présente le bilan du guichet en ligne. M. Girard demande un plan pour mars.\n";
     let rows = speakers_in(&format!("Procès-verbal\n\n{text}"), Lang::FR);
-    let mut parts = row(&rows, "Claire Dubois").5.clone();
-    parts.sort();
-    assert_eq!(parts, vec!["attendee", "speaker"]);
+    assert_eq!(sorted_parts(&rows, "Claire Dubois"), vec!["attendee", "speaker"]);
 }
 
 #[test]
