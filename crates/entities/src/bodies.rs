@@ -826,7 +826,9 @@ const MAX_PORTFOLIO_WORDS: usize = 4;
 pub(crate) fn portfolios_end(s: &str, first_len: usize, gaz: &Gazetteers) -> Option<usize> {
     let title = &s[..first_len];
     let first_word = title.split(' ').next().unwrap_or("");
-    let subject = title.split(' ').skip(1).any(|w| gaz.classes.role_of.iter().any(|r| r == w) || w == "for");
+    let subject = title.split(' ').skip(1).any(|w| {
+        gaz.classes.role_of.iter().any(|r| r == w) || gaz.classes.subject_prepositions.iter().any(|p| p.trim() == w)
+    });
     if !(gaz.is_title(&first_word.to_lowercase()) && subject) {
         return None;
     }

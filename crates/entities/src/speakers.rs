@@ -308,6 +308,9 @@ impl Stage for SpeakerStage {
 /// title and its first name ("da Agência").
 const MAX_ENUMERATED: usize = 12;
 const MAX_TITLE_QUALIFIER_WORDS: usize = 3;
+/// A part in parentheses after a name in such an enumeration ("(Chair)", "(Vice-presidenta)") is
+/// at most this long.
+const MAX_ASIDE_BYTES: usize = 24;
 
 /// The singular of a title in the plural written before the enumeration `name` is in ("los
 /// congresistas A, B y C", "Councillors A (Chair), B and C", "os conselheiros da Agência A, B e
@@ -334,7 +337,7 @@ fn plural_title_of_enumeration(report: &Report, name: ByteRange, gaz: &Gazetteer
         // "Heather Mack (Chair)": the part in parentheses after a name.
         if before.ends_with(')') {
             let Some(open) = before.rfind('(') else { break };
-            if before.len() - open > 24 {
+            if before.len() - open > MAX_ASIDE_BYTES {
                 break;
             }
             before = before[..open].trim_end();
