@@ -108,7 +108,7 @@ fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers, set_off: 
 const MAX_FREE_TITLE_WORDS: usize = 3;
 
 /// The largest char boundary at or below `i`.
-fn floor(text: &str, mut i: usize) -> usize {
+pub(crate) fn floor(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while !text.is_char_boundary(i) {
         i -= 1;

@@ -277,13 +277,15 @@ impl Stage for SpeakerStage {
         }
         // "os conselheiros da Agência A, B e C", "Councillors A (Chair), B and C": a title in the
         // plural before an enumeration of names is each one's, in the singular.
-        for s in &mut speakers {
-            if s.role.is_none() {
-                s.role = report
-                    .mentions
-                    .iter()
-                    .filter(|m| m.kind == EntityKind::Person && m.canonical == s.person)
-                    .find_map(|m| plural_title_of_enumeration(report, m.range, &self.gaz));
+        // (Each person's mentions gathered once: a list of thousands of names is read in one pass.)
+        if speakers.iter().any(|s| s.role.is_none()) {
+            let mut mentions_of: foldhash::HashMap<usize, Vec<ByteRange>> = foldhash::HashMap::default();
+            for m in report.mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+                mentions_of.entry(m.canonical).or_default().push(m.range);
+            }
+            for s in speakers.iter_mut().filter(|s| s.role.is_none()) {
+                let mentions = mentions_of.get(&s.person).map_or(&[][..], Vec::as_slice);
+                s.role = mentions.iter().find_map(|&r| plural_title_of_enumeration(report, r, &self.gaz));
             }
         }
         // GOLD.md: a speaker's country comes from the text. A body's country known only to the
@@ -311,6 +313,8 @@ const MAX_TITLE_QUALIFIER_WORDS: usize = 3;
 /// A part in parentheses after a name in such an enumeration ("(Chair)", "(Vice-presidenta)") is
 /// at most this long.
 const MAX_ASIDE_BYTES: usize = 24;
+/// How far before an enumeration's first name its title is looked for, in bytes.
+const MAX_TITLE_WINDOW: usize = 160;
 
 /// The singular of a title in the plural written before the enumeration `name` is in ("los
 /// congresistas A, B y C", "Councillors A (Chair), B and C", "os conselheiros da Agência A, B e
@@ -336,10 +340,8 @@ fn plural_title_of_enumeration(report: &Report, name: ByteRange, gaz: &Gazetteer
         let Some(mut before) = before else { break };
         // "Heather Mack (Chair)": the part in parentheses after a name.
         if before.ends_with(')') {
-            let Some(open) = before.rfind('(') else { break };
-            if before.len() - open > MAX_ASIDE_BYTES {
-                break;
-            }
+            let from = crate::participants::floor(before, before.len().saturating_sub(MAX_ASIDE_BYTES));
+            let Some(open) = before[from..].rfind('(').map(|i| from + i) else { break };
             before = before[..open].trim_end();
         }
         match person_ending_at(before.len()) {
@@ -348,8 +350,10 @@ fn plural_title_of_enumeration(report: &Report, name: ByteRange, gaz: &Gazetteer
         }
     }
     // The title: a word in the plural among the few words of the clause before the first name.
+    // (Only the few words before the name are read: a line of thousands of names has no stop.)
+    let window = crate::participants::floor(text, start.saturating_sub(MAX_TITLE_WINDOW));
     let clause = &text[..start];
-    let clause_start = clause.rfind(['.', ';', ':', '\n', '(', ')']).map_or(0, |i| i + 1);
+    let clause_start = clause[window..].rfind(['.', ';', ':', '\n', '(', ')']).map_or(window, |i| window + i + 1);
     let words: Vec<(usize, &str)> = clause[clause_start..]
         .split(' ')
         .scan(clause_start, |at, w| {
