@@ -2057,3 +2057,13 @@ fn a_platform_named_as_a_speakers_body_is_an_organisation() {
     let (title, body) = title_and_body(text, "Tomas Lind");
     assert_eq!((title.as_deref(), body.as_deref()), (Some("Executive Director"), Some("Geneva Internet Platform")));
 }
+
+#[test]
+fn a_title_with_a_prefix_is_a_title_without_its_own_line_in_the_pack() {
+    let text = "Programme\n\n9 h 00  Mot de bienvenue\nNathalie Brassard-Lévesque, vice-rectrice à la recherche, Université de Laval\n";
+    let (title, body) = title_and_body(text, "Nathalie Brassard-Lévesque");
+    assert_eq!(
+        (title.as_deref(), body.as_deref()),
+        (Some("vice-rectrice à la recherche"), Some("Université de Laval"))
+    );
+}

@@ -556,6 +556,10 @@ word_classes! {
     PageOf = "page_of",
     /// Words for women in a count of participants ("mujeres"), lower case.
     Women = "women",
+    /// Prefixes that make a title of the language's one-word titles ("vice-", "sous-", "sub"), as
+    /// written before the title: "vice-rectrice" and "subdirectora" are titles because "rectrice"
+    /// and "directora" are, without each form in `titles.txt`.
+    TitlePrefix = "title_prefix",
     /// Words for the people counted as taking part ("participants", "asistentes", "pessoas"),
     /// lower case: "reunió a más de 250 asistentes" reports the participants.
     ParticipantNoun = "participant_noun",
@@ -615,6 +619,7 @@ impl Lexicon {
                 .add(code, name, text, &format!("models/lang/{code}/{name}"))
                 .expect("bundled language packs are valid");
         }
+        lexicon.add_prefixed_titles();
         lexicon
     }
 
@@ -642,7 +647,31 @@ impl Lexicon {
             let text = std::fs::read_to_string(&file).map_err(|source| Error::Read { file: origin.clone(), source })?;
             lexicon.add(&code, &name, &text, &origin)?;
         }
+        lexicon.add_prefixed_titles();
         Ok(lexicon)
+    }
+
+    /// Each one-word title of a language with each of its title prefixes before it, where the list
+    /// does not already have that form: a prefixed title is a title of the same language.
+    fn add_prefixed_titles(&mut self) {
+        let prefixes: Vec<(Lang, String)> = self
+            .rows(ListKind::WordClasses)
+            .iter()
+            .filter(|r| r.get(0) == WordClass::TitlePrefix.name())
+            .map(|r| (r.lang, r.get(1).to_string()))
+            .collect();
+        let titles = self.rows.entry(ListKind::Titles).or_default();
+        let known: BTreeSet<(Lang, String)> = titles.iter().map(|r| (r.lang, r.get(0).to_string())).collect();
+        let mut added = BTreeSet::new();
+        for row in titles.iter().filter(|r| !r.get(0).contains([' ', '-'])) {
+            for (lang, prefix) in prefixes.iter().filter(|(lang, _)| *lang == row.lang) {
+                let form = (*lang, format!("{prefix}{}", row.get(0)));
+                if !known.contains(&form) {
+                    added.insert(form);
+                }
+            }
+        }
+        titles.extend(added.into_iter().map(|(lang, form)| Row { lang, columns: vec![form] }));
     }
 
     fn add(&mut self, code: &str, name: &str, text: &str, origin: &str) -> Result<()> {
