@@ -79,6 +79,9 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
             let parsed = parse_entry(text, part, gaz, lang(part.start), role)
                 .or_else(|| label_first_entry(text, part, gaz, lang(part.start), role));
             if let Some(mut p) = parsed {
+                if is_sentence_about(text, &p, gaz) {
+                    continue;
+                }
                 p.absent = absent || marked_absent(text, p.rest, gaz);
                 out.push(p);
             }
@@ -175,6 +178,12 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
             // A sentence about what a person did is not an entry, even under a speakers heading.
             let first_word = p.rest.slice(text).split_whitespace().next().unwrap_or("");
             if in_speakers && (part.len() > 400 || gaz.narrative_verbs.contains(first_word)) {
+                continue;
+            }
+            // "Michael Hale declared an interest in item 6.": a name, no separator, then a word in
+            // small letters that is no title, article or preposition is a sentence about the person
+            // (minutes go on below their list of members present), not an entry.
+            if in_speakers && is_sentence_about(text, &p, gaz) {
                 continue;
             }
             if !in_speakers {
@@ -379,6 +388,20 @@ pub fn parse_entry<'g>(
         absent: marked_absent(text, rest, gaz),
         source: range,
     })
+}
+
+/// Is this entry a sentence about its person: no separator after the name, then a word in small
+/// letters that is no title, article, preposition or linking word ("declared", "reported", "asked")?
+fn is_sentence_about(text: &str, p: &ParsedEntry, gaz: &Gazetteers) -> bool {
+    let first_word = p.rest.slice(text).split_whitespace().next().unwrap_or("");
+    let word = first_word.trim_end_matches([',', '.', ';', ':']);
+    text.get(p.name.end..p.rest.start).is_some_and(|between| between.trim().is_empty())
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && word.chars().count() > 2
+        && !gaz.is_title_or_plural(word)
+        && !gaz.joins_names(word)
+        && !gaz.linking_words.contains(word)
+        && !gaz.classes.role_articles.iter().any(|a| a.trim() == word)
 }
 
 #[cfg(test)]

@@ -41,6 +41,19 @@ pub(crate) fn before_prose(report: &Report, range: ByteRange, gaz: &Gazetteers) 
     range
 }
 
+/// "1. Declarations of interest": a numbered item that starts with no name nor honorific, the
+/// first item of the minutes' agenda after the list of members present.
+fn agenda_item(report: &Report, line: &Line, gaz: &Gazetteers) -> bool {
+    let text = &report.text;
+    let bullet = text[line.range.start..line.content.start].trim();
+    if line.kind != LineKind::ListItem || !bullet.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let pos = line.content.start;
+    honorific_at(text, pos, gaz, report.language_at(pos)).is_none()
+        && name_at(text, pos, gaz).is_none_or(|n| n.core_tokens < 2)
+}
+
 /// Where a list under a heading of people ends: at the first line after a blank one that is
 /// neither a list item, a table row, nor a short line starting with a name ("**Presentes:**", a
 /// list, then the prose of the minutes), at a line with a label of its own, or at prose before
@@ -58,7 +71,9 @@ pub(crate) fn list_extent(report: &Report, range: ByteRange, gaz: &Gazetteers) -
             continue;
         }
         let (entry_like, _) = entry_shape(report, line, range.start, gaz);
-        if seen_entry && (line.kind == LineKind::Field || after_blank && !entry_like) {
+        if seen_entry
+            && (line.kind == LineKind::Field || after_blank && (!entry_like || agenda_item(report, line, gaz)))
+        {
             end = line.range.start;
             break;
         }

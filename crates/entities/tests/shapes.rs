@@ -2067,3 +2067,12 @@ fn a_title_with_a_prefix_is_a_title_without_its_own_line_in_the_pack() {
         (Some("vice-rectrice à la recherche"), Some("Université de Laval"))
     );
 }
+
+#[test]
+fn a_sentence_under_the_members_present_is_no_entry_of_their_list() {
+    let text = "Minutes of the meeting\n\nPresent:\nAnna Pryce (Chair)\nMichael Hale\n\n1. Declarations of interest\nMichael Hale declared an interest in item 6 as a trustee of Oakfield Care and left the room.\n";
+    let rows = speakers(text);
+    assert_eq!(row(&rows, "Michael Hale").2, None);
+    let text = "Minutes of the meeting\n\nPresent:\nAnna Pryce (Chair)\nMichael Hale\n\nMichael Hale declared an interest in item 6 as a trustee of Oakfield Care and left the room.\n";
+    assert_eq!(row(&speakers(text), "Michael Hale").2, None);
+}
