@@ -63,7 +63,12 @@ impl Stage for SpeakerStage {
                 absent.insert(person);
                 continue;
             }
-            let mut affiliation = affiliation(report, before_next_person(report, parsed.rest, &self.gaz), &self.gaz);
+            // "Mr. Karma Dorji" alone on a line of the list, "Director, Ministry of ..." on the next.
+            let rest = match parsed.rest.trim(&report.text).is_empty() {
+                true => affiliation_below(report, parsed.name, &self.gaz).unwrap_or(parsed.rest),
+                false => before_next_person(report, parsed.rest, &self.gaz),
+            };
+            let mut affiliation = affiliation(report, rest, &self.gaz);
             if affiliation.organization.is_none() && affiliation.unnamed_organization.is_none() {
                 affiliation.organization = body_of_heading(report, parsed.source.start);
             }
@@ -93,6 +98,8 @@ impl Stage for SpeakerStage {
                     }
                     _ => {}
                 }
+            } else if affiliation.country.is_none() {
+                affiliation.country = country_heading_above(report, parsed.source.start);
             }
             let record = Speaker {
                 person,
@@ -168,6 +175,20 @@ impl Stage for SpeakerStage {
                 })
                 .filter(|a| !a.is_empty());
             let mut affiliation = apposition.or(below).map(|a| affiliation(report, a, &self.gaz));
+            // A delegate's two-line entry under a country's heading ("CAMBODIA", then "H.E. X" and
+            // "Secretary of State, Ministry of ..."): the heading's country, as for list entries.
+            if let (Some(a), None) = (affiliation.as_mut(), apposition) {
+                if a.country.is_none() {
+                    a.country = match group_line_above(report, m.range.start) {
+                        Some(group) if group.kind == EntityKind::Country => {
+                            let canonical = &report.canonicals[group.canonical];
+                            canonical.country.or_else(|| CountryCode::parse(&canonical.name))
+                        }
+                        Some(_) => None,
+                        None => country_heading_above(report, m.range.start),
+                    };
+                }
+            }
             // "Mme X, Secrétaire générale, Ministère du Numérique (Sénégal)": the country in
             // parentheses right after the apposition (which ends at the parenthesis) is the speaker's.
             if let (Some(a), Some(app)) = (affiliation.as_mut(), apposition) {
@@ -732,6 +753,42 @@ fn group_line_above(report: &Report, at: usize) -> Option<&Mention> {
     None
 }
 
+/// The country of the nearest heading above the entry at `at` in a list of participants by
+/// delegation ("BHUTAN", a blank line, then each delegate's lines): read up over the entries of the
+/// delegation and blank lines to the first line in capitals or naming a country alone; `None` when
+/// that line is another heading ("INTERNATIONAL ORGANIZATIONS").
+fn country_heading_above(report: &Report, at: usize) -> Option<CountryCode> {
+    let text = &report.text;
+    let mut line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    for _ in 0..MAX_GROUP_LINES {
+        let end = line_start.checked_sub(1)?;
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        line_start = start;
+        let line = text[start..end].trim();
+        if line.is_empty() {
+            continue;
+        }
+        let first = report.mentions.partition_point(|m| m.range.start < start);
+        let inside: Vec<&Mention> = report.mentions[first..].iter().take_while(|m| m.range.start < end).collect();
+        if inside.iter().any(|m| m.kind == EntityKind::Person) {
+            continue;
+        }
+        let country = inside.iter().find(|m| m.kind == EntityKind::Country).filter(|m| {
+            text[start..m.range.start].trim().is_empty()
+                && text[m.range.end..end].trim().trim_end_matches(':').is_empty()
+        });
+        if let Some(m) = country {
+            let canonical = &report.canonicals[m.canonical];
+            return canonical.country.or_else(|| CountryCode::parse(&canonical.name));
+        }
+        let in_capitals = line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase);
+        if in_capitals {
+            return None;
+        }
+    }
+    None
+}
+
 /// "MAG Chair", "ICANN President": a title right after the body it is of, up to a comma.
 fn title_after_body(text: &str, body_end: usize, end: usize, gaz: &Gazetteers) -> Option<ByteRange> {
     let after = &text[body_end..end];
@@ -769,7 +826,9 @@ fn affiliation_below(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Opti
     }
     let before = text[line.content.start..name.start].trim();
     let after = text[name.end..line.content.end].trim();
-    let honorific_only = before.is_empty() || before.split_whitespace().count() == 1 && before.ends_with('.');
+    // "Dr.", "H.E. Dr.", "Atty.": forms of address only.
+    let honorific_only = before.split_whitespace().count() <= 3
+        && before.split_whitespace().all(|w| w.ends_with('.') || gaz.honorific(w).is_some());
     let part_only = after.is_empty() || after.starts_with('(') && after.ends_with(')');
     if !honorific_only || !part_only {
         return None;

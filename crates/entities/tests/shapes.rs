@@ -2076,3 +2076,20 @@ fn a_sentence_under_the_members_present_is_no_entry_of_their_list() {
     let text = "Minutes of the meeting\n\nPresent:\nAnna Pryce (Chair)\nMichael Hale\n\nMichael Hale declared an interest in item 6 as a trustee of Oakfield Care and left the room.\n";
     assert_eq!(row(&speakers(text), "Michael Hale").2, None);
 }
+
+#[test]
+fn delegates_under_a_country_heading_have_its_country_and_their_title_from_the_line_below() {
+    let text = "Expert Group Meeting\n\nMEMBER STATES\n\nNEPAL\nH.E. Dr. Ram Prasad Adhikari\nSecretary, Ministry of Communication and Information Technology\n\nMs. Sita Gurung\nUnder Secretary, Department of Information Technology\n\nINTERNATIONAL ORGANIZATIONS\n\nMr. Lars Eriksen\nSenior Adviser, World Bank\n";
+    let rows = speakers(text);
+    let ram = row(&rows, "Ram Prasad Adhikari");
+    assert_eq!(
+        (ram.2.as_deref(), ram.3.as_deref()),
+        (Some("Secretary"), Some("Ministry of Communication and Information Technology"))
+    );
+    assert_eq!(ram.4.as_deref(), Some("NP"));
+    assert_eq!(row(&rows, "Sita Gurung").4.as_deref(), Some("NP"));
+    assert_eq!(row(&rows, "Lars Eriksen").4, None);
+    let text = "Participants:\n\nNEPAL\nMs. Sita Gurung\nUnder Secretary, Department of Information Technology\n";
+    let sita = row(&speakers(text), "Sita Gurung").clone();
+    assert_eq!((sita.3.as_deref(), sita.4.as_deref()), (Some("Department of Information Technology"), Some("NP")));
+}
