@@ -137,7 +137,131 @@ fn clean_spaced(original: &str, title_hint: Option<&str>) -> Cleaned {
     page_broken_sentences(original, &deleted, &mut edits);
     let existing = edits.clone();
     wrapped_list_items(original, &existing, &mut edits);
-    apply(original, edits)
+    let existing = edits.clone();
+    let joined = wrapped_prose(original, &existing, &mut edits);
+    let mut cleaned = apply(original, edits);
+    if joined > 0 {
+        cleaned.repairs.push(format!("{joined} lines of prose wrapped by the page's width joined again"));
+    }
+    cleaned
+}
+
+/// A text wrapped at a page's width is one whose widest tenth of lines is at most this many
+/// characters (wider lines are paragraphs a web page or an editor wrote one a line)...
+const WRAPPED_MAX_WIDTH: usize = 150;
+/// ...and at least this many: a column of short entries is no wrapped prose.
+const WRAPPED_MIN_WIDTH: usize = 40;
+/// A line that goes on in small letters on the next was wrapped when it is at least this share of
+/// the widest tenth's width...
+const WRAPPED_CONTINUES_PERCENT: usize = 60;
+/// ...and whatever the next line starts with when it is at least this share.
+const WRAPPED_FULL_PERCENT: usize = 85;
+/// How far into a line a dash between a name and its affiliation is looked for ("Ana Ruiz – ...").
+const ENTRY_DASH_CHARS: usize = 60;
+/// How far into a line a colon makes it a field ("Moderadora: ...").
+const FIELD_LABEL_CHARS: usize = 40;
+
+/// A line of prose that a page's width cut inside a sentence ("... la sra. consejera Gloria de la" /
+/// "Fuente González, el sr. ...") is joined to the next: the line break becomes a space, so that a
+/// name or a body's name cut there is whole again. Only in a text wrapped at a width (PDF text
+/// saved as plain text); not before a list item, a field, or between entries ("Name – Body").
+/// Returns how many line breaks were joined.
+fn wrapped_prose(text: &str, existing: &[Edit], edits: &mut Vec<Edit>) -> usize {
+    let spans = Spans::new(existing.iter().map(|e| (e.start, e.end)).collect());
+    let touched = |start: usize, end: usize| spans.furthest_end_starting_before(end) > start;
+    // (start, content without the line break) of each line.
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((pos, line.trim_end_matches(['\n', '\r'])));
+        pos += line.len();
+    }
+    let mut widths: Vec<usize> = lines.iter().map(|(_, l)| l.trim().chars().count()).filter(|&w| w > 0).collect();
+    if widths.len() < 3 {
+        return 0;
+    }
+    widths.sort_unstable();
+    let wide = widths[widths.len() * 9 / 10];
+    if !(WRAPPED_MIN_WIDTH..=WRAPPED_MAX_WIDTH).contains(&wide) {
+        return 0;
+    }
+    let is_entry = |line: &str| {
+        let head: String = line.trim_start().chars().take(ENTRY_DASH_CHARS).collect();
+        head.chars().next().is_some_and(char::is_uppercase) && [" – ", " — ", " - "].iter().any(|d| head.contains(d))
+    };
+    let is_item_or_field = |line: &str| {
+        BULLET.find(line).is_some_and(|m| m.end() > 0) || line.chars().take(FIELD_LABEL_CHARS).any(|c| c == ':')
+    };
+    // Each paragraph (lines with no blank line between them) is prose when at least a third of its
+    // line breaks come after or before a word in small letters: there a full line goes on into the next whatever its first
+    // letter; in a list ("DIALLO Aminata, ..." / "MBOUMBA Jean-Rémi, ...") only a line that goes on in
+    // small letters does.
+    let starts_lower = |i: usize| lines[i].1.trim_start().chars().next().is_some_and(char::is_lowercase);
+    // A row of a table or of comma-separated values ("Ms,Ana,SILVA,...") is no prose.
+    let row = |line: &str| line.contains(['\t', '|']) || line.matches(',').count() - line.matches(", ").count() >= 2;
+    let mut joined = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].1.trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        while i < lines.len() && !lines[i].1.trim().is_empty() {
+            i += 1;
+        }
+        let block = first..i;
+        let transitions = block.len() - 1;
+        let ends_lower = |j: usize| {
+            let last_word = lines[j].1.trim_end().rsplit(' ').next().unwrap_or("");
+            last_word.chars().next().is_some_and(char::is_lowercase)
+        };
+        let lower = (first..i - 1).filter(|&j| starts_lower(j + 1) || ends_lower(j)).count();
+        let prose = lower * 3 >= transitions;
+        let mut paragraph_start = first;
+        for j in first..i.saturating_sub(1) {
+            let (start, line) = lines[j];
+            let (next_start, next) = lines[j + 1];
+            let line = line.trim_end();
+            let rest = next.trim_start();
+            let chars = line.trim_start().chars().count();
+            // "... and Mr." / "Tomas Brandt ...": a form of address is no sentence's end.
+            let last_word = line.rsplit(' ').next().unwrap_or("");
+            let address = last_word.strip_suffix('.').is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && (2..=5).contains(&w.chars().count())
+                    && w.chars().skip(1).all(char::is_lowercase)
+            });
+            let open = line.chars().next_back().is_some_and(|c| c.is_alphabetic() || c == ',') || address;
+            let continues = starts_lower(j + 1);
+            // "MBOUMBA Jean-Rémi, ...": a word in capitals opens an entry of a list, not the rest
+            // of a sentence.
+            let first_word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            let capitals = first_word.chars().count() >= 2 && !first_word.chars().any(char::is_lowercase);
+            let full = prose && !capitals && chars * 100 >= wide * WRAPPED_FULL_PERCENT;
+            let wrapped = (continues && chars * 100 >= wide * WRAPPED_CONTINUES_PERCENT) || full;
+            let item = BULLET.find(line).is_some_and(|m| m.end() > 0);
+            let entries = is_entry(rest) && is_entry(lines[paragraph_start].1);
+            let (break_start, break_end) = (start + line.len(), next_start + (next.len() - rest.len()));
+            if open
+                && wrapped
+                && !item
+                && !is_item_or_field(rest)
+                && !entries
+                && !row(line)
+                && !row(rest)
+                && line.split_whitespace().count() >= 3
+            {
+                if !touched(break_start, break_end) {
+                    edits.push(Edit { start: break_start, end: break_end, replacement: " ", reason: None });
+                    joined += 1;
+                }
+            } else {
+                paragraph_start = j + 1;
+            }
+        }
+    }
+    joined
 }
 
 /// Byte ranges sorted by start, with the furthest end reached so far, so that "does any range
@@ -415,6 +539,27 @@ mod tests {
     }
 
     #[test]
+    fn lines_of_prose_wrapped_at_a_width_are_joined_and_lists_are_not() {
+        let mut original = String::from("Session report\n\n");
+        original.push_str("The panel brought together Ms. Irene Kowalczyk of the Regional Digital Agency, Mr.\n");
+        original.push_str("Tomas Brandt of the Ministry of Public Works and Transport and Ms. Nadia\n");
+        original.push_str("Oyelaran-Smith of the Open Data Network, who opened the discussion with a\n");
+        original.push_str("review of the year and the plans of each of the three bodies for 2027.\n\n");
+        original.push_str("Speakers\n");
+        original.push_str("KOWALCZYK Irene, Director, Regional Digital Agency of the Northern Province\n");
+        original.push_str("BRANDT Tomas, Head of Unit, Ministry of Public Works and Transport, Lisbon\n");
+        original.push_str("OYELARAN-SMITH Nadia, Coordinator, Open Data Network, Secretariat office\n");
+        let c = clean(&original, None);
+        assert!(c.text.contains("Mr. Tomas Brandt"), "{}", c.text);
+        assert!(c.text.contains("Ms. Nadia Oyelaran-Smith"), "{}", c.text);
+        assert!(c.text.contains("with a review of"), "{}", c.text);
+        assert!(c.text.contains("Northern Province\nBRANDT Tomas"), "{}", c.text);
+        assert!(c.text.contains("Lisbon\nOYELARAN-SMITH"), "{}", c.text);
+        let at = c.text.find("Oyelaran").unwrap();
+        assert_eq!(c.offsets.to_original(at), original.find("Oyelaran").unwrap());
+    }
+
+    #[test]
     fn blank_lines_inside_paragraphs_of_a_double_spaced_text_go() {
         let mut original = String::from("Regional Forum on Open Data\n\nSummary report\n\n");
         original.push_str("1. The forum met in the capital of the province from 4 to\n\n");
@@ -427,7 +572,8 @@ mod tests {
         original.push_str("municipalities of the region.\n");
         let c = clean(&original, None);
         assert!(c.text.contains("from 4 to\n6 May 2023"), "{}", c.text);
-        assert!(c.text.contains("through the\nNational Statistics"), "{}", c.text);
+        // ... and the wrapped line of prose then goes on into the next.
+        assert!(c.text.contains("through the National Statistics"), "{}", c.text);
         assert!(c.text.contains("datasets for the\nmunicipalities"), "{}", c.text);
         // A line ending a sentence, a heading and the list items keep their blank lines.
         assert!(c.text.contains("of the region.\n\n• Member body number 0\n\n• Member"), "{}", c.text);
@@ -435,9 +581,10 @@ mod tests {
         assert!(c.repairs.iter().any(|r| r.starts_with("double-spaced text: 3 blank lines")), "{:?}", c.repairs);
         let at = c.text.find("municipalities").unwrap();
         assert_eq!(c.offsets.to_original(at), original.find("municipalities").unwrap());
-        // A text with single line breaks is left as it is.
+        // A text with single line breaks loses no line break to double spacing (only its one wrapped
+        // line of prose goes on into the next).
         let single = original.replace("\n\n", "\n");
-        assert_eq!(clean(&single, None).text, single);
+        assert_eq!(clean(&single, None).text, single.replace("through the\nNational", "through the National"));
     }
 
     #[test]
