@@ -167,12 +167,27 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     // "Directorate-General for International Partnerships of the European Commission": a body
     // named as a unit of a known organisation is the unit, and the organisation is mentioned too.
     // A unit of an intergovernmental or other organisation is an organisation, not a government body.
-    let known_kinds: Vec<(ByteRange, EntityKind)> =
-        cands.iter().filter(|k| k.gazetteer.is_some()).map(|k| (k.range, k.kind)).collect();
+    let known_kinds: Vec<(ByteRange, EntityKind, Option<Stakeholder>)> =
+        cands.iter().filter(|k| k.gazetteer.is_some()).map(|k| (k.range, k.kind, k.stakeholder)).collect();
     for k in cands.iter_mut().filter(|k| k.gazetteer.is_none()) {
-        let Some((g, kind)) = known_kinds.iter().find(|(g, _)| g.end == k.range.end && g.start > k.range.start) else {
+        let Some((g, kind, stakeholder)) =
+            known_kinds.iter().find(|(g, _, _)| g.end == k.range.end && g.start > k.range.start)
+        else {
             continue;
         };
+        // "Fundación Paraguaya de Derechos Digitales": a known civil-society name of two words or
+        // more with no word of a body's head or tail in it ("Derechos Digitales") is the subject
+        // the longer name is named for, not an organisation the longer one is a unit of (as the
+        // "Secrétariat des Nations Unies" is).
+        let known_name = &text[g.start..g.end];
+        let subject = *stakeholder == Some(Stakeholder::CivilSociety)
+            && known_name.split_whitespace().count() >= 2
+            && !known_name
+                .split_whitespace()
+                .any(|w| gaz.shapes.body_heads.contains(w) || gaz.shapes.body_tails.contains(w));
+        if subject {
+            continue;
+        }
         let head = &text[k.range.start..g.start];
         let cut = gaz.classes.body_cut_of.iter().find_map(|c| head.strip_suffix(c.as_str()).map(|h| h.len()));
         if let Some(len) = cut {

@@ -2093,3 +2093,13 @@ fn delegates_under_a_country_heading_have_its_country_and_their_title_from_the_l
     let sita = row(&speakers(text), "Sita Gurung").clone();
     assert_eq!((sita.3.as_deref(), sita.4.as_deref()), (Some("Department of Information Technology"), Some("NP")));
 }
+
+#[test]
+fn a_known_name_of_a_subject_inside_a_longer_name_does_not_cut_it() {
+    let text = "Relatora: Marta Ocampo (Fundación Paraguaya de Derechos Digitales)\n";
+    let (_, body) = title_and_body(text, "Marta Ocampo");
+    assert_eq!(body.as_deref(), Some("Fundación Paraguaya de Derechos Digitales"));
+    // An intergovernmental body after a unit's name is still the body the unit is of.
+    let r = extract("Le rapport a été présenté par le Secrétariat des Nations Unies.\n");
+    assert!(bodies(&r).iter().any(|b| b == "Nations Unies"), "{:?}", bodies(&r));
+}
