@@ -2103,3 +2103,9 @@ fn a_known_name_of_a_subject_inside_a_longer_name_does_not_cut_it() {
     let r = extract("Le rapport a été présenté par le Secrétariat des Nations Unies.\n");
     assert!(bodies(&r).iter().any(|b| b == "Nations Unies"), "{:?}", bodies(&r));
 }
+
+#[test]
+fn a_title_qualifier_after_a_title_is_no_given_name() {
+    let r = extract("A reunião foi aberta sob a presidência do Secretário Adjunto Edilson Moura Farias.\n");
+    assert_eq!(names(&r, EntityKind::Person), vec!["Edilson Moura Farias"]);
+}

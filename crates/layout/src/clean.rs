@@ -49,6 +49,23 @@ static PAGE_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A running header or footer line that holds a page's number with its page word at one end, set
+/// apart by a wide gap: "Conselho Estadual de CT&I      Página 1 de 2", "Page 3 of 9    Annual
+/// Report". The whole line is page furniture.
+static PAGE_FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let words = &crate::words::WORDS;
+    let page_words: Vec<String> = words
+        .page_words
+        .split('|')
+        .map(|w| if w.chars().count() == 1 { format!(r"{w}\.") } else { format!(r"{w}\.?") })
+        .collect();
+    let page = format!(r"(?:{})[ \t]*\d+(?:[ \t]*(?:{}|/)[ \t]*\d+)?", page_words.join("|"), words.page_of);
+    Regex::new(&format!(
+        r"(?mi)^(?:[^\n]*\S(?:[ ]{{3,}}|\t)[ \t]*{page}|[ \t]*{page}(?:[ ]{{3,}}|\t)[^\n]*\S)[ \t]*(?:\r?\n|\z)"
+    ))
+    .expect("valid regex")
+});
+
 /// Cleans `original`. `title_hint` is the report's title when the layout already saw one: PDF
 /// running headers usually repeat it, so it is looked for inside sentences.
 pub fn clean(original: &str, title_hint: Option<&str>) -> Cleaned {
@@ -364,6 +381,14 @@ fn hyphenation(text: &str, edits: &mut Vec<Edit>) {
 }
 
 fn page_numbers(text: &str, edits: &mut Vec<Edit>) {
+    for m in PAGE_FURNITURE_LINE.find_iter(text) {
+        edits.push(Edit {
+            start: m.start(),
+            end: m.end(),
+            replacement: "",
+            reason: Some(format!("removed a header or footer line with a page number at byte {}", m.start())),
+        });
+    }
     for m in PAGE_NUMBER_LINE.find_iter(text) {
         if m.is_empty() {
             continue;
@@ -536,6 +561,16 @@ mod tests {
         let at = c.text.find("other").unwrap();
         let orig = c.offsets.range_to_original(ByteRange { start: at, end: at + 5 });
         assert_eq!(&original[orig.start..orig.end], "other");
+    }
+
+    #[test]
+    fn a_header_or_footer_with_a_page_number_at_one_end_goes() {
+        let original = "Ata da reunião\n\nConselho Estadual de CT&I                 Página 1 de 2\n\nAbertos os trabalhos.\nPage 3 of 9      Annual Report of the Board\nThe Board met.\nRoom 4   Building B\n";
+        let c = clean(original, None);
+        assert!(!c.text.contains("CT&I"), "{}", c.text);
+        assert!(!c.text.contains("Annual Report"), "{}", c.text);
+        assert!(c.text.contains("Room 4   Building B"), "{}", c.text);
+        assert!(c.repairs.iter().any(|r| r.starts_with("removed a header or footer line")), "{:?}", c.repairs);
     }
 
     #[test]
