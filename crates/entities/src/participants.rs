@@ -92,6 +92,11 @@ fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers, set_off: 
         {
             continue;
         }
+        // "Le ministre était entouré du directeur général de X, M. Y": a verb of the sentence ends
+        // any title before the name ("était" is no word of one).
+        if gaz.sentence_verbs.iter().any(|v| v.trim() == lower) {
+            return false;
+        }
         let verb = gaz.narrative_verbs.contains(lower.as_str())
             || gaz.description_verbs.contains(lower.as_str())
             || gaz.speech_verbs.longest_prefix(&lower).is_some_and(|len| len == lower.len());

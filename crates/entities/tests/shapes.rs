@@ -2109,3 +2109,10 @@ fn a_title_qualifier_after_a_title_is_no_given_name() {
     let r = extract("A reunião foi aberta sob a presidência do Secretário Adjunto Edilson Moura Farias.\n");
     assert_eq!(names(&r, EntityKind::Person), vec!["Edilson Moura Farias"]);
 }
+
+#[test]
+fn a_verb_of_the_sentence_ends_a_title_before_a_name() {
+    let text = "Le ministre était entouré du directeur général de Dakar Numérique SA, M. Cheikh Ndiaye, et de la présidente de l'association.";
+    let rows = speakers_in(text, Lang::FR);
+    assert_eq!(row(&rows, "Cheikh Ndiaye").2.as_deref(), Some("directeur général"));
+}
