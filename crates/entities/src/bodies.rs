@@ -203,6 +203,9 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     let venues: Vec<ByteRange> =
         report.fields.iter().filter(|f| f.kind == acta_doc::FieldKind::Place).map(|f| f.value).collect();
     cands.retain(|k| k.gazetteer.is_some() || !venues.iter().any(|v| v.contains(&k.range)));
+    // "en el Salón de Cabildo del Palacio Municipal": a name whose head closes a venue's kind written
+    // before it ("salón de cabildo") names the venue.
+    cands.retain(|k| k.gazetteer.is_some() || !closes_a_venue_kind(text, k.range, gaz));
     // "Executive Committee", "Terceiro Setor", "Pequeña y Mediana Empresa": kinds of body, not bodies.
     cands.retain(|k| k.gazetteer.is_some() || k.acronym.is_some() || !generic_words_only(k.range.slice(text), gaz));
     // "Ing. José Clastornik": a name that starts with an honorific is a person's.
@@ -1015,6 +1018,34 @@ fn names_a_product(text: &str, end: usize, gaz: &Gazetteers) -> bool {
         && !gaz.is_given_name(word)
         && !gaz.is_name_stopword(word)
         && gaz.institution_named(word).is_none()
+}
+
+/// Most words of a venue's kind written before the name of a body found by its head...
+const VENUE_KIND_WORDS_BEFORE: usize = 3;
+/// ...read in at most this many bytes before it.
+const VENUE_KIND_BYTES_BEFORE: usize = 64;
+
+/// Whether the words right before `range` on its line and the name's first word make a kind of
+/// venue of the packs ("Salón de" + "Cabildo ...": "salón de cabildo").
+fn closes_a_venue_kind(text: &str, range: ByteRange, gaz: &Gazetteers) -> bool {
+    // A window of the line before the name (a text of one long line is not read back to its start).
+    let mut from = range.start.saturating_sub(VENUE_KIND_BYTES_BEFORE);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..range.start];
+    let before = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let name = fold_words(range.slice(text));
+    (1..=VENUE_KIND_WORDS_BEFORE.min(words.len())).any(|n| {
+        let lead = fold_words(&words[words.len() - n..].join(" "));
+        let joined = format!("{lead} {name}");
+        !lead.is_empty()
+            && gaz.venue_prefixes.iter().any(|f| {
+                f.len() > lead.len()
+                    && joined.strip_prefix(f.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            })
+    })
 }
 
 #[cfg(test)]

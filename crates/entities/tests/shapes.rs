@@ -2116,3 +2116,12 @@ fn a_verb_of_the_sentence_ends_a_title_before_a_name() {
     let rows = speakers_in(text, Lang::FR);
     assert_eq!(row(&rows, "Cheikh Ndiaye").2.as_deref(), Some("directeur général"));
 }
+
+#[test]
+fn a_venue_kind_before_a_head_names_a_venue_and_an_absence_in_the_singular() {
+    let text = "Acta de la sesión\n\nEn el Salón de Cabildo del Palacio Municipal se reunió el Ayuntamiento de Zapopan.\n\nSe justificó la inasistencia de la Regidora Daniela Ortiz Vera.\n";
+    let r = extract_in(text, Some(Lang::ES));
+    assert!(bodies(&r).iter().all(|b| !b.contains("Cabildo")), "{:?}", bodies(&r));
+    assert!(r.speakers.is_empty(), "{:?}", speaker_rows(&r));
+    assert_eq!(names(&r, EntityKind::Person), vec!["Daniela Ortiz Vera"]);
+}
