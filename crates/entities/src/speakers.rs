@@ -538,6 +538,31 @@ fn absent_in_sentence(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
     }
     let folded = format!(" {} ", acta_doc::fold_words(&before[start..]));
     let absent = gaz.lead_ins.find_all(&folded).any(|(_, _, (_, absent))| absent);
+    absent || absent_in_clause_after(text, name, gaz)
+}
+
+/// Longest relative clause after a name read for an absence.
+const MAX_CLAUSE_AFTER_BYTES: usize = 80;
+
+/// "Joe Kamau, who did not attend, has ...", "X, que no asistió,": a relative clause right after
+/// the name, up to its comma or stop, that holds an absence phrase of the packs.
+fn absent_in_clause_after(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
+    let mut end = (name.end + MAX_CLAUSE_AFTER_BYTES).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let Some(after) = text[name.end..end].strip_prefix(", ") else { return false };
+    let opens_clause = gaz.clause_starts.iter().any(|c| {
+        let word = c.trim_start_matches(',').trim();
+        after.get(..word.len()).is_some_and(|head| head.eq_ignore_ascii_case(word))
+            && after[word.len()..].starts_with(' ')
+    });
+    if !opens_clause {
+        return false;
+    }
+    let clause = &after[..after.find([',', '.', ';', '\n']).unwrap_or(after.len())];
+    let folded = format!(" {} ", acta_doc::fold_words(clause));
+    let absent = gaz.lead_ins.find_all(&folded).any(|(_, _, (_, absent))| absent);
     absent
 }
 

@@ -2125,3 +2125,21 @@ fn a_venue_kind_before_a_head_names_a_venue_and_an_absence_in_the_singular() {
     assert!(r.speakers.is_empty(), "{:?}", speaker_rows(&r));
     assert_eq!(names(&r, EntityKind::Person), vec!["Daniela Ortiz Vera"]);
 }
+
+#[test]
+fn a_relative_clause_of_absence_after_a_name_gives_no_row() {
+    let r = extract_in(
+        "Former minister Joe Kamau, who did not attend, has criticised the pace of the rollout.\n",
+        Some(Lang::EN),
+    );
+    assert!(r.speakers.is_empty(), "{:?}", speaker_rows(&r));
+    let r = extract_in("M. Paul Girard, qui n'a pas assisté à la réunion, a écrit au maire.\n", Some(Lang::FR));
+    assert!(r.speakers.is_empty(), "{:?}", speaker_rows(&r));
+}
+
+#[test]
+fn the_outlet_after_a_journalists_title_is_a_body() {
+    let text = "Oficina\n\nModeração: Rita Gouveia, jornalista do Público.\n";
+    let r = extract_in(text, Some(Lang::PT));
+    assert!(bodies(&r).iter().any(|b| b == "Público"), "{:?}", bodies(&r));
+}
