@@ -229,6 +229,41 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
             cands.push(PersonCandidate::found_by_pattern(n.range, n.core_tokens));
         }
     }
+    // "chaired by Nyeri Governor Mutahi Kahiga.", "Senator Ama Owusu, who ...": a name of two or
+    // three capitalised words right after a capitalised title, closed by a stop, a comma, a
+    // parenthesis or a verb of speech, in prose.
+    for &(title_start, title_end) in &scans.titles {
+        if !text[title_start..].starts_with(char::is_uppercase) || !text[title_end..].starts_with(' ') {
+            continue;
+        }
+        let start = title_end + 1;
+        if !text[start..].starts_with(char::is_uppercase) || honorific_at(text, start, gaz, lang_at(start)).is_some() {
+            continue;
+        }
+        let Some(n) = name_after_honorific(text, start, gaz) else { continue };
+        let words: Vec<&str> = n.range.slice(text).split(' ').collect();
+        let after = &text[n.range.end..];
+        let closes =
+            after.starts_with(['.', ',', ';']) || after.starts_with(" (") || speech_verb_after_space(after, gaz);
+        let plain_words = words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+                && !gaz.is_title(w)
+                && !gaz.shapes.body_heads.contains(*w)
+                && !gaz.shapes.body_tails.contains(*w)
+        });
+        let prose = text[..title_start].trim_end().ends_with(|c: char| c.is_alphabetic());
+        if (2..=3).contains(&n.core_tokens)
+            && words.len() == n.core_tokens
+            && closes
+            && plain_words
+            && prose
+            && !c.overlaps(n.range, &blocked)
+        {
+            cands.push(PersonCandidate::found_by_pattern(n.range, n.core_tokens));
+        }
+    }
     // Capitalised names right before a verb of speech.
     for &(verb_start, _) in &scans.speech_verbs {
         if let Some(n) = name_before(text, verb_start, gaz) {

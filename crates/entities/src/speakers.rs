@@ -158,7 +158,10 @@ impl Stage for SpeakerStage {
             }
             // "according to X", "the late X": cited or remembered, not taking part; "By X | Abuja": the
             // author of the text.
-            if context.role.is_none() && (context.cited || in_byline(&report.text, m.range, &self.gaz)) {
+            // "... on behalf of UN Secretary-General Ban Ki Moon": represented, not there.
+            if represented(&report.text, m.range, &self.gaz)
+                || context.role.is_none() && (context.cited || in_byline(&report.text, m.range, &self.gaz))
+            {
                 prose_absent.insert(m.canonical);
                 continue;
             }
@@ -539,6 +542,29 @@ fn absent_in_sentence(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
     let folded = format!(" {} ", acta_doc::fold_words(&before[start..]));
     let absent = gaz.lead_ins.find_all(&folded).any(|(_, _, (_, absent))| absent);
     absent || absent_in_clause_after(text, name, gaz)
+}
+
+/// How far before a name a phrase of representation is looked for...
+const REPRESENTED_WINDOW_BYTES: usize = 80;
+/// ...with at most this many words (a title) between it and the name.
+const REPRESENTED_TITLE_WORDS: usize = 4;
+
+/// "spoke on behalf of UN Secretary-General Ban Ki Moon", "en representación del ministro X": the
+/// person someone else stood in for, named after a phrase of representation of the packs and at
+/// most a short title.
+fn represented(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
+    let mut from = name.start.saturating_sub(REPRESENTED_WINDOW_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..name.start];
+    gaz.classes.representation_leads.iter().any(|lead| {
+        before.rfind(lead.as_str()).is_some_and(|i| {
+            let between = &before[i + lead.len()..];
+            !between.contains([',', ';', ':', '\n', '(', ')'])
+                && between.split_whitespace().count() <= REPRESENTED_TITLE_WORDS
+        })
+    })
 }
 
 /// Longest relative clause after a name read for an absence.

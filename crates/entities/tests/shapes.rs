@@ -2143,3 +2143,16 @@ fn the_outlet_after_a_journalists_title_is_a_body() {
     let r = extract_in(text, Some(Lang::PT));
     assert!(bodies(&r).iter().any(|b| b == "Público"), "{:?}", bodies(&r));
 }
+
+#[test]
+fn a_name_after_a_capitalised_title_and_a_represented_person() {
+    let rows = speakers("The forum was chaired by Nyeri Governor Mutahi Kahiga, who chairs the committee.");
+    assert_eq!(row(&rows, "Mutahi Kahiga").5, vec!["chair"]);
+    let r = extract("Ms. Ana Ruiz spoke on behalf of UN Secretary-General Tomas Wekesa Oduya; the Minister closed.\n");
+    assert!(
+        names(&r, EntityKind::Person).contains(&"Tomas Wekesa Oduya".to_string()),
+        "{:?}",
+        names(&r, EntityKind::Person)
+    );
+    assert!(speaker_rows(&r).iter().all(|s| s.0 != "Tomas Wekesa Oduya"), "{:?}", speaker_rows(&r));
+}
