@@ -7,8 +7,21 @@ use crate::extract::Collector;
 use crate::gazetteer::{Gazetteers, Place};
 use crate::words::{word_in_capitals, Words};
 
+/// How far back "in English and" is read before a demonym.
+const LANGUAGE_LIST_BYTES: usize = 40;
+
+/// The largest char boundary at or below `i`.
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, &Place)], c: &mut Collector) {
     let text = &report.text;
+    // Where the last demonym read as a language ended: "in English and Spanish" names two languages.
+    let mut last_language: Option<usize> = None;
     for &(start, end, place) in found {
         let range = ByteRange { start, end };
         // Inside an institution's name a country's name or demonym still names the country ("Internet
@@ -93,12 +106,29 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
                     && capitalised(range.slice(text))
                     && gaz.is_given_name(prev_word)
                     && !gaz.is_name_stopword(prev_word);
+                // "in English and Spanish": coordinated with a language, a language.
+                let mut back =
+                    text[floor(text, start.saturating_sub(LANGUAGE_LIST_BYTES))..start].split_whitespace().rev();
+                let (w1, _, w3) = (back.next(), back.next(), back.next());
+                let listed_language = w1.is_some_and(|w| gaz.conjunctions.iter().any(|c| c == w))
+                    && w3.is_some_and(|w| gaz.language_prepositions.contains(&w.to_lowercase()));
+                let after_language = listed_language
+                    || last_language.is_some_and(|e| {
+                        e <= start && {
+                            let between = text[e..start].trim().trim_start_matches(',').trim();
+                            between.is_empty() || gaz.conjunctions.iter().any(|c| c == between)
+                        }
+                    });
                 if slashed
                     || after_given_name
+                    || after_language
                     || gaz.language_nouns.contains(&next)
                     || text[end..].starts_with("-speaking")
                     || gaz.language_prepositions.contains(&prev) && !same_line_next_is_noun(next_word, gaz)
                 {
+                    if !after_given_name {
+                        last_language = Some(end);
+                    }
                     continue;
                 }
                 add_country(c, *code, range, EntitySource::Gazetteer);

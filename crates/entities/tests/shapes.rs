@@ -2156,3 +2156,9 @@ fn a_name_after_a_capitalised_title_and_a_represented_person() {
     );
     assert!(speaker_rows(&r).iter().all(|s| s.0 != "Tomas Wekesa Oduya"), "{:?}", speaker_rows(&r));
 }
+
+#[test]
+fn a_demonym_coordinated_with_a_language_is_a_language() {
+    assert_eq!(countries("Interpretation in English and Spanish will be provided to delegates from Peru."), vec!["PE"]);
+    assert_eq!(countries_in("La sesión se hará en inglés y portugués, con delegados de Chile.", Lang::ES), vec!["CL"]);
+}
