@@ -2162,3 +2162,9 @@ fn a_demonym_coordinated_with_a_language_is_a_language() {
     assert_eq!(countries("Interpretation in English and Spanish will be provided to delegates from Peru."), vec!["PE"]);
     assert_eq!(countries_in("La sesión se hará en inglés y portugués, con delegados de Chile.", Lang::ES), vec!["CL"]);
 }
+
+#[test]
+fn a_house_of_parliament_is_a_body() {
+    let r = extract("The bill was debated in the House of Commons on Tuesday.\n");
+    assert_eq!(bodies(&r), vec!["House of Commons"]);
+}
