@@ -204,8 +204,35 @@ pub(crate) fn after_last_title(name: &str, gaz: &Gazetteers) -> Option<usize> {
 /// joins no name ("Reafro em Santa Catarina", "Rede Privada do Estado em Angola"; "Universidad de
 /// Chile" keeps its "de"), and a title in the plural right after the name ("Transparency Board
 /// Members"; "Board of Directors" keeps its "of Directors").
+/// Longest word in small letters read as the connector before a date in a body's name ("on", "el").
+const MAX_DATE_CONNECTOR_BYTES: usize = 3;
+
 pub(crate) fn where_stated<'t>(name: &'t str, gaz: &Gazetteers) -> &'t str {
     let mut name = name;
+    // "the House of Commons on Tuesday", "la Comisión el 11 de abril": a connector before a day of
+    // the week or a day's number is the sentence's, not the name's.
+    let mut at = 0;
+    for (i, word) in name.split(' ').enumerate() {
+        if i > 0 && word.starts_with(char::is_lowercase) && word.len() <= MAX_DATE_CONNECTOR_BYTES {
+            let next = name[at + word.len()..].trim_start().split(' ').next().unwrap_or("");
+            let folded = fold(next.trim_end_matches([',', '.']));
+            // (A month alone may be part of a name: "Rio de Janeiro", "Plaza de Mayo".)
+            if gaz.classes.weekdays.contains(&folded)
+                || (1..=2).contains(&next.len()) && next.chars().all(|c| c.is_ascii_digit())
+            {
+                // "... for Development on the 10": the connectors before the date go with it.
+                let mut kept = name[..at].trim_end();
+                while let Some((head, last)) = kept.rsplit_once(' ') {
+                    if !(last.starts_with(char::is_lowercase) && last.len() <= MAX_DATE_CONNECTOR_BYTES) {
+                        break;
+                    }
+                    kept = head.trim_end();
+                }
+                return kept;
+            }
+        }
+        at += word.len() + 1;
+    }
     if let Some((head, last)) = name.rsplit_once(' ') {
         let before = head.rsplit(' ').next().unwrap_or("");
         let plural_title = last.ends_with('s') && !gaz.is_title(last) && gaz.is_title_or_plural(last);

@@ -78,6 +78,8 @@ pub(crate) struct ClassWords {
     pub(crate) single_word_bodies: HashSet<String>,
     /// "del", "do", "du": an article in a preposition.
     pub(crate) article_contractions: HashSet<String>,
+    /// Days of the week, folded.
+    pub(crate) weekdays: HashSet<String>,
     /// "MP", "OBE": letters after a name.
     pub(crate) post_nominals: HashSet<String>,
     /// "por", "pour": words opening a heading of a group of a list of people.
@@ -199,6 +201,7 @@ impl ClassWords {
             body_kind_nouns: WordMatcher::new(&list(WordClass::BodyKindNoun)),
             single_word_bodies: set(WordClass::SingleWordBody),
             article_contractions: set(WordClass::ArticleContraction),
+            weekdays: lexicon.class(WordClass::Weekday).map(acta_doc::fold).collect(),
             group_leads: set(WordClass::GroupLead),
             chair_titles: set(WordClass::ChairTitle),
             bylines: set(WordClass::Byline),

@@ -2168,3 +2168,16 @@ fn a_house_of_parliament_is_a_body() {
     let r = extract("The bill was debated in the House of Commons on Tuesday.\n");
     assert_eq!(bodies(&r), vec!["House of Commons"]);
 }
+
+#[test]
+fn a_day_after_a_bodys_name_is_no_part_of_it() {
+    let r = extract(
+        "The report was adopted by the Regional Data Commission on 11 April and sent to the Senate on Monday.\n",
+    );
+    assert_eq!(sorted_bodies(&r), vec!["Regional Data Commission", "Senate"]);
+    let r = extract_in(
+        "El dictamen fue aprobado por la Comisión de Hacienda el martes y enviado al Estado do Rio de Janeiro.\n",
+        Some(Lang::ES),
+    );
+    assert!(bodies(&r).contains(&"Comisión de Hacienda".to_string()), "{:?}", bodies(&r));
+}

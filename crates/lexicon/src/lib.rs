@@ -556,6 +556,9 @@ word_classes! {
     PageOf = "page_of",
     /// Words for women in a count of participants ("mujeres"), lower case.
     Women = "women",
+    /// Days of the week, lower case: "the House of Commons on Tuesday" ends the body's name before
+    /// "on".
+    Weekday = "weekday",
     /// Prefixes that make a title of the language's one-word titles ("vice-", "sous-", "sub"), as
     /// written before the title: "vice-rectrice" and "subdirectora" are titles because "rectrice"
     /// and "directora" are, without each form in `titles.txt`.
