@@ -78,6 +78,8 @@ pub(crate) struct ClassWords {
     pub(crate) single_word_bodies: HashSet<String>,
     /// "del", "do", "du": an article in a preposition.
     pub(crate) article_contractions: HashSet<String>,
+    /// "represented by", "représenté par", folded, with spaces around.
+    pub(crate) represented_by: Vec<String>,
     /// Days of the week, folded.
     pub(crate) weekdays: HashSet<String>,
     /// "MP", "OBE": letters after a name.
@@ -202,6 +204,10 @@ impl ClassWords {
             single_word_bodies: set(WordClass::SingleWordBody),
             article_contractions: set(WordClass::ArticleContraction),
             weekdays: lexicon.class(WordClass::Weekday).map(acta_doc::fold).collect(),
+            represented_by: lexicon
+                .class(WordClass::RepresentedBy)
+                .map(|w| format!(" {} ", acta_doc::fold_words(w)))
+                .collect(),
             group_leads: set(WordClass::GroupLead),
             chair_titles: set(WordClass::ChairTitle),
             bylines: set(WordClass::Byline),

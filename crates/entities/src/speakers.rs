@@ -158,8 +158,10 @@ impl Stage for SpeakerStage {
             }
             // "according to X", "the late X": cited or remembered, not taking part; "By X | Abuja": the
             // author of the text.
-            // "... on behalf of UN Secretary-General Ban Ki Moon": represented, not there.
+            // "... on behalf of UN Secretary-General Ban Ki Moon": represented, not there; so is
+            // "M. X, ministre de ..., représenté par M. Y", whatever part the sentence gives X.
             if represented(&report.text, m.range, &self.gaz)
+                || stood_in_for(report, m.range, &self.gaz)
                 || context.role.is_none() && (context.cited || in_byline(&report.text, m.range, &self.gaz))
             {
                 prose_absent.insert(m.canonical);
@@ -565,6 +567,28 @@ fn represented(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
                 && between.split_whitespace().count() <= REPRESENTED_TITLE_WORDS
         })
     })
+}
+
+/// How far after a name its apposition is read for "represented by".
+const STOOD_IN_FOR_WINDOW_BYTES: usize = 160;
+
+/// "M. Kalil Konaté, ministre de la Transition numérique, représenté par son directeur de cabinet":
+/// a phrase of the packs saying someone stood in for the person, in what follows the name up to
+/// the next person, the sentence's end or a bounded window.
+fn stood_in_for(report: &Report, name: ByteRange, gaz: &Gazetteers) -> bool {
+    let text = &report.text;
+    let next_person = report.mentions[report.mentions.partition_point(|m| m.range.start < name.end)..]
+        .iter()
+        .find(|m| m.kind == EntityKind::Person)
+        .map_or(text.len(), |m| m.range.start);
+    let mut end = (name.end + STOOD_IN_FOR_WINDOW_BYTES).min(next_person).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = &text[name.end..end];
+    let after = &after[..after.find(['.', ';', '\n']).unwrap_or(after.len())];
+    let folded = format!(" {} ", acta_doc::fold_words(after));
+    gaz.classes.represented_by.iter().any(|p| folded.contains(p.as_str()))
 }
 
 /// Longest relative clause after a name read for an absence.

@@ -2181,3 +2181,11 @@ fn a_day_after_a_bodys_name_is_no_part_of_it() {
     );
     assert!(bodies(&r).contains(&"Comisión de Hacienda".to_string()), "{:?}", bodies(&r));
 }
+
+#[test]
+fn a_person_someone_else_stood_in_for_gets_no_row() {
+    let text = "La cérémonie a été présidée par M. Karim Touré, ministre du Numérique, représenté par son directeur de cabinet, M. Issa Bamba.";
+    let rows = speakers_in(text, Lang::FR);
+    assert!(rows.iter().all(|r| r.0 != "Karim Touré"), "{rows:?}");
+    assert_eq!(row(&rows, "Issa Bamba").2.as_deref(), Some("directeur de cabinet"));
+}

@@ -556,6 +556,10 @@ word_classes! {
     PageOf = "page_of",
     /// Words for women in a count of participants ("mujeres"), lower case.
     Women = "women",
+    /// Phrases after a person's name that say someone else stood in for them ("represented by",
+    /// "représenté par"), lower case: "présidée par M. X, ministre de ..., représenté par M. Y"
+    /// gives X no speaker row.
+    RepresentedBy = "represented_by",
     /// Days of the week, lower case: "the House of Commons on Tuesday" ends the body's name before
     /// "on".
     Weekday = "weekday",
