@@ -209,6 +209,16 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     // "Executive Committee", "Terceiro Setor", "Pequeña y Mediana Empresa": kinds of body, not bodies.
     cands.retain(|k| k.gazetteer.is_some() || k.acronym.is_some() || !generic_words_only(k.range.slice(text), gaz));
     // "Ing. José Clastornik": a name that starts with an honorific is a person's.
+    // "la Honorable Cámara de Diputados": a form of address before a body's head is the body's
+    // courtesy, not a person's; the name starts at the head.
+    for k in cands.iter_mut().filter(|k| k.gazetteer.is_none()) {
+        if let Some((_, _, after)) = honorific_at(text, k.range.start, gaz, None) {
+            let first = text[after.min(k.range.end)..k.range.end].split(' ').next().unwrap_or("");
+            if after < k.range.end && gaz.shapes.body_heads.contains(first) {
+                k.range.start = after;
+            }
+        }
+    }
     cands.retain(|k| k.gazetteer.is_some() || honorific_at(text, k.range.start, gaz, None).is_none());
     // "Secretary General Commonwealth Telecommunications Organisation", "European Commissioner for
     // Information Society": a person's title before an organisation's tail word is no part of its

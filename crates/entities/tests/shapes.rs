@@ -2189,3 +2189,9 @@ fn a_person_someone_else_stood_in_for_gets_no_row() {
     assert!(rows.iter().all(|r| r.0 != "Karim Touré"), "{rows:?}");
     assert_eq!(row(&rows, "Issa Bamba").2.as_deref(), Some("directeur de cabinet"));
 }
+
+#[test]
+fn a_form_of_address_before_a_bodys_head_is_no_person() {
+    let r = extract_in("La iniciativa fue aprobada ayer por la Honorable Cámara de Diputados.\n", Some(Lang::ES));
+    assert_eq!(bodies(&r), vec!["Cámara de Diputados"]);
+}
