@@ -1039,11 +1039,8 @@ const VENUE_KIND_BYTES_BEFORE: usize = 64;
 /// venue of the packs ("Salón de" + "Cabildo ...": "salón de cabildo").
 fn closes_a_venue_kind(text: &str, range: ByteRange, gaz: &Gazetteers) -> bool {
     // A window of the line before the name (a text of one long line is not read back to its start).
-    let mut from = range.start.saturating_sub(VENUE_KIND_BYTES_BEFORE);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &text[from..range.start];
+    let before =
+        &text[crate::participants::ceil(text, range.start.saturating_sub(VENUE_KIND_BYTES_BEFORE))..range.start];
     let before = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
     let words: Vec<&str> = before.split_whitespace().collect();
     let name = fold_words(range.slice(text));

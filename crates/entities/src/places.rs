@@ -5,18 +5,11 @@ use acta_doc::{fold, ByteRange, Canonical, CountryCode, EntityKind, EntitySource
 
 use crate::extract::Collector;
 use crate::gazetteer::{Gazetteers, Place};
+use crate::participants::floor;
 use crate::words::{word_in_capitals, Words};
 
 /// How far back "in English and" is read before a demonym.
 const LANGUAGE_LIST_BYTES: usize = 40;
-
-/// The largest char boundary at or below `i`.
-fn floor(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
 
 pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, &Place)], c: &mut Collector) {
     let text = &report.text;

@@ -7,7 +7,7 @@ use acta_doc::{ByteRange, CountryCode, EntityKind, Layer, Mention, Report, Sessi
 use crate::entries::parsed_entries;
 use crate::gazetteer::Gazetteers;
 use crate::names::honorific_before;
-use crate::participants::{abbreviation_before, prose_context, Prose};
+use crate::participants::{abbreviation_before, ceil, floor, prose_context, Prose};
 use crate::words::{lowercase_keeping_offsets, word_in_capitals};
 
 /// How many mentions of one person the speaker stage reads the prose around.
@@ -555,11 +555,7 @@ const REPRESENTED_TITLE_WORDS: usize = 4;
 /// person someone else stood in for, named after a phrase of representation of the packs and at
 /// most a short title.
 fn represented(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
-    let mut from = name.start.saturating_sub(REPRESENTED_WINDOW_BYTES);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &text[from..name.start];
+    let before = &text[ceil(text, name.start.saturating_sub(REPRESENTED_WINDOW_BYTES))..name.start];
     gaz.classes.representation_leads.iter().any(|lead| {
         before.rfind(lead.as_str()).is_some_and(|i| {
             let between = &before[i + lead.len()..];
@@ -581,11 +577,7 @@ fn stood_in_for(report: &Report, name: ByteRange, gaz: &Gazetteers) -> bool {
         .iter()
         .find(|m| m.kind == EntityKind::Person)
         .map_or(text.len(), |m| m.range.start);
-    let mut end = (name.end + STOOD_IN_FOR_WINDOW_BYTES).min(next_person).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let after = &text[name.end..end];
+    let after = &text[name.end..floor(text, (name.end + STOOD_IN_FOR_WINDOW_BYTES).min(next_person).min(text.len()))];
     let after = &after[..after.find(['.', ';', '\n']).unwrap_or(after.len())];
     let folded = format!(" {} ", acta_doc::fold_words(after));
     gaz.classes.represented_by.iter().any(|p| folded.contains(p.as_str()))
@@ -597,10 +589,7 @@ const MAX_CLAUSE_AFTER_BYTES: usize = 80;
 /// "Joe Kamau, who did not attend, has ...", "X, que no asistió,": a relative clause right after
 /// the name, up to its comma or stop, that holds an absence phrase of the packs.
 fn absent_in_clause_after(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
-    let mut end = (name.end + MAX_CLAUSE_AFTER_BYTES).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = floor(text, (name.end + MAX_CLAUSE_AFTER_BYTES).min(text.len()));
     let Some(after) = text[name.end..end].strip_prefix(", ") else { return false };
     let opens_clause = gaz.clause_starts.iter().any(|c| {
         let word = c.trim_start_matches(',').trim();
