@@ -573,8 +573,11 @@ const STOOD_IN_FOR_WINDOW_BYTES: usize = 160;
 /// the next person, the sentence's end or a bounded window.
 fn stood_in_for(report: &Report, name: ByteRange, gaz: &Gazetteers) -> bool {
     let text = &report.text;
+    // (Only the mentions inside the window are looked at: a long run of bodies is not read through.)
+    let window_end = name.end + STOOD_IN_FOR_WINDOW_BYTES;
     let next_person = report.mentions[report.mentions.partition_point(|m| m.range.start < name.end)..]
         .iter()
+        .take_while(|m| m.range.start < window_end)
         .find(|m| m.kind == EntityKind::Person)
         .map_or(text.len(), |m| m.range.start);
     let after = &text[name.end..floor(text, (name.end + STOOD_IN_FOR_WINDOW_BYTES).min(next_person).min(text.len()))];
