@@ -77,8 +77,7 @@ impl Stage for SpeakerStage {
             if let Some(group) = group_line_above(report, parsed.source.start) {
                 match group.kind {
                     EntityKind::Country if affiliation.country.is_none() => {
-                        let canonical = &report.canonicals[group.canonical];
-                        affiliation.country = canonical.country.or_else(|| CountryCode::parse(&canonical.name));
+                        affiliation.country = country_of(report, group);
                     }
                     EntityKind::Ministry | EntityKind::Organization
                         if affiliation.organization.is_none() && affiliation.unnamed_organization.is_none() =>
@@ -185,10 +184,7 @@ impl Stage for SpeakerStage {
             if let (Some(a), None) = (affiliation.as_mut(), apposition) {
                 if a.country.is_none() {
                     a.country = match group_line_above(report, m.range.start) {
-                        Some(group) if group.kind == EntityKind::Country => {
-                            let canonical = &report.canonicals[group.canonical];
-                            canonical.country.or_else(|| CountryCode::parse(&canonical.name))
-                        }
+                        Some(group) if group.kind == EntityKind::Country => country_of(report, group),
                         Some(_) => None,
                         None => country_heading_above(report, m.range.start),
                     };
@@ -820,6 +816,12 @@ fn group_line_above(report: &Report, at: usize) -> Option<&Mention> {
     None
 }
 
+/// The country a country's mention names: its canonical's code, or the code its name is.
+fn country_of(report: &Report, mention: &Mention) -> Option<CountryCode> {
+    let canonical = &report.canonicals[mention.canonical];
+    canonical.country.or_else(|| CountryCode::parse(&canonical.name))
+}
+
 /// The country of the nearest heading above the entry at `at` in a list of participants by
 /// delegation ("BHUTAN", a blank line, then each delegate's lines): read up over the entries of the
 /// delegation and blank lines to the first line in capitals or naming a country alone; `None` when
@@ -845,8 +847,7 @@ fn country_heading_above(report: &Report, at: usize) -> Option<CountryCode> {
                 && text[m.range.end..end].trim().trim_end_matches(':').is_empty()
         });
         if let Some(m) = country {
-            let canonical = &report.canonicals[m.canonical];
-            return canonical.country.or_else(|| CountryCode::parse(&canonical.name));
+            return country_of(report, m);
         }
         let in_capitals = line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase);
         if in_capitals {
@@ -1170,8 +1171,7 @@ fn country_in_parentheses_first(report: &Report, rest: ByteRange) -> Option<(Cou
     if mention.kind != EntityKind::Country || !whole {
         return None;
     }
-    let canonical = &report.canonicals[mention.canonical];
-    let country = canonical.country.or_else(|| CountryCode::parse(&canonical.name))?;
+    let country = country_of(report, mention)?;
     let after = (close + 1).min(rest.end);
     let after = after + (text[after..rest.end].len() - text[after..rest.end].trim_start_matches([',', ' ']).len());
     Some((country, after))
