@@ -287,7 +287,9 @@ impl Stage for SummaryStage {
                 None => limit.sentences.saturating_sub(report.summary.len()).max(1),
             };
             let skip_title = lede.as_ref().and(report.metadata.title);
-            report.summary.extend(self.first_lines(report, skip_title, budget, room));
+            // The lede's title may be a heading line of its own ("ATA DA 55ª REUNIÃO ..."), not the record's title.
+            let lede_title = lede.as_ref().and(title.as_deref());
+            report.summary.extend(self.first_lines(report, skip_title, lede_title, budget, room));
             report.summary.sort_by_key(|r| r.start);
             report.summary.dedup_by(|a, b| b.contains(a) || a.contains(b));
         }
@@ -469,18 +471,25 @@ impl SummaryStage {
 
 impl SummaryStage {
     /// The report's first lines, in order, up to `budget` words and `room` pieces: fields, page
-    /// furniture and the title already said by the lede left out; a line longer than what is left
-    /// of the budget cut at a word.
-    fn first_lines(&self, report: &Report, skip: Option<ByteRange>, budget: usize, room: usize) -> Vec<ByteRange> {
+    /// furniture and the title already said by the lede (`skip`, `lede_title`) left out; a line
+    /// longer than what is left of the budget cut at a word.
+    fn first_lines(
+        &self,
+        report: &Report,
+        skip: Option<ByteRange>,
+        lede_title: Option<&str>,
+        budget: usize,
+        room: usize,
+    ) -> Vec<ByteRange> {
         let text = &report.text;
         let mut out: Vec<ByteRange> = Vec::new();
         let mut left = budget;
         // What the summary says so far, folded: a line that repeats it (a running header, the
         // title again) adds nothing.
         let mut said: String = report.summary.iter().map(|r| fold(r.slice(text))).collect::<Vec<_>>().join(" ");
-        if let Some(title) = skip {
+        for title in skip.map(|t| t.slice(text)).into_iter().chain(lede_title) {
             said.push(' ');
-            said.push_str(&fold(title.slice(text)));
+            said.push_str(&fold(title));
         }
         // Fields are in the record already.
         for line in report.lines.iter().filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::Field)) {
@@ -852,6 +861,17 @@ mod tests {
         assert!(summary.contains("Ana Souza"), "{summary}");
         // The title is said once, by the composed first sentence.
         assert_eq!(summary.matches("Reunião Ordinária do Conselho").count(), 1, "{summary}");
+    }
+
+    #[test]
+    fn a_heading_that_titles_the_lede_is_not_said_again() {
+        // The record's title is the site's section ("Reuniões"); the lede is titled by the line
+        // that says the kind of document, and the first lines that fill the summary skip it.
+        let text = "Reuniões\n\nATA DA 12ª REUNIÃO ORDINÁRIA DO CONSELHO\n\nData: 3 de maio de 2001\n\nMembros presentes\n\n- Ana Souza – Representante do Ministério da Saúde\n- Carlos Lima – Representante do Ministério da Educação\n";
+        let (_, summary) = summarise(text, Lang::PT, SummaryStage::default_length(&Lexicon::bundled()));
+        assert!(summary.starts_with("ATA DA 12ª REUNIÃO ORDINÁRIA DO CONSELHO, 3 de maio de 2001."), "{summary}");
+        assert_eq!(summary.matches("REUNIÃO ORDINÁRIA").count(), 1, "{summary}");
+        assert!(summary.contains("Ana Souza"), "{summary}");
     }
 
     #[test]
