@@ -323,6 +323,18 @@ impl Stage for SpeakerStage {
                 s.country = None;
             }
         }
+        // A public body's country is the text's own when the text names one ("the organisation is a
+        // public body and the text names its country", GOLD.md): the only country it names, or the
+        // state its letterhead names ("RÉPUBLIQUE DU CAMEROUN").
+        if speakers.iter().any(|s| s.country.is_none() && s.stakeholder == Some(Stakeholder::Government)) {
+            if let Some(home) = home_country(report, &self.gaz) {
+                for s in speakers.iter_mut().filter(|s| s.country.is_none()) {
+                    if s.stakeholder == Some(Stakeholder::Government) {
+                        s.country = Some(home);
+                    }
+                }
+            }
+        }
         report.speakers = speakers;
         Ok(())
     }
@@ -814,6 +826,64 @@ fn group_line_above(report: &Report, at: usize) -> Option<&Mention> {
         return (before.is_empty() && (after.is_empty() || acronym_only)).then_some(group);
     }
     None
+}
+
+/// How many of a text's first non-blank lines may be its letterhead.
+const LETTERHEAD_LINES: usize = 4;
+/// A letterhead line naming a state ("REPÚBLICA DE CHILE") has at most this many words.
+const LETTERHEAD_WORDS: usize = 5;
+/// How far before a country's mention the words that place it are read, in bytes.
+const HOME_CONTEXT_BYTES: usize = 48;
+
+/// The country a text is from: the state a short line among its first lines names ("REPÚBLICA DE
+/// CHILE", "Republic of Kenya"), else the only country it names outside a delegation's phrase.
+fn home_country(report: &Report, gaz: &Gazetteers) -> Option<CountryCode> {
+    let text = &report.text;
+    let countries: Vec<&Mention> = report.mentions.iter().filter(|m| m.kind == EntityKind::Country).collect();
+    let letterhead = report.lines.iter().filter(|l| !report.slice(l.content).trim().is_empty()).take(LETTERHEAD_LINES);
+    let from_letterhead = letterhead
+        .filter(|l| report.slice(l.content).split_whitespace().nth(LETTERHEAD_WORDS).is_none())
+        .find_map(|l| {
+            let on_line: Vec<&&Mention> = countries.iter().filter(|m| l.content.contains(&m.range)).collect();
+            match on_line.as_slice() {
+                [m] if text[l.content.start..m.range.start].split_whitespace().count() <= 2 => country_of(report, m),
+                _ => None,
+            }
+        });
+    if from_letterhead.is_some() {
+        return from_letterhead;
+    }
+    let mut home = None;
+    for m in countries.into_iter().filter(|m| says_where_from(report, m, gaz)) {
+        let code = country_of(report, m)?;
+        if home.is_some_and(|h| h != code) {
+            return None;
+        }
+        home = Some(code);
+    }
+    home
+}
+
+/// Whether a country's mention can say where the text is from: not a delegation's ("En
+/// representación de Paraguay, expuso ..." in a report from elsewhere), nor a venue's name in a
+/// place field, where the country of an address comes last ("Lugar: Centro Cultural Parque de
+/// España, Rosario"). A country inside a body's name counts ("Agência Portuguesa do Ambiente"):
+/// GOLD.md reads it as the text naming it.
+fn says_where_from(report: &Report, m: &Mention, gaz: &Gazetteers) -> bool {
+    let text = &report.text;
+    let in_venue = report.fields.iter().any(|f| {
+        f.kind == acta_doc::FieldKind::Place
+            && f.value.contains(&m.range)
+            && text[m.range.end..f.value.end].chars().any(char::is_alphabetic)
+    });
+    if in_venue {
+        return false;
+    }
+    let line_start = text[..m.range.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[floor(text, m.range.start.saturating_sub(HOME_CONTEXT_BYTES)).max(line_start)..m.range.start];
+    let folded = format!(" {}", acta_doc::fold_words(before));
+    let folded = folded.trim_end();
+    !gaz.country_lead_ins.iter().any(|lead| folded.ends_with(&format!(" {}", acta_doc::fold_words(lead).trim_end())))
 }
 
 /// The country a country's mention names: its canonical's code, or the code its name is.

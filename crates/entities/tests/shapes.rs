@@ -2195,3 +2195,25 @@ fn a_form_of_address_before_a_bodys_head_is_no_person() {
     let r = extract_in("La iniciativa fue aprobada ayer por la Honorable Cámara de Diputados.\n", Some(Lang::ES));
     assert_eq!(bodies(&r), vec!["Cámara de Diputados"]);
 }
+
+#[test]
+fn a_public_body_is_of_the_country_the_text_is_from() {
+    // The state on the letterhead, although the text names other countries.
+    let text = "RÉPUBLICA DE HONDURAS\nSECRETARÍA DE INFRAESTRUCTURA Y TRANSPORTE\n\nBOLETÍN INFORMATIVO\n\nLa jornada fue abierta por la directora de la Agencia de Regulación de Telecomunicaciones, Marta Elena Zelaya. Expuso también el consultor Raúl Benítez, de la Fundación Puentes Digitales, quien comparó la experiencia con las de Panamá y Costa Rica.\n";
+    let rows = speakers_in(text, Lang::ES);
+    assert_eq!(row(&rows, "Marta Elena Zelaya").4.as_deref(), Some("HN"), "{rows:?}");
+    // A foundation is not a public body: the text's country is not its own.
+    assert_eq!(row(&rows, "Raúl Benítez").4, None, "{rows:?}");
+    // No letterhead: the only country the text names.
+    let text = "The workshop was opened by Grace Wanjiru, Director of Policy at the Communications Authority, who said Kenya had connected 3,000 schools this year.\n";
+    let rows = speakers_in(text, Lang::EN);
+    assert_eq!(row(&rows, "Grace Wanjiru").4.as_deref(), Some("KE"), "{rows:?}");
+    // A country named only as a delegation's is not the text's own.
+    let text = "La sesión fue abierta por la directora de la Agencia de Gobierno Digital, Laura Méndez. En representación de Paraguay, expuso el viceministro Carlos Ortiz.\n";
+    let rows = speakers_in(text, Lang::ES);
+    assert_eq!(row(&rows, "Laura Méndez").4, None, "{rows:?}");
+    // Nor is a country inside a venue's name in a place field.
+    let text = "Reunión de la red de datos abiertos\nLugar: Centro Cultural Parque de España, Rosario\n\nLa reunión fue moderada por Lorena Giménez, coordinadora de la Secretaría de Modernización.\n";
+    let rows = speakers_in(text, Lang::ES);
+    assert_eq!(row(&rows, "Lorena Giménez").4, None, "{rows:?}");
+}
