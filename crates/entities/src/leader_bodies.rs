@@ -84,7 +84,11 @@ pub(crate) fn names_a_body(name: &str, gaz: &Gazetteers) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
     let first = words[0];
     // "fundadora de María Pérez" leads to a person; "fondateur de Seela", one word, to a body.
-    if gaz.find_places(name).next().is_some() || gaz.is_given_name(first) && words.len() >= 2 {
+    // A place, or a name that opens with one ("Uruguay Digital" may be a programme); a place after
+    // the body's own words is part of its name ("DATA Uruguay", "Wikimedia Argentina").
+    if gaz.find_places(name).next().is_some_and(|(start, _, _)| start == 0)
+        || gaz.is_given_name(first) && words.len() >= 2
+    {
         return false;
     }
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();

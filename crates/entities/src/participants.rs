@@ -279,10 +279,10 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
         .classes
         .representation_leads
         .iter()
-        .map(|l| (l, 0))
-        .chain(gaz.classes.representation_leads.iter().map(|l| (l, 1)));
-    let leads = leads.chain(gaz.classes.body_after_name_leads.iter().map(|l| (l, 0)));
-    for (lead, comma) in leads {
+        .map(|l| (l, 0, true))
+        .chain(gaz.classes.representation_leads.iter().map(|l| (l, 1, true)));
+    let leads = leads.chain(gaz.classes.body_after_name_leads.iter().map(|l| (l, 0, false)));
+    for (lead, comma, representing) in leads {
         let after_lead = if comma == 1 { after.strip_prefix(',') } else { Some(after) };
         if let Some(rest) = after_lead.and_then(|a| a.strip_prefix(lead.as_str())) {
             let start = name.end + comma + lead.len();
@@ -309,7 +309,12 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
                 // "en representación del Alcalde", "on behalf of Secretary-General Ban Ki-moon": on
                 // behalf of a person, named by a title, not of a body.
                 let piece = &rest[..end];
-                let title = |w: &str| gaz.is_title(w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w));
+                // A title in the possessive names a body after a body's lead ("Marcus Feld from the
+                // Information Commissioner's Office"); after "on behalf of" it may name the person.
+                let title = |w: &str| match w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+                    Some(title) => representing && gaz.is_title(title),
+                    None => gaz.is_title(w),
+                };
                 if piece.split(' ').any(title) {
                     return None;
                 }
@@ -449,7 +454,10 @@ fn apposition_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byt
     // ("Minister").
     let mut name = name;
     if let Some((_, address)) = crate::names::honorific_before(text, name.start, gaz, Some(acta_doc::Lang::FR)) {
-        if !gaz.is_title(address.slice(text).trim_end_matches('.')) {
+        // A form of address in small letters ("ingeniero", "licenciada") is one even where it is
+        // also a title.
+        let address_word = address.slice(text).trim_end_matches('.');
+        if !gaz.is_title(address_word) || address_word.starts_with(char::is_lowercase) {
             name.start = address.start;
         }
     }
@@ -485,8 +493,12 @@ fn apposition_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byt
     // capitalised words, connectors and commas within the title ("Minister of Health, Labour and Welfare").
     let mut pos = 0;
     for word in clause.split(' ') {
-        let at = base + pos;
+        let mut at = base + pos;
         pos += word.len() + 1;
+        // "L'expert de la Commission ..., M. X": the title after an elided article.
+        if let Some(apostrophe) = word.find(['\'', '’']).filter(|&i| (1..=2).contains(&word[..i].chars().count())) {
+            at += apostrophe + word[apostrophe..].chars().next().map_or(1, char::len_utf8);
+        }
         if word.is_empty() || title_at(p, at, gaz).is_none() {
             continue;
         }

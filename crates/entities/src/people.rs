@@ -622,7 +622,9 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
         // before makes it a place or body, written in capitals or not.
         let prev = text[..start].trim_end_matches([' ', '\t']);
         let prev_word = prev.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-        let prev_folded = fold(prev_word.trim_end_matches(['.', ',']));
+        // "à l'hôtel Mont Fébé": the noun after an elided article.
+        let prev_noun = prev_word.rsplit(['\'', '’']).next().unwrap_or(prev_word);
+        let prev_folded = fold(prev_noun.trim_end_matches(['.', ',']));
         let same_line = !text[..start].trim_end_matches([' ', '\t']).ends_with('\n') && prev.len() < start;
         if same_line && gaz.place_nouns.contains(&prev_folded) && !prev_word.ends_with(',') {
             pos = n.range.end;

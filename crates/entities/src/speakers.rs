@@ -310,6 +310,20 @@ impl Stage for SpeakerStage {
                 s.role = mentions.iter().find_map(|&r| plural_title_of_enumeration(report, r, &self.gaz));
             }
         }
+        // "Secrétaire Générale du Ministère", "directora de la Agencia": a title that ends in a
+        // body's bare head word names the one body of that head the text names in full.
+        for s in speakers.iter_mut().filter(|s| s.organization.is_none()) {
+            if let Some((role, body)) = s.role.and_then(|r| body_named_before(report, r, &self.gaz)) {
+                s.role = Some(role);
+                s.organization = Some(body.range);
+                s.organization_is_ministry = body.kind == EntityKind::Ministry;
+                if s.stakeholder.is_none() {
+                    s.stakeholder = report.canonicals[body.canonical]
+                        .stakeholder
+                        .or((body.kind == EntityKind::Ministry).then_some(Stakeholder::Government));
+                }
+            }
+        }
         // GOLD.md: a speaker's country comes from the text. A body's country known only to the
         // gazetteer ("Anatel" is Brazilian) is kept when the text names that country somewhere.
         let named: Vec<CountryCode> = report
@@ -826,6 +840,44 @@ fn group_line_above(report: &Report, at: usize) -> Option<&Mention> {
         return (before.is_empty() && (after.is_empty() || acronym_only)).then_some(group);
     }
     None
+}
+
+/// A title that ends in a body's bare head word after a preposition ("Secrétaire Générale du
+/// Ministère"): the title before the preposition, and the first mention of the only body of the
+/// text whose name starts with that word ("Ministère des Postes et Télécommunications").
+fn body_named_before<'r>(report: &'r Report, role: ByteRange, gaz: &Gazetteers) -> Option<(ByteRange, &'r Mention)> {
+    let text = &report.text;
+    let title = role.slice(text);
+    let (head, last) = title.rsplit_once(' ')?;
+    if !last.chars().next().is_some_and(char::is_uppercase) || !last.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    // The preposition and article before the head word ("du", "de la", "of the").
+    let mut kept = head.trim_end();
+    let mut joined = false;
+    while let Some((before, word)) = kept.rsplit_once(' ') {
+        if !gaz.joins_names(&word.to_lowercase()) {
+            break;
+        }
+        kept = before.trim_end();
+        joined = true;
+    }
+    if !joined || kept.is_empty() {
+        return None;
+    }
+    let head_word = acta_doc::fold(last);
+    let starts_with_head = |c: &acta_doc::Canonical| {
+        matches!(c.kind, EntityKind::Ministry | EntityKind::Organization)
+            && c.name.split_whitespace().nth(1).is_some()
+            && c.name.split_whitespace().next().is_some_and(|w| acta_doc::fold(w) == head_word)
+    };
+    let mut bodies = report.canonicals.iter().enumerate().filter(|(_, c)| starts_with_head(c));
+    let (only, _) = bodies.next()?;
+    if bodies.next().is_some() {
+        return None;
+    }
+    let body = report.mentions.iter().find(|m| m.canonical == only)?;
+    Some((ByteRange { start: role.start, end: role.start + kept.len() }, body))
 }
 
 /// How many of a text's first non-blank lines may be its letterhead.
@@ -1394,6 +1446,11 @@ fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange
     let s = r.slice(text);
     let t = s.trim_end_matches([',', ' ', '-', '–', '—', '(', ':', '|', '/']);
     r.end = r.start + t.len();
+    // "Dr Joanna Okafor (Chair), University of Leeds": a parenthesis the title does not open is not its.
+    let s = r.slice(text);
+    if s.ends_with(')') && !s.contains('(') {
+        r = ByteRange { start: r.start, end: r.end - 1 }.trim(text);
+    }
     // "Yao Kouassi, de l'ARTCI": a preposition left alone before the body is no title.
     let only_connector = gaz.joins_names(r.slice(text));
     (!r.is_empty() && !only_connector && r.slice(text).chars().any(char::is_alphabetic)).then_some(r)

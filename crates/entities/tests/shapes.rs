@@ -2217,3 +2217,83 @@ fn a_public_body_is_of_the_country_the_text_is_from() {
     let rows = speakers_in(text, Lang::ES);
     assert_eq!(row(&rows, "Lorena Giménez").4, None, "{rows:?}");
 }
+
+#[test]
+fn a_parenthesis_the_title_does_not_open_is_not_the_titles() {
+    let text = "Steering Group meeting\n\nPresent:\nDr Joanna Okafor (Chair), University of Leeds\nKamal Chaudhry, Department for Science, Innovation and Technology\n";
+    let rows = speakers_in(text, Lang::EN);
+    assert_eq!(row(&rows, "Joanna Okafor").2.as_deref(), Some("Chair"), "{rows:?}");
+}
+
+#[test]
+fn a_name_after_a_venue_noun_behind_an_elided_article_is_no_person() {
+    let text = "Le Ministère des Postes a organisé ce mardi, à l'hôtel Mont Fébé, un atelier national. Les travaux ont été ouverts par Mme Aminatou Bello Ndam.";
+    let found = names(&extract_in(text, Some(Lang::FR)), EntityKind::Person);
+    assert_eq!(found, ["Aminatou Bello Ndam"], "{found:?}");
+}
+
+#[test]
+fn a_title_ending_in_a_bodys_bare_head_word_names_the_one_body_of_that_head() {
+    let text = "Le Ministère des Postes et Télécommunications a organisé un atelier national sur la cybersécurité. Les travaux ont été ouverts par Mme Aminatou Bello Ndam, Secrétaire Générale du Ministère.";
+    let rows = speakers_in(text, Lang::FR);
+    let r = row(&rows, "Aminatou Bello Ndam");
+    assert_eq!(r.2.as_deref(), Some("Secrétaire Générale"), "{rows:?}");
+    assert_eq!(r.3.as_deref(), Some("Ministère des Postes et Télécommunications"), "{rows:?}");
+    // Two ministries: "du Ministère" names neither.
+    let text = "Le Ministère des Postes et le Ministère de la Santé ont organisé un atelier national. Les travaux ont été ouverts par Mme Aminatou Bello Ndam, Secrétaire Générale du Ministère.";
+    let rows = speakers_in(text, Lang::FR);
+    assert_eq!(row(&rows, "Aminatou Bello Ndam").3, None, "{rows:?}");
+}
+
+#[test]
+fn a_modifier_word_before_a_title_keeps_it_a_title() {
+    let text = "Last Thursday more than ninety people joined us for a breakfast on public services.\n\nOluwaseun Adebayo, a senior researcher at the Ada Lovelace Institute, walked us through the findings of the study.\n";
+    assert_eq!(
+        title_and_body(text, "Oluwaseun Adebayo"),
+        (Some("senior researcher".to_string()), Some("Ada Lovelace Institute".to_string()))
+    );
+}
+
+#[test]
+fn a_title_in_the_possessive_after_from_is_part_of_the_bodys_name() {
+    let text = "Last Thursday more than ninety people joined us for a breakfast on public services.\n\nMarcus Feld from the Information Commissioner's Office explained the regulator's new guidance.\n";
+    assert_eq!(title_and_body(text, "Marcus Feld").1.as_deref(), Some("Information Commissioner's Office"));
+}
+
+#[test]
+fn a_title_after_an_elided_article_is_read() {
+    let text = "Les échanges ont porté sur la protection des données. L'expert de la Banque mondiale, M. Olusegun Adeyemi, a présenté les bonnes pratiques.";
+    let rows = speakers_in(text, Lang::FR);
+    let r = row(&rows, "Olusegun Adeyemi");
+    assert_eq!((r.2.as_deref(), r.3.as_deref()), (Some("expert"), Some("Banque mondiale")), "{rows:?}");
+}
+
+#[test]
+fn a_professional_form_of_address_in_small_letters_is_the_honorific_not_the_title() {
+    let text = "La jornada fue inaugurada por el director ejecutivo de la Agencia de Gobierno Electrónico (AGESIC), ingeniero Sebastián Olaizola Bentancur, quien destacó los avances.";
+    let rows = speakers_in(text, Lang::ES);
+    let r = row(&rows, "Sebastián Olaizola Bentancur");
+    assert_eq!(r.1.as_deref(), Some("ingeniero"), "{rows:?}");
+    assert_eq!(r.2.as_deref(), Some("director ejecutivo"), "{rows:?}");
+    assert_eq!(r.3.as_deref(), Some("Agencia de Gobierno Electrónico"), "{rows:?}");
+}
+
+#[test]
+fn a_body_named_after_its_kind_may_end_in_a_country() {
+    let text = "Hizo uso de la palabra la licenciada María Eugenia Sosa Pintos, de la organización DATA Uruguay, quien reclamó datos de compras públicas.";
+    let report = extract_in(text, Some(Lang::ES));
+    assert!(bodies(&report).contains(&"DATA Uruguay".to_string()), "{:?}", bodies(&report));
+    // A country alone after the kind noun is no body.
+    let text = "La organización Uruguay presentó el informe de compras públicas del año.";
+    assert!(bodies(&extract_in(text, Some(Lang::ES))).is_empty());
+}
+
+#[test]
+fn the_french_long_forms_of_united_nations_bodies_are_whole_names() {
+    let text = "Le Programme des Nations unies pour le développement a financé l'atelier, avec la Commission économique des Nations unies pour l'Afrique.";
+    let found = sorted_bodies(&extract_in(text, Some(Lang::FR)));
+    assert_eq!(
+        found,
+        ["Commission économique des Nations unies pour l'Afrique", "Programme des Nations unies pour le développement"]
+    );
+}

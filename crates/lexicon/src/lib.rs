@@ -567,6 +567,10 @@ word_classes! {
     /// written before the title: "vice-rectrice" and "subdirectora" are titles because "rectrice"
     /// and "directora" are, without each form in `titles.txt`.
     TitlePrefix = "title_prefix",
+    /// Words written apart before the language's one-word titles that keep them titles
+    /// ("senior", "acting"), as written: "a senior researcher at X" is a title because
+    /// "researcher" is.
+    TitleModifier = "title_modifier",
     /// Words for the people counted as taking part ("participants", "asistentes", "pessoas"),
     /// lower case: "reunió a más de 250 asistentes" reports the participants.
     ParticipantNoun = "participant_noun",
@@ -661,11 +665,15 @@ impl Lexicon {
     /// Each one-word title of a language with each of its title prefixes before it, where the list
     /// does not already have that form: a prefixed title is a title of the same language.
     fn add_prefixed_titles(&mut self) {
+        // Prefixes are glued to the title ("vice-", "sub"); modifiers are words before it ("senior ").
         let prefixes: Vec<(Lang, String)> = self
             .rows(ListKind::WordClasses)
             .iter()
-            .filter(|r| r.get(0) == WordClass::TitlePrefix.name())
-            .map(|r| (r.lang, r.get(1).to_string()))
+            .filter_map(|r| match r.get(0) {
+                c if c == WordClass::TitlePrefix.name() => Some((r.lang, r.get(1).to_string())),
+                c if c == WordClass::TitleModifier.name() => Some((r.lang, format!("{} ", r.get(1)))),
+                _ => None,
+            })
             .collect();
         let titles = self.rows.entry(ListKind::Titles).or_default();
         let known: BTreeSet<(Lang, String)> = titles.iter().map(|r| (r.lang, r.get(0).to_string())).collect();
