@@ -558,13 +558,11 @@ pub(crate) fn add_late_organization(
         return;
     }
     let country = country_inside(gaz, &name);
-    let idx = c.canonical(EntityKind::Organization, fold_words(&name), || Canonical {
-        kind: EntityKind::Organization,
-        name: name.clone(),
-        country,
-        stakeholder: None,
-    });
-    c.mention(EntityKind::Organization, org, idx, source, 0.6);
+    // Typed by its name as any body is ("Cumbria County Council" is a local government's).
+    let kind = crate::kinds::institution_kind(&name, gaz);
+    let idx =
+        c.canonical(kind, fold_words(&name), || Canonical { kind, name: name.clone(), country, stakeholder: None });
+    c.mention(kind, org, idx, source, 0.6);
     for (s, e, place) in gaz.find_places(&name) {
         let range = ByteRange { start: org.start + s, end: org.start + e };
         if let Place::Country(code) = place {

@@ -2297,3 +2297,12 @@ fn the_french_long_forms_of_united_nations_bodies_are_whole_names() {
         ["Commission économique des Nations unies pour l'Afrique", "Programme des Nations unies pour le développement"]
     );
 }
+
+#[test]
+fn a_local_authoritys_council_is_a_government_body() {
+    let text = "The minutes were agreed. Cllr Martin Hebblethwaite of Cumbria County Council said parish councils were not aware of the scheme, and Leeds City Council offered to help.";
+    let r = extract_in(text, Some(Lang::EN));
+    let mut m = names(&r, EntityKind::Ministry);
+    m.sort();
+    assert_eq!(m, ["Cumbria County Council", "Leeds City Council"]);
+}
