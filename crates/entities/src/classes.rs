@@ -53,6 +53,9 @@ pub(crate) struct ClassWords {
     pub(crate) academia_words: HashSet<String>,
     pub(crate) company_words: HashSet<String>,
     pub(crate) legislature_words: HashSet<String>,
+    /// "Comisión", "Committee"; "Cámara", "House": a committee of a chamber is a unit of it.
+    pub(crate) committee_heads: HashSet<String>,
+    pub(crate) chamber_heads: HashSet<String>,
     pub(crate) civil_society_words: HashSet<String>,
     /// "the ", "su ", "l'": each as it starts a title (with its space unless it is elided).
     pub(crate) title_articles: Vec<String>,
@@ -185,6 +188,8 @@ impl ClassWords {
             academia_words: set(WordClass::AcademiaWord),
             company_words: set(WordClass::CompanyWord),
             legislature_words: set(WordClass::LegislatureWord),
+            committee_heads: set(WordClass::CommitteeHead),
+            chamber_heads: set(WordClass::ChamberHead),
             civil_society_words: set(WordClass::CivilSocietyWord),
             title_articles: with_space(WordClass::TitleArticle),
             title_continuations: set(WordClass::TitleContinuation),

@@ -1165,7 +1165,17 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
         let joined = next.is_some_and(|n| {
             only_connectors(&text[m.range.end..n.range.start], gaz) || text[m.range.end..].starts_with(',')
         });
-        (!(is_sub_unit && joined)).then_some(i)
+        // "Comisión de Innovación ... de la Cámara de Representantes", "Committee on Science of the
+        // House of Commons": a body of a legislature, joined to it by a preposition, is a unit of it.
+        let first_word = |r: ByteRange| r.slice(text).split_whitespace().next().unwrap_or("");
+        let of_legislature = next.is_some_and(|n| {
+            let between = text[m.range.end..n.range.start].trim();
+            gaz.classes.committee_heads.contains(first_word(m.range))
+                && gaz.classes.chamber_heads.contains(first_word(n.range))
+                && between.chars().any(char::is_alphabetic)
+                && only_connectors(between, gaz)
+        });
+        (!(is_sub_unit && joined || of_legislature)).then_some(i)
     });
     // "Coordinator of the Digital Academy, Agency for Digital Italy": an institution named inside
     // the title ("of the ...") and followed by another after a comma is part of the role; the

@@ -2306,3 +2306,14 @@ fn a_local_authoritys_council_is_a_government_body() {
     m.sort();
     assert_eq!(m, ["Cumbria County Council", "Leeds City Council"]);
 }
+
+#[test]
+fn a_committee_of_a_chamber_is_a_unit_of_the_chamber() {
+    let text = "El diputado Gonzalo Mujica Ferrer, presidente de la Comisión de Innovación, Ciencia y Tecnología de la Cámara de Representantes, anunció que el proyecto será tratado en el primer semestre.";
+    let (role, body) = title_and_body(text, "Gonzalo Mujica Ferrer");
+    assert_eq!(body.as_deref(), Some("Cámara de Representantes"));
+    assert_eq!(role.as_deref(), Some("presidente de la Comisión de Innovación, Ciencia y Tecnología"));
+    // A chamber of commerce after another body's name is no chamber of a legislature.
+    let text = "Ana Ruiz, directora de la Fundación Datos de la Cámara de Comercio de Lima, presentó el informe anual.";
+    assert_eq!(title_and_body(text, "Ana Ruiz").1.as_deref(), Some("Fundación Datos"));
+}

@@ -520,6 +520,11 @@ word_classes! {
     PlaceQualifier = "place_qualifier",
     /// Words of legislatures and courts ("Senado", "Tribunal"), as written.
     LegislatureWord = "legislature_word",
+    /// First words of the names of a legislature's committees ("Comisión", "Committee"), as written.
+    CommitteeHead = "committee_head",
+    /// First words of the names of a legislature's chambers ("Cámara", "House"), as written: a
+    /// committee joined to one by a preposition is a unit of that chamber.
+    ChamberHead = "chamber_head",
     /// Words of the names of civil-society bodies ("Foundation", "Coletivo"), as written.
     CivilSocietyWord = "civil_society_word",
     /// Articles and possessives before a title ("the", "su", "l'"), lower case.
