@@ -285,12 +285,20 @@ pub fn parse_entry<'g>(
     role: SessionRole,
 ) -> Option<ParsedEntry<'g>> {
     let mut pos = range.start;
-    let mut honorific = None;
+    let mut honorific: Option<(ByteRange, &Honorific)> = None;
+    // "H.E. Ms. Luciana Santos": a chain of honorifics is one, written whole; the one that says a
+    // gender gives it.
     while let Some((h, r, after)) = honorific_at(text, pos, gaz, lang) {
         if after > range.end {
             break;
         }
-        honorific.get_or_insert((r, h));
+        honorific = Some(match honorific {
+            None => (r, h),
+            Some((first, kept)) => {
+                let gendered = if h.gender.is_some() { h } else { kept };
+                (ByteRange { start: first.start, end: r.end }, gendered)
+            }
+        });
         pos = after;
     }
     // "Councillors Heather Mack, Tom Renhard": a title in the plural before the first entry is the

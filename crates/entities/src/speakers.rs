@@ -880,6 +880,43 @@ fn body_named_before<'r>(report: &'r Report, role: ByteRange, gaz: &Gazetteers) 
     Some((ByteRange { start: role.start, end: role.start + kept.len() }, body))
 }
 
+/// The country `part` names, when it is a country's name, alone or after a state's prefix
+/// ("India", "Republic of Rwanda"); `inside` are the mentions around it.
+fn country_named_by(report: &Report, inside: &[&Mention], part: ByteRange, gaz: &Gazetteers) -> Option<CountryCode> {
+    let text = &report.text;
+    let m =
+        inside.iter().find(|m| m.kind == EntityKind::Country && part.contains(&m.range) && m.range.end == part.end)?;
+    let before = text[part.start..m.range.start].to_lowercase();
+    let state = before.trim().is_empty() || gaz.classes.government_prefixes.iter().any(|g| g.to_lowercase() == before);
+    state.then(|| country_of(report, m)).flatten()
+}
+
+/// Most spaces between two words of one column of a table written with spaces.
+const MAX_SPACES_IN_COLUMN: usize = 2;
+
+/// Where the first gap between a table's columns in `s` starts and where the next column starts: a
+/// tab, or a run of more than [`MAX_SPACES_IN_COLUMN`] spaces, between two words.
+fn column_gap(s: &str) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' || bytes[i] == b'\t' {
+            let start = i;
+            let mut tab = false;
+            while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+                tab |= bytes[i] == b'\t';
+                i += 1;
+            }
+            if start > 0 && i < bytes.len() && (tab || i - start > MAX_SPACES_IN_COLUMN) {
+                return Some((start, i));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
 /// How many of a text's first non-blank lines may be its letterhead.
 const LETTERHEAD_LINES: usize = 4;
 /// A letterhead line naming a state ("REPÚBLICA DE CHILE") has at most this many words.
@@ -1205,6 +1242,12 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
             // of Tonga").
             let s = rest.slice(text);
             let mut first_part = s.split([',', '(']).next().unwrap_or("");
+            // "Presidente                 Concejo Municipal": a table's columns, apart by a run of
+            // spaces or a tab, are parts as a comma's are.
+            let column_gap = column_gap(first_part);
+            if let Some((gap, _)) = column_gap {
+                first_part = &first_part[..gap];
+            }
             // "directrice de cabinet du ministre de la Communication, des Télécommunications et de
             // l'Économie numérique": parts that start with a connector go on with the title.
             let mut len = first_part.len();
@@ -1231,11 +1274,20 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
                 let end = start + government_name_len(&s[at..]);
                 return affiliation_of_government(text, rest, start, end, gaz);
             }
-            if let Some((_, last)) = s.rsplit_once(", ") {
-                let last = last.trim();
+            let last_part = s.rsplit_once(", ").map(|(_, l)| l).or_else(|| column_gap.map(|(_, after)| &s[after..]));
+            if let Some(last) = last_part {
+                // "..., Germany (video message)": a note in parentheses is not the body's name.
+                let last = last[..last.find('(').unwrap_or(last.len())].trim();
                 if last.chars().next().is_some_and(char::is_uppercase) && last.split_whitespace().count() <= 8 {
-                    let start = rest.start + s.len() - s.rsplit_once(", ").map_or(0, |(_, l)| l.len());
-                    unnamed_organization = Some(ByteRange { start, end: start + last.len() }.trim(text));
+                    let start = rest.start + s.len() - last_part.map_or(0, str::len);
+                    let start = start + (text[start..].len() - text[start..].trim_start().len());
+                    let last = ByteRange { start, end: start + last.len() };
+                    // "Minister of ICT, Republic of Rwanda", "..., India": a country or a state's name
+                    // is where the person is from, not a body.
+                    match country_named_by(report, &inside, last, gaz) {
+                        Some(code) => country = country.or(Some(code)),
+                        None => unnamed_organization = Some(last),
+                    }
                 }
             }
             trim_role(text, ByteRange { start: rest.start, end: rest.start + first_part.len() }, gaz)

@@ -120,7 +120,7 @@ fn honorifics_are_recorded_apart_from_the_name() {
     for (line, honorific, name) in [
         ("Mr. Marcelo Pagotti", "Mr.", "Marcelo Pagotti"),
         ("Mrs. Ana Silva", "Mrs.", "Ana Silva"),
-        ("H.E. Ms. Teresa Lokeni", "H.E.", "Teresa Lokeni"),
+        ("H.E. Ms. Teresa Lokeni", "H.E. Ms.", "Teresa Lokeni"),
         ("Ambassador María Squeff", "Ambassador", "María Squeff"),
         ("Prof. Henrique Tavares", "Prof.", "Henrique Tavares"),
         ("Sra. Rosalía Tzul", "Sra.", "Rosalía Tzul"),
@@ -2316,4 +2316,30 @@ fn a_committee_of_a_chamber_is_a_unit_of_the_chamber() {
     // A chamber of commerce after another body's name is no chamber of a legislature.
     let text = "Ana Ruiz, directora de la Fundación Datos de la Cámara de Comercio de Lima, presentó el informe anual.";
     assert_eq!(title_and_body(text, "Ana Ruiz").1.as_deref(), Some("Fundación Datos"));
+}
+
+#[test]
+fn a_tables_columns_apart_by_spaces_are_title_and_body() {
+    let text = "ACTA No. 12\n\nASISTENTES:\n\nNOMBRE                      CARGO                 ENTIDAD\nFranky Eraso Cuaces         Presidente            Concejo Municipal\nLuisa Fernanda Rosero       Jefe Oficina Jurídica    Alcaldía de Pasto\n";
+    let rows = speakers_in(text, Lang::ES);
+    let r = row(&rows, "Franky Eraso Cuaces");
+    assert_eq!((r.2.as_deref(), r.3.as_deref()), (Some("Presidente"), Some("Concejo Municipal")), "{rows:?}");
+    let r = row(&rows, "Luisa Fernanda Rosero");
+    assert_eq!(
+        (r.2.as_deref(), r.3.as_deref()),
+        (Some("Jefe Oficina Jurídica"), Some("Alcaldía de Pasto")),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn a_country_or_a_states_name_last_in_an_entry_is_the_country_not_a_body() {
+    let text = "PROVISIONAL LIST OF SPEAKERS\n\n1. H.E. Ms. Paula Ingabire, Minister of ICT and Innovation, Republic of Rwanda\n2. Mr. Ashwini Vaishnaw, Minister of Electronics and Information Technology, India\n3. H.E. Mr. Karl Lauterbach, Federal Minister of Health, Germany (video message)\n";
+    let rows = speakers_in(text, Lang::EN);
+    for (name, country) in [("Paula Ingabire", "RW"), ("Ashwini Vaishnaw", "IN"), ("Karl Lauterbach", "DE")] {
+        let r = row(&rows, name);
+        assert_eq!((r.3.as_deref(), r.4.as_deref()), (None, Some(country)), "{rows:?}");
+    }
+    // A chain of honorifics is written whole.
+    assert_eq!(row(&rows, "Paula Ingabire").1.as_deref(), Some("H.E. Ms."), "{rows:?}");
 }
