@@ -560,15 +560,25 @@ fn role_around(p: &Prose, name: ByteRange, apposition: Option<ByteRange>, gaz: &
     let after_end = floor(text, after_start + 80);
     let after = text[after_start..after_end].trim_start_matches([',', ')', ' ']);
     let lower_after = &p.lower[after_end - after.len()..after_end];
-    if let Some(role) = gaz
-        .participation_after
-        .find_all(lower_after)
-        .filter(|&(start, end, _)| start == 0 && word_end(lower_after, end))
-        .max_by_key(|&(_, end, _)| end)
-        .map(|(_, _, role)| role)
-    {
+    let phrase_at_start = |lower_after: &str| {
+        gaz.participation_after
+            .find_all(lower_after)
+            .filter(|&(start, end, _)| start == 0 && word_end(lower_after, end))
+            .max_by_key(|&(_, end, _)| end)
+            .map(|(_, _, role)| role)
+    };
+    if let Some(role) = phrase_at_start(lower_after) {
         return Some(role);
     }
+    // "..., who presided over the launch", "..., quien moderó": a phrase that opens a relative
+    // clause counts when no phrase before the name gives the part ("presidida pelo conselheiro X,
+    // que apresentou o cronograma" is the chair).
+    let relative = || {
+        gaz.clause_starts
+            .iter()
+            .find_map(|c| lower_after.strip_prefix(c.trim_start_matches([',', ' '])))
+            .and_then(phrase_at_start)
+    };
     let from = ceil(text, name.start.saturating_sub(LIST_WINDOW));
     let before = &text[from..name.start];
     // The sentence's start: a line end, or a period that ends a word longer than an abbreviation
@@ -598,6 +608,7 @@ fn role_around(p: &Prose, name: ByteRange, apposition: Option<ByteRange>, gaz: &
             only_title_words(rest.trim(), base + end + lead, p, gaz, rest.trim_end().ends_with(','))
         })
         .map(|(_, role)| role)
+        .or_else(relative)
 }
 
 fn word_start(s: &str, i: usize) -> bool {

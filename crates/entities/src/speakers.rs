@@ -565,7 +565,24 @@ fn absent_in_sentence(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
     }
     let folded = format!(" {} ", acta_doc::fold_words(&before[start..]));
     let absent = gaz.lead_ins.find_all(&folded).any(|(_, _, (_, absent))| absent);
-    absent || absent_in_clause_after(text, name, gaz)
+    absent || absent_in_clause_after(text, name, gaz) || absent_as_predicate(text, name, gaz)
+}
+
+/// "O prefeito Adriano Silva não compareceu", "Julius Bitok, the former principal secretary, was
+/// not present": a phrase of absence right after the name, or after the apposition closed by a
+/// comma that follows it.
+fn absent_as_predicate(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
+    let end = floor(text, (name.end + 2 * MAX_CLAUSE_AFTER_BYTES).min(text.len()));
+    let after = &text[name.end..end];
+    let sentence = &after[..after.find(['.', ';', '\n']).unwrap_or(after.len())];
+    let predicate = match sentence.strip_prefix(", ") {
+        Some(apposition) => apposition.find(", ").map_or("", |i| &apposition[i + 2..]),
+        None => sentence,
+    };
+    let head: String = predicate.split_whitespace().take(5).collect::<Vec<_>>().join(" ");
+    let folded = format!(" {} ", acta_doc::fold_words(&head));
+    let absent = gaz.lead_ins.find_all(&folded).any(|(start, _, (_, absent))| absent && start == 0);
+    absent
 }
 
 /// How far before a name a phrase of representation is looked for...

@@ -2343,3 +2343,30 @@ fn a_country_or_a_states_name_last_in_an_entry_is_the_country_not_a_body() {
     // A chain of honorifics is written whole.
     assert_eq!(row(&rows, "Paula Ingabire").1.as_deref(), Some("H.E. Ms."), "{rows:?}");
 }
+
+#[test]
+fn a_part_said_in_a_relative_clause_after_the_name_counts_after_one_said_before() {
+    let text = "Officials launched the pilot on Tuesday. \"We are ready,\" said Principal Secretary Belio Kipsang, who presided over the launch in Nairobi.";
+    assert_eq!(sorted_parts(&speakers_in(text, Lang::EN), "Belio Kipsang"), ["chair"]);
+    // A phrase before the name gives the part; the relative clause only says what the chair did.
+    let text =
+        "A reunião foi presidida pelo conselheiro Marcelo Antunes Pereira, que apresentou o cronograma de implantação.";
+    assert_eq!(sorted_parts(&speakers_in(text, Lang::PT), "Marcelo Antunes Pereira"), ["chair"]);
+}
+
+#[test]
+fn a_person_the_sentence_says_was_not_there_has_no_row() {
+    let text = "A secretária de Educação, Dilma Regina Schmitz, conduziu a audiência pública. O prefeito Adriano Silva não compareceu por compromisso em Florianópolis.";
+    let rows = speakers_in(text, Lang::PT);
+    assert!(rows.iter().all(|r| r.0 != "Adriano Silva"), "{rows:?}");
+    let text = "The minister opened the event. Julius Bitok, the former principal secretary who designed the first phase, was not present. Irungu Houghton, executive director of Amnesty International Kenya, told the audience that the law must be enforced.";
+    let rows = speakers_in(text, Lang::EN);
+    assert!(rows.iter().all(|r| r.0 != "Julius Bitok"), "{rows:?}");
+    assert!(rows.iter().any(|r| r.0 == "Irungu Houghton"), "{rows:?}");
+}
+
+#[test]
+fn a_session_conducted_by_someone_is_moderated_by_them() {
+    let text = "A mesa foi conduzida pela secretária de Educação, Dilma Regina Schmitz, que apresentou o diagnóstico das escolas da rede.";
+    assert_eq!(sorted_parts(&speakers_in(text, Lang::PT), "Dilma Regina Schmitz"), ["moderator"]);
+}
