@@ -37,10 +37,16 @@ pub(crate) fn national_government(name: &str, gaz: &Gazetteers) -> bool {
     // A city's government is its executive ("Gobierno de la Ciudad de Buenos Aires"); a country's
     // or a state's is a whole government.
     let city = gaz.classes.city_words.iter().any(|c| rest.starts_with(c.as_str()));
+    // "Estado de Jalisco", "State of Victoria": a place's name of a word or two after the prefix,
+    // a state's or a province's whole government as much as a country's.
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let place_name = (1..=2).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic));
     !city
         && (gaz.country_named(rest).is_some()
             || gaz.find_places(rest).any(|(_, e, p)| e == rest.len() && matches!(p, Place::Country(_)))
-            || gaz.classes.region_words.iter().any(|w| rest.starts_with(w.as_str())))
+            || gaz.classes.region_words.iter().any(|w| rest.starts_with(w.as_str()))
+            || place_name)
 }
 
 /// Does a name start or end with the head word of an event ("Forum", "Cumbre", "Semaine")? Years,

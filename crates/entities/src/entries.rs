@@ -66,7 +66,12 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
     for field in &report.fields {
         let role = role_of(field.kind)
             .or_else(|| (field.kind == FieldKind::Other).then(|| lead_in_role(gaz, field.label.slice(text))).flatten());
-        if let Some((role, absent)) = role {
+        if let Some((mut role, absent)) = role {
+            // "Modera: X" then "Participan: A, B": a panel's participants, under its moderator, speak.
+            let line = report.lines.partition_point(|l| l.range.end <= field.label.start);
+            if role == SessionRole::Attendee && !absent && under_moderator(report, line, gaz) {
+                role = SessionRole::Speaker;
+            }
             lists.push((list_extent(report, field.value, gaz), role, absent));
         }
     }

@@ -1,7 +1,7 @@
 //! Lists of people: where a list after a heading or a lead-in line ends, and how it splits into entries
 //! (one a line, at ';', at a period between names, at commas between names alone, where entries run together).
 
-use acta_doc::{fold_words, ByteRange, Line, LineKind, Report, SessionRole};
+use acta_doc::{fold_words, ByteRange, FieldKind, Line, LineKind, Report, SessionRole};
 
 use crate::entries::label_first_entry;
 use crate::gazetteer::Gazetteers;
@@ -93,6 +93,25 @@ pub(crate) fn lead_in_role(gaz: &Gazetteers, label: &str) -> Option<(SessionRole
         .map(|(_, _, role)| role)
 }
 
+/// How many lines above a list of participants its panel's moderator may be named.
+const MODERATOR_LINES_ABOVE: usize = 2;
+
+/// Whether one of the lines right above line `i` names a moderator or chair in a field or after a
+/// lead-in ("Modera: Ximena Puente", "Moderator: ..."): a panel's block.
+pub(crate) fn under_moderator(report: &Report, i: usize, gaz: &Gazetteers) -> bool {
+    let text = &report.text;
+    report.lines[..i].iter().rev().filter(|l| l.kind != LineKind::Blank).take(MODERATOR_LINES_ABOVE).any(|l| {
+        let moderator_field =
+            report.fields.iter().any(|f| l.content.contains(&f.label) && f.kind == FieldKind::Moderator);
+        let content = l.content.slice(text);
+        moderator_field
+            || content
+                .find(':')
+                .and_then(|c| lead_in_role(gaz, &content[..c]))
+                .is_some_and(|(role, _)| matches!(role, SessionRole::Moderator | SessionRole::Chair))
+    })
+}
+
 /// Whether `next`, after a blank line, goes on with the list `previous` was an entry of: the
 /// entry ended with a list's ';' or ',', or both are a name, a dash and a description ("Ana Ruiz –
 /// Representante do Ministério da Saúde"), as lists written one entry a paragraph are.
@@ -121,7 +140,11 @@ pub(crate) fn lead_in_lists(
         let content = line.content.slice(text);
         let Some(colon) = content.rfind(':') else { continue };
         let (lead, after) = (&content[..colon], &content[colon + 1..]);
-        let Some((role, absent)) = lead_in_role(gaz, lead) else { continue };
+        let Some((mut role, absent)) = lead_in_role(gaz, lead) else { continue };
+        // "Modera: X" then "Participan: A, B": a panel's participants, under its moderator, speak.
+        if role == SessionRole::Attendee && under_moderator(report, i, gaz) {
+            role = SessionRole::Speaker;
+        }
         if !after.trim().is_empty() {
             let start = line.content.start + colon + 1;
             let mut list = ByteRange { start, end: line.content.end };

@@ -1421,10 +1421,14 @@ fn affiliation_of_government<'r>(
     gaz: &Gazetteers,
 ) -> Affiliation<'r> {
     let role = trim_role(text, ByteRange { start: rest.start, end: start }, gaz);
-    let country = gaz.find_places(&text[start..end]).find_map(|(_, _, place)| match place {
-        crate::gazetteer::Place::Country(code) => Some(*code),
-        _ => None,
-    });
+    // The country in the government's name, or after it ("Government of Quebec, Canada").
+    let country_in = |from: usize, to: usize| {
+        gaz.find_places(&text[from..to]).find_map(|(_, _, place)| match place {
+            crate::gazetteer::Place::Country(code) => Some(*code),
+            _ => None,
+        })
+    };
+    let country = country_in(start, end).or_else(|| country_in(end, rest.end.max(end)));
     Affiliation {
         role,
         organization: None,

@@ -187,13 +187,31 @@ pub(crate) fn table_entry<'g>(
             })
         }
         None => {
-            // No header: a row whose first cell is a name, in a speakers section or with a separator.
+            // No header: a row whose first cell is a name, in a speakers section or with a separator;
+            // or a programme's row whose name comes after its time and session ("09:00 – 09:20 |
+            // Palabras de bienvenida | Verónica Delgadillo García, Presidenta Municipal"): the
+            // first later cell that opens with a full name, when the first cell is a time.
             let first = *row.cells.first()?;
-            let mut p = parse_entry(text, first, gaz, lang, SessionRole::Speaker)?;
+            let (index, mut p) = match parse_entry(text, first, gaz, lang, SessionRole::Speaker) {
+                Some(p) => (0, p),
+                None if first.slice(text).starts_with(|c: char| c.is_ascii_digit()) => {
+                    row.cells.iter().enumerate().skip(1).find_map(|(i, c)| {
+                        parse_entry(text, *c, gaz, lang, SessionRole::Speaker)
+                            .filter(|p| p.core_tokens >= 2)
+                            .map(|p| (i, p))
+                    })?
+                }
+                None => return None,
+            };
             if !in_speakers && p.core_tokens < 2 {
                 return None;
             }
-            p.rest = rest_from(1);
+            // A later name cell holds its affiliation after a comma ("Verónica Delgadillo, Presidenta").
+            let own_rest = p.rest;
+            p.rest = rest_from(index + 1);
+            if index > 0 && !own_rest.is_empty() {
+                p.rest = ByteRange { start: own_rest.start, end: row.line.end }.trim(text);
+            }
             p.source = row.line;
             Some(p)
         }
