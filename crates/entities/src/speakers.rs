@@ -310,6 +310,20 @@ impl Stage for SpeakerStage {
                 s.role = mentions.iter().find_map(|&r| plural_title_of_enumeration(report, r, &self.gaz));
             }
         }
+        // "diretor de Tecnologia da Prefeitura": a body named by its bare head word is the one body
+        // of that head the text names in full ("Prefeitura de Joinville").
+        for s in speakers.iter_mut() {
+            let Some(org) = s.organization else { continue };
+            // Only a head word ("Prefeitura", "Ministerio"), not a name of one word ("OECD", "Toulouse").
+            let word = org.slice(&report.text);
+            if !self.gaz.shapes.body_heads.contains(word) {
+                continue;
+            }
+            if let Some(body) = only_body_headed_by(report, word) {
+                s.organization = Some(body.range);
+                s.organization_is_ministry = body.kind == EntityKind::Ministry;
+            }
+        }
         // "Secrétaire Générale du Ministère", "directora de la Agencia": a title that ends in a
         // body's bare head word names the one body of that head the text names in full.
         for s in speakers.iter_mut().filter(|s| s.organization.is_none()) {
@@ -882,7 +896,14 @@ fn body_named_before<'r>(report: &'r Report, role: ByteRange, gaz: &Gazetteers) 
     if !joined || kept.is_empty() {
         return None;
     }
-    let head_word = acta_doc::fold(last);
+    let body = only_body_headed_by(report, last)?;
+    Some((ByteRange { start: role.start, end: role.start + kept.len() }, body))
+}
+
+/// The first mention of the only body of the text whose name of two words or more starts with
+/// `head` ("Ministère" → "Ministère des Postes et Télécommunications"), if there is one.
+fn only_body_headed_by<'r>(report: &'r Report, head: &str) -> Option<&'r Mention> {
+    let head_word = acta_doc::fold(head);
     let starts_with_head = |c: &acta_doc::Canonical| {
         matches!(c.kind, EntityKind::Ministry | EntityKind::Organization)
             && c.name.split_whitespace().nth(1).is_some()
@@ -893,8 +914,7 @@ fn body_named_before<'r>(report: &'r Report, role: ByteRange, gaz: &Gazetteers) 
     if bodies.next().is_some() {
         return None;
     }
-    let body = report.mentions.iter().find(|m| m.canonical == only)?;
-    Some((ByteRange { start: role.start, end: role.start + kept.len() }, body))
+    report.mentions.iter().find(|m| m.canonical == only)
 }
 
 /// The country `part` names, when it is a country's name, alone or after a state's prefix

@@ -2400,3 +2400,25 @@ fn a_states_government_is_a_whole_government_not_a_body() {
     let rows = speakers_in(text, Lang::EN);
     assert_eq!(row(&rows, "ISABELLE TREMBLAY").4.as_deref(), Some("CA"), "{rows:?}");
 }
+
+#[test]
+fn a_citys_executive_and_council_are_government_bodies() {
+    let r = extract_in(
+        "Sophie Collard propose un partenariat avec la Ville de Charleroi pour les ateliers.",
+        Some(Lang::FR),
+    );
+    assert_eq!(names(&r, EntityKind::Ministry), ["Ville de Charleroi"]);
+    let r = extract_in("A audiência foi realizada no plenário da Câmara de Vereadores de Joinville.", Some(Lang::PT));
+    assert_eq!(names(&r, EntityKind::Ministry), ["Câmara de Vereadores de Joinville"]);
+}
+
+#[test]
+fn a_body_named_by_its_bare_head_word_is_the_one_body_of_that_head() {
+    let text = "Prefeitura de Joinville\nNotícias\n\nO diretor de Tecnologia da Informação da Prefeitura, Anderson Kühl Pereira, explicou que 31 unidades ainda dependem de conexões lentas.";
+    let rows = speakers_in(text, Lang::PT);
+    assert_eq!(row(&rows, "Anderson Kühl Pereira").3.as_deref(), Some("Prefeitura de Joinville"), "{rows:?}");
+    // A name of one word is no head word: "OECD" stays itself beside "OECD Network on E-government".
+    let text = "The OECD Network on E-government met in Paris. Opening remarks by Edwin Lau, Head of the Public Sector Reform Division, OECD.";
+    let rows = speakers_in(text, Lang::EN);
+    assert_eq!(row(&rows, "Edwin Lau").3.as_deref(), Some("OECD"), "{rows:?}");
+}
