@@ -880,7 +880,8 @@ fn body_named_before<'r>(report: &'r Report, role: ByteRange, gaz: &Gazetteers) 
     let text = &report.text;
     let title = role.slice(text);
     let (head, last) = title.rsplit_once(' ')?;
-    if !last.chars().next().is_some_and(char::is_uppercase) || !last.chars().all(char::is_alphabetic) {
+    // A body's head word only ("Ministère", "Agencia"): the bodies of the text are read for few titles.
+    if !gaz.shapes.body_heads.contains(last) {
         return None;
     }
     // The preposition and article before the head word ("du", "de la", "of the").
