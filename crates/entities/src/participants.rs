@@ -146,6 +146,25 @@ fn title_at(p: &Prose, pos: usize, gaz: &Gazetteers) -> Option<usize> {
 }
 
 /// Is the first word of `s` (after an article) a title of the language packs?
+/// Most words before the title word of a compound title ("the Data Protection Commissioner").
+const MAX_COMPOUND_TITLE_WORDS: usize = 3;
+
+/// "the Data Protection Commissioner", "the health minister": an article, a few words and a
+/// title word that ends the piece, as English writes a post's subject before its title.
+fn compound_title(s: &str, gaz: &Gazetteers) -> bool {
+    let Some(article) = gaz
+        .classes
+        .title_articles
+        .iter()
+        .find(|a| s.get(..a.len()).is_some_and(|head| head.eq_ignore_ascii_case(a)) && a.ends_with(' '))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = s[article.len()..].split_whitespace().collect();
+    (2..=MAX_COMPOUND_TITLE_WORDS + 1).contains(&words.len())
+        && words.last().is_some_and(|w| is_title_word(w.trim_end_matches(['.', ';']), gaz))
+}
+
 fn starts_with_title(s: &str, base: usize, p: &Prose, gaz: &Gazetteers) -> bool {
     let mut pos = base;
     for article in &gaz.classes.title_articles {
@@ -357,7 +376,9 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
             .is_some_and(|(prefix, rest)| prefix.len() <= 2 && rest.starts_with(char::is_uppercase));
         let capital = first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || prefixed;
         let connector = gaz.classes.title_continuations.contains(first);
-        if trimmed.is_empty() || !(capital || connector || starts_with_title(trimmed, part_start, p, gaz)) {
+        if trimmed.is_empty()
+            || !(capital || connector || starts_with_title(trimmed, part_start, p, gaz) || compound_title(trimmed, gaz))
+        {
             break;
         }
         // "..., Moussa Thiam, en présence de la présidente de la CDP, Awa Ndiaye": a phrase of

@@ -2422,3 +2422,12 @@ fn a_body_named_by_its_bare_head_word_is_the_one_body_of_that_head() {
     let rows = speakers_in(text, Lang::EN);
     assert_eq!(row(&rows, "Edwin Lau").3.as_deref(), Some("OECD"), "{rows:?}");
 }
+
+#[test]
+fn a_compound_title_in_apposition_after_the_name_is_the_title() {
+    let text = "The government launched its digital identity pilot on Tuesday. Speaking at the same event, Immaculate Kassait, the Data Protection Commissioner, said her office had received 312 complaints.";
+    assert_eq!(title_and_body(text, "Immaculate Kassait").0.as_deref(), Some("Data Protection Commissioner"));
+    // A phrase that ends in no title is no apposition.
+    let text = "The government launched its digital identity pilot on Tuesday. Speaking at the same event, Immaculate Kassait, the voice of the regulator, said her office had received 312 complaints.";
+    assert_eq!(title_and_body(text, "Immaculate Kassait").0, None);
+}
