@@ -109,9 +109,12 @@ pub(crate) fn article_inside(name: &str, gaz: &Gazetteers) -> Option<usize> {
     for word in name.split(' ') {
         let at = pos;
         pos += word.len() + 1;
+        // "MINISTÈRE DES POSTES": in a name written in capitals an article in capitals is a connector.
+        let in_capitals = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
         let article = word.chars().count() >= 2
             && word.starts_with(char::is_uppercase)
-            && gaz.articles.contains(&word.to_lowercase());
+            && gaz.articles.contains(&word.to_lowercase())
+            && !(in_capitals(word) && in_capitals(previous));
         // "Association Les Connectés du Quartier": after a body's head, the article is its name's.
         let joined = gaz.name_connectors.contains(&previous.to_lowercase())
             || gaz.conjunctions.iter().any(|c| c == previous)

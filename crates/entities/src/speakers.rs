@@ -911,11 +911,14 @@ fn only_body_headed_by<'r>(report: &'r Report, head: &str) -> Option<&'r Mention
             && c.name.split_whitespace().next().is_some_and(|w| acta_doc::fold(w) == head_word)
     };
     let mut bodies = report.canonicals.iter().enumerate().filter(|(_, c)| starts_with_head(c));
-    let (only, _) = bodies.next()?;
+    let (only, body) = bodies.next()?;
     if bodies.next().is_some() {
         return None;
     }
-    report.mentions.iter().find(|m| m.canonical == only)
+    // The mention written as the body's name ("Ministère des Postes ...", not its letterhead in capitals).
+    let mut mentions = report.mentions.iter().filter(|m| m.canonical == only);
+    let first = mentions.clone().next();
+    mentions.find(|m| m.range.slice(&report.text) == body.name).or(first)
 }
 
 /// The country `part` names, when it is a country's name, alone or after a state's prefix

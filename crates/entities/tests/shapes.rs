@@ -2431,3 +2431,12 @@ fn a_compound_title_in_apposition_after_the_name_is_the_title() {
     let text = "The government launched its digital identity pilot on Tuesday. Speaking at the same event, Immaculate Kassait, the voice of the regulator, said her office had received 312 complaints.";
     assert_eq!(title_and_body(text, "Immaculate Kassait").0, None);
 }
+
+#[test]
+fn an_article_in_capitals_inside_a_name_in_capitals_is_a_connector() {
+    let text = "MINISTÈRE DES POSTES ET TÉLÉCOMMUNICATIONS\n\nLe ministre a organisé ce mardi un atelier national de validation de la stratégie de cybersécurité.\n";
+    assert_eq!(
+        names(&extract_in(text, Some(Lang::FR)), EntityKind::Ministry),
+        ["MINISTÈRE DES POSTES ET TÉLÉCOMMUNICATIONS"]
+    );
+}
