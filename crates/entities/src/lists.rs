@@ -96,8 +96,8 @@ pub(crate) fn lead_in_role(gaz: &Gazetteers, label: &str) -> Option<(SessionRole
 /// How many lines above a list of participants its panel's moderator may be named.
 const MODERATOR_LINES_ABOVE: usize = 2;
 
-/// Whether one of the lines right above line `i` names a moderator or chair in a field or after a
-/// lead-in ("Modera: Ximena Puente", "Moderator: ..."): a panel's block.
+/// Whether one of the lines right above line `i` names a moderator, in a moderator field or after a
+/// lead-in of a moderator or chair ("Modera: Ximena Puente", "Moderator: ..."): a panel's block.
 pub(crate) fn under_moderator(report: &Report, i: usize, gaz: &Gazetteers) -> bool {
     let text = &report.text;
     report.lines[..i].iter().rev().filter(|l| l.kind != LineKind::Blank).take(MODERATOR_LINES_ABOVE).any(|l| {

@@ -689,24 +689,26 @@ fn country_of_sentence(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Op
         if m.kind != EntityKind::Country {
             return None;
         }
-        let before = text[start..m.range.start].trim_end().to_lowercase();
-        let before = gaz
-            .classes
-            .country_articles
-            .iter()
-            // A whole word: the "o" of "delegação" is no article.
-            .find_map(|a| {
-                before.strip_suffix(a.as_str()).filter(|b| b.is_empty() || b.ends_with(' ')).map(str::trim_end)
-            })
-            .unwrap_or(&before);
-        gaz.country_lead_ins
-            .iter()
-            .any(|lead| {
-                before.ends_with(lead.as_str())
-                    && before[..before.len() - lead.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-            })
+        after_country_lead_in(&text[start..m.range.start], gaz)
             .then(|| report.canonicals[m.canonical].country)
             .flatten()
+    })
+}
+
+/// Whether `before` (the text before a country's mention) ends in a phrase that puts people under
+/// that country ("En representación de", "delegação do"), its article aside.
+fn after_country_lead_in(before: &str, gaz: &Gazetteers) -> bool {
+    let before = before.trim_end().to_lowercase();
+    let before = gaz
+        .classes
+        .country_articles
+        .iter()
+        // A whole word: the "o" of "delegação" is no article.
+        .find_map(|a| before.strip_suffix(a.as_str()).filter(|b| b.is_empty() || b.ends_with(' ')).map(str::trim_end))
+        .unwrap_or(&before);
+    gaz.country_lead_ins.iter().any(|lead| {
+        before.ends_with(lead.as_str())
+            && before[..before.len() - lead.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
     })
 }
 
@@ -1011,9 +1013,7 @@ fn says_where_from(report: &Report, m: &Mention, gaz: &Gazetteers) -> bool {
     }
     let line_start = text[..m.range.start].rfind('\n').map_or(0, |i| i + 1);
     let before = &text[floor(text, m.range.start.saturating_sub(HOME_CONTEXT_BYTES)).max(line_start)..m.range.start];
-    let folded = format!(" {}", acta_doc::fold_words(before));
-    let folded = folded.trim_end();
-    !gaz.country_lead_ins.iter().any(|lead| folded.ends_with(&format!(" {}", acta_doc::fold_words(lead).trim_end())))
+    !after_country_lead_in(before, gaz)
 }
 
 /// The country a country's mention names: its canonical's code, or the code its name is.
