@@ -87,6 +87,7 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
                 if is_sentence_about(text, &p, gaz) {
                     continue;
                 }
+                with_lines_below(report, &mut p, part, gaz);
                 p.absent = absent || marked_absent(text, p.rest, gaz);
                 out.push(p);
             }
@@ -180,6 +181,9 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
         for part in split_entries(text, line.content) {
             let Some(mut p) = parse_entry(text, part, gaz, lang(part.start), section_role) else { continue };
             p.absent |= section_absent;
+            if in_speakers {
+                with_lines_below(report, &mut p, part, gaz);
+            }
             // A sentence about what a person did is not an entry, even under a speakers heading.
             let first_word = p.rest.slice(text).split_whitespace().next().unwrap_or("");
             if in_speakers && (part.len() > 400 || gaz.narrative_verbs.contains(first_word)) {
@@ -224,6 +228,66 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
     out.sort_by_key(|e| e.name.start);
     out.dedup_by(|a, b| a.name.overlaps(&b.name));
     out
+}
+
+/// Most lines under a name alone that say who the person is (title, unit, body, country).
+const MAX_BLOCK_LINES: usize = 3;
+
+/// Most words in a line of such a block: more is prose.
+const MAX_BLOCK_LINE_WORDS: usize = 12;
+
+/// "Marta Ruiz Paz" / "Directora de Datos" / "Ministerio de Economía": a name alone on its line,
+/// its title and body on the lines below it, one block a person. The lines below become the
+/// entry's rest.
+fn with_lines_below(report: &Report, p: &mut ParsedEntry, part: ByteRange, gaz: &Gazetteers) {
+    if !p.rest.is_empty() {
+        return;
+    }
+    let Some(i) = report.lines.partition_point(|l| l.range.start <= part.start).checked_sub(1) else { return };
+    if report.lines[i].content.trim(&report.text) != part {
+        return;
+    }
+    if let Some(end) = block_end(report, i, gaz) {
+        p.rest = ByteRange { start: report.lines[i + 1].content.start, end };
+        p.source = ByteRange { start: part.start, end };
+    }
+}
+
+/// Where the block of line `i`, a name alone, ends when the lines right below it (no blank line
+/// between) say who the person is: one to three short lines that start with no name nor honorific
+/// and are no sentence, followed by a blank line, the text's end or the next name. A web page's
+/// speakers are written so ("Ana Gil" / "Directora de Datos" / "Ministerio de Economía").
+fn block_end(report: &Report, i: usize, gaz: &Gazetteers) -> Option<usize> {
+    let text = &report.text;
+    // The next person's line: an honorific, or a name that opens with a known name and is no
+    // body's ("Open Contracting Partnership" is shaped as a name).
+    let starts_with_name = |l: &acta_doc::Line| {
+        let pos = l.content.start;
+        let s = l.content.slice(text);
+        let first_word = s.split_whitespace().next().unwrap_or("");
+        let body_word =
+            s.split_whitespace().any(|w| gaz.shapes.body_heads.contains(w) || gaz.shapes.body_tails.contains(w));
+        honorific_at(text, pos, gaz, report.language_at(pos)).is_some()
+            || name_at(&text[..l.content.end], pos, gaz).is_some_and(|n| n.core_tokens >= 2)
+                && (gaz.is_given_name(first_word) || gaz.is_surname(first_word))
+                && !body_word
+    };
+    let mut end = None;
+    for (n, line) in report.lines[i + 1..].iter().enumerate() {
+        if line.kind == LineKind::Blank || starts_with_name(line) {
+            return end;
+        }
+        let s = line.content.slice(text);
+        let describes = line.kind == LineKind::Text
+            && s.split_whitespace().count() <= MAX_BLOCK_LINE_WORDS
+            && !s.ends_with(['.', ':', '?', '!'])
+            && !gaz.sentence_verbs.iter().any(|v| s.contains(v.as_str()));
+        if n == MAX_BLOCK_LINES || !describes {
+            return None;
+        }
+        end = Some(line.content.end);
+    }
+    end
 }
 
 /// "Luiz Gaiger, Abet": a short text line that is a name of two words or more, a separator and a

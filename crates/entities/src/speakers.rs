@@ -934,20 +934,26 @@ fn country_named_by(report: &Report, inside: &[&Mention], part: ByteRange, gaz: 
     state.then(|| country_of(report, m)).flatten()
 }
 
+/// `end`, or where the line before the one `end` is on ends when that line starts after `start`.
+fn line_above_end(text: &str, start: usize, end: usize) -> usize {
+    text[start..end].rfind('\n').map_or(end, |nl| start + nl)
+}
+
 /// Most spaces between two words of one column of a table written with spaces.
 const MAX_SPACES_IN_COLUMN: usize = 2;
 
 /// Where the first gap between a table's columns in `s` starts and where the next column starts: a
-/// tab, or a run of more than [`MAX_SPACES_IN_COLUMN`] spaces, between two words.
+/// tab, or a run of more than [`MAX_SPACES_IN_COLUMN`] spaces, between two words; or a line break
+/// (an entry written as a block of lines, its title and body each on a line).
 fn column_gap(s: &str) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b' ' || bytes[i] == b'\t' {
+        if matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r') {
             let start = i;
             let mut tab = false;
-            while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
-                tab |= bytes[i] == b'\t';
+            while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r') {
+                tab |= matches!(bytes[i], b'\t' | b'\n');
                 i += 1;
             }
             if start > 0 && i < bytes.len() && (tab || i - start > MAX_SPACES_IN_COLUMN) {
@@ -1265,7 +1271,10 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
         let between = &text[m.range.end..next.range.start];
         let before = text[rest.start..m.range.start].trim_end().to_lowercase();
         let inside_title = gaz.classes.role_of.iter().any(|w| before.ends_with(&format!(" {w}")) || before == *w);
-        if inside_title && between.trim() == "," {
+        // "Secretaria de Gobierno Digital" / "Presidencia del Consejo de Ministros": in an entry
+        // written as a block of lines, a body on a later line is the one the earlier lines' are of.
+        let next_line = between.contains('\n');
+        if inside_title && between.trim() == "," || next_line {
             chosen = Some(i + 1);
         } else {
             break;
@@ -1274,9 +1283,14 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
     let organization = chosen.map(|i| institutions[i]);
     let mut unnamed_organization = None;
     let role = match organization {
-        Some(org) => trim_role(text, ByteRange { start: rest.start, end: org.range.start }, gaz)
-            .filter(|r| !r.is_empty())
-            .or_else(|| title_after_body(text, org.range.end, rest.end, gaz)),
+        // In a block of lines the title is on the lines above the body's.
+        Some(org) => trim_role(
+            text,
+            ByteRange { start: rest.start, end: line_above_end(text, rest.start, org.range.start) },
+            gaz,
+        )
+        .filter(|r| !r.is_empty())
+        .or_else(|| title_after_body(text, org.range.end, rest.end, gaz)),
         None => {
             // No institution recognised: the first comma-separated part is the title when more follow,
             // and a last part in capitals after it is the body ("Chief Information Officer, Government
@@ -1315,10 +1329,18 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
                 let end = start + government_name_len(&s[at..]);
                 return affiliation_of_government(text, rest, start, end, gaz);
             }
-            let last_part = s.rsplit_once(", ").map(|(_, l)| l).or_else(|| column_gap.map(|(_, after)| &s[after..]));
+            // An entry written as a block of lines names its body on the last line, first
+            // ("Proética, capítulo peruano de Transparencia Internacional").
+            let last_line = s.rfind('\n').map(|nl| &s[nl + 1..]);
+            let last_part = last_line
+                .or_else(|| s.rsplit_once(", ").map(|(_, l)| l))
+                .or_else(|| column_gap.map(|(_, after)| &s[after..]));
             if let Some(last) = last_part {
                 // "..., Germany (video message)": a note in parentheses is not the body's name.
-                let last = last[..last.find('(').unwrap_or(last.len())].trim();
+                let mut last = last[..last.find('(').unwrap_or(last.len())].trim();
+                if last_line.is_some() {
+                    last = last.split(", ").next().unwrap_or(last);
+                }
                 if last.chars().next().is_some_and(char::is_uppercase) && last.split_whitespace().count() <= 8 {
                     let start = rest.start + s.len() - last_part.map_or(0, str::len);
                     let start = start + (text[start..].len() - text[start..].trim_start().len());

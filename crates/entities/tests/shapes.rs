@@ -2440,3 +2440,20 @@ fn an_article_in_capitals_inside_a_name_in_capitals_is_a_connector() {
         ["MINISTÈRE DES POSTES ET TÉLÉCOMMUNICATIONS"]
     );
 }
+
+#[test]
+fn a_speaker_written_as_a_block_of_lines_has_the_title_and_body_below_the_name() {
+    let text = "Forum on Open Budgets\n\nSpeakers\n\nHelena Marsh-Whitby\nSenior Analyst, Budget Transparency\nFairfield Policy Institute\n\nTobias Renwick\nDeputy Director\nMinistry of Finance\nRepublic of Ruritania\n\nModerator\n\nPriya Anand Kulkarni\nData Journalist\nThe Ledger, an independent newsroom\n";
+    let rows = speakers_in(text, Lang::EN);
+    let helena = row(&rows, "Helena Marsh-Whitby");
+    assert_eq!(helena.2.as_deref(), Some("Senior Analyst, Budget Transparency"), "{rows:?}");
+    assert_eq!(helena.3.as_deref(), Some("Fairfield Policy Institute"), "{rows:?}");
+    assert_eq!(row(&rows, "Tobias Renwick").3.as_deref(), Some("Ministry of Finance"), "{rows:?}");
+    let priya = row(&rows, "Priya Anand Kulkarni");
+    assert_eq!(priya.3.as_deref(), Some("The Ledger"), "{rows:?}");
+    assert_eq!(priya.5, ["moderator"], "{rows:?}");
+    // A paragraph of prose under a name alone is no block: the name keeps no title.
+    let text = "Speakers\n\nHelena Marsh-Whitby\nShe has led the budget transparency work of the institute since 2019 and wrote its open data guidance.\n";
+    let rows = speakers_in(text, Lang::EN);
+    assert_eq!(row(&rows, "Helena Marsh-Whitby").2, None, "{rows:?}");
+}
