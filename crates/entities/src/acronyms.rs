@@ -48,6 +48,7 @@ pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -
         let end = start + text[start..end].trim_end_matches('_').len();
         let token = &text[start..end];
         let prev = i.checked_sub(1).and_then(|k| spans.get(k));
+        let before_prev = i.checked_sub(2).and_then(|k| spans.get(k));
         i = next_index;
         // "DG CONNECT", "DG DIGIT": a Directorate-General of the European Commission, named by
         // its acronym after "DG".
@@ -65,6 +66,15 @@ pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -
         }
         // Codes and event names carry digits ("COP16", "ICANN63"); handles underscores; a
         // parenthesis after a name holds initials or a long form's acronym, read elsewhere.
+        // "N'GUESSAN", "O'NEILL": a surname in capitals after a capital and an apostrophe ("L'ONU"
+        // is the article's).
+        let glued_to_capital = text[..start]
+            .strip_suffix(['\'', '’'])
+            .and_then(|before| before.chars().next_back())
+            .is_some_and(|c| c.is_uppercase() && c != 'L');
+        if glued_to_capital {
+            continue;
+        }
         if token.chars().any(|c| c.is_ascii_digit())
             || text[end..].starts_with(['_', '@'])
             || text[..start].ends_with(['_', '@', '#', '/'])
@@ -136,9 +146,22 @@ pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -
             })
         };
         // A surname in capitals after a given name ("Agnès CANAYER") is a name too.
+        // "Fatou Binetou GUEYE": a given name, a second capitalised word, then the surname (a word
+        // one can say: "Régis Haubourg CSTB" names a person and a body).
+        let sayable = token.chars().any(|c| "AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜ".contains(c));
+        let second_name_word = sayable
+            && prev.is_some_and(|&(s, e)| {
+                let w = &text[s..e];
+                let mut chars = w.chars();
+                chars.next().is_some_and(char::is_uppercase)
+                    && chars.all(char::is_lowercase)
+                    && &text[e..start] == " "
+                    && before_prev.is_some_and(|&(bs, be)| &text[be..s] == " " && gaz.is_given_name(&text[bs..be]))
+            });
         if caps_word(prev)
             || caps_word(spans.get(next_index))
             || neighbour_is_name(prev)
+            || second_name_word
             || entry_start && neighbour_is_name(spans.get(next_index))
         {
             continue;

@@ -27,6 +27,9 @@ pub struct ParsedEntry<'g> {
     pub absent: bool,
     /// The whole entry, for the speaker record's source line.
     pub source: ByteRange,
+    /// A table row whose header says which cell is the title: that cell (maybe empty). `rest` is
+    /// then the body's and country's cells only.
+    pub title_cell: Option<ByteRange>,
 }
 
 /// The part the people listed under a field or heading of this kind had, and whether they were
@@ -212,7 +215,9 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
     for table in &tables {
         let first = table.lines.first().copied().unwrap_or_default();
         let in_speakers = speaker_sections.iter().any(|s| s.contains(&first));
-        let listed = lists.iter().find(|(r, _, _)| r.contains(&first));
+        // A table under a lead-in or a heading of a list of people ("LISTE DE PRÉSENCE") has that
+        // list's part.
+        let listed = lists.iter().chain(&people_sections).find(|(r, _, _)| r.contains(&first));
         for row in &table.rows {
             if let Some(mut p) =
                 table_entry(text, table, row, gaz, lang(row.line.start), in_speakers || listed.is_some())
@@ -464,6 +469,7 @@ pub fn parse_entry<'g>(
         // "Suzanne Sene - GAC Liaison - absent": in any list, not only under a lead-in.
         absent: marked_absent(text, rest, gaz),
         source: range,
+        title_cell: None,
     })
 }
 

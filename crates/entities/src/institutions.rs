@@ -170,7 +170,7 @@ pub(crate) fn media_names_regex(nouns: &[String], connectors: &str) -> Regex {
     // Longest first, so that a noun is never cut short by another that starts it.
     nouns.sort_by_key(|n| std::cmp::Reverse(n.len()));
     Regex::new(&format!(
-        r"^(?:{})[ \t]+((?:{CAPWORD})(?:[ \t]+(?:(?:{connectors})[ \t]+)?{CAPWORD}){{0,4}})",
+        r"^(?:{}) {{1,2}}((?:{CAPWORD})(?: {{1,2}}(?:(?:{connectors}) {{1,2}})?{CAPWORD}){{0,4}})",
         nouns.join("|")
     ))
     .expect("valid regex")

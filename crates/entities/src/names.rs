@@ -168,9 +168,14 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
     if core >= 2 && text[..end].ends_with('.') {
         let last = &text[pos..end - 1];
         let last = &last[last.rfind(' ').map_or(0, |i| i + 1)..];
+        // "M. Cheikh Tidiane BA.": so does a surname of two or three capitals at the end of a line.
+        let capitals_at_line_end = (2..=3).contains(&last.chars().count())
+            && last.chars().all(char::is_uppercase)
+            && text[end..].chars().next().is_none_or(|c| c == '\n' || c == '\r');
         if last.chars().count() == 3
             && last.chars().all(char::is_alphabetic)
             && last.chars().skip(1).all(char::is_lowercase)
+            || capitals_at_line_end
         {
             end -= 1;
         }

@@ -94,8 +94,9 @@ impl ShapePatterns {
         // After a comma only a capitalised word continues a name ("Planning, Development and
         // Management"); ", the Agency ..." starts the next item of a list.
         // A preposition may follow the comma ("Communication, des Télécommunications et de ...").
-        let continuation =
-            format!(r"(?:[ \t]+(?:{conn}[ \t]+)*{CAPWORD}|,[ \t]*(?:(?:{shape_of})[ \t]+(?:{conn}[ \t]+)*)?{CAPWORD})");
+        let continuation = format!(
+            r"(?: {{1,2}}(?:{conn} {{1,2}})*{CAPWORD}|, {{0,2}}(?:(?:{shape_of}) {{1,2}}(?:{conn} {{1,2}})*)?{CAPWORD})"
+        );
         let regex = |pattern: &str| Regex::new(pattern).expect("valid regex");
         let lowercase_heads: Vec<String> = ministry_heads
             .iter()
@@ -106,21 +107,21 @@ impl ShapePatterns {
             // Head-first shapes are matched anchored at each head word (see `every_start`), hence the `^`.
             ministry_head_first: HeadFirst::new(&ministry_heads, &format!(r"^(?:{ministry_heads_re}){continuation}+")),
             ministry_fixed: regex(&format!(r"(?:{ministry_fixed}){continuation}*")),
-            ministry_name_first: regex(&format!(r"(?:{CAPWORD}[ \t]+){{1,5}}(?:{ministry_tails})")),
+            ministry_name_first: regex(&format!(r"(?:{CAPWORD} {{1,2}}){{1,5}}(?:{ministry_tails})")),
             org_head_first: HeadFirst::new(
                 &org_heads,
-                &format!(r"^(?:{org_heads_re})(?:[ \t]+(?:{conn}[ \t]+)*{CAPWORD})+"),
+                &format!(r"^(?:{org_heads_re})(?: {{1,2}}(?:{conn} {{1,2}})*{CAPWORD})+"),
             ),
             org_name_first: regex(&format!(
-                r"(?:{CAPWORD}[ \t]+(?:(?:{tail_connectors})[ \t]+)?){{1,6}},?[ \t]*(?:{org_tails})"
+                r"(?:{CAPWORD} {{1,2}}(?:(?:{tail_connectors}) {{1,2}})?){{1,6}},? {{0,2}}(?:{org_tails})"
             )),
             with_acronym: regex(&format!(
-                r"({CAPWORD}(?:[ \t]+(?:{conn}[ \t]+)*{CAPWORD}){{1,10}})[ \t]*\(([A-Z][A-Za-z0-9&.\-]{{1,11}})\)"
+                r"({CAPWORD}(?: {{1,2}}(?:{conn} {{1,2}})*{CAPWORD}){{1,10}}) {{0,2}}\(([A-Z][A-Za-z0-9&.\-]{{1,11}})\)"
             )),
             // The counted repetition of `with_acronym` makes the regex engine's reverse DFA track
             // the count, and building its states cost a fifth of acta's time on real reports.
             with_acronym_any_length: regex(&format!(
-                r"({CAPWORD}(?:[ \t]+(?:{conn}[ \t]+)*{CAPWORD})+)[ \t]*\(([A-Z][A-Za-z0-9&.\-]{{1,11}})\)"
+                r"({CAPWORD}(?: {{1,2}}(?:{conn} {{1,2}})*{CAPWORD})+) {{0,2}}\(([A-Z][A-Za-z0-9&.\-]{{1,11}})\)"
             )),
             sentence_case_head: regex(&format!(r"(?:{sentence_case_heads})")),
             inner_head: regex(&format!(r"[ \t,](?:{ministry_heads_re}|{org_heads_re})")),

@@ -69,6 +69,15 @@ impl Stage for SpeakerStage {
                 false => before_next_person(report, parsed.rest, &self.gaz),
             };
             let mut affiliation = affiliation(report, rest, &self.gaz);
+            // A table's title column: the title is its cell, the rest the body's.
+            if let Some(title) = parsed.title_cell {
+                if affiliation.organization.is_none() && !rest.is_empty() {
+                    let body = rest.slice(&report.text);
+                    let end = column_gap(body).map_or(body.len(), |(gap, _)| gap);
+                    affiliation.unnamed_organization = Some(ByteRange { start: rest.start, end: rest.start + end });
+                }
+                affiliation.role = (!title.is_empty()).then_some(title);
+            }
             if affiliation.organization.is_none() && affiliation.unnamed_organization.is_none() {
                 affiliation.organization = body_of_heading(report, parsed.source.start);
             }

@@ -2457,3 +2457,49 @@ fn a_speaker_written_as_a_block_of_lines_has_the_title_and_body_below_the_name()
     let rows = speakers_in(text, Lang::EN);
     assert_eq!(row(&rows, "Helena Marsh-Whitby").2, None, "{rows:?}");
 }
+
+#[test]
+fn a_table_aligned_with_spaces_reads_its_columns_by_the_header() {
+    let text = "ATELIER REGIONAL SUR LES DONNEES OUVERTES\n\nLISTE DES PRESENTS (MATINEE)\n\nN°  NOM ET PRENOMS             ORGANISME                          FONCTION\n1   Adama Kouassi YAO            Ministère de l'Economie Numérique    Conseiller technique\n2   Mariam Awa SY                Orange Côte d'Ivoire               Juriste\n3   Koffi Ange N'GUESSAN         Institut National de la Statistique   Directeur adjoint\n\nLa séance est ouverte à 9 h 10.\n";
+    let rows = speakers_in(text, Lang::FR);
+    let yao = row(&rows, "Adama Kouassi YAO");
+    assert_eq!(yao.2.as_deref(), Some("Conseiller technique"), "{rows:?}");
+    assert_eq!(yao.3.as_deref(), Some("Ministère de l'Economie Numérique"), "{rows:?}");
+    assert_eq!(yao.5, ["attendee"], "{rows:?}");
+    // A surname of two capitals is the name's, read whole from its cell.
+    let sy = row(&rows, "Mariam Awa SY");
+    assert_eq!((sy.2.as_deref(), sy.3.as_deref()), (Some("Juriste"), Some("Orange Côte d'Ivoire")), "{rows:?}");
+    // A body's name stops at a column's gap: the title in the next column is not part of it.
+    let report = extract_in(text, Some(Lang::FR));
+    assert!(
+        names(&report, EntityKind::Ministry).iter().all(|m| !m.contains("Conseiller") && !m.contains("Directeur")),
+        "{:?}",
+        names(&report, EntityKind::Ministry)
+    );
+}
+
+#[test]
+fn an_unknown_second_given_name_before_a_surname_in_capitals_is_a_name_not_an_acronym() {
+    let report = extract_in("Étaient présentes : Fatou Binetou GUEYE et Awa Ndèye KANE.\n", Some(Lang::FR));
+    let people = names(&report, EntityKind::Person);
+    assert!(people.contains(&"Fatou Binetou GUEYE".to_string()), "{people:?}");
+    assert!(names(&report, EntityKind::Organization).is_empty());
+    // A word one cannot say is a body's acronym after a name.
+    let report = extract_in("- Régis Haubourg CSTB\n- Anne Moreau IGN\n", Some(Lang::FR));
+    assert!(names(&report, EntityKind::Organization).contains(&"CSTB".to_string()));
+    assert!(names(&report, EntityKind::Person).iter().all(|p| !p.contains("CSTB")));
+    // A surname glued to a capital by an apostrophe is no acronym either.
+    let report = extract_in("Étaient présents : Koffi Ange N'GUESSAN et Awa Ndèye KANE.\n", Some(Lang::FR));
+    assert!(names(&report, EntityKind::Person).contains(&"Koffi Ange N'GUESSAN".to_string()));
+    assert!(names(&report, EntityKind::Organization).is_empty());
+}
+
+#[test]
+fn a_surname_of_two_capitals_at_a_line_end_keeps_the_stop_out() {
+    let text =
+        "Les travaux ont été facilités par M. Abdoulaye NDAO. Le rapport sera rédigé par Mme Aïssatou Binta BA.\n";
+    let people = names(&extract_in(text, Some(Lang::FR)), EntityKind::Person);
+    assert!(people.contains(&"Aïssatou Binta BA".to_string()), "{people:?}");
+    let rows = speakers_in(text, Lang::FR);
+    assert_eq!(row(&rows, "Abdoulaye NDAO").5, ["moderator"], "{rows:?}");
+}

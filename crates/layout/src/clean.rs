@@ -173,6 +173,9 @@ const WRAPPED_MIN_WIDTH: usize = 40;
 const WRAPPED_CONTINUES_PERCENT: usize = 60;
 /// ...and whatever the next line starts with when it is at least this share.
 const WRAPPED_FULL_PERCENT: usize = 85;
+/// Spaces that part a table's columns, not a sentence's words.
+const COLUMN_GAP: &str = "   ";
+
 /// How far into a line a dash between a name and its affiliation is looked for ("Ana Ruiz – ...").
 const ENTRY_DASH_CHARS: usize = 60;
 /// How far into a line a colon makes it a field ("Moderadora: ...").
@@ -214,8 +217,13 @@ fn wrapped_prose(text: &str, existing: &[Edit], edits: &mut Vec<Edit>) -> usize 
     // letter; in a list ("DIALLO Aminata, ..." / "MBOUMBA Jean-Rémi, ...") only a line that goes on in
     // small letters does.
     let starts_lower = |i: usize| lines[i].1.trim_start().chars().next().is_some_and(char::is_lowercase);
-    // A row of a table or of comma-separated values ("Ms,Ana,SILVA,...") is no prose.
-    let row = |line: &str| line.contains(['\t', '|']) || line.matches(',').count() - line.matches(", ").count() >= 2;
+    // A row of a table or of comma-separated values ("Ms,Ana,SILVA,...") is no prose, nor one of
+    // a table aligned with spaces (two gaps of three spaces or more between its words).
+    let row = |line: &str| {
+        line.contains(['\t', '|'])
+            || line.matches(',').count() - line.matches(", ").count() >= 2
+            || line.trim().matches(COLUMN_GAP).count() >= 2
+    };
     let mut joined = 0;
     let mut i = 0;
     while i < lines.len() {

@@ -169,7 +169,9 @@ fn classify(
     if bullet_len == 0 && words <= MAX_BARE_HEADING_WORDS && is_isolated(text, raw, i) && looks_like_heading(c) {
         return (line(LineKind::Heading), None);
     }
-    if bullet_len == 0 && words <= 6 && looks_like_heading(c) && labels.classify(c).is_some() {
+    // "LISTE DE PRÉSENCE (JOUR 1)": a known label with a note in parentheses after it.
+    let labelled = without_final_note(c);
+    if bullet_len == 0 && words <= 6 && looks_like_heading(labelled) && labels.classify(labelled).is_some() {
         return (line(LineKind::Heading), None);
     }
     // "2. ORDEM DO DIA", "III. INFORMES": a numbered heading of minutes, a known label in capitals
@@ -212,6 +214,14 @@ fn is_isolated(text: &str, raw: &[ByteRange], i: usize) -> bool {
     let before = i == 0 || is_blank(text, raw[i - 1]);
     let after = i + 1 >= raw.len() || is_blank(text, raw[i + 1]);
     before && after
+}
+
+/// A line without a note in parentheses at its end ("Asistentes (por orden alfabético)").
+fn without_final_note(c: &str) -> &str {
+    match c.strip_suffix(')').and_then(|head| head.rfind(" (")) {
+        Some(open) => c[..open].trim_end(),
+        None => c,
+    }
 }
 
 fn looks_like_heading(c: &str) -> bool {
