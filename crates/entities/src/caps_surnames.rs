@@ -105,11 +105,16 @@ const MAX_TURN_LABEL_BYTES: usize = 48;
 /// CHAIR:") and of bodies are no names. Each as (range, words).
 pub(crate) fn turn_labels_in_capitals(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, usize)> {
     let mut out = Vec::new();
+    // Labels after ">>" that no known word names: names too when the transcript's convention is
+    // plain from two labels or more it does know (">> GUNELA ASTBRINK:" beside ">> JUDITH OKAFOR:").
+    let mut unknown_after_marks = Vec::new();
+    let mut known_after_marks = 0;
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let start = line_start;
         line_start += line.len();
         let body = line.trim_start_matches([' ', '\t']);
+        let marked = body.starts_with(">>");
         let body = body.strip_prefix(">>").or_else(|| body.strip_prefix("- ")).unwrap_or(body).trim_start();
         let offset = start + (line.len() - body.len());
         let Some(colon) = body.get(..MAX_TURN_LABEL_BYTES.min(body.len())).and_then(|head| head.find(':')) else {
@@ -136,9 +141,33 @@ pub(crate) fn turn_labels_in_capitals(text: &str, gaz: &Gazetteers) -> Vec<(Byte
         let honorific = gaz.honorific(words[0]).is_some();
         let named = !honorific && (initial(words[0]) || words.iter().any(known));
         let stop = words.iter().any(|w| !initial(w) && gaz.is_name_stopword(w));
+        let range = ByteRange { start: offset, end: offset + label.len() };
         if shaped && named && !stop && gaz.institution_named(label).is_none() {
-            out.push((ByteRange { start: offset, end: offset + label.len() }, words.len()));
+            out.push((range, words.len()));
+            known_after_marks += usize::from(marked);
+        } else if shaped && marked && !honorific && !stop && gaz.institution_named(label).is_none() {
+            // Not a role's label ("THE CHAIR", "SPEAKER TWO"): no title, article or number.
+            let titled = |w: &&str| {
+                let mut chars = w.chars();
+                chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect::<String>()
+            };
+            let role_word = words.iter().any(|w| {
+                let lower = w.to_lowercase();
+                gaz.is_title_or_plural(&titled(w))
+                    || gaz.is_title_or_plural(&lower)
+                    || gaz.classes.definite_articles.contains(&lower)
+                    || gaz.classes.chair_titles.contains(&lower)
+                    || gaz.is_common_acronym(w)
+                    || gaz.country_named(&titled(w)).is_some()
+            });
+            if !role_word {
+                unknown_after_marks.push((range, words.len()));
+            }
         }
+    }
+    if known_after_marks >= 2 {
+        out.extend(unknown_after_marks);
+        out.sort_by_key(|(r, _)| r.start);
     }
     out
 }

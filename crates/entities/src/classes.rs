@@ -102,6 +102,10 @@ pub(crate) struct ClassWords {
     pub(crate) subject_endings: Vec<String>,
     /// "New", "Northern": before a country's name they make another place.
     pub(crate) place_qualifiers: HashSet<String>,
+    /// "I'm", "soy": a phrase opening with one is no title.
+    pub(crate) first_person: HashSet<String>,
+    /// "my name is ", "me llamo ": each with the space after it, lower case, found in one pass.
+    pub(crate) self_introductions: crate::phrases::Phrases<()>,
 }
 
 impl ClassWords {
@@ -226,6 +230,10 @@ impl ClassWords {
             post_nominals: set(WordClass::PostNominal),
             subject_endings: list(WordClass::SubjectEnding).iter().map(|e| acta_doc::fold(e)).collect(),
             place_qualifiers: set(WordClass::PlaceQualifier),
+            first_person: set(WordClass::FirstPerson),
+            self_introductions: crate::phrases::Phrases::new(
+                with_space(WordClass::SelfIntroduction).into_iter().map(|w| (w.to_lowercase(), ())).collect(),
+            ),
         }
     }
 }

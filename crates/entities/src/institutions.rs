@@ -485,7 +485,22 @@ pub(crate) fn find_by_shape_in(
         if subject_after {
             continue;
         }
-        push(m.start(), m.end(), EntityKind::Ministry, None, false);
+        // "Ministry of Justice and Telecom Authority": words after a preposition are another
+        // name's subject; the name that ends in the tail starts after the conjunction.
+        // "Google and Telecom Authority": a known body before the conjunction is a name of its own.
+        let mut start = m.start();
+        let after_preposition = text[..start].strip_suffix(' ').is_some_and(|before| {
+            let word = before.rsplit(' ').next().unwrap_or("");
+            gaz.classes.role_of.iter().any(|of| of == word)
+        });
+        let conjunction =
+            gaz.conjunctions.iter().filter_map(|c| m.as_str().find(&format!(" {c} ")).map(|i| (i, c.len()))).min();
+        if let Some((i, len)) = conjunction {
+            if after_preposition || gaz.institution_named(&m.as_str()[..i]).is_some() {
+                start = m.start() + i + len + 2;
+            }
+        }
+        push(start, m.end(), EntityKind::Ministry, None, false);
     }
     for (start, end) in every_start(&gaz.shapes.org_head_first, text, words) {
         // Only a name of subjects ("Instituto de ...", "Council for ...") goes on over its commas: after

@@ -274,6 +274,24 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
             cands.push(PersonCandidate::found_by_pattern(n.range, n.core_tokens));
         }
     }
+    // "my name is Gunela Astbrink", "me llamo ...": two to four capitalised words after a phrase a
+    // speaker introduces themselves with are their name.
+    for (at, start, ()) in gaz.classes.self_introductions.find_all(&scans.lower) {
+        let word_start = at == 0 || !scans.lower[..at].ends_with(char::is_alphanumeric);
+        if !word_start || !text[start..].starts_with(char::is_uppercase) {
+            continue;
+        }
+        let Some(n) = name_after_honorific(text, start, gaz) else { continue };
+        let plain = n.range.slice(text).split(' ').all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !gaz.is_title(w)
+                && !gaz.shapes.body_heads.contains(w)
+                && !gaz.shapes.body_tails.contains(w)
+        });
+        if (2..=4).contains(&n.core_tokens) && plain && !c.overlaps(n.range, &blocked) {
+            cands.push(PersonCandidate::found_by_pattern(n.range, n.core_tokens));
+        }
+    }
     // Capitalised names right before a verb of speech.
     for &(verb_start, _) in &scans.speech_verbs {
         if let Some(n) = name_before(text, verb_start, gaz) {

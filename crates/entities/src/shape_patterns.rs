@@ -89,6 +89,11 @@ impl ShapePatterns {
         let conn = format!("(?:{conn})");
         let (_, shape_of) = alternatives_of(lexicon.class(WordClass::ShapeOf));
         let (_, tail_connectors) = alternatives_of(lexicon.class(WordClass::OrgTailConnector));
+        // "Post and Telecom Authority": the conjunctions among them join the words before a
+        // government body's tail.
+        let and_or: Vec<&str> = lexicon.class(WordClass::AndOr).collect();
+        let (_, tail_conjunctions) =
+            alternatives_of(lexicon.class(WordClass::OrgTailConnector).filter(|w| and_or.contains(w) || *w == "&"));
         let (_, government) = alternatives_of(lexicon.class(WordClass::Government));
         let stems: Vec<&str> = lexicon.class(WordClass::MinistryStem).collect();
         // After a comma only a capitalised word continues a name ("Planning, Development and
@@ -107,7 +112,9 @@ impl ShapePatterns {
             // Head-first shapes are matched anchored at each head word (see `every_start`), hence the `^`.
             ministry_head_first: HeadFirst::new(&ministry_heads, &format!(r"^(?:{ministry_heads_re}){continuation}+")),
             ministry_fixed: regex(&format!(r"(?:{ministry_fixed}){continuation}*")),
-            ministry_name_first: regex(&format!(r"(?:{CAPWORD} {{1,2}}){{1,5}}(?:{ministry_tails})")),
+            ministry_name_first: regex(&format!(
+                r"(?:{CAPWORD} {{1,2}}(?:(?:{tail_conjunctions}) {{1,2}})?){{1,5}}(?:{ministry_tails})"
+            )),
             org_head_first: HeadFirst::new(
                 &org_heads,
                 &format!(r"^(?:{org_heads_re})(?: {{1,2}}(?:{conn} {{1,2}})*{CAPWORD})+"),

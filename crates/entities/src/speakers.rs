@@ -1511,6 +1511,11 @@ fn only_connectors(between: &str, gaz: &Gazetteers) -> bool {
 /// A title without the connector words that lead to its organisation; `None` when empty.
 fn trim_role(text: &str, range: ByteRange, gaz: &Gazetteers) -> Option<ByteRange> {
     let mut r = range.trim(text);
+    // "..., I'm from the Agency": what a speaker says of themselves is no title.
+    let first_word = r.slice(text).split([' ', ',']).next().unwrap_or("");
+    if gaz.classes.first_person.contains(first_word) {
+        return None;
+    }
     // "a researcher at", "la directora de": an article is not part of the title; nor are two ("y a
     // la subsecretaria de ...": a preposition read as an article, then the article).
     for _ in 0..2 {

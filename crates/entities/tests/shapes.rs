@@ -2503,3 +2503,36 @@ fn a_surname_of_two_capitals_at_a_line_end_keeps_the_stop_out() {
     let rows = speakers_in(text, Lang::FR);
     assert_eq!(row(&rows, "Abdoulaye NDAO").5, ["moderator"], "{rows:?}");
 }
+
+#[test]
+fn a_conjunction_may_join_the_words_before_a_government_bodys_tail() {
+    let text = "Representatives of the Gas and Electricity Markets Authority and of Google and Telecom Authority staff attended.";
+    let report = extract_in(text, Some(Lang::EN));
+    let ministries = names(&report, EntityKind::Ministry);
+    assert!(ministries.contains(&"Gas and Electricity Markets Authority".to_string()), "{ministries:?}");
+    // A known body before the conjunction is a name of its own.
+    assert!(ministries.contains(&"Telecom Authority".to_string()), "{ministries:?}");
+    assert!(names(&report, EntityKind::Organization).contains(&"Google".to_string()));
+}
+
+#[test]
+fn a_transcripts_turn_labels_name_speakers_unknown_to_the_gazetteer_once_its_convention_is_plain() {
+    let text = "Workshop on rural connectivity\n\n>> MODERATOR: Welcome, everyone.\n\n>> ZHORAKAN OSPANULY: Thank you. I am from Kazakhstan.\n\n>> MARIA SANTOS: Thank you, Zhorakan.\n\n>> JOHN DAVIES: A question for both of you.\n\n>> THE CHAIR: We are at time.\n";
+    let people = names(&extract_in(text, Some(Lang::EN)), EntityKind::Person);
+    assert!(people.contains(&"ZHORAKAN OSPANULY".to_string()), "{people:?}");
+    assert!(people.iter().all(|p| !p.contains("CHAIR") && !p.contains("MODERATOR")), "{people:?}");
+    // One label alone sets no convention: an unknown pair of words in capitals stays unread.
+    let text = "Notes\n\n>> ZHORAKAN OSPANULY: Thank you.\n";
+    assert!(names(&extract_in(text, Some(Lang::EN)), EntityKind::Person).is_empty());
+}
+
+#[test]
+fn a_speaker_who_introduces_themselves_is_named_and_what_they_say_of_themselves_is_no_title() {
+    let text = "Open floor. Hello, my name is Oyunchimeg Batbayar, I'm from the Communications Regulatory Commission of Mongolia, and I have a question.";
+    let rows = speakers_in(text, Lang::EN);
+    let oyun = row(&rows, "Oyunchimeg Batbayar");
+    assert_eq!(oyun.2, None, "{rows:?}");
+    let text = "Buenas tardes, me llamo Itzel Cuautle Ramírez y trabajo en una radio comunitaria de Puebla.";
+    let people = names(&extract_in(text, Some(Lang::ES)), EntityKind::Person);
+    assert!(people.contains(&"Itzel Cuautle Ramírez".to_string()), "{people:?}");
+}

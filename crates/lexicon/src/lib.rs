@@ -518,6 +518,12 @@ word_classes! {
     /// Words before a country's name that make it another place ("New Jersey", "Northern Ireland",
     /// "Nueva Caledonia"), as written.
     PlaceQualifier = "place_qualifier",
+    /// Words in which speakers talk of themselves ("I'm", "soy", "je"), as written: a phrase that
+    /// opens with one ("I'm from the Agency") is no title.
+    FirstPerson = "first_person",
+    /// Phrases a speaker introduces themselves with, lower case ("my name is", "me llamo"): the
+    /// capitalised words after one are a name.
+    SelfIntroduction = "self_introduction",
     /// Words of legislatures and courts ("Senado", "Tribunal"), as written.
     LegislatureWord = "legislature_word",
     /// First words of the names of a legislature's committees ("Comisión", "Committee"), as written.
