@@ -149,6 +149,7 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     of_an_acronym(text, &mut cands, gaz);
     written_with_acronym(text, &mut cands, gaz);
     accredited_missions(text, &mut cands, gaz);
+    second_body_with_acronym(text, &mut cands, gaz);
     // Acronyms standing alone: the shortest candidates, so any longer name that holds them wins. An
     // acronym the text defines ("Ministerio de Economía y Finanzas (MEF)") is that body's, found later.
     let defined: Vec<&str> = cands.iter().filter_map(|k| k.acronym.map(|a| a.slice(text))).collect();
@@ -670,6 +671,46 @@ fn of_an_acronym(text: &str, cands: &mut Vec<Candidate>, gaz: &Gazetteers) {
     cands.extend(found);
 }
 
+/// "Department of ..., Sport and the Arts and the Australian Communications and Media Authority
+/// (ACMA)": a name that its acronym in parentheses fits, starting inside a longer candidate after a
+/// conjunction (and an article), is a second body: the longer one ends before the conjunction.
+fn second_body_with_acronym(text: &str, cands: &mut [Candidate], gaz: &Gazetteers) {
+    let defined: Vec<ByteRange> = cands
+        .iter()
+        .filter(|k| {
+            k.acronym.is_some_and(|a| {
+                a.start >= k.range.end
+                    && text[k.range.end..a.start].trim() == "("
+                    && acronym_fits(k.range.slice(text), a.slice(text), gaz)
+            })
+        })
+        .map(|k| k.range)
+        .collect();
+    for k in cands.iter_mut() {
+        let Some(second) = defined.iter().find(|d| k.range.start < d.start && d.start < k.range.end) else {
+            continue;
+        };
+        let mut head = text[k.range.start..second.start].trim_end();
+        let mut joined = false;
+        for _ in 0..2 {
+            let Some((before, last)) = head.rsplit_once(' ') else { break };
+            let last_lower = last.to_lowercase();
+            if gaz.conjunctions.contains(&last_lower) {
+                joined = true;
+                head = before.trim_end_matches([' ', ',']);
+            } else if gaz.classes.country_articles.contains(&last_lower) && !joined {
+                head = before.trim_end();
+            } else {
+                break;
+            }
+        }
+        if joined && head.contains(' ') {
+            k.range.end = k.range.start + head.len();
+            k.acronym = None;
+        }
+    }
+}
+
 /// "Instituto Nacional do Governo Electrónico – INAGE", "Asociación ... -ASIET-", "Informação-INTIC",
 /// "UEPB (Universidade Estadual da Paraíba)": a body's acronym written after a dash, glued by a
 /// hyphen, or before the name in parentheses, when it fits the name, is the body's acronym, as
@@ -965,6 +1006,21 @@ fn entry_organization_whole(
         };
         if parts.iter().filter(|r| person(r)).count() >= 2 {
             return None;
+        }
+        // "Group Executive, Regional Australia, at Telstra": a last part opened by a lead that
+        // names a body is that body, before any earlier part; not a preposition a title's subject
+        // may follow too ("..., de Telecomunicações e de Software").
+        if let Some(last) = parts.last() {
+            let p = last.slice(text);
+            let led = gaz.classes.prose_body_leads.iter().chain(&gaz.org_lead_ins).find_map(|lead| {
+                let lead = lead.trim();
+                let of_title = gaz.classes.role_of.iter().any(|of| of.split(' ').next() == lead.split(' ').next());
+                let after = p.strip_prefix(lead).filter(|rest| rest.starts_with(' ') && !of_title)?;
+                Some(ByteRange { start: last.start + (p.len() - after.len()), end: last.end }.trim(text))
+            });
+            if let Some(body) = led.filter(|r| acceptable(*r)) {
+                return Some(body);
+            }
         }
         return parts.iter().rev().find(|r| acceptable(**r)).copied();
     }

@@ -2536,3 +2536,23 @@ fn a_speaker_who_introduces_themselves_is_named_and_what_they_say_of_themselves_
     let people = names(&extract_in(text, Some(Lang::ES)), EntityKind::Person);
     assert!(people.contains(&"Itzel Cuautle Ramírez".to_string()), "{people:?}");
 }
+
+#[test]
+fn a_second_body_its_acronym_fits_ends_the_longer_name_before_the_conjunction() {
+    let text = "Officials from the Department of Health, Disability and the Arts and the Northern Territory Gaming and Liquor Commission (NTGLC) also attended.";
+    let report = extract_in(text, Some(Lang::EN));
+    let bodies = sorted_bodies(&report);
+    assert!(bodies.contains(&"Department of Health, Disability and the Arts".to_string()), "{bodies:?}");
+    assert!(bodies.contains(&"Northern Territory Gaming and Liquor Commission".to_string()), "{bodies:?}");
+}
+
+#[test]
+fn letters_after_a_name_and_a_body_after_at_in_the_last_part_of_an_apposition() {
+    let text = "Participants included Cr Lina Marchetti, Mayor of Ballarat; Ms Tanya O'Rourke-Field, Head of Policy, Southern Region, at Westpac; and Professor Kieran Doyle AM, Director of the Northwind Research Institute.";
+    let rows = speakers_in(text, Lang::EN);
+    assert_eq!(row(&rows, "Lina Marchetti").1.as_deref(), Some("Cr"), "{rows:?}");
+    assert_eq!(row(&rows, "Tanya O'Rourke-Field").3.as_deref(), Some("Westpac"), "{rows:?}");
+    let kieran = row(&rows, "Kieran Doyle");
+    assert_eq!(kieran.2.as_deref(), Some("Director"), "{rows:?}");
+    assert_eq!(kieran.3.as_deref(), Some("Northwind Research Institute"), "{rows:?}");
+}
