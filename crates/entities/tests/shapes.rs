@@ -2556,3 +2556,18 @@ fn letters_after_a_name_and_a_body_after_at_in_the_last_part_of_an_apposition() 
     assert_eq!(kieran.2.as_deref(), Some("Director"), "{rows:?}");
     assert_eq!(kieran.3.as_deref(), Some("Northwind Research Institute"), "{rows:?}");
 }
+
+#[test]
+fn a_second_label_after_a_stop_opens_a_second_field_on_the_line() {
+    let text = "Acta de la reunión del comité de datos abiertos\n\nCoordinación: Ana Lucía Prieto Vega. Relatoría: Mateo Ibarra Quiroz.\n\nSe aprobó el orden del día.\n";
+    let rows = speakers_in(text, Lang::ES);
+    let ana = row(&rows, "Ana Lucía Prieto Vega");
+    assert_eq!(ana.2, None, "{rows:?}");
+    assert_eq!(row(&rows, "Mateo Ibarra Quiroz").5, ["rapporteur"], "{rows:?}");
+    // A label no rule knows parts the line too; the person named after it has no title from it.
+    let text = "Memória de reunião\n\nCoordenação: Ana Lucía Prieto Vega. Apoio técnico: Mateo Ibarra Quiroz.\n\nA reunião começou às 10h.\n";
+    let rows = speakers_in(text, Lang::PT);
+    assert_eq!(row(&rows, "Ana Lucía Prieto Vega").2, None, "{rows:?}");
+    let text = "Compte rendu\n\nSecrétaire de séance : Mathilde Caron-Vidal\n\nLa séance est ouverte à 18 h.\n";
+    assert_eq!(row(&speakers_in(text, Lang::FR), "Mathilde Caron-Vidal").5, ["rapporteur"]);
+}

@@ -85,13 +85,55 @@ pub fn parse(text: &str, labels: &LabelTable) -> Layout {
     for (line, split) in lines.iter().zip(&splits) {
         if line.kind == LineKind::Field {
             if let Some(s) = split {
-                let kind = labels.classify(s.label.slice(text)).unwrap_or(FieldKind::Other);
-                fields.push(Field { kind, label: s.label, value: s.value });
+                let (mut label, mut value) = (s.label, s.value);
+                // "Coordenação: Ana Ruiz. Secretaria-executiva: Rui Lima.": a second known label
+                // after a sentence's stop opens a second field of the line.
+                while let Some((end, next_label, next_value)) = next_field_in(text, value, labels) {
+                    let kind = labels.classify(label.slice(text)).unwrap_or(FieldKind::Other);
+                    fields.push(Field { kind, label, value: ByteRange { start: value.start, end }.trim(text) });
+                    (label, value) = (next_label, next_value);
+                }
+                let kind = labels.classify(label.slice(text)).unwrap_or(FieldKind::Other);
+                fields.push(Field { kind, label, value });
             }
         }
     }
     fields.sort_by_key(|f| f.label.start);
     Layout { lines, sections, fields }
+}
+
+/// Most words of a label that opens a second field on a line...
+const MAX_NEXT_LABEL_WORDS: usize = 4;
+/// ...and of one that no rule knows.
+const MAX_UNKNOWN_NEXT_LABEL_WORDS: usize = 2;
+
+/// Where a field's value ends when a known label follows a sentence's stop inside it ("Ana Ruiz.
+/// Relatora: Rosa Gil"), with that label and its value.
+fn next_field_in(text: &str, value: ByteRange, labels: &LabelTable) -> Option<(usize, ByteRange, ByteRange)> {
+    let s = value.slice(text);
+    let mut from = 0;
+    while let Some(stop) = s[from..].find(". ").map(|i| from + i) {
+        from = stop + 2;
+        let after = &s[from..];
+        let colon = after.find(':')?;
+        let label = after[..colon].trim();
+        let words = label.split_whitespace().count();
+        // A known label, or a short one of words alone ("Secretaria-executiva:") before a spaced value.
+        let plain = words <= MAX_UNKNOWN_NEXT_LABEL_WORDS
+            && label.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-'))
+            && after[colon + 1..].starts_with(' ');
+        if (1..=MAX_NEXT_LABEL_WORDS).contains(&words)
+            && label.starts_with(char::is_uppercase)
+            && !after[colon + 1..].trim().is_empty()
+            && (plain || labels.classify(label).is_some())
+        {
+            let label_start = value.start + from;
+            let label = ByteRange { start: label_start, end: label_start + label.len() };
+            let next = ByteRange { start: value.start + from + colon + 1, end: value.end }.trim(text);
+            return Some((value.start + stop + 1, label, next));
+        }
+    }
+    None
 }
 
 /// A value that stops on a connector ("organized by: Internet Corporation for") goes on over the
