@@ -177,6 +177,8 @@ pub struct Gazetteers {
     pub(crate) language_prepositions: HashSet<String>,
     /// Words before a capitalised name that make it a place's or a prize's, folded (people.rs).
     pub(crate) place_nouns: HashSet<String>,
+    /// Words of one letter ("a", "y"), upper case: no initial written without its stop.
+    pub(crate) one_letter_words: HashSet<String>,
     /// Words that, in the sentence of "Georgia", make it the US state (places_extra.tsv).
     pub(crate) us_state_context: Vec<String>,
     /// The patterns that find bodies by their shape, built from the packs' heads and tails.
@@ -613,6 +615,7 @@ impl Gazetteers {
             articles: lexicon.words(ListKind::Articles).map(str::to_lowercase).collect(),
             language_prepositions: lexicon.words(ListKind::LanguagePrepositions).map(str::to_lowercase).collect(),
             place_nouns: lexicon.words(ListKind::PlaceNouns).map(fold).collect(),
+            one_letter_words: lexicon.words(ListKind::OneLetterWords).map(|w| fold(w).to_uppercase()).collect(),
             us_state_context,
             shapes: crate::shape_patterns::ShapePatterns::new(&lexicon),
             classes: crate::classes::ClassWords::new(&lexicon),

@@ -438,7 +438,8 @@ pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) 
             // "Councillor Heather Mack", "Senators Heather Mack": a title (the list's, in the plural)
             // before the name.
             if let Some(end) = text[name_start..part.end].find(' ').map(|i| name_start + i) {
-                let given_after = text[end + 1..part.end].split(' ').next().is_some_and(|w| gaz.is_given_name(w));
+                let given_after =
+                    text[end + 1..part.end].split(' ').next().is_some_and(|w| gaz.is_given_name(w) || initial(w, gaz));
                 if gaz.is_title_or_plural(&text[name_start..end]) && given_after {
                     name_start = end + 1;
                 }
@@ -452,12 +453,18 @@ pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) 
             // A part opened by a form of address is a person's as surely as one opened by a known
             // given name ("Présents : Mme Claire Aubry, M. Yann Goff").
             let first_word = text[name_start..part.end].split([' ', '.']).next().unwrap_or("");
-            given += usize::from(gaz.is_given_name(first_word) || name_start > part.start);
+            given += usize::from(gaz.is_given_name(first_word) || initial(first_word, gaz) || name_start > part.start);
         }
     }
     // Most parts start with a known given name or a form of address: "Nathalia Foditsch, Connect
     // Humanity" is a name and a body, not two names.
     (parts.len() >= 2 && given * 3 >= parts.len() * 2 && (parts.len() > 2 || given == 2)).then_some(parts)
+}
+
+/// "J", "J.": a given name's initial ("Councillors J Patel, R O'Neill"), no word of one letter.
+fn initial(word: &str, gaz: &Gazetteers) -> bool {
+    let letter = word.strip_suffix('.').unwrap_or(word);
+    letter.len() == 1 && letter.chars().all(|c| c.is_ascii_uppercase()) && !gaz.one_letter_words.contains(letter)
 }
 
 /// Entries run together on one line are separated by ';'.

@@ -52,6 +52,15 @@ fn is_name_token(tok: &str, gaz: &Gazetteers) -> bool {
         && !(letters().all(char::is_uppercase) && letter_count <= 3 && !tok.contains('.'))
 }
 
+/// "J Patel", as British minutes write councillors: one capital letter without its stop, that is
+/// no word of one letter ("A", "Y", "O"), before a name.
+fn initial_without_stop(tok: &str, gaz: &Gazetteers) -> bool {
+    let mut chars = tok.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.next().is_none()
+        && !gaz.one_letter_words.contains(tok)
+}
+
 /// The token starting at `pos` (up to whitespace or a separator) and where it ends.
 fn token_at(text: &str, pos: usize) -> Option<(usize, &str)> {
     let rest = &text[pos..];
@@ -143,6 +152,7 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
             // given name somewhere ("Ville").
             break;
         } else if is_name_token(tok, gaz)
+            || core == 0 && initial_without_stop(tok, gaz) && next_is_name()
             || core == 0 && month_name_before_a_name(text, tok, raw_end, gaz)
             || surname_after_particle
             || short_name_in_capitals(text, pos, tok, tok_end, core, gaz)

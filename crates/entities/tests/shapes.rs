@@ -2571,3 +2571,17 @@ fn a_second_label_after_a_stop_opens_a_second_field_on_the_line() {
     let text = "Compte rendu\n\nSecrétaire de séance : Mathilde Caron-Vidal\n\nLa séance est ouverte à 18 h.\n";
     assert_eq!(row(&speakers_in(text, Lang::FR), "Mathilde Caron-Vidal").5, ["rapporteur"]);
 }
+
+#[test]
+fn councillors_written_with_an_initial_and_a_surname_are_people() {
+    let text = "Minutes of the Planning Committee\n\nPRESENT: Councillors K Osei (Chair), B Lowther, P Nakamura-Grey and F Doherty\n\nALSO PRESENT: Councillor W Abernethy (Cabinet Member for Housing)\n\nOFFICERS: Claire Ventham (Planning Manager)\n\nAPOLOGIES: Councillor A Singh\n";
+    let rows = speakers_in(text, Lang::EN);
+    for name in ["K Osei", "B Lowther", "P Nakamura-Grey", "F Doherty", "W Abernethy", "Claire Ventham"] {
+        assert!(rows.iter().any(|r| r.0 == name), "{name}: {rows:?}");
+    }
+    assert_eq!(row(&rows, "K Osei").5, ["chair", "attendee"], "{rows:?}");
+    assert_eq!(row(&rows, "W Abernethy").2.as_deref(), Some("Cabinet Member for Housing"), "{rows:?}");
+    // A word of one letter is no initial: "A" opens no name.
+    let people = names(&extract_in("A Strategy for Housing was tabled.\n", Some(Lang::EN)), EntityKind::Person);
+    assert!(people.is_empty(), "{people:?}");
+}
