@@ -15,6 +15,7 @@ use crate::words::Words;
 /// vowel parted from the heading by dashes is an acronym still) or next to a name ("DIALLO Aminata").
 pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -> Vec<(usize, usize)> {
     let spans: Vec<(usize, usize)> = words.spans().collect();
+    let concepts = concept_acronyms(text, &spans);
     let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
     let caps = |w: &str| letters(w) >= 2 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let same_line = |a: usize, b: usize| !text[a.min(b)..a.max(b)].contains('\n');
@@ -104,6 +105,7 @@ pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -
             continue;
         }
         if gaz.is_common_acronym(token)
+            || concepts.contains(&token)
             || gaz.country_named(token).is_some()
             || gaz.is_given_name(token)
             || gaz.is_surname(token)
@@ -257,6 +259,32 @@ pub(crate) fn initials_of(name: &str, acronym: &str) -> bool {
         && initials.len() >= 2
         && letters.first() == initials.first()
         && initials[1..].iter().any(|i| letters[1..].contains(i))
+}
+
+/// Acronyms the text defines by words in small letters ("digital public infrastructure (DPI)",
+/// "inteligencia artificial (IA)"): the name of a thing or an idea, not of a body.
+fn concept_acronyms<'t>(text: &'t str, spans: &[(usize, usize)]) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    for (i, &(start, end)) in spans.iter().enumerate() {
+        let token = &text[start..end];
+        let letters = token.chars().count();
+        if !(2..=6).contains(&letters)
+            || !token.chars().all(|c| c.is_ascii_uppercase())
+            || !text[..start].ends_with('(')
+            || !text[end..].starts_with(')')
+            || i < letters
+        {
+            continue;
+        }
+        let before = &spans[i - letters..i];
+        let initials: String =
+            before.iter().filter_map(|&(s, _)| text[s..].chars().next()).flat_map(char::to_uppercase).collect();
+        let small = before.iter().skip(1).all(|&(s, _)| text[s..].starts_with(char::is_lowercase));
+        if initials == token && small {
+            out.push(token);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

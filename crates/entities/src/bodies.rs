@@ -982,6 +982,8 @@ fn entry_organization_whole(
             // "representante do Terceiro Setor", "da Região Sul", "do Estado de Alagoas": a kind of
             // body, an event or region, a place.
             && !generic_words_only(p, gaz)
+            // "Asia-Pacific Group" after a stakeholder group: a template's value, no body.
+            && !crate::kinds::is_generic(p, gaz)
             && !gaz.event_heads.contains(&fold(first))
             // "Lithuania 2013-11-14 10:00": a date or a time is no part of a body's name.
             && !p.split_whitespace().any(|w| w.chars().any(|c| c.is_ascii_digit()) && w.contains([':', '-', '/']))

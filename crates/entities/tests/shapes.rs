@@ -2585,3 +2585,14 @@ fn councillors_written_with_an_initial_and_a_surname_are_people() {
     let people = names(&extract_in("A Strategy for Housing was tabled.\n", Some(Lang::EN)), EntityKind::Person);
     assert!(people.is_empty(), "{people:?}");
 }
+
+#[test]
+fn an_acronym_of_words_in_small_letters_and_a_templates_region_group_are_no_bodies() {
+    let text = "Description: Open data portals (ODP) are now common. This session asks whether ODP can serve small towns.\n\nSpeaker 1: Lerato Mokoena, Civil Society, African Group\nSpeaker 2: Arjun Pillai, Private Sector, Asia-Pacific Group\n";
+    let report = extract_in(text, Some(Lang::EN));
+    let bodies = sorted_bodies(&report);
+    assert!(!bodies.iter().any(|b| b == "ODP" || b.ends_with("Group")), "{bodies:?}");
+    // An acronym of a name in capitals is a body's.
+    let report = extract_in("The Open Data Institute (ODI) hosted it. ODI staff spoke.\n", Some(Lang::EN));
+    assert!(sorted_bodies(&report).iter().any(|b| b.contains("Open Data Institute")));
+}
