@@ -104,6 +104,14 @@ pub(crate) fn standalone_acronyms(text: &str, words: &Words, gaz: &Gazetteers) -
         if token.strip_suffix('s').is_some_and(|stem| letters(stem) >= 2 && caps(stem)) {
             continue;
         }
+        // "QUÉBEC, le 20 nov. 2026 –", "NAIROBI, 3 November": a dateline's place at a line's start.
+        let at_line_start = text[..start].rfind('\n').map_or(0, |p| p + 1) == start;
+        let dateline = at_line_start
+            && text[end..].starts_with(',')
+            && text[end..].chars().take(DATELINE_CHARS).take_while(|&c| c != '\n').any(|c| c.is_ascii_digit());
+        if dateline {
+            continue;
+        }
         if gaz.is_common_acronym(token)
             || concepts.contains(&token)
             || gaz.country_named(token).is_some()
@@ -260,6 +268,9 @@ pub(crate) fn initials_of(name: &str, acronym: &str) -> bool {
         && letters.first() == initials.first()
         && initials[1..].iter().any(|i| letters[1..].contains(i))
 }
+
+/// How far after a dateline's place its date starts.
+const DATELINE_CHARS: usize = 24;
 
 /// Acronyms the text defines by words in small letters ("digital public infrastructure (DPI)",
 /// "inteligencia artificial (IA)"): the name of a thing or an idea, not of a body.

@@ -480,7 +480,15 @@ fn part_of_title(title: &str, gaz: &Gazetteers) -> Option<SessionRole> {
 /// who opens a session).
 fn in_byline(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
     let line_start = text[..name.start].rfind('\n').map_or(0, |i| i + 1);
-    let before = text[line_start..name.start].trim();
+    let mut before = text[line_start..name.start].trim();
+    // "Source :" on its own line, the press contact's name on the next (a press release's end).
+    if before.is_empty() {
+        let above = text[..line_start].trim_end();
+        let above_line = &above[above.rfind('\n').map_or(0, |i| i + 1)..];
+        if above_line.ends_with(':') {
+            before = above_line.trim();
+        }
+    }
     let labelled = before.ends_with(':');
     if !gaz.classes.bylines.contains(before.trim_end_matches(':').trim_end().to_lowercase().as_str()) {
         return false;

@@ -2596,3 +2596,13 @@ fn an_acronym_of_words_in_small_letters_and_a_templates_region_group_are_no_bodi
     let report = extract_in("The Open Data Institute (ODI) hosted it. ODI staff spoke.\n", Some(Lang::EN));
     assert!(sorted_bodies(&report).iter().any(|b| b.contains("Open Data Institute")));
 }
+
+#[test]
+fn a_dateline_in_capitals_is_no_acronym_and_a_press_contact_under_its_label_takes_no_part() {
+    let text = "COMMUNIQUÉ\n\nGATINEAU, le 3 déc. 2026 /CNW/ - La mairesse, Mme Évelyne Beaudin, a inauguré la bibliothèque numérique.\n\nSource :\nJulien Thibodeau-Roy\nConseiller en communication\n";
+    let report = extract_in(text, Some(Lang::FR));
+    assert!(bodies(&report).iter().all(|b| b != "GATINEAU"), "{:?}", bodies(&report));
+    let rows = speakers_in(text, Lang::FR);
+    assert!(rows.iter().all(|r| r.0 != "Julien Thibodeau-Roy"), "{rows:?}");
+    assert!(names(&report, EntityKind::Person).contains(&"Julien Thibodeau-Roy".to_string()));
+}
