@@ -71,7 +71,7 @@ pub(crate) fn delimiter(line: &str) -> Option<char> {
         Some('\t')
     } else if line.matches(',').count() >= 3 && !line.contains(", ") {
         Some(',')
-    } else if gap_cells(line, 0, ROW_GAP).len() >= 3 {
+    } else if line.contains("   ") && gap_cells(line, 0, ROW_GAP).len() >= 3 {
         Some(ALIGNED)
     } else {
         None
