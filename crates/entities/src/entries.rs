@@ -381,9 +381,8 @@ pub fn parse_entry<'g>(
         if let Some(end) = text[pos..range.end].find(' ').map(|i| pos + i) {
             let word = &text[pos..end];
             // "Councillor H Lindqvist": before an initial, a title in the singular is no name's.
-            let initial_after = text[end + 1..range.end].split(' ').next().is_some_and(|w| {
-                w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()) && !gaz.one_letter_words.contains(w)
-            });
+            let initial_after =
+                text[end + 1..range.end].split(' ').next().is_some_and(|w| crate::names::initial_without_stop(w, gaz));
             let plural = !gaz.is_title(word) && gaz.is_title_or_plural(word);
             if (plural || gaz.is_title(word) && initial_after) && text[end + 1..].starts_with(char::is_uppercase) {
                 pos = end + 1;

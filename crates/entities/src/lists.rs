@@ -463,8 +463,7 @@ pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) 
 
 /// "J", "J.": a given name's initial ("Councillors J Patel, R O'Neill"), no word of one letter.
 fn initial(word: &str, gaz: &Gazetteers) -> bool {
-    let letter = word.strip_suffix('.').unwrap_or(word);
-    letter.len() == 1 && letter.chars().all(|c| c.is_ascii_uppercase()) && !gaz.one_letter_words.contains(letter)
+    crate::names::initial_without_stop(word.strip_suffix('.').unwrap_or(word), gaz)
 }
 
 /// Entries run together on one line are separated by ';'.

@@ -54,7 +54,7 @@ fn is_name_token(tok: &str, gaz: &Gazetteers) -> bool {
 
 /// "J Patel", as British minutes write councillors: one capital letter without its stop, that is
 /// no word of one letter ("A", "Y", "O"), before a name.
-fn initial_without_stop(tok: &str, gaz: &Gazetteers) -> bool {
+pub(crate) fn initial_without_stop(tok: &str, gaz: &Gazetteers) -> bool {
     let mut chars = tok.chars();
     chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && chars.next().is_none()
