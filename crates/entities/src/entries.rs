@@ -258,6 +258,17 @@ fn with_lines_below(report: &Report, p: &mut ParsedEntry, part: ByteRange, gaz: 
     }
 }
 
+/// The last line of an entry's rest written as a block of lines, where such an entry names its
+/// body ("Directora de Datos" / "Proética, capítulo peruano de ..."); `None` for a rest of one line.
+pub(crate) fn block_last_line(rest: &str) -> Option<&str> {
+    rest.rfind('\n').map(|nl| &rest[nl + 1..])
+}
+
+/// The body's part of a block's last line: what comes before its first comma ("Proética").
+pub(crate) fn block_body(line: &str) -> &str {
+    line.split(", ").next().unwrap_or(line)
+}
+
 /// Where the block of line `i`, a name alone, ends when the lines right below it (no blank line
 /// between) say who the person is: one to three short lines that start with no name nor honorific
 /// and are no sentence, followed by a blank line, the text's end or the next name. A web page's

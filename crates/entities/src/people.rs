@@ -72,13 +72,11 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
         if let Some(party) = parenthesis_of(text, p.name).and_then(|inside| party_and_state(text, inside, gaz)) {
             add_late_organization(c, text, gaz, party, EntitySource::Field);
         } else if !has_institution {
-            // An entry written as a block of lines names its body on the last line, first
-            // ("Proética, capítulo peruano de ...").
-            let rest = match p.rest.slice(text).rfind('\n') {
-                Some(nl) => {
-                    let start = p.rest.start + nl + 1;
-                    let line = &text[start..p.rest.end];
-                    ByteRange { start, end: start + line.find(", ").unwrap_or(line.len()) }
+            // An entry written as a block of lines names its body on the last line, first.
+            let rest = match crate::entries::block_last_line(p.rest.slice(text)) {
+                Some(line) => {
+                    let start = p.rest.end - line.len();
+                    ByteRange { start, end: start + crate::entries::block_body(line).len() }
                 }
                 None => p.rest,
             };

@@ -1348,7 +1348,7 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
             }
             // An entry written as a block of lines names its body on the last line, first
             // ("Proética, capítulo peruano de Transparencia Internacional").
-            let last_line = s.rfind('\n').map(|nl| &s[nl + 1..]);
+            let last_line = crate::entries::block_last_line(s);
             let last_part = last_line
                 .or_else(|| s.rsplit_once(", ").map(|(_, l)| l))
                 .or_else(|| column_gap.map(|(_, after)| &s[after..]));
@@ -1356,7 +1356,7 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
                 // "..., Germany (video message)": a note in parentheses is not the body's name.
                 let mut last = last[..last.find('(').unwrap_or(last.len())].trim();
                 if last_line.is_some() {
-                    last = last.split(", ").next().unwrap_or(last);
+                    last = crate::entries::block_body(last);
                 }
                 if last.chars().next().is_some_and(char::is_uppercase) && last.split_whitespace().count() <= 8 {
                     let start = rest.start + s.len() - last_part.map_or(0, str::len);
