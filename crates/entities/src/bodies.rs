@@ -424,7 +424,8 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
             c.mention(kind, range, idx, EntitySource::Coreference, 0.7);
             continue;
         }
-        let kind = EntityKind::Organization;
+        // "Representatives of Shared Services Canada": a name of no known shape may still read as public.
+        let kind = crate::kinds::institution_kind(name, gaz);
         let idx = c.canonical(kind, fold_words(name), || Canonical {
             kind,
             name: name.to_string(),
@@ -1024,6 +1025,15 @@ fn entry_organization_whole(
                 return Some(body);
             }
         }
+        // "(Secretaria de Estado da Fazenda – SEFAZ)": a last part that is the acronym of the part
+        // before it names the same body; the long form is its name, no title.
+        if let [.., long, short] = parts[..] {
+            // "Secretaria" is a title too; before its acronym it is the head of a body.
+            let body = acceptable(long) || gaz.shapes.starts_as_ministry.is_match(long.slice(text));
+            if body && acronym_of(long.slice(text), short.slice(text), gaz) {
+                return Some(long);
+            }
+        }
         return parts.iter().rev().find(|r| acceptable(**r)).copied();
     }
     let only = before_clause(text, *parts.first()?, gaz);
@@ -1061,10 +1071,47 @@ fn entry_organization_whole(
             .map(|i| i + lead.len())
             .or_else(|| p.starts_with(lead.trim_start()).then(|| lead.trim_start().len()))
     };
-    leads.iter().filter_map(|lead| lead_end(lead)).max().and_then(|i| {
+    let led = leads.iter().filter_map(|lead| lead_end(lead)).max().and_then(|i| {
         let r = ByteRange { start: only.start + i, end: only.end };
         acceptable(r).then_some(r)
+    });
+    // "Diana Carolina Ruiz, de Caracol Radio": an apposition that is only a lead and a name of two
+    // words or more (or an acronym) names the body, whatever the lead ("of", "de", "à").
+    led.or_else(|| {
+        let after = gaz.org_lead_ins.iter().find_map(|lead| {
+            p.strip_prefix(lead.trim()).filter(|rest| rest.starts_with(' ')).map(|rest| p.len() - rest.len())
+        })?;
+        let r = ByteRange { start: only.start + after, end: only.end }.trim(text);
+        let name = r.slice(text);
+        let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        // "de Buenos Aires", "of New York": a place's name reads the same, so the name must say
+        // it is a body: an acronym, a body's head or tail word, a broadcaster's or paper's noun.
+        let body_word = name.split_whitespace().any(|w| {
+            gaz.shapes.body_heads.contains(w)
+                || gaz.shapes.body_tails.contains(w)
+                || gaz.media_nouns.contains(&w.to_lowercase())
+        });
+        ((acronym || body_word || gaz.institution_named(name).is_some()) && acceptable(r)).then_some(r)
     })
+}
+
+/// Whether `acronym`, in capitals, is `long`'s: by its initials or capitals ("PGE" of
+/// "Procuradoria-Geral do Estado"), or made of syllables ("SEFAZ" of "Secretaria de Estado da Fazenda").
+pub(crate) fn acronym_of(long: &str, acronym: &str, gaz: &Gazetteers) -> bool {
+    acronym.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && acronym.chars().all(|c| c.is_alphanumeric() && !c.is_lowercase() || c == '-')
+        && (crate::institutions::acronym_fits(long, acronym, gaz) || letters_in_order(long, acronym))
+}
+
+/// "SEFAZ" of "Secretaria de Estado da Fazenda": an acronym made of syllables, whose letters come
+/// in order in its long form, from its first letter (accents and case aside).
+fn letters_in_order(long: &str, acronym: &str) -> bool {
+    let long = fold(long);
+    let mut letters = long.chars().filter(|c| c.is_alphanumeric());
+    let mut wanted = fold(acronym).chars().filter(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter();
+    let first = wanted.next();
+    first.is_some() && letters.next() == first && wanted.all(|w| letters.any(|l| l == w))
 }
 
 /// Whether the word right after a company's name at `end` names one of its products: one

@@ -886,8 +886,27 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize, gaz: &Gazetteers) -> 
         let before = text[start..start + at].trim_end_matches([' ', '\t', ',']);
         gaz.conjunctions.iter().any(|c| before.strip_suffix(c.as_str()).is_some_and(|b| b.ends_with(' ')))
     };
-    let inner =
-        gaz.shapes.inner_head.find_iter(span).find(|m| at_word_end(span, m.end()) && !after_conjunction(m.start()));
+    // "Secretaría General de la Presidencia", "Procuradoria-Geral da República": a head and its rank
+    // alone before the inner head name no subject; the inner head is it.
+    let ranked_head = |at: usize| {
+        let mut words: Vec<&str> = span[..at].split([' ', '-']).filter(|w| !w.is_empty()).collect();
+        while words.last().is_some_and(|w| gaz.name_connectors.contains(&w.to_lowercase())) {
+            words.pop();
+        }
+        words.len() == 2 && gaz.classes.head_ranks.contains(words[1])
+    };
+    // A ministry after it is still the parent ("Secretaria-Executiva do Ministério da Saúde").
+    let inner_ministry = |at: usize| {
+        gaz.classes
+            .ministry_words
+            .iter()
+            .any(|h| span[at..].trim_start_matches([' ', '\t', ',']).starts_with(h.as_str()))
+    };
+    let inner = gaz.shapes.inner_head.find_iter(span).find(|m| {
+        at_word_end(span, m.end())
+            && !after_conjunction(m.start())
+            && (inner_ministry(m.start()) || !ranked_head(m.start()))
+    });
     if let Some(m) = inner.filter(|_| !ministry) {
         // "... of the European Commission": capitalised words right before the inner head belong
         // to the second name.

@@ -56,8 +56,33 @@ pub fn is_government(name: &str, gaz: &Gazetteers) -> bool {
 /// NGOs with "National" in their names are not.
 pub(crate) fn is_public_body(name: &str, gaz: &Gazetteers) -> bool {
     let c = &gaz.classes;
-    (c.public_adjective.is_match(name) && c.public_body_head.is_match(name) || c.regulator.is_match(name))
-        && !c.not_public_body.is_match(name)
+    // "Statistics Canada", "Samoa Bureau of Statistics", "Canadian Radio-television and
+    // Telecommunications Commission": a country's name or demonym says national as well.
+    // The head must then be the body's own ("Telecommunications Service Providers of Kenya" are providers).
+    let national = c.public_adjective.is_match(name)
+        || crate::body_checks::country_inside(gaz, name).is_some() && head_is_public(name, gaz);
+    (national && c.public_body_head.is_match(name) || c.regulator.is_match(name)) && !c.not_public_body.is_match(name)
+}
+
+/// Whether the head noun of a body's name is a public body's head: its first word ("Instituto
+/// Dominicano de ...", as Romance languages write it), or a word before a preposition or a
+/// conjunction or at its end, a country's name at the end passed over ("Samoa Bureau of
+/// Statistics", "Statistics Canada", "... Commission and Fatoumata Sylla" when a name was read on
+/// into the next one).
+fn head_is_public(name: &str, gaz: &Gazetteers) -> bool {
+    let c = &gaz.classes;
+    let is_head = |w: &str| c.public_body_head.find(w).is_some_and(|m| m.start() == 0 && m.end() == w.len());
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    if words.first().is_some_and(|w| is_head(w)) {
+        return true;
+    }
+    if words.len() > 1 && words.last().is_some_and(|w| crate::body_checks::country_inside(gaz, w).is_some()) {
+        words.pop();
+    }
+    let joint = |w: &str| {
+        gaz.body_prepositions.iter().any(|p| p.eq_ignore_ascii_case(w)) || gaz.conjunctions.iter().any(|c| c == w)
+    };
+    words.iter().enumerate().any(|(i, w)| is_head(w) && words.get(i + 1).is_none_or(|next| joint(next)))
 }
 
 pub(crate) fn stakeholder_of(name: &str, kind: EntityKind, gaz: &Gazetteers) -> Option<Stakeholder> {

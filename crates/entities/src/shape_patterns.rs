@@ -110,7 +110,11 @@ impl ShapePatterns {
             .collect();
         ShapePatterns {
             // Head-first shapes are matched anchored at each head word (see `every_start`), hence the `^`.
-            ministry_head_first: HeadFirst::new(&ministry_heads, &format!(r"^(?:{ministry_heads_re}){continuation}+")),
+            // "Secretaria-Geral da Presidência": a head's rank may be joined to it by a hyphen.
+            ministry_head_first: HeadFirst::new(
+                &ministry_heads,
+                &format!(r"^(?:{ministry_heads_re})(?:-{CAPWORD})?{continuation}+"),
+            ),
             ministry_fixed: regex(&format!(r"(?:{ministry_fixed}){continuation}*")),
             ministry_name_first: regex(&format!(
                 r"(?:{CAPWORD} {{1,2}}(?:(?:{tail_conjunctions}) {{1,2}})?){{1,5}}(?:{ministry_tails})"

@@ -485,7 +485,11 @@ fn in_byline(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
     if before.is_empty() {
         let above = text[..line_start].trim_end();
         let above_line = &above[above.rfind('\n').map_or(0, |i| i + 1)..];
-        if above_line.ends_with(':') {
+        // "Contacts" alone on its line, a heading without its colon, reads the same.
+        let heading = !above_line.contains(':')
+            && gaz.classes.bylines.contains(above_line.trim().to_lowercase().as_str())
+            && above_line.trim().chars().count() > 3;
+        if above_line.ends_with(':') || heading {
             before = above_line.trim();
         }
     }
@@ -1263,8 +1267,14 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
         let is_sub_unit = is_sub_unit(m.range.slice(text), gaz);
         // "Head of Unit X, DG Y, European Commission": a unit is the role's; the outermost
         // institution named after it is the organisation.
+        // "Secretaria de Estado da Fazenda – SEFAZ": the body's own acronym after it joins nothing.
+        let own_acronym = |n: &Mention| {
+            n.canonical == m.canonical && n.kind == m.kind
+                || crate::bodies::acronym_of(m.range.slice(text), n.range.slice(text), gaz)
+        };
         let joined = next.is_some_and(|n| {
-            only_connectors(&text[m.range.end..n.range.start], gaz) || text[m.range.end..].starts_with(',')
+            !own_acronym(n)
+                && (only_connectors(&text[m.range.end..n.range.start], gaz) || text[m.range.end..].starts_with(','))
         });
         // "Comisión de Innovación ... de la Cámara de Representantes", "Committee on Science of the
         // House of Commons": a body of a legislature, joined to it by a preposition, is a unit of it.

@@ -2606,3 +2606,85 @@ fn a_dateline_in_capitals_is_no_acronym_and_a_press_contact_under_its_label_take
     assert!(rows.iter().all(|r| r.0 != "Julien Thibodeau-Roy"), "{rows:?}");
     assert!(names(&report, EntityKind::Person).contains(&"Julien Thibodeau-Roy".to_string()));
 }
+
+#[test]
+fn a_public_bodys_head_with_a_countrys_name_or_demonym_is_a_government_body() {
+    let text = "Ms. Leilani Fa'asavalu of the Samoa Bureau of Statistics and Mr. Luc Girard of the Canadian Radio-television and Telecommunications Commission spoke. Ms. Wanjiru Kamau, Chair of the Telecommunications Service Providers of Kenya, spoke too. Representatives of Shared Services Canada attended.\n";
+    let report = extract_in(text, Some(Lang::EN));
+    let ministries = names(&report, EntityKind::Ministry);
+    for body in [
+        "Samoa Bureau of Statistics",
+        "Canadian Radio-television and Telecommunications Commission",
+        "Shared Services Canada",
+    ] {
+        assert!(ministries.iter().any(|m| m == body), "{body}: {ministries:?}");
+    }
+    // The head must be the body's own: these are providers, an association.
+    let organizations = names(&report, EntityKind::Organization);
+    assert!(organizations.iter().any(|o| o == "Telecommunications Service Providers of Kenya"), "{organizations:?}");
+    // A technological institute is a school, national or not.
+    let report = extract_in(
+        "El Instituto Tecnológico de Costa Rica y el Instituto Dominicano de la Calidad firmaron.\n",
+        Some(Lang::ES),
+    );
+    assert!(names(&report, EntityKind::Organization).iter().any(|o| o == "Instituto Tecnológico de Costa Rica"));
+    assert!(names(&report, EntityKind::Ministry).iter().any(|o| o == "Instituto Dominicano de la Calidad"));
+}
+
+#[test]
+fn an_apposition_of_only_a_lead_and_a_bodys_name_is_the_body() {
+    let text = "El panel fue moderado por la periodista Diana Carolina Ruiz, de Caracol Radio. Intervino también Pedro Gil Soto, de Buenos Aires.\n";
+    let rows = speakers_in(text, Lang::ES);
+    assert_eq!(row(&rows, "Diana Carolina Ruiz").3.as_deref(), Some("Caracol Radio"), "{rows:?}");
+    // A place's name reads the same: no body.
+    assert_eq!(row(&rows, "Pedro Gil Soto").3, None, "{rows:?}");
+    let text = "La table ronde, animée par Thomas Audouard, journaliste à L'Usine Nouvelle, a réuni Nadège Lacroix, directrice d'Orange Business, et Paul Roy, avocat à Paris.\n";
+    let rows = speakers_in(text, Lang::FR);
+    assert_eq!(row(&rows, "Thomas Audouard").2.as_deref(), Some("journaliste"), "{rows:?}");
+    assert_eq!(row(&rows, "Thomas Audouard").3.as_deref(), Some("L'Usine Nouvelle"), "{rows:?}");
+    assert_eq!(row(&rows, "Paul Roy").3, None, "{rows:?}");
+    // "Orange" opens a company's name here, not a person's.
+    assert!(rows.iter().all(|r| !r.0.starts_with("Orange")), "{rows:?}");
+}
+
+#[test]
+fn a_heads_rank_before_another_head_keeps_one_body_and_an_acronym_after_a_dash_is_the_bodys() {
+    let text =
+        "La Secretaría General de la Presidencia y la Dirección de Innovación del Ministerio de Salud informaron.\n";
+    let report = extract_in(text, Some(Lang::ES));
+    let ministries = names(&report, EntityKind::Ministry);
+    assert!(ministries.iter().any(|m| m == "Secretaría General de la Presidencia"), "{ministries:?}");
+    assert!(ministries.iter().any(|m| m == "Ministerio de Salud"), "{ministries:?}");
+    let text = "A Secretaria-Geral da Presidência e a Secretaria-Executiva do Ministério da Saúde assinaram.\n";
+    let ministries = names(&extract_in(text, Some(Lang::PT)), EntityKind::Ministry);
+    assert!(ministries.iter().any(|m| m == "Secretaria-Geral da Presidência"), "{ministries:?}");
+    assert!(ministries.iter().any(|m| m == "Ministério da Saúde"), "{ministries:?}");
+    let text = "Estiveram presentes os conselheiros: Renata Coutinho Brandão (Secretaria de Estado da Fazenda – SEFAZ); Gilberto Nunes Filho (Procuradoria-Geral do Estado – PGE).\n";
+    let rows = speakers_in(text, Lang::PT);
+    for (name, body) in [
+        ("Renata Coutinho Brandão", "Secretaria de Estado da Fazenda"),
+        ("Gilberto Nunes Filho", "Procuradoria-Geral do Estado"),
+    ] {
+        assert_eq!(row(&rows, name).2, None, "{rows:?}");
+        assert_eq!(row(&rows, name).3.as_deref(), Some(body), "{rows:?}");
+    }
+}
+
+#[test]
+fn co_chairs_companions_and_press_contacts_under_a_heading() {
+    let text = "Today, the Honourable Priya Raghunathan, Minister of Rural Economic Development, co-chaired the annual meeting of ministers.\n\nContacts\nOlivia Brennan\nPress Secretary\n";
+    let rows = speakers_in(text, Lang::EN);
+    assert_eq!(row(&rows, "Priya Raghunathan").5, ["chair"], "{rows:?}");
+    assert!(rows.iter().all(|r| r.0 != "Olivia Brennan"), "{rows:?}");
+    let text = "Acompañaron la firma el director del Departamento Nacional de Planeación, Julián Ocampo Vélez, y la presidenta de la Agencia Nacional del Espectro, Marcela Quintero Ríos.\n";
+    let rows = speakers_in(text, Lang::ES);
+    assert_eq!(row(&rows, "Julián Ocampo Vélez").5, ["attendee"], "{rows:?}");
+    assert_eq!(row(&rows, "Marcela Quintero Ríos").5, ["attendee"], "{rows:?}");
+}
+
+#[test]
+fn island_alone_is_no_country() {
+    assert!(
+        countries_in("It brought together 74 participants from 13 Pacific Island countries.\n", Lang::EN).is_empty()
+    );
+}

@@ -446,6 +446,10 @@ word_classes! {
     Government = "government",
     /// The word "ministry" in each language, singular, as written: a ministry's name may hold other heads.
     MinistryWord = "ministry_word",
+    /// Words right after a body's head that rank it without naming its subject ("General",
+    /// "Geral", "Nacional"), as written: "Secretaría General de la Presidencia" is one body though
+    /// "Presidencia" is a head too.
+    HeadRank = "head_rank",
     /// The stems of ministry and secretariat heads ("Minist", "Secret") whose singular forms start a
     /// government body's name written in sentence case.
     MinistryStem = "ministry_stem",
