@@ -370,6 +370,13 @@ pub fn parse_entry<'g>(
     role: SessionRole,
 ) -> Option<ParsedEntry<'g>> {
     let mut pos = range.start;
+    // "la Prof. Ida Holz", "el Ing. Víctor Villar": an article before a form of address opens no name.
+    if let Some((article, _)) = text[pos..range.end].split_once(' ') {
+        let after = pos + article.len() + 1;
+        if gaz.articles.contains(&article.to_lowercase()) && honorific_at(text, after, gaz, lang).is_some() {
+            pos = after;
+        }
+    }
     let mut honorific: Option<(ByteRange, &Honorific)> = None;
     // "H.E. Ms. Luciana Santos": a chain of honorifics is one, written whole; the one that says a
     // gender gives it.
@@ -470,6 +477,11 @@ pub fn parse_entry<'g>(
         if let Some(stop) = rest.slice(text).find(". ") {
             rest.end = rest.start + stop;
         }
+    }
+    // "El señor QUINTANA (Presidente).- En el nombre de Dios ...": a transcript's turn; what is
+    // said after its mark is no part of the entry.
+    if let Some(turn) = [").-", ").–", ") .-"].iter().filter_map(|m| rest.slice(text).find(m)).min() {
+        rest.end = rest.start + turn + 1;
     }
     if rest.slice(text).ends_with(')') && !rest.slice(text).contains('(') {
         rest.end -= 1;

@@ -500,7 +500,15 @@ pub(crate) fn find_by_shape_in(
                 start = m.start() + i + len + 2;
             }
         }
-        push(start, m.end(), EntityKind::Ministry, None, false);
+        // "IGF Secretariat", "Pacific Islands Forum Secretariat": the office of a forum (a forum's
+        // word, or an event the gazetteer knows) serves it, not a government.
+        let before_tail = &text[start..tail_start];
+        let of_forum = before_tail.split_whitespace().any(|w| {
+            gaz.event_heads.contains(&acta_doc::fold(w))
+                || gaz.institution_named(w).is_some_and(|g| gaz.institution(g).event)
+        });
+        let kind = if of_forum { EntityKind::Organization } else { EntityKind::Ministry };
+        push(start, m.end(), kind, None, false);
     }
     for (start, end) in every_start(&gaz.shapes.org_head_first, text, words) {
         // Only a name of subjects ("Instituto de ...", "Council for ...") goes on over its commas: after

@@ -333,8 +333,11 @@ pub(crate) fn split_at_periods(text: &str, r: ByteRange, gaz: &Gazetteers) -> Ve
     for (i, _) in s.match_indices(". ") {
         let at = r.start + i;
         let before_word = text[start..at].rsplit(' ').next().unwrap_or("");
-        // Initials ("J. Pérez") and abbreviations keep their period.
-        if before_word.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+        // Initials ("J. Pérez"), abbreviations and forms of address ("Mtro.", "Licda.") keep their period.
+        let address = || {
+            text[at - before_word.len()..at + 1].split_whitespace().next().is_some_and(|w| gaz.honorific(w).is_some())
+        };
+        if before_word.chars().filter(|c| c.is_alphabetic()).count() <= 3 || address() {
             continue;
         }
         if name_at(&text[..r.end], at + 2, gaz).is_some_and(|n| n.core_tokens >= 2) {
@@ -424,6 +427,16 @@ pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) 
                 .iter()
                 .find_map(|c| part_text.strip_prefix(c.as_str())?.strip_prefix(' '))
                 .unwrap_or(part_text);
+            // "la Prof. Ida Holz": an article before a form of address is no part of the entry.
+            let part_text = match part_text.split_once(' ') {
+                Some((article, after))
+                    if gaz.articles.contains(&article.to_lowercase())
+                        && honorific_at(after, 0, gaz, Some(acta_doc::Lang::FR)).is_some() =>
+                {
+                    after
+                }
+                _ => part_text,
+            };
             let part = ByteRange { start: part.end - part_text.len(), end: part.end };
             // "... and two members of the public", "y 3 asesores": people not named are no entry.
             if part.is_empty() || part_text.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {

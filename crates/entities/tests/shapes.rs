@@ -2688,3 +2688,31 @@ fn island_alone_is_no_country() {
         countries_in("It brought together 74 participants from 13 Pacific Island countries.\n", Lang::EN).is_empty()
     );
 }
+
+#[test]
+fn a_form_of_address_of_four_letters_or_more_keeps_its_stop_in_a_fields_list() {
+    let text = "Modera: Mtro. Arturo Pineda Lugo, coordinador de Fundar\n\nParticipan: Licda. Ana Ruiz Soto, directora de Datos; Mtro. Juan Pérez López, director de Planeación.\n";
+    let rows = speakers_in(text, Lang::ES);
+    assert_eq!(row(&rows, "Arturo Pineda Lugo").1.as_deref(), Some("Mtro."), "{rows:?}");
+    assert_eq!(row(&rows, "Ana Ruiz Soto").1.as_deref(), Some("Licda."), "{rows:?}");
+    assert_eq!(row(&rows, "Juan Pérez López").1.as_deref(), Some("Mtro."), "{rows:?}");
+}
+
+#[test]
+fn a_forums_secretariat_is_no_government_body() {
+    let text = "Ms. Anne-Marie Kaloti, Deputy Secretary General of the Pacific Islands Forum Secretariat, spoke. The Cabinet Secretariat attended.\n";
+    let report = extract_in(text, Some(Lang::EN));
+    assert!(names(&report, EntityKind::Organization).iter().any(|o| o == "Pacific Islands Forum Secretariat"));
+    assert!(names(&report, EntityKind::Ministry).iter().any(|o| o == "Cabinet Secretariat"));
+}
+
+#[test]
+fn an_article_before_a_form_of_address_and_a_transcripts_turn_mark_are_no_part_of_an_entry() {
+    let text = "Se reúne el Consejo, encontrándose presentes los siguientes directivos: Ing. Jorge Abín, la Prof. Ida Holz, Ing. Víctor Villar y Dr. Diego Pastorín.\n";
+    let rows = speakers_in(text, Lang::ES);
+    assert_eq!(row(&rows, "Ida Holz").1.as_deref(), Some("Prof."), "{rows:?}");
+    assert_eq!(row(&rows, "Ida Holz").5, ["attendee"], "{rows:?}");
+    let text = "Asistieron:\n--Quintana Leal, Jaime\n--Rincón González, Ximena\n\nEl señor QUINTANA (Presidente).- En el nombre de Dios y de la Patria, se abre la sesión.\n";
+    let rows = speakers_in(text, Lang::ES);
+    assert_eq!(row(&rows, "Jaime Quintana Leal").2.as_deref(), Some("Presidente"), "{rows:?}");
+}
