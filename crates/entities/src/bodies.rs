@@ -1106,7 +1106,7 @@ pub(crate) fn acronym_of(long: &str, acronym: &str, gaz: &Gazetteers) -> bool {
 
 /// "SEFAZ" of "Secretaria de Estado da Fazenda": an acronym made of syllables, whose letters come
 /// in order in its long form, from its first letter (accents and case aside).
-fn letters_in_order(long: &str, acronym: &str) -> bool {
+pub(crate) fn letters_in_order(long: &str, acronym: &str) -> bool {
     let long = fold(long);
     let mut letters = long.chars().filter(|c| c.is_alphanumeric());
     let mut wanted = fold(acronym).chars().filter(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter();

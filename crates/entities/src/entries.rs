@@ -70,6 +70,16 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
         let role = role_of(field.kind)
             .or_else(|| (field.kind == FieldKind::Other).then(|| lead_in_role(gaz, field.label.slice(text))).flatten());
         if let Some((mut role, absent)) = role {
+            // "Chair:", "Preside:", "Présidence :": a moderator's field whose label says it chairs.
+            let label = field.label.slice(text).trim().to_lowercase();
+            if role == SessionRole::Moderator
+                && gaz
+                    .participation_aside
+                    .find_all(&label)
+                    .any(|(s, e, r)| s == 0 && e == label.len() && r == SessionRole::Chair)
+            {
+                role = SessionRole::Chair;
+            }
             // "Modera: X" then "Participan: A, B": a panel's participants, under its moderator, speak.
             let line = report.lines.partition_point(|l| l.range.end <= field.label.start);
             if role == SessionRole::Attendee && !absent && under_moderator(report, line, gaz) {

@@ -561,6 +561,22 @@ pub(crate) fn find_by_shape_in(
             .or_else(|| lettered_long_form_start(name.as_str(), acr.as_str(), gaz))
         {
             Some(s) => (s, true),
+            // "Profesora Titular de Derecho Administrativo (UBA)": words that fit no letter of the
+            // acronym and open with a title are the person's title, no long form; a syllabic
+            // acronym's long form after the title is ("Secretary General of the Caribbean
+            // Community and Common Market (CARICOM)").
+            None if opens_with_title(0) => {
+                let syllabic = name
+                    .as_str()
+                    .match_indices(' ')
+                    .map(|(i, _)| i + 1)
+                    .filter(|&s| name.as_str()[s..].starts_with(char::is_uppercase) && !opens_with_title(s))
+                    .find(|&s| crate::bodies::letters_in_order(&name.as_str()[s..], acr.as_str()));
+                match syllabic {
+                    Some(s) => (s, true),
+                    None => continue,
+                }
+            }
             None => (0, false),
         };
         let (s, e) = (name.start() + start, name.end());

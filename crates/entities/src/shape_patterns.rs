@@ -113,7 +113,10 @@ impl ShapePatterns {
             // "Secretaria-Geral da Presidência": a head's rank may be joined to it by a hyphen.
             ministry_head_first: HeadFirst::new(
                 &ministry_heads,
-                &format!(r"^(?:{ministry_heads_re})(?:-{CAPWORD})?{continuation}+"),
+                // "Autorité de Régulation des Télécommunications/TIC de ...": an acronym joined by a
+                // slash goes on with a head-first name (two names joined by one do not: "Ministerio
+                // de Salud/Ministerio de ...", nor a party right after a head: "Bloco Parlamentar Unidade/MDB").
+                &format!(r"^(?:{ministry_heads_re})(?:-{CAPWORD})?{continuation}(?:{continuation}|/\p{{Lu}}{{2,}}\b)*"),
             ),
             ministry_fixed: regex(&format!(r"(?:{ministry_fixed}){continuation}*")),
             ministry_name_first: regex(&format!(

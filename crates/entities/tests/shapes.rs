@@ -2716,3 +2716,38 @@ fn an_article_before_a_form_of_address_and_a_transcripts_turn_mark_are_no_part_o
     let rows = speakers_in(text, Lang::ES);
     assert_eq!(row(&rows, "Jaime Quintana Leal").2.as_deref(), Some("Presidente"), "{rows:?}");
 }
+
+#[test]
+fn a_chair_label_chairs_and_an_accompanying_official_attends() {
+    let text = "Minutes\n\nChair: Ernesto Majó (LACNIC Board)\nModerator: Ana Ruiz Soto\n";
+    let rows = speakers_in(text, Lang::EN);
+    assert_eq!(row(&rows, "Ernesto Majó").5, ["chair"], "{rows:?}");
+    assert_eq!(row(&rows, "Ana Ruiz Soto").5, ["moderator"], "{rows:?}");
+    let text = "A Ministra da Juventude e Modernização, Teresa Alvim Saraiva, apresentou a Estratégia, acompanhada pelo Secretário de Estado da Digitalização, Nuno Ribeiro Gaspar.\n";
+    let rows = speakers_in(text, Lang::PT);
+    assert_eq!(row(&rows, "Nuno Ribeiro Gaspar").5, ["attendee"], "{rows:?}");
+}
+
+#[test]
+fn a_title_before_an_acronym_is_no_long_form_and_a_slash_joins_an_acronym_to_a_name() {
+    let text = "Ponentes\n\nDra. Valentina Sosa Ferreyra\nProfesora Titular de Derecho Administrativo (UBA) – Directora del Observatorio de Derecho Informático\n\nMg. Ignacio Garrido Paz\nSubsecretario de Innovación Pública, Jefatura de Gabinete de Ministros de la Nación\n";
+    let report = extract_in(text, Some(Lang::ES));
+    let rows = speaker_rows(&report);
+    assert_eq!(
+        row(&rows, "Valentina Sosa Ferreyra").2.as_deref(),
+        Some("Profesora Titular de Derecho Administrativo"),
+        "{rows:?}"
+    );
+    assert!(bodies(&report).iter().all(|b| !b.starts_with("Profesora")), "{:?}", bodies(&report));
+    assert_eq!(row(&rows, "Ignacio Garrido Paz").1.as_deref(), Some("Mg."), "{rows:?}");
+    // A syllabic acronym's long form after the title still is one.
+    let text = "Speakers:\n- Ambassador Irwin La Rocque, Secretary General of the Caribbean Community and Common Market (CARICOM)\n";
+    let rows = speakers_in(text, Lang::EN);
+    assert_eq!(row(&rows, "Irwin La Rocque").3.as_deref(), Some("Caribbean Community and Common Market"), "{rows:?}");
+    let text = "L'Autorité de Régulation des Télécommunications/TIC de Côte d'Ivoire (ARTCI) a accueilli l'atelier.\n";
+    let ministries = names(&extract_in(text, Some(Lang::FR)), EntityKind::Ministry);
+    assert!(
+        ministries.iter().any(|m| m == "Autorité de Régulation des Télécommunications/TIC de Côte d'Ivoire"),
+        "{ministries:?}"
+    );
+}
