@@ -977,6 +977,8 @@ fn entry_organization_whole(
         first.chars().next().is_some_and(char::is_uppercase)
             && words <= 6
             && !gaz.name_stops.contains(first)
+            // "WEOG", "ICT": an acronym that names no organisation.
+            && !(words == 1 && gaz.is_common_acronym(p))
             && !holds_title(p, gaz)
             && !(words == 1 && gaz.is_name_stopword(first))
             && gaz.country_named(p).is_none()

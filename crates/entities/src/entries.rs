@@ -95,7 +95,8 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
                 continue;
             }
             let parsed = parse_entry(text, part, gaz, lang(part.start), role)
-                .or_else(|| label_first_entry(text, part, gaz, lang(part.start), role));
+                .or_else(|| label_first_entry(text, part, gaz, lang(part.start), role))
+                .or_else(|| title_first_entry(text, part, gaz, lang(part.start), role));
             if let Some(mut p) = parsed {
                 if is_sentence_about(text, &p, gaz) {
                     continue;
@@ -355,6 +356,41 @@ pub(crate) fn label_first_entry<'g>(
         return None;
     }
     p.rest = label;
+    p.source = range;
+    Some(p)
+}
+
+/// "el Director de Obras Municipales, don Pedro Alarcón Vidal", "y la Directora de ..., doña Jimena
+/// Cárcamo": an entry of a list written title first, the name alone after its last comma. The
+/// title (and any body in it) is the entry's rest, although it stands before the name.
+fn title_first_entry<'g>(
+    text: &str,
+    range: ByteRange,
+    gaz: &'g Gazetteers,
+    lang: Option<Lang>,
+    role: SessionRole,
+) -> Option<ParsedEntry<'g>> {
+    let comma = range.slice(text).rfind(", ")?;
+    let after = ByteRange { start: range.start + comma + 2, end: range.end }.trim(text);
+    let mut p = parse_entry(text, after, gaz, lang, role)?;
+    if !p.rest.is_empty() {
+        return None;
+    }
+    // The conjunction and the article before the title are no part of it.
+    let mut head = ByteRange { start: range.start, end: range.start + comma }.trim(text);
+    for _ in 0..2 {
+        let s = head.slice(text);
+        let Some((word, rest)) = s.split_once(' ') else { break };
+        let lower = word.to_lowercase();
+        if gaz.articles.contains(&lower) || gaz.conjunctions.contains(&lower) {
+            head.start = head.end - rest.len();
+        }
+    }
+    let first = head.slice(text).split([' ', ',']).next().unwrap_or("");
+    if !gaz.is_title(&first.to_lowercase()) {
+        return None;
+    }
+    p.rest = head;
     p.source = range;
     Some(p)
 }

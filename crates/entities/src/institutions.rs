@@ -674,7 +674,12 @@ fn enumeration_end(text: &str, end: usize, gaz: &Gazetteers) -> usize {
         if let Some(conj) = conj {
             let last_start = piece_end + comma + conj.len();
             let last_end = capitalised_run(last_start);
-            return if last_end > last_start { last_end } else { end };
+            // "University of California, Riverside, and Jamal Whitfield": a person after the
+            // conjunction ends the list; the name is not an enumeration.
+            let first_word = text[last_start..last_end].split(' ').next().unwrap_or("");
+            let person = gaz.is_given_name(first_word)
+                && crate::names::name_at(text, last_start, gaz).is_some_and(|n| n.core_tokens >= 2);
+            return if last_end > last_start && !person { last_end } else { end };
         }
         pos = piece_end;
     }

@@ -80,7 +80,10 @@ pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut C
                 }
                 None => p.rest,
             };
-            if let Some(org) = entry_organization(text, rest, gaz, true) {
+            // A title written before the name ("el Director de Obras Municipales, don Pedro ...")
+            // is read as prose is: its "de X" is the title's subject, not a body.
+            let after_name = p.rest.start >= p.name.end;
+            if let Some(org) = entry_organization(text, rest, gaz, after_name) {
                 add_late_organization(c, text, gaz, org, EntitySource::Field);
             }
         }

@@ -493,8 +493,10 @@ fn in_byline(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
             before = above_line.trim();
         }
     }
-    let labelled = before.ends_with(':');
-    if !gaz.classes.bylines.contains(before.trim_end_matches(':').trim_end().to_lowercase().as_str()) {
+    // "Reportagem – Janary Damacena": a dash labels as a colon does.
+    let labelled = before.ends_with([':', '–', '—', '-']);
+    if !gaz.classes.bylines.contains(before.trim_end_matches([':', '–', '—', '-']).trim_end().to_lowercase().as_str())
+    {
         return false;
     }
     let line_end = text[name.end..].find('\n').map_or(text.len(), |i| name.end + i);

@@ -2751,3 +2751,39 @@ fn a_title_before_an_acronym_is_no_long_form_and_a_slash_joins_an_acronym_to_a_n
         "{ministries:?}"
     );
 }
+
+#[test]
+fn entries_written_title_first_attend_and_their_titles_subject_is_no_body() {
+    let text = "Asisten además: el Director de Obras Municipales, don Pedro Alarcón Vidal; la Directora de Desarrollo Comunitario, doña Jimena Cárcamo Rivas; y el Jefe Regional del Servicio Nacional del Consumidor (SERNAC), don Andrés Pino Contreras.\n";
+    let report = extract_in(text, Some(Lang::ES));
+    let rows = speaker_rows(&report);
+    for name in ["Pedro Alarcón Vidal", "Jimena Cárcamo Rivas", "Andrés Pino Contreras"] {
+        assert_eq!(row(&rows, name).5, ["attendee"], "{rows:?}");
+    }
+    assert_eq!(row(&rows, "Pedro Alarcón Vidal").2.as_deref(), Some("Director de Obras Municipales"), "{rows:?}");
+    assert_eq!(row(&rows, "Andrés Pino Contreras").3.as_deref(), Some("Servicio Nacional del Consumidor"), "{rows:?}");
+    assert!(bodies(&report).iter().all(|b| b != "Obras Municipales"), "{:?}", bodies(&report));
+    let text =
+        "Se da inicio a la sesión.\n\nActúa como Ministro de Fe el Secretario Municipal (S), don Luis Saldivia Mora.\n";
+    assert_eq!(row(&speakers_in(text, Lang::ES), "Luis Saldivia Mora").5, ["rapporteur"]);
+}
+
+#[test]
+fn a_person_after_a_bodys_comma_and_conjunction_ends_the_bodys_name() {
+    let text = "Among the public speakers were Dr. Maria Teresa Alvarado of the University of California, Riverside, and Jamal Whitfield, executive director of a local nonprofit.\n";
+    let rows = speakers_in(text, Lang::EN);
+    assert!(rows.iter().any(|r| r.0 == "Jamal Whitfield"), "{rows:?}");
+    assert_eq!(row(&rows, "Maria Teresa Alvarado").3.as_deref(), Some("University of California"), "{rows:?}");
+}
+
+#[test]
+fn a_news_items_credits_take_no_part_and_regional_groups_and_police_are_read() {
+    let text = "A deputada Luiza Erundina Neto (Psol-SP) falou com o delegado Marcos Cardoso, da Polícia Federal.\n\nReportagem – Janaína Damasceno\nEdição – Ana Chalub\n";
+    let report = extract_in(text, Some(Lang::PT));
+    let rows = speaker_rows(&report);
+    assert!(rows.iter().all(|r| r.0 != "Ana Chalub" && r.0 != "Janaína Damasceno"), "{rows:?}");
+    assert!(names(&report, EntityKind::Ministry).iter().any(|m| m == "Polícia Federal"), "{:?}", bodies(&report));
+    let text = "Speakers\n- Erick Huerta Velázquez, REDES A.C., Civil Society, GRULAC\n- Nic Ndlovu, Zenzeleni Networks, Civil Society, WEOG\n";
+    let bodies = sorted_bodies(&extract_in(text, Some(Lang::EN)));
+    assert!(!bodies.iter().any(|b| b == "GRULAC" || b == "WEOG"), "{bodies:?}");
+}
