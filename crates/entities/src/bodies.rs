@@ -156,9 +156,14 @@ pub(crate) fn institutions(report: &Report, gaz: &Gazetteers, scans: &mut Scans,
     for &(start, end) in acronyms.iter().filter(|&&(s, e)| !defined.contains(&&text[s..e])) {
         let range = ByteRange { start, end };
         let gazetteer = gaz.institution_named(range.slice(text));
+        let kind = match gazetteer {
+            Some(g) => gaz.institution(g).kind,
+            None if ministry_acronym(range.slice(text)) => EntityKind::Ministry,
+            None => EntityKind::Organization,
+        };
         cands.push(Candidate {
             range,
-            kind: gazetteer.map_or(EntityKind::Organization, |g| gaz.institution(g).kind),
+            kind,
             gazetteer,
             stakeholder: None,
             source: if gazetteer.is_some() { EntitySource::Gazetteer } else { EntitySource::Pattern },
@@ -1114,6 +1119,15 @@ pub(crate) fn letters_in_order(long: &str, acronym: &str) -> bool {
     let mut wanted = fold(acronym).chars().filter(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter();
     let first = wanted.next();
     first.is_some() && letters.next() == first && wanted.all(|w| letters.any(|l| l == w))
+}
+
+/// "MINTEL", "MinTIC", "MINEDUC": an acronym opened by a ministry's first letters is a ministry's
+/// (the UN's missions, "MINUSTAH", "MINUSMA", are not).
+fn ministry_acronym(acronym: &str) -> bool {
+    let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = acronym.starts_with("MIN") && !acronym.starts_with("MINU") && acronym.chars().all(|c| !c.is_lowercase());
+    let mixed = acronym.strip_prefix("Min").is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()));
+    letters >= 5 && caps || letters >= 4 && mixed
 }
 
 /// Whether the word right after a company's name at `end` names one of its products: one

@@ -2787,3 +2787,12 @@ fn a_news_items_credits_take_no_part_and_regional_groups_and_police_are_read() {
     let bodies = sorted_bodies(&extract_in(text, Some(Lang::EN)));
     assert!(!bodies.iter().any(|b| b == "GRULAC" || b == "WEOG"), "{bodies:?}");
 }
+
+#[test]
+fn an_acronym_opened_by_a_ministrys_letters_is_a_ministry() {
+    let text = "Ana Ruiz Soto, del MinCIT, y Pedro Gil Soto, del MINAGRI, hablaron con la misión MINUSCA.\n";
+    let report = extract_in(text, Some(Lang::ES));
+    let ministries = names(&report, EntityKind::Ministry);
+    assert!(ministries.iter().any(|m| m == "MinCIT") && ministries.iter().any(|m| m == "MINAGRI"), "{ministries:?}");
+    assert!(!ministries.iter().any(|m| m == "MINUSCA"), "{ministries:?}");
+}
