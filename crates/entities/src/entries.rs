@@ -350,12 +350,26 @@ pub(crate) fn label_first_entry<'g>(
 ) -> Option<ParsedEntry<'g>> {
     let label_end = label_first(text, range, gaz)?;
     let label = ByteRange { start: range.start, end: label_end }.trim(text);
-    let after = ByteRange { start: label_end + 1, end: range.end }.trim(text);
+    name_alone_after(text, range, label_end + 1, label, gaz, lang, role)
+}
+
+/// The entry `range` whose name stands alone from `name_from` to its end, with `before` (a label
+/// or a title written before the name) as its rest.
+fn name_alone_after<'g>(
+    text: &str,
+    range: ByteRange,
+    name_from: usize,
+    before: ByteRange,
+    gaz: &'g Gazetteers,
+    lang: Option<Lang>,
+    role: SessionRole,
+) -> Option<ParsedEntry<'g>> {
+    let after = ByteRange { start: name_from, end: range.end }.trim(text);
     let mut p = parse_entry(text, after, gaz, lang, role)?;
     if !p.rest.is_empty() {
         return None;
     }
-    p.rest = label;
+    p.rest = before;
     p.source = range;
     Some(p)
 }
@@ -371,11 +385,6 @@ fn title_first_entry<'g>(
     role: SessionRole,
 ) -> Option<ParsedEntry<'g>> {
     let comma = range.slice(text).rfind(", ")?;
-    let after = ByteRange { start: range.start + comma + 2, end: range.end }.trim(text);
-    let mut p = parse_entry(text, after, gaz, lang, role)?;
-    if !p.rest.is_empty() {
-        return None;
-    }
     // The conjunction and the article before the title are no part of it.
     let mut head = ByteRange { start: range.start, end: range.start + comma }.trim(text);
     for _ in 0..2 {
@@ -390,9 +399,7 @@ fn title_first_entry<'g>(
     if !gaz.is_title(&first.to_lowercase()) {
         return None;
     }
-    p.rest = head;
-    p.source = range;
-    Some(p)
+    name_alone_after(text, range, range.start + comma + 2, head, gaz, lang, role)
 }
 
 /// Where the colon of a label-first entry is: a short label (at most six words, no sentence), a
