@@ -424,12 +424,7 @@ pub fn parse_entry<'g>(
 ) -> Option<ParsedEntry<'g>> {
     let mut pos = range.start;
     // "la Prof. Ida Holz", "el Ing. Víctor Villar": an article before a form of address opens no name.
-    if let Some((article, _)) = text[pos..range.end].split_once(' ') {
-        let after = pos + article.len() + 1;
-        if gaz.articles.contains(&article.to_lowercase()) && honorific_at(text, after, gaz, lang).is_some() {
-            pos = after;
-        }
-    }
+    pos += crate::names::article_before_honorific(&text[pos..range.end], gaz, lang).unwrap_or(0);
     let mut honorific: Option<(ByteRange, &Honorific)> = None;
     // "H.E. Ms. Luciana Santos": a chain of honorifics is one, written whole; the one that says a
     // gender gives it.

@@ -428,15 +428,8 @@ pub(crate) fn split_names_at_commas(text: &str, r: ByteRange, gaz: &Gazetteers) 
                 .find_map(|c| part_text.strip_prefix(c.as_str())?.strip_prefix(' '))
                 .unwrap_or(part_text);
             // "la Prof. Ida Holz": an article before a form of address is no part of the entry.
-            let part_text = match part_text.split_once(' ') {
-                Some((article, after))
-                    if gaz.articles.contains(&article.to_lowercase())
-                        && honorific_at(after, 0, gaz, Some(acta_doc::Lang::FR)).is_some() =>
-                {
-                    after
-                }
-                _ => part_text,
-            };
+            let skip = crate::names::article_before_honorific(part_text, gaz, Some(acta_doc::Lang::FR)).unwrap_or(0);
+            let part_text = &part_text[skip..];
             let part = ByteRange { start: part.end - part_text.len(), end: part.end };
             // "... and two members of the public", "y 3 asesores": people not named are no entry.
             if part.is_empty() || part_text.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {

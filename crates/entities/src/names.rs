@@ -269,6 +269,14 @@ pub(crate) fn honorific_before<'g>(
     (after == start).then_some((h, range))
 }
 
+/// "la Prof. Ida Holz", "el Ing. Víctor Villar": the length of an article and its space that stand
+/// before a form of address at the start of `s` (no part of the name's entry), if any.
+pub(crate) fn article_before_honorific(s: &str, gaz: &Gazetteers, lang: Option<Lang>) -> Option<usize> {
+    let (article, after) = s.split_once(' ')?;
+    (gaz.articles.contains(&article.to_lowercase()) && honorific_at(after, 0, gaz, lang).is_some())
+        .then_some(article.len() + 1)
+}
+
 /// The honorific that starts at `pos`, if any, and the position after it and its spaces.
 pub fn honorific_at<'g>(
     text: &str,
