@@ -205,7 +205,11 @@ impl Ledes {
             .filter(|d| d.get(..4).is_none_or(|year| title.is_none_or(|t| !t.contains(year))))
             .and_then(|d| write_date(ledes, d))
             .filter(unsaid);
-        let chair = chair(report).filter(unsaid);
+        let (chair, moderator) = match chair(report).filter(|(name, _)| unsaid(name)) {
+            Some((name, true)) => (None, Some(name)),
+            Some((name, false)) => (Some(name), None),
+            None => (None, None),
+        };
         let place = place(report).filter(unsaid);
         let organizer = report
             .metadata
@@ -228,9 +232,14 @@ impl Ledes {
                 "title" => title.map(str::to_string),
                 "date" => date.clone(),
                 "chair" => chair.clone(),
+                "moderator" => moderator.clone(),
                 "organizer" => organizer.clone(),
                 "place" => place.clone(),
-                "speakers" => speakers(report, ledes.and.as_deref().unwrap_or("&")),
+                "speakers" => {
+                    let named: Vec<&str> =
+                        [&chair, &moderator, &organizer].into_iter().filter_map(|n| n.as_deref()).collect();
+                    speakers(report, ledes.and.as_deref().unwrap_or("&"), &named, &unsaid)
+                }
                 _ => None,
             }
         };
@@ -291,31 +300,48 @@ fn place(report: &Report) -> Option<String> {
     (1..=MAX_PLACE_WORDS).contains(&place.split_whitespace().count()).then_some(place)
 }
 
-/// Who chaired or moderated: the moderator field, else the first speaker in the chair.
-fn chair(report: &Report) -> Option<String> {
+/// Who chaired or moderated: the moderator field, else the first speaker in the chair; and whether
+/// they moderated (a panel's moderator) rather than chaired (a meeting's chair or president), as
+/// their part in the speaker table says.
+fn chair(report: &Report) -> Option<(String, bool)> {
+    let in_the_chair = |s: &&acta_doc::Speaker| {
+        s.session_roles.iter().any(|r| matches!(r, SessionRole::Chair | SessionRole::Moderator))
+    };
+    let moderated = |s: &acta_doc::Speaker| !s.session_roles.contains(&SessionRole::Chair);
     if let Some(m) = report.metadata.moderator {
         let name = report.slice(m).split_whitespace().collect::<Vec<_>>().join(" ");
         let words = name.split_whitespace().count();
         if words > 0 && words <= MAX_CHAIR_WORDS && name.chars().all(|c| c.is_alphanumeric() || " .'-’,()".contains(c))
         {
-            return Some(name);
+            // The field's person in the speaker table says which part they had; a moderator when unknown.
+            let folded = fold(&name);
+            let moderates = report
+                .speakers
+                .iter()
+                .filter(in_the_chair)
+                .find(|s| report.canonicals.get(s.person).is_some_and(|c| folded.contains(&fold(&c.name))))
+                .is_none_or(moderated);
+            return Some((name, moderates));
         }
     }
-    report
-        .speakers
-        .iter()
-        .find(|s| s.session_roles.iter().any(|r| matches!(r, SessionRole::Chair | SessionRole::Moderator)))
-        .and_then(|s| report.canonicals.get(s.person))
-        .map(|c| c.name.clone())
+    let speaker = report.speakers.iter().find(in_the_chair)?;
+    report.canonicals.get(speaker.person).map(|c| (c.name.clone(), moderated(speaker)))
 }
 
-/// The first three speakers, "A, B and C".
-fn speakers(report: &Report, and: &str) -> Option<String> {
+/// The first three speakers, "A, B and C", leaving out those the lede names already as chair or
+/// organiser ("Yolanda Martínez" names "Yolanda Martínez Mancilla") and those `unsaid` says a chosen
+/// sentence names.
+fn speakers(report: &Report, and: &str, named: &[&str], unsaid: &dyn Fn(&String) -> bool) -> Option<String> {
+    let named: Vec<String> = named.iter().map(|n| fold(n)).collect();
     let names: Vec<&str> = report
         .speakers
         .iter()
         .filter(|s| s.session_roles.contains(&SessionRole::Speaker))
         .filter_map(|s| report.canonicals.get(s.person).map(|c| c.name.as_str()))
+        .filter(|n| {
+            let folded = fold(n);
+            !named.iter().any(|m| m.contains(&folded) || folded.contains(m.as_str())) && unsaid(&n.to_string())
+        })
         .take(3)
         .collect();
     match names.as_slice() {
@@ -410,7 +436,7 @@ mod tests {
         assert_eq!(ledes.kind(&r, Lang::ES), (DocumentKind::Minutes, false));
         assert_eq!(
             ledes.compose(&r, Lang::ES).as_deref(),
-            Some("Acta de Reunión ordinaria del Consejo Directivo, 14 de mayo de 2014, presidida por Ana Torres.")
+            Some("Acta de Reunión ordinaria del Consejo Directivo, 14 de mayo de 2014, moderada por Ana Torres.")
         );
         // A title that says the kind is not said twice.
         let r = report("Minutes of the Board meeting\nDate: 2019-05-03\n\nThe board approved the budget.\n");
@@ -462,6 +488,75 @@ mod tests {
             Some(
                 "Jornada de datos abiertos, 3 de mayo de 2022, en Centro Cultural, Rosario, organizado por Ana Torres."
             )
+        );
+    }
+
+    /// `report` with a speaker table: each (name, part) a speaker.
+    fn with_speakers(text: &str, speakers: &[(&str, SessionRole)]) -> Report {
+        let mut r = report(text);
+        for (name, part) in speakers {
+            r.canonicals.push(acta_doc::Canonical {
+                kind: acta_doc::EntityKind::Person,
+                name: name.to_string(),
+                country: None,
+                stakeholder: None,
+            });
+            r.speakers.push(acta_doc::Speaker {
+                person: r.canonicals.len() - 1,
+                honorific: None,
+                role: None,
+                organization: None,
+                organization_is_ministry: false,
+                country: None,
+                session_roles: vec![*part],
+                stakeholder: None,
+                gender: None,
+                source_line: acta_doc::ByteRange { start: 0, end: 0 },
+                confidence: 1.0,
+            });
+        }
+        r
+    }
+
+    #[test]
+    fn a_chair_chairs_a_moderator_moderates_and_the_first_speakers_are_named() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let text = "Council meeting on open data\nDate: 3 May 2022\n\nThe council approved the plan.\n";
+        let r = with_speakers(
+            text,
+            &[
+                ("Ana Silva", SessionRole::Chair),
+                ("Juan Pérez", SessionRole::Speaker),
+                ("Maria Costa", SessionRole::Speaker),
+                ("Li Wei", SessionRole::Speaker),
+                ("Omar Haddad", SessionRole::Speaker),
+            ],
+        );
+        assert_eq!(
+            ledes.compose(&r, Lang::EN).as_deref(),
+            Some("Council meeting on open data, 3 May 2022, chaired by Ana Silva, with Juan Pérez, Maria Costa and Li Wei.")
+        );
+        let r = with_speakers(text, &[("Ana Silva", SessionRole::Moderator), ("Juan Pérez", SessionRole::Speaker)]);
+        assert_eq!(
+            ledes.compose(&r, Lang::ES).as_deref(),
+            Some("Council meeting on open data, 3 de mayo de 2022, moderado por Ana Silva, con Juan Pérez.")
+        );
+        // An organiser is not named again among the speakers, under a shorter or longer name.
+        let r = with_speakers(
+            "Open data day\nDate: 3 May 2022\nOrganizer: Ana Silva\n\nThe council approved the plan.\n",
+            &[("Ana Silva Gómez", SessionRole::Speaker), ("Juan Pérez", SessionRole::Speaker)],
+        );
+        assert_eq!(
+            ledes.compose(&r, Lang::EN).as_deref(),
+            Some("Open data day, 3 May 2022, organised by Ana Silva, with Juan Pérez.")
+        );
+        let r = with_speakers(text, &[("Ana Silva", SessionRole::Moderator), ("Juan Pérez", SessionRole::Speaker)]);
+        // A speaker that a chosen sentence names already is not named again.
+        let said = [fold("Juan Pérez opened the meeting.")];
+        let kind = ledes.kind(&r, Lang::EN);
+        assert_eq!(
+            ledes.compose_said(&r, Lang::EN, kind, Some("Council meeting on open data"), &said).as_deref(),
+            Some("Council meeting on open data, 3 May 2022, moderated by Ana Silva.")
         );
     }
 
