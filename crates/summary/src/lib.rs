@@ -213,6 +213,21 @@ fn is_counter(line: &str) -> bool {
     words.len() <= 2 && words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
 }
 
+/// A label with nothing after it ("List of attendees:", "Last Updated:"; a longer line ending in a
+/// colon is prose that opens a list) or a machine's `key: value`
+/// line (a page's front matter: "layout: default"): neither says what the report is.
+fn is_prompt_or_key(line: &str) -> bool {
+    let line = line.trim();
+    if line.ends_with(':') && line.split_whitespace().nth(FURNITURE_LINE_WORDS).is_none() {
+        return true;
+    }
+    line.split_once(": ").is_some_and(|(key, value)| {
+        !key.is_empty()
+            && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-')
+            && value.split_whitespace().count() <= 2
+    })
+}
+
 /// A sentence that may go into a summary.
 #[derive(Clone)]
 struct Candidate {
@@ -503,6 +518,8 @@ impl SummaryStage {
                 || is_boilerplate(piece, self.phrases.count(piece))
                 || piece.split_whitespace().count() < 2
                 || is_counter(piece)
+                || is_prompt_or_key(piece)
+                || piece.matches('|').count() >= 2
             {
                 continue;
             }
@@ -755,6 +772,15 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_label_and_a_front_matter_key_are_no_summary_lines() {
+        assert!(is_prompt_or_key("List of attendees:") && is_prompt_or_key("layout: default"));
+        assert!(is_prompt_or_key("created: 22/9/2011"));
+        assert!(!is_prompt_or_key("Tema: acceso a la información pública en los municipios"));
+        assert!(!is_prompt_or_key("The board met on Friday: it approved the budget"));
+        assert!(!is_prompt_or_key("The meeting was chaired by Ana Silva, with the following members:"));
+    }
+
+    #[test]
     fn a_pages_counter_is_no_summary_line() {
         assert!(is_counter("30.06.2013 Views") && is_counter("1,204 views") && is_counter("Page 2"));
         assert!(!is_counter("Réunion du 28 novembre 2007") && !is_counter("Direction générale"));
@@ -839,6 +865,23 @@ mod tests {
             assert!(!summary.contains(furniture), "{furniture}: {summary}");
         }
         assert!(r.key_points.is_empty());
+    }
+
+    #[test]
+    fn a_publishing_platforms_pitch_and_a_pointer_down_the_page_are_furniture() {
+        let text = "You also want an ePaper? Increase the reach of your titles.
+
+The regional forum on digital government brought together ministers from nine countries in Lima.
+
+The full programme can be viewed below.
+
+The ministers agreed to share their digital identity systems and to meet again next year in Quito.
+";
+        let (_, summary) = summarise(text, Lang::EN, SummaryStage::default_length(&Lexicon::bundled()));
+        assert!(summary.contains("brought together ministers"), "{summary}");
+        for furniture in ["ePaper", "reach of your titles", "viewed below"] {
+            assert!(!summary.contains(furniture), "{furniture}: {summary}");
+        }
     }
 
     #[test]
