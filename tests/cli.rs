@@ -532,3 +532,26 @@ fn bodies_and_people_of_press_prose() {
     let fr = record("fr2", "Intervient Jean-Sébastien Moreau, responsable national du programme.");
     assert_eq!(names(&fr, "people"), ["Jean-Sébastien Moreau"]);
 }
+
+/// `acta ... | head`: a reader that stops early ends acta quietly (SIGPIPE), with no panic and no
+/// error message about the pipe.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_acta_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_acta"))
+        .args(["columns", "reports"])
+        .current_dir(&root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the read end before acta prints.
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{stderr}");
+    // Killed by SIGPIPE (13 on Linux and the BSDs), or done before the pipe closed.
+    assert!(o.status.success() || o.status.signal() == Some(13), "{:?}", o.status);
+}

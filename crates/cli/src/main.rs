@@ -135,7 +135,21 @@ fn parse_format(s: &str) -> Result<acta_doc::TextFormat, String> {
     acta_doc::TextFormat::parse(s).ok_or_else(|| format!("{s:?} is none of text, markdown, html"))
 }
 
+/// Output piped into a reader that stops early (`acta eval -v | head`) ends the process quietly,
+/// as it does other command-line tools: Rust ignores SIGPIPE, so each later print would fail with
+/// a broken pipe (a panic in `println!`, an error row in the writers) instead.
+#[cfg(unix)]
+fn end_quietly_on_a_closed_pipe() {
+    // SAFETY: called first thing in main, before any other thread exists; it only sets SIGPIPE's
+    // disposition back to the default.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    #[cfg(unix)]
+    end_quietly_on_a_closed_pipe();
     let cli = Cli::parse();
     let (name, result) = match cli.command {
         Command::Extract(args) => ("acta", extract(args)),
