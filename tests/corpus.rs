@@ -142,7 +142,7 @@ fn seed_report_from_shared() {
     assert_eq!(speakers.len(), 6, "{speakers:?}");
     // The summary: a first sentence from the record (title, date, organiser without their post,
     // moderator), then sentences of the text with no form labels or prompts and no running header,
-    // saying what the network is for.
+    // saying what the network is for, then the speakers.
     let summary = rec["summary"].as_str().unwrap();
     assert!(
         summary.starts_with(
@@ -151,7 +151,10 @@ fn seed_report_from_shared() {
         "{summary}"
     );
     assert_eq!(summary.matches("Regional Cooperation for the Advancement").count(), 1, "{summary}");
-    assert!(!summary.contains("Please") && !summary.contains(":"), "{summary}");
+    // It closes with the first speakers that it has not named (not the organiser or the moderator).
+    let (said, close) = summary.rsplit_once(" Speakers: ").expect("a closing sentence of speakers");
+    assert_eq!(close, "Marcelo Pagotti, Daniel Abadie and Alejandra Erramuspe.");
+    assert!(!said.contains("Please") && !said.contains(":"), "{summary}");
     assert!(summary.contains("Red GEALC") && summary.contains("cooperation"), "{summary}");
     let key_points: Vec<&str> = rec["key_points"].as_array().unwrap().iter().filter_map(|k| k.as_str()).collect();
     assert!(key_points.iter().any(|k| k.starts_with("Challenges")), "{key_points:?}");

@@ -86,7 +86,7 @@ struct ExtractArgs {
     #[arg(long)]
     models: Option<PathBuf>,
     /// Sentences per summary, the first one composed from the record included (default: 3
-    /// sentences of at most 80 words in all).
+    /// sentences and one naming the first speakers, at most 80 words in all).
     #[arg(long)]
     summary_sentences: Option<usize>,
     /// Summaries of at most this many characters instead of a number of sentences.

@@ -482,6 +482,8 @@ pub struct Report {
     pub summary_lede: Option<String>,
     /// Summary sentences, in document order.
     pub summary: Vec<ByteRange>,
+    /// A last summary sentence composed from the record: the first speakers, in the report's language.
+    pub summary_close: Option<String>,
     /// A summary written by a sequence-to-sequence model (`--summary-model`), when one ran.
     pub summary_abstractive: Option<String>,
     /// The bullet points of key-issues and takeaways sections, without bullets.

@@ -214,11 +214,16 @@ impl ReportRecord {
             organizations: names(EntityKind::Organization),
             countries: names(EntityKind::Country),
             regions: names(EntityKind::Region),
-            summary: match (&report.summary_lede, join_sentences(report, &report.summary)) {
-                (Some(lede), sentences) if !sentences.is_empty() => format!("{lede} {sentences}"),
-                (Some(lede), _) => lede.clone(),
-                (None, sentences) => sentences,
-            },
+            summary: [
+                report.summary_lede.clone(),
+                Some(join_sentences(report, &report.summary)),
+                report.summary_close.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
             summary_abstractive: report.summary_abstractive.clone(),
             key_points: report.key_points.iter().map(|r| one_line(report.slice(*r))).collect(),
             text: Some(report.text.clone()),

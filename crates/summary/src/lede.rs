@@ -211,17 +211,7 @@ impl Ledes {
             None => (None, None),
         };
         let place = place(report).filter(unsaid);
-        let organizer = report
-            .metadata
-            .organizer
-            .map(|o| report.slice(o).split_whitespace().collect::<Vec<_>>().join(" "))
-            // "Yolanda Martínez - Head of the Digital Government Unit ...": the organiser, not their post.
-            .map(|o| {
-                let post = [" - ", " – ", " — "].iter().filter_map(|d| o.find(d)).min().unwrap_or(o.len());
-                o[..post].to_string()
-            })
-            .filter(|o| (1..=MAX_ORGANIZER_WORDS).contains(&o.split_whitespace().count()))
-            .filter(unsaid);
+        let organizer = organizer(report).filter(unsaid);
         // Without a title, a date alone says little that the text's first sentence does not; the
         // kind of document ("Minutes", "Programme") does.
         if title.is_none() && (date.is_none() || kind == DocumentKind::Report) {
@@ -235,17 +225,44 @@ impl Ledes {
                 "moderator" => moderator.clone(),
                 "organizer" => organizer.clone(),
                 "place" => place.clone(),
-                "speakers" => {
-                    let named: Vec<&str> =
-                        [&chair, &moderator, &organizer].into_iter().filter_map(|n| n.as_deref()).collect();
-                    speakers(report, ledes.and.as_deref().unwrap_or("&"), &named, &unsaid)
-                }
                 _ => None,
             }
         };
         let sentence = render(template, &value)?;
         Some(finish_sentence(&sentence))
     }
+
+    /// The sentence that closes a summary with the first three speakers ("Intervinieron Juan Pérez y
+    /// María Gómez."), from the pack's `speakers` template: not the chair, moderator or organiser,
+    /// whom the first sentence names, nor anyone a sentence of `said` (folded) names already.
+    pub fn closing(&self, report: &Report, lang: Lang, said: &[String]) -> Option<String> {
+        let ledes = self.by_lang.get(&lang)?;
+        let template = &ledes.templates.iter().find(|(n, _)| n == "speakers")?.1;
+        let unsaid = |name: &String| {
+            let name = fold(name);
+            !said.iter().any(|s| s.contains(&name))
+        };
+        let chair = chair(report).map(|(name, _)| name);
+        let organizer = organizer(report);
+        let named: Vec<&str> = [&chair, &organizer].into_iter().filter_map(|n| n.as_deref()).collect();
+        let names = speakers(report, ledes.and.as_deref().unwrap_or("&"), &named, &unsaid)?;
+        let sentence = render(template, &|p: &str| (p == "speakers").then(|| names.clone()))?;
+        Some(finish_sentence(&sentence))
+    }
+}
+
+/// The organiser named by a field, without the post written after a dash ("Yolanda Martínez -
+/// Head of the Digital Government Unit ..."); a longer value is a list or a sentence.
+fn organizer(report: &Report) -> Option<String> {
+    report
+        .metadata
+        .organizer
+        .map(|o| report.slice(o).split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|o| {
+            let post = [" - ", " – ", " — "].iter().filter_map(|d| o.find(d)).min().unwrap_or(o.len());
+            o[..post].to_string()
+        })
+        .filter(|o| (1..=MAX_ORGANIZER_WORDS).contains(&o.split_whitespace().count()))
 }
 
 /// The kind of document a cue at the start of `text` says, if any: cues are a few words, so only
@@ -519,7 +536,7 @@ mod tests {
     }
 
     #[test]
-    fn a_chair_chairs_a_moderator_moderates_and_the_first_speakers_are_named() {
+    fn a_chair_chairs_a_moderator_moderates_and_the_first_speakers_close_the_summary() {
         let ledes = Ledes::new(&Lexicon::bundled());
         let text = "Council meeting on open data\nDate: 3 May 2022\n\nThe council approved the plan.\n";
         let r = with_speakers(
@@ -534,30 +551,24 @@ mod tests {
         );
         assert_eq!(
             ledes.compose(&r, Lang::EN).as_deref(),
-            Some("Council meeting on open data, 3 May 2022, chaired by Ana Silva, with Juan Pérez, Maria Costa and Li Wei.")
+            Some("Council meeting on open data, 3 May 2022, chaired by Ana Silva.")
         );
+        assert_eq!(ledes.closing(&r, Lang::EN, &[]).as_deref(), Some("Speakers: Juan Pérez, Maria Costa and Li Wei."));
         let r = with_speakers(text, &[("Ana Silva", SessionRole::Moderator), ("Juan Pérez", SessionRole::Speaker)]);
         assert_eq!(
             ledes.compose(&r, Lang::ES).as_deref(),
-            Some("Council meeting on open data, 3 de mayo de 2022, moderado por Ana Silva, con Juan Pérez.")
+            Some("Council meeting on open data, 3 de mayo de 2022, moderado por Ana Silva.")
         );
+        assert_eq!(ledes.closing(&r, Lang::ES, &[]).as_deref(), Some("Intervinieron Juan Pérez."));
+        // A speaker that a chosen sentence names already is not named again.
+        let said = [fold("Juan Pérez opened the meeting.")];
+        assert_eq!(ledes.closing(&r, Lang::EN, &said), None);
         // An organiser is not named again among the speakers, under a shorter or longer name.
         let r = with_speakers(
             "Open data day\nDate: 3 May 2022\nOrganizer: Ana Silva\n\nThe council approved the plan.\n",
             &[("Ana Silva Gómez", SessionRole::Speaker), ("Juan Pérez", SessionRole::Speaker)],
         );
-        assert_eq!(
-            ledes.compose(&r, Lang::EN).as_deref(),
-            Some("Open data day, 3 May 2022, organised by Ana Silva, with Juan Pérez.")
-        );
-        let r = with_speakers(text, &[("Ana Silva", SessionRole::Moderator), ("Juan Pérez", SessionRole::Speaker)]);
-        // A speaker that a chosen sentence names already is not named again.
-        let said = [fold("Juan Pérez opened the meeting.")];
-        let kind = ledes.kind(&r, Lang::EN);
-        assert_eq!(
-            ledes.compose_said(&r, Lang::EN, kind, Some("Council meeting on open data"), &said).as_deref(),
-            Some("Council meeting on open data, 3 May 2022, moderated by Ana Silva.")
-        );
+        assert_eq!(ledes.closing(&r, Lang::EN, &[]).as_deref(), Some("Speakers: Juan Pérez."));
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub struct SummaryStage {
     sentences: usize,
     max_chars: Option<usize>,
     max_words: Option<usize>,
+    /// Whether the summary closes with a sentence naming the first speakers (the default length).
+    close_with_speakers: bool,
     /// Stop words per language, folded like the words they are compared with.
     stop_words: HashMap<Lang, HashSet<String>>,
     /// The first sentence composed from the record.
@@ -171,6 +173,7 @@ impl SummaryStage {
             sentences,
             max_chars: None,
             max_words: None,
+            close_with_speakers: false,
             stop_words,
             ledes: Ledes::new(lexicon),
             phrases: Phrases::new(lexicon),
@@ -178,10 +181,12 @@ impl SummaryStage {
         }
     }
 
-    /// The default: [`DEFAULT_SENTENCES`] sentences of at most [`DEFAULT_WORDS`] words in all.
+    /// The default: [`DEFAULT_SENTENCES`] sentences, then one naming the first speakers, of at most
+    /// [`DEFAULT_WORDS`] words in all.
     pub fn default_length(lexicon: &Lexicon) -> Self {
         let mut stage = Self::with_lexicon(DEFAULT_SENTENCES, lexicon);
         stage.max_words = Some(DEFAULT_WORDS);
+        stage.close_with_speakers = true;
         stage
     }
 
@@ -263,6 +268,10 @@ impl Stage for SummaryStage {
             kind.1 |= title.is_some();
         }
         let lede = if wanted { self.ledes.compose_with(report, lang, kind, title.as_deref()) } else { None };
+        // Who spoke closes the summary: after what the event was and what it said, as a reader tells it.
+        let close = if wanted && self.close_with_speakers { self.ledes.closing(report, lang, &[]) } else { None };
+        let composed_words: usize = [&lede, &close].into_iter().flatten().map(|s| s.split_whitespace().count()).sum();
+        let composed_chars: usize = [&lede, &close].into_iter().flatten().map(|s| s.chars().count() + 1).sum();
         let mut cands = self.candidates(report, kind.0 == DocumentKind::Minutes);
         // The graph is quadratic in sentences: a very long report is summarised from its first
         // MAX_GRAPH_SENTENCES candidates (summaries lean to the start anyway); its sections each
@@ -280,16 +289,19 @@ impl Stage for SummaryStage {
             sentences: self.sentences.saturating_sub(usize::from(lede.is_some())),
             max_chars: self.max_chars,
             max_words: self.max_words,
-            used_chars: lede.as_ref().map_or(0, |l| l.chars().count() + 1),
-            used_words: lede.as_ref().map_or(0, |l| l.split_whitespace().count()),
+            used_chars: composed_chars,
+            used_words: composed_words,
         };
         report.summary = graph.select(&cands, &head, &limit, &report.text);
         let words: usize = limit.used_words
             + report.summary.iter().map(|r| r.slice(&report.text).split_whitespace().count()).sum::<usize>();
         // With `--summary-sentences N`, only a summary short of N sentences is filled.
         let short_of_sentences = report.summary.len() < limit.sentences;
+        // The closing list of speakers is no prose of the report: a summary of a lede, a list of
+        // speakers and little else is still filled.
+        let close_words = close.as_ref().map_or(0, |c| c.split_whitespace().count());
         if wanted
-            && words < MIN_SUMMARY_WORDS
+            && words - close_words < MIN_SUMMARY_WORDS
             && limit.max_chars.is_none()
             && (self.max_words.is_some() || short_of_sentences)
         {
@@ -321,6 +333,11 @@ impl Stage for SummaryStage {
             _ => lede,
         };
         report.summary_lede = lede;
+        // A speaker that a chosen sentence names is not named again.
+        report.summary_close = close.and_then(|_| {
+            let said: Vec<String> = report.summary.iter().map(|r| fold(r.slice(&report.text))).collect();
+            self.ledes.closing(report, lang, &said)
+        });
         let section_limit = Limit::sentences(self.sentences.min(2));
         for (i, section) in report.sections.iter_mut().enumerate() {
             let members = by_section.remove(&i).unwrap_or_default();
@@ -842,17 +859,62 @@ mod tests {
     }
 
     fn summarise(text: &str, lang: Lang, stage: SummaryStage) -> (Report, String) {
+        summarise_with_speakers(text, lang, stage, &[])
+    }
+
+    /// [`summarise`] with these people in the speaker table as speakers.
+    fn summarise_with_speakers(text: &str, lang: Lang, stage: SummaryStage, speakers: &[&str]) -> (Report, String) {
         let mut r = Report::new("t", "t.txt", text.to_string());
         r.language = Some(acta_doc::LanguageInfo { main: Some(lang), confidence: 1.0, others: Vec::new() });
         LayoutStage::bundled().run(&mut r).unwrap();
         acta_layout::MetadataStage.run(&mut r).unwrap();
+        for name in speakers {
+            r.canonicals.push(acta_doc::Canonical {
+                kind: acta_doc::EntityKind::Person,
+                name: name.to_string(),
+                country: None,
+                stakeholder: None,
+            });
+            r.speakers.push(acta_doc::Speaker {
+                person: r.canonicals.len() - 1,
+                honorific: None,
+                role: None,
+                organization: None,
+                organization_is_ministry: false,
+                country: None,
+                session_roles: vec![acta_doc::SessionRole::Speaker],
+                stakeholder: None,
+                gender: None,
+                source_line: ByteRange { start: 0, end: 0 },
+                confidence: 1.0,
+            });
+        }
         stage.run(&mut r).unwrap();
         let sentences = texts(&r, &r.summary).join(" ");
-        let summary = match &r.summary_lede {
-            Some(lede) => format!("{lede} {sentences}"),
-            None => sentences,
-        };
+        let summary = [r.summary_lede.clone(), Some(sentences), r.summary_close.clone()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         (r, summary)
+    }
+
+    #[test]
+    fn the_default_summary_closes_with_the_speakers_it_has_not_named_within_the_word_budget() {
+        let text = "Open data workshop\nDate: 3 May 2022\n\nThe regional workshop on open data brought together officials from nine countries in Lima to compare how their portals are used.\n\nAna Silva said that portals publish scanned documents instead of machine-readable files, which nobody can reuse.\n\nThe participants agreed to draft a model licence and to publish data in open formats by default from next year.\n";
+        let lexicon = Lexicon::bundled();
+        let speakers = ["Ana Silva", "Juan Pérez", "Li Wei"];
+        let (r, summary) = summarise_with_speakers(text, Lang::EN, SummaryStage::default_length(&lexicon), &speakers);
+        assert!(summary.starts_with("Open data workshop, 3 May 2022."), "{summary}");
+        // Ana Silva is named by a chosen sentence, so only the others close the summary.
+        assert!(summary.contains("Ana Silva said"), "{summary}");
+        assert!(summary.ends_with(" Speakers: Juan Pérez and Li Wei."), "{summary}");
+        assert!(summary.split_whitespace().count() <= DEFAULT_WORDS, "{summary}");
+        assert!(r.summary_close.is_some());
+        // A length given in sentences or characters has no closing sentence.
+        let (r, _) = summarise_with_speakers(text, Lang::EN, SummaryStage::with_lexicon(3, &lexicon), &speakers);
+        assert_eq!(r.summary_close, None);
     }
 
     #[test]
