@@ -71,6 +71,9 @@ struct LanguageLedes {
 /// The templates and words of every language pack.
 pub struct Ledes {
     by_lang: HashMap<Lang, LanguageLedes>,
+    /// Prepositions of every pack, folded: a title cut after one ("Procès-verbal de la séance du")
+    /// runs on into the date.
+    prepositions: Vec<String>,
     /// Every pack's cues of kinds of document, for each language its own first.
     cues: HashMap<Lang, Vec<(DocumentKind, String)>>,
 }
@@ -111,7 +114,8 @@ impl Ledes {
                 (*lang, own.chain(others).cloned().collect())
             })
             .collect();
-        Ledes { by_lang, cues }
+        let prepositions = lexicon.words(ListKind::BodyPrepositions).map(fold).collect();
+        Ledes { by_lang, cues, prepositions }
     }
 
     /// The report's title as a lede writes it, unless it is a date line or `is_furniture` says it is
@@ -228,7 +232,14 @@ impl Ledes {
                 _ => None,
             }
         };
-        let sentence = render(template, &value)?;
+        let mut sentence = render(template, &value)?;
+        // A title cut after a preposition runs on into the date: "... de la séance du 5 octobre 2021".
+        if let (Some(title), Some(date)) = (title, &date) {
+            let last = title.rsplit(|c: char| c.is_whitespace()).next().map(fold).unwrap_or_default();
+            if self.prepositions.contains(&last) {
+                sentence = sentence.replacen(&format!("{title}, {date}"), &format!("{title} {date}"), 1);
+            }
+        }
         Some(finish_sentence(&sentence))
     }
 
@@ -569,6 +580,14 @@ mod tests {
             &[("Ana Silva Gómez", SessionRole::Speaker), ("Juan Pérez", SessionRole::Speaker)],
         );
         assert_eq!(ledes.closing(&r, Lang::EN, &[]).as_deref(), Some("Speakers: Juan Pérez."));
+    }
+
+    #[test]
+    fn a_title_cut_after_a_preposition_runs_on_into_the_date() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let r =
+            report("Procès-verbal de la séance du\nDate: 5 octobre 2021\n\nLe Conseil a accepté l'ordre du jour.\n");
+        assert_eq!(ledes.compose(&r, Lang::FR).as_deref(), Some("Procès-verbal de la séance du 5 octobre 2021."));
     }
 
     #[test]
