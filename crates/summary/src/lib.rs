@@ -149,6 +149,9 @@ const MMR_LAMBDA: f64 = 0.5;
 const POSITION_DECAY: f64 = 0.5;
 /// Weight of the first narrative sentence.
 const LEDE_BONUS: f64 = 2.0;
+/// A sentence after the first enters the summary only with at least this share of the best
+/// sentence's score (chosen on the odd half of ../shared/dev: 0.15 and 0.2 tie there).
+const MIN_SHARE_OF_BEST: f64 = 0.15;
 /// Most sentences one summary graph holds.
 const MAX_GRAPH_SENTENCES: usize = 400;
 /// A section gets its own summary from this many candidate sentences on.
@@ -292,7 +295,8 @@ impl Stage for SummaryStage {
             used_chars: composed_chars,
             used_words: composed_words,
         };
-        report.summary = graph.select(&cands, &head, &limit, &report.text);
+        let (summary, ended_on_little_worth) = graph.select_why(&cands, &head, &limit, &report.text);
+        report.summary = summary;
         let words: usize = limit.used_words
             + report.summary.iter().map(|r| r.slice(&report.text).split_whitespace().count()).sum::<usize>();
         // With `--summary-sentences N`, only a summary short of N sentences is filled.
@@ -300,7 +304,10 @@ impl Stage for SummaryStage {
         // The closing list of speakers is no prose of the report: a summary of a lede, a list of
         // speakers and little else is still filled.
         let close_words = close.as_ref().map_or(0, |c| c.split_whitespace().count());
+        // A report whose other sentences were worth too little has prose: its first lines (a list of
+        // speakers, a form) would say less.
         if wanted
+            && !ended_on_little_worth
             && words - close_words < MIN_SUMMARY_WORDS
             && limit.max_chars.is_none()
             && (self.max_words.is_some() || short_of_sentences)
@@ -710,8 +717,14 @@ impl Graph {
     /// Sentences among `members` within `limit`: centrality times section prior times a slight
     /// preference for early sentences, chosen by MMR against redundancy, returned in document order.
     fn select(&self, cands: &[Candidate], members: &[usize], limit: &Limit, text: &str) -> Vec<ByteRange> {
+        self.select_why(cands, members, limit, text).0
+    }
+
+    /// [`Graph::select`], and whether it ended on a sentence worth too little beside the best
+    /// (the report has prose, only none worth adding).
+    fn select_why(&self, cands: &[Candidate], members: &[usize], limit: &Limit, text: &str) -> (Vec<ByteRange>, bool) {
         if members.is_empty() || (limit.sentences == 0 && limit.max_chars.is_none()) {
-            return Vec::new();
+            return (Vec::new(), false);
         }
         let score: Vec<(usize, f64)> = members
             .iter()
@@ -727,6 +740,7 @@ impl Graph {
         let best = score.iter().map(|s| s.1).fold(0.0, f64::max).max(f64::MIN_POSITIVE);
         let mut chosen: Vec<usize> = Vec::new();
         let mut too_long: Vec<usize> = Vec::new();
+        let mut worth_too_little = false;
         let (mut chars, mut words) = (limit.used_chars, limit.used_words);
         let have_one = |chosen: &Vec<usize>| !chosen.is_empty() || limit.used_words > 0;
         loop {
@@ -746,6 +760,13 @@ impl Graph {
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             let Some((i, _)) = next else { break };
+            // A sentence worth little beside the best is no summary sentence just because it fits
+            // what is left of the budget: the summary ends before it.
+            let own = score.iter().find(|(j, _)| *j == i).map_or(0.0, |s| s.1);
+            if !chosen.is_empty() && own < MIN_SHARE_OF_BEST * best {
+                worth_too_little = true;
+                break;
+            }
             let len = cands[i].range.len();
             let sentence_words = cands[i].range.slice(text).split_whitespace().count();
             if let Some(max) = limit.max_chars {
@@ -766,7 +787,7 @@ impl Graph {
             chosen.push(i);
         }
         chosen.sort_unstable();
-        chosen.into_iter().map(|i| cands[i].range).collect()
+        (chosen.into_iter().map(|i| cands[i].range).collect(), worth_too_little)
     }
 }
 
@@ -804,7 +825,7 @@ mod tests {
     }
 
     #[test]
-    fn a_sentence_too_long_for_the_word_budget_gives_way_to_one_that_fits() {
+    fn a_sentence_too_long_for_the_word_budget_gives_way_to_one_that_fits_and_is_worth_something() {
         // Three sentences; the graph is given by hand: the long one ranks second.
         let text = "alpha beta gamma. long long long long long long long long long long. delta epsilon.";
         let range = |s: &str| {
@@ -817,10 +838,16 @@ mod tests {
             cand("long long long long long long long long long long."),
             cand("delta epsilon."),
         ];
-        let graph = Graph { similarity: vec![vec![0.0; 3]; 3], rank: vec![3.0, 2.0, 1.0] };
+        let graph = Graph { similarity: vec![vec![0.0; 3]; 3], rank: vec![3.0, 2.0, 2.0] };
         let limit = Limit { sentences: 3, max_chars: None, max_words: Some(6), used_chars: 0, used_words: 0 };
         let chosen = graph.select(&cands, &[0, 1, 2], &limit, text);
         assert_eq!(chosen, [range("alpha beta gamma."), range("delta epsilon.")]);
+        // One worth little beside the best does not come in just because it fits: the summary ends.
+        let graph = Graph { similarity: vec![vec![0.0; 3]; 3], rank: vec![3.0, 2.0, 0.5] };
+        let (chosen, worth_too_little) = graph.select_why(&cands, &[0, 1, 2], &limit, text);
+        assert_eq!(chosen, [range("alpha beta gamma.")]);
+        // ...which tells the stage the report has prose: its first lines do not fill the summary.
+        assert!(worth_too_little);
     }
 
     #[test]
