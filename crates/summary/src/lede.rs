@@ -16,6 +16,8 @@ const CUE_BYTES: usize = 64;
 const MAX_ORGANIZER_WORDS: usize = 30;
 /// A line that says the kind of document is a title up to this many words.
 const MAX_KIND_HEADING_WORDS: usize = 15;
+/// A headline under a label of the kind of document has at most this many words.
+const MAX_HEADLINE_WORDS: usize = 20;
 /// A place longer than this is a sentence or an address block.
 const MAX_PLACE_WORDS: usize = 12;
 /// A chair's name longer than this is a list or a sentence, not a name.
@@ -121,7 +123,115 @@ impl Ledes {
     /// The report's title as a lede writes it, unless it is a date line or `is_furniture` says it is
     /// page furniture ("Click here to go to the content").
     pub fn title(&self, report: &Report, is_furniture: impl Fn(&str) -> bool) -> Option<String> {
-        report.metadata.title.map(|t| clean_title(report.slice(t))).filter(|t| names_something(t) && !is_furniture(t))
+        report
+            .metadata
+            .title
+            .map(|t| clean_title(report.slice(t)))
+            .filter(|t| names_something(t) && !is_dateline(t) && !is_furniture(t))
+    }
+
+    /// The title a lede gives the report, and whether it says the kind of document (`says_kind`:
+    /// whether the record's title does). The record's title gives way to a better line of the
+    /// report's first lines when it is no title: a site's navigation ("Inicio / Sala de prensa /
+    /// Noticias"), a bare label of the kind ("News release", "Meeting Report": the heading under it
+    /// is the title), or a letterhead in capitals over a line that says the report is minutes
+    /// ("GOVERNO DO ESTADO ..." over "ATA DA 12ª REUNIÃO ORDINÁRIA"). Without a title, the first line that
+    /// says the kind titles the report when it is a heading's length.
+    pub fn lede_title(
+        &self,
+        report: &Report,
+        lang: Lang,
+        says_kind: bool,
+        is_furniture: impl Fn(&str) -> bool,
+    ) -> (Option<String>, bool) {
+        // A site's navigation or banner over the headline: the headline is the title.
+        if let Some(range) = report.metadata.title.filter(|t| is_navigation(report.slice(*t))) {
+            if let Some(heading) = self.heading_after(report, range.end, &is_furniture) {
+                let says = self.says_kind(&heading, lang);
+                return (Some(heading), says);
+            }
+        }
+        let record = report.metadata.title.filter(|t| !is_navigation(report.slice(*t)));
+        let title = record.and_then(|_| self.title(report, &is_furniture));
+        match (record, title) {
+            (Some(range), Some(title)) if self.is_kind_label(&title, lang) => {
+                match self.heading_after(report, range.end, &is_furniture) {
+                    Some(heading) => {
+                        let says = self.says_kind(&heading, lang);
+                        (Some(heading), says)
+                    }
+                    None => (Some(title), says_kind),
+                }
+            }
+            // Minutes are printed under a letterhead; a programme's title in capitals is its title.
+            (Some(_), Some(title)) if is_capitals(&title) && !says_kind => {
+                match (self.kind_line(report, lang), self.kind_heading(report, lang)) {
+                    (Some((DocumentKind::Minutes, _)), Some(heading)) if heading != title => (Some(heading), true),
+                    _ => (Some(title), says_kind),
+                }
+            }
+            (_, Some(title)) => (Some(title), says_kind),
+            (_, None) => match self.kind_heading(report, lang) {
+                // "COMMUNIQUÉ DE PRESSE" over the headline.
+                Some(label) if self.is_kind_label(&label, lang) => {
+                    let end = self.kind_line_end(report, lang).unwrap_or(0);
+                    match self.heading_after(report, end, &is_furniture) {
+                        Some(heading) => {
+                            let says = self.says_kind(&heading, lang);
+                            (Some(heading), says)
+                        }
+                        None => (Some(label), true),
+                    }
+                }
+                Some(heading) => (Some(heading), true),
+                None => (None, says_kind),
+            },
+        }
+    }
+
+    /// Whether `title` is only a label of the kind of document ("News release", "Meeting Report",
+    /// "COMMUNIQUÉ DE PRESSE", "Programa"), a word at most after the cue.
+    fn is_kind_label(&self, title: &str, lang: Lang) -> bool {
+        let empty = Vec::new();
+        let cues = self.cues.get(&lang).or_else(|| self.cues.values().next()).unwrap_or(&empty);
+        let folded = fold(title);
+        cues.iter().any(|(_, cue)| {
+            folded.starts_with(cue.as_str())
+                && folded[cue.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+                && folded[cue.len()..].split_whitespace().count() <= 1
+        }) || (folded.split_whitespace().count() <= 2
+            && folded.split_whitespace().any(|w| cues.iter().any(|(_, cue)| cue == w)))
+    }
+
+    /// Whether a title says the kind of document anywhere as a whole word.
+    fn says_kind(&self, title: &str, lang: Lang) -> bool {
+        let empty = Vec::new();
+        let cues = self.cues.get(&lang).or_else(|| self.cues.values().next()).unwrap_or(&empty);
+        let word_starts = std::iter::once(0)
+            .chain(title.char_indices().filter(|(_, c)| !c.is_alphanumeric()).map(|(i, c)| i + c.len_utf8()));
+        word_starts.filter(|&i| i < title.len()).any(|i| cue_at(cues, &title[i..]).is_some())
+    }
+
+    /// The first heading-like line after byte `after` among the report's first lines: three to
+    /// twenty words, not ending in a separator, not a date line or furniture, not a field.
+    fn heading_after(&self, report: &Report, after: usize, is_furniture: impl Fn(&str) -> bool) -> Option<String> {
+        report
+            .lines
+            .iter()
+            .filter(|l| l.range.start >= after && l.kind != acta_doc::LineKind::Field)
+            .map(|l| report.slice(l.content).trim())
+            .filter(|l| !l.is_empty())
+            .take(KIND_LINES)
+            .find(|line| {
+                let words = line.split_whitespace().count();
+                (3..=MAX_HEADLINE_WORDS).contains(&words)
+                    && !line.ends_with([',', ';', ':', '.'])
+                    && names_something(line)
+                    && !is_dateline(line)
+                    && !is_furniture(line)
+                    && !is_navigation(line)
+            })
+            .map(clean_title)
     }
 
     /// What kind of document the report is in `lang`, and whether its title already says so.
@@ -153,6 +263,21 @@ impl Ledes {
             let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
             cue_at(cues, line).map(|kind| (kind, line))
         })
+    }
+
+    /// Where the first line that says the report's kind ends.
+    fn kind_line_end(&self, report: &Report, lang: Lang) -> Option<usize> {
+        let empty = Vec::new();
+        let cues = self.cues.get(&lang).or_else(|| self.cues.values().next()).unwrap_or(&empty);
+        report
+            .lines
+            .iter()
+            .filter(|l| !report.slice(l.content).trim().is_empty())
+            .take(KIND_LINES)
+            .find(|l| {
+                cue_at(cues, report.slice(l.content).trim_start_matches(|c: char| !c.is_alphanumeric())).is_some()
+            })
+            .map(|l| l.content.end)
     }
 
     /// A report without a title is titled by the first line that says its kind, when that line is
@@ -199,7 +324,8 @@ impl Ledes {
             !said.iter().any(|s| s.contains(&name))
         };
         let ledes = self.by_lang.get(&lang)?;
-        let name = if titled && title.is_some() { "titled" } else { kind.name() };
+        // A report's template says no kind of document: it serves titled reports as they are.
+        let name = if titled && title.is_some() && kind != DocumentKind::Report { "titled" } else { kind.name() };
         let template = &ledes.templates.iter().find(|(n, _)| n == name)?.1;
         // A title that holds the date already ("Board minutes 19th July 2011") is not followed by it.
         let date = report
@@ -288,6 +414,48 @@ fn cue_at(cues: &[(DocumentKind, String)], text: &str) -> Option<DocumentKind> {
         (folded.starts_with(cue.as_str()) && folded[cue.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
             .then_some(*kind)
     })
+}
+
+/// A site's navigation: three pieces or more between " / ", " > ", " » " or " | ", none of more
+/// than four words ("Inicio / Sala de prensa / Noticias", "Home > News > 2024").
+fn is_navigation(line: &str) -> bool {
+    let navigation = [" / ", " > ", " » ", " | "].iter().any(|sep| {
+        let pieces: Vec<&str> = line.split(sep).collect();
+        pieces.len() >= 3 && pieces.iter().all(|p| (1..=4).contains(&p.split_whitespace().count()))
+    });
+    // A site's banner names its domain: "República Portuguesa | Gov.pt".
+    let banner = line.split_once(" | ").is_some_and(|(a, b)| {
+        let pieces = [a, b];
+        pieces.iter().all(|p| (1..=4).contains(&p.split_whitespace().count()))
+            && pieces.iter().any(|p| is_domain(p.trim()))
+    });
+    navigation || banner
+}
+
+/// A place and a date ("Paris, le 9 octobre 2026", "October 27, 2026 – Whitehorse, Yukon"): six
+/// words or fewer with a comma, one of them a year ("IGF 2016 – Opening session" is a title).
+fn is_dateline(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() <= 6
+        && line.contains(',')
+        && words.iter().any(|w| {
+            let digits: String = w.chars().filter(char::is_ascii_digit).collect();
+            digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
+        })
+}
+
+/// A domain name: one word, a dot, and two to four letters after the last dot ("Gov.pt", "gob.mx").
+fn is_domain(word: &str) -> bool {
+    !word.contains(char::is_whitespace)
+        && word.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty() && (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic())
+        })
+}
+
+/// A line in capitals (two words or more, no lower-case letter): a letterhead more often than a title.
+fn is_capitals(line: &str) -> bool {
+    line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 2
+        && line.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
 }
 
 /// A title that names something: two words of three letters or more, and not a date line
@@ -588,6 +756,49 @@ mod tests {
         let r =
             report("Procès-verbal de la séance du\nDate: 5 octobre 2021\n\nLe Conseil a accepté l'ordre du jour.\n");
         assert_eq!(ledes.compose(&r, Lang::FR).as_deref(), Some("Procès-verbal de la séance du 5 octobre 2021."));
+    }
+
+    #[test]
+    fn a_sites_navigation_a_bare_label_and_a_letterhead_give_way_to_the_real_title() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let title = |text: &str, lang: Lang| {
+            let r = report(text);
+            let kind = ledes.kind(&r, lang);
+            ledes.lede_title(&r, lang, kind.1, |_| false)
+        };
+        // Navigation over the headline.
+        assert_eq!(
+            title("Inicio / Sala de prensa / Noticias\n\nGobierno y regiones firman un pacto de conectividad rural\n\nBogotá, 14 de agosto de 2026. La ministra firmó el pacto con once gobernadores.\n", Lang::ES),
+            (Some("Gobierno y regiones firman un pacto de conectividad rural".to_string()), false)
+        );
+        // A label of the kind over the headline, a dateline between them.
+        assert_eq!(
+            title("News release\n\nMinisters meet on rural connectivity in Whitehorse\n\nToday the ministers met to review the broadband fund and its results.\n", Lang::EN),
+            (Some("Ministers meet on rural connectivity in Whitehorse".to_string()), false)
+        );
+        assert_eq!(
+            title("COMMUNIQUÉ DE PRESSE\nParis, le 9 octobre 2026\n\nLes collectivités réunies pour un premier bilan de leur cybersécurité\n\nLa ministre a réuni les acteurs publics ce jeudi à Bercy.\n", Lang::FR),
+            (Some("Les collectivités réunies pour un premier bilan de leur cybersécurité".to_string()), false)
+        );
+        // A letterhead in capitals over the line that says the report is minutes.
+        assert_eq!(
+            title("GOVERNO DO ESTADO DO ESPÍRITO SANTO\n\nATA DA 12ª REUNIÃO ORDINÁRIA\n\nAos dezoito dias do mês de junho reuniu-se o Conselho.\n", Lang::PT),
+            (Some("ATA DA 12ª REUNIÃO ORDINÁRIA".to_string()), true)
+        );
+        // A programme's title in capitals is its title; a title with a year is no dateline.
+        assert_eq!(
+            title("PARALLEL SESSION 4 - WOMEN IN DIGITAL GOVERNMENT\n\nPROGRAMME AND SUMMARY\n\nThe session discussed mentoring schemes for women in digital posts.\n", Lang::EN).0.as_deref(),
+            Some("PARALLEL SESSION 4 - WOMEN IN DIGITAL GOVERNMENT")
+        );
+        assert_eq!(
+            title(
+                "IGF 2016 – Opening session\n\nThe opening ceremony showcased eighteen speakers from every region.\n",
+                Lang::EN
+            )
+            .0
+            .as_deref(),
+            Some("IGF 2016 – Opening session")
+        );
     }
 
     #[test]

@@ -261,15 +261,14 @@ impl Stage for SummaryStage {
         let mut kind = self.ledes.kind(report, lang);
         let wanted = self.sentences > 0 || self.max_chars.is_some();
         // Page furniture and date lines taken for a title are left out, not the rest of the lede.
-        let mut title = if wanted {
-            self.ledes.title(report, |t| self.phrases.count(t).get(PhraseKind::Boilerplate) > 0)
+        let title = if wanted {
+            let (title, says_kind) =
+                self.ledes.lede_title(report, lang, kind.1, |t| self.phrases.count(t).get(PhraseKind::Boilerplate) > 0);
+            kind.1 = says_kind;
+            title
         } else {
             None
         };
-        if wanted && title.is_none() {
-            title = self.ledes.kind_heading(report, lang);
-            kind.1 |= title.is_some();
-        }
         let lede = if wanted { self.ledes.compose_with(report, lang, kind, title.as_deref()) } else { None };
         // Who spoke closes the summary: after what the event was and what it said, as a reader tells it.
         let close = if wanted && self.close_with_speakers { self.ledes.closing(report, lang, &[]) } else { None };
