@@ -397,9 +397,19 @@ fn organizer(report: &Report) -> Option<String> {
         .map(|o| report.slice(o).split_whitespace().collect::<Vec<_>>().join(" "))
         .map(|o| {
             let post = [" - ", " – ", " — "].iter().filter_map(|d| o.find(d)).min().unwrap_or(o.len());
-            o[..post].to_string()
+            without_final_stop(&o[..post]).to_string()
         })
         .filter(|o| (1..=MAX_ORGANIZER_WORDS).contains(&o.split_whitespace().count()))
+}
+
+/// A name without the stop that ended the field's sentence ("... y Red por la Rendición de
+/// Cuentas."), keeping an abbreviation's ("Acme Inc.", "S.A.").
+fn without_final_stop(name: &str) -> &str {
+    let name = name.trim_end_matches([',', ';', ':', ' ']);
+    match name.strip_suffix('.') {
+        Some(rest) if rest.rsplit(' ').next().is_some_and(|w| w.chars().count() > 4 && !w.contains('.')) => rest,
+        _ => name,
+    }
 }
 
 /// The kind of document a cue at the start of `text` says, if any: cues are a few words, so only
@@ -799,6 +809,16 @@ mod tests {
             .as_deref(),
             Some("IGF 2016 – Opening session")
         );
+    }
+
+    #[test]
+    fn an_organisers_final_stop_is_left_out_an_abbreviations_kept() {
+        assert_eq!(
+            without_final_stop("Agencia Digital y Red por la Rendición de Cuentas."),
+            "Agencia Digital y Red por la Rendición de Cuentas"
+        );
+        assert_eq!(without_final_stop("Acme Inc."), "Acme Inc.");
+        assert_eq!(without_final_stop("Telefónica S.A."), "Telefónica S.A.");
     }
 
     #[test]
