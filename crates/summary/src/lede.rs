@@ -147,8 +147,7 @@ impl Ledes {
         // A site's navigation or banner over the headline: the headline is the title.
         if let Some(range) = report.metadata.title.filter(|t| is_navigation(report.slice(*t))) {
             if let Some(heading) = self.heading_after(report, range.end, &is_furniture) {
-                let says = self.says_kind(&heading, lang);
-                return (Some(heading), says);
+                return self.headed(heading, lang);
             }
         }
         let record = report.metadata.title.filter(|t| !is_navigation(report.slice(*t)));
@@ -156,10 +155,7 @@ impl Ledes {
         match (record, title) {
             (Some(range), Some(title)) if self.is_kind_label(&title, lang) => {
                 match self.heading_after(report, range.end, &is_furniture) {
-                    Some(heading) => {
-                        let says = self.says_kind(&heading, lang);
-                        (Some(heading), says)
-                    }
+                    Some(heading) => self.headed(heading, lang),
                     None => (Some(title), says_kind),
                 }
             }
@@ -176,10 +172,7 @@ impl Ledes {
                 Some(label) if self.is_kind_label(&label, lang) => {
                     let end = self.kind_line_end(report, lang).unwrap_or(0);
                     match self.heading_after(report, end, &is_furniture) {
-                        Some(heading) => {
-                            let says = self.says_kind(&heading, lang);
-                            (Some(heading), says)
-                        }
+                        Some(heading) => self.headed(heading, lang),
                         None => (Some(label), true),
                     }
                 }
@@ -187,6 +180,12 @@ impl Ledes {
                 None => (None, says_kind),
             },
         }
+    }
+
+    /// A headline taken for the title, and whether it says the kind of document.
+    fn headed(&self, heading: String, lang: Lang) -> (Option<String>, bool) {
+        let says = self.says_kind(&heading, lang);
+        (Some(heading), says)
     }
 
     /// Whether `title` is only a label of the kind of document ("News release", "Meeting Report",
@@ -701,25 +700,7 @@ mod tests {
     fn with_speakers(text: &str, speakers: &[(&str, SessionRole)]) -> Report {
         let mut r = report(text);
         for (name, part) in speakers {
-            r.canonicals.push(acta_doc::Canonical {
-                kind: acta_doc::EntityKind::Person,
-                name: name.to_string(),
-                country: None,
-                stakeholder: None,
-            });
-            r.speakers.push(acta_doc::Speaker {
-                person: r.canonicals.len() - 1,
-                honorific: None,
-                role: None,
-                organization: None,
-                organization_is_ministry: false,
-                country: None,
-                session_roles: vec![*part],
-                stakeholder: None,
-                gender: None,
-                source_line: acta_doc::ByteRange { start: 0, end: 0 },
-                confidence: 1.0,
-            });
+            crate::test_support::add_speaker(&mut r, name, *part);
         }
         r
     }

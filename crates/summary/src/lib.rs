@@ -790,6 +790,35 @@ impl Graph {
     }
 }
 
+/// Helpers the tests of this crate share.
+#[cfg(test)]
+mod test_support {
+    use acta_doc::{ByteRange, Canonical, EntityKind, Report, SessionRole, Speaker};
+
+    /// Puts a person in the report's speaker table with this part in the session.
+    pub(crate) fn add_speaker(report: &mut Report, name: &str, part: SessionRole) {
+        report.canonicals.push(Canonical {
+            kind: EntityKind::Person,
+            name: name.to_string(),
+            country: None,
+            stakeholder: None,
+        });
+        report.speakers.push(Speaker {
+            person: report.canonicals.len() - 1,
+            honorific: None,
+            role: None,
+            organization: None,
+            organization_is_ministry: false,
+            country: None,
+            session_roles: vec![part],
+            stakeholder: None,
+            gender: None,
+            source_line: ByteRange { start: 0, end: 0 },
+            confidence: 1.0,
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -895,25 +924,7 @@ mod tests {
         LayoutStage::bundled().run(&mut r).unwrap();
         acta_layout::MetadataStage.run(&mut r).unwrap();
         for name in speakers {
-            r.canonicals.push(acta_doc::Canonical {
-                kind: acta_doc::EntityKind::Person,
-                name: name.to_string(),
-                country: None,
-                stakeholder: None,
-            });
-            r.speakers.push(acta_doc::Speaker {
-                person: r.canonicals.len() - 1,
-                honorific: None,
-                role: None,
-                organization: None,
-                organization_is_ministry: false,
-                country: None,
-                session_roles: vec![acta_doc::SessionRole::Speaker],
-                stakeholder: None,
-                gender: None,
-                source_line: ByteRange { start: 0, end: 0 },
-                confidence: 1.0,
-            });
+            crate::test_support::add_speaker(&mut r, name, acta_doc::SessionRole::Speaker);
         }
         stage.run(&mut r).unwrap();
         let sentences = texts(&r, &r.summary).join(" ");
