@@ -505,9 +505,9 @@ fn place(report: &Report) -> Option<String> {
     (1..=MAX_PLACE_WORDS).contains(&place.split_whitespace().count()).then_some(place)
 }
 
-/// Who chaired or moderated: the moderator field, else the first speaker in the chair; and whether
-/// they moderated (a panel's moderator) rather than chaired (a meeting's chair or president), as
-/// their part in the speaker table says.
+/// Who chaired or moderated: the moderator field, else the one chair of the speaker table, else its
+/// one moderator; and whether they moderated (a panel's moderator) rather than chaired (a meeting's
+/// chair or president), as their part in the speaker table says.
 fn chair(report: &Report) -> Option<(String, bool)> {
     let in_the_chair = |s: &&acta_doc::Speaker| {
         s.session_roles.iter().any(|r| matches!(r, SessionRole::Chair | SessionRole::Moderator))
@@ -529,7 +529,20 @@ fn chair(report: &Report) -> Option<(String, bool)> {
             return Some((name, moderates));
         }
     }
-    let speaker = report.speakers.iter().find(in_the_chair)?;
+    // The one who chaired; else the one who moderated. Several moderators moderated parts of the
+    // event (a panel each): none of them moderated it.
+    let only = |role: SessionRole| {
+        let mut them = report.speakers.iter().filter(move |s| s.session_roles.contains(&role));
+        match (them.next(), them.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    };
+    let speaker = match only(SessionRole::Chair) {
+        Some(chair) => chair,
+        None if report.speakers.iter().any(|s| s.session_roles.contains(&SessionRole::Chair)) => return None,
+        None => only(SessionRole::Moderator)?,
+    };
     report.canonicals.get(speaker.person).map(|c| (c.name.clone(), moderated(speaker)))
 }
 
@@ -733,6 +746,15 @@ mod tests {
         // A speaker that a chosen sentence names already is not named again.
         let said = [fold("Juan Pérez opened the meeting.")];
         assert_eq!(ledes.closing(&r, Lang::EN, &said), None);
+        // Two moderators moderated a panel each: neither moderated the event; one chair chaired it.
+        let two = [("Ana Silva", SessionRole::Moderator), ("Li Wei", SessionRole::Moderator)];
+        let r = with_speakers(text, &two);
+        assert_eq!(ledes.compose(&r, Lang::EN).as_deref(), Some("Council meeting on open data, 3 May 2022."));
+        let r = with_speakers(text, &[two[0], two[1], ("Omar Haddad", SessionRole::Chair)]);
+        assert_eq!(
+            ledes.compose(&r, Lang::EN).as_deref(),
+            Some("Council meeting on open data, 3 May 2022, chaired by Omar Haddad.")
+        );
         // An organiser is not named again among the speakers, under a shorter or longer name.
         let r = with_speakers(
             "Open data day\nDate: 3 May 2022\nOrganizer: Ana Silva\n\nThe council approved the plan.\n",
