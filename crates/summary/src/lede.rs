@@ -162,7 +162,7 @@ impl Ledes {
             // Minutes are printed under a letterhead; a programme's title in capitals is its title.
             (Some(_), Some(title)) if is_capitals(&title) && !says_kind => {
                 match (self.kind_line(report, lang), self.kind_heading(report, lang)) {
-                    (Some((DocumentKind::Minutes, _)), Some(heading)) if heading != title => (Some(heading), true),
+                    (Some((DocumentKind::Minutes, _, _)), Some(heading)) if heading != title => (Some(heading), true),
                     _ => (Some(title), says_kind),
                 }
             }
@@ -170,7 +170,7 @@ impl Ledes {
             (_, None) => match self.kind_heading(report, lang) {
                 // "COMMUNIQUÉ DE PRESSE" over the headline.
                 Some(label) if self.is_kind_label(&label, lang) => {
-                    let end = self.kind_line_end(report, lang).unwrap_or(0);
+                    let end = self.kind_line(report, lang).map_or(0, |(_, _, end)| end);
                     match self.heading_after(report, end, &is_furniture) {
                         Some(heading) => self.headed(heading, lang),
                         None => (Some(label), true),
@@ -191,8 +191,7 @@ impl Ledes {
     /// Whether `title` is only a label of the kind of document ("News release", "Meeting Report",
     /// "COMMUNIQUÉ DE PRESSE", "Programa"), a word at most after the cue.
     fn is_kind_label(&self, title: &str, lang: Lang) -> bool {
-        let empty = Vec::new();
-        let cues = self.cues.get(&lang).or_else(|| self.cues.values().next()).unwrap_or(&empty);
+        let cues = self.cues_for(lang);
         let folded = fold(title);
         cues.iter().any(|(_, cue)| {
             folded.starts_with(cue.as_str())
@@ -204,11 +203,21 @@ impl Ledes {
 
     /// Whether a title says the kind of document anywhere as a whole word.
     fn says_kind(&self, title: &str, lang: Lang) -> bool {
-        let empty = Vec::new();
-        let cues = self.cues.get(&lang).or_else(|| self.cues.values().next()).unwrap_or(&empty);
+        self.kind_in_title(title, lang).is_some()
+    }
+
+    /// The kind of document a title says at its start ("Minutes of the Board") or anywhere as a
+    /// whole word ("Transparency Board Minutes 19th July 2011").
+    fn kind_in_title(&self, title: &str, lang: Lang) -> Option<DocumentKind> {
+        let cues = self.cues_for(lang);
         let word_starts = std::iter::once(0)
             .chain(title.char_indices().filter(|(_, c)| !c.is_alphanumeric()).map(|(i, c)| i + c.len_utf8()));
-        word_starts.filter(|&i| i < title.len()).any(|i| cue_at(cues, &title[i..]).is_some())
+        word_starts.filter(|&i| i < title.len()).find_map(|i| cue_at(cues, &title[i..]))
+    }
+
+    /// The cues of kinds of document for `lang`, its own pack's first.
+    fn cues_for(&self, lang: Lang) -> &[(DocumentKind, String)] {
+        self.cues.get(&lang).or_else(|| self.cues.values().next()).map_or(&[], Vec::as_slice)
     }
 
     /// The first heading-like line after byte `after` among the report's first lines: three to
@@ -235,54 +244,28 @@ impl Ledes {
 
     /// What kind of document the report is in `lang`, and whether its title already says so.
     pub fn kind(&self, report: &Report, lang: Lang) -> (DocumentKind, bool) {
-        let empty = Vec::new();
-        let cues = self.cues.get(&lang).or_else(|| self.cues.values().next()).unwrap_or(&empty);
-        let cue_at_start = |text: &str| cue_at(cues, text);
-        // A title says the kind at its start ("Minutes of the Board") or anywhere as a whole word
-        // ("Transparency Board Minutes 19th July 2011").
-        if let Some(title) = report.metadata.title {
-            let title = report.slice(title);
-            let word_starts = std::iter::once(0)
-                .chain(title.char_indices().filter(|(_, c)| !c.is_alphanumeric()).map(|(i, c)| i + c.len_utf8()));
-            if let Some(kind) = word_starts.filter(|&i| i < title.len()).find_map(|i| cue_at_start(&title[i..])) {
-                return (kind, true);
-            }
+        if let Some(kind) = report.metadata.title.and_then(|t| self.kind_in_title(report.slice(t), lang)) {
+            return (kind, true);
         }
-        let kind = self.kind_line(report, lang).map(|(kind, _)| kind);
+        let kind = self.kind_line(report, lang).map(|(kind, _, _)| kind);
         (kind.unwrap_or(DocumentKind::Report), false)
     }
 
     /// The first of a report's first lines that says what kind of document it is ("ATA DA 55ª
-    /// REUNIÃO ORDINÁRIA DO CONAMA"), and that kind.
-    fn kind_line<'r>(&self, report: &'r Report, lang: Lang) -> Option<(DocumentKind, &'r str)> {
-        let empty = Vec::new();
-        let cues = self.cues.get(&lang).or_else(|| self.cues.values().next()).unwrap_or(&empty);
-        let first_lines = report.lines.iter().map(|l| report.slice(l.content)).filter(|l| !l.trim().is_empty());
-        first_lines.take(KIND_LINES).find_map(|line| {
-            let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
-            cue_at(cues, line).map(|kind| (kind, line))
+    /// REUNIÃO ORDINÁRIA DO CONAMA"), that kind, and where the line ends.
+    fn kind_line<'r>(&self, report: &'r Report, lang: Lang) -> Option<(DocumentKind, &'r str, usize)> {
+        let cues = self.cues_for(lang);
+        let first_lines = report.lines.iter().filter(|l| !report.slice(l.content).trim().is_empty());
+        first_lines.take(KIND_LINES).find_map(|l| {
+            let line = report.slice(l.content).trim_start_matches(|c: char| !c.is_alphanumeric());
+            cue_at(cues, line).map(|kind| (kind, line, l.content.end))
         })
-    }
-
-    /// Where the first line that says the report's kind ends.
-    fn kind_line_end(&self, report: &Report, lang: Lang) -> Option<usize> {
-        let empty = Vec::new();
-        let cues = self.cues.get(&lang).or_else(|| self.cues.values().next()).unwrap_or(&empty);
-        report
-            .lines
-            .iter()
-            .filter(|l| !report.slice(l.content).trim().is_empty())
-            .take(KIND_LINES)
-            .find(|l| {
-                cue_at(cues, report.slice(l.content).trim_start_matches(|c: char| !c.is_alphanumeric())).is_some()
-            })
-            .map(|l| l.content.end)
     }
 
     /// A report without a title is titled by the first line that says its kind, when that line is
     /// a heading's length ("ATA DA 55ª REUNIÃO ORDINÁRIA DO CONAMA"): the lede then says it.
     pub fn kind_heading(&self, report: &Report, lang: Lang) -> Option<String> {
-        let (_, line) = self.kind_line(report, lang)?;
+        let (_, line, _) = self.kind_line(report, lang)?;
         let words = line.split_whitespace().count();
         ((3..=MAX_KIND_HEADING_WORDS).contains(&words) && !line.trim_end().ends_with([',', ';', ':']))
             .then(|| clean_title(line))
