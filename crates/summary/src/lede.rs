@@ -5,7 +5,7 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use acta_doc::{fold, FieldKind, Lang, Report, SessionRole};
+use acta_doc::{fold, fold_words, FieldKind, Lang, Report, SessionRole};
 use acta_lexicon::{Lexicon, ListKind};
 
 /// How many of a report's first non-blank lines may say what kind of document it is.
@@ -353,13 +353,14 @@ impl Ledes {
 
     /// The sentence that closes a summary with the first three speakers ("Intervinieron Juan Pérez y
     /// María Gómez."), from the pack's `speakers` template: not the chair, moderator or organiser,
-    /// whom the first sentence names, nor anyone a sentence of `said` (folded) names already.
+    /// whom the first sentence names, nor anyone a sentence of `said` (folded to its words,
+    /// `fold_words`) names already.
     pub fn closing(&self, report: &Report, lang: Lang, said: &[String]) -> Option<String> {
         let ledes = self.by_lang.get(&lang)?;
         let template = &ledes.templates.iter().find(|(n, _)| n == "speakers")?.1;
         let unsaid = |name: &String| {
-            let name = fold(name);
-            !said.iter().any(|s| s.contains(&name))
+            let name = format!(" {} ", fold_words(name));
+            !said.iter().any(|s| format!(" {s} ").contains(&name))
         };
         let chair = chair(report).map(|(name, _)| name);
         let organizer = organizer(report);
@@ -727,8 +728,14 @@ mod tests {
         );
         assert_eq!(ledes.closing(&r, Lang::ES, &[]).as_deref(), Some("Intervinieron Juan Pérez."));
         // A speaker that a chosen sentence names already is not named again.
-        let said = [fold("Juan Pérez opened the meeting.")];
+        let said = [fold_words("Juan Pérez opened the meeting.")];
         assert_eq!(ledes.closing(&r, Lang::EN, &said), None);
+        // ... under any spelling of its hyphens and capitals, and only as a whole name.
+        let r = with_speakers(text, &[("Jose Jean Baptiste", SessionRole::Speaker)]);
+        let said = [fold_words("Le directeur, Monsieur Jose JEAN-BAPTISTE, a parlé.")];
+        assert_eq!(ledes.closing(&r, Lang::FR, &said), None);
+        let said = [fold_words("Josette Jean Baptiste a parlé.")];
+        assert_eq!(ledes.closing(&r, Lang::FR, &said).as_deref(), Some("Intervenants : Jose Jean Baptiste."));
         // Two moderators moderated a panel each: neither moderated the event; one chair chaired it.
         let two = [("Ana Silva", SessionRole::Moderator), ("Li Wei", SessionRole::Moderator)];
         let r = with_speakers(text, &two);

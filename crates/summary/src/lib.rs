@@ -20,7 +20,7 @@ mod sentences;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use acta_doc::{fold, ByteRange, FieldKind, Lang, Layer, LineKind, Report, Stage};
+use acta_doc::{fold, fold_words, ByteRange, FieldKind, Lang, Layer, LineKind, Report, Stage};
 use acta_lexicon::{Lexicon, ListKind};
 
 pub use lede::{DocumentKind, Ledes};
@@ -341,7 +341,8 @@ impl Stage for SummaryStage {
         report.summary_lede = lede;
         // A speaker that a chosen sentence names is not named again.
         report.summary_close = close.and_then(|_| {
-            let said: Vec<String> = report.summary.iter().map(|r| fold(r.slice(&report.text))).collect();
+            // Word by word: "Jean-Baptiste" in a sentence names the table's "Jean Baptiste".
+            let said: Vec<String> = report.summary.iter().map(|r| fold_words(r.slice(&report.text))).collect();
             self.ledes.closing(report, lang, &said)
         });
         let section_limit = Limit::sentences(self.sentences.min(2));
