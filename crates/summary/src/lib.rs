@@ -275,6 +275,15 @@ impl Stage for SummaryStage {
         let composed_words: usize = [&lede, &close].into_iter().flatten().map(|s| s.split_whitespace().count()).sum();
         let composed_chars: usize = [&lede, &close].into_iter().flatten().map(|s| s.chars().count() + 1).sum();
         let mut cands = self.candidates(report, kind.0 == DocumentKind::Minutes);
+        // The lede says its title: the headline is no sentence of its own as well (its words would
+        // count twice against the budget, and the lede would then drop it as said).
+        if let (Some(_), Some(title)) = (&lede, &title) {
+            let title = format!(" {} ", fold_words(title));
+            cands.retain(|c| {
+                let sentence = fold_words(c.range.slice(&report.text));
+                sentence.is_empty() || !title.contains(&format!(" {sentence} "))
+            });
+        }
         // The graph is quadratic in sentences: a very long report is summarised from its first
         // MAX_GRAPH_SENTENCES candidates (summaries lean to the start anyway); its sections each
         // get their own graph.
@@ -953,6 +962,19 @@ mod tests {
         // A length given in sentences or characters has no closing sentence.
         let (r, _) = summarise_with_speakers(text, Lang::EN, SummaryStage::with_lexicon(3, &lexicon), &speakers);
         assert_eq!(r.summary_close, None);
+    }
+
+    #[test]
+    fn a_headline_the_lede_says_is_not_a_sentence_of_its_own() {
+        // The headline, a sentence of the text, is the lede's title: counted once against the
+        // budget, it leaves room for the long sentence that says what happened.
+        let text = "COMMUNIQUÉ DE PRESSE\nParis, le 9 octobre 2026\n\nCybersécurité des collectivités : les acteurs publics réunis pour un premier bilan du programme « Territoires cyber-résilients »\n\nLa ministre déléguée chargée du Numérique, Mme Hélène Vasseur-Kerbrat, a réuni ce jeudi à Bercy les représentants de l'État, des collectivités territoriales et des entreprises du secteur pour dresser le premier bilan du programme lancé en janvier.\n\nUn représentant de la Commission nationale de l'informatique et des libertés a présenté les nouvelles recommandations.\n";
+        let lexicon = Lexicon::bundled();
+        let speakers = ["Sylvie Marchetti", "Karim Benslimane", "Nadège Lacroix"];
+        let (_, summary) = summarise_with_speakers(text, Lang::FR, SummaryStage::default_length(&lexicon), &speakers);
+        assert!(summary.starts_with("Cybersécurité des collectivités : "), "{summary}");
+        assert_eq!(summary.matches("Cybersécurité").count(), 1, "{summary}");
+        assert!(summary.contains("La ministre déléguée chargée du Numérique"), "{summary}");
     }
 
     #[test]
