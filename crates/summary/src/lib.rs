@@ -280,6 +280,10 @@ impl Stage for SummaryStage {
         if let (Some(_), Some(title)) = (&lede, &title) {
             let title = format!(" {} ", fold_words(title));
             cands.retain(|c| {
+                // Only a sentence about as short as the title can be inside it: the rest are not folded.
+                if c.range.len() > 2 * title.len() {
+                    return true;
+                }
                 let sentence = fold_words(c.range.slice(&report.text));
                 sentence.is_empty() || !title.contains(&format!(" {sentence} "))
             });
