@@ -519,14 +519,45 @@ const MAX_TURN_LABEL_WORDS: usize = 6;
 fn presides_in_turn_label(report: &Report, person: usize, gaz: &Gazetteers) -> bool {
     let text = &report.text;
     report.mentions.iter().filter(|m| m.kind == EntityKind::Person && m.canonical == person).any(|m| {
-        let line_start = text[..m.range.start].rfind('\n').map_or(0, |i| i + 1);
-        let before = &text[line_start..m.range.start];
         let after = text[m.range.end..].trim_start_matches([')', ' ']);
         let turn = after.starts_with(':') || after.starts_with(".-") || after.starts_with(['-', '–', '—']);
-        let words: Vec<String> =
-            before.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase()).collect();
-        turn && words.len() <= MAX_TURN_LABEL_WORDS && words.iter().any(|w| gaz.classes.chair_titles.contains(w))
+        if !turn {
+            return false;
+        }
+        let words = words_before_on_line(text, m.range.start, MAX_TURN_LABEL_WORDS);
+        words.len() <= MAX_TURN_LABEL_WORDS
+            && words.iter().any(|w| {
+                gaz.classes.chair_titles.contains(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+            })
     })
+}
+
+/// The words between the start of the line and `end`, last first, and at most `max + 1` of them:
+/// read back from `end`, so that a line of a million words costs what a label of a few does.
+fn words_before_on_line(text: &str, end: usize, max: usize) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut word_end: Option<usize> = None;
+    let mut line_start = 0;
+    for (i, c) in text[..end].char_indices().rev() {
+        if c == '\n' {
+            line_start = i + 1;
+            break;
+        }
+        if c.is_whitespace() {
+            if let Some(e) = word_end.take() {
+                words.push(&text[i + c.len_utf8()..e]);
+                if words.len() > max {
+                    return words;
+                }
+            }
+        } else if word_end.is_none() {
+            word_end = Some(i + c.len_utf8());
+        }
+    }
+    if let Some(e) = word_end {
+        words.push(&text[line_start..e]);
+    }
+    words
 }
 
 /// The part in the session said alone in parentheses after a name ("Francis Maude (Chair)", "Pedro

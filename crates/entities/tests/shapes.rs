@@ -1525,6 +1525,9 @@ fn the_presiding_speaker_of_a_transcript_chairs() {
     let rows = speakers("El presidente senador Óscar Villaseñor Díaz: Se abre la sesión.\n\nLa senadora Luz Elena Ayala: Pido la palabra.\n");
     assert_eq!(row(&rows, "Óscar Villaseñor Díaz").5, ["chair"], "{rows:?}");
     assert_eq!(row(&rows, "Luz Elena Ayala").5, ["speaker"], "{rows:?}");
+    // Seven words before the name are a sentence, no label ("El presidente senador" is one).
+    let rows = speakers("Ayer por la tarde habló el presidente senador Óscar Villaseñor Díaz: se abre la sesión.\n");
+    assert!(rows.iter().all(|r| !r.5.iter().any(|p| p == "chair")), "{rows:?}");
 }
 
 #[test]
