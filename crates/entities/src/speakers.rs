@@ -279,6 +279,7 @@ impl Stage for SpeakerStage {
         // Named as absent in one sentence, and nowhere else shown with a part, a title or a body: no row.
         speakers
             .retain(|s| !prose_absent.contains(&s.person) || listed.contains(&s.person) || taking_part_elsewhere(s));
+        let presiding = presiding_in_turn_labels(report, &self.gaz);
         for s in &mut speakers {
             // "Iván Stola (Moderador)", "Alisson Quesada, moderadora del Foro": a title that is a
             // part in the session gives that part, in place of the speaker's that a list gives.
@@ -292,8 +293,7 @@ impl Stage for SpeakerStage {
                     },
                 )
             });
-            let part =
-                part.or_else(|| presides_in_turn_label(report, s.person, &self.gaz).then_some(SessionRole::Chair));
+            let part = part.or_else(|| presiding.contains(&s.person).then_some(SessionRole::Chair));
             if let Some(part) = part {
                 if s.session_roles == [SessionRole::Speaker] {
                     s.session_roles.clear();
@@ -513,12 +513,13 @@ fn in_byline(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
 /// Most words before a name in a transcript's turn label ("O SR. PRESIDENTE (Deputado").
 const MAX_TURN_LABEL_WORDS: usize = 6;
 
-/// Whether `person` speaks in a transcript under a label that says they preside: a line opened
-/// by a few words with a chair's title, the name, and a colon or a dash before what is said ("La
-/// presidenta diputada Renata Olvera:", "O SR. PRESIDENTE (Deputado Júlio Fontes) -").
-fn presides_in_turn_label(report: &Report, person: usize, gaz: &Gazetteers) -> bool {
+/// The people (canonical indices) who speak in a transcript under a label that says they preside:
+/// a line opened by a few words with a chair's title, the name, and a colon or a dash before what
+/// is said ("La presidenta diputada Renata Olvera:", "O SR. PRESIDENTE (Deputado Júlio Fontes) -").
+/// One pass over the mentions for the whole table.
+fn presiding_in_turn_labels(report: &Report, gaz: &Gazetteers) -> foldhash::HashSet<usize> {
     let text = &report.text;
-    report.mentions.iter().filter(|m| m.kind == EntityKind::Person && m.canonical == person).any(|m| {
+    let presides = |m: &&Mention| {
         let after = text[m.range.end..].trim_start_matches([')', ' ']);
         let turn = after.starts_with(':') || after.starts_with(".-") || after.starts_with(['-', '–', '—']);
         if !turn {
@@ -529,7 +530,8 @@ fn presides_in_turn_label(report: &Report, person: usize, gaz: &Gazetteers) -> b
             && words.iter().any(|w| {
                 gaz.classes.chair_titles.contains(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
             })
-    })
+    };
+    report.mentions.iter().filter(|m| m.kind == EntityKind::Person).filter(presides).map(|m| m.canonical).collect()
 }
 
 /// The words between the start of the line and `end`, last first, and at most `max + 1` of them:
