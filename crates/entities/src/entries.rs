@@ -214,8 +214,7 @@ pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEnt
                 // name, then a short description, not a sentence.
                 let between = &text[p.name.end..p.rest.start];
                 let shaped = between.contains([',', '-', '–', '—', '|', '(', ':']) && !p.rest.is_empty();
-                let sentence =
-                    part.len() > 220 || gaz.sentence_verbs.iter().any(|v| part.slice(text).contains(v.as_str()));
+                let sentence = part.len() > 220 || gaz.sentence_verb_phrases.any_in(part.slice(text));
                 if !shaped || sentence {
                     continue;
                 }
@@ -308,7 +307,7 @@ fn block_end(report: &Report, i: usize, gaz: &Gazetteers) -> Option<usize> {
         let describes = line.kind == LineKind::Text
             && s.split_whitespace().count() <= MAX_BLOCK_LINE_WORDS
             && !s.ends_with(['.', ':', '?', '!'])
-            && !gaz.sentence_verbs.iter().any(|v| s.contains(v.as_str()));
+            && !gaz.sentence_verb_phrases.any_in(s);
         if n == MAX_BLOCK_LINES || !describes {
             return None;
         }
@@ -324,7 +323,7 @@ fn entry_shaped_line(text: &str, line: &acta_doc::Line, gaz: &Gazetteers) -> boo
         return false;
     }
     let s = line.content.slice(text);
-    if s.len() > 160 || gaz.sentence_verbs.iter().any(|v| s.contains(v.as_str())) {
+    if s.len() > 160 || gaz.sentence_verb_phrases.any_in(s) {
         return false;
     }
     let Some(n) = name_at(&text[..line.content.end], line.content.start, gaz).filter(|n| n.core_tokens >= 2) else {
@@ -409,7 +408,7 @@ pub(crate) fn label_first(text: &str, range: ByteRange, gaz: &Gazetteers) -> Opt
     let colon = s.find(':')?;
     let label = s[..colon].trim();
     let words = label.split_whitespace().count();
-    let sentence = label.ends_with('.') || gaz.sentence_verbs.iter().any(|v| label.contains(v.as_str()));
+    let sentence = label.ends_with('.') || gaz.sentence_verb_phrases.any_in(label);
     ((1..=6).contains(&words) && !sentence && !s[colon + 1..].trim().is_empty()).then_some(range.start + colon)
 }
 

@@ -133,6 +133,8 @@ pub struct Gazetteers {
     /// (written " said ", to be found as whole words).
     pub(crate) narrative_verbs: HashSet<String>,
     pub(crate) sentence_verbs: Vec<String>,
+    /// The same, in one automaton: whether a line holds any of them is asked of every line.
+    pub(crate) sentence_verb_phrases: Phrases<()>,
     /// Copulas before a biography's title, longest first, each with the space after it ("is the ",
     /// "est l'").
     pub(crate) copulas: Vec<String>,
@@ -571,6 +573,9 @@ impl Gazetteers {
             body_prepositions: unique(lexicon.words(ListKind::BodyPrepositions)),
             narrative_verbs: lexicon.words(ListKind::NarrativeVerbs).map(str::to_string).collect(),
             sentence_verbs: unique(lexicon.words(ListKind::SentenceVerbs)).iter().map(|v| format!(" {v} ")).collect(),
+            sentence_verb_phrases: Phrases::new(
+                unique(lexicon.words(ListKind::SentenceVerbs)).iter().map(|v| (format!(" {v} "), ())).collect(),
+            ),
             copulas: {
                 let mut copulas: Vec<String> = unique(lexicon.words(ListKind::Copulas))
                     .into_iter()

@@ -21,6 +21,11 @@ impl<T: Copy> Phrases<T> {
         Phrases { automaton, phrases }
     }
 
+    /// Whether any phrase occurs in `hay`.
+    pub(crate) fn any_in(&self, hay: &str) -> bool {
+        self.automaton.is_match(hay)
+    }
+
     /// Every occurrence of every phrase in `hay`, overlapping ones too: (start, end, value).
     pub(crate) fn find_all<'a>(&'a self, hay: &'a str) -> impl Iterator<Item = (usize, usize, T)> + 'a {
         self.automaton.find_overlapping_iter(hay).map(|m| (m.start(), m.end(), self.phrases[m.pattern().as_usize()].1))

@@ -1166,10 +1166,7 @@ fn affiliation_below(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Opti
     let next = report.lines.get(i + 1).filter(|l| l.kind == acta_doc::LineKind::Text)?;
     let below = next.content.slice(text);
     let starts_upper = below.chars().next().is_some_and(char::is_uppercase);
-    if !starts_upper
-        || below.len() > MAX_AFFILIATION_BELOW_BYTES
-        || gaz.sentence_verbs.iter().any(|v| below.contains(v.as_str()))
-    {
+    if !starts_upper || below.len() > MAX_AFFILIATION_BELOW_BYTES || gaz.sentence_verb_phrases.any_in(below) {
         return None;
     }
     let first = report.mentions.partition_point(|m| m.range.start < next.content.start);
