@@ -275,15 +275,16 @@ const MAX_FURNITURE_LINES: usize = 5;
 /// A short line of web-page furniture ("Skip to main content", "Sorry, you need to enable
 /// JavaScript to visit this website.", "Click acá para ir directamente al contenido"): no title.
 fn is_furniture(line: &str) -> bool {
+    if line.split_whitespace().nth(12).is_some() {
+        return false;
+    }
     let lower = line.to_lowercase();
-    line.split_whitespace().count() <= 12
-        && WORDS.boilerplate.iter().any(|p| {
-            lower.match_indices(p.as_str()).any(|(i, _)| {
-                let before = lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-                let after = lower[i + p.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-                before && after
-            })
-        })
+    // Every occurrence of every phrase, overlapping ones too: one of them must stand as whole words.
+    WORDS.boilerplate.find_overlapping_iter(&lower).any(|m| {
+        let before = lower[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = lower[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
 }
 
 /// The report's lines from the first that is not blank nor page furniture (a few of those at most).
@@ -431,6 +432,15 @@ mod tests {
         assert_eq!(
             title("Ir para o conteúdo\n\nAta da Reunião de 3 de março de 2025\n\nA reunião começou.\n"),
             Some("Ata da Reunião de 3 de março de 2025".to_string())
+        );
+        // A phrase of furniture ("cookie") inside a longer word is no furniture; on its own it is.
+        assert_eq!(
+            title("Cookiecutter users minutes of the third meeting\n\nThe forum met.\n"),
+            Some("Cookiecutter users minutes of the third meeting".to_string())
+        );
+        assert_ne!(
+            title("Cookie users minutes of the third meeting\n\nThe forum met.\n"),
+            Some("Cookie users minutes of the third meeting".to_string())
         );
         // A title is read as before when no furniture comes first.
         assert_eq!(

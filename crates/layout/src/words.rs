@@ -29,8 +29,9 @@ pub(crate) struct LayoutWords {
     /// Words for women and for the people counted as taking part, lower case.
     pub(crate) women_words: HashSet<String>,
     pub(crate) participant_nouns: HashSet<String>,
-    /// Phrases of web-page furniture ("skip to main content", "cookies"), lower case.
-    pub(crate) boilerplate: Vec<String>,
+    /// Phrases of web-page furniture ("skip to main content", "cookies"), lower case, in one
+    /// automaton: the first lines of every report are looked up in it.
+    pub(crate) boilerplate: aho_corasick::AhoCorasick,
     /// Words a name or value never ends on ("of", "for", "de la"): a line ending on one goes on.
     pub(crate) trailing_connectors: HashSet<String>,
 }
@@ -75,7 +76,8 @@ impl LayoutWords {
             one_letter: set(ListKind::OneLetterWords, str::to_lowercase),
             articles: set(ListKind::Articles, str::to_lowercase),
             label_function: set(ListKind::LabelFunctionWords, str::to_string),
-            boilerplate: lexicon.words(ListKind::Boilerplate).map(str::to_lowercase).collect(),
+            boilerplate: aho_corasick::AhoCorasick::new(lexicon.words(ListKind::Boilerplate).map(str::to_lowercase))
+                .expect("the packs' boilerplate phrases build an automaton"),
             trailing_connectors: set(ListKind::TrailingConnectors, str::to_string),
         }
     }
