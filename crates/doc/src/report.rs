@@ -444,6 +444,31 @@ pub struct Speaker {
     pub confidence: f32,
 }
 
+/// An entry of a list of people ("Ana Pérez, Directora, Ministerio de ..."), as the entity stage
+/// read it: its names become people, and the speaker stage builds the speaker table from the same
+/// entries instead of reading the lists again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListEntry {
+    pub honorific: Option<ByteRange>,
+    /// The gender the honorific says ("Sra.", "Mr."), when it says one.
+    pub honorific_gender: Option<Gender>,
+    /// Where the name is written; for "Surname, Given" and table rows it spans both parts.
+    pub name: ByteRange,
+    /// The name in reading order ("Given Surname") when it is not written so.
+    pub display: Option<String>,
+    pub core_tokens: usize,
+    /// What follows the name: title, organisation, country.
+    pub rest: ByteRange,
+    /// The session role the entry's place gives.
+    pub role: SessionRole,
+    /// Named in a list of people excused or absent: a person, not a participant.
+    pub absent: bool,
+    /// The whole entry, for the speaker record's source line.
+    pub source: ByteRange,
+    /// A table row whose header says which cell is the title: that cell (maybe empty).
+    pub title_cell: Option<ByteRange>,
+}
+
 /// One report and everything found in it.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
@@ -476,6 +501,8 @@ pub struct Report {
     pub language_spans: Vec<LanguageSpan>,
     pub canonicals: Vec<Canonical>,
     pub mentions: Vec<Mention>,
+    /// The entries of the report's lists of people, once the entity stage has read them.
+    pub list_entries: Option<Vec<ListEntry>>,
     pub speakers: Vec<Speaker>,
     /// A first summary sentence composed from the record (what the document is, its title, date
     /// and chair), in the report's language: written by acta, so not a span of the text.

@@ -55,6 +55,26 @@ fn marked_absent(text: &str, rest: ByteRange, gaz: &Gazetteers) -> bool {
     !rest.is_empty() && gaz.lead_ins.find_all(&format!(" {} ", fold_words(rest))).any(|(_, _, (_, absent))| absent)
 }
 
+/// Every entry of the report's lists of people, in text order, each name once: what the entity
+/// stage stores in `Report::list_entries` for the speaker stage.
+pub fn list_entries(report: &Report, gaz: &Gazetteers) -> Vec<acta_doc::ListEntry> {
+    parsed_entries(report, gaz)
+        .into_iter()
+        .map(|p| acta_doc::ListEntry {
+            honorific: p.honorific.map(|(range, _)| range),
+            honorific_gender: p.honorific.and_then(|(_, h)| h.gender),
+            name: p.name,
+            display: p.display,
+            core_tokens: p.core_tokens,
+            rest: p.rest,
+            role: p.role,
+            absent: p.absent,
+            source: p.source,
+            title_cell: p.title_cell,
+        })
+        .collect()
+}
+
 /// Every entry of the report in text order, each name once.
 pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEntry<'g>> {
     let text = &report.text;

@@ -324,7 +324,8 @@ impl EntityStage {
         let mut c = Collector::default();
         institutions(report, &self.gaz, &mut scans, &mut c);
         places(report, &self.gaz, &scans.places, &mut c);
-        people(report, &self.gaz, &scans, &mut c);
+        let entries = crate::entries::list_entries(report, &self.gaz);
+        people(report, &entries, &self.gaz, &scans, &mut c);
         c.join_acronyms_to_long_forms();
         c.join_parenthesised_acronyms(&report.text, &self.gaz);
         c.join_variant_names(&self.gaz);
@@ -332,6 +333,7 @@ impl EntityStage {
         c.mentions.sort_by_key(|m| (m.range.start, m.range.end));
         report.canonicals = c.canonicals;
         report.mentions = c.mentions;
+        report.list_entries = Some(entries);
         Ok(())
     }
 }

@@ -3,13 +3,12 @@
 
 use foldhash::HashMap;
 
-use acta_doc::{fold, ByteRange, EntityKind, EntitySource, Report};
+use acta_doc::{fold, ByteRange, EntityKind, EntitySource, ListEntry, Report};
 
 use crate::acronyms::initials_of;
 use crate::bodies::*;
 use crate::body_checks::holds_title;
 use crate::clusters::*;
-use crate::entries::parsed_entries;
 use crate::extract::{Collector, Scans};
 use crate::gazetteer::{word_bounded, Gazetteers, Place};
 use crate::names::{honorific_at, name_after_honorific, name_at, NameMatch};
@@ -49,11 +48,11 @@ impl PersonCandidate {
     }
 }
 
-pub(crate) fn people(report: &Report, gaz: &Gazetteers, scans: &Scans, c: &mut Collector) {
+pub(crate) fn people(report: &Report, entries: &[ListEntry], gaz: &Gazetteers, scans: &Scans, c: &mut Collector) {
     let text = &report.text;
     let blocked = [EntityKind::Ministry, EntityKind::Organization, EntityKind::Country, EntityKind::Region];
     let mut cands: Vec<PersonCandidate> = Vec::with_capacity(64);
-    for p in parsed_entries(report, gaz) {
+    for p in entries {
         if !c.overlaps(p.name, &blocked) {
             cands.push(PersonCandidate {
                 range: p.name,

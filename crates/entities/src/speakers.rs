@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use acta_doc::{ByteRange, CountryCode, EntityKind, Layer, Mention, Report, SessionRole, Speaker, Stage, Stakeholder};
 
-use crate::entries::parsed_entries;
+use crate::entries::list_entries;
 use crate::gazetteer::Gazetteers;
 use crate::names::honorific_before;
 use crate::participants::{abbreviation_before, ceil, floor, prose_context, Prose};
@@ -55,7 +55,9 @@ impl Stage for SpeakerStage {
                 }
             }
         }
-        for parsed in parsed_entries(report, &self.gaz) {
+        // The lists of people as the entity stage read them (read here when it did not run).
+        let entries = report.list_entries.take().unwrap_or_else(|| list_entries(report, &self.gaz));
+        for parsed in &entries {
             let Some(&person) = person_at.get(&(parsed.name.start, parsed.name.end)) else {
                 continue;
             };
@@ -111,19 +113,20 @@ impl Stage for SpeakerStage {
             }
             let record = Speaker {
                 person,
-                honorific: parsed.honorific.map(|(r, _)| r),
+                honorific: parsed.honorific,
                 role: affiliation.role,
                 organization: affiliation.organization.map(|m| m.range).or(affiliation.unnamed_organization),
                 organization_is_ministry: affiliation.organization.is_some_and(|m| m.kind == EntityKind::Ministry),
                 country: affiliation.country,
                 session_roles: vec![parsed.role],
                 stakeholder: affiliation.stakeholder,
-                gender: parsed.honorific.and_then(|(_, h)| h.gender),
+                gender: parsed.honorific_gender,
                 source_line: parsed.source,
                 confidence: if affiliation.organization.is_some() { 0.9 } else { 0.7 },
             };
             add(record, &mut speakers, &mut speaker_of);
         }
+        report.list_entries = Some(entries);
         // Everyone else the text names took part, as the prose around their names says (title and
         // organisation in apposition, a phrase of participation), unless the text names them only
         // as absent or excused.

@@ -45,3 +45,23 @@ fn a_group_gives_each_report_what_it_gets_alone() {
     }
     assert!(people > 100, "{people} people: the comparison should see real extraction");
 }
+
+#[test]
+fn the_speaker_table_is_the_same_from_the_entity_stages_list_entries_as_from_its_own_reading() {
+    let gaz = Arc::new(Gazetteers::bundled());
+    let (entities, speakers) = (EntityStage::new(gaz.clone()), acta_entities::SpeakerStage::new(gaz));
+    let mut shared = corpus_reports();
+    let mut own = corpus_reports();
+    let mut entries = 0;
+    for (s, o) in shared.iter_mut().zip(&mut own) {
+        entities.run(s).unwrap();
+        entities.run(o).unwrap();
+        entries += s.list_entries.as_ref().expect("the entity stage keeps the lists' entries").len();
+        // Without the entity stage's entries (another entity reader ran), the speaker stage reads the lists.
+        o.list_entries = None;
+        speakers.run(s).unwrap();
+        speakers.run(o).unwrap();
+        assert_eq!(s.speakers, o.speakers, "{}", s.id);
+    }
+    assert!(entries > 100, "{entries} entries: the comparison should see real lists");
+}
