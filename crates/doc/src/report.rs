@@ -465,7 +465,8 @@ pub struct ListEntry {
     pub absent: bool,
     /// The whole entry, for the speaker record's source line.
     pub source: ByteRange,
-    /// A table row whose header says which cell is the title: that cell (maybe empty).
+    /// A table row whose header says which cell is the title: that cell (maybe empty). `rest` is
+    /// then the body's and country's cells only.
     pub title_cell: Option<ByteRange>,
 }
 

@@ -2,35 +2,13 @@
 //! items shaped like "Name, Title, Organisation" anywhere, and the rows of speaker tables (pipe
 //! tables, CSV rows, tab-separated rows). Each entry splits into honorific, name and the rest.
 
-use acta_doc::{fold_words, ByteRange, FieldKind, Lang, LineKind, Report, SessionRole};
+use acta_doc::{fold_words, ByteRange, FieldKind, Lang, LineKind, ListEntry, Report, SessionRole};
 
 use crate::gazetteer::{Gazetteers, Honorific};
 use crate::lists::*;
 use crate::names::{honorific_at, name_after_honorific, name_at};
 use crate::tables::*;
 use crate::words::word_in_capitals;
-
-/// An entry split into its parts.
-#[derive(Debug, Clone)]
-pub struct ParsedEntry<'g> {
-    pub honorific: Option<(ByteRange, &'g Honorific)>,
-    /// Where the name is written; for "Surname, Given" and table rows it spans both parts.
-    pub name: ByteRange,
-    /// The name in reading order ("Given Surname") when it is not written so.
-    pub display: Option<String>,
-    pub core_tokens: usize,
-    /// What follows the name: title, organisation, country.
-    pub rest: ByteRange,
-    /// The session role the entry's place gives.
-    pub role: SessionRole,
-    /// Named in a list of people excused or absent: a person, not a participant.
-    pub absent: bool,
-    /// The whole entry, for the speaker record's source line.
-    pub source: ByteRange,
-    /// A table row whose header says which cell is the title: that cell (maybe empty). `rest` is
-    /// then the body's and country's cells only.
-    pub title_cell: Option<ByteRange>,
-}
 
 /// The part the people listed under a field or heading of this kind had, and whether they were
 /// absent (named, not taking part).
@@ -55,30 +33,11 @@ fn marked_absent(text: &str, rest: ByteRange, gaz: &Gazetteers) -> bool {
     !rest.is_empty() && gaz.lead_ins.find_all(&format!(" {} ", fold_words(rest))).any(|(_, _, (_, absent))| absent)
 }
 
-/// Every entry of the report's lists of people, in text order, each name once: what the entity
-/// stage stores in `Report::list_entries` for the speaker stage.
-pub fn list_entries(report: &Report, gaz: &Gazetteers) -> Vec<acta_doc::ListEntry> {
-    parsed_entries(report, gaz)
-        .into_iter()
-        .map(|p| acta_doc::ListEntry {
-            honorific: p.honorific.map(|(range, _)| range),
-            honorific_gender: p.honorific.and_then(|(_, h)| h.gender),
-            name: p.name,
-            display: p.display,
-            core_tokens: p.core_tokens,
-            rest: p.rest,
-            role: p.role,
-            absent: p.absent,
-            source: p.source,
-            title_cell: p.title_cell,
-        })
-        .collect()
-}
-
-/// Every entry of the report in text order, each name once.
-pub fn parsed_entries<'g>(report: &Report, gaz: &'g Gazetteers) -> Vec<ParsedEntry<'g>> {
+/// Every entry of the report's lists of people in text order, each name once: what the entity
+/// stage keeps in `Report::list_entries` for the speaker stage.
+pub fn list_entries(report: &Report, gaz: &Gazetteers) -> Vec<ListEntry> {
     let text = &report.text;
-    let mut out: Vec<ParsedEntry<'g>> = Vec::new();
+    let mut out: Vec<ListEntry> = Vec::new();
     let lang = |pos: usize| report.language_at(pos);
     let tables = find_tables(text, gaz);
     let in_table = |r: &ByteRange| tables.iter().any(|t| t.lines.iter().any(|l| l.overlaps(r)));
@@ -274,7 +233,7 @@ const MAX_BLOCK_LINE_WORDS: usize = 12;
 /// "Marta Ruiz Paz" / "Directora de Datos" / "Ministerio de Economía": a name alone on its line,
 /// its title and body on the lines below it, one block a person. The lines below become the
 /// entry's rest.
-fn with_lines_below(report: &Report, p: &mut ParsedEntry, part: ByteRange, gaz: &Gazetteers) {
+fn with_lines_below(report: &Report, p: &mut ListEntry, part: ByteRange, gaz: &Gazetteers) {
     if !p.rest.is_empty() {
         return;
     }
@@ -360,13 +319,13 @@ fn entry_shaped_line(text: &str, line: &acta_doc::Line, gaz: &Gazetteers) -> boo
 /// "SGEN-CFDT : Alain Morel", "Relatora: Ana Gil": an entry of a list written label first, a
 /// body or a part before a colon and the name alone after it. The label is the entry's rest (its
 /// affiliation), although it stands before the name.
-pub(crate) fn label_first_entry<'g>(
+pub(crate) fn label_first_entry(
     text: &str,
     range: ByteRange,
-    gaz: &'g Gazetteers,
+    gaz: &Gazetteers,
     lang: Option<Lang>,
     role: SessionRole,
-) -> Option<ParsedEntry<'g>> {
+) -> Option<ListEntry> {
     let label_end = label_first(text, range, gaz)?;
     let label = ByteRange { start: range.start, end: label_end }.trim(text);
     name_alone_after(text, range, label_end + 1, label, gaz, lang, role)
@@ -374,15 +333,15 @@ pub(crate) fn label_first_entry<'g>(
 
 /// The entry `range` whose name stands alone from `name_from` to its end, with `before` (a label
 /// or a title written before the name) as its rest.
-fn name_alone_after<'g>(
+fn name_alone_after(
     text: &str,
     range: ByteRange,
     name_from: usize,
     before: ByteRange,
-    gaz: &'g Gazetteers,
+    gaz: &Gazetteers,
     lang: Option<Lang>,
     role: SessionRole,
-) -> Option<ParsedEntry<'g>> {
+) -> Option<ListEntry> {
     let after = ByteRange { start: name_from, end: range.end }.trim(text);
     let mut p = parse_entry(text, after, gaz, lang, role)?;
     if !p.rest.is_empty() {
@@ -396,13 +355,13 @@ fn name_alone_after<'g>(
 /// "el Director de Obras Municipales, don Pedro Alarcón Vidal", "y la Directora de ..., doña Jimena
 /// Cárcamo": an entry of a list written title first, the name alone after its last comma. The
 /// title (and any body in it) is the entry's rest, although it stands before the name.
-fn title_first_entry<'g>(
+fn title_first_entry(
     text: &str,
     range: ByteRange,
-    gaz: &'g Gazetteers,
+    gaz: &Gazetteers,
     lang: Option<Lang>,
     role: SessionRole,
-) -> Option<ParsedEntry<'g>> {
+) -> Option<ListEntry> {
     let comma = range.slice(text).rfind(", ")?;
     // The conjunction and the article before the title are no part of it.
     let mut head = ByteRange { start: range.start, end: range.start + comma }.trim(text);
@@ -434,13 +393,13 @@ pub(crate) fn label_first(text: &str, range: ByteRange, gaz: &Gazetteers) -> Opt
 
 /// Splits an entry into honorific, name and rest. `None` when it does not start with a name.
 /// Reads "Surname1 Surname2, Given - ..." and "SURNAME Given, ..." in reading order.
-pub fn parse_entry<'g>(
+pub fn parse_entry(
     text: &str,
     range: ByteRange,
-    gaz: &'g Gazetteers,
+    gaz: &Gazetteers,
     lang: Option<Lang>,
     role: SessionRole,
-) -> Option<ParsedEntry<'g>> {
+) -> Option<ListEntry> {
     let mut pos = range.start;
     // "la Prof. Ida Holz", "el Ing. Víctor Villar": an article before a form of address opens no name.
     pos += crate::names::article_before_honorific(&text[pos..range.end], gaz, lang).unwrap_or(0);
@@ -553,8 +512,9 @@ pub fn parse_entry<'g>(
     if rest.slice(text).ends_with(')') && !rest.slice(text).contains('(') {
         rest.end -= 1;
     }
-    Some(ParsedEntry {
-        honorific,
+    Some(ListEntry {
+        honorific: honorific.map(|(range, _)| range),
+        honorific_gender: honorific.and_then(|(_, h)| h.gender),
         name: name_range,
         display,
         core_tokens: core,
@@ -569,7 +529,7 @@ pub fn parse_entry<'g>(
 
 /// Is this entry a sentence about its person: no separator after the name, then a word in small
 /// letters that is no title, article, preposition or linking word ("declared", "reported", "asked")?
-fn is_sentence_about(text: &str, p: &ParsedEntry, gaz: &Gazetteers) -> bool {
+fn is_sentence_about(text: &str, p: &ListEntry, gaz: &Gazetteers) -> bool {
     let first_word = p.rest.slice(text).split_whitespace().next().unwrap_or("");
     let word = first_word.trim_end_matches([',', '.', ';', ':']);
     text.get(p.name.end..p.rest.start).is_some_and(|between| between.trim().is_empty())

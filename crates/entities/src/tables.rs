@@ -1,7 +1,7 @@
 //! Tables of people: pipe, tab and CSV rows; a header row of known column names says which cell holds the
 //! name, the title, the body and the country.
 
-use acta_doc::{fold_words, ByteRange, Lang, SessionRole};
+use acta_doc::{fold_words, ByteRange, Lang, ListEntry, SessionRole};
 
 use crate::entries::*;
 use crate::gazetteer::Gazetteers;
@@ -214,14 +214,14 @@ pub(crate) fn find_tables(text: &str, gaz: &Gazetteers) -> Vec<Table> {
 
 /// One table row as an entry: the name from the name column (or given + surname), the honorific
 /// from its column or the name cell, the rest from the first role / organisation / country cell.
-pub(crate) fn table_entry<'g>(
+pub(crate) fn table_entry(
     text: &str,
     table: &Table,
     row: &Row,
-    gaz: &'g Gazetteers,
+    gaz: &Gazetteers,
     lang: Option<Lang>,
     in_speakers: bool,
-) -> Option<ParsedEntry<'g>> {
+) -> Option<ListEntry> {
     let cell = |col: Column| -> Option<ByteRange> {
         let cols = table.columns.as_ref()?;
         cols.iter().position(|c| *c == col).and_then(|i| row.cells.get(i).copied()).filter(|r| !r.is_empty())
@@ -283,8 +283,9 @@ pub(crate) fn table_entry<'g>(
                     .map(|x| (h, x))
             });
             let (start, end) = (given.start.min(surname.start), given.end.max(surname.end));
-            Some(ParsedEntry {
-                honorific,
+            Some(ListEntry {
+                honorific: honorific.map(|(range, _)| range),
+                honorific_gender: honorific.and_then(|(_, h)| h.gender),
                 name: ByteRange { start, end },
                 display: Some(format!("{} {}", given_name.range.slice(text), surname_name.range.slice(text))),
                 core_tokens: given_name.core_tokens + surname_name.core_tokens,
@@ -341,12 +342,13 @@ const MAX_CELL_NAME_WORDS: usize = 5;
 
 /// "Fatou Binetou GUEYE" in a table's name column: a cell of two to five capitalised words, none a
 /// body's head or tail, is a name though no word of it is a known name.
-fn whole_cell_name<'g>(text: &str, cell: ByteRange, gaz: &'g Gazetteers) -> Option<ParsedEntry<'g>> {
+fn whole_cell_name(text: &str, cell: ByteRange, gaz: &Gazetteers) -> Option<ListEntry> {
     let words: Vec<&str> = cell.slice(text).split_whitespace().collect();
     let shaped = (2..=MAX_CELL_NAME_WORDS).contains(&words.len()) && words.iter().all(|w| name_word(w, gaz));
     // Written with single spaces: the name is the cell as written.
-    (shaped && !cell.slice(text).contains("  ")).then_some(ParsedEntry {
+    (shaped && !cell.slice(text).contains("  ")).then_some(ListEntry {
         honorific: None,
+        honorific_gender: None,
         name: cell,
         display: None,
         core_tokens: words.len(),
@@ -372,7 +374,7 @@ mod tests {
         let rows: Vec<_> = t.rows.iter().filter_map(|r| table_entry(text, t, r, &gaz, None, false)).collect();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].display.as_deref(), Some("Ana SILVA"));
-        assert_eq!(rows[0].honorific.map(|h| h.1.form.as_str()), Some("Ms"));
+        assert_eq!(rows[0].honorific.map(|h| h.slice(text)), Some("Ms"));
         assert_eq!(rows[0].rest.slice(text), "University of Lisbon");
         assert_eq!(rows[1].display.as_deref(), Some("João Pedro FERREIRA COSTA"));
 
