@@ -1162,6 +1162,14 @@ fn closes_a_venue_kind(text: &str, range: ByteRange, gaz: &Gazetteers) -> bool {
         &text[crate::participants::ceil(text, range.start.saturating_sub(VENUE_KIND_BYTES_BEFORE))..range.start];
     let before = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
     let words: Vec<&str> = before.split_whitespace().collect();
+    let last = &words[words.len() - VENUE_KIND_WORDS_BEFORE.min(words.len())..];
+    // What a run of the last words starts with, folded, is the first word of one of them.
+    let may_open_a_prefix = last
+        .iter()
+        .any(|w| fold_words(w).split(' ').next().is_some_and(|first| gaz.venue_prefix_first_words.contains(first)));
+    if !may_open_a_prefix {
+        return false;
+    }
     let name = fold_words(range.slice(text));
     (1..=VENUE_KIND_WORDS_BEFORE.min(words.len())).any(|n| {
         let lead = fold_words(&words[words.len() - n..].join(" "));

@@ -172,6 +172,9 @@ pub struct Gazetteers {
     pub(crate) session_formats: Vec<String>,
     /// Kinds of venue, folded ("centro de eventos"): a name opened by one is a place.
     pub(crate) venue_prefixes: Vec<String>,
+    /// The first word of each venue prefix: a name with none of them in the few words before it
+    /// closes no venue's kind, and is not compared with every prefix.
+    pub(crate) venue_prefix_first_words: HashSet<String>,
     /// Words after and before a demonym that make it a language, lower case (places.rs).
     pub(crate) language_nouns: HashSet<String>,
     /// "the", "el", "o", "les": articles of every language, lower case.
@@ -616,6 +619,10 @@ impl Gazetteers {
             generic_names: unique(lexicon.words(ListKind::GenericNames)).iter().map(|w| fold_words(w)).collect(),
             session_formats: unique(lexicon.words(ListKind::SessionFormats)).iter().map(|w| fold_words(w)).collect(),
             venue_prefixes: unique(lexicon.words(ListKind::VenuePrefixes)).iter().map(|w| fold_words(w)).collect(),
+            venue_prefix_first_words: unique(lexicon.words(ListKind::VenuePrefixes))
+                .iter()
+                .filter_map(|w| fold_words(w).split(' ').next().map(str::to_string))
+                .collect(),
             language_nouns: lexicon.words(ListKind::LanguageNouns).map(str::to_lowercase).collect(),
             articles: lexicon.words(ListKind::Articles).map(str::to_lowercase).collect(),
             language_prepositions: lexicon.words(ListKind::LanguagePrepositions).map(str::to_lowercase).collect(),
