@@ -137,8 +137,12 @@ fn join_sentences(report: &Report, sentences: &[ByteRange]) -> String {
         .iter()
         .map(|r| {
             let s = one_line(report.slice(*r));
+            // A piece cut inside its line (the summary's word budget ended there) says so.
+            let line_goes_on = report.text[r.end..].split('\n').next().is_some_and(|rest| !rest.trim().is_empty());
             if acta_doc::ends_like_sentence(&s) {
                 s
+            } else if line_goes_on {
+                format!("{}…", s.trim_end_matches([',', ';', ':', ' ']))
             } else {
                 // "Étaient présents :", "Marie Dupont, adjointe,": a line's own stop goes.
                 format!("{}.", s.trim_end_matches([',', ';', ':', ' ']))
@@ -290,5 +294,30 @@ impl ReportRecord {
                 .collect(),
             warnings: report.warnings.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_piece_ends_with_a_stop_unless_its_line_was_cut() {
+        let text =
+            "Étaient présents :\nLe Conseil a adopté le budget\nFor exchange of contact information, to adopt vCard\n";
+        let report = Report::new("r", "r.txt", text.to_string());
+        let range = |piece: &str| {
+            let start = text.find(piece).unwrap();
+            ByteRange { start, end: start + piece.len() }
+        };
+        let pieces = [
+            range("Étaient présents :"),
+            range("Le Conseil a adopté le budget"),
+            range("For exchange of contact information, to"),
+        ];
+        assert_eq!(
+            join_sentences(&report, &pieces),
+            "Étaient présents. Le Conseil a adopté le budget. For exchange of contact information, to…"
+        );
     }
 }
