@@ -130,10 +130,11 @@ pub struct Gazetteers {
     pub(crate) spaced_conjunctions: Vec<String>,
     pub(crate) body_prepositions: Vec<String>,
     /// Verbs that open a sentence about what someone did, and verbs that make a line a sentence
-    /// (written " said ", to be found as whole words).
+    /// (`sentence_verbs`: a word of a line is looked up in it).
     pub(crate) narrative_verbs: HashSet<String>,
-    pub(crate) sentence_verbs: Vec<String>,
-    /// The same, in one automaton: whether a line holds any of them is asked of every line.
+    pub(crate) sentence_verbs: HashSet<String>,
+    /// The same, padded (" said "), in one automaton: whether a line holds any of them is asked
+    /// of every line.
     pub(crate) sentence_verb_phrases: Phrases<()>,
     /// Copulas before a biography's title, longest first, each with the space after it ("is the ",
     /// "est l'").
@@ -575,7 +576,7 @@ impl Gazetteers {
                 .collect(),
             body_prepositions: unique(lexicon.words(ListKind::BodyPrepositions)),
             narrative_verbs: lexicon.words(ListKind::NarrativeVerbs).map(str::to_string).collect(),
-            sentence_verbs: unique(lexicon.words(ListKind::SentenceVerbs)).iter().map(|v| format!(" {v} ")).collect(),
+            sentence_verbs: unique(lexicon.words(ListKind::SentenceVerbs)).into_iter().collect(),
             sentence_verb_phrases: Phrases::new(
                 unique(lexicon.words(ListKind::SentenceVerbs)).iter().map(|v| (format!(" {v} "), ())).collect(),
             ),

@@ -94,7 +94,7 @@ fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers, set_off: 
         }
         // "Le ministre était entouré du directeur général de X, M. Y": a verb of the sentence ends
         // any title before the name ("était" is no word of one).
-        if gaz.sentence_verbs.iter().any(|v| v.trim() == lower) {
+        if gaz.sentence_verbs.contains(lower.as_str()) {
             return false;
         }
         let verb = gaz.narrative_verbs.contains(lower.as_str())
