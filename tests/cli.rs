@@ -114,13 +114,28 @@ fn csv_cells_are_injection_safe_and_excel_gets_a_bom() {
 }
 
 #[test]
-fn output_is_complete_and_identical_across_thread_counts() {
+fn output_is_complete_and_identical_across_thread_counts_and_batch_sizes() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
     let dir = tempfile::tempdir().unwrap();
     let mut outputs = Vec::new();
-    for jobs in ["1", "4"] {
-        let out = dir.path().join(format!("out{jobs}"));
-        let o = acta(&["extract", corpus.to_str().unwrap(), "--out", out.to_str().unwrap(), "--jobs", jobs], None);
+    // Batches of one and of seven reports stream in groups smaller than the default batch, many
+    // groups in flight at once: they come back out of order and must be written in order.
+    let runs = [("1", "256"), ("4", "256"), ("4", "1"), ("3", "7")];
+    for (jobs, batch) in runs {
+        let out = dir.path().join(format!("out{jobs}_{batch}"));
+        let o = acta(
+            &[
+                "extract",
+                corpus.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+                "--jobs",
+                jobs,
+                "--batch-size",
+                batch,
+            ],
+            None,
+        );
         assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
         let names: Vec<String> =
             std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
@@ -133,7 +148,9 @@ fn output_is_complete_and_identical_across_thread_counts() {
             .collect();
         outputs.push(files);
     }
-    assert!(outputs[0] == outputs[1], "--jobs 1 and --jobs 4 must write the same bytes");
+    for (run, output) in runs.iter().zip(&outputs).skip(1) {
+        assert!(*output == outputs[0], "--jobs {} --batch-size {} must write the bytes of --jobs 1", run.0, run.1);
+    }
 }
 
 #[test]

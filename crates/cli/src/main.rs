@@ -407,39 +407,29 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         profile.add("write", writing.elapsed());
         Ok(())
     };
-    // Files without a database: the next batch is processed while this one is written, one batch
-    // in flight on each side, so memory stays two batches. The database is read to skip known
-    // reports and written on one connection, so with it batches go one after the other; so they do
-    // for a stream on stdin, whose records go out as soon as their batch is done, not one batch later.
+    // Files without a database: the reports stream through the workers in groups while the main
+    // thread writes what came back, in input order, a batch at a time; at most two batches are in
+    // flight, so memory stays two batches and a killed run loses at most those. The database is
+    // read to skip known reports and written on one connection, so with it batches go one after
+    // the other; so they do for a stream on stdin, whose records go out as soon as their batch is
+    // done, not one batch later.
     let reading = Reading { max_bytes: args.max_bytes, format: args.format };
-    let overlap = database.is_none() && !read_stdin;
-    let mut written: Option<Vec<Result<acta_export::ReportRecord, ErrorRow>>> = None;
-    loop {
-        let batch: Vec<Work> = work.by_ref().take(args.batch_size as usize).collect();
-        if batch.is_empty() {
-            break;
-        }
-        if overlap {
-            let (pipeline, profile, committed, already_done) = (&pipeline, &profile, &mut committed, &mut already_done);
-            let results = std::thread::scope(|scope| -> anyhow::Result<_> {
-                let worker =
-                    scope.spawn(move || process_batch(pipeline, batch, committed, already_done, reading, profile));
-                if let Some(previous) = written.take() {
-                    write_batch(previous)?;
-                }
-                Ok(worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            })?;
-            written = Some(results);
-        } else {
+    let batch_size = args.batch_size as usize;
+    if database.is_none() && !read_stdin {
+        let skip = std::sync::Mutex::new(Skip { committed: &mut committed, already_done: &mut already_done });
+        stream(&pipeline, &mut work, batch_size, &skip, reading, &profile, &mut write_batch)?;
+    } else {
+        loop {
+            let batch: Vec<Work> = work.by_ref().take(batch_size).collect();
+            if batch.is_empty() {
+                break;
+            }
             let skip: &mut dyn AlreadyDone = match skip_known.as_mut() {
                 Some(known) => known,
                 None => &mut committed,
             };
             write_batch(process_batch(&pipeline, batch, skip, &mut already_done, reading, &profile))?;
         }
-    }
-    if let Some(last) = written.take() {
-        write_batch(last)?;
     }
     let Tally { reports, failures, speakers, entities, db: db_changes } = tally;
     progress.finish_and_clear();
@@ -547,12 +537,17 @@ fn process_batch(
     reading: Reading,
     profile: &Profile,
 ) -> Vec<Result<acta_export::ReportRecord, ErrorRow>> {
+    let batch = skip_failed(batch, committed, already_done);
+    let read: Vec<_> = batch.into_par_iter().map(|w| read(w, reading, profile)).collect();
+    process_groups(pipeline, skip_written(read, committed, already_done), profile)
+}
+
+/// Leaves out the inputs whose error row an earlier run wrote: they are not read again.
+fn skip_failed(batch: Vec<Work>, committed: &mut dyn AlreadyDone, already_done: &mut usize) -> Vec<Work> {
     if committed.is_empty() {
-        let read: Vec<_> = batch.into_par_iter().map(|w| read(w, reading, profile)).collect();
-        return process_groups(pipeline, read.into_iter().map(|doc| doc.map(|d| (d, Vec::new()))).collect(), profile);
+        return batch;
     }
-    // Reports that failed before are not read again: their error row is in the output.
-    let batch: Vec<Work> = batch
+    batch
         .into_iter()
         .filter(|w| {
             let id = match w {
@@ -564,14 +559,22 @@ fn process_batch(
             *already_done += usize::from(failed_before);
             !failed_before
         })
-        .collect();
-    let read: Vec<_> = batch.into_par_iter().map(|w| read(w, reading, profile)).collect();
+        .collect()
+}
+
+/// Leaves out the reports an earlier run wrote with the same content, and warns on those it wrote
+/// with other content; read errors stay in their place.
+fn skip_written(
+    read: Vec<Result<acta_input::Document, ErrorRow>>,
+    committed: &mut dyn AlreadyDone,
+    already_done: &mut usize,
+) -> Vec<Result<(acta_input::Document, Vec<String>), ErrorRow>> {
     let mut todo = Vec::with_capacity(read.len());
     for doc in read {
         match doc {
-            Ok(doc) if committed.take_report(&doc.id, &doc.sha256) => *already_done += 1,
+            Ok(doc) if !committed.is_empty() && committed.take_report(&doc.id, &doc.sha256) => *already_done += 1,
             Ok(doc) => {
-                let warnings = if committed.has_id(&doc.id) {
+                let warnings = if !committed.is_empty() && committed.has_id(&doc.id) {
                     vec!["changed since the run this one resumes: the earlier rows of this id are still in the output"
                         .to_string()]
                 } else {
@@ -582,7 +585,88 @@ fn process_batch(
             Err(e) => todo.push(Err(e)),
         }
     }
-    process_groups(pipeline, todo, profile)
+    todo
+}
+
+/// What an earlier run wrote (`--resume`) and how many inputs were found in it, shared by the
+/// workers of [`stream`].
+struct Skip<'a> {
+    committed: &'a mut Committed,
+    already_done: &'a mut usize,
+}
+
+/// The results of one group of inputs, sent back by a worker of [`stream`]: its place in the
+/// input, how many inputs it took, and its results (or the panic that stopped it).
+type GroupDone = (usize, usize, std::thread::Result<Vec<Result<acta_export::ReportRecord, ErrorRow>>>);
+
+/// Runs the inputs through the pipeline on the worker pool in groups of [`GROUP`], with no pause
+/// between batches: the main thread hands out groups, puts what comes back in input order and
+/// gives it to `write_batch` a batch at a time (`batch_size` inputs), while the workers go on with
+/// the next groups. At most two batches are in flight (handed out and not yet written).
+fn stream(
+    pipeline: &acta_doc::Pipeline,
+    work: &mut dyn Iterator<Item = Work>,
+    batch_size: usize,
+    skip: &std::sync::Mutex<Skip<'_>>,
+    reading: Reading,
+    profile: &Profile,
+    write_batch: &mut dyn FnMut(Vec<Result<acta_export::ReportRecord, ErrorRow>>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let group_size = GROUP.min(batch_size);
+    // Enough groups in flight to keep every worker busy while a batch is written.
+    let window = (2 * batch_size).max(2 * rayon::current_num_threads() * group_size);
+    rayon::in_place_scope(|scope| -> anyhow::Result<()> {
+        let (done_tx, done_rx) = std::sync::mpsc::channel::<GroupDone>();
+        let (mut handed_out, mut next_to_write, mut in_flight, mut input_left) = (0usize, 0usize, 0usize, true);
+        let mut arrived: std::collections::BTreeMap<usize, (usize, Vec<_>)> = std::collections::BTreeMap::new();
+        let (mut batch, mut batch_inputs) = (Vec::with_capacity(batch_size), 0usize);
+        loop {
+            while input_left && in_flight < window {
+                let group: Vec<Work> = (&mut *work).take(group_size).collect();
+                if group.is_empty() {
+                    input_left = false;
+                    break;
+                }
+                let (place, inputs, done_tx) = (handed_out, group.len(), done_tx.clone());
+                handed_out += 1;
+                in_flight += inputs;
+                scope.spawn(move |_| {
+                    let results = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let group = {
+                            let mut skip = skip.lock().expect("no worker panics holding the lock");
+                            let Skip { committed, already_done } = &mut *skip;
+                            skip_failed(group, *committed, already_done)
+                        };
+                        let read: Vec<_> = group.into_iter().map(|w| read(w, reading, profile)).collect();
+                        let todo = {
+                            let mut skip = skip.lock().expect("no worker panics holding the lock");
+                            let Skip { committed, already_done } = &mut *skip;
+                            skip_written(read, *committed, already_done)
+                        };
+                        process_one_group(pipeline, todo, profile)
+                    }));
+                    // The receiver is gone only when writing failed; the run is ending then.
+                    let _ = done_tx.send((place, inputs, results));
+                });
+            }
+            if next_to_write == handed_out {
+                break;
+            }
+            let (place, inputs, results) = done_rx.recv().expect("every group handed out sends its results");
+            let results = results.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            arrived.insert(place, (inputs, results));
+            while let Some((inputs, results)) = arrived.remove(&next_to_write) {
+                next_to_write += 1;
+                batch.extend(results);
+                batch_inputs += inputs;
+                if batch_inputs >= batch_size || (!input_left && next_to_write == handed_out) {
+                    write_batch(std::mem::replace(&mut batch, Vec::with_capacity(batch_size)))?;
+                    in_flight -= std::mem::take(&mut batch_inputs);
+                }
+            }
+        }
+        Ok(())
+    })
 }
 
 /// Reports a worker takes through the pipeline together, stage by stage (see [`process_group`]).
@@ -599,23 +683,27 @@ fn process_groups(
     while todo.peek().is_some() {
         groups.push(todo.by_ref().take(GROUP).collect());
     }
-    groups
-        .into_par_iter()
-        .flat_map_iter(|group| {
-            // Read errors keep their place among the group's results.
-            let mut slots: Vec<Option<Result<acta_export::ReportRecord, ErrorRow>>> = Vec::with_capacity(group.len());
-            let mut docs = Vec::with_capacity(group.len());
-            for item in group {
-                match item {
-                    Ok(doc) => {
-                        docs.push(doc);
-                        slots.push(None);
-                    }
-                    Err(e) => slots.push(Some(Err(e))),
-                }
+    groups.into_par_iter().flat_map_iter(|group| process_one_group(pipeline, group, profile)).collect()
+}
+
+/// Processes one group of documents (see [`process_group`]); read errors keep their place among
+/// the group's results.
+fn process_one_group(
+    pipeline: &acta_doc::Pipeline,
+    group: Vec<Result<(acta_input::Document, Vec<String>), ErrorRow>>,
+    profile: &Profile,
+) -> Vec<Result<acta_export::ReportRecord, ErrorRow>> {
+    let mut slots: Vec<Option<Result<acta_export::ReportRecord, ErrorRow>>> = Vec::with_capacity(group.len());
+    let mut docs = Vec::with_capacity(group.len());
+    for item in group {
+        match item {
+            Ok(doc) => {
+                docs.push(doc);
+                slots.push(None);
             }
-            let mut processed = process_group(pipeline, docs, profile).into_iter();
-            slots.into_iter().map(move |slot| slot.or_else(|| processed.next()).expect("one result per document"))
-        })
-        .collect()
+            Err(e) => slots.push(Some(Err(e))),
+        }
+    }
+    let mut processed = process_group(pipeline, docs, profile).into_iter();
+    slots.into_iter().map(|slot| slot.or_else(|| processed.next()).expect("one result per document")).collect()
 }
