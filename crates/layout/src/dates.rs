@@ -30,14 +30,22 @@ fn longest_first<S: AsRef<str>>(table: &[(S, u32)]) -> String {
 // first non-ASCII character and a slower engine reads the rest; next to the digits and the
 // folded month names these patterns hold, the two agree.
 static MONTH_ALT: LazyLock<String> = LazyLock::new(|| longest_first(&MONTHS));
+/// "12 May 2024", and the first day of a range before it: "10 - 12 July 2014", "les 11 et 12
+/// juillet 2024", "30 June to 2 July 2014" (groups: first day and month of a range, then day,
+/// month, year).
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let ordinal = format!(r"(?:{}|º|°|\.)?", crate::words::WORDS.ordinal_suffixes);
     Regex::new(&format!(
-        r"(?-u:\b)(\d{{1,2}})(?:{}|º|°|\.)?\s*(?:de\s+)?({})\.?\s*,?\s*(?:de\s+|del\s+)?(\d{{4}})(?-u:\b)",
-        crate::words::WORDS.ordinal_suffixes,
-        *MONTH_ALT
+        r"(?-u:\b)(?:(\d{{1,2}}){ordinal}\s*(?:(?:de\s+)?({months})\.?\s*)?{link}\s*)?(\d{{1,2}}){ordinal}\s*(?:de\s+)?({months})\.?\s*,?\s*(?:de\s+|del\s+)?(\d{{4}})(?-u:\b)",
+        months = *MONTH_ALT,
+        link = day_link(),
     ))
     .expect("valid regex")
 });
+/// What joins the first and last day of a range of days: a dash, "&", or a pack's day links.
+fn day_link() -> String {
+    format!(r"(?:[-–—&]|(?:{})(?-u:\b))", crate::words::WORDS.day_links)
+}
 /// Days written in words in the formal opening of minutes ("Aos quatorze dias do mês de maio de
 /// 2024", "A los veintidós días del mes de marzo de 2023"), folded: the packs' day_numbers.tsv.
 fn day_words() -> &'static [(String, u32)] {
@@ -52,11 +60,14 @@ static WRITTEN_DAY: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// "July 10, 2014", and a range from its first day: "July 10-12, 2014", "June 30 to July 2, 2014"
+/// (groups: month, day, then the range's last month and day, year).
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let ordinal = format!(r"(?:{})?", crate::words::WORDS.ordinal_suffixes);
     Regex::new(&format!(
-        r"(?-u:\b)({})\.?\s+(\d{{1,2}})(?:{})?\s*,?\s*(?:de\s+)?(\d{{4}})(?-u:\b)",
-        *MONTH_ALT,
-        crate::words::WORDS.ordinal_suffixes
+        r"(?-u:\b)({months})\.?\s+(\d{{1,2}}){ordinal}(?:\s*{link}\s*(?:({months})\.?\s+)?(\d{{1,2}}){ordinal})?\s*,?\s*(?:de\s+)?(\d{{4}})(?-u:\b)",
+        months = *MONTH_ALT,
+        link = day_link(),
     ))
     .expect("valid regex")
 });
@@ -89,6 +100,15 @@ fn valid(y: i32, m: u32, d: u32) -> Option<String> {
         _ => return None,
     };
     (d >= 1 && d <= days && (1900..=2100).contains(&y)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The first day of a range of days that ends on `last` (ISO) in month `last_month` of `year`:
+/// `None` unless it is a date before the last day and at most a month before it.
+fn range_start(day: u32, month: u32, last: &str, year: i32, last_month: u32) -> Option<String> {
+    let year = if month > last_month { year - 1 } else { year };
+    let first = valid(year, month, day)?;
+    let same_or_next_month = month == last_month || month % 12 + 1 == last_month;
+    (first.as_str() < last && same_or_next_month).then_some(first)
 }
 
 /// A date found in text: its ISO form and byte range in the input.
@@ -130,18 +150,27 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
     };
     let with_year = if has_year { folded.as_str() } else { "" };
     for c in DAY_MONTH_YEAR.captures_iter(with_year) {
-        let d = c[1].parse().ok();
-        let m = month_number(&c[2]);
-        let y = c[3].parse().ok();
+        let last = c.get(3).expect("the day");
         let whole = c.get(0).expect("group 0");
-        consider(d.zip(m).zip(y).and_then(|((d, m), y)| valid(y, m, d)), whole.start(), whole.end());
+        let (Some(m), Ok(y)) = (month_number(&c[4]), c[5].parse::<i32>()) else { continue };
+        let last_day = c[3].parse().ok().and_then(|d| valid(y, m, d));
+        let first_day = c.get(1).and_then(|d| {
+            let first_month = c.get(2).map_or(Some(m), |fm| month_number(fm.as_str()))?;
+            range_start(d.as_str().parse().ok()?, first_month, last_day.as_deref()?, y, m)
+        });
+        match first_day {
+            Some(first) => consider(Some(first), whole.start(), whole.end()),
+            None => consider(last_day, last.start(), whole.end()),
+        }
     }
     for c in MONTH_DAY_YEAR.captures_iter(with_year) {
-        let m = month_number(&c[1]);
-        let d = c[2].parse().ok();
-        let y = c[3].parse().ok();
         let whole = c.get(0).expect("group 0");
-        consider(d.zip(m).zip(y).and_then(|((d, m), y)| valid(y, m, d)), whole.start(), whole.end());
+        let (Some(m), Ok(y)) = (month_number(&c[1]), c[5].parse::<i32>()) else { continue };
+        let Ok(d) = c[2].parse::<u32>() else { continue };
+        // The first day of a range; a year before it when the range goes on into January.
+        let last_month = c.get(3).and_then(|lm| month_number(lm.as_str())).unwrap_or(m);
+        let y = if last_month < m { y - 1 } else { y };
+        consider(valid(y, m, d), whole.start(), whole.end());
     }
     for c in WRITTEN_DAY.captures_iter(with_year) {
         let d = day_words().iter().find(|(w, _)| *w == c[1]).map(|(_, n)| *n);
@@ -285,6 +314,26 @@ mod tests {
         assert_eq!(date("31/02/2018", Lang::ES), None);
         let found = find_date("Sesión del 20 de diciembre de 2017", Some(Lang::ES)).unwrap();
         assert_eq!(&"Sesión del 20 de diciembre de 2017"[found.start..found.end], "20 de diciembre de 2017");
+    }
+
+    #[test]
+    fn a_range_of_days_is_dated_by_its_first_day() {
+        assert_eq!(date("14-15th November, 2013 Vilnius", Lang::EN).as_deref(), Some("2013-11-14"));
+        assert_eq!(date("held in Abuja from 10 to  12 July 2014", Lang::EN).as_deref(), Some("2014-07-10"));
+        assert_eq!(date("July 10-12, 2014", Lang::EN).as_deref(), Some("2014-07-10"));
+        assert_eq!(date("June 30 to July 2, 2014", Lang::EN).as_deref(), Some("2014-06-30"));
+        assert_eq!(date("30 June - 2 July 2014", Lang::EN).as_deref(), Some("2014-06-30"));
+        assert_eq!(date("30 December 2014 to 2 January 2015", Lang::EN).as_deref(), Some("2014-12-30"));
+        assert_eq!(date("organisée à Dakar les 11 et 12 juillet 2024", Lang::FR).as_deref(), Some("2024-07-11"));
+        assert_eq!(date("du 13 au 24 décembre 2021", Lang::FR).as_deref(), Some("2021-12-13"));
+        assert_eq!(date("del 13 al 15 de mayo de 2024", Lang::ES).as_deref(), Some("2024-05-13"));
+        assert_eq!(date("los días 8 y 9 de abril de 2019", Lang::ES).as_deref(), Some("2019-04-08"));
+        assert_eq!(date("de 13 a 15 de maio de 2024", Lang::PT).as_deref(), Some("2024-05-13"));
+        assert_eq!(date("nos dias 3 e 4 de junho de 2022", Lang::PT).as_deref(), Some("2022-06-03"));
+        // Not a range: the first number is no earlier day of the month.
+        assert_eq!(date("Session 15 - 12 May 2020", Lang::EN).as_deref(), Some("2020-05-12"));
+        let found = find_date("Report 15 - 12 May 2020", Some(Lang::EN)).unwrap();
+        assert_eq!(&"Report 15 - 12 May 2020"[found.start..found.end], "12 May 2020");
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub(crate) struct LayoutWords {
     pub(crate) ordinal_suffixes: String,
     pub(crate) date_of: String,
     pub(crate) range_words: String,
+    pub(crate) day_links: String,
     pub(crate) page_words: String,
     pub(crate) page_of: String,
     pub(crate) women: String,
@@ -66,6 +67,14 @@ impl LayoutWords {
             ordinal_suffixes: alternation(WordClass::OrdinalSuffix),
             date_of: alternation(WordClass::DateOf),
             range_words: alternation(WordClass::RangeWord),
+            // Dates are matched on folded text ("à" as "a").
+            day_links: {
+                let mut words: Vec<String> =
+                    lexicon.class(WordClass::DayLink).map(|w| regex::escape(&acta_doc::fold(w))).collect();
+                words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+                words.dedup();
+                words.join("|")
+            },
             page_words: alternation(WordClass::PageWord),
             page_of: alternation(WordClass::PageOf),
             women: alternation(WordClass::Women),

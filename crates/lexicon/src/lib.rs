@@ -595,6 +595,9 @@ word_classes! {
     DateOf = "date_of",
     /// Words between the two ends of a range of times ("to", "hasta"), lower case.
     RangeWord = "range_word",
+    /// Words between the first and the last day of a range of days ("11 and 12 July", "del 13 al
+    /// 24 de diciembre"), lower case: the date of such a meeting is its first day.
+    DayLink = "day_link",
 }
 
 /// One row of a list: its language and its columns.
