@@ -82,8 +82,14 @@ static TIME_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// "14:30", "9h", "9h30", and with a.m./p.m. also "3 p.m." and "5.00 pm" (a stop between hour and
+/// minutes is read only then: "10.30" alone may be a number).
 static SINGLE_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?::(\d{2})|h(\d{2})?)\s*(a\.?\s?m\.?|p\.?\s?m\.?)?").expect("valid regex")
+    let meridiem = r"(?:a\.?\s?m|p\.?\s?m)(?:\.|(?-u:\b))";
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?P<hour>\d{{1,2}})(?:(?::(?P<minute>\d{{2}})|h(?P<hminute>\d{{2}})?)\s*(?P<meridiem>{meridiem})?|(?:\.(?P<dminute>\d{{2}}))?\s?(?P<only>{meridiem}))"
+    ))
+    .expect("valid regex")
 });
 
 fn month_number(name: &str) -> Option<u32> {
@@ -265,9 +271,10 @@ pub fn find_time(text: &str) -> Option<String> {
         }
     }
     let c = SINGLE_TIME.captures(text)?;
-    let h = c[1].parse().ok()?;
-    let m = c.get(2).or(c.get(3)).map_or(0, |m| m.as_str().parse().unwrap_or(0));
-    let (h, m) = to_24h(h, m, c.get(4).map(|m| m.as_str()))?;
+    let h = c["hour"].parse().ok()?;
+    let minute = c.name("minute").or(c.name("hminute")).or(c.name("dminute"));
+    let m = minute.map_or(0, |m| m.as_str().parse().unwrap_or(0));
+    let (h, m) = to_24h(h, m, c.name("meridiem").or(c.name("only")).map(|m| m.as_str()))?;
     Some(format!("{h:02}:{m:02}"))
 }
 
@@ -344,6 +351,11 @@ mod tests {
         assert_eq!(find_time("de 15h00 a 16h30").as_deref(), Some("15:00-16:30"));
         assert_eq!(find_time("9 h 00 - 10 h 30").as_deref(), Some("09:00-10:30"));
         assert_eq!(find_time("14:30 UTC").as_deref(), Some("14:30"));
+        assert_eq!(find_time("at 3 p.m. UTC").as_deref(), Some("15:00"));
+        assert_eq!(find_time("11am").as_deref(), Some("11:00"));
+        assert_eq!(find_time("Time:    5.00 pm").as_deref(), Some("17:00"));
+        assert_eq!(find_time("10.30 a.m.").as_deref(), Some("10:30"));
+        assert_eq!(find_time("del 5 a mediados de mayo"), None);
         assert_eq!(find_time("3 - 4"), None);
     }
 

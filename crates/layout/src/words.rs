@@ -24,6 +24,7 @@ pub(crate) struct LayoutWords {
     pub(crate) date_of: String,
     pub(crate) range_words: String,
     pub(crate) day_links: String,
+    pub(crate) time_of: String,
     pub(crate) page_words: String,
     pub(crate) page_of: String,
     pub(crate) women: String,
@@ -67,6 +68,7 @@ impl LayoutWords {
             ordinal_suffixes: alternation(WordClass::OrdinalSuffix),
             date_of: alternation(WordClass::DateOf),
             range_words: alternation(WordClass::RangeWord),
+            time_of: alternation(WordClass::TimeOf),
             // Dates are matched on folded text ("à" as "a").
             day_links: {
                 let mut words: Vec<String> =

@@ -598,6 +598,9 @@ word_classes! {
     /// Words between the first and the last day of a range of days ("11 and 12 July", "del 13 al
     /// 24 de diciembre"), lower case: the date of such a meeting is its first day.
     DayLink = "day_link",
+    /// Words between a date and the time after it ("le 14 janvier 2021 à 9h30", "a las"), lower
+    /// case: a time there is the meeting's time.
+    TimeOf = "time_of",
 }
 
 /// One row of a list: its language and its columns.
