@@ -114,17 +114,21 @@ impl Stage for MetadataStage {
 
 /// A time written right after the date, on its line ("Mardi 5 octobre 2021 20h15", "jueves 14 de
 /// enero de 2021, a las 9:30", "14 January 2021 - 09:30-11:00"): the meeting's time.
-fn time_after_date(after: &str) -> Option<String> {
+fn time_after_date(after: &str, needs_word: bool) -> Option<String> {
     // The time must come first after the date, with its mark (":", "h", "a.m."): "2021 20h15",
     // not "2021, 3 sessions" nor a number that starts the next sentence.
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^\s*[,|–—-]?\s*(?:(?i:{})\s+)?(\d{{1,2}}(?::\d{{2}}|\s?[hH]\s?(?:\d{{2}})?(?-u:\b)|\s?[aApP]\.?\s?[mM]\.?))",
+            r"^\s*[,|–—-]?\s*((?i:{})\s+)?(\d{{1,2}}(?::\d{{2}}|\s?[hH]\s?(?:\d{{2}})?(?-u:\b)|\s?[aApP]\.?\s?[mM]\.?))",
             WORDS.time_of
         ))
         .expect("valid regex")
     });
-    let at = LEAD.captures(after)?.get(1)?.start();
+    let lead = LEAD.captures(after)?;
+    if needs_word && lead.get(1).is_none() {
+        return None;
+    }
+    let at = lead.get(2)?.start();
     let rest = &after[at..];
     find_time(&rest[..floor_char_boundary(rest, 24)])
 }
@@ -142,20 +146,21 @@ fn metadata(report: &Report) -> Metadata {
     };
     let window_end = floor_char_boundary(&report.text, FALLBACK_WINDOW);
     let window = &report.text[..window_end];
-    // The date, and what follows it on its line when the date is written with a month's name:
-    // after digits ("28/04/2015 20h57") a time is mostly when a page was posted.
+    // The date, what follows it on its line, and whether the date is written in digits only: after
+    // those ("28/04/2015 20h57") a time alone is mostly when a page was posted, and only one
+    // introduced by a word ("2026-05-12 às 15h30") is the meeting's.
     let date = value(FieldKind::Date)
         .and_then(|v| find_date(report.slice(v), lang).map(|d| (d.clone(), report.slice(v))))
         .or_else(|| find_date(window, lang).map(|d| (d, window)));
-    let after_date = date
-        .as_ref()
-        .filter(|(d, within)| within[d.start..d.end].chars().any(char::is_alphabetic))
-        .map(|(d, within)| within[d.end..].split('\n').next().unwrap_or(""));
+    let after_date = date.as_ref().map(|(d, within)| {
+        let digits_only = !within[d.start..d.end].chars().any(char::is_alphabetic);
+        (within[d.end..].split('\n').next().unwrap_or(""), digits_only)
+    });
     m.date = date.as_ref().map(|(d, _)| d.iso.clone());
     m.time = value(FieldKind::Time)
         .and_then(|v| find_time(report.slice(v)))
         .or_else(|| value(FieldKind::Date).and_then(|v| find_time(report.slice(v))))
-        .or_else(|| after_date.and_then(time_after_date))
+        .or_else(|| after_date.and_then(|(after, digits_only)| time_after_date(after, digits_only)))
         .or_else(|| agenda_span(report, window_end))
         .or_else(|| {
             // Without a time label, only a range counts: a lone "10:00" in prose is too weak.
@@ -456,6 +461,7 @@ mod tests {
         assert_eq!(time("Sesión del 3 de marzo de 2022, a las 10:00 - 12:30\n").as_deref(), Some("10:00-12:30"));
         // A posting stamp after a date in digits, a number that is no time, a time further on.
         assert_eq!(time("Noticias\n28/04/2015 20h57\nEl ministro habló.\n"), None);
+        assert_eq!(time("Reunião\n2026-05-12 às 15h30\n").as_deref(), Some("15:30"));
         assert_eq!(time("Meeting of 3 May 2021 12 members attended\n"), None);
         assert_eq!(time("Meeting of 3 May 2021 in the hall, lunch at 13:00\n"), None);
     }
