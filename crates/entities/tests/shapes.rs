@@ -391,6 +391,14 @@ fn a_verb_of_chairing_or_secretarying_before_the_name() {
     );
     assert_eq!(row(&rows, "Rui Moreira Lopes").5, vec!["chair"]);
     assert_eq!(row(&rows, "Ana Veloso").5, vec!["other"]);
+    // Who the chair was, said in a sentence of its own.
+    let rows = speakers(
+        "The workshop took place in Lima on 3 May 2024. The chairman of the meeting was Mr Pedro Alva Ruiz, \
+         Director of Planning, Ministry of Transport. Participants discussed road safety.",
+    );
+    assert_eq!(row(&rows, "Pedro Alva Ruiz").5, vec!["chair"]);
+    let rows = speakers("La reunión se celebró en Quito. El presidente de la reunión fue el señor Diego Jaramillo Paz.");
+    assert_eq!(row(&rows, "Diego Jaramillo Paz").5, vec!["chair"]);
 }
 
 #[test]
