@@ -397,7 +397,8 @@ fn a_verb_of_chairing_or_secretarying_before_the_name() {
          Director of Planning, Ministry of Transport. Participants discussed road safety.",
     );
     assert_eq!(row(&rows, "Pedro Alva Ruiz").5, vec!["chair"]);
-    let rows = speakers("La reunión se celebró en Quito. El presidente de la reunión fue el señor Diego Jaramillo Paz.");
+    let rows =
+        speakers("La reunión se celebró en Quito. El presidente de la reunión fue el señor Diego Jaramillo Paz.");
     assert_eq!(row(&rows, "Diego Jaramillo Paz").5, vec!["chair"]);
 }
 

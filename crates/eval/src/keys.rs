@@ -16,6 +16,17 @@ pub struct Extraction {
     pub ministries: Vec<String>,
     pub organizations: Vec<String>,
     pub countries: Vec<String>,
+    /// The session's date and time: absent from a key that does not give them (GOLD.md: optional),
+    /// `Some(Null)` when it says there is none.
+    #[serde(deserialize_with = "present")]
+    pub date: Option<serde_json::Value>,
+    #[serde(deserialize_with = "present")]
+    pub time: Option<serde_json::Value>,
+}
+
+/// A field that is there, null included (serde reads a null `Option` as absent).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(d).map(Some)
 }
 
 /// One row of the speaker-affiliation table.

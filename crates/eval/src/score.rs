@@ -91,11 +91,21 @@ pub struct AttributeCounts {
     pub honorific: usize,
 }
 
+/// Keys that give a date or a time (null included), and how many of them acta's record equals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MetadataCounts {
+    pub date_keys: usize,
+    pub date_right: usize,
+    pub time_keys: usize,
+    pub time_right: usize,
+}
+
 /// Accumulates scores over reports; keeps a readable list of every miss and extra.
 #[derive(Debug, Default)]
 pub struct Scorer {
     counts: [Counts; 7],
     pub attributes: AttributeCounts,
+    pub metadata: MetadataCounts,
     /// One block per report that has any miss, extra or wrong attribute.
     pub details: Vec<String>,
     pub reports: usize,
@@ -162,6 +172,27 @@ impl Scorer {
         c.fn_ += gp.len() - pairs.len();
         c.fp += fp.len() - pairs.len();
         self.speakers(&gold.speakers, &found.speakers, &mut notes);
+        // Date and time: the same value (a time's spaces aside), or both none.
+        let text = |v: &Option<serde_json::Value>| {
+            v.as_ref().and_then(|v| v.as_str()).map(|s| s.split_whitespace().collect::<String>())
+        };
+        let m = &mut self.metadata;
+        for (name, gold_value, found_value, keys, right) in [
+            ("date", &gold.date, &found.date, &mut m.date_keys, &mut m.date_right),
+            ("time", &gold.time, &found.time, &mut m.time_keys, &mut m.time_right),
+        ] {
+            if gold_value.is_none() {
+                continue;
+            }
+            *keys += 1;
+            let (g, f) = (text(gold_value), text(found_value));
+            if g == f {
+                *right += 1;
+            } else {
+                let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "null".to_string());
+                let _ = writeln!(notes, "  wrong {name:<13} gold {} / found {}", show(&g), show(&f));
+            }
+        }
         if !notes.is_empty() && !self.quiet {
             self.details.push(format!("{}\n{notes}", gold.id));
         }
@@ -272,6 +303,17 @@ impl Scorer {
             acc(a.session_roles),
             acc(a.honorific)
         );
+        let m = &self.metadata;
+        let _ = writeln!(
+            out,
+            "metadata, keys that give it: date {}/{} right ({:.3}), time {}/{} right ({:.3})",
+            m.date_right,
+            m.date_keys,
+            ratio(m.date_right, m.date_keys),
+            m.time_right,
+            m.time_keys,
+            ratio(m.time_right, m.time_keys)
+        );
         out
     }
 }
@@ -319,6 +361,18 @@ mod tests {
         assert_eq!((l.tp, l.fp, l.fn_), (0, 1, 1));
         assert!(s.details[0].contains("miss  people        Marta Gómez"), "{}", s.details[0]);
         assert!(s.details[0].contains("extra organizations OECD"), "{}", s.details[0]);
+    }
+
+    #[test]
+    fn dates_and_times_are_scored_where_the_key_gives_them() {
+        let mut s = Scorer::default();
+        let found = ex(r#"{"id": "r", "date": "2024-07-12", "time": "09:30"}"#);
+        s.add(&ex(r#"{"id": "r", "date": "2024-07-11", "time": "09:30"}"#), Some(&found));
+        s.add(&ex(r#"{"id": "s", "date": null}"#), Some(&ex(r#"{"id": "s", "date": null, "time": "10:00"}"#)));
+        s.add(&ex(r#"{"id": "t"}"#), Some(&found));
+        assert_eq!(s.metadata, MetadataCounts { date_keys: 2, date_right: 1, time_keys: 1, time_right: 1 });
+        assert!(s.details[0].contains("wrong date          gold 2024-07-11 / found 2024-07-12"), "{}", s.details[0]);
+        assert!(s.table().contains("date 1/2 right (0.500), time 1/1 right (1.000)"), "{}", s.table());
     }
 
     #[test]
