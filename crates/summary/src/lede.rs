@@ -6,6 +6,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use acta_doc::{fold, fold_words, FieldKind, Lang, Report, SessionRole};
+use acta_layout::find_date;
 use acta_lexicon::{Lexicon, ListKind};
 
 /// How many of a report's first non-blank lines may say what kind of document it is.
@@ -309,12 +310,16 @@ impl Ledes {
         // A report's template says no kind of document: it serves titled reports as they are.
         let name = if titled && title.is_some() && kind != DocumentKind::Report { "titled" } else { kind.name() };
         let template = &ledes.templates.iter().find(|(n, _)| n == name)?.1;
-        // A title that holds the date already ("Board minutes 19th July 2011") is not followed by it.
+        // A title that holds the date already ("Board minutes 19th July 2011") is not followed by it,
+        // nor is a date that a chosen sentence gives under another spelling ("17 et 18 juin 2026"
+        // for the 17th, "June 17, 2026").
+        let date_said = |iso: &str| said.iter().any(|s| find_date(s, Some(lang)).is_some_and(|d| d.iso == iso));
         let date = report
             .metadata
             .date
             .as_deref()
             .filter(|d| d.get(..4).is_none_or(|year| title.is_none_or(|t| !t.contains(year))))
+            .filter(|d| !date_said(d))
             .and_then(|d| write_date(ledes, d))
             .filter(unsaid);
         let (chair, moderator) = match chair(report).filter(|(name, _)| unsaid(name)) {
@@ -355,19 +360,33 @@ impl Ledes {
     /// María Gómez."), from the pack's `speakers` template: not the chair, moderator or organiser,
     /// whom the first sentence names, nor anyone a sentence of `said` (folded to its words,
     /// `fold_words`) names already.
-    pub fn closing(&self, report: &Report, lang: Lang, said: &[String]) -> Option<String> {
+    ///
+    /// With `no_lede` (no first sentence was composed to name the chair), the chair or moderator
+    /// comes first, from the pack's `chaired` or `moderated` row ("Chaired by Ana Silva.").
+    pub fn closing(&self, report: &Report, lang: Lang, said: &[String], no_lede: bool) -> Option<String> {
         let ledes = self.by_lang.get(&lang)?;
-        let template = &ledes.templates.iter().find(|(n, _)| n == "speakers")?.1;
         let unsaid = |name: &String| {
             let name = format!(" {} ", fold_words(name));
             !said.iter().any(|s| format!(" {s} ").contains(&name))
         };
-        let chair = chair(report).map(|(name, _)| name);
+        let chaired = chair(report);
+        let chair_sentence =
+            chaired.as_ref().filter(|(name, _)| no_lede && unsaid(name)).and_then(|(name, moderated)| {
+                let row = if *moderated { "moderated" } else { "chaired" };
+                let template = &ledes.templates.iter().find(|(n, _)| n == row)?.1;
+                render(template, &|p: &str| matches!(p, "chair" | "moderator").then(|| name.clone()))
+            });
+        let chair = chaired.map(|(name, _)| name);
         let organizer = organizer(report);
         let named: Vec<&str> = [&chair, &organizer].into_iter().filter_map(|n| n.as_deref()).collect();
-        let names = speakers(report, ledes.and.as_deref().unwrap_or("&"), &named, &unsaid)?;
-        let sentence = render(template, &|p: &str| (p == "speakers").then(|| names.clone()))?;
-        Some(finish_sentence(&sentence))
+        let names = speakers(report, ledes.and.as_deref().unwrap_or("&"), &named, &unsaid);
+        let speakers_sentence = names.and_then(|names| {
+            let template = &ledes.templates.iter().find(|(n, _)| n == "speakers")?.1;
+            render(template, &|p: &str| (p == "speakers").then(|| names.clone()))
+        });
+        let sentences: Vec<String> =
+            [chair_sentence, speakers_sentence].into_iter().flatten().map(|s| finish_sentence(&s)).collect();
+        (!sentences.is_empty()).then(|| sentences.join(" "))
     }
 }
 
@@ -679,6 +698,15 @@ mod tests {
             ledes.compose_said(&r, Lang::EN, kind, title.as_deref(), &said).as_deref(),
             Some("Workshop on open data, 3 May 2022.")
         );
+        // Nor a date that a chosen sentence gives, as a range or in digits.
+        for sentence in ["The workshop met on 3 and 4 May 2022.", "Lisbon, 2022-05-03: the workshop met."] {
+            let said = [fold(sentence)];
+            assert_eq!(
+                ledes.compose_said(&r, Lang::EN, kind, title.as_deref(), &said).as_deref(),
+                Some("Workshop on open data, moderated by Ana Silva."),
+                "{sentence}"
+            );
+        }
     }
 
     #[test]
@@ -720,22 +748,25 @@ mod tests {
             ledes.compose(&r, Lang::EN).as_deref(),
             Some("Council meeting on open data, 3 May 2022, chaired by Ana Silva.")
         );
-        assert_eq!(ledes.closing(&r, Lang::EN, &[]).as_deref(), Some("Speakers: Juan Pérez, Maria Costa and Li Wei."));
+        assert_eq!(
+            ledes.closing(&r, Lang::EN, &[], false).as_deref(),
+            Some("Speakers: Juan Pérez, Maria Costa and Li Wei.")
+        );
         let r = with_speakers(text, &[("Ana Silva", SessionRole::Moderator), ("Juan Pérez", SessionRole::Speaker)]);
         assert_eq!(
             ledes.compose(&r, Lang::ES).as_deref(),
             Some("Council meeting on open data, 3 de mayo de 2022, moderado por Ana Silva.")
         );
-        assert_eq!(ledes.closing(&r, Lang::ES, &[]).as_deref(), Some("Intervinieron Juan Pérez."));
+        assert_eq!(ledes.closing(&r, Lang::ES, &[], false).as_deref(), Some("Intervinieron Juan Pérez."));
         // A speaker that a chosen sentence names already is not named again.
         let said = [fold_words("Juan Pérez opened the meeting.")];
-        assert_eq!(ledes.closing(&r, Lang::EN, &said), None);
+        assert_eq!(ledes.closing(&r, Lang::EN, &said, false), None);
         // ... under any spelling of its hyphens and capitals, and only as a whole name.
         let r = with_speakers(text, &[("Jose Jean Baptiste", SessionRole::Speaker)]);
         let said = [fold_words("Le directeur, Monsieur Jose JEAN-BAPTISTE, a parlé.")];
-        assert_eq!(ledes.closing(&r, Lang::FR, &said), None);
+        assert_eq!(ledes.closing(&r, Lang::FR, &said, false), None);
         let said = [fold_words("Josette Jean Baptiste a parlé.")];
-        assert_eq!(ledes.closing(&r, Lang::FR, &said).as_deref(), Some("Intervenants : Jose Jean Baptiste."));
+        assert_eq!(ledes.closing(&r, Lang::FR, &said, false).as_deref(), Some("Intervenants : Jose Jean Baptiste."));
         // Two moderators moderated a panel each: neither moderated the event; one chair chaired it.
         let two = [("Ana Silva", SessionRole::Moderator), ("Li Wei", SessionRole::Moderator)];
         let r = with_speakers(text, &two);
@@ -750,7 +781,18 @@ mod tests {
             "Open data day\nDate: 3 May 2022\nOrganizer: Ana Silva\n\nThe council approved the plan.\n",
             &[("Ana Silva Gómez", SessionRole::Speaker), ("Juan Pérez", SessionRole::Speaker)],
         );
-        assert_eq!(ledes.closing(&r, Lang::EN, &[]).as_deref(), Some("Speakers: Juan Pérez."));
+        assert_eq!(ledes.closing(&r, Lang::EN, &[], false).as_deref(), Some("Speakers: Juan Pérez."));
+        // Without a first sentence to name them, the chair or moderator opens the closing, unless a
+        // chosen sentence names them.
+        let r = with_speakers(text, &[("Ana Silva", SessionRole::Chair), ("Juan Pérez", SessionRole::Speaker)]);
+        assert_eq!(
+            ledes.closing(&r, Lang::EN, &[], true).as_deref(),
+            Some("Chaired by Ana Silva. Speakers: Juan Pérez.")
+        );
+        let said = [fold_words("Ana Silva opened the meeting.")];
+        assert_eq!(ledes.closing(&r, Lang::EN, &said, true).as_deref(), Some("Speakers: Juan Pérez."));
+        let r = with_speakers(text, &[("Ana Silva", SessionRole::Moderator)]);
+        assert_eq!(ledes.closing(&r, Lang::FR, &[], true).as_deref(), Some("Modérée par Ana Silva."));
     }
 
     #[test]

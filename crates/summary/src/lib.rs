@@ -271,7 +271,11 @@ impl Stage for SummaryStage {
         };
         let lede = if wanted { self.ledes.compose_with(report, lang, kind, title.as_deref()) } else { None };
         // Who spoke closes the summary: after what the event was and what it said, as a reader tells it.
-        let close = if wanted && self.close_with_speakers { self.ledes.closing(report, lang, &[]) } else { None };
+        let close = if wanted && self.close_with_speakers {
+            self.ledes.closing(report, lang, &[], lede.is_none())
+        } else {
+            None
+        };
         let composed_words: usize = [&lede, &close].into_iter().flatten().map(|s| s.split_whitespace().count()).sum();
         let composed_chars: usize = [&lede, &close].into_iter().flatten().map(|s| s.chars().count() + 1).sum();
         let mut cands = self.candidates(report, kind.0 == DocumentKind::Minutes);
@@ -351,12 +355,13 @@ impl Stage for SummaryStage {
             }
             _ => lede,
         };
+        let no_lede = lede.is_none();
         report.summary_lede = lede;
         // A speaker that a chosen sentence names is not named again.
         report.summary_close = close.and_then(|_| {
             // Word by word: "Jean-Baptiste" in a sentence names the table's "Jean Baptiste".
             let said: Vec<String> = report.summary.iter().map(|r| fold_words(r.slice(&report.text))).collect();
-            self.ledes.closing(report, lang, &said)
+            self.ledes.closing(report, lang, &said, no_lede)
         });
         let section_limit = Limit::sentences(self.sentences.min(2));
         for (i, section) in report.sections.iter_mut().enumerate() {
