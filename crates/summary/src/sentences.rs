@@ -37,8 +37,23 @@ pub fn split_sentences(text: &str, range: ByteRange) -> Vec<ByteRange> {
     SentenceSplitter::bundled().split(text, range)
 }
 
+/// A text with fewer capitals than this share of its letters is machine captioning ("good morning
+/// and welcome. the fcc is ..."): its sentences start in lower case.
+const CAPTION_CAPITALS_PER_MILLE: usize = 20;
+
+/// Whether `s` is written (nearly) without capitals, as machine captions are.
+fn in_lower_case(s: &str) -> bool {
+    let (mut letters, mut capitals) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        capitals += usize::from(c.is_uppercase());
+    }
+    letters >= 200 && capitals * 1000 < letters * CAPTION_CAPITALS_PER_MILLE
+}
+
 fn split(text: &str, range: ByteRange, abbreviations: &HashSet<String>) -> Vec<ByteRange> {
     let s = range.slice(text);
+    let lower_case_text = in_lower_case(s);
     let mut out = Vec::new();
     let mut start = 0;
     // Stops are ASCII, or '…' (whose first byte 0xE2 starts other characters too).
@@ -65,7 +80,11 @@ fn split(text: &str, range: ByteRange, abbreviations: &HashSet<String>) -> Vec<B
         if next.is_some()
             && !(next_is_space
                 && next_start.is_some_and(|ch| {
-                    ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '«' | '¿' | '¡' | '(' | '-')
+                    ch.is_uppercase()
+                        || ch.is_ascii_digit()
+                        || matches!(ch, '"' | '“' | '«' | '¿' | '¡' | '(' | '-')
+                        // Captions start a turn with ">>".
+                        || (lower_case_text && (ch.is_lowercase() || ch == '>'))
                 }))
         {
             continue;
@@ -153,5 +172,25 @@ mod tests {
             vec!["\"We cannot wait,\" he said.", "\"Fibre is slow.\"", "Then the panel began."]
         );
         assert_eq!(split("M. Konaté a parlé. Mme Sow a conclu."), vec!["M. Konaté a parlé.", "Mme Sow a conclu."]);
+    }
+
+    #[test]
+    fn machine_captions_start_their_sentences_in_lower_case() {
+        let captions = "here on the network, online or on the go with our new video app. >> next the hearing on the \
+                        nominee for the commission chair. she and the other nominees testified before the committee \
+                        for three hours. >> today the committee will consider the nominees and i want to thank them.";
+        assert_eq!(
+            split(captions),
+            vec![
+                "here on the network, online or on the go with our new video app.",
+                ">> next the hearing on the nominee for the commission chair.",
+                "she and the other nominees testified before the committee for three hours.",
+                ">> today the committee will consider the nominees and i want to thank them."
+            ]
+        );
+        // Written text keeps its rule: a stop before a word in lower case ends no sentence.
+        let prose = "The U.N. and the O.A.S. agreed on the plan for the region after a long debate in the assembly. \
+                     The ministers of the member states then signed the text. > Read more about the conference.";
+        assert_eq!(split(prose).len(), 2);
     }
 }
