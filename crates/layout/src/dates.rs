@@ -331,6 +331,9 @@ mod tests {
         assert_eq!(date("June 30 to July 2, 2014", Lang::EN).as_deref(), Some("2014-06-30"));
         assert_eq!(date("30 June - 2 July 2014", Lang::EN).as_deref(), Some("2014-06-30"));
         assert_eq!(date("30 December 2014 to 2 January 2015", Lang::EN).as_deref(), Some("2014-12-30"));
+        // A range over the new year, its year written once, starts in the year before.
+        assert_eq!(date("30 December - 2 January 2015", Lang::EN).as_deref(), Some("2014-12-30"));
+        assert_eq!(date("December 30 to January 2, 2015", Lang::EN).as_deref(), Some("2014-12-30"));
         assert_eq!(date("organisée à Dakar les 11 et 12 juillet 2024", Lang::FR).as_deref(), Some("2024-07-11"));
         assert_eq!(date("du 13 au 24 décembre 2021", Lang::FR).as_deref(), Some("2021-12-13"));
         assert_eq!(date("del 13 al 15 de mayo de 2024", Lang::ES).as_deref(), Some("2024-05-13"));
