@@ -149,6 +149,21 @@ fn honorifics_are_recorded_apart_from_the_name() {
     }
 }
 
+/// "His Excellency", "Son Excellence", "Sir" and "Datuk" address a person and are no part of the name.
+#[test]
+fn words_of_address_before_a_name_are_left_out_of_it() {
+    for (text, name) in [
+        ("Speakers\n- His Excellency Kofi Asante Mensah, Ambassador of Ghana\n", "Kofi Asante Mensah"),
+        ("The session was opened by Her Excellency Marta Lindqvist, Minister of Trade.\n", "Marta Lindqvist"),
+        ("Sir Alan Whitcombe chaired the panel on open data.\n", "Alan Whitcombe"),
+        ("Datuk Aziz Rahman, the Deputy Minister, opened the workshop.\n", "Aziz Rahman"),
+    ] {
+        assert_eq!(people(text), [name], "{text}");
+    }
+    let french = extract_in("Son Excellence Monsieur Ousmane Diallo a ouvert la séance.\n", Some(Lang::FR));
+    assert_eq!(names(&french, EntityKind::Person), ["Ousmane Diallo"]);
+}
+
 #[test]
 fn forms_of_address_in_small_letters_between_a_title_and_a_name() {
     let s =
