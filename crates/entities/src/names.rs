@@ -249,7 +249,20 @@ pub fn name_after_honorific(text: &str, pos: usize, gaz: &Gazetteers) -> Option<
     // "HONORABLE CONCEJO DELIBERANTE": a word that is never part of a name does not start one; a
     // month's name may ("Marco" is also março).
     let stop = gaz.is_name_stopword(tok) && !gaz.months.contains(&acta_doc::fold(tok));
-    if !plain || next.starts_with(' ') || stop {
+    // "Mme Le Goff", "M. Le Drian", "Mr Van Dyke": after a form of address, a capitalised particle
+    // opens a surname when a capitalised word that is no title follows it ("M. Le Président" is
+    // no name).
+    let particle_opens_surname = || {
+        is_particle(&tok.to_lowercase())
+            && token_at(text, tok_end + 1).is_some_and(|(_, surname)| {
+                surname.chars().next().is_some_and(char::is_uppercase)
+                    && surname.chars().skip(1).all(char::is_lowercase)
+                    && surname.chars().count() >= 3
+                    && !gaz.is_title_or_plural(surname)
+                    && !gaz.is_name_stopword(surname)
+            })
+    };
+    if !plain || next.starts_with(' ') || stop && !particle_opens_surname() {
         return None;
     }
     let rest = name_at(text, tok_end + 1, gaz)?;

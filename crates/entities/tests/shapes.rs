@@ -149,6 +149,17 @@ fn honorifics_are_recorded_apart_from_the_name() {
     }
 }
 
+/// "Mme Le Goff", "M. Le Drian": a surname that opens with a capitalised particle, after a form of
+/// address; "M. Le Président" is a title, no name.
+#[test]
+fn a_surname_that_opens_with_a_particle_after_a_form_of_address() {
+    let r = extract_in(
+        "M. Le Président ouvre la séance. Mme Le Goff présente le budget et M. Le Drian répond.\n",
+        Some(Lang::FR),
+    );
+    assert_eq!(names(&r, EntityKind::Person), ["Le Goff", "Le Drian"]);
+}
+
 /// "His Excellency", "Son Excellence", "Sir" and "Datuk" address a person and are no part of the name.
 #[test]
 fn words_of_address_before_a_name_are_left_out_of_it() {
