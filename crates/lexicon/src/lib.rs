@@ -65,6 +65,10 @@ pub enum ListKind {
     /// Words of a sentence that says what the event was ("was held", "took place", "brought
     /// together"), lower case: such a sentence ranks higher in a summary.
     Framing,
+    /// Forms of address and courtesy of a speech or a letter ("ladies and gentlemen", "distinguished
+    /// guests", "muchas gracias", "mesdames et messieurs"), lower case: a sentence made of them and
+    /// a few more words says nothing a summary can use.
+    Courtesy,
     /// Words after which a period does not end a sentence ("dr", "e.g", "núm"), lower case,
     /// without the final period.
     Abbreviations,
@@ -179,7 +183,7 @@ pub enum ListKind {
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 61] = [
+    pub const ALL: [ListKind; 62] = [
         ListKind::Titles,
         ListKind::SpeechVerbs,
         ListKind::LeadIns,
@@ -196,6 +200,7 @@ impl ListKind {
         ListKind::Procedure,
         ListKind::Outcomes,
         ListKind::Framing,
+        ListKind::Courtesy,
         ListKind::Abbreviations,
         ListKind::SharedHeads,
         ListKind::LeaderTitles,
@@ -262,6 +267,7 @@ impl ListKind {
             ListKind::Procedure => "procedure.txt",
             ListKind::Outcomes => "outcomes.txt",
             ListKind::Framing => "framing.txt",
+            ListKind::Courtesy => "courtesy.txt",
             ListKind::Abbreviations => "abbreviations.txt",
             ListKind::SharedHeads => "shared_heads.tsv",
             ListKind::LeaderTitles => "leader_titles.txt",
@@ -324,6 +330,7 @@ impl ListKind {
             | ListKind::Procedure
             | ListKind::Outcomes
             | ListKind::Framing
+            | ListKind::Courtesy
             | ListKind::Abbreviations
             | ListKind::LeaderTitles
             | ListKind::NameConnectors

@@ -50,13 +50,15 @@ enum PhraseKind {
     Procedure,
     Outcome,
     Framing,
+    Courtesy,
 }
 
-const PHRASE_KINDS: [(PhraseKind, ListKind); 4] = [
+const PHRASE_KINDS: [(PhraseKind, ListKind); 5] = [
     (PhraseKind::Boilerplate, ListKind::Boilerplate),
     (PhraseKind::Procedure, ListKind::Procedure),
     (PhraseKind::Outcome, ListKind::Outcomes),
     (PhraseKind::Framing, ListKind::Framing),
+    (PhraseKind::Courtesy, ListKind::Courtesy),
 ];
 
 /// The phrases of several language-pack lists in one automaton, found in a sentence as whole
@@ -112,6 +114,32 @@ impl Phrases {
         }
         counts
     }
+
+    /// The words of `sentence` outside its phrases of courtesy that are no stop words (names
+    /// count): what is left of "Excellencies, distinguished guests, ladies and gentlemen" once
+    /// the forms of address are taken out.
+    fn words_besides_courtesy(&self, sentence: &str, stops: &HashSet<String>) -> usize {
+        let is_word = |i: usize| sentence[i..].chars().next().is_some_and(char::is_alphanumeric);
+        let before_is_word = |i: usize| sentence[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+        let courtesy: Vec<(usize, usize)> = self
+            .automaton
+            .find_iter(sentence.as_bytes())
+            .filter(|m| self.kinds[m.pattern().as_usize()] == PhraseKind::Courtesy)
+            .filter(|m| !before_is_word(m.start()) && (m.end() >= sentence.len() || !is_word(m.end())))
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let mut count = 0;
+        let mut at = 0;
+        for word in sentence.split(|c: char| !c.is_alphanumeric()) {
+            let start = at;
+            at += word.len() + sentence[at + word.len()..].chars().next().map_or(0, char::len_utf8);
+            let outside = !courtesy.iter().any(|&(s, e)| s <= start && start < e);
+            if outside && word.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !stops.contains(&fold(word)) {
+                count += 1;
+            }
+        }
+        count
+    }
 }
 
 /// A summary's default length when neither `--summary-sentences` nor `--summary-chars` is given:
@@ -125,6 +153,9 @@ const BOILERPLATE_MAX_WORDS: usize = 30;
 /// In minutes: how much a sentence of procedure and one of outcome weigh.
 const PROCEDURE_WEIGHT: f64 = 0.3;
 const OUTCOME_WEIGHT: f64 = 1.5;
+/// A sentence with a phrase of courtesy and fewer other words than this (stop words aside) is a
+/// greeting or a thanks, not a summary sentence.
+const COURTESY_MIN_OTHER_WORDS: usize = 3;
 /// A sentence of this many words with under a quarter of them in lower case is a run of names.
 const NAME_RUN_MIN_WORDS: usize = 10;
 /// A line of page furniture has at most this many words.
@@ -478,6 +509,9 @@ impl SummaryStage {
                 if is_boilerplate(sentence, phrases) || is_name_run(sentence) {
                     continue;
                 }
+                if self.is_courtesy(sentence, phrases, stops) {
+                    continue;
+                }
                 let mut prior = prior;
                 // A sentence that says what the event was: what a summary opens with.
                 if phrases.get(PhraseKind::Framing) > 0 {
@@ -527,6 +561,19 @@ impl SummaryStage {
 }
 
 impl SummaryStage {
+    /// A greeting or a thanks: a phrase of courtesy and fewer than a few other words that are no
+    /// stop words.
+    fn is_courtesy(&self, sentence: &str, phrases: PhraseCounts, stops: &HashSet<String>) -> bool {
+        phrases.get(PhraseKind::Courtesy) > 0
+            && self.phrases.words_besides_courtesy(sentence, stops) < COURTESY_MIN_OTHER_WORDS
+    }
+
+    /// The stop words of the language at `at` (English where it is not known).
+    fn stops_at(&self, report: &Report, at: usize) -> &HashSet<String> {
+        static EMPTY: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(HashSet::new);
+        self.stop_words.get(&report.language_at(at).unwrap_or(Lang::EN)).unwrap_or(&EMPTY)
+    }
+
     /// The report's first lines, in order, up to `budget` words and `room` pieces: fields, page
     /// furniture and the title already said by the lede (`skip`, `lede_title`) left out; a line
     /// longer than what is left of the budget cut at a word.
@@ -558,6 +605,7 @@ impl SummaryStage {
             if piece.is_empty()
                 || skip.is_some_and(|t| content.contains(&t) || t.contains(&content))
                 || is_boilerplate(piece, self.phrases.count(piece))
+                || self.is_courtesy(piece, self.phrases.count(piece), self.stops_at(report, content.start))
                 || piece.split_whitespace().count() < 2
                 || is_counter(piece)
                 || is_prompt_or_key(piece)
@@ -996,6 +1044,21 @@ mod tests {
             assert!(!summary.contains(furniture), "{furniture}: {summary}");
         }
         assert!(r.key_points.is_empty());
+    }
+
+    #[test]
+    fn a_greeting_or_a_thanks_is_no_summary_sentence() {
+        let text = "Opening of the regional forum\n\n>> MODERATOR: Excellencies, distinguished guests, ladies and gentlemen, good morning.\n\nThe regional forum on digital government brought together ministers from nine countries in Lima.\n\nThank you very much, Mr. Chairman, and thank you all.\n\nThe ministers agreed to share their digital identity systems and to meet again next year in Quito.\n";
+        let (_, summary) = summarise(text, Lang::EN, SummaryStage::default_length(&Lexicon::bundled()));
+        assert!(summary.contains("brought together ministers"), "{summary}");
+        assert!(summary.contains("agreed to share"), "{summary}");
+        for greeting in ["ladies and gentlemen", "Thank you"] {
+            assert!(!summary.contains(greeting), "{greeting}: {summary}");
+        }
+        // A sentence that goes on past its greeting says something.
+        let text = "Señoras y señores, muy buenos días: el foro regional de gobierno digital reunió en Lima a ministros de nueve países para comparar sus planes.\n\nLos ministros acordaron compartir sus sistemas de identidad digital.\n";
+        let (_, summary) = summarise(text, Lang::ES, SummaryStage::default_length(&Lexicon::bundled()));
+        assert!(summary.contains("reunió en Lima"), "{summary}");
     }
 
     #[test]
