@@ -26,6 +26,8 @@ pub(crate) struct ClassWords {
     pub(crate) body_after_name_leads: Vec<String>,
     /// " on behalf of the ", " representing ": a body a person speaks for, after a comma too.
     pub(crate) representation_leads: Vec<String>,
+    /// "speaking on behalf of", "en nombre de", lower case.
+    pub(crate) speaking_for: Vec<String>,
     pub(crate) particles_before_place: Vec<String>,
     /// "em", "of": a generic name followed by one and a year is still generic ("Sociedade da
     /// Informação em 2003").
@@ -169,6 +171,7 @@ impl ClassWords {
                 leads.sort_by_key(|w| std::cmp::Reverse(w.len()));
                 leads
             },
+            speaking_for: list(WordClass::SpeakingFor),
             body_after_name_leads: {
                 let mut leads = spaced(WordClass::BodyAfterNameLead);
                 leads.sort_by_key(|w| std::cmp::Reverse(w.len()));

@@ -77,7 +77,7 @@ pub fn list_entries(report: &Report, gaz: &Gazetteers) -> Vec<ListEntry> {
                 .or_else(|| label_first_entry(text, part, gaz, lang(part.start), role))
                 .or_else(|| title_first_entry(text, part, gaz, lang(part.start), role));
             if let Some(mut p) = parsed {
-                if is_sentence_about(text, &p, gaz) {
+                if is_sentence_about(text, &p, gaz) || speaks_for(p.rest.slice(text), gaz) {
                     continue;
                 }
                 with_lines_below(report, &mut p, part, gaz);
@@ -186,6 +186,11 @@ pub fn list_entries(report: &Report, gaz: &Gazetteers) -> Vec<ListEntry> {
             // small letters that is no title, article or preposition is a sentence about the person
             // (minutes go on below their list of members present), not an entry.
             if in_speakers && is_sentence_about(text, &p, gaz) {
+                continue;
+            }
+            // "Mr. Odhiambo (Kenya), speaking on behalf of the Group of African States, called for
+            // ...": a delegate's turn in a summary record, not an entry with a title.
+            if speaks_for(p.rest.slice(text), gaz) {
                 continue;
             }
             if !in_speakers {
@@ -525,6 +530,21 @@ pub fn parse_entry(
         source: range,
         title_cell: None,
     })
+}
+
+/// Does an entry's description open, past a country in brackets, with whom the person speaks for
+/// ("(Kenya), speaking on behalf of ...", "en nombre del Grupo de Río")?
+fn speaks_for(rest: &str, gaz: &Gazetteers) -> bool {
+    let separators: &[char] = &[' ', ',', '-', '–', '—', '('];
+    let mut rest = rest.trim_start_matches(separators);
+    // The country in brackets, whose opening bracket the entry's separators took.
+    if let Some((inside, after)) = rest.split_once(')') {
+        if !inside.contains('(') && inside.split_whitespace().count() <= 5 {
+            rest = after.trim_start_matches(separators);
+        }
+    }
+    let head: String = rest.chars().take(40).collect::<String>().to_lowercase();
+    gaz.classes.speaking_for.iter().any(|phrase| head.strip_prefix(phrase.as_str()).is_some_and(|r| r.starts_with(' ')))
 }
 
 /// Is this entry a sentence about its person: no separator after the name, then a word in small

@@ -149,6 +149,23 @@ fn honorifics_are_recorded_apart_from_the_name() {
     }
 }
 
+/// A summary record's turn: "Mr. X (Kenya), speaking on behalf of the Group ..., called for ...": the
+/// delegate speaks for a group; that clause and what follows are what was said, no title.
+#[test]
+fn a_delegate_speaking_for_a_group_has_no_title_from_it() {
+    let text = "Summary record of the 4th meeting\n\n3. Mr. Tomas Lindgren (Sweden), speaking on behalf of the Nordic countries, called for more resources for the information centres.\n\n4. Ms. Amina Yusuf (Nigeria) said that her delegation supported the draft.\n";
+    let s = speakers(text);
+    let lindgren = row(&s, "Tomas Lindgren");
+    assert_eq!(
+        (lindgren.2.as_deref(), lindgren.3.as_deref(), lindgren.4.as_deref()),
+        (None, None, Some("SE")),
+        "{s:?}"
+    );
+    let s = speakers_in("12. La Sra. Carmen Rojas (Chile), hablando en nombre del Grupo de Río, dijo que su delegación apoya el proyecto.\n", Lang::ES);
+    let rojas = row(&s, "Carmen Rojas");
+    assert_eq!((rojas.2.as_deref(), rojas.4.as_deref()), (None, Some("CL")), "{s:?}");
+}
+
 /// "Mme Le Goff", "M. Le Drian": a surname that opens with a capitalised particle, after a form of
 /// address; "M. Le Président" is a title, no name.
 #[test]

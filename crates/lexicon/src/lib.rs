@@ -439,6 +439,9 @@ word_classes! {
     /// Words between a person's name and the body they speak for ("on behalf of the",
     /// "representing", "en representación del"), lower case: after a comma too.
     RepresentationLead = "representation_lead",
+    /// Words after a delegate's name and country that say whom they speak for ("speaking on behalf
+    /// of", "en nombre de"), lower case: the clause is what the delegate said, not their title.
+    SpeakingFor = "speaking_for",
     /// Particles that may join a surname to a place ("Bohorquez de ..."), lower case.
     ParticleBeforePlace = "particle_before_place",
     /// Prepositions between a generic name and a year ("em 2003"), lower case.
