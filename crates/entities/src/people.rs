@@ -27,6 +27,9 @@ pub(crate) fn speech_verb_after_space(after: &str, gaz: &Gazetteers) -> bool {
 
 /// How far before a verb of speech, or after a title, a name is looked for.
 pub(crate) const NAME_WINDOW: usize = 100;
+/// How long the rest of a title set off by commas before a name may be ("le directeur général de
+/// l'Autorité de régulation des télécommunications et des postes (ARTP), Dahirou Thiam,"), in bytes.
+const TITLE_CLAUSE_BYTES: usize = 110;
 /// How many names after a known one a list of names is read for.
 const MAX_LIST_ITEMS: usize = 12;
 
@@ -173,7 +176,7 @@ pub(crate) fn people(report: &Report, entries: &[ListEntry], gaz: &Gazetteers, s
     // "la ministra de Ciencia, Aisén Etcheverry, destacó": a name set off by commas after a title.
     for &(title_start, title_end) in &scans.titles {
         // The comma comes within a short title ("la ministra de Ciencia, "): look only that far.
-        let mut limit = (title_end + NAME_WINDOW).min(text.len());
+        let mut limit = (title_end + TITLE_CLAUSE_BYTES + NAME_WINDOW).min(text.len());
         while !text.is_char_boundary(limit) {
             limit -= 1;
         }
@@ -196,7 +199,7 @@ pub(crate) fn people(report: &Report, entries: &[ListEntry], gaz: &Gazetteers, s
             comma = next;
         }
         let between = &text[title_end..comma];
-        if between.len() > 70 || between.contains(['.', ';', ':', '\n']) {
+        if between.len() > TITLE_CLAUSE_BYTES || between.contains(['.', ';', ':', '\n']) {
             continue;
         }
         let mut start = comma + 2;

@@ -149,6 +149,14 @@ fn honorifics_are_recorded_apart_from_the_name() {
     }
 }
 
+/// A name set off by commas after a title whose body has a long name and its acronym.
+#[test]
+fn a_name_after_a_title_with_a_long_body_name() {
+    let text = "Étaient également présents le directeur général de l'Autorité de régulation des télécommunications et des postes (ARTP), Dahirou Thiam, et la présidente de l'Organisation des professionnels des TIC, Mariama Sarr.\n";
+    let r = extract_in(text, Some(Lang::FR));
+    assert_eq!(names(&r, EntityKind::Person), ["Dahirou Thiam", "Mariama Sarr"]);
+}
+
 /// A summary record's turn: "Mr. X (Kenya), speaking on behalf of the Group ..., called for ...": the
 /// delegate speaks for a group; that clause and what follows are what was said, no title.
 #[test]
