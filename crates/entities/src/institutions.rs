@@ -904,7 +904,13 @@ fn lowercase_ministry_heads(
                 .strip_suffix(", ")
                 .and_then(|b| b.rsplit(' ').next())
                 .is_some_and(|w| w.starts_with(char::is_uppercase) && (gaz.is_surname(w) || gaz.is_given_name(w)));
-            if at_word_end(text, end) && !(title && (holder_named || after_name)) {
+            // "la subsecretaria Ramírez destacó": a title right before a person's name (a known
+            // surname or given name, no preposition between) is that person's.
+            let name_right_after = text[head_end..]
+                .strip_prefix(' ')
+                .and_then(|rest| rest.split([' ', ',', '.']).next())
+                .is_some_and(|w| w.starts_with(char::is_uppercase) && (gaz.is_surname(w) || gaz.is_given_name(w)));
+            if at_word_end(text, end) && !(title && (holder_named || after_name || name_right_after)) {
                 out.push((start, end));
             }
         }

@@ -149,6 +149,15 @@ fn honorifics_are_recorded_apart_from_the_name() {
     }
 }
 
+/// "la subsecretaria Ramírez": in Spanish the unaccented head is the person's title; before a
+/// surname it names no body ("la subsecretaría de Telecomunicaciones" does).
+#[test]
+fn a_title_before_a_surname_is_no_body() {
+    let text = "La subsecretaria de Telecomunicaciones, Claudia Ramírez Soto, presentó el plan. La subsecretaria Ramírez destacó que el plan contempla una inversión de 45 mil millones de pesos.\n";
+    let r = extract_in(text, Some(Lang::ES));
+    assert!(!bodies(&r).iter().any(|b| b.contains("Ramírez")), "{:?}", bodies(&r));
+}
+
 /// A name set off by commas after a title whose body has a long name and its acronym.
 #[test]
 fn a_name_after_a_title_with_a_long_body_name() {
