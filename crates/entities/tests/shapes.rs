@@ -149,6 +149,15 @@ fn honorifics_are_recorded_apart_from_the_name() {
     }
 }
 
+/// In a list of people in prose, the next person is no affiliation of the one before.
+#[test]
+fn the_next_person_of_a_list_is_no_affiliation() {
+    let text = "Aberta a sessão às dezenove horas. Presentes os vereadores: Ana Lúcia Prado, Benedito Soares, Carla Menezes de Oliveira e Paulo Henrique Lima.\n";
+    let r = extract_in(text, Some(Lang::PT));
+    assert!(bodies(&r).is_empty(), "{:?}", bodies(&r));
+    assert!(names(&r, EntityKind::Person).contains(&"Benedito Soares".to_string()));
+}
+
 /// "la subsecretaria Ramírez": in Spanish the unaccented head is the person's title; before a
 /// surname it names no body ("la subsecretaría de Telecomunicaciones" does).
 #[test]
