@@ -28,6 +28,8 @@ pub(crate) struct ClassWords {
     pub(crate) representation_leads: Vec<String>,
     /// "speaking on behalf of", "en nombre de", lower case.
     pub(crate) speaking_for: Vec<String>,
+    /// "sala", "plenário", "room", folded.
+    pub(crate) venue_nouns: HashSet<String>,
     pub(crate) particles_before_place: Vec<String>,
     /// "em", "of": a generic name followed by one and a year is still generic ("Sociedade da
     /// Informação em 2003").
@@ -172,6 +174,7 @@ impl ClassWords {
                 leads
             },
             speaking_for: list(WordClass::SpeakingFor),
+            venue_nouns: set(WordClass::VenueNoun),
             body_after_name_leads: {
                 let mut leads = spaced(WordClass::BodyAfterNameLead);
                 leads.sort_by_key(|w| std::cmp::Reverse(w.len()));

@@ -347,8 +347,9 @@ pub(crate) fn people(report: &Report, entries: &[ListEntry], gaz: &Gazetteers, s
         };
         let has_institution =
             c.overlapping(r).any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization));
-        // "Presentes os vereadores: Ana Lúcia Prado, Benedito Soares, ...": the next person of a list.
-        let another_person = cands.iter().any(|q| q.range != p.range && q.range.overlaps(&r));
+        // "Presentes os vereadores: Ana Lúcia Prado, Benedito Soares, ...": an apposition that opens
+        // with another person's name is the next person of a list.
+        let another_person = cands.iter().any(|q| q.range != p.range && q.range.start == r.start);
         if r.len() > 120 || r.slice(text).contains('\n') || has_institution || another_person {
             continue;
         }

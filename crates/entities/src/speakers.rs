@@ -173,6 +173,7 @@ impl Stage for SpeakerStage {
             // "M. X, ministre de ..., représenté par M. Y", whatever part the sentence gives X.
             if represented(&report.text, m.range, &self.gaz)
                 || stood_in_for(report, m.range, &self.gaz)
+                || names_a_venue(&report.text, m.range, &self.gaz)
                 || context.role.is_none() && (context.cited || in_byline(&report.text, m.range, &self.gaz))
             {
                 prose_absent.insert(m.canonical);
@@ -675,6 +676,22 @@ fn represented(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
                 && between.split_whitespace().count() <= REPRESENTED_TITLE_WORDS
         })
     })
+}
+
+/// "no Plenário Vereador Antônio Ribeiro", "en la Sala Raúl Prebisch", "the Nelson Mandela Room":
+/// a room or building named after the person (a venue noun right before the name, or one title
+/// between them, or right after it), who is not taking part.
+fn names_a_venue(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
+    let venue = |word: &str| gaz.classes.venue_nouns.contains(&word.to_lowercase());
+    let mut before = text[..name.start].strip_suffix(' ').unwrap_or("").rsplit(' ');
+    let previous = before.next().unwrap_or("");
+    let before_title =
+        gaz.is_title(previous) && before.next().is_some_and(|w| w.starts_with(char::is_uppercase) && venue(w));
+    let next =
+        text[name.end..].strip_prefix(' ').and_then(|a| a.split([' ', ',', '.', ';', '\n']).next()).unwrap_or("");
+    previous.starts_with(char::is_uppercase) && venue(previous)
+        || before_title
+        || next.starts_with(char::is_uppercase) && venue(next)
 }
 
 /// How far after a name its apposition is read for "represented by".

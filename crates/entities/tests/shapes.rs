@@ -149,6 +149,21 @@ fn honorifics_are_recorded_apart_from_the_name() {
     }
 }
 
+/// A room or building named after a person: the person is named, not taking part.
+#[test]
+fn the_namesake_of_a_room_is_no_speaker() {
+    for (text, lang, namesake, speaker) in [
+        ("Às dezenove horas, no Plenário Vereador Antônio Ribeiro, reuniu-se a Câmara sob a presidência do Vereador Marcos Aurélio Fontes.\n", Lang::PT, "Antônio Ribeiro", "Marcos Aurélio Fontes"),
+        ("El seminario se realizó en la Sala Raúl Prebisch y fue inaugurado por la ministra Ana Lucía Ferrer.\n", Lang::ES, "Raúl Prebisch", "Ana Lucía Ferrer"),
+        ("The workshop, held in the Nelson Mandela Room, was opened by Minister Grace Otieno.\n", Lang::EN, "Nelson Mandela", "Grace Otieno"),
+    ] {
+        let r = extract_in(text, Some(lang));
+        let rows = speaker_rows(&r);
+        assert!(rows.iter().any(|s| s.0 == speaker), "{text}: {rows:?}");
+        assert!(!rows.iter().any(|s| s.0 == namesake), "{text}: {rows:?}");
+    }
+}
+
 /// In a list of people in prose, the next person is no affiliation of the one before.
 #[test]
 fn the_next_person_of_a_list_is_no_affiliation() {

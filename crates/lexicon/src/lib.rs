@@ -442,6 +442,9 @@ word_classes! {
     /// Words after a delegate's name and country that say whom they speak for ("speaking on behalf
     /// of", "en nombre de"), lower case: the clause is what the delegate said, not their title.
     SpeakingFor = "speaking_for",
+    /// Nouns of rooms and buildings that are named after a person ("Plenário Ulysses Guimarães",
+    /// "Sala Raúl Prebisch", "Salle Jean Monnet"), lower case: that person is not taking part.
+    VenueNoun = "venue_noun",
     /// Particles that may join a surname to a place ("Bohorquez de ..."), lower case.
     ParticleBeforePlace = "particle_before_place",
     /// Prepositions between a generic name and a year ("em 2003"), lower case.
