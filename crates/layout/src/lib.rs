@@ -184,13 +184,15 @@ fn metadata(report: &Report) -> Metadata {
     // Without a field, the counts the prose reports ("brought together 64 participants, 27 of them
     // women", "reunió a más de 250 asistentes").
     if m.participants_text.is_none() {
-        if let Some((count, range)) = prose_count(window, &WORDS.participant_nouns, 0) {
+        let counted = prose_count(window, &WORDS.participant_nouns, 0, |_| true)
+            .or_else(|| prose_count(window, &WORDS.people_nouns, 0, |r| took_part_around(window, r)));
+        if let Some((count, range)) = counted {
             m.participants = Some(count);
             m.participants_text = Some(range);
         }
     }
     if m.women.is_none() && m.women_text.is_none() {
-        if let Some((count, range)) = prose_count(window, &WORDS.women_words, WORDS_BEFORE_WOMEN) {
+        if let Some((count, range)) = prose_count(window, &WORDS.women_words, WORDS_BEFORE_WOMEN, |_| true) {
             if m.participants.is_none_or(|all| count <= all) {
                 m.women = Some(count);
                 m.women_text = Some(range);
@@ -246,7 +248,12 @@ const WORDS_BEFORE_WOMEN: usize = 2;
 /// `between` other words, by one of `nouns` ("250 asistentes", "27 of them women"), and where the
 /// count and its noun are: not a year, not part of a longer token. Read by hand in one pass: a
 /// pattern with Unicode classes cost a tenth of the metadata stage.
-fn prose_count(window: &str, nouns: &foldhash::HashSet<String>, between: usize) -> Option<(u64, acta_doc::ByteRange)> {
+fn prose_count(
+    window: &str,
+    nouns: &foldhash::HashSet<String>,
+    between: usize,
+    accept: impl Fn(acta_doc::ByteRange) -> bool,
+) -> Option<(u64, acta_doc::ByteRange)> {
     let bytes = window.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -283,12 +290,36 @@ fn prose_count(window: &str, nouns: &foldhash::HashSet<String>, between: usize) 
             }
         }
         if let (Some(end), Some(count)) = (found, single_number(number)) {
-            if count > 0 && !(1900..=2100).contains(&count) {
-                return Some((count, acta_doc::ByteRange { start, end }));
+            let range = acta_doc::ByteRange { start, end };
+            if count > 0 && !(1900..=2100).contains(&count) && accept(range) {
+                return Some((count, range));
             }
         }
     }
     None
+}
+
+/// How far before a count of people, or after it, a word of taking part is looked for.
+const TOOK_PART_BYTES: usize = 40;
+
+/// Is a word of taking part ("Participaron 85 personas", "85 people attended") next to the count
+/// at `count`, in its sentence?
+fn took_part_around(window: &str, count: acta_doc::ByteRange) -> bool {
+    let mut from = count.start.saturating_sub(TOOK_PART_BYTES);
+    while !window.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (count.end + TOOK_PART_BYTES).min(window.len());
+    while !window.is_char_boundary(to) {
+        to -= 1;
+    }
+    let before = &window[from..count.start];
+    let before = &before[before.rfind(['.', '\n']).map_or(0, |i| i + 1)..];
+    let after = &window[count.end..to];
+    let after = &after[..after.find(['.', '\n']).unwrap_or(after.len())];
+    let words = |s: &str| s.split(|c: char| !c.is_alphabetic()).map(str::to_lowercase).collect::<Vec<_>>().join(" ");
+    let (before, after) = (format!(" {} ", words(before)), format!(" {} ", words(after)));
+    WORDS.took_part.iter().any(|w| before.contains(&format!(" {w} ")) || after.contains(&format!(" {w} ")))
 }
 
 /// A field's value that stops on a connector, with the next line that goes on with it.
@@ -528,6 +559,13 @@ mod tests {
         // A year or a percentage is no count; a field's count comes first.
         assert_eq!(counts("Forum\n\nIn 2024 participants came from 12 countries.\n"), (None, None));
         assert_eq!(counts("Forum\nParticipants: 85\n\nAbout 90 participants registered.\n"), (Some(85), None));
+        // People in general count next to a word of taking part, and only there.
+        assert_eq!(
+            counts("Mesa 3\n\nParticiparon 85 personas, de las cuales 47 eran mujeres.\n"),
+            (Some(85), Some(47))
+        );
+        assert_eq!(counts("Workshop\n\nAbout 120 people attended the workshop in Suva.\n"), (Some(120), None));
+        assert_eq!(counts("Plan\n\nEl plan beneficia a 3.000 personas de la región.\n"), (None, None));
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub(crate) struct LayoutWords {
     /// Words for women and for the people counted as taking part, lower case.
     pub(crate) women_words: HashSet<String>,
     pub(crate) participant_nouns: HashSet<String>,
+    /// "personas", "people": counted as participants only next to a word of `took_part`.
+    pub(crate) people_nouns: HashSet<String>,
+    pub(crate) took_part: Vec<String>,
     /// Phrases of web-page furniture ("skip to main content", "cookies"), lower case, in one
     /// automaton: the first lines of every report are looked up in it.
     pub(crate) boilerplate: aho_corasick::AhoCorasick,
@@ -82,6 +85,8 @@ impl LayoutWords {
             women: alternation(WordClass::Women),
             women_words: lexicon.class(WordClass::Women).map(str::to_lowercase).collect(),
             participant_nouns: lexicon.class(WordClass::ParticipantNoun).map(str::to_lowercase).collect(),
+            people_nouns: lexicon.class(WordClass::PeopleNoun).map(str::to_lowercase).collect(),
+            took_part: lexicon.class(WordClass::TookPart).map(str::to_lowercase).collect(),
             document_type: set(ListKind::DocumentTypeWords, acta_doc::fold),
             quoting: set(ListKind::QuotingWords, str::to_lowercase),
             one_letter: set(ListKind::OneLetterWords, str::to_lowercase),

@@ -601,6 +601,11 @@ word_classes! {
     TitleModifier = "title_modifier",
     /// Words for the people counted as taking part ("participants", "asistentes", "pessoas"),
     /// lower case: "reunió a más de 250 asistentes" reports the participants.
+    /// Nouns of people in general ("personas", "people"), lower case: a count of them is the
+    /// participants' only next to a word of taking part ("Participaron 85 personas").
+    PeopleNoun = "people_noun",
+    /// Words of taking part ("participaron", "attended", "took part"), lower case.
+    TookPart = "took_part",
     ParticipantNoun = "participant_noun",
     /// Ordinal suffixes after a day's number ("st", "er"), lower case.
     OrdinalSuffix = "ordinal_suffix",
