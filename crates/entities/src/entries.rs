@@ -198,7 +198,12 @@ pub fn list_entries(report: &Report, gaz: &Gazetteers) -> Vec<ListEntry> {
                 // name, then a short description, not a sentence.
                 let between = &text[p.name.end..p.rest.start];
                 let shaped = between.contains([',', '-', '–', '—', '|', '(', ':']) && !p.rest.is_empty();
-                let sentence = part.len() > 220 || gaz.sentence_verb_phrases.any_in(part.slice(text));
+                // A line of prose that opens with an honorific and goes on past its first sentence
+                // ("M. Le Bihan, adjoint aux finances, présente le budget. Après en avoir délibéré,
+                // le Conseil adopte ...") is no entry either.
+                let prose_line =
+                    line.kind == LineKind::Text && honorific_led && second_sentence(p.rest.slice(text), gaz);
+                let sentence = part.len() > 220 || prose_line || gaz.sentence_verb_phrases.any_in(part.slice(text));
                 if !shaped || sentence {
                     continue;
                 }
@@ -529,6 +534,13 @@ pub fn parse_entry(
         absent: marked_absent(text, rest, gaz),
         source: range,
         title_cell: None,
+    })
+}
+
+/// Does `s` hold a sentence's stop followed by another sentence ("... le budget. Après ...")?
+fn second_sentence(s: &str, gaz: &Gazetteers) -> bool {
+    s.match_indices(". ").any(|(i, _)| {
+        s[i + 2..].starts_with(char::is_uppercase) && !crate::participants::abbreviation_before(s, i, gaz)
     })
 }
 

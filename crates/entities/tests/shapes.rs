@@ -149,6 +149,17 @@ fn honorifics_are_recorded_apart_from_the_name() {
     }
 }
 
+/// A paragraph that opens with an honorific and runs on over sentences is prose: what follows the
+/// first stop is no part of the person's title.
+#[test]
+fn a_title_does_not_run_on_into_the_next_sentence() {
+    let text = "Présents : M. Yves Le Bihan, Mme Nolwenn Guéguen.\n\nM. Le Bihan, adjoint aux finances, présente le budget supplémentaire. Après en avoir délibéré, le Conseil municipal adopte le budget.\n";
+    let s = speakers_in(text, Lang::FR);
+    let le_bihan = row(&s, "Yves Le Bihan");
+    assert!(!le_bihan.2.as_deref().unwrap_or("").contains("délibéré"), "{s:?}");
+    assert_eq!(le_bihan.3, None, "{s:?}");
+}
+
 /// A room or building named after a person: the person is named, not taking part.
 #[test]
 fn the_namesake_of_a_room_is_no_speaker() {
