@@ -1,6 +1,6 @@
 //! The owned record of one report: what JSON Lines carries and what CSV rows are made from.
 
-use acta_doc::{ByteRange, EntityKind, Report};
+use acta_doc::{ByteRange, EntityKind, Report, SessionRole};
 use serde::Serialize;
 
 /// One speaker of a report.
@@ -125,6 +125,17 @@ pub struct ReportRecord {
     pub warnings: Vec<String>,
 }
 
+/// The name of the first speaker with one of `roles`, tried in order (a moderator before a chair).
+fn first_with_role(report: &Report, roles: &[SessionRole]) -> Option<String> {
+    roles.iter().find_map(|role| {
+        report
+            .speakers
+            .iter()
+            .find(|s| s.session_roles.contains(role))
+            .map(|s| report.canonicals[s.person].name.clone())
+    })
+}
+
 /// A text on one line: line breaks and runs of spaces become one space.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -180,8 +191,14 @@ impl ReportRecord {
             time: m.time.clone(),
             // A name wrapped over two lines ("Internet Corporation for / Assigned Names and
             // Numbers") is one line in a table cell.
-            organizer: owned(report, m.organizer).map(|s| one_line(&s)),
-            moderator: owned(report, m.moderator).map(|s| one_line(&s)),
+            // Without a field, the speaker table's organiser, moderator or chair ("Moderación a cargo
+            // de X", "chaired by Dr. Y" in prose).
+            organizer: owned(report, m.organizer)
+                .map(|s| one_line(&s))
+                .or_else(|| first_with_role(report, &[SessionRole::Organizer])),
+            moderator: owned(report, m.moderator)
+                .map(|s| one_line(&s))
+                .or_else(|| first_with_role(report, &[SessionRole::Moderator, SessionRole::Chair])),
             participants_reported: m.participants,
             participants_reported_text: owned(report, m.participants_text),
             women_reported: m.women,
@@ -300,6 +317,43 @@ impl ReportRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_a_field_the_moderator_and_organiser_come_from_the_speaker_table() {
+        let text = "Moderación a cargo de Ana Ruiz. Presidió Juan Soto. Intervino Eva Paz.\n";
+        let mut report = Report::new("r", "r.txt", text.to_string());
+        for (name, role) in
+            [("Eva Paz", SessionRole::Speaker), ("Juan Soto", SessionRole::Chair), ("Ana Ruiz", SessionRole::Moderator)]
+        {
+            report.canonicals.push(acta_doc::Canonical {
+                kind: EntityKind::Person,
+                name: name.to_string(),
+                country: None,
+                stakeholder: None,
+            });
+            report.speakers.push(acta_doc::Speaker {
+                person: report.canonicals.len() - 1,
+                honorific: None,
+                role: None,
+                organization: None,
+                organization_is_ministry: false,
+                country: None,
+                session_roles: vec![role],
+                stakeholder: None,
+                gender: None,
+                source_line: ByteRange::default(),
+                confidence: 0.7,
+            });
+        }
+        let record = ReportRecord::from_report(&report);
+        // A moderator before a chair; no organiser in the table, none in the record.
+        assert_eq!(record.moderator.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(record.organizer, None);
+        // A field says it as written.
+        let start = text.find("Juan Soto").unwrap();
+        report.metadata.moderator = Some(ByteRange { start, end: start + "Juan Soto".len() });
+        assert_eq!(ReportRecord::from_report(&report).moderator.as_deref(), Some("Juan Soto"));
+    }
 
     #[test]
     fn a_summary_piece_ends_with_a_stop_unless_its_line_was_cut() {
