@@ -62,6 +62,8 @@ pub(crate) struct ClassWords {
     pub(crate) committee_heads: HashSet<String>,
     pub(crate) chamber_heads: HashSet<String>,
     pub(crate) civil_society_words: HashSet<String>,
+    /// "civil society", "sector privado": a stakeholder group's name, folded, and the group.
+    pub(crate) stakeholder_groups: Vec<(String, acta_doc::Stakeholder)>,
     /// "the ", "su ", "l'": each as it starts a title (with its space unless it is elided).
     pub(crate) title_articles: Vec<String>,
     pub(crate) title_continuations: HashSet<String>,
@@ -203,6 +205,20 @@ impl ClassWords {
             committee_heads: set(WordClass::CommitteeHead),
             chamber_heads: set(WordClass::ChamberHead),
             civil_society_words: set(WordClass::CivilSocietyWord),
+            stakeholder_groups: {
+                use acta_doc::Stakeholder as S;
+                [
+                    (WordClass::GroupGovernment, S::Government),
+                    (WordClass::GroupIntergovernmental, S::Intergovernmental),
+                    (WordClass::GroupPrivateSector, S::PrivateSector),
+                    (WordClass::GroupCivilSociety, S::CivilSociety),
+                    (WordClass::GroupTechnicalCommunity, S::TechnicalCommunity),
+                    (WordClass::GroupAcademia, S::Academia),
+                ]
+                .into_iter()
+                .flat_map(|(class, group)| lexicon.class(class).map(move |w| (acta_doc::fold(w), group)))
+                .collect()
+            },
             title_articles: with_space(WordClass::TitleArticle),
             title_continuations: set(WordClass::TitleContinuation),
             long_abbreviations: set(WordClass::LongAbbreviation),

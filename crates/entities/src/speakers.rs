@@ -1454,9 +1454,18 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
             inside.iter().find(|m| m.kind == EntityKind::Country).and_then(|m| report.canonicals[m.canonical].country)
         })
         .or_else(|| organization.and_then(|o| report.canonicals[o.canonical].country));
-    let stakeholder = organization.and_then(|o| {
-        let c = &report.canonicals[o.canonical];
-        c.stakeholder.or((c.kind == EntityKind::Ministry).then_some(Stakeholder::Government))
+    // "Speaker 1: Ana Ruiz, Civil Society, GRULAC": a part that names a stakeholder group is the
+    // person's group, not their title.
+    let group = role.and_then(|r| {
+        let folded = acta_doc::fold(r.slice(text).trim());
+        gaz.classes.stakeholder_groups.iter().find(|(name, _)| *name == folded).map(|&(_, group)| group)
+    });
+    let role = if group.is_some() { None } else { role };
+    let stakeholder = group.or_else(|| {
+        organization.and_then(|o| {
+            let c = &report.canonicals[o.canonical];
+            c.stakeholder.or((c.kind == EntityKind::Ministry).then_some(Stakeholder::Government))
+        })
     });
     Affiliation { role, organization, unnamed_organization, country, stakeholder }
 }

@@ -149,6 +149,32 @@ fn honorifics_are_recorded_apart_from_the_name() {
     }
 }
 
+/// The IGF's workshop pages: "Speaker 1: Name, Stakeholder group, Regional group". The group is the
+/// speaker's stakeholder group, not a title.
+#[test]
+fn a_stakeholder_group_in_an_entry_is_no_title() {
+    let text = "Speakers\nSpeaker 1: Carla Ibáñez Rojo, Civil Society, Latin American and Caribbean Group (GRULAC)\nSpeaker 2: Kwame Boateng, Technical Community, African Group\n";
+    let r = extract(text);
+    let rows: Vec<(String, Option<String>, Option<&str>)> = r
+        .speakers
+        .iter()
+        .map(|s| {
+            (
+                r.canonicals[s.person].name.clone(),
+                s.role.map(|x| r.slice(x).to_string()),
+                s.stakeholder.map(|g| g.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Carla Ibáñez Rojo".to_string(), None, Some("civil_society")),
+            ("Kwame Boateng".to_string(), None, Some("technical_community"))
+        ]
+    );
+}
+
 /// A paragraph that opens with an honorific and runs on over sentences is prose: what follows the
 /// first stop is no part of the person's title.
 #[test]

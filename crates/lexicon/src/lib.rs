@@ -550,6 +550,14 @@ word_classes! {
     ChamberHead = "chamber_head",
     /// Words of the names of civil-society bodies ("Foundation", "Coletivo"), as written.
     CivilSocietyWord = "civil_society_word",
+    /// Names of stakeholder groups written as a part of a speaker's entry ("Speaker 1: Ana Ruiz,
+    /// Civil Society, GRULAC"), lower case, one class per group: the part is the group, no title.
+    GroupGovernment = "group_government",
+    GroupIntergovernmental = "group_intergovernmental",
+    GroupPrivateSector = "group_private_sector",
+    GroupCivilSociety = "group_civil_society",
+    GroupTechnicalCommunity = "group_technical_community",
+    GroupAcademia = "group_academia",
     /// Articles and possessives before a title ("the", "su", "l'"), lower case.
     TitleArticle = "title_article",
     /// Words that continue a title after a comma ("of", "em"), lower case.
