@@ -204,8 +204,22 @@ fn metadata(report: &Report) -> Metadata {
 
 /// The first value of a field that names someone: a transcript's turn ("Q1 Chair: Good morning and
 /// welcome to this session. Professor Margetts, could you ...?") holds speech, not the chair's name.
+///
+/// A value that holds fields of its own ("Session Organizers", then "Organizer 1: ..." and
+/// "Organizer 2: ...") gives way to them, and one that opens with a stakeholder group's name
+/// ("Organizer 1: Civil Society, Latin American and Caribbean Group") names no one.
 fn named_value(report: &Report, kind: FieldKind) -> Option<acta_doc::ByteRange> {
-    report.fields.iter().filter(|f| f.kind == kind).map(|f| f.value).find(|&v| !is_speech(report.slice(v)))
+    let holds_fields = |v: acta_doc::ByteRange| report.fields.iter().any(|f| v.contains(&f.label));
+    let names_a_group = |v: &str| {
+        let first = v.split([',', '(', '\n']).next().unwrap_or("").trim();
+        WORDS.stakeholder_groups.contains(&acta_doc::fold(first))
+    };
+    report
+        .fields
+        .iter()
+        .filter(|f| f.kind == kind)
+        .map(|f| f.value)
+        .find(|&v| !is_speech(report.slice(v)) && !holds_fields(v) && !names_a_group(report.slice(v)))
 }
 
 /// Words of a value read before deciding whether it opens like a sentence.
@@ -566,6 +580,18 @@ mod tests {
         );
         assert_eq!(counts("Workshop\n\nAbout 120 people attended the workshop in Suva.\n"), (Some(120), None));
         assert_eq!(counts("Plan\n\nEl plan beneficia a 3.000 personas de la región.\n"), (None, None));
+    }
+
+    #[test]
+    fn an_organiser_field_that_names_a_stakeholder_group_names_no_organiser() {
+        let organizer = |text: &str| {
+            let report = read(text);
+            report.metadata.organizer.map(|r| report.slice(r).to_string())
+        };
+        let igf = "IGF Workshop #4: Open data\n\nSession Organizers\nOrganizer 1: Civil Society, African Group\nOrganizer 2: Private Sector, Asia-Pacific Group\n\nSession Report\nThe session opened on time.\n";
+        assert_eq!(organizer(igf), None);
+        let named = "IGF Workshop #5: Open data\n\nSession Organizers\nOrganizer 1: Open Data Charter\nOrganizer 2: Civil Society, African Group\n\nSession Report\nThe session opened on time.\n";
+        assert_eq!(organizer(named).as_deref(), Some("Open Data Charter"));
     }
 
     #[test]

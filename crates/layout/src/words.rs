@@ -34,6 +34,8 @@ pub(crate) struct LayoutWords {
     /// "personas", "people": counted as participants only next to a word of `took_part`.
     pub(crate) people_nouns: HashSet<String>,
     pub(crate) took_part: Vec<String>,
+    /// Names of stakeholder groups ("civil society", "sector privado"), folded.
+    pub(crate) stakeholder_groups: HashSet<String>,
     /// Phrases of web-page furniture ("skip to main content", "cookies"), lower case, in one
     /// automaton: the first lines of every report are looked up in it.
     pub(crate) boilerplate: aho_corasick::AhoCorasick,
@@ -87,6 +89,17 @@ impl LayoutWords {
             participant_nouns: lexicon.class(WordClass::ParticipantNoun).map(str::to_lowercase).collect(),
             people_nouns: lexicon.class(WordClass::PeopleNoun).map(str::to_lowercase).collect(),
             took_part: lexicon.class(WordClass::TookPart).map(str::to_lowercase).collect(),
+            stakeholder_groups: [
+                WordClass::GroupGovernment,
+                WordClass::GroupIntergovernmental,
+                WordClass::GroupPrivateSector,
+                WordClass::GroupCivilSociety,
+                WordClass::GroupTechnicalCommunity,
+                WordClass::GroupAcademia,
+            ]
+            .into_iter()
+            .flat_map(|class| lexicon.class(class).map(acta_doc::fold))
+            .collect(),
             document_type: set(ListKind::DocumentTypeWords, acta_doc::fold),
             quoting: set(ListKind::QuotingWords, str::to_lowercase),
             one_letter: set(ListKind::OneLetterWords, str::to_lowercase),
