@@ -28,7 +28,11 @@ pub(crate) struct ClassWords {
     pub(crate) representation_leads: Vec<String>,
     /// "speaking on behalf of", "en nombre de", lower case.
     pub(crate) speaking_for: Vec<String>,
-    /// "sala", "plenário", "room", folded.
+    /// "the ", "el ", "l'": before a post that names a listed member.
+    pub(crate) post_articles: Vec<String>,
+    /// "reported", "informó": a listed member named by their post spoke.
+    pub(crate) report_verbs: Vec<String>,
+    /// "sala", "plenário", "room", lower case.
     pub(crate) venue_nouns: HashSet<String>,
     pub(crate) particles_before_place: Vec<String>,
     /// "em", "of": a generic name followed by one and a year is still generic ("Sociedade da
@@ -176,6 +180,11 @@ impl ClassWords {
                 leads
             },
             speaking_for: list(WordClass::SpeakingFor),
+            report_verbs: list(WordClass::ReportVerb),
+            post_articles: list(WordClass::PostArticle)
+                .into_iter()
+                .map(|a| if a.ends_with(['\'', '’']) { a } else { format!("{a} ") })
+                .collect(),
             venue_nouns: set(WordClass::VenueNoun),
             body_after_name_leads: {
                 let mut leads = spaced(WordClass::BodyAfterNameLead);

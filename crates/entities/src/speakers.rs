@@ -376,8 +376,65 @@ impl Stage for SpeakerStage {
                 }
             }
         }
+        speaks_by_title(report, &mut speakers, &self.gaz);
         report.speakers = speakers;
         Ok(())
+    }
+}
+
+/// Minutes name members by their post once they are listed: "The CEO reported that ...", "El
+/// Secretario informó ...". A member listed as present with a post that no other row has, and
+/// that the text makes the subject of a verb of speech ("the" and the post, or its initials:
+/// "Chief Executive Officer" is "the CEO"), spoke.
+fn speaks_by_title(report: &Report, speakers: &mut [Speaker], gaz: &Gazetteers) {
+    let listed_only = |s: &Speaker| s.session_roles.iter().all(|r| *r == SessionRole::Attendee);
+    if !speakers.iter().any(|s| listed_only(s) && s.role.is_some()) {
+        return;
+    }
+    let lower = report.text.to_lowercase();
+    let forms_of = |s: &Speaker| -> Vec<String> {
+        let Some(role) = s.role else { return Vec::new() };
+        let title = report.slice(role).trim().to_lowercase();
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let mut forms = vec![title.clone()];
+        let initials: String =
+            words.iter().filter(|w| !gaz.name_connectors.contains(**w)).filter_map(|w| w.chars().next()).collect();
+        if words.len() >= 2 && initials.chars().count() == words.len() {
+            forms.push(initials);
+        }
+        forms
+    };
+    let all_forms: Vec<Vec<String>> = speakers.iter().map(forms_of).collect();
+    for i in 0..speakers.len() {
+        if !listed_only(&speakers[i]) {
+            continue;
+        }
+        for form in &all_forms[i] {
+            // A post two rows hold names neither.
+            if all_forms.iter().enumerate().any(|(j, other)| j != i && other.contains(form)) {
+                continue;
+            }
+            let spoke = gaz.classes.post_articles.iter().any(|article| {
+                let phrase = format!("{article}{form} ");
+                lower.match_indices(&phrase).any(|(at, _)| {
+                    let word_start = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                    let rest = &lower[at + phrase.len()..];
+                    let verb = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                    let reports =
+                        gaz.classes.report_verbs.iter().any(|v| {
+                            rest.strip_prefix(v.as_str()).is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+                        });
+                    word_start
+                        && (reports
+                            || gaz.narrative_verbs.contains(verb)
+                            || gaz.speech_verbs.longest_prefix(rest).is_some())
+                })
+            });
+            if spoke {
+                speakers[i].session_roles.push(SessionRole::Speaker);
+                break;
+            }
+        }
     }
 }
 

@@ -149,6 +149,21 @@ fn honorifics_are_recorded_apart_from_the_name() {
     }
 }
 
+/// Minutes name a listed member by their post ("The CEO reported", "El Tesorero informó"): that
+/// member spoke. A post no row holds, or one two rows hold, names no one.
+#[test]
+fn a_listed_member_named_by_their_post_spoke() {
+    let text = "PRESENT\nDr. Helen Makoni (Chairperson)\nMr. Tendai Chikowore\n\nIN ATTENDANCE\nMr. Blessing Dube – Chief Executive Officer\nMs. Chipo Marufu – Company Secretary\n\n1. CEO'S REPORT\nThe CEO reported that 312 rural sites had been connected. The Auditor said nothing.\n";
+    let s = speakers(text);
+    assert_eq!(sorted_parts(&s, "Blessing Dube"), ["attendee", "speaker"], "{s:?}");
+    assert_eq!(sorted_parts(&s, "Chipo Marufu"), ["attendee"], "{s:?}");
+    assert_eq!(sorted_parts(&s, "Tendai Chikowore"), ["attendee"], "{s:?}");
+    let text = "Asistentes:\n- Marta Rivas Ochoa, Tesorera\n- Julio Paz, Vocal\n- Ana Gil, Vocal\n\nLa Tesorera informó sobre el estado de cuentas. El Vocal propuso aplazar el punto.\n";
+    let s = speakers_in(text, Lang::ES);
+    assert_eq!(sorted_parts(&s, "Marta Rivas Ochoa"), ["attendee", "speaker"], "{s:?}");
+    assert_eq!(sorted_parts(&s, "Julio Paz"), ["attendee"], "{s:?}");
+}
+
 /// The IGF's workshop pages: "Speaker 1: Name, Stakeholder group, Regional group". The group is the
 /// speaker's stakeholder group, not a title.
 #[test]

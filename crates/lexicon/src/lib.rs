@@ -442,6 +442,12 @@ word_classes! {
     /// Words after a delegate's name and country that say whom they speak for ("speaking on behalf
     /// of", "en nombre de"), lower case: the clause is what the delegate said, not their title.
     SpeakingFor = "speaking_for",
+    /// Articles before a post that names a listed member ("the CEO reported", "el Secretario
+    /// informó", "l'adjoint présente"), lower case.
+    PostArticle = "post_article",
+    /// Verbs of a member's report in minutes ("reported", "informó", "présente"), lower case: after
+    /// a post, the member spoke.
+    ReportVerb = "report_verb",
     /// Nouns of rooms and buildings that are named after a person ("Plenário Ulysses Guimarães",
     /// "Sala Raúl Prebisch", "Salle Jean Monnet"), lower case: that person is not taking part.
     VenueNoun = "venue_noun",
