@@ -32,6 +32,8 @@ pub(crate) struct ClassWords {
     pub(crate) post_articles: Vec<String>,
     /// "reported", "informó": a listed member named by their post spoke.
     pub(crate) report_verbs: Vec<String>,
+    /// "ambassador", "embajadora": a country right after one is the envoy's.
+    pub(crate) envoy_titles: HashSet<String>,
     /// "sala", "plenário", "room", lower case.
     pub(crate) venue_nouns: HashSet<String>,
     pub(crate) particles_before_place: Vec<String>,
@@ -181,6 +183,7 @@ impl ClassWords {
             },
             speaking_for: list(WordClass::SpeakingFor),
             report_verbs: list(WordClass::ReportVerb),
+            envoy_titles: set(WordClass::EnvoyTitle),
             post_articles: list(WordClass::PostArticle)
                 .into_iter()
                 .map(|a| if a.ends_with(['\'', '’']) { a } else { format!("{a} ") })

@@ -1152,8 +1152,19 @@ fn says_where_from(report: &Report, m: &Mention, gaz: &Gazetteers) -> bool {
     }
     let line_start = text[..m.range.start].rfind('\n').map_or(0, |i| i + 1);
     let before = &text[floor(text, m.range.start.saturating_sub(HOME_CONTEXT_BYTES)).max(line_start)..m.range.start];
-    !after_country_lead_in(before, gaz)
+    // "El cierre lo realizó el embajador de España": an envoy's country is the one they represent
+    // where the event is held, not the text's.
+    let envoy = before
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(ENVOY_WORDS)
+        .any(|w| gaz.classes.envoy_titles.contains(&w.to_lowercase()));
+    !after_country_lead_in(before, gaz) && !envoy
 }
+
+/// How many words before a country an envoy's title is looked for ("embajador de la República de").
+const ENVOY_WORDS: usize = 4;
 
 /// The country a country's mention names: its canonical's code, or the code its name is.
 fn country_of(report: &Report, mention: &Mention) -> Option<CountryCode> {

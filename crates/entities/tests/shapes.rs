@@ -149,6 +149,16 @@ fn honorifics_are_recorded_apart_from_the_name() {
     }
 }
 
+/// A public body's country comes from the text; an envoy's country ("el embajador de España") is
+/// the envoy's, not where the text is from.
+#[test]
+fn an_envoys_country_is_not_the_texts() {
+    let text = "Expositores:\nLic. Graciela Méndez Durán – Intendencia de Montevideo\n\nEl cierre lo realizó el embajador de España, Jorge Martínez de la Fuente.\n";
+    let s = speakers_in(text, Lang::ES);
+    assert_eq!(row(&s, "Graciela Méndez Durán").4, None, "{s:?}");
+    assert_eq!(row(&s, "Jorge Martínez de la Fuente").4.as_deref(), Some("ES"), "{s:?}");
+}
+
 /// Minutes name a listed member by their post ("The CEO reported", "El Tesorero informó"): that
 /// member spoke. A post no row holds, or one two rows hold, names no one.
 #[test]

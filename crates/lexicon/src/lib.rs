@@ -448,6 +448,9 @@ word_classes! {
     /// Verbs of a member's report in minutes ("reported", "informó", "présente"), lower case: after
     /// a post, the member spoke.
     ReportVerb = "report_verb",
+    /// Titles of a country's envoy ("ambassador", "embajadora", "cônsul"), lower case: the country
+    /// after one ("el embajador de España") is the envoy's, not where the text is from.
+    EnvoyTitle = "envoy_title",
     /// Nouns of rooms and buildings that are named after a person ("Plenário Ulysses Guimarães",
     /// "Sala Raúl Prebisch", "Salle Jean Monnet"), lower case: that person is not taking part.
     VenueNoun = "venue_noun",
