@@ -606,6 +606,9 @@ pub(crate) fn find_by_shape_in(
                     None => continue,
                 }
             }
+            // "Sarah Lindholm (Ericsson)": a person's name before a body's name in parentheses
+            // is no long form of it, whatever the gazetteer knows of the body.
+            None if person_initials(0) => continue,
             None => (0, false),
         };
         let (s, e) = (name.start() + start, name.end());

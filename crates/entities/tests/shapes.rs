@@ -149,6 +149,30 @@ fn honorifics_are_recorded_apart_from_the_name() {
     }
 }
 
+/// "Sarah Lindholm (Ericsson)": a person and the company in parentheses, not a long form of it.
+#[test]
+fn a_person_before_a_known_body_in_parentheses_is_no_long_form() {
+    let r = extract("A panel composed of Sarah Lindholm (Ericsson), Rajiv Menon (Digital Empowerment Foundation) and Ana Costa (Inter-American Development Bank) discussed financing.\n");
+    assert!(
+        names(&r, EntityKind::Person).contains(&"Sarah Lindholm".to_string()),
+        "{:?}",
+        names(&r, EntityKind::Person)
+    );
+    assert!(!bodies(&r).contains(&"Sarah Lindholm".to_string()), "{:?}", bodies(&r));
+    assert!(bodies(&r).contains(&"Ericsson".to_string()), "{:?}", bodies(&r));
+}
+
+/// A phrase of participation agrees with its noun and the person ("conduzida pelo deputado",
+/// "L'animation était assurée par"): every agreement names the moderator.
+#[test]
+fn phrases_of_participation_in_every_agreement() {
+    let s =
+        speakers_in("A audiência foi conduzida pelo deputado Carlos Ferraz Lima, presidente da Comissão.\n", Lang::PT);
+    assert_eq!(sorted_parts(&s, "Carlos Ferraz Lima"), ["moderator"], "{s:?}");
+    let s = speakers_in("L'animation était assurée par Julien Marchetti, journaliste.\n", Lang::FR);
+    assert_eq!(sorted_parts(&s, "Julien Marchetti"), ["moderator"], "{s:?}");
+}
+
 /// A public body's country comes from the text; an envoy's country ("el embajador de España") is
 /// the envoy's, not where the text is from.
 #[test]
