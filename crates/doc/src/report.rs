@@ -587,4 +587,28 @@ impl Report {
     pub fn canonicals_of(&self, kind: EntityKind) -> impl Iterator<Item = (usize, &Canonical)> {
         self.canonicals.iter().enumerate().filter(move |(_, c)| c.kind == kind)
     }
+
+    /// Adds a person known only by name, with one part in the session, to the canonical entities
+    /// and the speaker table: for a report built by hand (tests, callers with their own lists).
+    pub fn add_speaker(&mut self, name: &str, part: SessionRole) {
+        self.canonicals.push(Canonical {
+            kind: EntityKind::Person,
+            name: name.to_string(),
+            country: None,
+            stakeholder: None,
+        });
+        self.speakers.push(Speaker {
+            person: self.canonicals.len() - 1,
+            honorific: None,
+            role: None,
+            organization: None,
+            organization_is_ministry: false,
+            country: None,
+            session_roles: vec![part],
+            stakeholder: None,
+            gender: None,
+            source_line: ByteRange { start: 0, end: 0 },
+            confidence: 1.0,
+        });
+    }
 }

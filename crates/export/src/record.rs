@@ -325,25 +325,7 @@ mod tests {
         for (name, role) in
             [("Eva Paz", SessionRole::Speaker), ("Juan Soto", SessionRole::Chair), ("Ana Ruiz", SessionRole::Moderator)]
         {
-            report.canonicals.push(acta_doc::Canonical {
-                kind: EntityKind::Person,
-                name: name.to_string(),
-                country: None,
-                stakeholder: None,
-            });
-            report.speakers.push(acta_doc::Speaker {
-                person: report.canonicals.len() - 1,
-                honorific: None,
-                role: None,
-                organization: None,
-                organization_is_ministry: false,
-                country: None,
-                session_roles: vec![role],
-                stakeholder: None,
-                gender: None,
-                source_line: ByteRange::default(),
-                confidence: 0.7,
-            });
+            report.add_speaker(name, role);
         }
         let record = ReportRecord::from_report(&report);
         // A moderator before a chair; no organiser in the table, none in the record.

@@ -725,7 +725,7 @@ mod tests {
     fn with_speakers(text: &str, speakers: &[(&str, SessionRole)]) -> Report {
         let mut r = report(text);
         for (name, part) in speakers {
-            crate::test_support::add_speaker(&mut r, name, *part);
+            r.add_speaker(name, *part);
         }
         r
     }

@@ -857,35 +857,6 @@ impl Graph {
     }
 }
 
-/// Helpers the tests of this crate share.
-#[cfg(test)]
-mod test_support {
-    use acta_doc::{ByteRange, Canonical, EntityKind, Report, SessionRole, Speaker};
-
-    /// Puts a person in the report's speaker table with this part in the session.
-    pub(crate) fn add_speaker(report: &mut Report, name: &str, part: SessionRole) {
-        report.canonicals.push(Canonical {
-            kind: EntityKind::Person,
-            name: name.to_string(),
-            country: None,
-            stakeholder: None,
-        });
-        report.speakers.push(Speaker {
-            person: report.canonicals.len() - 1,
-            honorific: None,
-            role: None,
-            organization: None,
-            organization_is_ministry: false,
-            country: None,
-            session_roles: vec![part],
-            stakeholder: None,
-            gender: None,
-            source_line: ByteRange { start: 0, end: 0 },
-            confidence: 1.0,
-        });
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -991,7 +962,7 @@ mod tests {
         LayoutStage::bundled().run(&mut r).unwrap();
         acta_layout::MetadataStage.run(&mut r).unwrap();
         for name in speakers {
-            crate::test_support::add_speaker(&mut r, name, acta_doc::SessionRole::Speaker);
+            r.add_speaker(name, acta_doc::SessionRole::Speaker);
         }
         stage.run(&mut r).unwrap();
         let sentences = texts(&r, &r.summary).join(" ");
