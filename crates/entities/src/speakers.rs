@@ -159,6 +159,25 @@ impl Stage for SpeakerStage {
                 if let (Some(role), Some(&i)) = (context.role, speaker_of.get(&m.canonical)) {
                     speakers[i].session_roles.push(role);
                 }
+                // "Présents : M. Yves Le Bihan, ..." then "M. Le Bihan, adjoint aux finances,
+                // présente ...": a title the list did not give, from the prose.
+                if let (Some(apposition), Some(&i)) = (context.apposition, speaker_of.get(&m.canonical)) {
+                    let row = &mut speakers[i];
+                    // Not the list itself, where what follows a name is the next entry.
+                    let in_list = row.source_line.contains(&m.range) || row.source_line.overlaps(&apposition);
+                    let holds_person =
+                        report.mentions.iter().any(|p| p.kind == EntityKind::Person && p.range.overlaps(&apposition));
+                    if row.role.is_none() && row.organization.is_none() && !in_list && !holds_person {
+                        let a = affiliation(report, apposition, &self.gaz);
+                        row.role = a.role;
+                        if let Some(org) = a.organization {
+                            row.organization = Some(org.range);
+                            row.organization_is_ministry = org.kind == EntityKind::Ministry;
+                        }
+                        row.country = row.country.or(a.country);
+                        row.stakeholder = row.stakeholder.or(a.stakeholder);
+                    }
+                }
                 continue;
             }
             // "Foram apresentadas as justificativas de ausência dos Conselheiros X e Y": named as

@@ -233,6 +233,9 @@ fn a_title_does_not_run_on_into_the_next_sentence() {
     let le_bihan = row(&s, "Yves Le Bihan");
     assert!(!le_bihan.2.as_deref().unwrap_or("").contains("délibéré"), "{s:?}");
     assert_eq!(le_bihan.3, None, "{s:?}");
+    // The title the prose gives a listed member is the row's; the list's next name is not.
+    assert_eq!(le_bihan.2.as_deref(), Some("adjoint aux finances"), "{s:?}");
+    assert_eq!(row(&s, "Nolwenn Guéguen").2, None, "{s:?}");
 }
 
 /// A room or building named after a person: the person is named, not taking part.
