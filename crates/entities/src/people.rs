@@ -28,7 +28,7 @@ pub(crate) fn speech_verb_after_space(after: &str, gaz: &Gazetteers) -> bool {
 /// How far before a verb of speech, or after a title, a name is looked for.
 pub(crate) const NAME_WINDOW: usize = 100;
 /// How long the rest of a title set off by commas before a name may be ("le directeur général de
-/// l'Autorité de régulation des télécommunications et des postes (ARTP), Dahirou Thiam,"), in bytes.
+/// l'Autorité de régulation des télécommunications et des postes (ARTP), Gorgui Ndiaye,"), in bytes.
 const TITLE_CLAUSE_BYTES: usize = 110;
 /// How many names after a known one a list of names is read for.
 const MAX_LIST_ITEMS: usize = 12;
