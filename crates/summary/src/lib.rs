@@ -370,7 +370,12 @@ impl Stage for SummaryStage {
             let skip_title = lede.as_ref().and(report.metadata.title);
             // The lede's title may be a heading line of its own ("ATA DA 55ª REUNIÃO ..."), not the record's title.
             let lede_title = lede.as_ref().and(title.as_deref());
-            report.summary.extend(self.first_lines(report, skip_title, lede_title, budget, room));
+            // A first line that overlaps a chosen sentence would say it again ("DESARROLLO La
+            // Presidenta pone ... aprobado." beside "La Presidenta pone ... aprobado.").
+            let lines = self.first_lines(report, skip_title, lede_title, budget, room);
+            let fresh: Vec<ByteRange> =
+                lines.into_iter().filter(|l| !report.summary.iter().any(|chosen| chosen.overlaps(l))).collect();
+            report.summary.extend(fresh);
             report.summary.sort_by_key(|r| r.start);
             report.summary.dedup_by(|a, b| b.contains(a) || a.contains(b));
         }
@@ -1015,6 +1020,13 @@ mod tests {
             assert!(!summary.contains(furniture), "{furniture}: {summary}");
         }
         assert!(r.key_points.is_empty());
+    }
+
+    #[test]
+    fn a_first_line_that_overlaps_a_chosen_sentence_is_not_said_again() {
+        let text = "ACTA DE LA SESIÓN ORDINARIA N° 45\n\nDESARROLLO\nLa Presidenta pone a consideración el orden del día, que es aprobado. El Sr. Vinueza presenta el informe de seguimiento del plan de acción. La Dra. Terán solicita que se incluya un compromiso sobre acceso a la información. Se resuelve aprobar el informe con las observaciones realizadas.\n";
+        let (_, summary) = summarise(text, Lang::ES, SummaryStage::default_length(&Lexicon::bundled()));
+        assert_eq!(summary.matches("La Presidenta pone a consideración").count(), 1, "{summary}");
     }
 
     #[test]
