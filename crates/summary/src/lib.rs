@@ -20,7 +20,7 @@ mod sentences;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use acta_doc::{fold, fold_words, ByteRange, FieldKind, Lang, Layer, LineKind, Report, Stage};
+use acta_doc::{fold, fold_words, ByteRange, EntityKind, FieldKind, Lang, Layer, LineKind, Report, Stage};
 use acta_lexicon::{Lexicon, ListKind};
 
 pub use lede::{DocumentKind, Ledes};
@@ -162,6 +162,8 @@ const NAME_RUN_MIN_WORDS: usize = 10;
 const FURNITURE_LINE_WORDS: usize = 5;
 /// A summary shorter than this (in words: half the default budget) is filled from the report's first lines.
 const MIN_SUMMARY_WORDS: usize = DEFAULT_WORDS / 2;
+/// A list entry of people names its person within this many words (a form of address first).
+const OPENING_WORDS: usize = 2;
 /// A heading line of this many words is prose (a sentence that ended with a colon).
 const PROSE_HEADING_WORDS: usize = 15;
 /// How much a sentence that says what the event was weighs.
@@ -477,9 +479,12 @@ impl SummaryStage {
                 Some(FieldKind::Speakers | FieldKind::Attendees | FieldKind::Participants | FieldKind::Absent)
             );
             let words = if kind == Some(FieldKind::Speakers) { 19 } else { 9 };
+            // A long item of such a list that opens with no person is an item of the minutes
+            // below it ("2. IPv6 adoption. Ana Ruiz presented ..."), not a speaker's entry.
+            let prose_item = line.kind == LineKind::ListItem && !opens_with_person(report, paragraph);
             if prior == 0.0
                 && people_heading
-                && line.kind == LineKind::Text
+                && (line.kind == LineKind::Text || prose_item)
                 && paragraph.slice(text).split_whitespace().nth(words).is_some()
             {
                 prior = 0.9;
@@ -637,6 +642,19 @@ impl SummaryStage {
         }
         out
     }
+}
+
+/// Whether a person's name starts within the first words of `range` (after a form of address at
+/// most): how an entry of a list of people starts ("Dra. Ana Ruiz, ...", "- Ana Ruiz – CTO").
+fn opens_with_person(report: &Report, range: ByteRange) -> bool {
+    let text = range.slice(&report.text);
+    // The byte where the third word starts: a name starts before it.
+    let third =
+        text.split_whitespace().nth(OPENING_WORDS).map_or(text.len(), |w| w.as_ptr() as usize - text.as_ptr() as usize);
+    report
+        .mentions
+        .iter()
+        .any(|m| m.kind == EntityKind::Person && m.range.start >= range.start && m.range.start < range.start + third)
 }
 
 /// A run of names and titles read as a sentence ("Members Francis Maude (Chair) Kitty von Bertele
@@ -1071,6 +1089,33 @@ The ministers agreed to share their digital identity systems and to meet again n
         );
         assert!(summary.contains("aprobó por unanimidad"), "{summary}");
         assert!(!summary.contains("quórum") && !summary.contains("levantó"), "{summary}");
+    }
+
+    #[test]
+    fn the_numbered_items_of_minutes_below_a_list_of_panellists_are_prose() {
+        // The heading of people runs to the end: its long items that open with no person are the
+        // minutes; a long entry that opens with one stays an entry.
+        let text = "Regional Forum on Public Registries\nMinutes of the session held on 2 May 2026\n\nPanel:\n- Irene Valdivia Soto, Head of the Land Registry of the Northern Province, speaking on the register's new online services for citizens and firms.\n- Marcos Ilha – Registry Office\n\n1. Opening. The chair opened the session.\n\n2. Interoperable registries. Irene Valdivia Soto presented the new online services for citizens, and Marcos Ilha described the plan to connect all municipal registries by 2028.\n";
+        let mut r = Report::new("t", "t.txt", text.to_string());
+        r.language = Some(acta_doc::LanguageInfo { main: Some(Lang::EN), confidence: 1.0, others: Vec::new() });
+        LayoutStage::bundled().run(&mut r).unwrap();
+        for name in ["Irene Valdivia Soto", "Marcos Ilha"] {
+            r.add_speaker(name, acta_doc::SessionRole::Speaker);
+            for (start, _) in text.match_indices(name) {
+                r.mentions.push(acta_doc::Mention {
+                    kind: EntityKind::Person,
+                    range: ByteRange { start, end: start + name.len() },
+                    canonical: r.canonicals.len() - 1,
+                    source: acta_doc::EntitySource::Field,
+                    confidence: 1.0,
+                    model_score: None,
+                });
+            }
+        }
+        SummaryStage::new(3).run(&mut r).unwrap();
+        let sentences = texts(&r, &r.summary).join(" ");
+        assert!(sentences.contains("connect all municipal registries by 2028"), "{sentences}");
+        assert!(!sentences.contains("Head of the Land Registry"), "{sentences}");
     }
 
     #[test]
