@@ -608,6 +608,9 @@ word_classes! {
     /// Days of the week, lower case: "the House of Commons on Tuesday" ends the body's name before
     /// "on".
     Weekday = "weekday",
+    /// How a meeting is held when not in one place ("online", "hybrid", "híbrido", "en ligne"),
+    /// lower case: "Hybrid Event, 21/05/2021" is no dateline's place.
+    MeetingMode = "meeting_mode",
     /// Prefixes that make a title of the language's one-word titles ("vice-", "sous-", "sub"), as
     /// written before the title: "vice-rectrice" and "subdirectora" are titles because "rectrice"
     /// and "directora" are, without each form in `titles.txt`.
@@ -616,13 +619,13 @@ word_classes! {
     /// ("senior", "acting"), as written: "a senior researcher at X" is a title because
     /// "researcher" is.
     TitleModifier = "title_modifier",
-    /// Words for the people counted as taking part ("participants", "asistentes", "pessoas"),
-    /// lower case: "reunió a más de 250 asistentes" reports the participants.
     /// Nouns of people in general ("personas", "people"), lower case: a count of them is the
     /// participants' only next to a word of taking part ("Participaron 85 personas").
     PeopleNoun = "people_noun",
     /// Words of taking part ("participaron", "attended", "took part"), lower case.
     TookPart = "took_part",
+    /// Words for the people counted as taking part ("participants", "asistentes", "pessoas"),
+    /// lower case: "reunió a más de 250 asistentes" reports the participants.
     ParticipantNoun = "participant_noun",
     /// Ordinal suffixes after a day's number ("st", "er"), lower case.
     OrdinalSuffix = "ordinal_suffix",

@@ -5,9 +5,9 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use acta_doc::{fold, fold_words, FieldKind, Lang, Report, SessionRole};
+use acta_doc::{fold, fold_words, FieldKind, Lang, LineKind, Report, SessionRole};
 use acta_layout::find_date;
-use acta_lexicon::{Lexicon, ListKind};
+use acta_lexicon::{Lexicon, ListKind, WordClass};
 
 /// How many of a report's first non-blank lines may say what kind of document it is.
 const KIND_LINES: usize = 5;
@@ -23,6 +23,10 @@ const MAX_HEADLINE_WORDS: usize = 20;
 const MAX_PLACE_WORDS: usize = 12;
 /// A chair's name longer than this is a list or a sentence, not a name.
 const MAX_CHAIR_WORDS: usize = 6;
+/// How many of a report's first lines may be its dateline.
+const DATELINE_LINES: usize = 8;
+/// A dateline's place has at most this many words ("Suva, Fiji", "Rio de Janeiro, Brasil").
+const MAX_DATELINE_PLACE_WORDS: usize = 4;
 
 /// What kind of document a report is, as far as its title and first lines say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +83,15 @@ pub struct Ledes {
     prepositions: Vec<String>,
     /// Every pack's cues of kinds of document, for each language its own first.
     cues: HashMap<Lang, Vec<(DocumentKind, String)>>,
+    /// Weekday and month names of every pack, folded: a dateline's first word that is one of them
+    /// is its date, not its place.
+    weekdays: foldhash::HashSet<String>,
+    month_names: foldhash::HashSet<String>,
+    /// Ways of holding a meeting in no one place ("Hybrid Event, 21/05/2021"), folded.
+    meeting_modes: foldhash::HashSet<String>,
+    /// Stop words of the packs' languages, folded: a dateline's place does not open with one ("En
+    /// Valdivia, a 4 de marzo de 2026, siendo las 15:10 horas ..." opens a sentence).
+    stop_words: foldhash::HashSet<String>,
 }
 
 impl Ledes {
@@ -118,7 +131,15 @@ impl Ledes {
             })
             .collect();
         let prepositions = lexicon.words(ListKind::BodyPrepositions).map(fold).collect();
-        Ledes { by_lang, cues, prepositions }
+        let weekdays = lexicon.class(WordClass::Weekday).map(fold).collect();
+        let meeting_modes = lexicon.class(WordClass::MeetingMode).map(fold).collect();
+        let month_names = lexicon.rows(ListKind::Months).iter().map(|row| fold(row.get(1))).collect();
+        let stop_words = langs
+            .iter()
+            .filter_map(|lang| stop_words::lookup(lang.as_str()))
+            .flat_map(|list| list.iter().map(|w| fold(w)))
+            .collect();
+        Ledes { by_lang, cues, prepositions, weekdays, month_names, meeting_modes, stop_words }
     }
 
     /// The report's title as a lede writes it, unless it is a date line or `is_furniture` says it is
@@ -327,7 +348,9 @@ impl Ledes {
             Some((name, false)) => (Some(name), None),
             None => (None, None),
         };
-        let place = place(report).filter(unsaid);
+        // "Governos ... discutem identidade digital em Brasília" says its place.
+        let in_title = |place: &String| title.is_some_and(|t| fold(t).contains(&fold(place)));
+        let place = self.place(report, lang).filter(unsaid).filter(|p| !in_title(p));
         let organizer = organizer(report).filter(unsaid);
         // Without a title, a date alone says little that the text's first sentence does not; the
         // kind of document ("Minutes", "Programme") does.
@@ -508,6 +531,73 @@ fn place(report: &Report) -> Option<String> {
     (1..=MAX_PLACE_WORDS).contains(&place.split_whitespace().count()).then_some(place)
 }
 
+impl Ledes {
+    /// Where the meeting was held: a place field, else the place of a dateline among the first
+    /// lines, before the date ("Bogotá, 14 de agosto de 2026", "Paris, le 9 octobre 2026") or
+    /// after it ("held on 8 October 2026, Asunción, Paraguay", "October 27, 2026 – Whitehorse, Yukon").
+    fn place(&self, report: &Report, lang: Lang) -> Option<String> {
+        place(report).or_else(|| self.dateline_place(report, lang))
+    }
+
+    fn dateline_place(&self, report: &Report, lang: Lang) -> Option<String> {
+        let lines = report.lines.iter().filter(|l| l.kind != LineKind::Field && !l.content.is_empty());
+        lines.take(DATELINE_LINES).find_map(|l| {
+            let line = report.slice(l.content);
+            let date = find_date(line, Some(lang))?;
+            let before = line[..date.start].trim_end();
+            // "Paris, le": the article before the date is not part of the place.
+            let before = match before.rsplit_once(' ') {
+                Some((head, last))
+                    if head.ends_with(',') && last.len() <= 2 && last.chars().all(char::is_lowercase) =>
+                {
+                    head
+                }
+                _ => before,
+            };
+            let before = before.trim_end_matches([',', '–', '-', ' ']);
+            // After the date, the place follows a comma or a dash ("30.06.2013 Views" is a page's counter).
+            let rest = &line[date.end..];
+            let after = rest.trim_start_matches(|c: char| c == ',' || c == '–' || c == '-' || c.is_whitespace());
+            let after = if rest[..rest.len() - after.len()].contains([',', '–', '-']) { after } else { "" };
+            // A place named by another kind of entity ("MINISTERIO DE ECONOMÍA, 5 de mayo") is a letterhead.
+            let no_entity = |piece: &str| {
+                let start = l.content.start + (piece.as_ptr() as usize - line.as_ptr() as usize);
+                !report.mentions.iter().any(|m| {
+                    m.kind != acta_doc::EntityKind::Country
+                        && m.range.start < start + piece.len()
+                        && m.range.end > start
+                })
+            };
+            let is_place = |piece: &str| self.is_place_name(piece) && no_entity(piece);
+            if is_place(before) {
+                return Some(before.to_string());
+            }
+            let after = after.trim_end_matches(['.', ' ']);
+            is_place(after).then(|| after.to_string())
+        })
+    }
+
+    /// A place's name: one to four words, each capitalised (particles such as "de" between them),
+    /// no digits, no weekday ("Thursday, 5 November 2026") and no month.
+    fn is_place_name(&self, piece: &str) -> bool {
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        (1..=MAX_DATELINE_PLACE_WORDS).contains(&words.len())
+            && !piece.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | '|' | '/' | '(' | ')' | '"'))
+            && words.first().and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+            && words.first().is_some_and(|w| !self.stop_words.contains(&fold(w.trim_end_matches(','))))
+            && words.iter().all(|w| {
+                let word = w.trim_end_matches(',');
+                word.chars().next().is_some_and(char::is_uppercase) || (word.len() <= 3 && words.len() > 2)
+            })
+            && words.iter().all(|w| {
+                let folded = fold(w.trim_end_matches(','));
+                !self.weekdays.contains(&folded)
+                    && !self.month_names.contains(&folded)
+                    && !self.meeting_modes.contains(&folded)
+            })
+    }
+}
+
 /// Who chaired or moderated: the moderator field, else the one chair of the speaker table, else its
 /// one moderator; and whether they moderated (a panel's moderator) rather than chaired (a meeting's
 /// chair or president), as their part in the speaker table says.
@@ -648,6 +738,48 @@ mod tests {
             Some("Minutes of Open data, 3 May 2022.")
         );
         assert_eq!(render("{chair} chaired.", &value), None);
+    }
+
+    #[test]
+    fn a_datelines_place_is_where_the_meeting_was() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let place = |text: &str, lang: Lang| ledes.place(&report(text), lang);
+        let body = "\n\nThe council met to review the new regional plan for rural schools.\n";
+        assert_eq!(
+            place(&format!("Council reviews school plan\nBogotá, 14 de agosto de 2026{body}"), Lang::ES).as_deref(),
+            Some("Bogotá")
+        );
+        assert_eq!(
+            place(&format!("Bilan du plan\nParis, le 9 octobre 2026{body}"), Lang::FR).as_deref(),
+            Some("Paris")
+        );
+        assert_eq!(
+            place(
+                &format!("Forum minutes\nMinutes of the session held on 8 October 2026, Asunción, Paraguay{body}"),
+                Lang::EN
+            )
+            .as_deref(),
+            Some("Asunción, Paraguay")
+        );
+        assert_eq!(
+            place(&format!("Ministers meet\nOctober 27, 2026 – Whitehorse, Yukon{body}"), Lang::EN).as_deref(),
+            Some("Whitehorse, Yukon")
+        );
+        // A weekday, a way of meeting, a sentence's opening and a page's counter are no place.
+        for line in ["Thursday, 5 November 2026", "Hybrid Event, 21/05/2021", "30.06.2013 Views"] {
+            assert_eq!(place(&format!("Council reviews school plan\n{line}{body}"), Lang::EN), None, "{line}");
+        }
+        let sentence = "Acta\nEn Valdivia, a 4 de marzo de 2026, siendo las 15:10 horas, se abre la sesión.\n";
+        assert_eq!(place(sentence, Lang::ES), None);
+        // The lede says it, unless the title does.
+        let r = report(&format!("Council reviews school plan\nBogotá, 14 de agosto de 2026{body}"));
+        assert_eq!(
+            ledes.compose(&r, Lang::ES).as_deref(),
+            Some("Council reviews school plan, 14 de agosto de 2026, en Bogotá.")
+        );
+        let r =
+            report(&format!("Governos discutem identidade digital em Brasília\nBrasília, 3 de março de 2025{body}"));
+        assert!(!ledes.compose(&r, Lang::PT).unwrap_or_default().contains(", em Brasília"));
     }
 
     #[test]
