@@ -23,6 +23,10 @@ const MAX_HEADLINE_WORDS: usize = 20;
 const MAX_PLACE_WORDS: usize = 12;
 /// A chair's name longer than this is a list or a sentence, not a name.
 const MAX_CHAIR_WORDS: usize = 6;
+/// A speaker's body is said after their name in the closing up to this many words ("Ana Ruiz
+/// (CONATEL)"); a longer one is left to the speaker table (on ../shared/dev, one or two words
+/// gained on both halves, four lost).
+const MAX_CLOSING_BODY_WORDS: usize = 2;
 /// How many of a report's first lines may be its dateline.
 const DATELINE_LINES: usize = 8;
 /// A dateline's place has at most this many words ("Suva, Fiji", "Rio de Janeiro, Brasil").
@@ -639,21 +643,32 @@ fn chair(report: &Report) -> Option<(String, bool)> {
     report.canonicals.get(speaker.person).map(|c| (c.name.clone(), moderated(speaker)))
 }
 
-/// The first three speakers, "A, B and C", leaving out those the lede names already as chair or
+/// The first three speakers, "A (ACR), B and C" (with a short body when the table gives one), leaving out those the lede names already as chair or
 /// organiser ("Yolanda Martínez" names "Yolanda Martínez Mancilla") and those `unsaid` says a chosen
 /// sentence names.
 fn speakers(report: &Report, and: &str, named: &[&str], unsaid: &dyn Fn(&String) -> bool) -> Option<String> {
     let named: Vec<String> = named.iter().map(|n| fold(n)).collect();
-    let names: Vec<&str> = report
+    let names: Vec<String> = report
         .speakers
         .iter()
         .filter(|s| s.session_roles.contains(&SessionRole::Speaker))
-        .filter_map(|s| report.canonicals.get(s.person).map(|c| c.name.as_str()))
-        .filter(|n| {
+        .filter_map(|s| report.canonicals.get(s.person).map(|c| (s, c.name.as_str())))
+        .filter(|(_, n)| {
             let folded = fold(n);
             !named.iter().any(|m| m.contains(&folded) || folded.contains(m.as_str())) && unsaid(&n.to_string())
         })
         .take(3)
+        .map(|(s, n)| {
+            // A short body says where the speaker comes from as a reader writes it: "Ana Ruiz (CONATEL)".
+            let org = s
+                .organization
+                .map(|o| report.slice(o).trim())
+                .filter(|o| (1..=MAX_CLOSING_BODY_WORDS).contains(&o.split_whitespace().count()));
+            match org {
+                Some(o) => format!("{n} ({o})"),
+                None => n.to_string(),
+            }
+        })
         .collect();
     match names.as_slice() {
         [] => None,
@@ -925,6 +940,23 @@ mod tests {
         assert_eq!(ledes.closing(&r, Lang::EN, &said, true).as_deref(), Some("Speakers: Juan Pérez."));
         let r = with_speakers(text, &[("Ana Silva", SessionRole::Moderator)]);
         assert_eq!(ledes.closing(&r, Lang::FR, &[], true).as_deref(), Some("Modérée par Ana Silva."));
+    }
+
+    #[test]
+    fn the_closing_says_a_speakers_short_body() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let text = "Council meeting on open data\nDate: 3 May 2022\n\nThe council heard CONATEL and the Regional Agency for Rural Roads and Bridges.\n";
+        let mut r = with_speakers(text, &[("Juan Pérez", SessionRole::Speaker), ("Maria Costa", SessionRole::Speaker)]);
+        let range = |s: &str| {
+            let start = text.find(s).unwrap();
+            acta_doc::ByteRange { start, end: start + s.len() }
+        };
+        r.speakers[0].organization = Some(range("CONATEL"));
+        r.speakers[1].organization = Some(range("Regional Agency for Rural Roads and Bridges"));
+        assert_eq!(
+            ledes.closing(&r, Lang::EN, &[], false).as_deref(),
+            Some("Speakers: Juan Pérez (CONATEL) and Maria Costa.")
+        );
     }
 
     #[test]
