@@ -53,10 +53,12 @@ fn day_words() -> &'static [(String, u32)] {
 }
 static WRITTEN_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)({})\s+(?:dias?|jours?)\s+(?:{})\s+(?:mes|mois)\s+(?:de\s+|d')?({})\s+(?:de|del)\s+(\d{{4}})(?-u:\b)",
-        longest_first(day_words()),
+        r"(?-u:\b)({days})\s+(?:dias?|jours?)\s+(?:{})\s+(?:mes|mois)\s+(?:de\s+|d')?({})\s+(?:de|del)\s+(\d{{4}}|(?:{thousands})(?:\s+(?:(?:{links})\s+)?(?:{days}))?)(?-u:\b)",
         crate::words::WORDS.date_of,
-        *MONTH_ALT
+        *MONTH_ALT,
+        days = longest_first(day_words()),
+        thousands = crate::words::WORDS.written_thousands,
+        links = crate::words::WORDS.number_links,
     ))
     .expect("valid regex")
 });
@@ -117,6 +119,29 @@ fn range_start(day: u32, month: u32, last: &str, year: i32, last_month: u32) -> 
     (first.as_str() < last && same_or_next_month).then_some(first)
 }
 
+/// Whether `text` may write a year in words: " mil" in any case ("dois mil", "DOS MIL").
+fn has_written_thousand(text: &str) -> bool {
+    text.as_bytes().windows(4).any(|w| w[0] == b' ' && w[1..].eq_ignore_ascii_case(b"mil"))
+}
+
+/// A year written in words, folded ("dois mil e vinte e seis", "dos mil veintiseis"): two
+/// thousand and a number of the pack's `day_numbers` after it.
+fn written_year(words: &str) -> Option<i32> {
+    static THOUSAND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?:{})(?:\s+(?:(?:{})\s+)?(.+))?$",
+            crate::words::WORDS.written_thousands,
+            crate::words::WORDS.number_links
+        ))
+        .expect("valid regex")
+    });
+    let c = THOUSAND.captures(words.trim())?;
+    match c.get(1) {
+        None => Some(2000),
+        Some(rest) => day_words().iter().find(|(w, _)| w == rest.as_str()).map(|(_, n)| 2000 + *n as i32),
+    }
+}
+
 /// A date found in text: its ISO form and byte range in the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundDate {
@@ -128,8 +153,10 @@ pub struct FoundDate {
 /// The first date in `text`. Numeric dates that could be day/month or month/day are read in the
 /// order of `lang` (month first for English, day first otherwise).
 pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
-    // Every date acta reads has a year in digits: most lines have none, and skip the patterns.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    // Every date acta reads has a year in digits, or in words in minutes ("dois mil e vinte e
+    // seis"): most lines have neither, and skip the patterns.
+    let written = has_written_thousand(text);
+    if !written && !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     // Most lines hold no date: a year of four digits, or digits around '/', '.' or '-' for a
@@ -140,7 +167,7 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
         .as_bytes()
         .windows(3)
         .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-') && w[2].is_ascii_digit());
-    if !has_year && !has_numeric {
+    if !has_year && !has_numeric && !written {
         return None;
     }
     // Month names are matched on a folded copy; folding keeps byte offsets only for ASCII, so
@@ -154,7 +181,7 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
             }
         }
     };
-    let with_year = if has_year { folded.as_str() } else { "" };
+    let with_year = if has_year || written { folded.as_str() } else { "" };
     for c in DAY_MONTH_YEAR.captures_iter(with_year) {
         let last = c.get(3).expect("the day");
         let whole = c.get(0).expect("group 0");
@@ -181,7 +208,7 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
     for c in WRITTEN_DAY.captures_iter(with_year) {
         let d = day_words().iter().find(|(w, _)| *w == c[1]).map(|(_, n)| *n);
         let m = month_number(&c[2]);
-        let y = c[3].parse().ok();
+        let y = c[3].parse().ok().or_else(|| written_year(&c[3]));
         let whole = c.get(0).expect("group 0");
         consider(d.zip(m).zip(y).and_then(|((d, m), y)| valid(y, m, d)), whole.start(), whole.end());
     }
@@ -305,6 +332,13 @@ mod tests {
         assert_eq!(date("Aos quatorze dias do mês de maio de 2024, às 9h30", Lang::PT).as_deref(), Some("2024-05-14"));
         assert_eq!(date("A los veintidós días del mes de marzo de 2023", Lang::ES).as_deref(), Some("2023-03-22"));
         assert_eq!(date("Aos vinte e um dias do mês de junho de 2022", Lang::PT).as_deref(), Some("2022-06-21"));
+        // ...and the year too: two thousand and a day's number.
+        let written = "Aos vinte e cinco dias do mês de março de dois mil e vinte e seis, às quinze horas";
+        assert_eq!(date(written, Lang::PT).as_deref(), Some("2026-03-25"));
+        let written = "A los quince días del mes de mayo de dos mil veinticinco, en la sala";
+        assert_eq!(date(written, Lang::ES).as_deref(), Some("2025-05-15"));
+        assert_eq!(date("AOS DEZ DIAS DO MÊS DE ABRIL DE DOIS MIL", Lang::PT).as_deref(), Some("2000-04-10"));
+        assert_eq!(date("Foram cinco mil pessoas em março de dois mil e vinte", Lang::PT), None);
     }
 
     #[test]

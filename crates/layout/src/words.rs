@@ -22,6 +22,9 @@ pub(crate) struct LayoutWords {
     /// Classes of `word_classes.tsv`, each as a pattern's alternatives (escaped, longest first).
     pub(crate) ordinal_suffixes: String,
     pub(crate) date_of: String,
+    /// "dois mil", "dos mil": a year in words starts with one; "e", "y" join its number.
+    pub(crate) written_thousands: String,
+    pub(crate) number_links: String,
     pub(crate) range_words: String,
     pub(crate) day_links: String,
     pub(crate) time_of: String,
@@ -72,6 +75,8 @@ impl LayoutWords {
             day_numbers,
             ordinal_suffixes: alternation(WordClass::OrdinalSuffix),
             date_of: alternation(WordClass::DateOf),
+            written_thousands: alternation(WordClass::WrittenThousand),
+            number_links: alternation(WordClass::NumberLink),
             range_words: alternation(WordClass::RangeWord),
             time_of: alternation(WordClass::TimeOf),
             // Dates are matched on folded text ("à" as "a").

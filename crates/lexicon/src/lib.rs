@@ -611,6 +611,10 @@ word_classes! {
     /// How a meeting is held when not in one place ("online", "hybrid", "híbrido", "en ligne"),
     /// lower case: "Hybrid Event, 21/05/2021" is no dateline's place.
     MeetingMode = "meeting_mode",
+    /// Sections of a website that stand over a headline ("News", "Notícias", "Actualités", "Blog"),
+    /// lower case: a line that opens with one ("Blog | 12 de junio de 2026", "Actualités |
+    /// Transformation numérique") is no title, and the headline under it is.
+    SiteSection = "site_section",
     /// Prefixes that make a title of the language's one-word titles ("vice-", "sous-", "sub"), as
     /// written before the title: "vice-rectrice" and "subdirectora" are titles because "rectrice"
     /// and "directora" are, without each form in `titles.txt`.
@@ -631,6 +635,11 @@ word_classes! {
     OrdinalSuffix = "ordinal_suffix",
     /// Prepositions between the parts of a date written in words ("do", "del"), lower case.
     DateOf = "date_of",
+    /// Two thousand in words, folded ("dois mil", "dos mil"): a year written in words in minutes
+    /// ("aos nove dias do mês de setembro de dois mil e vinte e seis") is 2000 and a day number.
+    WrittenThousand = "written_thousand",
+    /// Words that join the parts of a number in words ("e", "y"), folded.
+    NumberLink = "number_link",
     /// Words between the two ends of a range of times ("to", "hasta"), lower case.
     RangeWord = "range_word",
     /// Words between the first and the last day of a range of days ("11 and 12 July", "del 13 al

@@ -27,6 +27,8 @@ const MAX_CHAIR_WORDS: usize = 6;
 /// (CONATEL)"); a longer one is left to the speaker table (on ../shared/dev, one or two words
 /// gained on both halves, four lost).
 const MAX_CLOSING_BODY_WORDS: usize = 2;
+/// A line naming a website's section has at most this many words.
+const MAX_SITE_SECTION_WORDS: usize = 4;
 /// How many of a report's first lines may be its dateline.
 const DATELINE_LINES: usize = 8;
 /// A dateline's place has at most this many words ("Suva, Fiji", "Rio de Janeiro, Brasil").
@@ -93,6 +95,8 @@ pub struct Ledes {
     month_names: foldhash::HashSet<String>,
     /// Ways of holding a meeting in no one place ("Hybrid Event, 21/05/2021"), folded.
     meeting_modes: foldhash::HashSet<String>,
+    /// Sections of a website ("Notícias", "Blog"), folded.
+    site_sections: foldhash::HashSet<String>,
     /// Stop words of the packs' languages, folded: a dateline's place does not open with one ("En
     /// Valdivia, a 4 de marzo de 2026, siendo las 15:10 horas ..." opens a sentence).
     stop_words: foldhash::HashSet<String>,
@@ -137,13 +141,14 @@ impl Ledes {
         let prepositions = lexicon.words(ListKind::BodyPrepositions).map(fold).collect();
         let weekdays = lexicon.class(WordClass::Weekday).map(fold).collect();
         let meeting_modes = lexicon.class(WordClass::MeetingMode).map(fold).collect();
+        let site_sections = lexicon.class(WordClass::SiteSection).map(fold).collect();
         let month_names = lexicon.rows(ListKind::Months).iter().map(|row| fold(row.get(1))).collect();
         let stop_words = langs
             .iter()
             .filter_map(|lang| stop_words::lookup(lang.as_str()))
             .flat_map(|list| list.iter().map(|w| fold(w)))
             .collect();
-        Ledes { by_lang, cues, prepositions, weekdays, month_names, meeting_modes, stop_words }
+        Ledes { by_lang, cues, prepositions, weekdays, month_names, meeting_modes, site_sections, stop_words }
     }
 
     /// The report's title as a lede writes it, unless it is a date line or `is_furniture` says it is
@@ -173,6 +178,16 @@ impl Ledes {
         // A site's navigation or banner over the headline: the headline is the title.
         if let Some(range) = report.metadata.title.filter(|t| is_navigation(report.slice(*t))) {
             if let Some(heading) = self.heading_after(report, range.end, &is_furniture) {
+                return self.headed(heading, lang);
+            }
+        }
+        // A site's section over the headline ("Notícias", "Blog | 12 de junio de 2026"), as the
+        // title or on the line under a letterhead taken for it: the headline under it is the title.
+        if let Some(range) = report.metadata.title {
+            let next = report.lines.iter().filter(|l| l.range.start > range.end).find(|l| !l.content.is_empty());
+            let section =
+                std::iter::once(range).chain(next.map(|l| l.content)).find(|r| self.is_site_section(report.slice(*r)));
+            if let Some(heading) = section.and_then(|r| self.heading_after(report, r.end, &is_furniture)) {
                 return self.headed(heading, lang);
             }
         }
@@ -206,6 +221,18 @@ impl Ledes {
                 None => (None, says_kind),
             },
         }
+    }
+
+    /// A line that names a section of a website: at most four words (a date aside), the first of
+    /// them a `site_section` word ("Notícias", "Actualités | Transformation numérique").
+    fn is_site_section(&self, line: &str) -> bool {
+        let line = match find_date(line, None) {
+            Some(date) => format!("{} {}", &line[..date.start], &line[date.end..]),
+            None => line.to_string(),
+        };
+        let mut words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric));
+        let first = words.next().map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())));
+        first.is_some_and(|w| self.site_sections.contains(&w)) && words.count() < MAX_SITE_SECTION_WORDS
     }
 
     /// A headline taken for the title, and whether it says the kind of document.
@@ -335,7 +362,8 @@ impl Ledes {
         // A report's template says no kind of document: it serves titled reports as they are.
         let name = if titled && title.is_some() && kind != DocumentKind::Report { "titled" } else { kind.name() };
         let template = &ledes.templates.iter().find(|(n, _)| n == name)?.1;
-        // A title that holds the date already ("Board minutes 19th July 2011") is not followed by it,
+        // A title that holds a date already ("Board minutes 19th July 2011", not "Regional Meeting
+        // 2026", a year alone) is not followed by it,
         // nor is a date that a chosen sentence gives under another spelling ("17 et 18 juin 2026"
         // for the 17th, "June 17, 2026").
         let date_said = |iso: &str| said.iter().any(|s| find_date(s, Some(lang)).is_some_and(|d| d.iso == iso));
@@ -343,7 +371,7 @@ impl Ledes {
             .metadata
             .date
             .as_deref()
-            .filter(|d| d.get(..4).is_none_or(|year| title.is_none_or(|t| !t.contains(year))))
+            .filter(|_| title.is_none_or(|t| find_date(t, Some(lang)).is_none()))
             .filter(|d| !date_said(d))
             .and_then(|d| write_date(ledes, d))
             .filter(unsaid);
@@ -458,7 +486,7 @@ fn cue_at(cues: &[(DocumentKind, String)], text: &str) -> Option<DocumentKind> {
 /// A site's navigation: three pieces or more between " / ", " > ", " » " or " | ", none of more
 /// than four words ("Inicio / Sala de prensa / Noticias", "Home > News > 2024").
 fn is_navigation(line: &str) -> bool {
-    let navigation = [" / ", " > ", " » ", " | "].iter().any(|sep| {
+    let navigation = [" / ", " > ", " » ", " › ", " | "].iter().any(|sep| {
         let pieces: Vec<&str> = line.split(sep).collect();
         pieces.len() >= 3 && pieces.iter().all(|p| (1..=4).contains(&p.split_whitespace().count()))
     });
@@ -753,6 +781,41 @@ mod tests {
             Some("Minutes of Open data, 3 May 2022.")
         );
         assert_eq!(render("{chair} chaired.", &value), None);
+    }
+
+    #[test]
+    fn the_headline_under_a_sites_section_is_the_title() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let title = |text: &str, lang: Lang| ledes.lede_title(&report(text), lang, false, |_| false).0;
+        let body = "\n\nA comissão realizou nesta quinta-feira uma audiência pública sobre o acesso à internet.\n";
+        // Under a letterhead taken for the title.
+        let text = format!(
+            "Assembleia Legislativa do Estado\nNotícias\n\nAudiência pública debate inclusão digital nas escolas{body}"
+        );
+        assert_eq!(title(&text, Lang::PT).as_deref(), Some("Audiência pública debate inclusão digital nas escolas"));
+        // A section and a date taken for the title.
+        let text = format!("Blog | 12 de junio de 2026\n\nLo que aprendimos en el taller de compras públicas{body}");
+        assert_eq!(title(&text, Lang::ES).as_deref(), Some("Lo que aprendimos en el taller de compras públicas"));
+        // A navigation trail with "›".
+        let text = format!("Home › Events › 2026\n\nAmericas Regional Meeting on Open Government{body}");
+        assert_eq!(title(&text, Lang::EN).as_deref(), Some("Americas Regional Meeting on Open Government"));
+        // A headline that opens with such a word is a headline.
+        let text = format!(
+            "News agencies debate the future of local reporting in rural towns\nRural towns and their papers{body}"
+        );
+        assert_eq!(
+            title(&text, Lang::EN).as_deref(),
+            Some("News agencies debate the future of local reporting in rural towns")
+        );
+    }
+
+    #[test]
+    fn a_title_with_a_year_alone_is_followed_by_the_date() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let r = report("Regional Meeting 2026\nDate: 23 September 2026\n\nThe meeting brings together reformers from the region.\n");
+        assert_eq!(ledes.compose(&r, Lang::EN).as_deref(), Some("Regional Meeting 2026, 23 September 2026."));
+        let r = report("Board minutes 19 July 2011\nDate: 19 July 2011\n\nThe board met.\n");
+        assert_eq!(ledes.compose(&r, Lang::EN).as_deref(), Some("Board minutes 19 July 2011."));
     }
 
     #[test]
