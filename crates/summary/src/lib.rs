@@ -1029,6 +1029,26 @@ mod tests {
         let prior = |start: &str| cands.iter().find(|c| r.slice(c.range).starts_with(start)).map(|c| c.prior);
         assert_eq!(prior("Se da lectura"), Some(PROCEDURE_WEIGHT));
         assert_eq!(prior("El Consejo aprobó"), Some(OUTCOME_WEIGHT));
+        // The same in the other packs.
+        for (text, procedure, outcome) in [
+            (
+                "Minutes\n\nThe minutes of the meeting of 5 March were agreed without changes.\n\nThe board agreed to fund two new reading rooms next year.\n",
+                "The minutes of the meeting",
+                "The board agreed",
+            ),
+            (
+                "Ata\n\nO Presidente submeteu à apreciação a ata da 40ª reunião, aprovada sem ressalvas.\n\nO Comitê aprovou a renovação do contrato de conectividade.\n",
+                "O Presidente submeteu",
+                "O Comitê aprovou",
+            ),
+        ] {
+            let mut r = Report::new("t", "t.txt", text.to_string());
+            LayoutStage::bundled().run(&mut r).unwrap();
+            let cands = SummaryStage::new(3).candidates(&r, true);
+            let prior = |start: &str| cands.iter().find(|c| r.slice(c.range).starts_with(start)).map(|c| c.prior);
+            assert_eq!(prior(procedure), Some(PROCEDURE_WEIGHT), "{text}");
+            assert_eq!(prior(outcome), Some(OUTCOME_WEIGHT), "{text}");
+        }
     }
 
     #[test]
