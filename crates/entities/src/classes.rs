@@ -98,6 +98,8 @@ pub(crate) struct ClassWords {
     pub(crate) represented_by: Vec<String>,
     /// Days of the week, folded.
     pub(crate) weekdays: HashSet<String>,
+    /// "session", "séance": what a chair presides besides a body ("présidente de séance"), folded.
+    pub(crate) meeting_nouns: HashSet<String>,
     /// "MP", "OBE": letters after a name.
     pub(crate) post_nominals: HashSet<String>,
     /// "por", "pour": words opening a heading of a group of a list of people.
@@ -249,6 +251,7 @@ impl ClassWords {
             single_word_bodies: set(WordClass::SingleWordBody),
             article_contractions: set(WordClass::ArticleContraction),
             weekdays: lexicon.class(WordClass::Weekday).map(acta_doc::fold).collect(),
+            meeting_nouns: lexicon.class(WordClass::MeetingNoun).map(acta_doc::fold).collect(),
             represented_by: lexicon
                 .class(WordClass::RepresentedBy)
                 .map(|w| format!(" {} ", acta_doc::fold_words(w)))

@@ -205,7 +205,8 @@ pub(crate) fn split_list(text: &str, range: ByteRange, gaz: &Gazetteers) -> Vec<
         let bullet = (s.len()
             - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '·' | '|'))
                 .len())
-        .max(acta_layout::symbol_bullet_len(s));
+        .max(acta_layout::symbol_bullet_len(s))
+        .max(acta_layout::bullet_len(s));
         let line = ByteRange { start: r.start + bullet, end: r.end }.trim(text);
         // "Paulo Roberto Nunes e Cíntia Moraes.": the sentence's period is not part of the list.
         let line = match line.slice(text).strip_suffix('.') {

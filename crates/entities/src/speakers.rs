@@ -111,6 +111,19 @@ impl Stage for SpeakerStage {
             } else if affiliation.country.is_none() {
                 affiliation.country = country_heading_above(report, parsed.source.start);
             }
+            // "Ana Ruiz, Gerente Municipal, Presidente del Comité", "..., quien preside": a piece of the
+            // entry that is a part in the session, alone or of the meeting or its body, gives that
+            // part, and names no body.
+            let mut session_roles = vec![parsed.role];
+            if let Some((part, piece)) = part_in_entry(&report.text, rest, &self.gaz) {
+                session_roles.push(part);
+                if affiliation.unnamed_organization.is_some_and(|o| o.overlaps(&piece)) {
+                    affiliation.unnamed_organization = None;
+                }
+                if affiliation.organization.is_some_and(|o| o.range.overlaps(&piece)) {
+                    affiliation.organization = None;
+                }
+            }
             let record = Speaker {
                 person,
                 honorific: parsed.honorific,
@@ -118,7 +131,7 @@ impl Stage for SpeakerStage {
                 organization: affiliation.organization.map(|m| m.range).or(affiliation.unnamed_organization),
                 organization_is_ministry: affiliation.organization.is_some_and(|m| m.kind == EntityKind::Ministry),
                 country: affiliation.country,
-                session_roles: vec![parsed.role],
+                session_roles,
                 stakeholder: affiliation.stakeholder,
                 gender: parsed.honorific_gender,
                 source_line: parsed.source,
@@ -655,6 +668,40 @@ fn part_in_parentheses(report: &Report, role: ByteRange, gaz: &Gazetteers) -> Op
     part_aside(inside, gaz)
 }
 
+/// The part in the session a piece of a list entry's rest names (pieces between commas,
+/// semicolons or parentheses): a phrase of the packs' `aside` participation at the piece's start,
+/// alone after the first piece ("quien preside", "Chair") or followed by what it presides, a body of an event or a
+/// meeting ("Presidente del Comité", "présidente du conseil", "secrétaire de séance"); and the piece.
+fn part_in_entry(text: &str, rest: ByteRange, gaz: &Gazetteers) -> Option<(SessionRole, ByteRange)> {
+    let mut start = rest.start;
+    for (i, piece) in rest.slice(text).split([',', ';', '(', ')']).enumerate() {
+        let range = ByteRange { start, end: start + piece.len() }.trim(text);
+        start += piece.len() + 1;
+        let lower = range.slice(text).to_lowercase();
+        let found = gaz.participation_aside.find_all(&lower).filter(|&(s, _, _)| s == 0).max_by_key(|&(_, e, _)| e);
+        let Some((_, end, part)) = found else { continue };
+        if lower[end..].chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let after: Vec<&str> = lower[end..].split_whitespace().collect();
+        let presided = match after.last() {
+            // The first piece alone is the entry's post ("Ajit Pai, Chairman, Federal Communications
+            // Commission"), unless in parentheses ("Liam Maxwell (Chair)").
+            None => i > 0 || text[..range.start].trim_end().ends_with('('),
+            Some(last) => {
+                let last = last.trim_matches(|c: char| !c.is_alphanumeric());
+                after.len() <= MAX_PRESIDED_WORDS
+                    && (gaz.classes.meeting_nouns.contains(&acta_doc::fold(last))
+                        || gaz.event_bodies.longest_prefix(last) == Some(last.len()))
+            }
+        };
+        if presided && matches!(part, SessionRole::Chair | SessionRole::Moderator | SessionRole::Rapporteur) {
+            return Some((part, range));
+        }
+    }
+    None
+}
+
 /// The part in the session a title names when it is only that part ("Chair" in "Ana Ruiz (.gt),
 /// Chair"; "(Mayor, in the Chair)" piece by piece).
 fn part_aside(inside: &str, gaz: &Gazetteers) -> Option<SessionRole> {
@@ -693,6 +740,9 @@ fn body_before(report: &Report, at: usize) -> Option<&Mention> {
         .take(4)
         .find(|m| m.range.end == end && matches!(m.kind, EntityKind::Ministry | EntityKind::Organization))
 }
+
+/// "del Comité", "de la séance": what a part in an entry presides, in at most this many words.
+const MAX_PRESIDED_WORDS: usize = 3;
 
 /// A row made from prose with no part and no affiliation says nothing that outweighs absence.
 fn taking_part_elsewhere(s: &Speaker) -> bool {

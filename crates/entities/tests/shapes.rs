@@ -2983,3 +2983,47 @@ fn an_acronym_opened_by_a_ministrys_letters_is_a_ministry() {
     assert!(ministries.iter().any(|m| m == "MinCIT") && ministries.iter().any(|m| m == "MINAGRI"), "{ministries:?}");
     assert!(!ministries.iter().any(|m| m == "MINUSCA"), "{ministries:?}");
 }
+
+/// A piece of a member's entry that is a part in the session ("Presidente del Comité", "quien
+/// preside", "secrétaire de séance") gives that part and is no body; the entry's post alone is
+/// not one ("Chairman, Federal Communications Commission" is a post).
+#[test]
+fn a_part_in_a_members_entry_is_their_part_in_the_meeting() {
+    let text = "Acta de la sesión\n\nASISTENTES\n\n- Sr. Héctor Valdivia Chumpitaz, Gerente Municipal, Presidente del Comité\n- Sra. Irma Lucía Paredes, Subgerente de Catastro\n\nSe abre la sesión.\n";
+    let s = speakers_in(text, Lang::ES);
+    assert_eq!(sorted_parts(&s, "Héctor Valdivia Chumpitaz"), ["attendee", "chair"], "{s:?}");
+    assert_eq!(row(&s, "Héctor Valdivia Chumpitaz").3, None, "{s:?}");
+    assert_eq!(sorted_parts(&s, "Irma Lucía Paredes"), ["attendee"], "{s:?}");
+    let text = "Compte rendu du comité de pilotage\n\nParticipants :\n- Mme Odile Ferrand-Lacaze, sous-préfète, présidente du comité\n- M. Bruno Lescure, secrétaire de séance\n- M. Yann Perrot, Agence régionale du numérique\n\nLa séance commence à 10 h.\n";
+    let s = speakers_in(text, Lang::FR);
+    assert_eq!(sorted_parts(&s, "Odile Ferrand-Lacaze"), ["attendee", "chair"], "{s:?}");
+    assert_eq!(sorted_parts(&s, "Bruno Lescure"), ["attendee", "rapporteur"], "{s:?}");
+    assert_eq!(sorted_parts(&s, "Yann Perrot"), ["attendee"], "{s:?}");
+    let text = "Hearing on spectrum policy\n\nWitnesses:\n- The Honorable Dana Whitfield, Chairman, Federal Spectrum Commission\n- Mr. Omar Castellanos, Rural Broadband Association\n";
+    let s = speakers_in(text, Lang::EN);
+    assert!(!row(&s, "Dana Whitfield").5.contains(&"chair".to_string()), "{s:?}");
+}
+
+/// A numbered list after a prose line that ends with a lead-in of those present ("..., con la
+/// asistencia de:") is the list of members; so is one under a Roman-numbered heading ("I. ASISTENTES").
+#[test]
+fn a_numbered_list_after_a_lead_in_and_a_numbered_heading_of_members_are_attendance() {
+    let text = "Acta\n\nEn Asunción, a los veintidós días del mes de abril de 2026, se reúne el Consejo, con la asistencia de:\n\n1. Ing. Rodolfo Benítez Aranda, Viceministro de Innovación, quien preside.\n2. Lic. Mirta Ocampos Gill, Secretaría Técnica de Planificación.\n\nSe abre la sesión.\n";
+    let s = speakers_in(text, Lang::ES);
+    assert_eq!(sorted_parts(&s, "Rodolfo Benítez Aranda"), ["attendee", "chair"], "{s:?}");
+    assert_eq!(sorted_parts(&s, "Mirta Ocampos Gill"), ["attendee"], "{s:?}");
+    let text = "Acta\n\nI. ASISTENTES\n\n- Sr. Héctor Valdivia Chumpitaz, Gerente Municipal\n- Sra. Irma Lucía Paredes, Subgerente de Catastro\n\nII. AGENDA\n\n1. Aprobación del acta\n";
+    let s = speakers_in(text, Lang::ES);
+    assert_eq!(sorted_parts(&s, "Irma Lucía Paredes"), ["attendee"], "{s:?}");
+}
+
+/// Who keeps the minutes is the meeting's rapporteur: under a label ("Secrétaire de la séance :")
+/// or in prose ("Actúa como secretaria de actas la Lic. ...").
+#[test]
+fn the_secretary_of_the_meeting_is_its_rapporteur() {
+    let text = "Procès-verbal de la séance du conseil\n\nSecrétaire de la séance : Mme Hélène Corbeil-Dion\n\nLa séance est ouverte à 13 h.\n";
+    assert_eq!(sorted_parts(&speakers_in(text, Lang::FR), "Hélène Corbeil-Dion"), ["rapporteur"]);
+    let text =
+        "Acta de la sesión\n\nActúa como secretaria de actas la Lic. Verónica Ayala Benegas.\n\nSe abre la sesión.\n";
+    assert_eq!(sorted_parts(&speakers_in(text, Lang::ES), "Verónica Ayala Benegas"), ["rapporteur"]);
+}

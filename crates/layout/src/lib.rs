@@ -31,7 +31,7 @@ pub use dates::{find_date, find_time, single_number, FoundDate};
 pub use error::{Error, Result};
 pub use labels::{LabelTable, BUNDLED_LABELS};
 pub use markup::{has_stray_html, markdown_to_text, strip_stray_html, Unmarked};
-pub use parse::{parse, symbol_bullet_len, title_hint, Layout};
+pub use parse::{bullet_len, parse, symbol_bullet_len, title_hint, Layout};
 
 /// Cleans the text and reads its lines, sections and fields.
 pub struct LayoutStage {

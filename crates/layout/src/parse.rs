@@ -31,6 +31,12 @@ const MAX_UNKNOWN_LABEL_VALUE_WORDS: usize = 40;
 /// Longest label accepted before an inline value ("Session Organizer: ...").
 const MAX_INLINE_LABEL_WORDS: usize = 8;
 const MAX_INLINE_LABEL_BYTES: usize = 70;
+/// The length of a line's bullet, numbered ("1.", "(2)", "a)") or not ("-", "•"), spaces after it
+/// included; 0 without one.
+pub fn bullet_len(line: &str) -> usize {
+    BULLET.find(line).map_or(0, |m| m.end())
+}
+
 /// How many bytes of a line's start are a symbol font's bullet and the gap after it ("n      Ana
 /// Ruiz"); 0 when it has none. Lists read in the entity stage strip the other bullets themselves.
 pub fn symbol_bullet_len(line: &str) -> usize {
@@ -209,6 +215,12 @@ fn classify(
         return (line(LineKind::Heading), None);
     }
     if bullet_len == 0 && words <= MAX_BARE_HEADING_WORDS && is_isolated(text, raw, i) && looks_like_heading(c) {
+        // "I. ASISTENTES": a known label after a Roman numeral is the heading, without the numeral.
+        let roman = ROMAN_NUMERAL.find(c).map_or(0, |m| m.end());
+        if roman > 0 && labels.classify(&c[roman..]).is_some() {
+            let content = ByteRange { start: content.start + roman, end: content.end };
+            return (Line { kind: LineKind::Heading, range, content }, None);
+        }
         return (line(LineKind::Heading), None);
     }
     // "LISTE DE PRÉSENCE (JOUR 1)": a known label with a note in parentheses after it.

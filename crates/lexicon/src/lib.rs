@@ -611,6 +611,9 @@ word_classes! {
     /// How a meeting is held when not in one place ("online", "hybrid", "híbrido", "en ligne"),
     /// lower case: "Hybrid Event, 21/05/2021" is no dateline's place.
     MeetingMode = "meeting_mode",
+    /// Words for a meeting that someone presides or records, lower case: "secrétaire de séance",
+    /// "Presidente de la sesión" in an entry of a list say that person's part.
+    MeetingNoun = "meeting_noun",
     /// Sections of a website that stand over a headline ("News", "Notícias", "Actualités", "Blog"),
     /// lower case: a line that opens with one ("Blog | 12 de junio de 2026", "Actualités |
     /// Transformation numérique") is no title, and the headline under it is.
