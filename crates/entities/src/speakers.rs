@@ -818,7 +818,28 @@ fn names_a_venue(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
     previous.starts_with(char::is_uppercase) && venue(previous)
         || before_title
         || next.starts_with(char::is_uppercase) && venue(next)
+        || venue_name_runs_on(text, name, gaz)
 }
+
+/// "Centre international de conférences Abdou Diouf": a capitalised venue noun a few words before
+/// the name, and between them only words of the venue's name (no article, title or punctuation).
+fn venue_name_runs_on(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
+    let line_start = text[..name.start].rfind('\n').map_or(0, |i| i + 1);
+    let words: Vec<&str> = text[line_start..name.start].split(' ').filter(|w| !w.is_empty()).collect();
+    for (k, word) in words.iter().rev().enumerate().take(MAX_VENUE_NAME_WORDS) {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.len() != word.len() || gaz.articles.contains(&bare.to_lowercase()) || gaz.is_title(bare) {
+            return false;
+        }
+        if k > 0 && bare.starts_with(char::is_uppercase) && gaz.classes.venue_nouns.contains(&bare.to_lowercase()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A venue's name runs on for at most this many words before a person's name in it.
+const MAX_VENUE_NAME_WORDS: usize = 5;
 
 /// How far after a name its apposition is read for "represented by".
 const STOOD_IN_FOR_WINDOW_BYTES: usize = 160;

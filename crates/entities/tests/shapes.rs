@@ -245,6 +245,7 @@ fn the_namesake_of_a_room_is_no_speaker() {
         ("Às dezenove horas, no Plenário Vereador Antônio Ribeiro, reuniu-se a Câmara sob a presidência do Vereador Marcos Aurélio Fontes.\n", Lang::PT, "Antônio Ribeiro", "Marcos Aurélio Fontes"),
         ("El seminario se realizó en la Sala Raúl Prebisch y fue inaugurado por la ministra Ana Lucía Ferrer.\n", Lang::ES, "Raúl Prebisch", "Ana Lucía Ferrer"),
         ("The workshop, held in the Nelson Mandela Room, was opened by Minister Grace Otieno.\n", Lang::EN, "Nelson Mandela", "Grace Otieno"),
+        ("La cérémonie s'est tenue au Centre international de conférences Abdou Karim Ndiaye (CICAKN), en présence de Mme Khady Sène Diouf.\n", Lang::FR, "Abdou Karim Ndiaye", "Khady Sène Diouf"),
     ] {
         let r = extract_in(text, Some(lang));
         let rows = speaker_rows(&r);
@@ -3026,4 +3027,13 @@ fn the_secretary_of_the_meeting_is_its_rapporteur() {
     let text =
         "Acta de la sesión\n\nActúa como secretaria de actas la Lic. Verónica Ayala Benegas.\n\nSe abre la sesión.\n";
     assert_eq!(sorted_parts(&speakers_in(text, Lang::ES), "Verónica Ayala Benegas"), ["rapporteur"]);
+}
+
+/// Common Brazilian given names that the generated list lacks are read as the name's start.
+#[test]
+fn common_brazilian_given_names_open_the_name() {
+    for name in ["Marli Rosa da Silva", "Cleide Moura Tavares", "Neide Alves Pinto"] {
+        let text = format!("Ata da reunião\n\nParticipou {name}, representante da comunidade.\n");
+        assert!(people(&text).contains(&name.to_string()), "{name}: {:?}", people(&text));
+    }
 }
