@@ -100,6 +100,32 @@ pub(crate) fn cluster_people(text: &str, words: &Words, mut cands: Vec<PersonCan
             }
         }
     }
+    // "el Viceministro Benítez Ayala informa": the last two words of a name of three or more (two
+    // surnames, as Spanish and Portuguese refer to a person) name that person too, when no other
+    // person's name ends with them (a name of those two words alone would join the same cluster).
+    let mut tails: HashMap<String, Option<usize>> = HashMap::new();
+    for (ci, cl) in clusters.iter().enumerate() {
+        for (s, contiguous) in &cl.forms {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            if *contiguous
+                && words.len() >= 3
+                && words[words.len() - 2..].iter().all(|w| w.starts_with(char::is_uppercase))
+            {
+                let tail = words[words.len() - 2..].join(" ");
+                let entry = tails.entry(tail).or_insert(Some(ci));
+                if *entry != Some(ci) {
+                    *entry = None;
+                }
+            }
+        }
+    }
+    let mut tails: Vec<(String, usize)> = tails.into_iter().filter_map(|(t, ci)| ci.map(|ci| (t, ci))).collect();
+    tails.sort();
+    for (tail, ci) in tails {
+        if !seen.contains(tail.as_str()) {
+            forms.push((tail, ci));
+        }
+    }
     if forms.is_empty() {
         return;
     }

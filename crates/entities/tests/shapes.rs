@@ -3037,3 +3037,16 @@ fn common_brazilian_given_names_open_the_name() {
         assert!(people(&text).contains(&name.to_string()), "{name}: {:?}", people(&text));
     }
 }
+
+/// Minutes refer to a listed member by title and both surnames, in the present tense ("El
+/// Viceministro Benítez Aranda informa que ..."): that member spoke.
+#[test]
+fn a_member_named_by_two_surnames_in_the_minutes_spoke() {
+    let text = "Acta\n\nEn Asunción, a los veintidós días del mes de abril de 2026, se reúne el Consejo, con la asistencia de:\n\n1. Ing. Rodolfo Benítez Aranda, Viceministro de Innovación, quien preside.\n2. Lic. Mirta Ocampos Gill, Secretaría Técnica de Planificación.\n\nDESARROLLO\n\n1. El Viceministro Benítez Aranda informa que el portal reúne 412 trámites.\n\n2. La señora Ocampos Gill solicita un plan de apoyo para los municipios.\n";
+    let r = extract_in(text, Some(Lang::ES));
+    let s = speaker_rows(&r);
+    assert_eq!(sorted_parts(&s, "Rodolfo Benítez Aranda"), ["attendee", "chair", "speaker"], "{s:?}");
+    assert_eq!(sorted_parts(&s, "Mirta Ocampos Gill"), ["attendee", "speaker"], "{s:?}");
+    let mentions = r.mentions.iter().filter(|m| m.kind == EntityKind::Person).count();
+    assert_eq!(mentions, 4, "{:?}", r.mentions);
+}
