@@ -3050,3 +3050,12 @@ fn a_member_named_by_two_surnames_in_the_minutes_spoke() {
     let mentions = r.mentions.iter().filter(|m| m.kind == EntityKind::Person).count();
     assert_eq!(mentions, 4, "{:?}", r.mentions);
 }
+
+/// A member who asks or requests something in the minutes spoke ("solicitou", "solicitó").
+#[test]
+fn a_member_who_requests_something_spoke() {
+    let text = "Ata da reunião\n\nPresentes os vereadores Joana Paiva Lacerda e Otávio Brum Rezende.\n\nO vereador Otávio Brum Rezende solicitou um estudo de custos à Secretaria de Educação.\n";
+    let s = speakers_in(text, Lang::PT);
+    assert_eq!(sorted_parts(&s, "Otávio Brum Rezende"), ["attendee", "speaker"], "{s:?}");
+    assert_eq!(sorted_parts(&s, "Joana Paiva Lacerda"), ["attendee"], "{s:?}");
+}
