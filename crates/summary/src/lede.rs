@@ -27,6 +27,8 @@ const MAX_CHAIR_WORDS: usize = 6;
 /// (CONATEL)"); a longer one is left to the speaker table (on ../shared/dev, one or two words
 /// gained on both halves, four lost).
 const MAX_CLOSING_BODY_WORDS: usize = 2;
+/// A line with a date and at most this many other words is no headline.
+const MAX_WORDS_BESIDE_DATE: usize = 4;
 /// A line naming a website's section has at most this many words.
 const MAX_SITE_SECTION_WORDS: usize = 4;
 /// How many of a report's first lines may be its dateline.
@@ -97,6 +99,8 @@ pub struct Ledes {
     meeting_modes: foldhash::HashSet<String>,
     /// Sections of a website ("Notícias", "Blog"), folded.
     site_sections: foldhash::HashSet<String>,
+    /// Head words of events ("Webinar", "Seminario"), and their kinds' words, folded.
+    event_heads: foldhash::HashSet<String>,
     /// Stop words of the packs' languages, folded: a dateline's place does not open with one ("En
     /// Valdivia, a 4 de marzo de 2026, siendo las 15:10 horas ..." opens a sentence).
     stop_words: foldhash::HashSet<String>,
@@ -142,13 +146,24 @@ impl Ledes {
         let weekdays = lexicon.class(WordClass::Weekday).map(fold).collect();
         let meeting_modes = lexicon.class(WordClass::MeetingMode).map(fold).collect();
         let site_sections = lexicon.class(WordClass::SiteSection).map(fold).collect();
+        let event_heads = lexicon.words(ListKind::EventHeads).map(fold).collect();
         let month_names = lexicon.rows(ListKind::Months).iter().map(|row| fold(row.get(1))).collect();
         let stop_words = langs
             .iter()
             .filter_map(|lang| stop_words::lookup(lang.as_str()))
             .flat_map(|list| list.iter().map(|w| fold(w)))
             .collect();
-        Ledes { by_lang, cues, prepositions, weekdays, month_names, meeting_modes, site_sections, stop_words }
+        Ledes {
+            by_lang,
+            cues,
+            prepositions,
+            weekdays,
+            month_names,
+            meeting_modes,
+            site_sections,
+            event_heads,
+            stop_words,
+        }
     }
 
     /// The report's title as a lede writes it, unless it is a date line or `is_furniture` says it is
@@ -279,7 +294,9 @@ impl Ledes {
         report
             .lines
             .iter()
-            .filter(|l| l.range.start >= after && l.kind != acta_doc::LineKind::Field)
+            .filter(|l| {
+                l.range.start >= after && (l.kind != acta_doc::LineKind::Field || self.is_event_headline(report, l))
+            })
             .map(|l| report.slice(l.content).trim())
             .filter(|l| !l.is_empty())
             .take(KIND_LINES)
@@ -289,10 +306,21 @@ impl Ledes {
                     && !line.ends_with([',', ';', ':', '.'])
                     && names_something(line)
                     && !is_dateline(line)
+                    && !is_date_and_time(line)
                     && !is_furniture(line)
                     && !is_navigation(line)
             })
             .map(clean_title)
+    }
+
+    /// A field line whose label is an event's head word ("Webinario: Ciberseguridad en gobiernos
+    /// locales"): a headline, not a field.
+    fn is_event_headline(&self, report: &Report, line: &acta_doc::Line) -> bool {
+        report.fields.iter().any(|f| {
+            line.content.contains(&f.label)
+                && f.kind == FieldKind::Other
+                && self.event_heads.contains(&fold(report.slice(f.label).trim()))
+        })
     }
 
     /// What kind of document the report is in `lang`, and whether its title already says so.
@@ -509,6 +537,15 @@ fn is_dateline(line: &str) -> bool {
             let digits: String = w.chars().filter(char::is_ascii_digit).collect();
             digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
         })
+}
+
+/// A line that is a date and a time or a place ("Martes 21 de abril de 2026, 10:00 a 11:30 (hora de
+/// Costa Rica)"): a date and at most four words of three letters or more besides it.
+fn is_date_and_time(line: &str) -> bool {
+    let Some(date) = find_date(line, None) else { return false };
+    let rest = format!("{} {}", &line[..date.start], &line[date.end..]);
+    let wordy = rest.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).count();
+    wordy <= MAX_WORDS_BESIDE_DATE
 }
 
 /// A domain name: one word, a dot, and two to four letters after the last dot ("Gov.pt", "gob.mx").
@@ -807,6 +844,18 @@ mod tests {
             title(&text, Lang::EN).as_deref(),
             Some("News agencies debate the future of local reporting in rural towns")
         );
+    }
+
+    #[test]
+    fn an_events_headline_under_a_sites_section_is_the_title_and_its_date_line_is_not() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let text = "Eventos / Webinarios\n\nWebinario: Datos abiertos en los municipios andinos\nJueves 7 de mayo de 2026, 10:00 a 11:30 (hora de Lima)\n\nLos municipios publican cada vez más datos, pero pocos los usan para decidir.\n";
+        let title = ledes.lede_title(&report(text), Lang::ES, false, |_| false).0;
+        assert_eq!(title.as_deref(), Some("Webinario: Datos abiertos en los municipios andinos"));
+        // Without the headline, the date line is not taken for one.
+        let text = "Eventos / Webinarios\n\nJueves 7 de mayo de 2026, 10:00 a 11:30 (hora de Lima)\n\nLos municipios publican cada vez más datos, pero pocos los usan para decidir.\n";
+        let title = ledes.lede_title(&report(text), Lang::ES, false, |_| false).0;
+        assert_ne!(title.as_deref(), Some("Jueves 7 de mayo de 2026, 10:00 a 11:30 (hora de Lima)"));
     }
 
     #[test]

@@ -1032,6 +1032,11 @@ mod tests {
         // The same in the other packs.
         for (text, procedure, outcome) in [
             (
+                "Ata\n\nAusente, com justificativa, o vereador Fábio Nunes Queiroz.\n\nA comissão aprovou por unanimidade o parecer favorável ao projeto.\n",
+                "Ausente, com justificativa",
+                "A comissão aprovou",
+            ),
+            (
                 "Minutes\n\nThe minutes of the meeting of 5 March were agreed without changes.\n\nThe board agreed to fund two new reading rooms next year.\n",
                 "The minutes of the meeting",
                 "The board agreed",
