@@ -824,8 +824,11 @@ fn names_a_venue(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
 /// "Centre international de conférences Abdou Diouf": a capitalised venue noun a few words before
 /// the name, and between them only words of the venue's name (no article, title or punctuation).
 fn venue_name_runs_on(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
-    let line_start = text[..name.start].rfind('\n').map_or(0, |i| i + 1);
-    let words: Vec<&str> = text[line_start..name.start].split(' ').filter(|w| !w.is_empty()).collect();
+    // A bounded window before the name, cut at its line's start: a text of one long line is not
+    // read back to its start for every name.
+    let window = &text[ceil(text, name.start.saturating_sub(VENUE_WINDOW_BYTES))..name.start];
+    let window = window.rfind('\n').map_or(window, |i| &window[i + 1..]);
+    let words: Vec<&str> = window.split(' ').filter(|w| !w.is_empty()).collect();
     for (k, word) in words.iter().rev().enumerate().take(MAX_VENUE_NAME_WORDS) {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         if bare.len() != word.len() || gaz.articles.contains(&bare.to_lowercase()) || gaz.is_title(bare) {
@@ -838,8 +841,10 @@ fn venue_name_runs_on(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
     false
 }
 
-/// A venue's name runs on for at most this many words before a person's name in it.
+/// A venue's name runs on for at most this many words before a person's name in it...
 const MAX_VENUE_NAME_WORDS: usize = 5;
+/// ...read in this many bytes before the name.
+const VENUE_WINDOW_BYTES: usize = 160;
 
 /// How far after a name its apposition is read for "represented by".
 const STOOD_IN_FOR_WINDOW_BYTES: usize = 160;

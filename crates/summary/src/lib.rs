@@ -686,13 +686,8 @@ impl SummaryStage {
 /// An entry of a list of people: a person's name opens it (see [`opens_with_person`]) and a
 /// separator, not a verb, follows the name ("Ana Ruiz, CONATEL", "Ana Ruiz – CTO", "Ana Ruiz (Chair)").
 fn is_person_entry(report: &Report, range: ByteRange) -> bool {
-    let text = range.slice(&report.text);
-    let third =
-        text.split_whitespace().nth(OPENING_WORDS).map_or(text.len(), |w| w.as_ptr() as usize - text.as_ptr() as usize);
-    report.mentions.iter().filter(|m| m.kind == EntityKind::Person).any(|m| {
-        m.range.start >= range.start
-            && m.range.start < range.start + third
-            && m.range.end <= range.end
+    opening_people(report, range).any(|m| {
+        m.range.end <= range.end
             && report.text[m.range.end..range.end]
                 .trim_start()
                 .chars()
@@ -704,14 +699,19 @@ fn is_person_entry(report: &Report, range: ByteRange) -> bool {
 /// Whether a person's name starts within the first words of `range` (after a form of address at
 /// most): how an entry of a list of people starts ("Dra. Ana Ruiz, ...", "- Ana Ruiz – CTO").
 fn opens_with_person(report: &Report, range: ByteRange) -> bool {
+    opening_people(report, range).next().is_some()
+}
+
+/// The people's mentions that start within the first [`OPENING_WORDS`] words of `range`, found by
+/// binary search in the report's mentions (sorted by start): a report of thousands of list items
+/// does not read all its mentions for each.
+fn opening_people(report: &Report, range: ByteRange) -> impl Iterator<Item = &acta_doc::Mention> {
     let text = range.slice(&report.text);
-    // The byte where the third word starts: a name starts before it.
-    let third =
+    let opening =
         text.split_whitespace().nth(OPENING_WORDS).map_or(text.len(), |w| w.as_ptr() as usize - text.as_ptr() as usize);
-    report
-        .mentions
-        .iter()
-        .any(|m| m.kind == EntityKind::Person && m.range.start >= range.start && m.range.start < range.start + third)
+    let from = report.mentions.partition_point(|m| m.range.start < range.start);
+    let upto = report.mentions.partition_point(|m| m.range.start < range.start + opening);
+    report.mentions[from..upto.max(from)].iter().filter(|m| m.kind == EntityKind::Person)
 }
 
 /// A run of names and titles read as a sentence ("Members Francis Maude (Chair) Kitty von Bertele
@@ -1229,6 +1229,8 @@ The ministers agreed to share their digital identity systems and to meet again n
                 });
             }
         }
+        // As the entity stage leaves them: in text order.
+        r.mentions.sort_by_key(|m| (m.range.start, m.range.end));
         stage.run(&mut r).unwrap();
         r
     }
