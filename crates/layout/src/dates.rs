@@ -119,9 +119,17 @@ fn range_start(day: u32, month: u32, last: &str, year: i32, last_month: u32) -> 
     (first.as_str() < last && same_or_next_month).then_some(first)
 }
 
-/// Whether `text` may write a year in words: " mil" in any case ("dois mil", "DOS MIL").
+/// Whether `text` may write a year in words: "dos mil" or "dois mil" in any case ("DOIS MIL"); a
+/// line with "5 mil personas" does not run the date patterns for it.
 fn has_written_thousand(text: &str) -> bool {
-    text.as_bytes().windows(4).any(|w| w[0] == b' ' && w[1..].eq_ignore_ascii_case(b"mil"))
+    let bytes = text.as_bytes();
+    bytes.windows(4).enumerate().any(|(i, w)| {
+        w[0] == b' '
+            && w[1..].eq_ignore_ascii_case(b"mil")
+            && [&b"dos"[..], &b"dois"[..]]
+                .iter()
+                .any(|two| i >= two.len() && bytes[i - two.len()..i].eq_ignore_ascii_case(two))
+    })
 }
 
 /// A year written in words, folded ("dois mil e vinte e seis", "dos mil veintiseis"): two
@@ -339,6 +347,9 @@ mod tests {
         assert_eq!(date(written, Lang::ES).as_deref(), Some("2025-05-15"));
         assert_eq!(date("AOS DEZ DIAS DO MÊS DE ABRIL DE DOIS MIL", Lang::PT).as_deref(), Some("2000-04-10"));
         assert_eq!(date("Foram cinco mil pessoas em março de dois mil e vinte", Lang::PT), None);
+        // Only "dos mil" or "dois mil" makes a line without digits worth the date patterns.
+        assert!(has_written_thousand("de DOIS MIL E VINTE") && has_written_thousand("de dos mil veinte"));
+        assert!(!has_written_thousand("reunió a cinco mil personas") && !has_written_thousand("mil gracias"));
     }
 
     #[test]
