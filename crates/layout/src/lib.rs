@@ -409,9 +409,15 @@ fn leading_line(report: &Report) -> Option<acta_doc::ByteRange> {
     }
     // "PROGRAMME AND SUMMARY", "COMPTE RENDU DE LA TABLE RONDE": a document-type line before the title.
     if is_document_type(report.slice(first.content)) {
-        // The title may stand a blank line below it; a line of page furniture there is no title.
-        if let Some(next) = lines.find(|l| l.kind != LineKind::Blank).filter(|l| !is_furniture(report.slice(l.content)))
-        {
+        // The title may stand a blank line below it. A line of page furniture there ("Pour
+        // diffusion immédiate") is no title; the line after it may be, unless it is a sentence.
+        let furniture = |l: &acta_doc::Line| is_furniture(report.slice(l.content));
+        let mut passed_furniture = false;
+        let next = lines.by_ref().filter(|l| l.kind != LineKind::Blank).take(MAX_FURNITURE_LINES).find(|l| {
+            passed_furniture |= furniture(l);
+            !furniture(l)
+        });
+        if let Some(next) = next.filter(|l| !passed_furniture || !report.slice(l.content).trim_end().ends_with('.')) {
             first = next;
         }
     }
@@ -619,7 +625,11 @@ mod tests {
             title("Press release\n\nRural towns open their data\nLeipzig, 3 June 2025 – Forty towns joined the network.\n"),
             Some("Rural towns open their data".to_string())
         );
-        // Page furniture there is no title.
+        // Page furniture there is no title, nor a sentence after it; a headline after it is.
         assert_eq!(title("Agenda\n\nDownload a PDF version of the agenda (480kb)\n\nThe forum met.\n"), None);
+        assert_eq!(
+            title("COMMUNIQUÉ\nPour diffusion immédiate\n\nLa Région lance un fonds pour la cybersécurité des communes\n\nNamur, le 24 septembre 2026 – Le gouvernement a approuvé le fonds.\n"),
+            Some("La Région lance un fonds pour la cybersécurité des communes".to_string())
+        );
     }
 }

@@ -618,6 +618,9 @@ word_classes! {
     /// lower case: a line that opens with one ("Blog | 12 de junio de 2026", "Actualités |
     /// Transformation numérique") is no title, and the headline under it is.
     SiteSection = "site_section",
+    /// Words that say when a page was put online ("Published", "Updated", "Publicado", "Publié"),
+    /// lower case: "Published 12 May 2026" is no dateline, and "Published" no place.
+    PublicationWord = "publication_word",
     /// Prefixes that make a title of the language's one-word titles ("vice-", "sous-", "sub"), as
     /// written before the title: "vice-rectrice" and "subdirectora" are titles because "rectrice"
     /// and "directora" are, without each form in `titles.txt`.

@@ -31,6 +31,8 @@ const MAX_CLOSING_BODY_WORDS: usize = 2;
 const MAX_WORDS_BESIDE_DATE: usize = 4;
 /// A line naming a website's section has at most this many words.
 const MAX_SITE_SECTION_WORDS: usize = 4;
+/// Most words of a title in capitals that may be only a section's label over the headline.
+const MAX_SECTION_LABEL_WORDS: usize = 3;
 /// How many of a report's first lines may be its dateline.
 const DATELINE_LINES: usize = 8;
 /// A dateline's place has at most this many words ("Suva, Fiji", "Rio de Janeiro, Brasil").
@@ -97,6 +99,7 @@ pub struct Ledes {
     month_names: foldhash::HashSet<String>,
     /// Ways of holding a meeting in no one place ("Hybrid Event, 21/05/2021"), folded.
     meeting_modes: foldhash::HashSet<String>,
+    publication_words: foldhash::HashSet<String>,
     /// Sections of a website ("Notícias", "Blog"), folded.
     site_sections: foldhash::HashSet<String>,
     /// Head words of events ("Webinar", "Seminario"), and their kinds' words, folded.
@@ -145,6 +148,7 @@ impl Ledes {
         let prepositions = lexicon.words(ListKind::BodyPrepositions).map(fold).collect();
         let weekdays = lexicon.class(WordClass::Weekday).map(fold).collect();
         let meeting_modes = lexicon.class(WordClass::MeetingMode).map(fold).collect();
+        let publication_words = lexicon.class(WordClass::PublicationWord).map(fold).collect();
         let site_sections = lexicon.class(WordClass::SiteSection).map(fold).collect();
         let event_heads = lexicon.words(ListKind::EventHeads).map(fold).collect();
         let month_names = lexicon.rows(ListKind::Months).iter().map(|row| fold(row.get(1))).collect();
@@ -160,6 +164,7 @@ impl Ledes {
             weekdays,
             month_names,
             meeting_modes,
+            publication_words,
             site_sections,
             event_heads,
             stop_words,
@@ -190,19 +195,16 @@ impl Ledes {
         says_kind: bool,
         is_furniture: impl Fn(&str) -> bool,
     ) -> (Option<String>, bool) {
-        // A site's navigation or banner over the headline: the headline is the title.
-        if let Some(range) = report.metadata.title.filter(|t| is_navigation(report.slice(*t))) {
-            if let Some(heading) = self.heading_after(report, range.end, &is_furniture) {
-                return self.headed(heading, lang);
-            }
-        }
-        // A site's section over the headline ("Notícias", "Blog | 12 de junio de 2026"), as the
-        // title or on the line under a letterhead taken for it: the headline under it is the title.
+        // A site's navigation or banner ("Inicio / Sala de prensa / Noticias"), or a site's section
+        // ("Notícias", "Blog | 12 de junio de 2026"), over the headline, as the title or on the line
+        // under the site's name taken for it: the headline under it is the title.
         if let Some(range) = report.metadata.title {
             let next = report.lines.iter().filter(|l| l.range.start > range.end).find(|l| !l.content.is_empty());
-            let section =
-                std::iter::once(range).chain(next.map(|l| l.content)).find(|r| self.is_site_section(report.slice(*r)));
-            if let Some(heading) = section.and_then(|r| self.heading_after(report, r.end, &is_furniture)) {
+            let over_headline = std::iter::once(range).chain(next.map(|l| l.content)).find(|r| {
+                let line = report.slice(*r);
+                is_navigation(line) || self.is_site_section(line)
+            });
+            if let Some(heading) = over_headline.and_then(|r| self.heading_after(report, r.end, &is_furniture)) {
                 return self.headed(heading, lang);
             }
         }
@@ -216,9 +218,19 @@ impl Ledes {
                 }
             }
             // Minutes are printed under a letterhead; a programme's title in capitals is its title.
-            (Some(_), Some(title)) if is_capitals(&title) && !says_kind => {
+            (Some(range), Some(title)) if is_capitals(&title) && !says_kind => {
                 match (self.kind_line(report, lang), self.kind_heading(report, lang)) {
                     (Some((DocumentKind::Minutes, _, _)), Some(heading)) if heading != title => (Some(heading), true),
+                    // A section's label of a few words in capitals over a headline in small letters
+                    // ("TECH & SOCIETY" over "Regulators urge common rules ..."): the headline.
+                    _ if title.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count()
+                        <= MAX_SECTION_LABEL_WORDS =>
+                    {
+                        match self.heading_after(report, range.end, &is_furniture).filter(|h| !is_capitals(h)) {
+                            Some(heading) => self.headed(heading, lang),
+                            None => (Some(title), says_kind),
+                        }
+                    }
                     _ => (Some(title), says_kind),
                 }
             }
@@ -378,9 +390,30 @@ impl Ledes {
         &self,
         report: &Report,
         lang: Lang,
+        kind: (DocumentKind, bool),
+        title: Option<&str>,
+        said: &[String],
+    ) -> Option<String> {
+        self.compose_from(lang, kind, title, said, &self.facts(report, lang))
+    }
+
+    /// What a lede may say of `report` besides its title, read once for the several ledes a
+    /// summary tries: the date as the pack writes it, who chaired, the place, the organiser.
+    pub fn facts(&self, report: &Report, lang: Lang) -> LedeFacts {
+        let date = report.metadata.date.as_deref().and_then(|iso| {
+            self.by_lang.get(&lang).and_then(|ledes| write_date(ledes, iso)).map(|w| (iso.to_string(), w))
+        });
+        LedeFacts { date, chair: chair(report), place: self.place(report, lang), organizer: organizer(report) }
+    }
+
+    /// [`Ledes::compose_said`] from the report's [`LedeFacts`].
+    pub fn compose_from(
+        &self,
+        lang: Lang,
         (kind, titled): (DocumentKind, bool),
         title: Option<&str>,
         said: &[String],
+        facts: &LedeFacts,
     ) -> Option<String> {
         let unsaid = |name: &String| {
             let name = fold(name);
@@ -395,23 +428,22 @@ impl Ledes {
         // nor is a date that a chosen sentence gives under another spelling ("17 et 18 juin 2026"
         // for the 17th, "June 17, 2026").
         let date_said = |iso: &str| said.iter().any(|s| find_date(s, Some(lang)).is_some_and(|d| d.iso == iso));
-        let date = report
-            .metadata
+        let date = facts
             .date
-            .as_deref()
+            .as_ref()
             .filter(|_| title.is_none_or(|t| find_date(t, Some(lang)).is_none()))
-            .filter(|d| !date_said(d))
-            .and_then(|d| write_date(ledes, d))
+            .filter(|(iso, _)| !date_said(iso))
+            .map(|(_, written)| written.clone())
             .filter(unsaid);
-        let (chair, moderator) = match chair(report).filter(|(name, _)| unsaid(name)) {
+        let (chair, moderator) = match facts.chair.clone().filter(|(name, _)| unsaid(name)) {
             Some((name, true)) => (None, Some(name)),
             Some((name, false)) => (Some(name), None),
             None => (None, None),
         };
         // "Governos ... discutem identidade digital em Brasília" says its place.
         let in_title = |place: &String| title.is_some_and(|t| fold(t).contains(&fold(place)));
-        let place = self.place(report, lang).filter(unsaid).filter(|p| !in_title(p));
-        let organizer = organizer(report).filter(unsaid);
+        let place = facts.place.clone().filter(unsaid).filter(|p| !in_title(p));
+        let organizer = facts.organizer.clone().filter(unsaid);
         // Without a title, a date alone says little that the text's first sentence does not; the
         // kind of document ("Minutes", "Programme") does.
         if title.is_none() && (date.is_none() || kind == DocumentKind::Report) {
@@ -475,6 +507,17 @@ impl Ledes {
 
 /// The organiser named by a field, without the post written after a dash ("Yolanda Martínez -
 /// Head of the Digital Government Unit ..."); a longer value is a list or a sentence.
+/// What a lede may say of a report besides its title ([`Ledes::facts`]).
+#[derive(Debug, Clone, Default)]
+pub struct LedeFacts {
+    /// The report's date, ISO and as the pack writes it.
+    date: Option<(String, String)>,
+    /// Who chaired or moderated, and whether they moderated.
+    chair: Option<(String, bool)>,
+    place: Option<String>,
+    organizer: Option<String>,
+}
+
 fn organizer(report: &Report) -> Option<String> {
     report
         .metadata
@@ -647,7 +690,8 @@ impl Ledes {
     }
 
     /// A place's name: one to four words, each capitalised (particles such as "de" between them),
-    /// no digits, no weekday ("Thursday, 5 November 2026") and no month.
+    /// no digits, no weekday ("Thursday, 5 November 2026"), no month and no word of putting a page
+    /// online ("Published 12 May 2026").
     fn is_place_name(&self, piece: &str) -> bool {
         let words: Vec<&str> = piece.split_whitespace().collect();
         (1..=MAX_DATELINE_PLACE_WORDS).contains(&words.len())
@@ -663,6 +707,7 @@ impl Ledes {
                 !self.weekdays.contains(&folded)
                     && !self.month_names.contains(&folded)
                     && !self.meeting_modes.contains(&folded)
+                    && !self.publication_words.contains(&folded)
             })
     }
 }
@@ -893,7 +938,14 @@ mod tests {
             Some("Whitehorse, Yukon")
         );
         // A weekday, a way of meeting, a sentence's opening and a page's counter are no place.
-        for line in ["Thursday, 5 November 2026", "Hybrid Event, 21/05/2021", "30.06.2013 Views"] {
+        // Nor is a word of putting the page online.
+        for line in [
+            "Thursday, 5 November 2026",
+            "Hybrid Event, 21/05/2021",
+            "30.06.2013 Views",
+            "Published 12 May 2026, updated 13 May 2026",
+            "Actualizado 3 de marzo de 2026",
+        ] {
             assert_eq!(place(&format!("Council reviews school plan\n{line}{body}"), Lang::EN), None, "{line}");
         }
         let sentence = "Acta\nEn Valdivia, a 4 de marzo de 2026, siendo las 15:10 horas, se abre la sesión.\n";
@@ -1091,6 +1143,20 @@ mod tests {
         assert_eq!(
             title("Inicio / Sala de prensa / Noticias\n\nGobierno y regiones firman un pacto de conectividad rural\n\nBogotá, 14 de agosto de 2026. La ministra firmó el pacto con once gobernadores.\n", Lang::ES),
             (Some("Gobierno y regiones firman un pacto de conectividad rural".to_string()), false)
+        );
+        // A site's name, then its navigation, over the headline.
+        assert_eq!(
+            title("Internet Governance Forum 2026\nSchedule > Day 2 > Workshop #87\n\nWS #87 Connecting the last mile: community networks and spectrum\n\nSession type: Workshop\n", Lang::EN).0.as_deref(),
+            Some("WS #87 Connecting the last mile: community networks and spectrum")
+        );
+        // A section's label in capitals over the headline; not over a heading in capitals.
+        assert_eq!(
+            title("TECH & SOCIETY\n\nRegulators urge common rules on health data at Tallinn conference\n\nBy Kristiina Laane\n\nData protection authorities called on Wednesday for common rules.\n", Lang::EN).0.as_deref(),
+            Some("Regulators urge common rules on health data at Tallinn conference")
+        );
+        assert_eq!(
+            title("REGIONAL ROUNDTABLE\n\nDIGITAL IDENTITY AND SOCIAL PROTECTION\n\nThe roundtable compared how nine countries pay benefits.\n", Lang::EN).0.as_deref(),
+            Some("REGIONAL ROUNDTABLE")
         );
         // A label of the kind over the headline, a dateline between them.
         assert_eq!(

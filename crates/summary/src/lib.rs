@@ -23,7 +23,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use acta_doc::{fold, fold_words, ByteRange, EntityKind, FieldKind, Lang, Layer, LineKind, Report, Stage};
 use acta_lexicon::{Lexicon, ListKind};
 
-pub use lede::{DocumentKind, Ledes};
+pub use lede::{DocumentKind, LedeFacts, Ledes};
 pub use sentences::{split_sentences, SentenceSplitter};
 
 /// Chooses the summary sentences of each report and of each long enough section, and collects
@@ -310,15 +310,15 @@ impl Stage for SummaryStage {
         } else {
             None
         };
-        let lede = if wanted { self.ledes.compose_with(report, lang, kind, title.as_deref()) } else { None };
+        let facts = if wanted { self.ledes.facts(report, lang) } else { LedeFacts::default() };
+        let lede = if wanted { self.ledes.compose_from(lang, kind, title.as_deref(), &[], &facts) } else { None };
         // Who spoke closes the summary: after what the event was and what it said, as a reader tells it.
         let close = if wanted && self.close_with_speakers {
             self.ledes.closing(report, lang, &[], lede.is_none())
         } else {
             None
         };
-        let composed_words: usize = [&lede, &close].into_iter().flatten().map(|s| s.split_whitespace().count()).sum();
-        let composed_chars: usize = [&lede, &close].into_iter().flatten().map(|s| s.chars().count() + 1).sum();
+        let (composed_words, composed_chars) = composed_size(&lede, &close);
         let mut cands = self.candidates(report, kind.0 == DocumentKind::Minutes);
         // The lede says its title: the headline is no sentence of its own as well (its words would
         // count twice against the budget, and the lede would then drop it as said).
@@ -354,6 +354,26 @@ impl Stage for SummaryStage {
             minutes: kind.0 == DocumentKind::Minutes,
         };
         let (mut summary, mut ended_on_little_worth) = graph.select_why(&cands, &head, &limit, &report.text);
+        // The lede and the closing leave out what the chosen sentences say, so they end shorter
+        // than the budget counted them: the room they leave is offered to the selection once more.
+        // The composition beside a selection, kept for when the summary ends as that selection.
+        let mut composed_for: Option<(Vec<ByteRange>, Option<String>, Option<String>)> = None;
+        if self.max_words.is_some() || self.max_chars.is_some() {
+            let (final_lede, final_close) = self.composed_beside(
+                report,
+                &summary,
+                (lang, kind, &facts),
+                title.as_deref(),
+                lede.clone(),
+                close.clone(),
+            );
+            let (words, chars) = composed_size(&final_lede, &final_close);
+            composed_for = Some((summary.clone(), final_lede, final_close));
+            if words < limit.used_words {
+                let wider = Limit { used_words: words, used_chars: chars, ..limit };
+                (summary, ended_on_little_worth) = graph.select_why(&cands, &head, &wider, &report.text);
+            }
+        }
         let close_words = close.as_ref().map_or(0, |c| c.split_whitespace().count());
         let words_of = |summary: &[ByteRange]| {
             composed_words - close_words
@@ -406,26 +426,12 @@ impl Stage for SummaryStage {
             report.summary.sort_by_key(|r| r.start);
             report.summary.dedup_by(|a, b| b.contains(a) || a.contains(b));
         }
-        // A title, chair or organiser that a chosen sentence says already is not said twice.
-        let lede = match &lede {
-            Some(_) if !report.summary.is_empty() => {
-                let said: Vec<String> = report.summary.iter().map(|r| fold(r.slice(&report.text))).collect();
-                let title = title.as_deref().filter(|t| {
-                    let t = fold(t);
-                    !said.iter().any(|s| s.contains(&t))
-                });
-                self.ledes.compose_said(report, lang, kind, title, &said)
-            }
-            _ => lede,
+        let (lede, close) = match composed_for {
+            Some((chosen, lede, close)) if chosen == report.summary => (lede, close),
+            _ => self.composed_beside(report, &report.summary, (lang, kind, &facts), title.as_deref(), lede, close),
         };
-        let no_lede = lede.is_none();
         report.summary_lede = lede;
-        // A speaker that a chosen sentence names is not named again.
-        report.summary_close = close.and_then(|_| {
-            // Word by word: "Jean-Baptiste" in a sentence names the table's "Jean Baptiste".
-            let said: Vec<String> = report.summary.iter().map(|r| fold_words(r.slice(&report.text))).collect();
-            self.ledes.closing(report, lang, &said, no_lede)
-        });
+        report.summary_close = close;
         let section_limit = Limit::sentences(self.sentences.min(2));
         for (i, section) in report.sections.iter_mut().enumerate() {
             let members = by_section.remove(&i).unwrap_or_default();
@@ -446,7 +452,45 @@ impl Stage for SummaryStage {
     }
 }
 
+/// Words and characters (with a space each) of a composed lede and closing.
+fn composed_size(lede: &Option<String>, close: &Option<String>) -> (usize, usize) {
+    let composed = [lede, close].into_iter().flatten();
+    let words = composed.clone().map(|s| s.split_whitespace().count()).sum();
+    (words, composed.map(|s| s.chars().count() + 1).sum())
+}
+
 impl SummaryStage {
+    /// The lede and the closing beside the chosen sentences `summary`: a title, chair or organiser
+    /// that a chosen sentence says already is not said twice, nor a speaker it names.
+    fn composed_beside(
+        &self,
+        report: &Report,
+        summary: &[ByteRange],
+        (lang, kind, facts): (Lang, (DocumentKind, bool), &LedeFacts),
+        title: Option<&str>,
+        lede: Option<String>,
+        close: Option<String>,
+    ) -> (Option<String>, Option<String>) {
+        let lede = match &lede {
+            Some(_) if !summary.is_empty() => {
+                let said: Vec<String> = summary.iter().map(|r| fold(r.slice(&report.text))).collect();
+                let title = title.filter(|t| {
+                    let t = fold(t);
+                    !said.iter().any(|s| s.contains(&t))
+                });
+                self.ledes.compose_from(lang, kind, title, &said, facts)
+            }
+            _ => lede,
+        };
+        let no_lede = lede.is_none();
+        let close = close.and_then(|_| {
+            // Word by word: "Jean-Baptiste" in a sentence names the table's "Jean Baptiste".
+            let said: Vec<String> = summary.iter().map(|r| fold_words(r.slice(&report.text))).collect();
+            self.ledes.closing(report, lang, &said, no_lede)
+        });
+        (lede, close)
+    }
+
     /// Body sentences: paragraphs of text lines (a hard-wrapped paragraph is one text), and list
     /// items of sections worth summarising, split into sentences. Form prompts ending in ':' and
     /// short fragments are left out.
@@ -886,6 +930,17 @@ impl Graph {
                 (i, self.rank[i] * cands[i].prior * position * lede)
             })
             .collect();
+        if std::env::var_os("ACTA_DEBUG_SUMMARY").is_some() {
+            for &(i, s) in &score {
+                eprintln!(
+                    "{:.4} rank {:.4} prior {:.2} | {}",
+                    s,
+                    self.rank[i],
+                    cands[i].prior,
+                    &cands[i].range.slice(text)[..cands[i].range.len().min(70)]
+                );
+            }
+        }
         let best = score.iter().map(|s| s.1).fold(0.0, f64::max).max(f64::MIN_POSITIVE);
         let mut chosen: Vec<usize> = Vec::new();
         let mut too_long: Vec<usize> = Vec::new();
@@ -1046,6 +1101,22 @@ mod tests {
                 "O Presidente submeteu",
                 "O Comitê aprovou",
             ),
+            // A motion on the agenda or the minutes is procedure, any other motion a decision.
+            (
+                "Minutes\n\nMOVED by Councillor Reyes, seconded by Councillor Obi, that the agenda be approved as circulated.\n\nMOVED by Councillor Obi, seconded by Pat Lund, that the City apply to the fund for a fibre extension.\n",
+                "MOVED by Councillor Reyes",
+                "MOVED by Councillor Obi",
+            ),
+            (
+                "Minutes\n\nMOVED by Pat Lund, seconded by Councillor Reyes, that the minutes of 2 February 2026 be approved.\n\nThe motion to fund the library hotspots was carried.\n",
+                "MOVED by Pat Lund",
+                "The motion to fund",
+            ),
+            (
+                "Minutes\n\nThe Chair called the meeting to order at 6:02 p.m. in the council chambers.\n\nThe Committee agreed to survey the apartment buildings in May.\n",
+                "The Chair called",
+                "The Committee agreed",
+            ),
         ] {
             let mut r = Report::new("t", "t.txt", text.to_string());
             LayoutStage::bundled().run(&mut r).unwrap();
@@ -1143,6 +1214,20 @@ mod tests {
         assert!(summary.starts_with("Cybersécurité des collectivités : "), "{summary}");
         assert_eq!(summary.matches("Cybersécurité").count(), 1, "{summary}");
         assert!(summary.contains("La ministre déléguée chargée du Numérique"), "{summary}");
+    }
+
+    #[test]
+    fn the_room_a_shorter_lede_and_closing_leave_takes_another_sentence() {
+        // Counted before the sentences are chosen, the lede (title and date) and the closing (both
+        // speakers) leave no room for a third sentence; the first sentence says the date and names
+        // one speaker, so both end shorter, and the sentence fits in the room they leave.
+        let text = "La Región lanza un fondo para la ciberseguridad de los municipios\n\nNamur, 24 de septiembre de 2026 – El gobierno regional aprobó el jueves la creación de un fondo de 12 millones de euros destinado a reforzar la ciberseguridad de los 253 municipios de la Región, anunció la ministra de Función Pública, Valeria Dethune.\n\nLos municipios podrán presentar su solicitud ante la Agencia Digital a partir del 1 de noviembre, con un formulario en línea.\n\nEl dispositivo se elaboró con la Unión de Ciudades y Municipios, cuyo presidente, Juan Marcos Lhoeste, saludó una señal fuerte para los municipios pequeños.\n";
+        let lexicon = Lexicon::bundled();
+        let speakers = ["Valeria Dethune", "Juan Marcos Lhoeste"];
+        let (r, summary) = summarise_with_speakers(text, Lang::ES, SummaryStage::default_length(&lexicon), &speakers);
+        assert!(summary.contains("Los municipios podrán presentar"), "{summary}");
+        assert!(summary.split_whitespace().count() <= DEFAULT_WORDS, "{summary}");
+        assert_eq!(r.summary.len(), 2, "{summary}");
     }
 
     #[test]
