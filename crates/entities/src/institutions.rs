@@ -40,10 +40,13 @@ fn name_and_acronym<'t>(text: &'t str, whole: regex::Match<'t>) -> (Piece<'t>, P
     (name, acronym)
 }
 
+/// Most capitalised words of a long form before its acronym, as the bounded pattern allows.
+const MAX_ACRONYM_NAME_CAPITALS: usize = 11;
+
 /// The "Long Name (ACR)" pairs of `text`, as `WITH_ACRONYM`'s matches: the long form and the
 /// acronym. A match of the unbounded pattern starts where the name's run of words starts; when
-/// that run holds more than eleven tokens, the bounded pattern's match lies inside it, so it is
-/// looked for there.
+/// that run holds more than eleven tokens, the bounded pattern's match lies inside it: its last
+/// eleven capitalised words.
 fn acronym_pairs<'t>(text: &'t str, gaz: &Gazetteers) -> Vec<(Piece<'t>, Piece<'t>)> {
     let mut out = Vec::new();
     for whole in gaz.shapes.with_acronym_any_length.find_iter(text) {
@@ -53,11 +56,16 @@ fn acronym_pairs<'t>(text: &'t str, gaz: &Gazetteers) -> Vec<(Piece<'t>, Piece<'
             out.push((name, acr));
             continue;
         }
-        let mut at = whole.start();
-        while let Some(m) = gaz.shapes.with_acronym.find_at(&text[..whole.end()], at) {
-            at = m.end();
-            out.push(name_and_acronym(text, m));
-        }
+        // The bounded pattern's match is the run's last eleven capitalised words and what lies
+        // between them: it starts at the eleventh word from the end that is a `CAPWORD` (the others
+        // are connectors). Read here word by word; the bounded pattern's own search over a long run
+        // costs millions of instructions a call (its reverse search tracks the count).
+        let offset = |word: &str| word.as_ptr() as usize - text.as_ptr() as usize;
+        let capitalised: Vec<usize> =
+            name.as_str().split(' ').filter(|w| gaz.shapes.capword.is_match(w)).map(offset).collect();
+        let from = capitalised.len().saturating_sub(MAX_ACRONYM_NAME_CAPITALS);
+        let start = capitalised.get(from).copied().unwrap_or(name.start());
+        out.push((Piece { text, start, end: name.end() }, acr));
     }
     out
 }
@@ -1216,6 +1224,11 @@ mod kind_tests {
             long,
             "Panel: Fabrizio Scrollini (ILDA), Ana Ruiz (2019) and the Open Data Charter (ODC).",
             "Eleven words exactly: One Two Three Four Five Six Seven Eight Nine Ten Eleven (OTT) here.",
+            // Long runs: connectors between the capitals, a capital inside a word, capitals only.
+            "la Secretaría de Estado de Telecomunicaciones y Sociedad de la Información del Ministerio de Asuntos Económicos y Transformación Digital del Gobierno de España (SETSI)",
+            "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda McDonald Nu Xi Omicron Pi Rho (PRO)",
+            "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota McDonald Nu Xi Omicron (XOM) and 2019 Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa (AK)",
+            "CONSEJO NACIONAL DE LA SOCIEDAD DE LA INFORMACIÓN Y DEL CONOCIMIENTO DE LA REPÚBLICA ORIENTAL DEL URUGUAY Y SUS MUNICIPIOS (CONASIC)",
         ] {
             let ours: Vec<(&str, &str)> = acronym_pairs(text, &Gazetteers::bundled()).iter().map(|(n, a)| (n.as_str(), a.as_str())).collect();
             let bounded: Vec<(&str, &str)> =

@@ -36,9 +36,13 @@ pub(crate) struct ShapePatterns {
     pub(crate) org_head_first: HeadFirst,
     /// "Internet Society", "Acme Holdings Ltd": capitalised words, then an organisation's tail.
     pub(crate) org_name_first: Regex,
-    /// "Full Name (ACR)" with at most eleven words, and with any number (see `acronym_pairs`).
+    /// "Full Name (ACR)" with at most eleven capitalised words (the tests' reference for
+    /// `acronym_pairs`), and with any number (what acta searches).
+    #[cfg(test)]
     pub(crate) with_acronym: Regex,
     pub(crate) with_acronym_any_length: Regex,
+    /// A whole word that is a `CAPWORD`.
+    pub(crate) capword: Regex,
     /// The heads of names written in sentence case ("Agence", "Secretaría").
     pub(crate) sentence_case_head: Regex,
     /// A head word inside a name, after a space or a comma: a second body starts there.
@@ -129,6 +133,7 @@ impl ShapePatterns {
             org_name_first: regex(&format!(
                 r"(?:{CAPWORD} {{1,2}}(?:(?:{tail_connectors}) {{1,2}})?){{1,6}},? {{0,2}}(?:{org_tails})"
             )),
+            #[cfg(test)]
             with_acronym: regex(&format!(
                 r"({CAPWORD}(?: {{1,2}}(?:{conn} {{1,2}})*{CAPWORD}){{1,10}}) {{0,2}}\(([A-Z][A-Za-z0-9&.\-]{{1,11}})\)"
             )),
@@ -137,6 +142,7 @@ impl ShapePatterns {
             with_acronym_any_length: regex(&format!(
                 r"({CAPWORD}(?: {{1,2}}(?:{conn} {{1,2}})*{CAPWORD})+) {{0,2}}\(([A-Z][A-Za-z0-9&.\-]{{1,11}})\)"
             )),
+            capword: regex(&format!(r"^{CAPWORD}$")),
             sentence_case_head: regex(&format!(r"(?:{sentence_case_heads})")),
             inner_head: regex(&format!(r"[ \t,](?:{ministry_heads_re}|{org_heads_re})")),
             starts_as_ministry: regex(&format!(r"^(?:{ministry_heads_re})\b")),

@@ -290,9 +290,11 @@ impl Ledes {
     /// whole word ("Transparency Board Minutes 19th July 2011").
     fn kind_in_title(&self, title: &str, lang: Lang) -> Option<DocumentKind> {
         let cues = self.cues_for(lang);
+        // Folded once: the cues are folded, and folding keeps where words start.
+        let folded = fold(title);
         let word_starts = std::iter::once(0)
-            .chain(title.char_indices().filter(|(_, c)| !c.is_alphanumeric()).map(|(i, c)| i + c.len_utf8()));
-        word_starts.filter(|&i| i < title.len()).find_map(|i| cue_at(cues, &title[i..]))
+            .chain(folded.char_indices().filter(|(_, c)| !c.is_alphanumeric()).map(|(i, c)| i + c.len_utf8()));
+        word_starts.filter(|&i| i < folded.len()).find_map(|i| cue_in_folded(cues, &folded[i..]))
     }
 
     /// The cues of kinds of document for `lang`, its own pack's first.
@@ -547,7 +549,11 @@ fn cue_at(cues: &[(DocumentKind, String)], text: &str) -> Option<DocumentKind> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let folded = fold(&text[..end]);
+    cue_in_folded(cues, &fold(&text[..end]))
+}
+
+/// [`cue_at`] on text folded already.
+fn cue_in_folded(cues: &[(DocumentKind, String)], folded: &str) -> Option<DocumentKind> {
     cues.iter().find_map(|(kind, cue)| {
         (folded.starts_with(cue.as_str()) && folded[cue.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
             .then_some(*kind)
