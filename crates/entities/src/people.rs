@@ -338,6 +338,9 @@ pub(crate) fn people(report: &Report, entries: &[ListEntry], gaz: &Gazetteers, s
     // "Fabrizio Scrollini (ILDA)", "Juan Manuel Casanueva (SocialTIC, Mexico)", "Luiz Gaiger, Abet":
     // an affiliation in parentheses or in apposition right after a name, that no pattern knows.
     let prose = Prose { text, lower: &scans.lower, bodies: &[] };
+    // The candidates' ranges sorted: whether another starts where an apposition does is a search.
+    let mut cand_ranges: Vec<ByteRange> = cands.iter().map(|q| q.range).collect();
+    cand_ranges.sort_unstable();
     for p in &cands {
         if p.source == EntitySource::Field {
             continue;
@@ -349,7 +352,8 @@ pub(crate) fn people(report: &Report, entries: &[ListEntry], gaz: &Gazetteers, s
             c.overlapping(r).any(|m| matches!(m.kind, EntityKind::Ministry | EntityKind::Organization));
         // "Presentes os vereadores: Ana Lúcia Prado, Benedito Soares, ...": an apposition that opens
         // with another person's name is the next person of a list.
-        let another_person = cands.iter().any(|q| q.range != p.range && q.range.start == r.start);
+        let starting = &cand_ranges[cand_ranges.partition_point(|q| q.start < r.start)..];
+        let another_person = starting.iter().take_while(|q| q.start == r.start).any(|q| *q != p.range);
         if r.len() > 120 || r.slice(text).contains('\n') || has_institution || another_person {
             continue;
         }

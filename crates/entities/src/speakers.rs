@@ -156,6 +156,15 @@ impl Stage for SpeakerStage {
         // The first mentions of a person say who they are and what part they had; a report that names
         // someone fifty times is read around the first few only.
         let mut read: foldhash::HashMap<usize, u8> = foldhash::HashMap::default();
+        // Mentions are sorted by start: a person overlapping a range starts at most the longest
+        // person's length before it, so a window of them is read, not every mention.
+        let persons: Vec<ByteRange> =
+            report.mentions.iter().filter(|p| p.kind == EntityKind::Person).map(|p| p.range).collect();
+        let longest_person = persons.iter().map(|p| p.len()).max().unwrap_or(0);
+        let holds_person = |range: ByteRange| {
+            let from = persons.partition_point(|p| p.start < range.start.saturating_sub(longest_person));
+            persons[from..].iter().take_while(|p| p.start < range.end).any(|p| p.overlaps(&range))
+        };
         for m in report.mentions.iter().filter(|m| m.kind == EntityKind::Person) {
             if absent.contains(&m.canonical) {
                 continue;
@@ -178,9 +187,7 @@ impl Stage for SpeakerStage {
                     let row = &mut speakers[i];
                     // Not the list itself, where what follows a name is the next entry.
                     let in_list = row.source_line.contains(&m.range) || row.source_line.overlaps(&apposition);
-                    let holds_person =
-                        report.mentions.iter().any(|p| p.kind == EntityKind::Person && p.range.overlaps(&apposition));
-                    if row.role.is_none() && row.organization.is_none() && !in_list && !holds_person {
+                    if row.role.is_none() && row.organization.is_none() && !in_list && !holds_person(apposition) {
                         let a = affiliation(report, apposition, &self.gaz);
                         row.role = a.role;
                         if let Some(org) = a.organization {
