@@ -576,7 +576,7 @@ fn part_of_title(title: &str, gaz: &Gazetteers) -> Option<SessionRole> {
 /// "By Chinedu Okafor | ABUJA | 4 May 2023", "Por: Ana Ruiz": a name right after a byline's word
 /// at a line's start.
 /// What follows the name on its line says so: nothing, a separator ("|", "/"), or an address,
-/// a date or a place, never a title ("by Erkki Liikanen, European Commissioner" in a programme is
+/// a date (also after a short preposition: "on 3 September 2026") or a place, never a title ("by Erkki Liikanen, European Commissioner" in a programme is
 /// who opens a session).
 fn in_byline(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
     let line_start = text[..name.start].rfind('\n').map_or(0, |i| i + 1);
@@ -602,7 +602,14 @@ fn in_byline(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
     let line_end = text[name.end..].find('\n').map_or(text.len(), |i| name.end + i);
     let after = text[name.end..line_end].trim();
     let next_word = after.trim_start_matches([',', '-', '–', '—', ' ']).split(' ').next().unwrap_or("");
+    // "Posted by Ana Ruiz on 3 September 2026", "publié par X le 3 mars": a short preposition, then a date.
+    let dated = after.split_once(' ').is_some_and(|(word, rest)| {
+        word.chars().count() <= 3
+            && word.chars().all(char::is_lowercase)
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+    });
     labelled
+        || dated
         || after.is_empty()
         || after.starts_with(['|', '/', '·', '•'])
         || next_word.contains('@')

@@ -1977,6 +1977,15 @@ fn the_author_of_a_byline_is_named_but_takes_no_part() {
     assert!(names(&r, EntityKind::Person).contains(&"Chinedu Okafor".to_string()));
     let rows = speaker_rows(&r);
     assert!(rows.iter().all(|s| s.0 != "Chinedu Okafor"), "{rows:?}");
+    // A blog's "Posted by" line, the date after a short preposition.
+    for (text, lang, author) in [
+        ("Blog\n\nPosted by Marisa Clarke-Henry on 3 September 2026\n\nDevon Baptiste-Lee moderated the webinar.\n", Lang::EN, "Marisa Clarke-Henry"),
+        ("Actualités\n\nPublié par Hélène Marchand le 4 mars 2026\n\nLe forum a réuni quarante élus autour de Jean Roussel.\n", Lang::FR, "Hélène Marchand"),
+    ] {
+        let r = extract_in(text, Some(lang));
+        let rows = speaker_rows(&r);
+        assert!(rows.iter().all(|s| s.0 != author), "{text}: {rows:?}");
+    }
     // A programme's "by" before a name and its title is who opens the session.
     let text = "Official Opening\nby Erkki Liikanen, European Commissioner for Information Society\n";
     assert!(speakers(text).iter().any(|s| s.0 == "Erkki Liikanen"));

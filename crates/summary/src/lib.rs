@@ -1240,6 +1240,11 @@ mod tests {
             assert!(!summary.contains(furniture), "{furniture}: {summary}");
         }
         assert!(r.key_points.is_empty());
+        // An event page's registration notice.
+        let text = "Forum sur les municipalités numériques\n\nLe forum réunit élus et gestionnaires municipaux autour des services en ligne et de la sécurité des données.\n\nInscription obligatoire avant le 10 avril.\n";
+        let (_, summary) = summarise(text, Lang::FR, SummaryStage::default_length(&Lexicon::bundled()));
+        assert!(summary.contains("Le forum réunit"), "{summary}");
+        assert!(!summary.contains("Inscription obligatoire"), "{summary}");
     }
 
     #[test]
