@@ -482,9 +482,11 @@ impl Ledes {
     /// comes first, from the pack's `chaired` or `moderated` row ("Chaired by Ana Silva.").
     pub fn closing(&self, report: &Report, lang: Lang, said: &[String], no_lede: bool) -> Option<String> {
         let ledes = self.by_lang.get(&lang)?;
+        // Padded once: a name is looked for as whole words in every chosen sentence.
+        let padded: Vec<String> = said.iter().map(|s| format!(" {s} ")).collect();
         let unsaid = |name: &String| {
             let name = format!(" {} ", fold_words(name));
-            !said.iter().any(|s| format!(" {s} ").contains(&name))
+            !padded.iter().any(|s| s.contains(&name))
         };
         let chaired = chair(report);
         let chair_sentence =
@@ -561,11 +563,15 @@ fn cue_in_folded(cues: &[(DocumentKind, String)], folded: &str) -> Option<Docume
 }
 
 /// A site's navigation: three pieces or more between " / ", " > ", " » " or " | ", none of more
-/// than four words ("Inicio / Sala de prensa / Noticias", "Home > News > 2024").
+/// than four words ("Inicio / Sala de prensa / Noticias", "Home > News > 2024"); two are enough
+/// between arrows, which no headline uses to join its parts ("News > Press releases"), unless the
+/// "»" closes a French quotation.
 fn is_navigation(line: &str) -> bool {
     let navigation = [" / ", " > ", " » ", " › ", " | "].iter().any(|sep| {
         let pieces: Vec<&str> = line.split(sep).collect();
-        pieces.len() >= 3 && pieces.iter().all(|p| (1..=4).contains(&p.split_whitespace().count()))
+        let arrow = matches!(*sep, " > " | " › ") || (*sep == " » " && !line.contains('«'));
+        let least = if arrow { 2 } else { 3 };
+        pieces.len() >= least && pieces.iter().all(|p| (1..=4).contains(&p.split_whitespace().count()))
     });
     // A site's banner names its domain: "República Portuguesa | Gov.pt".
     let banner = line.split_once(" | ").is_some_and(|(a, b)| {
@@ -1155,6 +1161,16 @@ mod tests {
             title("Internet Governance Forum 2026\nSchedule > Day 2 > Workshop #87\n\nWS #87 Connecting the last mile: community networks and spectrum\n\nSession type: Workshop\n", Lang::EN).0.as_deref(),
             Some("WS #87 Connecting the last mile: community networks and spectrum")
         );
+        // Two pieces between arrows are a trail too ("News > Press releases"); a quotation's "»" is not one.
+        assert_eq!(
+            title("Home | About | News\n\nNews > Press releases\n\nRegulators agree a common roadmap for spectrum\n\nKingston, 2 March 2026 - Regulators agreed on Tuesday to align their band plans.\n", Lang::EN).0.as_deref(),
+            Some("Regulators agree a common roadmap for spectrum")
+        );
+        assert_eq!(
+            title("Actualités » Communiqués\n\nLes régulateurs adoptent une feuille de route commune\n\nLes régulateurs ont adopté mardi une feuille de route.\n", Lang::FR).0.as_deref(),
+            Some("Les régulateurs adoptent une feuille de route commune")
+        );
+        assert!(!is_navigation("« Faire société » Rencontres"));
         // A section's label in capitals over the headline; not over a heading in capitals.
         assert_eq!(
             title("TECH & SOCIETY\n\nRegulators urge common rules on health data at Tallinn conference\n\nBy Kristiina Laane\n\nData protection authorities called on Wednesday for common rules.\n", Lang::EN).0.as_deref(),

@@ -537,7 +537,17 @@ impl SummaryStage {
                     j += 1;
                 }
             }
-            let paragraph = ByteRange { start: line.content.start, end };
+            // A short unpunctuated line over a long one is the paragraph's heading ("About the
+            // event" over "How can governments use ..."), not the start of its first sentence.
+            let lang = report.language_at(line.content.start).unwrap_or(Lang::EN);
+            let stops = self.stop_words.get(&lang).unwrap_or(&empty);
+            let start = match lines.get(i + 1) {
+                Some(next) if j > i + 1 && is_run_in_heading(text, line.content, next.content, stops) => {
+                    next.content.start
+                }
+                _ => line.content.start,
+            };
+            let paragraph = ByteRange { start, end };
             i = j;
             let kind = section.map(|s| report.sections[s].kind);
             let mut prior = kind.map_or(1.0, section_prior);
@@ -568,8 +578,6 @@ impl SummaryStage {
             if line.kind == LineKind::ListItem && is_person_entry(report, paragraph) {
                 continue;
             }
-            let lang = report.language_at(paragraph.start).unwrap_or(Lang::EN);
-            let stops = self.stop_words.get(&lang).unwrap_or(&empty);
             for (k, mut range) in self.splitter.split(text, paragraph).into_iter().enumerate() {
                 // The title's line is the lede's: a sentence that runs on from it starts after it
                 // ("Minutes of the Board of Directors" over "Caribbean Open Data Alliance (CODA)").
@@ -651,6 +659,25 @@ impl SummaryStage {
         }
         out
     }
+}
+
+/// Most words of a line read as the heading of the paragraph it opens ([`is_run_in_heading`]).
+const MAX_RUN_IN_HEADING_WORDS: usize = 5;
+
+/// A paragraph's first line that is a heading run into it: a few capitalised words with no
+/// punctuation at the end and no stop word last ("Ministry of" goes on), over a line at least
+/// three times as long that starts with a capital, as a sentence does.
+fn is_run_in_heading(text: &str, line: ByteRange, next: ByteRange, stops: &HashSet<String>) -> bool {
+    let line = line.slice(text).trim();
+    let next = next.slice(text).trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    (1..=MAX_RUN_IN_HEADING_WORDS).contains(&words.len())
+        && capital(line)
+        && capital(next)
+        && !line.ends_with(|c: char| !c.is_alphanumeric())
+        && words.last().is_some_and(|w| !stops.contains(&fold(w)))
+        && next.len() >= 3 * line.len()
 }
 
 impl SummaryStage {
@@ -1348,6 +1375,26 @@ The ministers agreed to share their digital identity systems and to meet again n
         let (r, summary) = summarise(text, Lang::EN, SummaryStage::default_length(&Lexicon::bundled()));
         assert!(summary.starts_with("Minutes of the Board of Directors"), "{summary}");
         assert!(!texts(&r, &r.summary).iter().any(|s| s.contains("Minutes of the Board")), "{summary}");
+    }
+
+    #[test]
+    fn a_heading_run_into_its_paragraph_is_not_part_of_the_first_sentence() {
+        // "About the event" and "Principales temas" head the lines under them; "Ministry of" runs on.
+        let cases = [
+            ("Webinar on open contracting\n\nAbout the event\nHow can governments use open contracting data to spot red flags and save money? Officials from three countries share what they learned.\n", Lang::EN, "How can governments"),
+            ("Taller sobre radios comunitarias\n\nPrincipales temas\nLa Sra. Tzul explicó que las radios comunitarias transmiten en cuatro idiomas y necesitan frecuencias reservadas. El Sr. Condori describió los telecentros instalados en comunidades aymaras.\n", Lang::ES, "La Sra. Tzul explicó"),
+        ];
+        for (text, lang, first) in cases {
+            let (r, summary) = summarise(text, lang, SummaryStage::new(3));
+            let sentences = texts(&r, &r.summary);
+            assert!(sentences.first().is_some_and(|s| s.starts_with(first)), "{summary}");
+        }
+        let text = "Briefing\n\nThe Ministry of\nForeign Affairs hosted the ambassadors of nine countries to review the regional trade agenda for the coming year. The ambassadors agreed to meet again in March.\n";
+        let (r, summary) = summarise(text, Lang::EN, SummaryStage::new(3));
+        assert!(
+            texts(&r, &r.summary).iter().any(|s| s.starts_with("The Ministry of\nForeign Affairs hosted")),
+            "{summary}"
+        );
     }
 
     #[test]
