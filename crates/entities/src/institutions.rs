@@ -86,6 +86,8 @@ fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
         let mut after_conjunction = false;
         let mut right_after_conjunction = false;
         let mut capital_nouns = 0;
+        // A "de" (of) in the name before its conjunction, and right after it.
+        let (mut of_before_conjunction, mut of_after_conjunction) = (false, false);
         loop {
             let rest = &text[pos..];
             let Some(after_space) = rest.strip_prefix(' ') else { break };
@@ -115,7 +117,11 @@ fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
             if elided_verb {
                 break;
             }
-            if after_conjunction && !capital && !is_connector {
+            // ... unless the conjunction is followed by "de" and the name had one before it: the
+            // same phrase again in lower case ("des communications électroniques et des postes",
+            // "de l'informatique et des télécommunications").
+            let same_of_phrase = of_after_conjunction && of_before_conjunction;
+            if after_conjunction && !capital && !is_connector && !same_of_phrase {
                 break;
             }
             // "la Banque des Territoires et l'Agence ...", "... e UFPR": after a conjunction an elided
@@ -135,6 +141,12 @@ fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
             // conjunction starts a second name, as an elided one does.
             if is_connector && article && right_after_conjunction && elision.is_none() {
                 break;
+            }
+            if right_after_conjunction && is_connector {
+                of_after_conjunction = is_of(&lower);
+            }
+            if is_connector && !after_conjunction && is_of(&lower) {
+                of_before_conjunction = true;
             }
             right_after_conjunction = is_connector && gaz.conjunctions.contains(&lower);
             let accepted = if is_connector && elision.is_none() {
@@ -181,6 +193,12 @@ fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The preposition "de" (of) and its contractions in the Romance packs: "de", "d'", "du", "des",
+/// "da", "do", "das", "dos", "del".
+fn is_of(word: &str) -> bool {
+    matches!(word, "de" | "d" | "du" | "des" | "da" | "do" | "das" | "dos" | "del")
 }
 
 // Word boundaries are checked in code (`word_bounded` and its halves) rather than with `\b` in

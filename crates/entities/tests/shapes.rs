@@ -1653,6 +1653,20 @@ fn a_sentence_case_name_takes_adjectives_of_its_own_language() {
 }
 
 #[test]
+fn a_sentence_case_name_goes_on_after_a_conjunction_with_the_same_of_phrase() {
+    // "et des postes" repeats the name's "des ...": one name, in lower case as a whole.
+    let r = extract("L'Autorité de régulation des communications électroniques et des postes a publié son rapport.\n");
+    assert_eq!(bodies(&r), ["Autorité de régulation des communications électroniques et des postes"]);
+    let r = extract("Le Conseil national de la communication et de l'audiovisuel a reçu les candidats.\n");
+    assert_eq!(bodies(&r), ["Conseil national de la communication et de l'audiovisuel"]);
+    // A verb right after the conjunction ends the name; so does a "de" the name did not have.
+    let r = extract("L'Agence nationale et rappelle les mesures prises.\n");
+    assert_eq!(bodies(&r), ["Agence nationale"]);
+    let r = extract("L'Agence nationale et des experts ont visité le site.\n");
+    assert_eq!(bodies(&r), ["Agence nationale"]);
+}
+
+#[test]
 fn the_employer_of_a_person_is_a_body() {
     let r = extract_in("She declared an interest as an employee of Brightwave.\n", Some(Lang::EN));
     assert_eq!(bodies(&r), ["Brightwave"]);
