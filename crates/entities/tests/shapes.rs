@@ -1667,6 +1667,15 @@ fn a_sentence_case_name_goes_on_after_a_conjunction_with_the_same_of_phrase() {
 }
 
 #[test]
+fn by_and_its_article_before_a_title_are_not_the_title() {
+    // The second of two people who opened a conference, introduced by "y por el" / "and by the".
+    let rows = speakers_in("La conferencia fue inaugurada por la presidenta del Consejo, Ana Ruiz Soto, y por el director del Departamento de Gestión Pública de la OEA, Tomás Vidal Ortega.\n", Lang::ES);
+    assert_eq!(row(&rows, "Tomás Vidal Ortega").2.as_deref(), Some("director del Departamento de Gestión Pública"));
+    let rows = speakers_in("A sessão foi aberta pela presidente do Conselho, Ana Lima Souza, e pelo diretor do Departamento de Gestão Pública da OEA, Tomás Vidal Ortega.\n", Lang::PT);
+    assert_eq!(row(&rows, "Tomás Vidal Ortega").2.as_deref(), Some("diretor do Departamento de Gestão Pública"));
+}
+
+#[test]
 fn the_employer_of_a_person_is_a_body() {
     let r = extract_in("She declared an interest as an employee of Brightwave.\n", Some(Lang::EN));
     assert_eq!(bodies(&r), ["Brightwave"]);
