@@ -48,12 +48,13 @@ fn day_link() -> String {
 }
 /// Days written in words in the formal opening of minutes ("Aos quatorze dias do mês de maio de
 /// 2024", "A los veintidós días del mes de marzo de 2023"), folded: the packs' day_numbers.tsv.
+/// The same opening with the day in digits ("a los 17 días del mes de julio de 2026") is read too.
 fn day_words() -> &'static [(String, u32)] {
     &crate::words::WORDS.day_numbers
 }
 static WRITTEN_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)({days})\s+(?:dias?|jours?)\s+(?:{})\s+(?:mes|mois)\s+(?:de\s+|d')?({})\s+(?:de|del)\s+(\d{{4}}|(?:{thousands})(?:\s+(?:(?:{links})\s+)?(?:{days}))?)(?-u:\b)",
+        r"(?-u:\b)({days}|\d{{1,2}})\s+(?:dias?|jours?)\s+(?:{})\s+(?:mes|mois)\s+(?:de\s+|d')?({})\s+(?:de|del)\s+(\d{{4}}|(?:{thousands})(?:\s+(?:(?:{links})\s+)?(?:{days}))?)(?-u:\b)",
         crate::words::WORDS.date_of,
         *MONTH_ALT,
         days = longest_first(day_words()),
@@ -214,7 +215,7 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
         consider(valid(y, m, d), whole.start(), whole.end());
     }
     for c in WRITTEN_DAY.captures_iter(with_year) {
-        let d = day_words().iter().find(|(w, _)| *w == c[1]).map(|(_, n)| *n);
+        let d = c[1].parse().ok().or_else(|| day_words().iter().find(|(w, _)| *w == c[1]).map(|(_, n)| *n));
         let m = month_number(&c[2]);
         let y = c[3].parse().ok().or_else(|| written_year(&c[3]));
         let whole = c.get(0).expect("group 0");
@@ -340,6 +341,12 @@ mod tests {
         assert_eq!(date("Aos quatorze dias do mês de maio de 2024, às 9h30", Lang::PT).as_deref(), Some("2024-05-14"));
         assert_eq!(date("A los veintidós días del mes de marzo de 2023", Lang::ES).as_deref(), Some("2023-03-22"));
         assert_eq!(date("Aos vinte e um dias do mês de junho de 2022", Lang::PT).as_deref(), Some("2022-06-21"));
+        // The day in digits in the same formal opening.
+        assert_eq!(
+            date("En Montevideo, a los 17 días del mes de julio de 2026, siendo las 10:00 horas", Lang::ES).as_deref(),
+            Some("2026-07-17")
+        );
+        assert_eq!(date("Aos 5 dias do mês de maio de 2025, às 14h", Lang::PT).as_deref(), Some("2025-05-05"));
         // ...and the year too: two thousand and a day's number.
         let written = "Aos vinte e cinco dias do mês de março de dois mil e vinte e seis, às quinze horas";
         assert_eq!(date(written, Lang::PT).as_deref(), Some("2026-03-25"));
