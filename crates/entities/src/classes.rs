@@ -80,6 +80,8 @@ pub(crate) struct ClassWords {
     pub(crate) role_connectors: HashSet<String>,
     /// "a ", "la ": each with the space after it.
     pub(crate) role_articles: Vec<String>,
+    /// "de", "du", "des", "d", "da", "del", ... (`of_preposition`), lower case.
+    pub(crate) of_prepositions: HashSet<String>,
     /// Speaker-table headers, folded.
     pub(crate) honorific_headers: HashSet<String>,
     pub(crate) given_name_headers: HashSet<String>,
@@ -240,6 +242,7 @@ impl ClassWords {
             role_of: list(WordClass::RoleOf),
             role_connectors: set(WordClass::RoleConnector),
             role_articles: with_space(WordClass::RoleArticle),
+            of_prepositions: set(WordClass::OfPreposition),
             honorific_headers: set(WordClass::HonorificHeader),
             given_name_headers: set(WordClass::GivenNameHeader),
             surname_headers: set(WordClass::SurnameHeader),

@@ -143,9 +143,9 @@ fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
                 break;
             }
             if right_after_conjunction && is_connector {
-                of_after_conjunction = is_of(&lower);
+                of_after_conjunction = gaz.classes.of_prepositions.contains(lower.as_str());
             }
-            if is_connector && !after_conjunction && is_of(&lower) {
+            if is_connector && !after_conjunction && gaz.classes.of_prepositions.contains(lower.as_str()) {
                 of_before_conjunction = true;
             }
             right_after_conjunction = is_connector && gaz.conjunctions.contains(&lower);
@@ -193,12 +193,6 @@ fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
         }
     }
     out
-}
-
-/// The preposition "de" (of) and its contractions in the Romance packs: "de", "d'", "du", "des",
-/// "da", "do", "das", "dos", "del".
-fn is_of(word: &str) -> bool {
-    matches!(word, "de" | "d" | "du" | "des" | "da" | "do" | "das" | "dos" | "del")
 }
 
 // Word boundaries are checked in code (`word_bounded` and its halves) rather than with `\b` in

@@ -99,7 +99,14 @@ pub(crate) fn people(report: &Report, entries: &[ListEntry], gaz: &Gazetteers, s
     let lang_at = |pos: usize| if maybe_french { report.language_at(pos) } else { report.main_language() };
     let capitalised = scans.words.starts().filter(|&i| text[i..].chars().next().is_some_and(char::is_uppercase));
     for i in capitalised {
-        let Some((_, _, after)) = honorific_at(text, i, gaz, lang_at(i)) else { continue };
+        let Some((_, _, after)) = honorific_at(text, i, gaz, lang_at(i)) else {
+            if let Some(n) = name_after_capitalised_title(text, i, gaz) {
+                if !c.overlaps(n.range, &blocked) {
+                    cands.push(PersonCandidate::found_by_pattern(n.range, n.core_tokens));
+                }
+            }
+            continue;
+        };
         let mut pos = after;
         while let Some((_, _, a)) = honorific_at(text, pos, gaz, lang_at(pos)) {
             pos = a;
@@ -480,6 +487,36 @@ fn unknown_given_name_before(text: &str, p: &PersonCandidate, gaz: &Gazetteers) 
         last.iter().any(|w| w.starts_with(char::is_lowercase) && gaz.is_title(w))
     });
     (after_title || after_apposition).then_some(word_start)
+}
+
+/// "Councillor Sunita Bhardwaj", "Mayor Patricia Oyelaran": a capitalised title used as a form of
+/// address, one word, then a name of two or three words that no list knows (a known one is found
+/// by its given name; one word alone, "Mayor Oyelaran", may be anything). Not after a second
+/// title ("Director General ...").
+fn name_after_capitalised_title(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
+    let word_end = text[pos..].find(|c: char| !c.is_alphabetic()).map_or(text.len(), |i| pos + i);
+    let word = &text[pos..word_end];
+    if !(word.chars().skip(1).all(char::is_lowercase) && word.chars().count() >= 4 && gaz.is_title(word)) {
+        return None;
+    }
+    let after = text[word_end..].strip_prefix(' ')?;
+    let next = after.split([' ', '\n', ',']).next().unwrap_or("");
+    if !next.starts_with(char::is_uppercase) || gaz.is_title_or_plural(next) {
+        return None;
+    }
+    // Two or three capitalised words and nothing capitalised after them: longer runs are a
+    // headline in title case or two names run together ("Diane Olmos Guzman Richard Schechter"),
+    // and a lower-case word inside ("Asociado de Tiempo Completo") a title's rest.
+    let n = name_after_honorific(text, word_end + 1, gaz)?;
+    let name = n.range.slice(text);
+    let words_after = text[n.range.end..].trim_start_matches([' ', ',']);
+    let capital_after = !text[n.range.end..].starts_with(['\n', ',']) && words_after.starts_with(char::is_uppercase);
+    let known_given_name = name.split_whitespace().next().is_some_and(|w| gaz.is_given_name(w));
+    (!known_given_name
+        && (2..=3).contains(&n.core_tokens)
+        && name.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+        && !capital_after)
+        .then_some(n)
 }
 
 /// Where the name starts after a capitalised title at `pos` followed by a space and a capital

@@ -1676,6 +1676,22 @@ fn by_and_its_article_before_a_title_are_not_the_title() {
 }
 
 #[test]
+fn a_name_no_list_knows_after_a_capitalised_title_is_a_person() {
+    let text = "Present:\nMayor Tadeo Quispe (Chair)\nCouncillor Sunita Bhardwaj\n\nCouncillor Oyelaran Whitcombe moved the motion.\n";
+    let mut people = names(&extract_in(text, Some(Lang::EN)), EntityKind::Person);
+    people.sort();
+    assert_eq!(people, ["Oyelaran Whitcombe", "Sunita Bhardwaj", "Tadeo Quispe"]);
+    // A title's rest, a headline in title case and two names run together are not one.
+    for text in [
+        "Profesor Asociado de Tiempo Completo en la facultad.\n",
+        "FCC Chair Nominee Other Nominees Testify at Hearing\n",
+    ] {
+        let people = names(&extract_in(text, Some(Lang::EN)), EntityKind::Person);
+        assert!(people.iter().all(|p| p.split_whitespace().count() <= 3 && !p.contains(" de ")), "{text}: {people:?}");
+    }
+}
+
+#[test]
 fn the_employer_of_a_person_is_a_body() {
     let r = extract_in("She declared an interest as an employee of Brightwave.\n", Some(Lang::EN));
     assert_eq!(bodies(&r), ["Brightwave"]);

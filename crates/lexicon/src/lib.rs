@@ -496,6 +496,9 @@ word_classes! {
     SecondGovernmentHead = "second_government_head",
     /// Prepositions inside a body's name found by its shape ("of", "das"), lower case.
     ShapeOf = "shape_of",
+    /// The preposition "of" and its contractions ("de", "du", "des", "d", "da", "dos", "del"), lower case:
+    /// a sentence-case name that has one before "et"/"y" goes on after "et de ..." in lower case.
+    OfPreposition = "of_preposition",
     /// Connectors inside a name written name first before its legal form or tail ("of", "y"), lower case.
     OrgTailConnector = "org_tail_connector",
     /// Adjectives that make a body public ("national", "pública"), any case.
