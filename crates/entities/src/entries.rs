@@ -449,6 +449,15 @@ pub fn parse_entry(
     if name.core_tokens == 1 && gaz.is_title_or_plural(name.range.slice(text)) {
         return None;
     }
+    // "4. BROADBAND EXPANSION PROJECT": an item written all in capitals whose words no list of
+    // names knows is a heading of the minutes, not a person.
+    let entry = &text[pos..range.end];
+    if honorific.is_none()
+        && crate::words::in_capitals(entry)
+        && !name.range.slice(text).split_whitespace().any(|w| gaz.is_given_name(w) || gaz.is_surname(w))
+    {
+        return None;
+    }
     let mut name_range = name.range;
     let mut core = name.core_tokens;
     let mut display = None;

@@ -1692,6 +1692,23 @@ fn a_name_no_list_knows_after_a_capitalised_title_is_a_person() {
 }
 
 #[test]
+fn the_outcome_after_a_motion_is_no_body() {
+    let text = "Moved by Councillor Ruiz, seconded by Councillor Quispe, that the contract be awarded. CARRIED.\n\nMoved by Councillor Quispe that the item be deferred. DEFEATED.\n";
+    assert!(bodies(&extract_in(text, Some(Lang::EN))).is_empty());
+}
+
+#[test]
+fn a_numbered_heading_in_capitals_is_no_person() {
+    let text = "Present:\nCouncillor Ana Ruiz\nCouncillor Tadeo Quispe\n\n3. DELEGATIONS\nMs. Joan Whitlock presented the request.\n\n4. BROADBAND EXPANSION PROJECT\nThe officer reported on the grant.\n";
+    let mut people = names(&extract_in(text, Some(Lang::EN)), EntityKind::Person);
+    people.sort();
+    assert_eq!(people, ["Ana Ruiz", "Joan Whitlock", "Tadeo Quispe"]);
+    // A list of names in capitals that the lists know stays a list of people.
+    let text = "Participants:\n1. AMINATA DIALLO\n2. PEDRO GONZALEZ\n";
+    assert_eq!(names(&extract_in(text, Some(Lang::EN)), EntityKind::Person).len(), 2);
+}
+
+#[test]
 fn the_employer_of_a_person_is_a_body() {
     let r = extract_in("She declared an interest as an employee of Brightwave.\n", Some(Lang::EN));
     assert_eq!(bodies(&r), ["Brightwave"]);
