@@ -1709,6 +1709,17 @@ fn a_numbered_heading_in_capitals_is_no_person() {
 }
 
 #[test]
+fn uruguayan_and_argentine_professional_titles_are_forms_of_address() {
+    // "Esc." (escribana), "Cra." (contadora): a notary and an accountant, not a body.
+    let r =
+        extract_in("Actúa como secretaria la Esc. Lucía Bentancor. Asiste la Cra. Inés Larrañaga.\n", Some(Lang::ES));
+    let mut people = names(&r, EntityKind::Person);
+    people.sort();
+    assert_eq!(people, ["Inés Larrañaga", "Lucía Bentancor"]);
+    assert!(bodies(&r).is_empty(), "{:?}", bodies(&r));
+}
+
+#[test]
 fn the_employer_of_a_person_is_a_body() {
     let r = extract_in("She declared an interest as an employee of Brightwave.\n", Some(Lang::EN));
     assert_eq!(bodies(&r), ["Brightwave"]);
