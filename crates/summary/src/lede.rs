@@ -5,7 +5,7 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use acta_doc::{fold, fold_words, FieldKind, Lang, LineKind, Report, SessionRole};
+use acta_doc::{fold, fold_words, ByteRange, FieldKind, Lang, LineKind, Report, SessionRole};
 use acta_layout::find_date;
 use acta_lexicon::{Lexicon, ListKind, WordClass};
 
@@ -221,6 +221,19 @@ impl Ledes {
             (Some(range), Some(title)) if is_capitals(&title) && !says_kind => {
                 match (self.kind_line(report, lang), self.kind_heading(report, lang)) {
                     (Some((DocumentKind::Minutes, _, _)), Some(heading)) if heading != title => (Some(heading), true),
+                    // A body's letterhead over a bare label of the kind ("MINISTÈRE DE ..." over
+                    // "COMMUNIQUÉ DE PRESSE"): the headline under the label is the title. An
+                    // event's title over "PROGRAMA" stays the title.
+                    (Some((_, line, end)), _)
+                        if clean_title(line) != title
+                            && self.is_kind_label(line, lang)
+                            && is_letterhead(report, range) =>
+                    {
+                        match self.heading_after(report, end, &is_furniture) {
+                            Some(heading) => self.headed(heading, lang),
+                            None => (Some(title), says_kind),
+                        }
+                    }
                     // A section's label of a few words in capitals over a headline in small letters
                     // ("TECH & SOCIETY" over "Regulators urge common rules ..."): the headline.
                     _ if title.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count()
@@ -562,6 +575,18 @@ fn cue_in_folded(cues: &[(DocumentKind, String)], folded: &str) -> Option<Docume
     })
 }
 
+/// Whether the line `range` is a body's name and nothing else: a ministry or organisation mention
+/// that covers it ("MINISTÈRE DE LA TRANSFORMATION NUMÉRIQUE ET DE LA FONCTION PUBLIQUE").
+fn is_letterhead(report: &Report, range: ByteRange) -> bool {
+    let line = range.slice(&report.text).trim();
+    let start = range.start + (range.slice(&report.text).len() - range.slice(&report.text).trim_start().len());
+    let first = report.mentions.partition_point(|m| m.range.start < start);
+    report.mentions[first..].iter().take_while(|m| m.range.start == start).any(|m| {
+        matches!(m.kind, acta_doc::EntityKind::Ministry | acta_doc::EntityKind::Organization)
+            && m.range.len() >= line.len()
+    })
+}
+
 /// A site's navigation: three pieces or more between " / ", " > ", " » " or " | ", none of more
 /// than four words ("Inicio / Sala de prensa / Noticias", "Home > News > 2024"); two are enough
 /// between arrows, which no headline uses to join its parts ("News > Press releases"), unless the
@@ -861,6 +886,42 @@ mod tests {
         acta_doc::Stage::run(&acta_layout::LayoutStage::bundled(), &mut r).unwrap();
         acta_doc::Stage::run(&acta_layout::MetadataStage, &mut r).unwrap();
         r
+    }
+
+    #[test]
+    fn a_bodys_letterhead_over_a_label_of_the_kind_gives_way_to_the_headline() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let title = |text: &str, body: Option<&str>| {
+            let mut r = report(text);
+            if let Some(body) = body {
+                // The entity stage's mention of the letterhead's body.
+                let start = text.find(body).unwrap();
+                r.canonicals.push(acta_doc::Canonical {
+                    kind: acta_doc::EntityKind::Ministry,
+                    name: body.to_string(),
+                    country: None,
+                    stakeholder: None,
+                });
+                r.mentions.push(acta_doc::Mention {
+                    kind: acta_doc::EntityKind::Ministry,
+                    range: ByteRange { start, end: start + body.len() },
+                    canonical: r.canonicals.len() - 1,
+                    source: acta_doc::EntitySource::Pattern,
+                    confidence: 0.8,
+                    model_score: None,
+                });
+            }
+            let kind = ledes.kind(&r, Lang::FR);
+            ledes.lede_title(&r, Lang::FR, kind.1, |_| false).0
+        };
+        let text = "MINISTÈRE DE LA TRANSFORMATION NUMÉRIQUE\n\nCOMMUNIQUÉ DE PRESSE\nParis, le 4 novembre 2026\n\nLancement du programme des compétences numériques\n\nLa ministre a lancé ce mardi le programme.\n";
+        assert_eq!(
+            title(text, Some("MINISTÈRE DE LA TRANSFORMATION NUMÉRIQUE")).as_deref(),
+            Some("Lancement du programme des compétences numériques")
+        );
+        // An event's title over the label of its programme stays the title.
+        let text = "SÉMINAIRE RÉGIONAL SUR LES VILLES NUMÉRIQUES\nDakar, 24 avril 2026\n\nPROGRAMME\n\n09:00 Accueil des participants\n";
+        assert_eq!(title(text, None).as_deref(), Some("SÉMINAIRE RÉGIONAL SUR LES VILLES NUMÉRIQUES"));
     }
 
     #[test]
