@@ -342,11 +342,16 @@ impl Ledes {
 
     /// A field line whose label is an event's head word ("Webinario: Ciberseguridad en gobiernos
     /// locales"): a headline, not a field.
+    /// So is one whose label is a word no list of labels knows, over three words or more ("Recap:
+    /// Inclusive AI for public services in the Pacific"), where a headline is looked for.
     fn is_event_headline(&self, report: &Report, line: &acta_doc::Line) -> bool {
         report.fields.iter().any(|f| {
+            let label = report.slice(f.label).trim();
             line.content.contains(&f.label)
                 && f.kind == FieldKind::Other
-                && self.event_heads.contains(&fold(report.slice(f.label).trim()))
+                && (self.event_heads.contains(&fold(label))
+                    || !label.contains(char::is_whitespace)
+                        && report.slice(f.value).split_whitespace().nth(2).is_some())
         })
     }
 
@@ -1232,6 +1237,11 @@ mod tests {
             Some("Les régulateurs adoptent une feuille de route commune")
         );
         assert!(!is_navigation("« Faire société » Rencontres"));
+        // A site's section over a headline written as "Word: ..." (a label no list knows).
+        assert_eq!(
+            title("Blog | Events\n\nRecap: Open data for small island states\n\nPosted on 2 October 2026\n\nLast week forty officials met online.\n", Lang::EN).0.as_deref(),
+            Some("Recap: Open data for small island states")
+        );
         // A section's label in capitals over the headline; not over a heading in capitals.
         assert_eq!(
             title("TECH & SOCIETY\n\nRegulators urge common rules on health data at Tallinn conference\n\nBy Kristiina Laane\n\nData protection authorities called on Wednesday for common rules.\n", Lang::EN).0.as_deref(),
