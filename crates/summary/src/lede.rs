@@ -207,6 +207,20 @@ impl Ledes {
             if let Some(heading) = over_headline.and_then(|r| self.heading_after(report, r.end, &is_furniture)) {
                 return self.headed(heading, lang);
             }
+        } else if let Some(heading) = report
+            .lines
+            .iter()
+            .filter(|l| !l.content.is_empty())
+            .take(KIND_LINES)
+            .find(|l| {
+                let line = report.slice(l.content).trim();
+                is_navigation(line) || self.is_site_section(line)
+            })
+            .and_then(|l| self.heading_after(report, l.content.end, &is_furniture))
+        {
+            // No title in the record (a site's name and its office over "Noticias"): the headline
+            // under the site's section is the title all the same.
+            return self.headed(heading, lang);
         }
         let record = report.metadata.title.filter(|t| !is_navigation(report.slice(*t)));
         let title = record.and_then(|_| self.title(report, &is_furniture));
@@ -1237,6 +1251,11 @@ mod tests {
             Some("Les régulateurs adoptent une feuille de route commune")
         );
         assert!(!is_navigation("« Faire société » Rencontres"));
+        // No title in the record: the headline under the site's section titles the lede all the same.
+        assert_eq!(
+            title("Gobierno.example\nSecretaría de Innovación Pública\n\nNoticias\n\nSe presentó la nueva plataforma de trámites en Rosario\n\nEl secretario presentó este jueves la plataforma.\n", Lang::ES).0.as_deref(),
+            Some("Se presentó la nueva plataforma de trámites en Rosario")
+        );
         // A site's section over a headline written as "Word: ..." (a label no list knows).
         assert_eq!(
             title("Blog | Events\n\nRecap: Open data for small island states\n\nPosted on 2 October 2026\n\nLast week forty officials met online.\n", Lang::EN).0.as_deref(),
