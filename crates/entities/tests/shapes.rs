@@ -1720,6 +1720,14 @@ fn uruguayan_and_argentine_professional_titles_are_forms_of_address() {
 }
 
 #[test]
+fn what_a_delegate_did_in_a_summary_record_is_no_title() {
+    let text = "2. Ms. Luana Ferreira Campos (Brazil) welcomed the report and proposed an exchange programme for administrators.\n\n3. Mr. Kenji Takahashi (Japan) expressed support for the proposal and announced a contribution to the fund.\n";
+    let rows = speakers_in(text, Lang::EN);
+    assert_eq!(row(&rows, "Luana Ferreira Campos").2, None);
+    assert_eq!(row(&rows, "Kenji Takahashi").2, None);
+}
+
+#[test]
 fn the_employer_of_a_person_is_a_body() {
     let r = extract_in("She declared an interest as an employee of Brightwave.\n", Some(Lang::EN));
     assert_eq!(bodies(&r), ["Brightwave"]);
