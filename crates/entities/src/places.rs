@@ -103,13 +103,20 @@ pub(crate) fn places(report: &Report, gaz: &Gazetteers, found: &[(usize, usize, 
                 let mut back =
                     text[floor(text, start.saturating_sub(LANGUAGE_LIST_BYTES))..start].split_whitespace().rev();
                 let (w1, _, w3) = (back.next(), back.next(), back.next());
-                let listed_language = w1.is_some_and(|w| gaz.conjunctions.iter().any(|c| c == w))
-                    && w3.is_some_and(|w| gaz.language_prepositions.contains(&w.to_lowercase()));
+                // "or" as well as "and": "in Tongan or Fijian".
+                let joins = |w: &str| gaz.conjunctions.iter().any(|c| c == w) || gaz.classes.and_or.contains(w);
+                // "in Tongan, Samoan or Fijian", "in English, French or ...": inside a list opened by
+                // the preposition, a demonym followed by more of the list, or last after "or".
+                let in_list = after_preposition_and_list(text, start, gaz);
+                let list_goes_on = text[end..].starts_with(',') || next_word.split(',').next().is_some_and(joins);
+                let listed_language = w1.is_some_and(joins)
+                    && (w3.is_some_and(|w| gaz.language_prepositions.contains(&w.to_lowercase())) || in_list)
+                    || in_list && list_goes_on;
                 let after_language = listed_language
                     || last_language.is_some_and(|e| {
                         e <= start && {
                             let between = text[e..start].trim().trim_start_matches(',').trim();
-                            between.is_empty() || gaz.conjunctions.iter().any(|c| c == between)
+                            between.is_empty() || joins(between)
                         }
                     });
                 if slashed
@@ -201,6 +208,28 @@ pub(crate) fn places_in_capitals<'g>(text: &str, words: &Words, gaz: &'g Gazette
     }
     out
 }
+
+/// Whether the words before `start` are a list of capitalised words opened by a language's
+/// preposition ("in Tongan, Samoan or Fijian"): the last of such a list is a language too, as
+/// the first two are ("in English and Spanish" is read word by word).
+fn after_preposition_and_list(text: &str, start: usize, gaz: &Gazetteers) -> bool {
+    let before = &text[floor(text, start.saturating_sub(LANGUAGE_LIST_BYTES))..start];
+    for (i, word) in before.split_whitespace().rev().enumerate() {
+        let bare = word.trim_end_matches(',');
+        if gaz.language_prepositions.contains(&bare.to_lowercase()) {
+            return i >= 1;
+        }
+        let joins = gaz.conjunctions.iter().any(|c| c == bare) || gaz.classes.and_or.contains(bare);
+        let listed = joins || bare.starts_with(char::is_uppercase);
+        if !listed || i >= MAX_LISTED_LANGUAGES * 2 {
+            return false;
+        }
+    }
+    false
+}
+
+/// How many languages a list after "in" may name ([`after_preposition_and_list`]).
+const MAX_LISTED_LANGUAGES: usize = 5;
 
 /// Whether one of the two words before `start` is a language noun ("língua portuguesa", "langue
 /// officielle française"): Romance languages put the demonym of a language after its noun.

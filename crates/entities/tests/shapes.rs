@@ -2433,6 +2433,11 @@ fn a_name_after_a_capitalised_title_and_a_represented_person() {
 fn a_demonym_coordinated_with_a_language_is_a_language() {
     assert_eq!(countries("Interpretation in English and Spanish will be provided to delegates from Peru."), vec!["PE"]);
     assert_eq!(countries_in("La sesión se hará en inglés y portugués, con delegados de Chile.", Lang::ES), vec!["CL"]);
+    // A list after "in", joined by "or" too: every demonym of it is a language.
+    assert!(countries("Most tools do not work in Tongan, Samoan or Fijian.").is_empty());
+    assert!(countries("Subtitles in English, French or Fijian are planned.").is_empty());
+    // After a place and a comma, a demonym before a noun is the country's.
+    assert_eq!(countries("Officials met in Brussels, French officials said."), vec!["FR"]);
 }
 
 #[test]
