@@ -1078,9 +1078,25 @@ fn entry_organization_whole(
             .map(|i| i + lead.len())
             .or_else(|| p.starts_with(lead.trim_start()).then(|| lead.trim_start().len()))
     };
+    // "Ministre de la Transition numérique", "Minister of Digital Transformation": after a
+    // portfolio's title, the "of X" is the portfolio unless it names a body (GOLD.md: a
+    // jurisdictional title stays whole in the role).
+    let names_a_body = |name: &str| {
+        let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        acronym
+            || gaz.institution_named(name).is_some()
+            || name.split_whitespace().any(|w| gaz.shapes.body_heads.contains(w) || gaz.shapes.body_tails.contains(w))
+    };
+    let after_portfolio_title = |at: usize| {
+        let before = p[..at].trim_end();
+        let before = leads.iter().find_map(|l| before.strip_suffix(l.trim())).unwrap_or(before).trim_end();
+        before.rsplit(' ').next().is_some_and(|w| gaz.classes.portfolio_titles.contains(&w.to_lowercase()))
+    };
     let led = leads.iter().filter_map(|lead| lead_end(lead)).max().and_then(|i| {
         let r = ByteRange { start: only.start + i, end: only.end };
-        acceptable(r).then_some(r)
+        let portfolio = after_portfolio_title(i) && !names_a_body(r.slice(text).trim());
+        (acceptable(r) && !portfolio).then_some(r)
     });
     // "Diana Carolina Ruiz, de Caracol Radio": an apposition that is only a lead and a name of two
     // words or more (or an acronym) names the body, whatever the lead ("of", "de", "à").

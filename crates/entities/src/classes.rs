@@ -82,6 +82,8 @@ pub(crate) struct ClassWords {
     pub(crate) role_articles: Vec<String>,
     /// "de", "du", "des", "d", "da", "del", ... (`of_preposition`), lower case.
     pub(crate) of_prepositions: HashSet<String>,
+    /// "minister", "ministra", "secrétaire", ... (`portfolio_title`), lower case.
+    pub(crate) portfolio_titles: HashSet<String>,
     /// Speaker-table headers, folded.
     pub(crate) honorific_headers: HashSet<String>,
     pub(crate) given_name_headers: HashSet<String>,
@@ -243,6 +245,7 @@ impl ClassWords {
             role_connectors: set(WordClass::RoleConnector),
             role_articles: with_space(WordClass::RoleArticle),
             of_prepositions: set(WordClass::OfPreposition),
+            portfolio_titles: set(WordClass::PortfolioTitle),
             honorific_headers: set(WordClass::HonorificHeader),
             given_name_headers: set(WordClass::GivenNameHeader),
             surname_headers: set(WordClass::SurnameHeader),

@@ -1728,6 +1728,21 @@ fn what_a_delegate_did_in_a_summary_record_is_no_title() {
 }
 
 #[test]
+fn a_portfolio_after_a_ministers_title_is_no_body() {
+    // GOLD.md: a jurisdictional title that names no body stays whole in the role.
+    let text = "Intervenants :\n- Mme Aminata Touré-Bamba, Ministre de la Transition numérique\n- M. Jean Yao, Directeur de la Communication, ARTCI\n";
+    let rows = speakers_in(text, Lang::FR);
+    let minister = row(&rows, "Aminata Touré-Bamba");
+    assert_eq!((minister.2.as_deref(), minister.3.as_deref()), (Some("Ministre de la Transition numérique"), None));
+    assert_eq!(row(&rows, "Jean Yao").3.as_deref(), Some("ARTCI"));
+    let rows = speakers_in("Speakers:\n- Ms. Ana Ruiz, Minister of Digital Transformation\n", Lang::EN);
+    assert_eq!(row(&rows, "Ana Ruiz").3, None);
+    // A body after the title is still the organisation.
+    let rows = speakers_in("Speakers:\n- Mr. Tom Reyes, Minister of the Telecommunications Authority\n", Lang::EN);
+    assert_eq!(row(&rows, "Tom Reyes").3.as_deref(), Some("Telecommunications Authority"));
+}
+
+#[test]
 fn the_employer_of_a_person_is_a_body() {
     let r = extract_in("She declared an interest as an employee of Brightwave.\n", Some(Lang::EN));
     assert_eq!(bodies(&r), ["Brightwave"]);

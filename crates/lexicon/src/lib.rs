@@ -499,6 +499,10 @@ word_classes! {
     /// The preposition "of" and its contractions ("de", "du", "des", "d", "da", "dos", "del"), lower case:
     /// a sentence-case name that has one before "et"/"y" goes on after "et de ..." in lower case.
     OfPreposition = "of_preposition",
+    /// Ministers' titles, whose "of X" is a portfolio, not a body ("Minister of Digital
+    /// Transformation", "ministra de la Transición Digital"), lower case: in an entry, no
+    /// organisation. Not secretaries: "subsecretaria de Desarrollo Regional" heads a body.
+    PortfolioTitle = "portfolio_title",
     /// Connectors inside a name written name first before its legal form or tail ("of", "y"), lower case.
     OrgTailConnector = "org_tail_connector",
     /// Adjectives that make a body public ("national", "pública"), any case.
