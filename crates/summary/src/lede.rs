@@ -1241,26 +1241,20 @@ mod tests {
             title("Internet Governance Forum 2026\nSchedule > Day 2 > Workshop #87\n\nWS #87 Connecting the last mile: community networks and spectrum\n\nSession type: Workshop\n", Lang::EN).0.as_deref(),
             Some("WS #87 Connecting the last mile: community networks and spectrum")
         );
-        // Two pieces between arrows are a trail too ("News > Press releases"); a quotation's "»" is not one.
-        assert_eq!(
-            title("Home | About | News\n\nNews > Press releases\n\nRegulators agree a common roadmap for spectrum\n\nKingston, 2 March 2026 - Regulators agreed on Tuesday to align their band plans.\n", Lang::EN).0.as_deref(),
-            Some("Regulators agree a common roadmap for spectrum")
-        );
-        assert_eq!(
-            title("Actualités » Communiqués\n\nLes régulateurs adoptent une feuille de route commune\n\nLes régulateurs ont adopté mardi une feuille de route.\n", Lang::FR).0.as_deref(),
-            Some("Les régulateurs adoptent une feuille de route commune")
-        );
+        // Headlines under a site's furniture: a trail of two pieces between arrows ("News > Press
+        // releases"), a site's section with no title in the record, a section over a headline written
+        // as "Word: ..." (a label no list knows).
+        let headlines = [
+            ("Home | About | News\n\nNews > Press releases\n\nRegulators agree a common roadmap for spectrum\n\nKingston, 2 March 2026 - Regulators agreed on Tuesday to align their band plans.\n", Lang::EN, "Regulators agree a common roadmap for spectrum"),
+            ("Actualités » Communiqués\n\nLes régulateurs adoptent une feuille de route commune\n\nLes régulateurs ont adopté mardi une feuille de route.\n", Lang::FR, "Les régulateurs adoptent une feuille de route commune"),
+            ("Gobierno.example\nSecretaría de Innovación Pública\n\nNoticias\n\nSe presentó la nueva plataforma de trámites en Rosario\n\nEl secretario presentó este jueves la plataforma.\n", Lang::ES, "Se presentó la nueva plataforma de trámites en Rosario"),
+            ("Blog | Events\n\nRecap: Open data for small island states\n\nPosted on 2 October 2026\n\nLast week forty officials met online.\n", Lang::EN, "Recap: Open data for small island states"),
+        ];
+        for (text, lang, headline) in headlines {
+            assert_eq!(title(text, lang).0.as_deref(), Some(headline), "{text}");
+        }
+        // A quotation's "»" is no trail.
         assert!(!is_navigation("« Faire société » Rencontres"));
-        // No title in the record: the headline under the site's section titles the lede all the same.
-        assert_eq!(
-            title("Gobierno.example\nSecretaría de Innovación Pública\n\nNoticias\n\nSe presentó la nueva plataforma de trámites en Rosario\n\nEl secretario presentó este jueves la plataforma.\n", Lang::ES).0.as_deref(),
-            Some("Se presentó la nueva plataforma de trámites en Rosario")
-        );
-        // A site's section over a headline written as "Word: ..." (a label no list knows).
-        assert_eq!(
-            title("Blog | Events\n\nRecap: Open data for small island states\n\nPosted on 2 October 2026\n\nLast week forty officials met online.\n", Lang::EN).0.as_deref(),
-            Some("Recap: Open data for small island states")
-        );
         // A section's label in capitals over the headline; not over a heading in capitals.
         assert_eq!(
             title("TECH & SOCIETY\n\nRegulators urge common rules on health data at Tallinn conference\n\nBy Kristiina Laane\n\nData protection authorities called on Wednesday for common rules.\n", Lang::EN).0.as_deref(),
