@@ -505,8 +505,8 @@ fn name_after_capitalised_title(text: &str, pos: usize, gaz: &Gazetteers) -> Opt
         return None;
     }
     // Two or three capitalised words and nothing capitalised after them: longer runs are a
-    // headline in title case or two names run together ("Diane Olmos Guzman Richard Schechter"),
-    // and a lower-case word inside ("Asociado de Tiempo Completo") a title's rest.
+    // headline in title case or two names run together ("Member Rosa Alvar Quintero Paul Hewitt"),
+    // and a lower-case word inside ("Profesor Asistente de Dedicación Exclusiva") a title's rest.
     let n = name_after_honorific(text, word_end + 1, gaz)?;
     let name = n.range.slice(text);
     let words_after = text[n.range.end..].trim_start_matches([' ', ',']);
