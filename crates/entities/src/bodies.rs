@@ -1080,7 +1080,8 @@ fn entry_organization_whole(
     };
     // "Ministre de la Transition numérique", "Minister of Digital Transformation": after a
     // portfolio's title, the "of X" is the portfolio unless it names a body (GOLD.md: a
-    // jurisdictional title stays whole in the role).
+    // jurisdictional title stays whole in the role). A body is named by an acronym, a known
+    // body's name, or a body's head or tail word.
     let names_a_body = |name: &str| {
         let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
@@ -1106,16 +1107,10 @@ fn entry_organization_whole(
         })?;
         let r = ByteRange { start: only.start + after, end: only.end }.trim(text);
         let name = r.slice(text);
-        let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         // "de Buenos Aires", "of New York": a place's name reads the same, so the name must say
-        // it is a body: an acronym, a body's head or tail word, a broadcaster's or paper's noun.
-        let body_word = name.split_whitespace().any(|w| {
-            gaz.shapes.body_heads.contains(w)
-                || gaz.shapes.body_tails.contains(w)
-                || gaz.media_nouns.contains(&w.to_lowercase())
-        });
-        ((acronym || body_word || gaz.institution_named(name).is_some()) && acceptable(r)).then_some(r)
+        // it is a body: an acronym, a known body, a body's head or tail word, a broadcaster's or paper's noun.
+        let media = name.split_whitespace().any(|w| gaz.media_nouns.contains(&w.to_lowercase()));
+        ((names_a_body(name) || media) && acceptable(r)).then_some(r)
     })
 }
 
