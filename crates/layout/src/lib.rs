@@ -421,6 +421,16 @@ fn leading_line(report: &Report) -> Option<acta_doc::ByteRange> {
             first = next;
         }
     }
+    // A website's section in one word ("Tecnologia", "Economy") over the headline: the headline
+    // is the title.
+    if first.kind == LineKind::Text && report.slice(first.content).split_whitespace().count() == 1 {
+        let at = report.lines.iter().position(|l| l.range == first.range).unwrap_or(0);
+        let below = report.lines[at + 1..].iter().find(|l| l.kind != LineKind::Blank);
+        if let Some(headline) = below.filter(|l| is_headline(report, l)) {
+            lines.find(|l| l.range == headline.range);
+            first = headline;
+        }
+    }
     let next = lines.next();
     // The title stands alone, or is followed by the session's details (a field, a date, a place).
     let next_fits = next.is_none_or(|l| {
@@ -436,6 +446,20 @@ fn leading_line(report: &Report) -> Option<acta_doc::ByteRange> {
         && !is_known_field
         && matches!(first.kind, LineKind::Field | LineKind::Text | LineKind::Heading))
     .then_some(first.content)
+}
+
+/// Most words of a headline under a website's section.
+const MAX_HEADLINE_WORDS: usize = 20;
+
+/// A line that reads as a headline: three to twenty words, a capital first, no final stop or
+/// colon, not a field.
+fn is_headline(report: &Report, line: &acta_doc::Line) -> bool {
+    let s = report.slice(line.content).trim();
+    let words = s.split_whitespace().count();
+    matches!(line.kind, LineKind::Text | LineKind::Heading)
+        && (3..=MAX_HEADLINE_WORDS).contains(&words)
+        && s.starts_with(char::is_uppercase)
+        && !s.ends_with(['.', ':', ',', ';'])
 }
 
 /// A line that is only a date: a few words besides its numbers ("Friday, April 13, 2007",
@@ -631,5 +655,21 @@ mod tests {
             title("COMMUNIQUÉ\nPour diffusion immédiate\n\nLa Région lance un fonds pour la cybersécurité des communes\n\nNamur, le 24 septembre 2026 – Le gouvernement a approuvé le fonds.\n"),
             Some("La Région lance un fonds pour la cybersécurité des communes".to_string())
         );
+    }
+
+    #[test]
+    fn the_headline_under_a_websites_one_word_section_is_the_title() {
+        assert_eq!(
+            title("Economia\nPrefeitura lança aplicativo de feiras livres em Belém\n\nPor Ana Lima\n\nA prefeitura lançou nesta terça-feira o aplicativo.\n"),
+            Some("Prefeitura lança aplicativo de feiras livres em Belém".to_string())
+        );
+        // A sentence, a field or a line of two words under it is no headline.
+        for (text, below) in [
+            ("Economia\n\nA prefeitura lançou nesta terça-feira o aplicativo.\n", "A prefeitura"),
+            ("Economia\nData: 3 de maio de 2026\n\nA prefeitura lançou o aplicativo.\n", "Data"),
+            ("Economia\nFeiras livres\n\nA prefeitura lançou o aplicativo.\n", "Feiras"),
+        ] {
+            assert!(title(text).is_none_or(|t| !t.starts_with(below)), "{text}");
+        }
     }
 }

@@ -31,6 +31,9 @@ const MAX_CLOSING_BODY_WORDS: usize = 2;
 const MAX_WORDS_BESIDE_DATE: usize = 4;
 /// A line naming a website's section has at most this many words.
 const MAX_SITE_SECTION_WORDS: usize = 4;
+/// A line with a country's name is only that name, as a letterhead writes it ("República de
+/// Panamá"), up to this many words.
+const MAX_COUNTRY_LINE_WORDS: usize = 4;
 /// Most words of a title in capitals that may be only a section's label over the headline.
 const MAX_SECTION_LABEL_WORDS: usize = 3;
 /// How many of a report's first lines may be its dateline.
@@ -202,8 +205,14 @@ impl Ledes {
             let next = report.lines.iter().filter(|l| l.range.start > range.end).find(|l| !l.content.is_empty());
             let over_headline = std::iter::once(range).chain(next.map(|l| l.content)).find(|r| {
                 let line = report.slice(*r);
-                is_navigation(line) || self.is_site_section(line)
+                is_navigation(line) || self.is_site_section(line) || self.is_section_banner(line, lang)
             });
+            // "Posted 27 August 2026 by the Events team | 5 min read": when the page went up, not
+            // what it says.
+            let published = self.is_publication_line(report.slice(range));
+            if let Some(heading) = published.then(|| self.heading_after(report, range.end, &is_furniture)).flatten() {
+                return self.headed(heading, lang);
+            }
             if let Some(heading) = over_headline.and_then(|r| self.heading_after(report, r.end, &is_furniture)) {
                 return self.headed(heading, lang);
             }
@@ -289,6 +298,24 @@ impl Ledes {
         first.is_some_and(|w| self.site_sections.contains(&w)) && words.count() < MAX_SITE_SECTION_WORDS
     }
 
+    /// A site's section or a label of the kind, then the site's or the event's name: "Agenda |
+    /// Semana de la Innovación Pública 2026", "News | Digital Week". The headline under it says
+    /// what the page is about.
+    fn is_section_banner(&self, line: &str, lang: Lang) -> bool {
+        line.split_once(" | ").is_some_and(|(first, _)| {
+            let first = first.trim();
+            !first.contains(char::is_whitespace) && (self.is_site_section(first) || self.is_kind_label(first, lang))
+        })
+    }
+
+    /// A line that says when the page was put online or changed: its first word is a word of
+    /// publishing ("Posted 27 August 2026 by ...", "Publicado el 3 de mayo", "Publié le ...").
+    fn is_publication_line(&self, line: &str) -> bool {
+        let first = line.split_whitespace().next().unwrap_or("");
+        let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+        self.publication_words.contains(&fold(first))
+    }
+
     /// A headline taken for the title, and whether it says the kind of document.
     fn headed(&self, heading: String, lang: Lang) -> (Option<String>, bool) {
         let says = self.says_kind(&heading, lang);
@@ -298,7 +325,11 @@ impl Ledes {
     /// Whether `title` is only a label of the kind of document ("News release", "Meeting Report",
     /// "COMMUNIQUÉ DE PRESSE", "Programa"), a word at most after the cue.
     fn is_kind_label(&self, title: &str, lang: Lang) -> bool {
-        let cues = self.cues_for(lang);
+        self.is_kind_label_in(title, self.cues_for(lang))
+    }
+
+    /// [`Ledes::is_kind_label`] with the cues given.
+    fn is_kind_label_in(&self, title: &str, cues: &[(DocumentKind, String)]) -> bool {
         let folded = fold(title);
         cues.iter().any(|(_, cue)| {
             folded.starts_with(cue.as_str())
@@ -338,7 +369,13 @@ impl Ledes {
             .filter(|l| {
                 l.range.start >= after && (l.kind != acta_doc::LineKind::Field || self.is_event_headline(report, l))
             })
+            // A body's letterhead or a country's name under the site's navigation ("Ministerio de
+            // ...", "República de ...") names who publishes, not what happened.
+            .filter(|l| !names_only_a_publisher(report, l.content))
             .map(|l| report.slice(l.content).trim())
+            // The label of the kind under a letterhead, with its number ("COMUNICADO DE PRENSA N.°
+            // 214-2026", "Press release No. 12"): no headline.
+            .filter(|line| !self.cues.values().any(|cues| self.is_kind_label_in(without_number(line), cues)))
             .filter(|l| !l.is_empty())
             .take(KIND_LINES)
             .find(|line| {
@@ -597,13 +634,58 @@ fn cue_in_folded(cues: &[(DocumentKind, String)], folded: &str) -> Option<Docume
 /// Whether the line `range` is a body's name and nothing else: a ministry or organisation mention
 /// that covers it ("MINISTÈRE DE LA TRANSFORMATION NUMÉRIQUE ET DE LA FONCTION PUBLIQUE").
 fn is_letterhead(report: &Report, range: ByteRange) -> bool {
+    covered_by(report, range, &[acta_doc::EntityKind::Ministry, acta_doc::EntityKind::Organization])
+}
+
+/// Whether the line `range` is a letterhead or a country's name and nothing else ("República de
+/// Panamá" under a ministry's name).
+fn names_only_a_publisher(report: &Report, range: ByteRange) -> bool {
+    use acta_doc::EntityKind::{Country, Ministry, Organization};
+    if covered_by(report, range, &[Ministry, Organization, Country]) {
+        return true;
+    }
+    // "República de Panamá", "Republic of Kenya": a country's name after a capitalised word or
+    // two, in a line of a few words that are all capitalised or joined by a short particle.
+    let line = range.slice(&report.text).trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let country_in_line = report.mentions.iter().any(|m| m.kind == Country && range.contains(&m.range));
+    country_in_line
+        && words.len() <= MAX_COUNTRY_LINE_WORDS
+        && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) || w.chars().count() <= 3)
+}
+
+/// `label` without the number that ends it: the words from the first with a digit on, when all
+/// of them have one ("Agenda 2030 para el Desarrollo" keeps its words), and a numbering sign just
+/// before them ("N.°", "No.", "nº", "#").
+fn without_number(label: &str) -> &str {
+    let Some(digit) = label.find(|c: char| c.is_ascii_digit()) else { return label };
+    let start = label[..digit].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    if !label[start..].split_whitespace().all(|w| w.contains(|c: char| c.is_ascii_digit())) {
+        return label;
+    }
+    let before = label[..start].trim_end();
+    let sign = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let is_sign = !sign.is_empty()
+        && sign.chars().filter(|c| c.is_alphabetic()).count() <= 2
+        && sign.chars().any(|c| matches!(c, '.' | '°' | 'º' | '#'));
+    let before = if is_sign { before[..before.len() - sign.len()].trim_end() } else { before };
+    if before.is_empty() {
+        label
+    } else {
+        before
+    }
+}
+
+/// Whether a mention of one of `kinds` covers the whole line `range`.
+fn covered_by(report: &Report, range: ByteRange, kinds: &[acta_doc::EntityKind]) -> bool {
     let line = range.slice(&report.text).trim();
     let start = range.start + (range.slice(&report.text).len() - range.slice(&report.text).trim_start().len());
     let first = report.mentions.partition_point(|m| m.range.start < start);
-    report.mentions[first..].iter().take_while(|m| m.range.start == start).any(|m| {
-        matches!(m.kind, acta_doc::EntityKind::Ministry | acta_doc::EntityKind::Organization)
-            && m.range.len() >= line.len()
-    })
+    report.mentions[first..]
+        .iter()
+        .take_while(|m| m.range.start == start)
+        .any(|m| kinds.contains(&m.kind) && m.range.len() >= line.len())
 }
 
 /// A site's navigation: three pieces or more between " / ", " > ", " » " or " | ", none of more
@@ -944,6 +1026,35 @@ mod tests {
     }
 
     #[test]
+    fn under_navigation_a_letterhead_a_country_and_a_numbered_label_are_no_headline() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let text = "Inicio / Prensa / Boletines\n\nSecretaría de Comunicaciones\nRepública de Colombia\n\nBOLETÍN DE PRENSA No. 88-2026\n\nEl Gobierno abre la convocatoria de redes comunitarias\n\nBogotá, 3 de marzo de 2026. La secretaria abrió la convocatoria.\n";
+        let mut r = report(text);
+        // The entity stage's mentions of the letterhead's body and of the country.
+        for (name, kind) in [
+            ("Secretaría de Comunicaciones", acta_doc::EntityKind::Ministry),
+            ("Colombia", acta_doc::EntityKind::Country),
+        ] {
+            let start = text.find(name).unwrap();
+            r.canonicals.push(acta_doc::Canonical { kind, name: name.to_string(), country: None, stakeholder: None });
+            r.mentions.push(acta_doc::Mention {
+                kind,
+                range: ByteRange { start, end: start + name.len() },
+                canonical: r.canonicals.len() - 1,
+                source: acta_doc::EntitySource::Gazetteer,
+                confidence: 0.9,
+                model_score: None,
+            });
+        }
+        r.mentions.sort_by_key(|m| m.range.start);
+        let title = ledes.lede_title(&r, Lang::ES, false, |_| false).0;
+        assert_eq!(title.as_deref(), Some("El Gobierno abre la convocatoria de redes comunitarias"));
+        // A label's number goes only when it ends the label.
+        assert_eq!(without_number("BOLETÍN DE PRENSA No. 88-2026"), "BOLETÍN DE PRENSA");
+        assert_eq!(without_number("Agenda 2030 para el Desarrollo"), "Agenda 2030 para el Desarrollo");
+    }
+
+    #[test]
     fn templates_render_their_parts_and_leave_out_empty_ones() {
         let value = |p: &str| match p {
             "title" => Some("Open data".to_string()),
@@ -1249,6 +1360,11 @@ mod tests {
             ("Actualités » Communiqués\n\nLes régulateurs adoptent une feuille de route commune\n\nLes régulateurs ont adopté mardi une feuille de route.\n", Lang::FR, "Les régulateurs adoptent une feuille de route commune"),
             ("Gobierno.example\nSecretaría de Innovación Pública\n\nNoticias\n\nSe presentó la nueva plataforma de trámites en Rosario\n\nEl secretario presentó este jueves la plataforma.\n", Lang::ES, "Se presentó la nueva plataforma de trámites en Rosario"),
             ("Blog | Events\n\nRecap: Open data for small island states\n\nPosted on 2 October 2026\n\nLast week forty officials met online.\n", Lang::EN, "Recap: Open data for small island states"),
+            // A site's section or a label of the kind, then the site's name.
+            ("Agenda | Semana Andina de Datos 2026\n\nCiudades intermedias y sus datos de movilidad\n\nLos alcaldes compararon sus datos de transporte.\n", Lang::ES, "Ciudades intermedias y sus datos de movilidad"),
+            ("Noticias | Red de Catastros\n\nLos catastros municipales adoptan un formato común\n\nLos catastros acordaron el formato el martes.\n", Lang::ES, "Los catastros municipales adoptan un formato común"),
+            // When the page went up, taken for the title.
+            ("Publicado el 4 de marzo de 2026 por el equipo de Datos | 3 min de lectura\n\nLo que aprendimos de un año de datos abiertos en Rosario\n\nHace un año la ciudad empezó a publicar sus contratos.\n", Lang::ES, "Lo que aprendimos de un año de datos abiertos en Rosario"),
         ];
         for (text, lang, headline) in headlines {
             assert_eq!(title(text, lang).0.as_deref(), Some(headline), "{text}");
