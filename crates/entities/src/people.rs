@@ -705,6 +705,12 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
             pos = n.range.end;
             continue;
         }
+        // "Centro Cultural Gabriela Mistral", "Conference Centre Nelson Mandela": a kind of venue
+        // written before names the venue after someone.
+        if same_line && !prev_word.ends_with(',') && after_a_venue_kind(prev, gaz) {
+            pos = n.range.end;
+            continue;
+        }
         // "Villa Carlos Paz", "Villa María": a place's noun that is also a given name somewhere
         // opens the place's name.
         if gaz.place_nouns.contains(&fold(word)) {
@@ -873,6 +879,23 @@ fn short_parties(text: &str, gaz: &Gazetteers, cands: &[PersonCandidate], c: &Co
         })
         .collect()
 }
+
+/// Whether `before` (the text before a name, on its line) ends with a kind of venue from the packs
+/// ("centro cultural", "conference centre"), compared folded word by word.
+fn after_a_venue_kind(before: &str, gaz: &Gazetteers) -> bool {
+    let last = before.rsplit(' ').next().unwrap_or("");
+    if !last.starts_with(char::is_alphabetic) {
+        return false;
+    }
+    let tail_start = before.rmatch_indices(' ').nth(MAX_VENUE_KIND_WORDS - 1).map_or(0, |(i, _)| i + 1);
+    let tail = acta_doc::fold_words(&before[tail_start..]);
+    gaz.venue_prefixes
+        .iter()
+        .any(|kind| tail.strip_suffix(kind.as_str()).is_some_and(|rest| rest.is_empty() || rest.ends_with(' ')))
+}
+
+/// Most words of a kind of venue ("centro de convenciones" has three).
+const MAX_VENUE_KIND_WORDS: usize = 4;
 
 #[cfg(test)]
 mod tests {

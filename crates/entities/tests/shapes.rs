@@ -3172,3 +3172,18 @@ fn a_member_who_requests_something_spoke() {
     assert_eq!(sorted_parts(&s, "Otávio Brum Rezende"), ["attendee", "speaker"], "{s:?}");
     assert_eq!(sorted_parts(&s, "Joana Paiva Lacerda"), ["attendee"], "{s:?}");
 }
+
+#[test]
+fn a_venue_named_after_someone_is_no_person() {
+    // A kind of venue from the packs before the name: the venue's name, in a place field or in prose.
+    for text in [
+        "Mesa redonda: Compras públicas\n\nLugar: Sala 2, Centro Cultural Aurelia Benavides Soto, Montevideo\n\nLa mesa reunirá a directores.\n",
+        "La mesa se realizará en el Centro Cultural Aurelia Benavides Soto y reunirá a directores.\n",
+        "The meeting was held at the Convention Centre Walter Okonkwo in Abuja.\n",
+    ] {
+        assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+        assert!(speakers(text).is_empty(), "{text}");
+    }
+    // The same name after a word that opens no venue is a person.
+    assert_eq!(people("La mesa fue moderada por Aurelia Benavides Soto.\n"), vec!["Aurelia Benavides Soto"]);
+}
