@@ -36,6 +36,8 @@ pub(crate) struct ClassWords {
     pub(crate) envoy_titles: HashSet<String>,
     /// "sala", "plenário", "room", lower case.
     pub(crate) venue_nouns: HashSet<String>,
+    /// "at", "en", "à", "no": where something happens, lower case.
+    pub(crate) place_prepositions: HashSet<String>,
     pub(crate) particles_before_place: Vec<String>,
     /// "em", "of": a generic name followed by one and a year is still generic ("Sociedade da
     /// Informação em 2003").
@@ -164,7 +166,7 @@ impl ClassWords {
         country_articles.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let second_name = Regex::new(&format!(
             // "et l'Agence": an elided lead is glued to the head ("[ \t]*").
-            r"[ \t,]+(?:(?:{})[ \t]*(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{0,3}}(?:{})|(?:{})[ \t]*(?:{}))\b",
+            r"[ \t,]+(?:(?:{})[ \t]*(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{0,3}}(?:{})|(?:{})[ \t]*(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{0,3}}(?:{}))\b",
             alternation(WordClass::SecondBodyLead),
             alternation(WordClass::SecondBodyHead),
             alternation(WordClass::SecondGovernmentLead),
@@ -195,6 +197,7 @@ impl ClassWords {
                 .map(|a| if a.ends_with(['\'', '’']) { a } else { format!("{a} ") })
                 .collect(),
             venue_nouns: set(WordClass::VenueNoun),
+            place_prepositions: set(WordClass::PlacePreposition),
             body_after_name_leads: {
                 let mut leads = spaced(WordClass::BodyAfterNameLead);
                 leads.sort_by_key(|w| std::cmp::Reverse(w.len()));

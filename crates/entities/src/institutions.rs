@@ -631,6 +631,15 @@ pub(crate) fn find_by_shape_in(
             None if person_initials(0) => continue,
             None => (0, false),
         };
+        // "the Government of Uruguay and the Agency for ... (AGESIC)": without a fitting word, an
+        // unverified long form starts at the last body a conjunction and its lead open.
+        let start = if verified {
+            start
+        } else {
+            let rest = &name.as_str()[start..];
+            let second = gaz.classes.second_name.find_iter(rest).last();
+            second.and_then(|m| m.as_str().find(char::is_uppercase).map(|i| start + m.start() + i)).unwrap_or(start)
+        };
         let (s, e) = (name.start() + start, name.end());
         let kind = if is_government(&text[s..e], gaz) { EntityKind::Ministry } else { EntityKind::Organization };
         push(s, e, kind, Some((acr.start(), acr.end())), !verified);

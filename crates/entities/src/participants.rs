@@ -392,6 +392,18 @@ fn apposition_after(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> Option<Byte
         if phrase_first {
             break;
         }
+        // "Carolina Labayru, en el Palacio de los Leones": a place's preposition (an article after
+        // it) before a name that is no body's ("at the Hilton Hotel") says where the person was.
+        if end == start && gaz.classes.place_prepositions.contains(first) {
+            let mut words = trimmed.split_whitespace().skip(1);
+            let mut next = words.next().unwrap_or("");
+            if gaz.classes.role_articles.iter().any(|a| a.trim_end() == next) {
+                next = words.next().unwrap_or("");
+            }
+            if next.starts_with(char::is_uppercase) && !gaz.shapes.body_heads.contains(next) {
+                break;
+            }
+        }
         // "en présence du Préfet, Kofi Adjei, du maire et des élus": a contracted article and a title
         // after the name open the next one of an enumeration, not the person's title.
         let second = trimmed.split_whitespace().nth(1).unwrap_or("");

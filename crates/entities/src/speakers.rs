@@ -580,7 +580,9 @@ fn part_of_title(title: &str, gaz: &Gazetteers) -> Option<SessionRole> {
 /// who opens a session).
 fn in_byline(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
     let line_start = text[..name.start].rfind('\n').map_or(0, |i| i + 1);
-    let mut before = text[line_start..name.start].trim();
+    // "Reporting by Ana Ruiz; Editing by Tom Hale": each credit of a line after a ';' or '|'.
+    let credit_start = text[line_start..name.start].rfind([';', '|']).map_or(line_start, |i| line_start + i + 1);
+    let mut before = text[credit_start..name.start].trim();
     // "Source :" on its own line, the press contact's name on the next (a press release's end).
     if before.is_empty() {
         let above = text[..line_start].trim_end();
@@ -611,7 +613,7 @@ fn in_byline(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
     labelled
         || dated
         || after.is_empty()
-        || after.starts_with(['|', '/', '·', '•'])
+        || after.starts_with(['|', '/', '·', '•', ';'])
         || next_word.contains('@')
         || next_word.starts_with(|c: char| c.is_ascii_digit())
         || !gaz.is_title(next_word) && after.starts_with(',') && word_in_capitals(next_word)

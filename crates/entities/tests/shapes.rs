@@ -2080,6 +2080,9 @@ fn the_author_of_a_byline_is_named_but_takes_no_part() {
     for (text, lang, author) in [
         ("Blog\n\nPosted by Marisa Clarke-Henry on 3 September 2026\n\nDevon Baptiste-Lee moderated the webinar.\n", Lang::EN, "Marisa Clarke-Henry"),
         ("Actualités\n\nPublié par Hélène Marchand le 4 mars 2026\n\nLe forum a réuni quarante élus autour de Jean Roussel.\n", Lang::FR, "Hélène Marchand"),
+        // A wire's credits at the end, each after a ';'.
+        ("The ministers signed the accord, Nadia Osei said.\n\nReporting by Kofi Mensah-Bonsu; Editing by Peter Ashworth\n", Lang::EN, "Kofi Mensah-Bonsu"),
+        ("The ministers signed the accord, Nadia Osei said.\n\nReporting by Kofi Mensah-Bonsu; Editing by Peter Ashworth\n", Lang::EN, "Peter Ashworth"),
     ] {
         let r = extract_in(text, Some(lang));
         let rows = speaker_rows(&r);
@@ -3186,4 +3189,39 @@ fn a_venue_named_after_someone_is_no_person() {
     }
     // The same name after a word that opens no venue is a person.
     assert_eq!(people("La mesa fue moderada por Aurelia Benavides Soto.\n"), vec!["Aurelia Benavides Soto"]);
+}
+
+#[test]
+fn where_a_person_was_is_no_title() {
+    for (text, lang, name, place, role) in [
+        ("El anuncio lo hizo el intendente Tomás Errázuriz junto a la secretaria de Innovación, Julieta Mansilla, en el Palacio Municipal.\n", Lang::ES, "Julieta Mansilla", "Palacio", Some("secretaria de Innovación")),
+        ("The fair was opened by Daniel Okoro, at the Eko Hotel in Lagos.\n", Lang::EN, "Daniel Okoro", "Eko", None),
+    ] {
+        let rows = speakers_in(text, lang);
+        let r = row(&rows, name);
+        assert!(r.2.as_deref().is_none_or(|role| !role.contains(place)), "{text}: {r:?}");
+        assert_eq!(r.2.as_deref(), role, "{text}");
+    }
+    // A body after the preposition is the person's.
+    let rows = speakers_in("The fair was opened by Ruth Mensah, at the Ministry of Communications.\n", Lang::EN);
+    let r = row(&rows, "Ruth Mensah");
+    assert!(r.2.is_some() || r.3.is_some(), "{r:?}");
+}
+
+#[test]
+fn a_government_and_the_body_after_it_are_two_names() {
+    // "and the" and capitalised words before a government body's head open a second name.
+    let r = extract_in(
+        "The forum was hosted by the Ministry of Trade and the National Spectrum Authority.\n",
+        Some(Lang::EN),
+    );
+    assert_eq!(sorted_bodies(&r), vec!["Ministry of Trade", "National Spectrum Authority"]);
+    // Before a known acronym that fits no word, the long form is the last of them.
+    let r = extract_in(
+        "The meeting was hosted by the Government of Paraguay and the Agency for Electronic Government and Information Society (AGESIC).\n",
+        Some(Lang::EN),
+    );
+    let bodies = sorted_bodies(&r);
+    assert!(bodies.iter().all(|b| !b.starts_with("Government of Paraguay and")), "{bodies:?}");
+    assert!(bodies.contains(&"Agency for Electronic Government and Information Society".to_string()), "{bodies:?}");
 }

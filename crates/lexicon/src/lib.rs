@@ -454,6 +454,9 @@ word_classes! {
     /// Nouns of rooms and buildings that are named after a person ("Plenário Ulysses Guimarães",
     /// "Sala Raúl Prebisch", "Salle Jean Monnet"), lower case: that person is not taking part.
     VenueNoun = "venue_noun",
+    /// Prepositions that say where something happens ("at", "en", "à", "no"), lower case: after a
+    /// name and a comma, "en el Palacio de los Leones" is where the person was, not their title.
+    PlacePreposition = "place_preposition",
     /// Particles that may join a surname to a place ("Bohorquez de ..."), lower case.
     ParticleBeforePlace = "particle_before_place",
     /// Prepositions between a generic name and a year ("em 2003"), lower case.
