@@ -209,6 +209,22 @@ impl Ledes {
             });
             // "Posted 27 August 2026 by the Events team | 5 min read": when the page went up, not
             // what it says.
+            // "Agência Nacional", "Municipalidad de Rosario": a body's name over the headline is the
+            // publisher's letterhead; not an event's name ("Foro ...") nor a title that says the kind
+            // ("GNSO Council Teleconference Minutes").
+            let title = report.slice(range);
+            let names_an_event = title.split_whitespace().any(|w| self.event_heads.contains(&fold(w)));
+            if is_letterhead(report, range)
+                && !names_an_event
+                && !self.says_kind(title, lang)
+                && !self.is_minutes_heading_below(report, lang)
+            {
+                // An event's name over the label of its programme ("Programa - Día 1") stays the title.
+                let headline = self.heading_after(report, range.end, &is_furniture);
+                if let Some(heading) = headline.filter(|h| cue_at(self.cues_for(lang), h).is_none()) {
+                    return self.headed(heading, lang);
+                }
+            }
             let published = self.is_publication_line(report.slice(range));
             if let Some(heading) = published.then(|| self.heading_after(report, range.end, &is_furniture)).flatten() {
                 return self.headed(heading, lang);
@@ -306,6 +322,12 @@ impl Ledes {
             let first = first.trim();
             !first.contains(char::is_whitespace) && (self.is_site_section(first) || self.is_kind_label(first, lang))
         })
+    }
+
+    /// Whether one of the first lines says the report is minutes (the letterhead over it is
+    /// handled with the title in capitals).
+    fn is_minutes_heading_below(&self, report: &Report, lang: Lang) -> bool {
+        matches!(self.kind_line(report, lang), Some((DocumentKind::Minutes, _, _)))
     }
 
     /// A line that says when the page was put online or changed: its first word is a word of
@@ -1023,6 +1045,18 @@ mod tests {
         // An event's title over the label of its programme stays the title.
         let text = "SÉMINAIRE RÉGIONAL SUR LES VILLES NUMÉRIQUES\nDakar, 24 avril 2026\n\nPROGRAMME\n\n09:00 Accueil des participants\n";
         assert_eq!(title(text, None).as_deref(), Some("SÉMINAIRE RÉGIONAL SUR LES VILLES NUMÉRIQUES"));
+        // A publisher's name right over the headline, no label between them.
+        let text = "Agence régionale du numérique\n\nLes communes adoptent un socle commun de services en ligne\n\nLes maires ont adopté mardi le socle commun.\n";
+        assert_eq!(
+            title(text, Some("Agence régionale du numérique")).as_deref(),
+            Some("Les communes adoptent un socle commun de services en ligne")
+        );
+        // A body's name over the label of its programme stays the title.
+        let text = "Conseil régional des usages numériques\nProgramme - Jour 1\n\n09:00 Accueil des participants\n";
+        assert_eq!(
+            title(text, Some("Conseil régional des usages numériques")).as_deref(),
+            Some("Conseil régional des usages numériques")
+        );
     }
 
     #[test]
