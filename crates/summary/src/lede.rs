@@ -34,6 +34,8 @@ const MAX_SITE_SECTION_WORDS: usize = 4;
 /// A line with a country's name is only that name, as a letterhead writes it ("República de
 /// Panamá"), up to this many words.
 const MAX_COUNTRY_LINE_WORDS: usize = 4;
+/// An unknown label of this many words or more is a headline's first part, not a field's label.
+const MIN_HEADLINE_LABEL_WORDS: usize = 4;
 /// Most words of a title in capitals that may be only a section's label over the headline.
 const MAX_SECTION_LABEL_WORDS: usize = 3;
 /// How many of a report's first lines may be its dateline.
@@ -416,7 +418,8 @@ impl Ledes {
     /// A field line whose label is an event's head word ("Webinario: Ciberseguridad en gobiernos
     /// locales"): a headline, not a field.
     /// So is one whose label is a word no list of labels knows, over three words or more ("Recap:
-    /// Inclusive AI for public services in the Pacific"), where a headline is looked for.
+    /// Inclusive AI for public services in the Pacific"), where a headline is looked for, and one
+    /// whose unknown label is a headline's first part ("Americas Regional Meeting: key takeaways").
     fn is_event_headline(&self, report: &Report, line: &acta_doc::Line) -> bool {
         report.fields.iter().any(|f| {
             let label = report.slice(f.label).trim();
@@ -424,7 +427,9 @@ impl Ledes {
                 && f.kind == FieldKind::Other
                 && (self.event_heads.contains(&fold(label))
                     || !label.contains(char::is_whitespace)
-                        && report.slice(f.value).split_whitespace().nth(2).is_some())
+                        && report.slice(f.value).split_whitespace().nth(2).is_some()
+                    || label.split_whitespace().nth(MIN_HEADLINE_LABEL_WORDS - 1).is_some()
+                        && label.starts_with(char::is_uppercase))
         })
     }
 
@@ -1397,6 +1402,8 @@ mod tests {
             // A site's section or a label of the kind, then the site's name.
             ("Agenda | Semana Andina de Datos 2026\n\nCiudades intermedias y sus datos de movilidad\n\nLos alcaldes compararon sus datos de transporte.\n", Lang::ES, "Ciudades intermedias y sus datos de movilidad"),
             ("Noticias | Red de Catastros\n\nLos catastros municipales adoptan un formato común\n\nLos catastros acordaron el formato el martes.\n", Lang::ES, "Los catastros municipales adoptan un formato común"),
+            // A headline whose first part reads as a label.
+            ("News > Past events\n\nAndean Open Data Regional Meeting: what we learned\n\nOn 3 May 2026, forty officials met in Quito.\n", Lang::EN, "Andean Open Data Regional Meeting: what we learned"),
             // When the page went up, taken for the title.
             ("Publicado el 4 de marzo de 2026 por el equipo de Datos | 3 min de lectura\n\nLo que aprendimos de un año de datos abiertos en Rosario\n\nHace un año la ciudad empezó a publicar sus contratos.\n", Lang::ES, "Lo que aprendimos de un año de datos abiertos en Rosario"),
         ];
