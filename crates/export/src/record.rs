@@ -150,7 +150,7 @@ fn join_sentences(report: &Report, sentences: &[ByteRange]) -> String {
             let s = one_line(report.slice(*r));
             // A piece cut inside its line (the summary's word budget ended there) says so.
             let line_goes_on = report.text[r.end..].split('\n').next().is_some_and(|rest| !rest.trim().is_empty());
-            if acta_doc::ends_like_sentence(&s) {
+            if has_final_stop(&s) {
                 s
             } else if line_goes_on {
                 format!("{}…", s.trim_end_matches([',', ';', ':', ' ']))
@@ -161,6 +161,14 @@ fn join_sentences(report: &Report, sentences: &[ByteRange]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether a summary piece ends with a stop, inside a closing quote or parenthesis or not: a line
+/// that ends with one without a stop ("Minutes of the meeting held on 8 October 2026 (online)")
+/// would run into the next sentence.
+fn has_final_stop(s: &str) -> bool {
+    let stripped = s.trim_end().trim_end_matches(['"', '”', '»', ')', '’', '\'', ' ']);
+    stripped.ends_with(['.', '!', '?', '…'])
 }
 
 fn owned(report: &Report, r: Option<ByteRange>) -> Option<String> {
@@ -354,6 +362,22 @@ mod tests {
         assert_eq!(
             join_sentences(&report, &pieces),
             "Étaient présents. Le Conseil a adopté le budget. For exchange of contact information, to…"
+        );
+        // A closing parenthesis or quote is no stop by itself; one inside it is.
+        let text = "Minutes of the meeting held on 8 October 2026 (online)\nThe board met (online.)\n\"We will.\"\n";
+        let report = Report::new("r", "r.txt", text.to_string());
+        let range = |piece: &str| {
+            let start = text.find(piece).unwrap();
+            ByteRange { start, end: start + piece.len() }
+        };
+        let pieces = [
+            range("Minutes of the meeting held on 8 October 2026 (online)"),
+            range("The board met (online.)"),
+            range("\"We will.\""),
+        ];
+        assert_eq!(
+            join_sentences(&report, &pieces),
+            "Minutes of the meeting held on 8 October 2026 (online). The board met (online.) \"We will.\""
         );
     }
 }
