@@ -47,7 +47,12 @@ pub(crate) fn cluster_people(text: &str, words: &Words, mut cands: Vec<PersonCan
         if tokens.is_empty() {
             continue;
         }
-        let found = if tokens.len() >= 2 {
+        // "Van der Merwe" at a sentence's start: a surname whose particles open it in capitals.
+        let surname_after_particles = particle_led_surname(&written);
+        let found = if let Some(surname) = &surname_after_particles {
+            // The one cluster with this surname after its first token ("Liesl van der Merwe").
+            index.only_with_later_token(surname)
+        } else if tokens.len() >= 2 {
             index.candidates(&tokens).into_iter().find(|&i| {
                 let cl = &clusters[i];
                 let shared = tokens.iter().filter(|t| cl.tokens.contains(t)).count();
@@ -138,6 +143,19 @@ pub(crate) fn cluster_people(text: &str, words: &Words, mut cands: Vec<PersonCan
         let idx = person_index[forms[pattern].1];
         c.mention(EntityKind::Person, range, idx, EntitySource::Coreference, 0.8);
     }
+}
+
+/// The surname of a name that is only particles and one word, the first particle capitalised as a
+/// sentence's start writes it ("Van der Merwe", "De la Fuente"), folded; `None` for other names.
+fn particle_led_surname(written: &str) -> Option<String> {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let (last, particles) = words.split_last()?;
+    let first = particles.first()?;
+    let capitalised = first.starts_with(char::is_uppercase);
+    (capitalised
+        && crate::names::is_particle(&first.to_lowercase())
+        && particles[1..].iter().all(|w| crate::names::is_particle(w)))
+    .then(|| acta_doc::fold(last))
 }
 
 /// Indexes of person clusters by their tokens, for [`cluster_people`]. Tokens are numbered as

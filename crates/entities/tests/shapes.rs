@@ -3225,3 +3225,11 @@ fn a_government_and_the_body_after_it_are_two_names() {
     assert!(bodies.iter().all(|b| !b.starts_with("Government of Paraguay and")), "{bodies:?}");
     assert!(bodies.contains(&"Agency for Electronic Government and Information Society".to_string()), "{bodies:?}");
 }
+
+#[test]
+fn a_surname_with_its_particles_in_capitals_is_the_same_person() {
+    let text = "Mayor Anneke van der Berghe of Paarl opened the session. Van der Berghe said the guide cost little.\n";
+    let r = extract_in(text, Some(Lang::EN));
+    assert_eq!(names(&r, EntityKind::Person), vec!["Anneke van der Berghe"]);
+    assert_eq!(speaker_rows(&r).len(), 1, "{:?}", speaker_rows(&r));
+}
