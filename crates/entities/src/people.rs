@@ -637,6 +637,15 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
             pos = word_end.max(pos);
             continue;
         }
+        // "Par Aminata Sow - 15 octobre 2026": a byline's word at a line's start opens the line,
+        // not a name, even where it is a given name somewhere ("Pär").
+        let line_start = text[..start].trim_end_matches([' ', '\t']).is_empty()
+            || text[..start].trim_end_matches([' ', '\t']).ends_with('\n');
+        if line_start && text[word_end..].starts_with(' ') && gaz.classes.bylines.contains(word.to_lowercase().as_str())
+        {
+            pos = word_end.max(pos);
+            continue;
+        }
         // "Chad Morrison", "Jordan Blake": a country's name is a given name before a known surname.
         let next_is_surname = || {
             text[word_end..]

@@ -1614,6 +1614,15 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
             trim_role(text, ByteRange { start: rest.start, end: rest.start + first_part.len() }, gaz)
         }
     };
+    // "Ms. Shernelle Baptiste of Trinidad and Tobago": a title that is only a country's name is
+    // where the person is from.
+    let role = match role.map(|r| (r, country_named_by(report, &inside, r, gaz))) {
+        Some((r, Some(code))) if r.start == rest.start || text[rest.start..r.start].trim().is_empty() => {
+            country = country.or(Some(code));
+            None
+        }
+        other => other.map(|(r, _)| r),
+    };
     let role = role
         .map(|r| without_possessive_country(report, r))
         // "John Smith (UK)", "Marie Dubois (FR)": two capitals are a code (a country's, a state's),

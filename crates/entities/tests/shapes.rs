@@ -3233,3 +3233,28 @@ fn a_surname_with_its_particles_in_capitals_is_the_same_person() {
     assert_eq!(names(&r, EntityKind::Person), vec!["Anneke van der Berghe"]);
     assert_eq!(speaker_rows(&r).len(), 1, "{:?}", speaker_rows(&r));
 }
+
+#[test]
+fn a_bylines_word_that_is_a_given_name_somewhere_opens_no_name() {
+    // "Par" folds to "Pär", a given name: at a line's start before a name it is the byline's word.
+    let r = extract_in(
+        "Par Aminata Ndour - 15 octobre 2026 à 10h12\n\nLe ministre Ousmane Kane a signé l'accord.\n",
+        Some(Lang::FR),
+    );
+    assert!(
+        names(&r, EntityKind::Person).contains(&"Aminata Ndour".to_string()),
+        "{:?}",
+        names(&r, EntityKind::Person)
+    );
+    assert!(speaker_rows(&r).iter().all(|s| !s.0.contains("Ndour")), "{:?}", speaker_rows(&r));
+}
+
+#[test]
+fn a_country_after_of_is_where_the_person_is_from_not_a_title() {
+    let text = "The Board met under the chairmanship of Ms. Aroha Ngata of New Zealand. Dr. Kwame Boateng of Ghana asked for support.\n";
+    let rows = speakers_in(text, Lang::EN);
+    for (name, country) in [("Aroha Ngata", "NZ"), ("Kwame Boateng", "GH")] {
+        let r = row(&rows, name);
+        assert_eq!((r.2.as_deref(), r.4.as_deref()), (None, Some(country)), "{r:?}");
+    }
+}
