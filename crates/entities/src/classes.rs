@@ -84,7 +84,7 @@ pub(crate) struct ClassWords {
     pub(crate) role_articles: Vec<String>,
     /// "de", "du", "des", "d", "da", "del", ... (`of_preposition`), lower case.
     pub(crate) of_prepositions: HashSet<String>,
-    /// "minister", "ministra", "secrétaire", ... (`portfolio_title`), lower case.
+    /// "minister", "ministra", "governor", "prefeito", ... (`portfolio_title`), lower case.
     pub(crate) portfolio_titles: HashSet<String>,
     /// Speaker-table headers, folded.
     pub(crate) honorific_headers: HashSet<String>,

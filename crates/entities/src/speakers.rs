@@ -1593,6 +1593,9 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
             let last_part = last_line
                 .or_else(|| s.rsplit_once(", ").map(|(_, l)| l))
                 .or_else(|| column_gap.map(|(_, after)| &s[after..]));
+            // "ministra da Ciência, Tecnologia e Inovação": a last part inside the title's list of
+            // portfolios is the title's.
+            let last_part = last_part.filter(|l| s.len() - l.len() >= first_part.len());
             if let Some(last) = last_part {
                 // "..., Germany (video message)": a note in parentheses is not the body's name.
                 let mut last = last[..last.find('(').unwrap_or(last.len())].trim();

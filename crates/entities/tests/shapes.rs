@@ -3258,3 +3258,18 @@ fn a_country_after_of_is_where_the_person_is_from_not_a_title() {
         assert_eq!((r.2.as_deref(), r.4.as_deref()), (None, Some(country)), "{r:?}");
     }
 }
+
+#[test]
+fn a_jurisdictional_title_and_a_list_of_portfolios_name_no_body() {
+    // GOLD.md: a title of a jurisdiction or a portfolio stays whole in the role, with no organisation.
+    let text = "Programação\n\n09h00 | Abertura\nRenato Quintela, prefeito do Crato\nMarta Valadares, ministra da Ciência, Tecnologia e Inovação\n";
+    let r = extract_in(text, Some(Lang::PT));
+    let rows = speaker_rows(&r);
+    for (name, role) in
+        [("Renato Quintela", "prefeito do Crato"), ("Marta Valadares", "ministra da Ciência, Tecnologia e Inovação")]
+    {
+        let row = row(&rows, name);
+        assert_eq!((row.2.as_deref(), row.3.as_deref()), (Some(role), None), "{row:?}");
+    }
+    assert!(bodies(&r).is_empty(), "{:?}", bodies(&r));
+}

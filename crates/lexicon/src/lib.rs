@@ -503,7 +503,8 @@ word_classes! {
     /// a sentence-case name that has one before "et"/"y" goes on after "et de ..." in lower case.
     OfPreposition = "of_preposition",
     /// Ministers' titles, whose "of X" is a portfolio, not a body ("Minister of Digital
-    /// Transformation", "ministra de la Transición Digital"), lower case: in an entry, no
+    /// Transformation", "ministra de la Transición Digital"), and titles of a jurisdiction, whose
+    /// "of X" is a place ("Governor of Jalisco", "prefeito do Recife"), lower case: in an entry, no
     /// organisation. Not secretaries: "subsecretaria de Desarrollo Regional" heads a body.
     PortfolioTitle = "portfolio_title",
     /// Connectors inside a name written name first before its legal form or tail ("of", "y"), lower case.
