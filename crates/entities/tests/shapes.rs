@@ -3273,3 +3273,12 @@ fn a_jurisdictional_title_and_a_list_of_portfolios_name_no_body() {
     }
     assert!(bodies(&r).is_empty(), "{:?}", bodies(&r));
 }
+
+#[test]
+fn under_the_chairmanship_of_makes_the_chair() {
+    let rows = speakers_in(
+        "The Board met on 3 May 2026 under the chairmanship of Ms. Aroha Ngata of New Zealand.\n",
+        Lang::EN,
+    );
+    assert_eq!(row(&rows, "Aroha Ngata").5, vec!["chair".to_string()]);
+}
