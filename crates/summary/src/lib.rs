@@ -150,6 +150,8 @@ pub const DEFAULT_WORDS: usize = 80;
 pub const DEFAULT_SENTENCES: usize = 3;
 /// A sentence of page furniture with one such phrase is left out up to this many words; with two, at any length.
 const BOILERPLATE_MAX_WORDS: usize = 30;
+/// A first line cut to what is left of the word budget is kept only with this many words.
+const MIN_CUT_LINE_WORDS: usize = 6;
 /// In minutes: how much a sentence of procedure and one of outcome weigh.
 const PROCEDURE_WEIGHT: f64 = 0.3;
 const OUTCOME_WEIGHT: f64 = 1.5;
@@ -738,6 +740,11 @@ impl SummaryStage {
             // The byte where the word after the first `left` starts, found by its place in `piece`.
             if let Some(cut) = piece.split_whitespace().nth(left).map(|w| w.as_ptr() as usize - piece.as_ptr() as usize)
             {
+                // A few words cut from a longer line ("El primer panelista, Luis Fernando Ochoa
+                // Pérez…") say nothing of it: the budget is spent.
+                if left < MIN_CUT_LINE_WORDS {
+                    break;
+                }
                 end = content.start + piece[..cut].trim_end().len();
             }
             let range = ByteRange { start: content.start, end };
@@ -1427,6 +1434,33 @@ The ministers agreed to share their digital identity systems and to meet again n
         assert!(summary.contains("Ana Souza"), "{summary}");
         // The title is said once, by the composed first sentence.
         assert_eq!(summary.matches("Reunião Ordinária do Conselho").count(), 1, "{summary}");
+    }
+
+    #[test]
+    fn a_first_line_cut_to_a_few_words_is_left_out() {
+        let members = [
+            "Ana Souza",
+            "Carlos Lima",
+            "Beatriz Alves",
+            "Diego Rocha",
+            "Elisa Prado",
+            "Fábio Moura",
+            "Gabriela Nunes",
+            "Heitor Dias",
+            "Irene Campos",
+        ];
+        let mut text = String::from("Ata da Reunião Ordinária do Conselho\n\nMembros presentes\n\n");
+        for name in members {
+            text.push_str(&format!(
+                "- {name} – Representante titular do Ministério da Saúde e da Previdência Social Nacional\n"
+            ));
+        }
+        let (r, summary) = summarise(&text, Lang::PT, SummaryStage::default_length(&Lexicon::bundled()));
+        // The last line the budget reaches is whole or cut to six words or more.
+        let last = *r.summary.last().expect("a summary");
+        let whole = r.text[last.end..].starts_with('\n');
+        assert!(whole || last.slice(&r.text).split_whitespace().count() >= MIN_CUT_LINE_WORDS, "{summary}");
+        assert!(summary.contains("Ana Souza"), "{summary}");
     }
 
     #[test]
