@@ -345,39 +345,36 @@ mod tests {
         assert_eq!(ReportRecord::from_report(&report).moderator.as_deref(), Some("Juan Soto"));
     }
 
+    /// `pieces` of `text` joined as a summary's sentences are.
+    fn joined(text: &str, pieces: &[&str]) -> String {
+        let report = Report::new("r", "r.txt", text.to_string());
+        let ranges: Vec<ByteRange> = pieces
+            .iter()
+            .map(|piece| {
+                let start = text.find(piece).unwrap();
+                ByteRange { start, end: start + piece.len() }
+            })
+            .collect();
+        join_sentences(&report, &ranges)
+    }
+
     #[test]
     fn a_summary_piece_ends_with_a_stop_unless_its_line_was_cut() {
-        let text =
-            "Étaient présents :\nLe Conseil a adopté le budget\nFor exchange of contact information, to adopt vCard\n";
-        let report = Report::new("r", "r.txt", text.to_string());
-        let range = |piece: &str| {
-            let start = text.find(piece).unwrap();
-            ByteRange { start, end: start + piece.len() }
-        };
-        let pieces = [
-            range("Étaient présents :"),
-            range("Le Conseil a adopté le budget"),
-            range("For exchange of contact information, to"),
+        let cases: [(&str, &[&str], &str); 2] = [
+            (
+                "Étaient présents :\nLe Conseil a adopté le budget\nFor exchange of contact information, to adopt vCard\n",
+                &["Étaient présents :", "Le Conseil a adopté le budget", "For exchange of contact information, to"],
+                "Étaient présents. Le Conseil a adopté le budget. For exchange of contact information, to…",
+            ),
+            // A closing parenthesis or quote is no stop by itself; one inside it is.
+            (
+                "Minutes of the meeting held on 8 October 2026 (online)\nThe board met (online.)\n\"We will.\"\n",
+                &["Minutes of the meeting held on 8 October 2026 (online)", "The board met (online.)", "\"We will.\""],
+                "Minutes of the meeting held on 8 October 2026 (online). The board met (online.) \"We will.\"",
+            ),
         ];
-        assert_eq!(
-            join_sentences(&report, &pieces),
-            "Étaient présents. Le Conseil a adopté le budget. For exchange of contact information, to…"
-        );
-        // A closing parenthesis or quote is no stop by itself; one inside it is.
-        let text = "Minutes of the meeting held on 8 October 2026 (online)\nThe board met (online.)\n\"We will.\"\n";
-        let report = Report::new("r", "r.txt", text.to_string());
-        let range = |piece: &str| {
-            let start = text.find(piece).unwrap();
-            ByteRange { start, end: start + piece.len() }
-        };
-        let pieces = [
-            range("Minutes of the meeting held on 8 October 2026 (online)"),
-            range("The board met (online.)"),
-            range("\"We will.\""),
-        ];
-        assert_eq!(
-            join_sentences(&report, &pieces),
-            "Minutes of the meeting held on 8 October 2026 (online). The board met (online.) \"We will.\""
-        );
+        for (text, pieces, expected) in cases {
+            assert_eq!(joined(text, pieces), expected);
+        }
     }
 }
