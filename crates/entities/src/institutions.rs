@@ -120,6 +120,13 @@ fn sentence_case_names(text: &str, gaz: &Gazetteers) -> Vec<(usize, usize)> {
             // ... unless the conjunction is followed by "de" and the name had one before it: the
             // same phrase again in lower case ("des communications électroniques et des postes",
             // "de l'informatique et des télécommunications").
+            // "Chambre de commerce et d'industrie": an elided "of" right after the conjunction is
+            // the same phrase again.
+            if right_after_conjunction
+                && elision.is_some_and(|e| gaz.classes.of_prepositions.contains(e.to_lowercase().as_str()))
+            {
+                of_after_conjunction = true;
+            }
             let same_of_phrase = of_after_conjunction && of_before_conjunction;
             if after_conjunction && !capital && !is_connector && !same_of_phrase {
                 break;

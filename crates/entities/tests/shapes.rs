@@ -1672,6 +1672,11 @@ fn a_sentence_case_name_goes_on_after_a_conjunction_with_the_same_of_phrase() {
             "Le Conseil national de la communication et de l'audiovisuel a reçu les candidats.\n",
             "Conseil national de la communication et de l'audiovisuel",
         ),
+        // An elided "of" after the conjunction repeats it too.
+        (
+            "La Chambre de commerce et d'industrie de Valence a signé la convention.\n",
+            "Chambre de commerce et d'industrie de Valence",
+        ),
         ("L'Agence nationale et rappelle les mesures prises.\n", "Agence nationale"),
         ("L'Agence nationale et des experts ont visité le site.\n", "Agence nationale"),
     ];
