@@ -209,17 +209,16 @@ impl Ledes {
                 let line = report.slice(*r);
                 is_navigation(line) || self.is_site_section(line) || self.is_section_banner(line, lang)
             });
-            // "Posted 27 August 2026 by the Events team | 5 min read": when the page went up, not
-            // what it says.
             // "Agência Nacional", "Municipalidad de Rosario": a body's name over the headline is the
             // publisher's letterhead; not an event's name ("Foro ...") nor a title that says the kind
-            // ("GNSO Council Teleconference Minutes").
+            // ("GNSO Council Teleconference Minutes"), nor a name over a line that says the kind
+            // ("ATA DA ...", "Agenda académica": the event's or the council's name).
             let title = report.slice(range);
             let names_an_event = title.split_whitespace().any(|w| self.event_heads.contains(&fold(w)));
             if is_letterhead(report, range)
                 && !names_an_event
                 && !self.says_kind(title, lang)
-                && !self.is_minutes_heading_below(report, lang)
+                && self.kind_line(report, lang).is_none()
             {
                 // An event's name over the label of its programme ("Programa - Día 1") stays the title.
                 let headline = self.heading_after(report, range.end, &is_furniture);
@@ -227,6 +226,8 @@ impl Ledes {
                     return self.headed(heading, lang);
                 }
             }
+            // "Posted 27 August 2026 by the Events team | 5 min read": when the page went up, not
+            // what it says.
             let published = self.is_publication_line(report.slice(range));
             if let Some(heading) = published.then(|| self.heading_after(report, range.end, &is_furniture)).flatten() {
                 return self.headed(heading, lang);
@@ -326,12 +327,6 @@ impl Ledes {
         })
     }
 
-    /// Whether one of the first lines says the report is minutes (the letterhead over it is
-    /// handled with the title in capitals).
-    fn is_minutes_heading_below(&self, report: &Report, lang: Lang) -> bool {
-        matches!(self.kind_line(report, lang), Some((DocumentKind::Minutes, _, _)))
-    }
-
     /// A line that says when the page was put online or changed: its first word is a word of
     /// publishing ("Posted 27 August 2026 by ...", "Publicado el 3 de mayo", "Publié le ...").
     fn is_publication_line(&self, line: &str) -> bool {
@@ -411,6 +406,8 @@ impl Ledes {
                     && !is_date_and_time(line)
                     && !is_furniture(line)
                     && !is_navigation(line)
+                    // A table's row ("8:30 | Instalación | Carolina Vélez, ministra ...").
+                    && line.matches('|').count() < 2
             })
             .map(clean_title)
     }
@@ -1056,12 +1053,18 @@ mod tests {
             title(text, Some("Agence régionale du numérique")).as_deref(),
             Some("Les communes adoptent un socle commun de services en ligne")
         );
-        // A body's name over the label of its programme stays the title.
-        let text = "Conseil régional des usages numériques\nProgramme - Jour 1\n\n09:00 Accueil des participants\n";
-        assert_eq!(
-            title(text, Some("Conseil régional des usages numériques")).as_deref(),
-            Some("Conseil régional des usages numériques")
-        );
+        // A body's name over the label of its programme stays the title, a heading under the label
+        // too.
+        for text in [
+            "Conseil régional des usages numériques\nProgramme - Jour 1\n\n09:00 Accueil des participants\n",
+            "Conseil régional des usages numériques\n\nProgramme détaillé\n\nLes communes et leurs services en ligne\n\n09:00 Accueil\n",
+        ] {
+            assert_eq!(
+                title(text, Some("Conseil régional des usages numériques")).as_deref(),
+                Some("Conseil régional des usages numériques"),
+                "{text}"
+            );
+        }
     }
 
     #[test]
@@ -1402,6 +1405,8 @@ mod tests {
             // A site's section or a label of the kind, then the site's name.
             ("Agenda | Semana Andina de Datos 2026\n\nCiudades intermedias y sus datos de movilidad\n\nLos alcaldes compararon sus datos de transporte.\n", Lang::ES, "Ciudades intermedias y sus datos de movilidad"),
             ("Noticias | Red de Catastros\n\nLos catastros municipales adoptan un formato común\n\nLos catastros acordaron el formato el martes.\n", Lang::ES, "Los catastros municipales adoptan un formato común"),
+            // A table's row is no headline.
+            ("Inicio / Eventos / Congresos\n\n8:30 | Instalación | Rosa Vélez Ortiz, ministra de Comercio\n\nEl congreso de municipios digitales abre sus puertas en Cali\n\nLos alcaldes se reúnen desde el lunes.\n", Lang::ES, "El congreso de municipios digitales abre sus puertas en Cali"),
             // A headline whose first part reads as a label.
             ("News > Past events\n\nAndean Open Data Regional Meeting: what we learned\n\nOn 3 May 2026, forty officials met in Quito.\n", Lang::EN, "Andean Open Data Regional Meeting: what we learned"),
             // When the page went up, taken for the title.
