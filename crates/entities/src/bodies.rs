@@ -1089,10 +1089,13 @@ fn entry_organization_whole(
             || gaz.institution_named(name).is_some()
             || name.split_whitespace().any(|w| gaz.shapes.body_heads.contains(w) || gaz.shapes.body_tails.contains(w))
     };
+    // "ministra de Tecnologías de la Información y las Comunicaciones": the title may open the part,
+    // its portfolio running over more than one "de".
+    let portfolio_title = |w: &str| gaz.classes.portfolio_titles.contains(&w.to_lowercase());
     let after_portfolio_title = |at: usize| {
         let before = p[..at].trim_end();
         let before = leads.iter().find_map(|l| before.strip_suffix(l.trim())).unwrap_or(before).trim_end();
-        before.rsplit(' ').next().is_some_and(|w| gaz.classes.portfolio_titles.contains(&w.to_lowercase()))
+        before.rsplit(' ').next().is_some_and(portfolio_title) || before.split(' ').next().is_some_and(portfolio_title)
     };
     let led = leads.iter().filter_map(|lead| lead_end(lead)).max().and_then(|i| {
         let r = ByteRange { start: only.start + i, end: only.end };

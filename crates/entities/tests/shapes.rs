@@ -3287,3 +3287,16 @@ fn under_the_chairmanship_of_makes_the_chair() {
     );
     assert_eq!(row(&rows, "Aroha Ngata").5, vec!["chair".to_string()]);
 }
+
+#[test]
+fn a_ministers_portfolio_over_several_ofs_is_the_title() {
+    let text =
+        "Instalación:\n- Marisol Quintero Duque, ministra de Tecnologías de la Información y las Comunicaciones\n";
+    let rows = speakers_in(text, Lang::ES);
+    let r = row(&rows, "Marisol Quintero Duque");
+    assert_eq!(
+        (r.2.as_deref(), r.3.as_deref()),
+        (Some("ministra de Tecnologías de la Información y las Comunicaciones"), None),
+        "{r:?}"
+    );
+}
