@@ -3300,3 +3300,11 @@ fn a_ministers_portfolio_over_several_ofs_is_the_title() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_biography_that_serves_as_a_title_gives_it() {
+    let text = "About the speakers\n\nAmara Okonkwo-Reyes is the Chief Data Officer of the Lagos State Government.\n\nTeodoro Villalba Cruz serves as Head of Digital Services at the Andean Development Corporation.\n";
+    let rows = speakers_in(text, Lang::EN);
+    let r = row(&rows, "Teodoro Villalba Cruz");
+    assert_eq!(r.2.as_deref(), Some("Head of Digital Services"), "{r:?}");
+}
