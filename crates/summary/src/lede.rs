@@ -672,11 +672,18 @@ fn names_only_a_publisher(report: &Report, range: ByteRange) -> bool {
     // two, in a line of a few words that are all capitalised or joined by a short particle.
     let line = range.slice(&report.text).trim();
     let words: Vec<&str> = line.split_whitespace().collect();
-    let country_in_line = report.mentions.iter().any(|m| m.kind == Country && range.contains(&m.range));
-    country_in_line
-        && words.len() <= MAX_COUNTRY_LINE_WORDS
+    // Mentions are sorted by start: only those from the line's start on are read.
+    let first = report.mentions.partition_point(|m| m.range.start < range.start);
+    let country_in_line = || {
+        report.mentions[first..]
+            .iter()
+            .take_while(|m| m.range.start < range.end)
+            .any(|m| m.kind == Country && range.contains(&m.range))
+    };
+    words.len() <= MAX_COUNTRY_LINE_WORDS
         && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
         && words.iter().all(|w| w.starts_with(char::is_uppercase) || w.chars().count() <= 3)
+        && country_in_line()
 }
 
 /// `label` without the number that ends it: the words from the first with a digit on, when all
