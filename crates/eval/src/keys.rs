@@ -22,6 +22,9 @@ pub struct Extraction {
     pub date: Option<serde_json::Value>,
     #[serde(deserialize_with = "present")]
     pub time: Option<serde_json::Value>,
+    /// The report's title, as for the date.
+    #[serde(deserialize_with = "present")]
+    pub title: Option<serde_json::Value>,
 }
 
 /// A field that is there, null included (serde reads a null `Option` as absent).

@@ -91,13 +91,18 @@ pub struct AttributeCounts {
     pub honorific: usize,
 }
 
-/// Keys that give a date or a time (null included), and how many of them acta's record equals.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// Keys that give a date, a time or a title (null included), and how many of them acta's record
+/// equals. A title is right with the same words (accents and case folded, punctuation aside); its
+/// word overlap (ROUGE-1 F1) is summed as well, since a title cut short or run on is half right.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct MetadataCounts {
     pub date_keys: usize,
     pub date_right: usize,
     pub time_keys: usize,
     pub time_right: usize,
+    pub title_keys: usize,
+    pub title_right: usize,
+    pub title_overlap: f64,
 }
 
 /// Accumulates scores over reports; keeps a readable list of every miss and extra.
@@ -191,6 +196,21 @@ impl Scorer {
             } else {
                 let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "null".to_string());
                 let _ = writeln!(notes, "  wrong {name:<13} gold {} / found {}", show(&g), show(&f));
+            }
+        }
+        if let Some(gold_title) = &gold.title {
+            let words = |v: &Option<serde_json::Value>| {
+                crate::rouge::tokens(v.as_ref().and_then(|v| v.as_str()).unwrap_or("")).join(" ")
+            };
+            let (g, f) = (words(&Some(gold_title.clone())), words(&found.title));
+            m.title_keys += 1;
+            if g == f {
+                m.title_right += 1;
+                m.title_overlap += 1.0;
+            } else {
+                m.title_overlap += if g.is_empty() || f.is_empty() { 0.0 } else { crate::rouge::rouge(&f, &g).r1.f1 };
+                let show = |v: &str| if v.is_empty() { "null".to_string() } else { v.to_string() };
+                let _ = writeln!(notes, "  wrong title         gold {} / found {}", show(&g), show(&f));
             }
         }
         if !notes.is_empty() && !self.quiet {
@@ -306,13 +326,17 @@ impl Scorer {
         let m = &self.metadata;
         let _ = writeln!(
             out,
-            "metadata, keys that give it: date {}/{} right ({:.3}), time {}/{} right ({:.3})",
+            "metadata, keys that give it: date {}/{} right ({:.3}), time {}/{} right ({:.3}), title {}/{} same words ({:.3}, word F1 {:.3})",
             m.date_right,
             m.date_keys,
             ratio(m.date_right, m.date_keys),
             m.time_right,
             m.time_keys,
-            ratio(m.time_right, m.time_keys)
+            ratio(m.time_right, m.time_keys),
+            m.title_right,
+            m.title_keys,
+            ratio(m.title_right, m.title_keys),
+            if m.title_keys == 0 { 0.0 } else { m.title_overlap / m.title_keys as f64 }
         );
         out
     }
@@ -370,9 +394,39 @@ mod tests {
         s.add(&ex(r#"{"id": "r", "date": "2024-07-11", "time": "09:30"}"#), Some(&found));
         s.add(&ex(r#"{"id": "s", "date": null}"#), Some(&ex(r#"{"id": "s", "date": null, "time": "10:00"}"#)));
         s.add(&ex(r#"{"id": "t"}"#), Some(&found));
-        assert_eq!(s.metadata, MetadataCounts { date_keys: 2, date_right: 1, time_keys: 1, time_right: 1 });
+        assert_eq!(
+            s.metadata,
+            MetadataCounts { date_keys: 2, date_right: 1, time_keys: 1, time_right: 1, ..MetadataCounts::default() }
+        );
         assert!(s.details[0].contains("wrong date          gold 2024-07-11 / found 2024-07-12"), "{}", s.details[0]);
         assert!(s.table().contains("date 1/2 right (0.500), time 1/1 right (1.000)"), "{}", s.table());
+    }
+
+    #[test]
+    fn a_title_is_right_with_the_same_words_and_half_right_with_some_of_them() {
+        let mut s = Scorer::default();
+        s.add(
+            &ex(r#"{"id": "r", "title": "Acta de la Sesión N.º 12"}"#),
+            Some(&ex(r#"{"id": "r", "title": "ACTA DE LA SESION N.º 12."}"#)),
+        );
+        s.add(
+            &ex(r#"{"id": "s", "title": "Foro regional: agenda"}"#),
+            Some(&ex(r#"{"id": "s", "title": "Inicio | Noticias"}"#)),
+        );
+        s.add(
+            &ex(r#"{"id": "t", "title": "Cumbre digital 2026"}"#),
+            Some(&ex(r#"{"id": "t", "title": "Cumbre digital"}"#)),
+        );
+        s.add(&ex(r#"{"id": "u"}"#), Some(&ex(r#"{"id": "u", "title": "Menu"}"#)));
+        let m = s.metadata;
+        assert_eq!((m.title_keys, m.title_right), (3, 1));
+        assert!((m.title_overlap - 1.8).abs() < 1e-9, "{}", m.title_overlap);
+        assert!(
+            s.details[0].contains("wrong title         gold foro regional agenda / found inicio noticias"),
+            "{}",
+            s.details[0]
+        );
+        assert!(s.table().contains("title 1/3 same words (0.333, word F1 0.600)"), "{}", s.table());
     }
 
     #[test]
