@@ -205,9 +205,13 @@ impl Ledes {
         // under the site's name taken for it: the headline under it is the title.
         if let Some(range) = report.metadata.title {
             let next = report.lines.iter().filter(|l| l.range.start > range.end).find(|l| !l.content.is_empty());
-            let over_headline = std::iter::once(range).chain(next.map(|l| l.content)).find(|r| {
-                let line = report.slice(*r);
-                is_navigation(line) || self.is_site_section(line) || self.is_section_banner(line, lang)
+            // "Ir para o conteúdo 1 Ir para o menu 2 ...": a page's links taken for its title.
+            let furniture = is_furniture(report.slice(range)).then_some(range);
+            let over_headline = furniture.or_else(|| {
+                std::iter::once(range).chain(next.map(|l| l.content)).find(|r| {
+                    let line = report.slice(*r);
+                    is_navigation(line) || self.is_site_section(line) || self.is_section_banner(line, lang)
+                })
             });
             // "Agência Nacional", "Municipalidad de Rosario": a body's name over the headline is the
             // publisher's letterhead; not an event's name ("Foro ...") nor a title that says the kind
@@ -321,9 +325,12 @@ impl Ledes {
     /// Semana de la Innovación Pública 2026", "News | Digital Week". The headline under it says
     /// what the page is about.
     fn is_section_banner(&self, line: &str, lang: Lang) -> bool {
-        line.split_once(" | ").is_some_and(|(first, _)| {
+        line.split_once(" | ").is_some_and(|(first, rest)| {
             let first = first.trim();
-            !first.contains(char::is_whitespace) && (self.is_site_section(first) || self.is_kind_label(first, lang))
+            // "REGIONALES | Martes 17 de noviembre de 2026": a one-word section and the day's date.
+            let dated = is_date_and_time(rest);
+            !first.contains(char::is_whitespace)
+                && (self.is_site_section(first) || self.is_kind_label(first, lang) || dated)
         })
     }
 
@@ -381,23 +388,27 @@ impl Ledes {
 
     /// The first heading-like line after byte `after` among the report's first lines: three to
     /// twenty words, not ending in a separator, not a date line or furniture, not a field.
+    /// A news page's headline sits right over the line that says when it went up ("Publicado em
+    /// 12/11/2026 16h40"), under a subtitle at most: that heading is taken before one higher up
+    /// (the site's own links, "Órgãos do Governo Acesso à Informação ...").
     fn heading_after(&self, report: &Report, after: usize, is_furniture: impl Fn(&str) -> bool) -> Option<String> {
-        report
+        let headings: Vec<(usize, &str)> = report
             .lines
             .iter()
-            .filter(|l| {
+            .enumerate()
+            .filter(|(_, l)| {
                 l.range.start >= after && (l.kind != acta_doc::LineKind::Field || self.is_event_headline(report, l))
             })
             // A body's letterhead or a country's name under the site's navigation ("Ministerio de
             // ...", "República de ...") names who publishes, not what happened.
-            .filter(|l| !names_only_a_publisher(report, l.content))
-            .map(|l| report.slice(l.content).trim())
+            .filter(|(_, l)| !names_only_a_publisher(report, l.content))
+            .map(|(i, l)| (i, report.slice(l.content).trim()))
             // The label of the kind under a letterhead, with its number ("COMUNICADO DE PRENSA N.°
             // 214-2026", "Press release No. 12"): no headline.
-            .filter(|line| !self.cues.values().any(|cues| self.is_kind_label_in(without_number(line), cues)))
-            .filter(|l| !l.is_empty())
+            .filter(|(_, line)| !self.cues.values().any(|cues| self.is_kind_label_in(without_number(line), cues)))
+            .filter(|(_, l)| !l.is_empty())
             .take(KIND_LINES)
-            .find(|line| {
+            .filter(|(_, line)| {
                 let words = line.split_whitespace().count();
                 (3..=MAX_HEADLINE_WORDS).contains(&words)
                     && !line.ends_with([',', ';', ':', '.'])
@@ -409,7 +420,17 @@ impl Ledes {
                     // A table's row ("8:30 | Instalación | Carolina Vélez, ministra ...").
                     && line.matches('|').count() < 2
             })
-            .map(clean_title)
+            .collect();
+        let published_below = |i: usize| {
+            report.lines[i + 1..]
+                .iter()
+                .map(|l| report.slice(l.content).trim())
+                .filter(|l| !l.is_empty())
+                .take(2)
+                .any(|l| self.is_publication_line(l))
+        };
+        let over_publication = headings.iter().find(|(i, _)| published_below(*i));
+        over_publication.or(headings.first()).map(|(_, line)| clean_title(line))
     }
 
     /// A field line whose label is an event's head word ("Webinario: Ciberseguridad en gobiernos

@@ -304,11 +304,12 @@ impl Stage for SummaryStage {
         let mut kind = self.ledes.kind(report, lang);
         let wanted = self.sentences > 0 || self.max_chars.is_some();
         // Page furniture and date lines taken for a title are left out, not the rest of the lede.
+        // The lede's title is the record's as well (below), with or without a summary.
+        let (headline, says_kind) =
+            self.ledes.lede_title(report, lang, kind.1, |t| self.phrases.count(t).get(PhraseKind::Boilerplate) > 0);
         let title = if wanted {
-            let (title, says_kind) =
-                self.ledes.lede_title(report, lang, kind.1, |t| self.phrases.count(t).get(PhraseKind::Boilerplate) > 0);
             kind.1 = says_kind;
-            title
+            headline.clone()
         } else {
             None
         };
@@ -450,8 +451,34 @@ impl Stage for SummaryStage {
         }
         cands.clear();
         report.key_points = key_points(report, &self.phrases);
+        // The layout took the report's first heading for its title; the lede's search passes over
+        // a site's navigation, section banners, letterheads and labels of the kind to the headline
+        // ("Inicio > Agenda > Seminario web" over "Seminario virtual ..."): the record says that one.
+        if let Some(range) = headline.and_then(|h| locate_words(&report.text, &h)) {
+            report.metadata.title = Some(range);
+        }
         Ok(())
     }
+}
+
+/// Where the words of `words` (as a title joins them, on one line) stand in `text`, whatever the
+/// white space between them: the first place, or `None`.
+fn locate_words(text: &str, words: &str) -> Option<ByteRange> {
+    let mut parts = words.split_whitespace();
+    let first = parts.next()?;
+    let rest: Vec<&str> = parts.collect();
+    text.match_indices(first).find_map(|(start, _)| {
+        let mut end = start + first.len();
+        for word in &rest {
+            let after = &text[end..];
+            let gap = after.len() - after.trim_start().len();
+            if gap == 0 || !after[gap..].starts_with(word) {
+                return None;
+            }
+            end += gap + word.len();
+        }
+        Some(ByteRange { start, end })
+    })
 }
 
 /// Words and characters (with a space each) of a composed lede and closing.
@@ -1235,6 +1262,39 @@ mod tests {
         // A length given in sentences or characters has no closing sentence.
         let (r, _) = summarise_with_speakers(text, Lang::EN, SummaryStage::with_lexicon(3, &lexicon), &speakers);
         assert_eq!(r.summary_close, None);
+    }
+
+    #[test]
+    fn the_records_title_is_the_headline_under_a_pages_furniture() {
+        let cases = [
+            // Breadcrumbs over the event's name: the record had the breadcrumbs.
+            (
+                Lang::ES,
+                "Inicio > Eventos > Talleres\n\nTaller de datos abiertos para gobiernos locales\n\nFecha: 4 de marzo de 2027\nLugar: Mendoza\n\nEl taller mostrará cómo publicar presupuestos municipales en formatos abiertos.\n",
+                "Taller de datos abiertos para gobiernos locales",
+            ),
+            // A one-word section and the day's date, joined by a bar, over a news headline.
+            (
+                Lang::ES,
+                "PROVINCIALES | Jueves 4 de marzo de 2027\n\nIntendentes del sur acuerdan una red de conectividad rural\n\nLos intendentes de nueve localidades firmaron ayer un acta para compartir antenas y fibra óptica.\n",
+                "Intendentes del sur acuerdan una red de conectividad rural",
+            ),
+            // A skip link taken for the title, the site's links under it, then the headline over the
+            // line that says when it went up.
+            (
+                Lang::PT,
+                "Ir para o conteúdo 1 Ir para o menu 2 Ir para a busca 3 Ir para o rodapé 4\nSecretarias Municipais Acesso à Informação Legislação Acessibilidade\nPrefeitura Municipal de Itajubá\nAssuntos > Notícias > 2027\n\nPrefeitura e universidade lançam laboratório de inovação pública\nO espaço vai testar serviços digitais com moradores\nPublicado em 03/03/2027 10h15\n\nA prefeitura e a universidade federal inauguraram nesta quarta-feira um laboratório para testar serviços digitais com os moradores.\n",
+                "Prefeitura e universidade lançam laboratório de inovação pública",
+            ),
+        ];
+        let lexicon = Lexicon::bundled();
+        for (lang, text, headline) in cases {
+            let (r, _) = summarise(text, lang, SummaryStage::default_length(&lexicon));
+            assert_eq!(r.metadata.title.map(|t| r.slice(t)), Some(headline), "{text}");
+            // Without a summary the record's title is the same.
+            let (r, _) = summarise(text, lang, SummaryStage::new(0));
+            assert_eq!(r.metadata.title.map(|t| r.slice(t)), Some(headline), "{text}");
+        }
     }
 
     #[test]
