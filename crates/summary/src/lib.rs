@@ -481,6 +481,27 @@ fn locate_words(text: &str, words: &str) -> Option<ByteRange> {
     })
 }
 
+/// Most words of a numbered item's label ("Délibération n° 2026-71") and of its heading after the
+/// dash ("Schéma numérique intercommunal").
+const MAX_ITEM_LABEL_WORDS: usize = 4;
+const MAX_ITEM_HEADING_WORDS: usize = 8;
+
+/// An item's heading run into its paragraph: a short label with a number, a dash and a few words
+/// without a comma ("Item 1 – Plano de Transformação Digital 2027.", "Délibération n° 2026-71 –
+/// Schéma numérique intercommunal.").
+fn is_numbered_heading(sentence: &str) -> bool {
+    let sentence = sentence.trim().trim_end_matches('.');
+    [" – ", " — ", " - "].iter().any(|dash| {
+        sentence.split_once(dash).is_some_and(|(label, heading)| {
+            let label_words = label.split_whitespace().count();
+            (1..=MAX_ITEM_LABEL_WORDS).contains(&label_words)
+                && label.contains(|c: char| c.is_ascii_digit())
+                && heading.split_whitespace().count() <= MAX_ITEM_HEADING_WORDS
+                && !heading.contains([',', ';', ':', '.'])
+        })
+    })
+}
+
 /// Words and characters (with a space each) of a composed lede and closing.
 fn composed_size(lede: &Option<String>, close: &Option<String>) -> (usize, usize) {
     let composed = [lede, close].into_iter().flatten();
@@ -633,6 +654,11 @@ impl SummaryStage {
                     || sentence.matches('|').count() >= 2
                     || !(ends_as_sentence || key_point)
                 {
+                    continue;
+                }
+                // "Item 1 – Plano de Transformação Digital 2027.": an item's heading run into its
+                // paragraph, no sentence.
+                if is_numbered_heading(sentence) {
                     continue;
                 }
                 let phrases = self.phrases.count(sentence);
@@ -987,7 +1013,10 @@ impl Graph {
                 let decay = if limit.minutes { MINUTES_POSITION_DECAY } else { POSITION_DECAY };
                 let position = 1.0 / (1.0 + decay * k as f64);
                 // The lede: a report's first narrative sentence usually says what the session was about.
-                let lede = if k == 0 { LEDE_BONUS } else { 1.0 };
+                // Not the opening formalities of minutes ("A los dos días del mes de ..., se reunió
+                // ..."): the lede says when and who chaired, the summary what was decided.
+                let procedure = limit.minutes && cands[i].prior <= PROCEDURE_WEIGHT;
+                let lede = if k == 0 && !procedure { LEDE_BONUS } else { 1.0 };
                 (i, self.rank[i] * cands[i].prior * position * lede)
             })
             .collect();
@@ -1295,6 +1324,19 @@ mod tests {
             let (r, _) = summarise(text, lang, SummaryStage::new(0));
             assert_eq!(r.metadata.title.map(|t| r.slice(t)), Some(headline), "{text}");
         }
+    }
+
+    #[test]
+    fn in_minutes_the_opening_formula_gives_way_to_what_was_decided() {
+        // The opening formula says when and who chaired (the lede says it); an item's heading run
+        // into its paragraph is no sentence; what the council adopted is.
+        let text = "Procès-verbal du conseil communautaire\nCommunauté de communes du Pays de Vesoul\nSéance du 24 novembre 2026\n\nL'an deux mille vingt-six, le vingt-quatre novembre à 18 heures 30, le conseil communautaire s'est réuni à la salle des fêtes de Noidans, sous la présidence de M. Hélène Brocard.\n\nPrésents : Mmes Odile Perrin, Agnès Faivre, MM. Luc Girardot, Serge Monnier, Denis Cuenot.\nSecrétaire de séance : Mme Agnès Faivre.\n\nLe procès-verbal de la séance du 13 octobre est adopté à l'unanimité.\n\nDélibération n° 2026-71 – Schéma numérique intercommunal. Le président présente le schéma, qui prévoit le raccordement de toutes les mairies à la fibre et la création d'un guichet numérique commun. Après en avoir délibéré, le conseil adopte le schéma par 31 voix pour et 2 abstentions.\n\nDélibération n° 2026-72 – Convention France services. Le conseil autorise le président à signer la convention avec la préfecture pour l'ouverture d'un espace France services à Vesoul en 2027.\n\nLa séance est levée à 20 h 05.\n";
+        let lexicon = Lexicon::bundled();
+        let (r, summary) = summarise(text, Lang::FR, SummaryStage::default_length(&lexicon));
+        assert!(summary.contains("le conseil adopte le schéma par 31 voix"), "{summary}");
+        assert!(!summary.contains("Délibération n° 2026-71 – Schéma"), "{summary}");
+        let first = r.summary.first().map(|s| r.slice(*s)).unwrap_or("");
+        assert!(!first.starts_with("L'an deux mille"), "{summary}");
     }
 
     #[test]
