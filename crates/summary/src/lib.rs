@@ -467,7 +467,9 @@ fn locate_words(text: &str, words: &str) -> Option<ByteRange> {
     let mut parts = words.split_whitespace();
     let first = parts.next()?;
     let rest: Vec<&str> = parts.collect();
-    text.match_indices(first).find_map(|(start, _)| {
+    // At a word's start: "Ata da reunião" is not inside "constata da reunião".
+    let at_word_start = |i: usize| !text[..i].ends_with(char::is_alphanumeric);
+    text.match_indices(first).filter(|(start, _)| at_word_start(*start)).find_map(|(start, _)| {
         let mut end = start + first.len();
         for word in &rest {
             let after = &text[end..];
@@ -1291,6 +1293,15 @@ mod tests {
         // A length given in sentences or characters has no closing sentence.
         let (r, _) = summarise_with_speakers(text, Lang::EN, SummaryStage::with_lexicon(3, &lexicon), &speakers);
         assert_eq!(r.summary_close, None);
+    }
+
+    #[test]
+    fn a_title_is_found_at_a_words_start_whatever_the_white_space() {
+        let text = "SE CONSTATA DA REUNIÃO ORDINÁRIA ANTERIOR\nATA DA\n  REUNIÃO ORDINÁRIA\n";
+        let range = locate_words(text, "ATA DA REUNIÃO ORDINÁRIA").expect("found");
+        assert_eq!(range.start, text.find("ATA DA\n").unwrap());
+        assert_eq!(range.slice(text), "ATA DA\n  REUNIÃO ORDINÁRIA");
+        assert_eq!(locate_words(text, "ATA DA SESSÃO"), None);
     }
 
     #[test]
