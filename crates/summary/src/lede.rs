@@ -1241,7 +1241,7 @@ mod tests {
         assert_eq!(ledes.kind(&r, Lang::ES), (DocumentKind::Minutes, false));
         assert_eq!(
             ledes.compose(&r, Lang::ES).as_deref(),
-            Some("Acta de Reunión ordinaria del Consejo Directivo, 14 de mayo de 2014, moderada por Ana Torres.")
+            Some("Acta: Reunión ordinaria del Consejo Directivo, 14 de mayo de 2014, moderada por Ana Torres.")
         );
         // A title that says the kind is not said twice.
         let r = report("Minutes of the Board meeting\nDate: 2019-05-03\n\nThe board approved the budget.\n");
