@@ -826,6 +826,10 @@ fn write_date(ledes: &LanguageLedes, iso: &str) -> Option<String> {
     }
 }
 
+/// What separates a dateline's place from its date: a comma, a dash, a middle dot, a bullet (a bar
+/// separates a site's section from it: "Notícias | 28/11/2026").
+const DATELINE_SEPARATORS: [char; 6] = [',', '–', '—', '-', '·', '•'];
+
 /// Where the meeting was held, from a field ("Local: Sede do NIC.br – São Paulo/SP"), on one line.
 fn place(report: &Report) -> Option<String> {
     let field = report.fields.iter().find(|f| f.kind == FieldKind::Place)?;
@@ -856,11 +860,12 @@ impl Ledes {
                 }
                 _ => before,
             };
-            let before = before.trim_end_matches([',', '–', '-', ' ']);
+            // "Bridgetown, Barbados · 9–10 November 2026": a dot or a bar between them, as a comma or a dash.
+            let before = before.trim_end_matches(|c: char| DATELINE_SEPARATORS.contains(&c) || c.is_whitespace());
             // After the date, the place follows a comma or a dash ("30.06.2013 Views" is a page's counter).
             let rest = &line[date.end..];
-            let after = rest.trim_start_matches(|c: char| c == ',' || c == '–' || c == '-' || c.is_whitespace());
-            let after = if rest[..rest.len() - after.len()].contains([',', '–', '-']) { after } else { "" };
+            let after = rest.trim_start_matches(|c: char| DATELINE_SEPARATORS.contains(&c) || c.is_whitespace());
+            let after = if rest[..rest.len() - after.len()].contains(DATELINE_SEPARATORS) { after } else { "" };
             // A place named by another kind of entity ("MINISTERIO DE ECONOMÍA, 5 de mayo") is a letterhead.
             let no_entity = |piece: &str| {
                 let start = l.content.start + (piece.as_ptr() as usize - line.as_ptr() as usize);
@@ -1210,6 +1215,12 @@ mod tests {
             place(&format!("Ministers meet\nOctober 27, 2026 – Whitehorse, Yukon{body}"), Lang::EN).as_deref(),
             Some("Whitehorse, Yukon")
         );
+        // A middle dot or a bullet between place and date, as a comma; a bar comes after a section.
+        assert_eq!(
+            place(&format!("Summit programme\nKingstown, Saint Vincent · 3–4 March 2027{body}"), Lang::EN).as_deref(),
+            Some("Kingstown, Saint Vincent")
+        );
+        assert_eq!(place(&format!("Governos e dados\nNotícias | 28/11/2026{body}"), Lang::PT), None);
         // A weekday, a way of meeting, a sentence's opening and a page's counter are no place.
         // Nor is a word of putting the page online.
         for line in [

@@ -593,12 +593,27 @@ impl SummaryStage {
             // event" over "How can governments use ..."), not the start of its first sentence.
             let lang = report.language_at(line.content.start).unwrap_or(Lang::EN);
             let stops = self.stop_words.get(&lang).unwrap_or(&empty);
-            let start = match lines.get(i + 1) {
+            let mut start = match lines.get(i + 1) {
                 Some(next) if j > i + 1 && is_run_in_heading(text, line.content, next.content, stops) => {
                     next.content.start
                 }
                 _ => line.content.start,
             };
+            // A speaker's name and post over the bio ("Dr. Kwame Mensah" / "Chief Executive Officer,
+            // Telecom Union" / "Kwame Mensah oversees ..."): each short line over the paragraph's
+            // prose is a heading of it.
+            if start == line.content.start && j > i + 2 {
+                let longest = lines[i..j].iter().map(|l| l.content.len()).max().unwrap_or(0);
+                let mut k = i;
+                while k + 1 < j
+                    && is_entry_line_over_prose(text, lines[k].content, lines[k + 1].content, longest, stops)
+                {
+                    k += 1;
+                }
+                if k > i {
+                    start = lines[k].content.start;
+                }
+            }
             let paragraph = ByteRange { start, end };
             i = j;
             let kind = section.map(|s| report.sections[s].kind);
@@ -735,6 +750,30 @@ fn is_run_in_heading(text: &str, line: ByteRange, next: ByteRange, stops: &HashS
         && !line.ends_with(|c: char| !c.is_alphanumeric())
         && words.last().is_some_and(|w| !stops.contains(&fold(w)))
         && next.len() >= 3 * line.len()
+}
+
+/// Most words of a line of a person's entry over a bio ([`is_entry_line_over_prose`]).
+const MAX_ENTRY_LINE_WORDS: usize = 8;
+
+/// A short line of an entry (a name, a post with its body) over more of its kind or over the
+/// prose it heads: capitalised, no punctuation at its end nor a stop word last, a third of the
+/// paragraph's longest line at most, and the line under it capitalised too.
+fn is_entry_line_over_prose(
+    text: &str,
+    line: ByteRange,
+    next: ByteRange,
+    longest: usize,
+    stops: &HashSet<String>,
+) -> bool {
+    let line = line.slice(text).trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capital = |s: &str| s.trim().chars().next().is_some_and(char::is_uppercase);
+    (1..=MAX_ENTRY_LINE_WORDS).contains(&words.len())
+        && capital(line)
+        && capital(next.slice(text))
+        && !line.ends_with(|c: char| !c.is_alphanumeric())
+        && words.last().is_some_and(|w| !stops.contains(&fold(w)))
+        && 3 * line.len() <= longest
 }
 
 impl SummaryStage {
@@ -1348,6 +1387,19 @@ mod tests {
         assert!(!summary.contains("Délibération n° 2026-71 – Schéma"), "{summary}");
         let first = r.summary.first().map(|s| r.slice(*s)).unwrap_or("");
         assert!(!first.starts_with("L'an deux mille"), "{summary}");
+    }
+
+    #[test]
+    fn a_speakers_name_and_post_over_the_bio_are_no_part_of_its_first_sentence() {
+        let text = "Summit speakers\n\nDr. Kwabena Asante-Mensah\nDirector General, West African Telecoms Regulators Assembly\nKwabena Asante-Mensah coordinates the harmonisation of spectrum rules among fifteen national regulators and leads the assembly's work on roaming charges. Before joining the assembly he spent ten years at Ghana's National Communications Authority.\n";
+        let lexicon = Lexicon::bundled();
+        let (r, _) = summarise(text, Lang::EN, SummaryStage::default_length(&lexicon));
+        let sentences = texts(&r, &r.summary);
+        assert!(sentences.iter().any(|s| s.starts_with("Kwabena Asante-Mensah coordinates")), "{sentences:?}");
+        assert!(
+            !sentences.iter().any(|s| s.contains("Director General") && s.contains("coordinates")),
+            "{sentences:?}"
+        );
     }
 
     #[test]
