@@ -329,8 +329,9 @@ impl Ledes {
             let first = first.trim();
             // "REGIONALES | Martes 17 de noviembre de 2026": a one-word section and the day's date.
             let dated = is_date_and_time(rest);
-            !first.contains(char::is_whitespace)
-                && (self.is_site_section(first) || self.is_kind_label(first, lang) || dated)
+            // "Press release | 19 November 2026": a label of the kind, in as many words as it has.
+            self.is_kind_label(first, lang)
+                || !first.contains(char::is_whitespace) && (self.is_site_section(first) || dated)
         })
     }
 

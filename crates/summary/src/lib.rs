@@ -1358,6 +1358,12 @@ mod tests {
                 "PROVINCIALES | Jueves 4 de marzo de 2027\n\nIntendentes del sur acuerdan una red de conectividad rural\n\nLos intendentes de nueve localidades firmaron ayer un acta para compartir antenas y fibra óptica.\n",
                 "Intendentes del sur acuerdan una red de conectividad rural",
             ),
+            // A label of the kind and the date over the headline.
+            (
+                Lang::EN,
+                "Press release | 4 March 2027\n\nCaribbean regulators agree on a shared numbering plan\n\nRegulators from nine Caribbean states agreed on Thursday to harmonise short codes for emergency services.\n",
+                "Caribbean regulators agree on a shared numbering plan",
+            ),
             // A skip link taken for the title, the site's links under it, then the headline over the
             // line that says when it went up.
             (
