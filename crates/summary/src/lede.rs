@@ -922,13 +922,19 @@ fn chair(report: &Report) -> Option<(String, bool)> {
         if words > 0 && words <= MAX_CHAIR_WORDS && name.chars().all(|c| c.is_alphanumeric() || " .'-’,()".contains(c))
         {
             // The field's person in the speaker table says which part they had; a moderator when unknown.
+            // The table's name is said without the post the field writes after it ("Andrés
+            // Cárdenas, periodista de datos").
             let folded = fold(&name);
-            let moderates = report
+            let person = report
                 .speakers
                 .iter()
                 .filter(in_the_chair)
-                .find(|s| report.canonicals.get(s.person).is_some_and(|c| folded.contains(&fold(&c.name))))
-                .is_none_or(moderated);
+                .find(|s| report.canonicals.get(s.person).is_some_and(|c| folded.contains(&fold(&c.name))));
+            let moderates = person.is_none_or(moderated);
+            let name = match person.and_then(|s| report.canonicals.get(s.person)) {
+                Some(c) if name.contains(',') => c.name.clone(),
+                _ => name,
+            };
             return Some((name, moderates));
         }
     }
@@ -1324,6 +1330,15 @@ mod tests {
             r.add_speaker(name, *part);
         }
         r
+    }
+
+    #[test]
+    fn the_moderator_field_is_said_without_the_post_after_the_name() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let text = "Conversatorio sobre datos abiertos\nFecha: 3 de mayo de 2027\nModera: Ana Ruiz Prieto, periodista de datos\n\nLas ponentes hablaron de portales municipales.\n";
+        let r = with_speakers(text, &[("Ana Ruiz Prieto", SessionRole::Moderator)]);
+        let lede = ledes.compose(&r, Lang::ES).unwrap_or_default();
+        assert!(lede.ends_with("moderado por Ana Ruiz Prieto."), "{lede}");
     }
 
     #[test]
