@@ -257,7 +257,7 @@ impl Ledes {
         let record = report.metadata.title.filter(|t| !is_navigation(report.slice(*t)));
         let title = record.and_then(|_| self.title(report, &is_furniture));
         match (record, title) {
-            (Some(range), Some(title)) if self.is_kind_label(&title, lang) => {
+            (Some(range), Some(title)) if self.is_kind_label(&title, lang) || self.is_event_label(&title) => {
                 match self.heading_after(report, range.end, &is_furniture) {
                     Some(heading) => self.headed(heading, lang),
                     None => (Some(title), says_kind),
@@ -364,6 +364,17 @@ impl Ledes {
                 && folded[cue.len()..].split_whitespace().count() <= 1
         }) || (folded.split_whitespace().count() <= 2
             && folded.split_whitespace().any(|w| cues.iter().any(|(_, cue)| cue == w)))
+    }
+
+    /// Whether `title` only says what kind of event it is ("Webinar", "Conversatorio virtual",
+    /// "Online workshop"): an event's head word and at most one more word, in small letters unless
+    /// it comes first, no digits (not "Foro Regional", "IGF 2026"). The event's name is under it.
+    fn is_event_label(&self, title: &str) -> bool {
+        let words: Vec<&str> = title.split_whitespace().collect();
+        (1..=2).contains(&words.len())
+            && !title.contains(|c: char| c.is_ascii_digit())
+            && words.iter().any(|w| self.event_heads.contains(&fold(w)))
+            && words.iter().skip(1).all(|w| w.starts_with(char::is_lowercase))
     }
 
     /// Whether a title says the kind of document anywhere as a whole word.

@@ -1358,6 +1358,12 @@ mod tests {
                 "PROVINCIALES | Jueves 4 de marzo de 2027\n\nIntendentes del sur acuerdan una red de conectividad rural\n\nLos intendentes de nueve localidades firmaron ayer un acta para compartir antenas y fibra óptica.\n",
                 "Intendentes del sur acuerdan una red de conectividad rural",
             ),
+            // What kind of event it is, over the event's name.
+            (
+                Lang::ES,
+                "Conversatorio virtual\n\nCiudades que publican sus datos de tránsito\n\nJueves 4 de marzo de 2027 · 18:00\n\nTres alcaldías contarán cómo abrieron sus datos de movilidad.\n",
+                "Ciudades que publican sus datos de tránsito",
+            ),
             // A label of the kind and the date over the headline.
             (
                 Lang::EN,
