@@ -1086,9 +1086,13 @@ impl Graph {
             if limit_reached || chosen.len() + too_long.len() == members.len() {
                 break;
             }
+            // In minutes, procedure comes only when nothing else is left to say.
+            let open = |i: &usize| !chosen.contains(i) && !too_long.contains(i);
+            let procedure = |i: &usize| limit.minutes && cands[*i].prior <= PROCEDURE_WEIGHT;
+            let substance_left = score.iter().any(|(i, _)| open(i) && !procedure(i));
             let next = score
                 .iter()
-                .filter(|(i, _)| !chosen.contains(i) && !too_long.contains(i))
+                .filter(|(i, _)| open(i) && !(substance_left && procedure(i)))
                 .map(|&(i, s)| {
                     let redundancy = chosen.iter().map(|&j| self.similarity[i][j]).fold(0.0, f64::max);
                     (i, MMR_LAMBDA * s / best - (1.0 - MMR_LAMBDA) * redundancy)
@@ -1412,6 +1416,17 @@ mod tests {
             !sentences.iter().any(|s| s.contains("Director General") && s.contains("coordinates")),
             "{sentences:?}"
         );
+    }
+
+    #[test]
+    fn in_minutes_procedure_comes_only_when_nothing_else_is_left_to_say() {
+        // The opening formula is long and shares words with every item: it outranked the council's
+        // decisions, which then no longer fitted the word budget.
+        let text = "ACTA DE LA SESIÓN ORDINARIA N.º 9/2026\nCONSEJO DIRECTIVO DE LA DIRECCIÓN DE TRÁMITES EN LÍNEA\nEncarnación, 2 de diciembre de 2026\n\nEn la ciudad de Encarnación, a los dos días del mes de diciembre de 2026, siendo las 14:00 horas, se reunió el Consejo Directivo de la Dirección de Trámites en Línea en su sede, bajo la presidencia del Ing. Osvaldo Ramón Giménez Acosta, con la asistencia de los consejeros Lic. Liliana Ayala Rojas, Abg. Fermín Duarte Sosa y Dra. Gladys Insfrán.\n\n1. Lectura y aprobación del acta anterior. Se dio lectura al acta de la sesión N.º 8/2026, que fue aprobada sin observaciones.\n\n2. Interoperabilidad. La Lic. Ayala informó que 37 instituciones ya intercambian datos a través del nodo nacional. El Consejo resolvió fijar el 30 de junio de 2027 como plazo para que los ministerios restantes se conecten.\n\n3. Presupuesto 2027. Tras un intercambio de opiniones, se aprobó por unanimidad el anteproyecto de presupuesto, que destina el 40 % de la inversión a la ciberseguridad.\n\nNo habiendo más asuntos que tratar, se levantó la sesión a las 15:40 horas.\n";
+        let lexicon = Lexicon::bundled();
+        let (_, summary) = summarise(text, Lang::ES, SummaryStage::default_length(&lexicon));
+        assert!(summary.contains("El Consejo resolvió fijar el 30 de junio de 2027"), "{summary}");
+        assert!(!summary.contains("siendo las 14:00 horas"), "{summary}");
     }
 
     #[test]
