@@ -560,7 +560,15 @@ impl SummaryStage {
             // its 19th meeting in Hyderabad. The following members took part:"): its sentences count.
             let prose_heading = line.kind == LineKind::Heading
                 && report.slice(line.content).split_whitespace().nth(PROSE_HEADING_WORDS - 1).is_some();
-            if !(matches!(line.kind, LineKind::Text | LineKind::ListItem) || prose_heading) {
+            // "RESOLVED: That £45,000 be allocated ...": in minutes, a decision written as a field
+            // under a label of the outcome lists is what the meeting decided.
+            let decision = minutes
+                && line.kind == LineKind::Field
+                && report.fields.iter().any(|f| {
+                    line.content.contains(&f.label)
+                        && self.phrases.count(report.slice(f.label)).get(PhraseKind::Outcome) > 0
+                });
+            if !(matches!(line.kind, LineKind::Text | LineKind::ListItem) || prose_heading || decision) {
                 i += 1;
                 continue;
             }
@@ -1427,6 +1435,14 @@ mod tests {
         let (_, summary) = summarise(text, Lang::ES, SummaryStage::default_length(&lexicon));
         assert!(summary.contains("El Consejo resolvió fijar el 30 de junio de 2027"), "{summary}");
         assert!(!summary.contains("siendo las 14:00 horas"), "{summary}");
+    }
+
+    #[test]
+    fn in_minutes_a_resolution_written_as_a_field_is_a_summary_sentence() {
+        let text = "MINUTES OF THE HOUSING AND DIGITAL COMMITTEE\nMeeting held on 2 March 2027 at 6.30 pm, Council Chamber\n\nPresent: Councillor Ruth Abernethy (Chair), Councillors Owen Price and Tessa Moyo.\n\n1. Minutes of the previous meeting\nThe minutes of the meeting held on 12 January 2027 were agreed as a correct record.\n\n2. Online repairs service\nThe Head of Housing reported that tenants had logged 4,200 repair requests online since the service opened.\nRESOLVED: That the online repairs service be extended to leaseholders from June 2027.\n\nThe meeting closed at 7.40 pm.\n";
+        let lexicon = Lexicon::bundled();
+        let (_, summary) = summarise(text, Lang::EN, SummaryStage::default_length(&lexicon));
+        assert!(summary.contains("RESOLVED: That the online repairs service be extended"), "{summary}");
     }
 
     #[test]
