@@ -387,6 +387,17 @@ pub(crate) fn people(report: &Report, entries: &[ListEntry], gaz: &Gazetteers, s
             p.core_tokens += 1;
         }
     }
+    // "Councillors Owen Price, Tessa Moyo": a title in the plural opening a name is the list's.
+    for p in &mut cands {
+        let name = p.range.slice(text);
+        if let Some((first, rest)) = name.split_once(' ') {
+            let plural_title = !gaz.is_title(first) && gaz.is_title_or_plural(first) && !gaz.is_given_name(first);
+            if plural_title && p.core_tokens >= 3 && p.display.is_none() && rest.starts_with(char::is_uppercase) {
+                p.range.start += first.len() + 1;
+                p.core_tokens -= 1;
+            }
+        }
+    }
     // "Addis Ababa, Ethiopia, 9 October 2024 –": a dateline's city is no person.
     cands.retain(|p| !is_dateline_place(text, p.range, c));
     // "Segundo Mascarenhas, a meta é ...": a word that cites someone ("segundo", "selon") opening a

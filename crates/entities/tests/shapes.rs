@@ -2307,6 +2307,11 @@ fn a_list_of_members_opened_by_a_title_in_the_plural() {
     assert!(rows.iter().all(|s| !s.0.starts_with("Councillors")), "{rows:?}");
     assert_eq!(row(&rows, "Peter Dowd").2.as_deref(), Some("Councillor"));
     assert_eq!(row(&rows, "Sarah Quinn").5, vec!["attendee"]);
+    // The plural title after the first entry, the chair's in the singular.
+    let text = "Minutes of the meeting\n\nPresent: Councillor Ruth Abernethy (Chair), Councillors Owen Price, Tessa Moyo and Liam Hart.\n";
+    let rows = speakers(text);
+    assert!(rows.iter().all(|s| !s.0.starts_with("Councillors")), "{rows:?}");
+    assert_eq!(row(&rows, "Owen Price").5, vec!["attendee"]);
 }
 
 #[test]
