@@ -872,7 +872,7 @@ impl Ledes {
                 }
                 _ => before,
             };
-            // "Bridgetown, Barbados · 9–10 November 2026": a dot or a bar between them, as a comma or a dash.
+            // "Bridgetown, Barbados · 9–10 November 2026": a middle dot between them, as a comma or a dash.
             let before = before.trim_end_matches(|c: char| DATELINE_SEPARATORS.contains(&c) || c.is_whitespace());
             // After the date, the place follows a comma or a dash ("30.06.2013 Views" is a page's counter).
             let rest = &line[date.end..];
