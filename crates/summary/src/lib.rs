@@ -287,6 +287,9 @@ struct Candidate {
     words: Vec<u32>,
     prior: f64,
     section: Option<usize>,
+    /// A sentence of a meeting's procedure in minutes (quorum, the previous minutes, the opening
+    /// formula): said only when nothing else is left.
+    procedure: bool,
 }
 
 impl Stage for SummaryStage {
@@ -733,7 +736,8 @@ impl SummaryStage {
                     words.push(id);
                 }
                 if !words.is_empty() {
-                    out.push(Candidate { range, words, prior, section });
+                    let procedure = minutes && phrases.get(PhraseKind::Procedure) > 0;
+                    out.push(Candidate { range, words, prior, section, procedure });
                 }
             }
         }
@@ -1064,8 +1068,7 @@ impl Graph {
                 // The lede: a report's first narrative sentence usually says what the session was about.
                 // Not the opening formalities of minutes ("A los dos días del mes de ..., se reunió
                 // ..."): the lede says when and who chaired, the summary what was decided.
-                let procedure = limit.minutes && cands[i].prior <= PROCEDURE_WEIGHT;
-                let lede = if k == 0 && !procedure { LEDE_BONUS } else { 1.0 };
+                let lede = if k == 0 && !cands[i].procedure { LEDE_BONUS } else { 1.0 };
                 (i, self.rank[i] * cands[i].prior * position * lede)
             })
             .collect();
@@ -1096,7 +1099,7 @@ impl Graph {
             }
             // In minutes, procedure comes only when nothing else is left to say.
             let open = |i: &usize| !chosen.contains(i) && !too_long.contains(i);
-            let procedure = |i: &usize| limit.minutes && cands[*i].prior <= PROCEDURE_WEIGHT;
+            let procedure = |i: &usize| cands[*i].procedure;
             let substance_left = score.iter().any(|(i, _)| open(i) && !procedure(i));
             let next = score
                 .iter()
@@ -1179,7 +1182,7 @@ mod tests {
             let start = text.find(s).unwrap();
             ByteRange { start, end: start + s.len() }
         };
-        let cand = |s: &str| Candidate { range: range(s), words: vec![0], prior: 1.0, section: None };
+        let cand = |s: &str| Candidate { range: range(s), words: vec![0], prior: 1.0, section: None, procedure: false };
         let cands = vec![
             cand("alpha beta gamma."),
             cand("long long long long long long long long long long."),
@@ -1209,6 +1212,7 @@ mod tests {
                 words: vec![k as u32],
                 prior: 1.0,
                 section: None,
+                procedure: false,
             })
             .collect();
         let graph = Graph { similarity: vec![vec![0.0; 5]; 5], rank: vec![1.0, 1.0, 0.1, 0.1, 1.85] };
