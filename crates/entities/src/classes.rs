@@ -3,6 +3,7 @@
 //! a body public, the headers of a speaker table. Built once with the gazetteers.
 
 use acta_lexicon::{Lexicon, WordClass};
+use aho_corasick::AhoCorasick;
 use foldhash::{HashSet, HashSetExt};
 use regex::Regex;
 
@@ -26,6 +27,9 @@ pub(crate) struct ClassWords {
     pub(crate) body_after_name_leads: Vec<String>,
     /// " on behalf of the ", " representing ": a body a person speaks for, after a comma too.
     pub(crate) representation_leads: Vec<String>,
+    /// Any of `representation_leads` in a window: most windows have none, and one scan says so
+    /// where a search per lead would read the window forty times.
+    pub(crate) any_representation_lead: AhoCorasick,
     /// "speaking on behalf of", "en nombre de", lower case.
     pub(crate) speaking_for: Vec<String>,
     /// "the ", "el ", "l'": before a post that names a listed member.
@@ -162,6 +166,8 @@ impl ClassWords {
             list(class).into_iter().map(|w| if w.ends_with(['\'', '’']) { w } else { format!("{w} ") }).collect()
         };
         let spaced = |class: WordClass| -> Vec<String> { list(class).into_iter().map(|w| format!(" {w} ")).collect() };
+        let mut representation_leads = spaced(WordClass::RepresentationLead);
+        representation_leads.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let mut country_articles = list(WordClass::CountryArticle);
         country_articles.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let second_name = Regex::new(&format!(
@@ -184,11 +190,9 @@ impl ClassWords {
             prose_body_leads: spaced(WordClass::ProseBodyLead),
             subject_prepositions: spaced(WordClass::SubjectPreposition),
             name_cut_honorifics: list(WordClass::NameCutHonorific).into_iter().map(|w| format!(" {w}")).collect(),
-            representation_leads: {
-                let mut leads = spaced(WordClass::RepresentationLead);
-                leads.sort_by_key(|w| std::cmp::Reverse(w.len()));
-                leads
-            },
+            any_representation_lead: AhoCorasick::new(&representation_leads)
+                .expect("the packs' representation leads build an automaton"),
+            representation_leads,
             speaking_for: list(WordClass::SpeakingFor),
             report_verbs: list(WordClass::ReportVerb),
             envoy_titles: set(WordClass::EnvoyTitle),

@@ -811,6 +811,9 @@ const REPRESENTED_TITLE_WORDS: usize = 4;
 /// most a short title.
 fn represented(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
     let before = &text[ceil(text, name.start.saturating_sub(REPRESENTED_WINDOW_BYTES))..name.start];
+    if !gaz.classes.any_representation_lead.is_match(before) {
+        return false;
+    }
     gaz.classes.representation_leads.iter().any(|lead| {
         before.rfind(lead.as_str()).is_some_and(|i| {
             let between = &before[i + lead.len()..];
