@@ -409,7 +409,10 @@ impl Ledes {
             .iter()
             .enumerate()
             .filter(|(_, l)| {
-                l.range.start >= after && (l.kind != acta_doc::LineKind::Field || self.is_event_headline(report, l))
+                l.range.start >= after
+                    // An item of a list ("- Hon. Ana Ruiz, Minister of ..., Tuvalu") is one of many.
+                    && l.kind != acta_doc::LineKind::ListItem
+                    && (l.kind != acta_doc::LineKind::Field || self.is_event_headline(report, l))
             })
             // A body's letterhead or a country's name under the site's navigation ("Ministerio de
             // ...", "República de ...") names who publishes, not what happened.
@@ -1197,6 +1200,18 @@ mod tests {
         let text = "Eventos / Webinarios\n\nJueves 7 de mayo de 2026, 10:00 a 11:30 (hora de Lima)\n\nLos municipios publican cada vez más datos, pero pocos los usan para decidir.\n";
         let title = ledes.lede_title(&report(text), Lang::ES, false, |_| false).0;
         assert_ne!(title.as_deref(), Some("Jueves 7 de mayo de 2026, 10:00 a 11:30 (hora de Lima)"));
+    }
+
+    #[test]
+    fn a_side_events_headline_is_the_title_and_a_speakers_list_item_is_not() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let title = |text: &str| ledes.lede_title(&report(text), Lang::EN, false, |_| false).0;
+        let speakers = "Speakers\n- Hon. Mele Tupou, Minister of Communications, Tonga\n- Dr. Ana Ruiz, Director of Research, Caribbean Centre\n\nThe session closes with the launch of a portal.\n";
+        let text = format!("Events | Side events | Pavilion\n\nSide event: Ocean data for island planning\nDate: 10 November 2026\n\n{speakers}");
+        assert_eq!(title(&text).as_deref(), Some("Side event: Ocean data for island planning"));
+        // Without a headline, a speaker's entry in the list is not taken for one.
+        let text = format!("Events | Side events | Pavilion\n\nDate: 10 November 2026\n\n{speakers}");
+        assert!(title(&text).is_none_or(|t| !t.contains("Tupou")), "{text}");
     }
 
     #[test]
