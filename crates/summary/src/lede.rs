@@ -36,6 +36,9 @@ const MAX_SITE_SECTION_WORDS: usize = 4;
 const MAX_COUNTRY_LINE_WORDS: usize = 4;
 /// An unknown label of this many words or more is a headline's first part, not a field's label.
 const MIN_HEADLINE_LABEL_WORDS: usize = 4;
+
+/// Most people taking part, none as a speaker, that a closing names as a panel.
+const MAX_PANEL_ATTENDEES: usize = 4;
 /// Most words of a title in capitals that may be only a section's label over the headline.
 const MAX_SECTION_LABEL_WORDS: usize = 3;
 /// How many of a report's first lines may be its dateline.
@@ -974,10 +977,19 @@ fn chair(report: &Report) -> Option<(String, bool)> {
 /// sentence names.
 fn speakers(report: &Report, and: &str, named: &[&str], unsaid: &dyn Fn(&String) -> bool) -> Option<String> {
     let named: Vec<String> = named.iter().map(|n| fold(n)).collect();
+    // "Participan: Ana Ruiz, ...; Modera: ...": without speakers, the few who take part are the panel.
+    let has_role = |role: SessionRole| report.speakers.iter().filter(|s| s.session_roles.contains(&role)).count();
+    let role = if has_role(SessionRole::Speaker) == 0
+        && (1..=MAX_PANEL_ATTENDEES).contains(&has_role(SessionRole::Attendee))
+    {
+        SessionRole::Attendee
+    } else {
+        SessionRole::Speaker
+    };
     let names: Vec<String> = report
         .speakers
         .iter()
-        .filter(|s| s.session_roles.contains(&SessionRole::Speaker))
+        .filter(|s| s.session_roles.contains(&role))
         .filter_map(|s| report.canonicals.get(s.person).map(|c| (s, c.name.as_str())))
         .filter(|(_, n)| {
             let folded = fold(n);
@@ -1447,6 +1459,21 @@ mod tests {
             ledes.closing(&r, Lang::EN, &[], false).as_deref(),
             Some("Speakers: Juan Pérez (CONATEL) and Maria Costa.")
         );
+    }
+
+    #[test]
+    fn without_speakers_the_few_who_take_part_close_the_summary() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let text =
+            "Conversatorio sobre datos abiertos\nFecha: 3 de mayo de 2026\n\nLa red invita a un conversatorio.\n";
+        let panel = [("Ana Ruiz", SessionRole::Attendee), ("Eva Gil", SessionRole::Attendee)];
+        let r = with_speakers(text, &panel);
+        assert_eq!(ledes.closing(&r, Lang::ES, &[], false).as_deref(), Some("Intervinieron Ana Ruiz y Eva Gil."));
+        // A speaker closes it alone; so does nobody when many attend.
+        let r = with_speakers(text, &[panel[0], ("Luis Paz", SessionRole::Speaker)]);
+        assert_eq!(ledes.closing(&r, Lang::ES, &[], false).as_deref(), Some("Intervinieron Luis Paz."));
+        let many = ["Ana Ruiz", "Eva Gil", "Luis Paz", "Rosa Díaz", "Juan Sosa"].map(|n| (n, SessionRole::Attendee));
+        assert_eq!(ledes.closing(&with_speakers(text, &many), Lang::ES, &[], false), None);
     }
 
     #[test]
