@@ -297,18 +297,43 @@ impl Ledes {
                 }
             }
             (_, Some(title)) => (Some(title), says_kind),
-            (_, None) => match self.kind_heading(report, lang) {
-                // "COMMUNIQUÉ DE PRESSE" over the headline.
-                Some(label) if self.is_kind_label(&label, lang) => {
-                    let end = self.kind_line(report, lang).map_or(0, |(_, _, end)| end);
-                    match self.heading_after(report, end, &is_furniture) {
-                        Some(heading) => self.headed(heading, lang),
-                        None => (Some(label), true),
-                    }
+            (_, None) => {
+                // "ACTA N° 14" over "REUNIÓN ORDINARIA DE LA COMISIÓN ...": a label of the kind with its
+                // number says no more than the kind; the heading under it is the title.
+                let numbered_label = self.kind_line(report, lang).filter(|(_, line, _)| {
+                    let label = without_number(line);
+                    label.len() < line.len() && self.is_kind_label(label, lang)
+                });
+                if let Some(heading) =
+                    numbered_label.and_then(|(_, _, end)| self.heading_after(report, end, &is_furniture))
+                {
+                    return self.headed(heading, lang);
                 }
-                Some(heading) => (Some(heading), true),
-                None => (None, says_kind),
-            },
+                self.titled_by_kind(report, lang, &is_furniture, says_kind)
+            }
+        }
+    }
+
+    /// A report without a title is titled by the line that says its kind, or the headline under
+    /// a bare label of the kind.
+    fn titled_by_kind(
+        &self,
+        report: &Report,
+        lang: Lang,
+        is_furniture: impl Fn(&str) -> bool,
+        says_kind: bool,
+    ) -> (Option<String>, bool) {
+        match self.kind_heading(report, lang) {
+            // "COMMUNIQUÉ DE PRESSE" over the headline.
+            Some(label) if self.is_kind_label(&label, lang) => {
+                let end = self.kind_line(report, lang).map_or(0, |(_, _, end)| end);
+                match self.heading_after(report, end, &is_furniture) {
+                    Some(heading) => self.headed(heading, lang),
+                    None => (Some(label), true),
+                }
+            }
+            Some(heading) => (Some(heading), true),
+            None => (None, says_kind),
         }
     }
 
@@ -1224,6 +1249,19 @@ mod tests {
         // Without a headline, a speaker's entry in the list is not taken for one.
         let text = format!("Events | Side events | Pavilion\n\nDate: 10 November 2026\n\n{speakers}");
         assert!(title(&text).is_none_or(|t| !t.contains("Tupou")), "{text}");
+    }
+
+    #[test]
+    fn under_a_numbered_label_of_the_kind_the_heading_is_the_title() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let title = |text: &str, lang: Lang| ledes.lede_title(&report(text), lang, false, |_| false).0;
+        let text = "ACTA N° 7\nSESIÓN EXTRAORDINARIA DEL CONSEJO DIRECTIVO DE LA AGENCIA DIGITAL\nLima, 2 de marzo de 2026\n\nSiendo las 9:00 horas se reúne el Consejo.\n";
+        assert_eq!(
+            title(text, Lang::ES).as_deref(),
+            Some("SESIÓN EXTRAORDINARIA DEL CONSEJO DIRECTIVO DE LA AGENCIA DIGITAL")
+        );
+        let text = "PROCÈS-VERBAL N° 12\n\nSéance du conseil syndical du syndicat mixte numérique\n\nAnnecy, le 4 mars 2026\n\nLe conseil s'est réuni.\n";
+        assert_eq!(title(text, Lang::FR).as_deref(), Some("Séance du conseil syndical du syndicat mixte numérique"));
     }
 
     #[test]
