@@ -225,7 +225,9 @@ impl Ledes {
             if is_letterhead(report, range)
                 && !names_an_event
                 && !self.says_kind(title, lang)
-                && self.kind_line(report, lang).is_none()
+                // A label of the kind over the letterhead ("Communiqué de presse" over "Région
+                // Occitanie") says what the page is, not whose meeting it records.
+                && self.kind_line(report, lang).is_none_or(|(_, _, end)| end <= range.start)
             {
                 // An event's name over the label of its programme ("Programa - Día 1") stays the title.
                 let headline = self.heading_after(report, range.end, &is_furniture);
@@ -1134,6 +1136,12 @@ mod tests {
         assert_eq!(
             title(text, Some("MINISTÈRE DE LA TRANSFORMATION NUMÉRIQUE")).as_deref(),
             Some("Lancement du programme des compétences numériques")
+        );
+        // So under the label: the label says what the page is, the letterhead who publishes it.
+        let text = "Communiqué de presse\nMinistère de la Culture\n\nParis, le 3 mars 2026\n\nLe ministère ouvre un appel à projets pour les musées numériques\n\nLe ministère a ouvert ce mardi un appel à projets.\n";
+        assert_eq!(
+            title(text, Some("Ministère de la Culture")).as_deref(),
+            Some("Le ministère ouvre un appel à projets pour les musées numériques")
         );
         // An event's title over the label of its programme stays the title.
         let text = "SÉMINAIRE RÉGIONAL SUR LES VILLES NUMÉRIQUES\nDakar, 24 avril 2026\n\nPROGRAMME\n\n09:00 Accueil des participants\n";
