@@ -112,6 +112,32 @@ impl Stage for MetadataStage {
     }
 }
 
+/// Most dates passed over after a date in digits only, looking for one written with its month.
+const MAX_DATES_AFTER_DIGITS: usize = 4;
+
+/// The meeting's date among the report's first lines: the first date, unless it is written in
+/// digits only ("Citation preview • 8/6/2019", "Publié le 14/12/2021": when a page went up) and
+/// the next date written with its month's name ("Tuesday, July 12, 2011") is no later: that one.
+fn window_date(window: &str, lang: Option<acta_doc::Lang>) -> Option<FoundDate> {
+    let first = find_date(window, lang)?;
+    let digits_only = |d: &FoundDate| !window[d.start..d.end].chars().any(char::is_alphabetic);
+    if !digits_only(&first) {
+        return Some(first);
+    }
+    let mut at = first.end;
+    for _ in 0..MAX_DATES_AFTER_DIGITS {
+        let Some(next) = find_date(&window[at..], lang) else { break };
+        let next = FoundDate { iso: next.iso, start: at + next.start, end: at + next.end };
+        // Not a later one: what a page reports happened before it went up; a later date is a
+        // deadline or the next event ("consulta aberta até 31 de janeiro de 2027").
+        if !digits_only(&next) {
+            return Some(if next.iso <= first.iso { next } else { first });
+        }
+        at = next.end;
+    }
+    Some(first)
+}
+
 /// A time written right after the date, on its line ("Mardi 5 octobre 2021 20h15", "jueves 14 de
 /// enero de 2021, a las 9:30", "14 January 2021 - 09:30-11:00"): the meeting's time.
 fn time_after_date(after: &str, needs_word: bool) -> Option<String> {
@@ -151,7 +177,7 @@ fn metadata(report: &Report) -> Metadata {
     // introduced by a word ("2026-05-12 às 15h30") is the meeting's.
     let date = value(FieldKind::Date)
         .and_then(|v| find_date(report.slice(v), lang).map(|d| (d.clone(), report.slice(v))))
-        .or_else(|| find_date(window, lang).map(|d| (d, window)));
+        .or_else(|| window_date(window, lang).map(|d| (d, window)));
     let after_date = date.as_ref().map(|(d, within)| {
         let digits_only = !within[d.start..d.end].chars().any(char::is_alphabetic);
         (within[d.end..].split('\n').next().unwrap_or(""), digits_only)
@@ -525,6 +551,17 @@ mod tests {
     fn title(text: &str) -> Option<String> {
         let report = read(text);
         report.metadata.title.map(|t| report.slice(t).to_string())
+    }
+
+    #[test]
+    fn a_pages_date_in_digits_gives_way_to_the_earlier_written_date_of_the_event() {
+        let date = |text: &str| read(text).metadata.date;
+        // When the page went up, then when the workshops began.
+        let text = "Ateliers sur le numérique\n\nPublié le 14/12/2021\n\nLe ministère organise du 13 au 24 décembre 2021 une série d'ateliers.\n";
+        assert_eq!(date(text).as_deref(), Some("2021-12-13"));
+        // A later date is a deadline, not the event's.
+        let text = "Seminário sobre IA\n\nPublicado em 24/11/2026 17h42\n\nO ministério realizou o seminário. A consulta fica aberta até 31 de janeiro de 2027.\n";
+        assert_eq!(date(text).as_deref(), Some("2026-11-24"));
     }
 
     #[test]
