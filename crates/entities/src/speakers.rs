@@ -973,16 +973,18 @@ fn demonym_before(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Option<
         if m.kind != EntityKind::Country || m.range.end > name.start {
             return None;
         }
-        let word = m.range.slice(text);
-        let demonym = gaz
-            .find_places(word)
-            .any(|(s, e, p)| s == 0 && e == word.len() && matches!(p, crate::gazetteer::Place::Demonym(_)));
         let between = &text[m.range.end..name.start];
         let words: Vec<&str> = between.split_whitespace().collect();
         let plain = !between.contains(['\n', ',', ';', '.', ':', '(', ')'])
             && words.len() <= MAX_WORDS_AFTER_DEMONYM
             && words.iter().all(|w| w.chars().next().is_some_and(char::is_lowercase) || gaz.honorific(w).is_some());
-        (demonym && plain).then(|| report.canonicals[m.canonical].country).flatten()
+        // Only then the gazetteer's search: most countries before a name are far from it.
+        let word = m.range.slice(text);
+        let demonym = || {
+            gaz.find_places(word)
+                .any(|(s, e, p)| s == 0 && e == word.len() && matches!(p, crate::gazetteer::Place::Demonym(_)))
+        };
+        (plain && demonym()).then(|| report.canonicals[m.canonical].country).flatten()
     })
 }
 
