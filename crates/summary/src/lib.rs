@@ -491,6 +491,26 @@ fn locate_words(text: &str, words: &str) -> Option<ByteRange> {
 const MAX_ITEM_LABEL_WORDS: usize = 4;
 const MAX_ITEM_HEADING_WORDS: usize = 8;
 
+/// Most words of a field's value that is still a value, not prose: a longer value holding a
+/// sentence's end is a paragraph written after a label.
+const MAX_VALUE_WORDS: usize = 20;
+
+/// A field's value that is a paragraph: over [`MAX_VALUE_WORDS`] words and a sentence's end
+/// before more text ("Proyecto de ordenanza ... municipal. El concejal ...").
+fn is_prose_value(value: &str) -> bool {
+    value.split_whitespace().nth(MAX_VALUE_WORDS).is_some()
+        && value.match_indices(". ").any(|(i, _)| {
+            // After a word in small letters, not an abbreviation ("M. Bertrand", "Dr. Ana").
+            let word = value[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+            word.chars().count() >= MIN_SENTENCE_END_WORD
+                && word.starts_with(char::is_lowercase)
+                && value[i + 2..].starts_with(char::is_uppercase)
+        })
+}
+
+/// Fewest letters of the word that ends a sentence inside a field's value.
+const MIN_SENTENCE_END_WORD: usize = 4;
+
 /// An item's heading run into its paragraph: a short label with a number, a dash and a few words
 /// without a comma ("Item 1 – Plano de Transformação Digital 2027.", "Délibération n° 2026-71 –
 /// Schéma numérique intercommunal.").
@@ -565,11 +585,15 @@ impl SummaryStage {
                 && report.slice(line.content).split_whitespace().nth(PROSE_HEADING_WORDS - 1).is_some();
             // "RESOLVED: That £45,000 be allocated ...": in minutes, a decision written as a field
             // under a label of the outcome lists is what the meeting decided.
+            // So is an item of the agenda run into its paragraph ("Expediente N° 35.210: Proyecto de
+            // ordenanza ... El concejal ... explica ... el proyecto resulta aprobado por unanimidad."):
+            // a field whose value is prose of several sentences.
             let decision = minutes
                 && line.kind == LineKind::Field
                 && report.fields.iter().any(|f| {
                     line.content.contains(&f.label)
-                        && self.phrases.count(report.slice(f.label)).get(PhraseKind::Outcome) > 0
+                        && (self.phrases.count(report.slice(f.label)).get(PhraseKind::Outcome) > 0
+                            || is_prose_value(report.slice(f.value)))
                 });
             if !(matches!(line.kind, LineKind::Text | LineKind::ListItem) || prose_heading || decision) {
                 i += 1;
@@ -1418,8 +1442,17 @@ mod tests {
     }
 
     #[test]
+    fn a_fields_value_is_prose_when_a_sentence_ends_inside_it() {
+        assert!(is_prose_value("Proyecto de ordenanza sobre turnos en línea para el centro de salud. La concejala Inés Aguirre explica el sistema y el proyecto resulta aprobado."));
+        // A list of people with their honorifics is no prose, however long.
+        assert!(!is_prose_value("M. Bertrand Lavergne, adjoint au maire chargé du numérique (président) ; Mme Claire Dumoulin, directrice des systèmes d'information ; M. Karim Haddad, Tours Métropole"));
+        // Nor is a short value.
+        assert!(!is_prose_value("Sala 3 del edificio central. Piso 2."));
+    }
+
+    #[test]
     fn in_minutes_what_was_decided_comes_before_the_procedure() {
-        let cases: [(Lang, &str, &str, &[&str]); 3] = [
+        let cases: [(Lang, &str, &str, &[&str]); 4] = [
             // The opening formula says when and who chaired (the lede says it); an item's heading
             // run into its paragraph is no sentence; what the council adopted is.
             (
@@ -1442,6 +1475,14 @@ mod tests {
                 "MINUTES OF THE HOUSING AND DIGITAL COMMITTEE\nMeeting held on 2 March 2027 at 6.30 pm, Council Chamber\n\nPresent: Councillor Ruth Abernethy (Chair), Councillors Owen Price and Tessa Moyo.\n\n1. Minutes of the previous meeting\nThe minutes of the meeting held on 12 January 2027 were agreed as a correct record.\n\n2. Online repairs service\nThe Head of Housing reported that tenants had logged 4,200 repair requests online since the service opened.\nRESOLVED: That the online repairs service be extended to leaseholders from June 2027.\n\nThe meeting closed at 7.40 pm.\n",
                 "RESOLVED: That the online repairs service be extended",
                 &["were agreed as a correct record"],
+            ),
+            // An item of the agenda run into its paragraph after a label: a field whose value is
+            // prose, the council's votes in it.
+            (
+                Lang::ES,
+                "CONCEJO DELIBERANTE DE LA CIUDAD DE VILLA NUEVA\nACTA DE LA SESIÓN ORDINARIA N° 402\n\nEn la ciudad de Villa Nueva, a los tres días del mes de marzo de dos mil veintisiete, siendo las 9:10 horas, se reúnen los concejales bajo la presidencia del Concejal Ramiro Benítez, con la asistencia de los concejales Inés Aguirre, Pablo Ferreyra y Dora Quiroga. Verificado el quórum, se declara abierta la sesión.\n\nSe da lectura y se aprueba por unanimidad el acta de la sesión anterior.\n\nExpediente N° 1.204: Proyecto de ordenanza sobre turnos en línea para el centro de salud. La concejala Inés Aguirre explica que el sistema reemplaza las filas de la madrugada por turnos pedidos desde el teléfono. Puesto a votación, el proyecto resulta aprobado por unanimidad.\n\nNo habiendo más asuntos que tratar, siendo las 10:20 horas, se levanta la sesión.\n",
+                "el proyecto resulta aprobado por unanimidad",
+                &["Verificado el quórum", "el acta de la sesión anterior", "se levanta la sesión"],
             ),
         ];
         let lexicon = Lexicon::bundled();
