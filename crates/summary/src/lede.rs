@@ -87,10 +87,28 @@ struct LanguageLedes {
     templates: Vec<(String, String)>,
     and: Option<String>,
     date: Option<String>,
+    /// The preposition before a place ("à", "en"), and (folded first word, preposition) for places
+    /// a venue's common noun opens ("centre" -> "au", "sala" -> "en la").
+    at: Option<String>,
+    at_venue: Vec<(String, String)>,
     /// Month names by number (1-12): the first listed.
     months: HashMap<u32, String>,
     /// (kind, folded cue), longest cues first.
     cues: Vec<(DocumentKind, String)>,
+}
+
+impl LanguageLedes {
+    /// A place with the preposition the pack puts before it: "au Centre international ...", "à
+    /// Dakar", "à l'Hôtel de ville"; the place alone when the pack has none.
+    fn at_place(&self, place: &str) -> String {
+        let first = place.split(|c: char| c.is_whitespace() || c == ',').next().map(fold).unwrap_or_default();
+        let at = self.at_venue.iter().find(|(word, _)| *word == first).map(|(_, at)| at).or(self.at.as_ref());
+        match at {
+            Some(at) if at.ends_with(['\'', '’']) => format!("{at}{place}"),
+            Some(at) => format!("{at} {place}"),
+            None => place.to_string(),
+        }
+    }
 }
 
 /// The templates and words of every language pack.
@@ -125,7 +143,11 @@ impl Ledes {
             match row.get(0) {
                 "and" => entry.and = Some(row.get(1).to_string()),
                 "date" => entry.date = Some(row.get(1).to_string()),
-                name => entry.templates.push((name.to_string(), row.get(1).to_string())),
+                "at" => entry.at = Some(row.get(1).to_string()),
+                name => match name.strip_prefix("at ") {
+                    Some(word) => entry.at_venue.push((fold(word), row.get(1).to_string())),
+                    None => entry.templates.push((name.to_string(), row.get(1).to_string())),
+                },
             }
         }
         for row in lexicon.rows(ListKind::Months) {
@@ -618,6 +640,7 @@ impl Ledes {
                 "moderator" => moderator.clone(),
                 "organizer" => organizer.clone(),
                 "place" => place.clone(),
+                "at_place" => place.as_deref().map(|p| ledes.at_place(p)),
                 _ => None,
             }
         };
@@ -1005,9 +1028,9 @@ fn chair(report: &Report) -> Option<(String, bool)> {
 fn speakers(report: &Report, and: &str, named: &[&str], unsaid: &dyn Fn(&String) -> bool) -> Option<String> {
     let named: Vec<String> = named.iter().map(|n| fold(n)).collect();
     // "Participan: Ana Ruiz, ...; Modera: ...": without speakers, the few who take part are the panel.
-    let has_role = |role: SessionRole| report.speakers.iter().filter(|s| s.session_roles.contains(&role)).count();
-    let role = if has_role(SessionRole::Speaker) == 0
-        && (1..=MAX_PANEL_ATTENDEES).contains(&has_role(SessionRole::Attendee))
+    let people_with = |role: SessionRole| report.speakers.iter().filter(|s| s.session_roles.contains(&role)).count();
+    let role = if people_with(SessionRole::Speaker) == 0
+        && (1..=MAX_PANEL_ATTENDEES).contains(&people_with(SessionRole::Attendee))
     {
         SessionRole::Attendee
     } else {
@@ -1273,6 +1296,22 @@ mod tests {
     }
 
     #[test]
+    fn a_venue_takes_its_article_and_a_city_the_bare_preposition() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let at = |lang: Lang, place: &str| ledes.by_lang[&lang].at_place(place);
+        assert_eq!(
+            at(Lang::FR, "Centre international de conférences, Diamniadio"),
+            "au Centre international de conférences, Diamniadio"
+        );
+        assert_eq!(at(Lang::FR, "Salle des fêtes"), "à la Salle des fêtes");
+        assert_eq!(at(Lang::FR, "Hôtel de ville"), "à l'Hôtel de ville");
+        assert_eq!(at(Lang::FR, "Dakar"), "à Dakar");
+        assert_eq!(at(Lang::ES, "Salón Azul, Centro Cultural"), "en el Salón Azul, Centro Cultural");
+        assert_eq!(at(Lang::PT, "Sede do NIC.br"), "na Sede do NIC.br");
+        assert_eq!(at(Lang::EN, "Council Chamber, Civic Centre"), "in Council Chamber, Civic Centre");
+    }
+
+    #[test]
     fn a_title_with_a_year_alone_is_followed_by_the_date() {
         let ledes = Ledes::new(&Lexicon::bundled());
         let r = report("Regional Meeting 2026\nDate: 23 September 2026\n\nThe meeting brings together reformers from the region.\n");
@@ -1402,7 +1441,7 @@ mod tests {
         assert_eq!(
             ledes.compose(&r, Lang::ES).as_deref(),
             Some(
-                "Jornada de datos abiertos, 3 de mayo de 2022, en Centro Cultural, Rosario, organizado por Ana Torres."
+                "Jornada de datos abiertos, 3 de mayo de 2022, en el Centro Cultural, Rosario, organizado por Ana Torres."
             )
         );
     }
