@@ -682,7 +682,10 @@ impl Ledes {
         let named: Vec<&str> = [&chair, &organizer].into_iter().filter_map(|n| n.as_deref()).collect();
         let names = speakers(report, ledes.and.as_deref().unwrap_or("&"), &named, &unsaid);
         let speakers_sentence = names.and_then(|names| {
-            let template = &ledes.templates.iter().find(|(n, _)| n == "speakers")?.1;
+            // A programme says who will speak ("Intervienen ..."), where the pack has a row for it.
+            let row = |name: &str| ledes.templates.iter().find(|(n, _)| n == name);
+            let programme = self.kind(report, lang).0 == DocumentKind::Agenda;
+            let template = &programme.then(|| row("speakers agenda")).flatten().or_else(|| row("speakers"))?.1;
             render(template, &|p: &str| (p == "speakers").then(|| names.clone()))
         });
         let sentences: Vec<String> =
@@ -1559,6 +1562,19 @@ mod tests {
         assert_eq!(ledes.closing(&r, Lang::ES, &[], false).as_deref(), Some("Intervinieron Luis Paz."));
         let many = ["Ana Ruiz", "Eva Gil", "Luis Paz", "Rosa Díaz", "Juan Sosa"].map(|n| (n, SessionRole::Attendee));
         assert_eq!(ledes.closing(&with_speakers(text, &many), Lang::ES, &[], false), None);
+    }
+
+    #[test]
+    fn a_programme_says_who_will_speak() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        let speakers = [("Ana Ruiz", SessionRole::Speaker), ("Eva Gil", SessionRole::Speaker)];
+        let programme = "Programa del Foro de Datos Abiertos\nFecha: 3 de mayo de 2026\n\n09:00 Apertura\n";
+        let r = with_speakers(programme, &speakers);
+        assert_eq!(ledes.closing(&r, Lang::ES, &[], false).as_deref(), Some("Intervienen Ana Ruiz y Eva Gil."));
+        // A report of what happened says who spoke.
+        let report = "Foro de Datos Abiertos\nFecha: 3 de mayo de 2026\n\nEl foro reunió a las agencias.\n";
+        let r = with_speakers(report, &speakers);
+        assert_eq!(ledes.closing(&r, Lang::ES, &[], false).as_deref(), Some("Intervinieron Ana Ruiz y Eva Gil."));
     }
 
     #[test]
