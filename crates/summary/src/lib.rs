@@ -588,14 +588,14 @@ impl SummaryStage {
             // So is an item of the agenda run into its paragraph ("Expediente N° 35.210: Proyecto de
             // ordenanza ... El concejal ... explica ... el proyecto resulta aprobado por unanimidad."):
             // a field whose value is prose of several sentences.
-            let decision = minutes
+            let decision_or_item = minutes
                 && line.kind == LineKind::Field
                 && report.fields.iter().any(|f| {
                     line.content.contains(&f.label)
                         && (self.phrases.count(report.slice(f.label)).get(PhraseKind::Outcome) > 0
                             || is_prose_value(report.slice(f.value)))
                 });
-            if !(matches!(line.kind, LineKind::Text | LineKind::ListItem) || prose_heading || decision) {
+            if !(matches!(line.kind, LineKind::Text | LineKind::ListItem) || prose_heading || decision_or_item) {
                 i += 1;
                 continue;
             }
