@@ -3319,3 +3319,25 @@ fn a_title_over_several_ofs_or_after_serves_as_is_the_role() {
         assert_eq!((r.2.as_deref(), r.3.as_deref()), (role, organization), "{r:?}");
     }
 }
+
+#[test]
+fn public_bodies_named_by_acronym_are_government_bodies() {
+    // Statistics, mapping and data-protection bodies, and central offices, that reports name by
+    // acronym alone: the gazetteer knows them as government bodies, not as organisations.
+    let r = extract_in(
+        "Les équipes de l'INSEE et de l'IGN ont présenté le nouveau référentiel avec Etalab.",
+        Some(Lang::FR),
+    );
+    let mut ministries = names(&r, EntityKind::Ministry);
+    ministries.sort();
+    assert_eq!(ministries, ["Etalab", "IGN", "INSEE"]);
+    assert!(names(&r, EntityKind::Organization).is_empty());
+    let r = extract_in("Representantes del DANE y de la PCM expusieron los datos abiertos del censo.", Some(Lang::ES));
+    let mut ministries = names(&r, EntityKind::Ministry);
+    ministries.sort();
+    assert_eq!(ministries, ["DANE", "PCM"]);
+    // A longer name that only starts like a gazetteer body stays whole.
+    let r =
+        extract_in("A equipa do Instituto Nacional de Estatística de Moçambique apresentou os dados.", Some(Lang::PT));
+    assert_eq!(names(&r, EntityKind::Ministry), ["Instituto Nacional de Estatística de Moçambique"]);
+}
