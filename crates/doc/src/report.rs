@@ -435,6 +435,10 @@ pub struct Speaker {
     pub organization: Option<ByteRange>,
     /// True when the organisation is a ministry or government body.
     pub organization_is_ministry: bool,
+    /// True when the organisation is the body whose meeting the report records, given to a member
+    /// listed without one of their own: a summary that names the meeting need not say it again.
+    #[serde(skip)]
+    pub organization_is_host: bool,
     pub country: Option<CountryCode>,
     pub session_roles: Vec<SessionRole>,
     pub stakeholder: Option<Stakeholder>,
@@ -603,6 +607,7 @@ impl Report {
             role: None,
             organization: None,
             organization_is_ministry: false,
+            organization_is_host: false,
             country: None,
             session_roles: vec![part],
             stakeholder: None,

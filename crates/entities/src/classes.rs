@@ -110,6 +110,10 @@ pub(crate) struct ClassWords {
     pub(crate) weekdays: HashSet<String>,
     /// "session", "séance": what a chair presides besides a body ("présidente de séance"), folded.
     pub(crate) meeting_nouns: HashSet<String>,
+    /// "minutes", "acta", "procès-verbal": each the folded words of a name of a meeting's record.
+    pub(crate) meeting_records: Vec<Vec<String>>,
+    /// "representative", "representante", folded: a member who sits for another body.
+    pub(crate) representatives: HashSet<String>,
     /// "MP", "OBE": letters after a name.
     pub(crate) post_nominals: HashSet<String>,
     /// "por", "pour": words opening a heading of a group of a list of people.
@@ -265,6 +269,13 @@ impl ClassWords {
             article_contractions: set(WordClass::ArticleContraction),
             weekdays: lexicon.class(WordClass::Weekday).map(acta_doc::fold).collect(),
             meeting_nouns: lexicon.class(WordClass::MeetingNoun).map(acta_doc::fold).collect(),
+            meeting_records: lexicon
+                .class(WordClass::MeetingRecord)
+                .map(|phrase| {
+                    acta_doc::fold(phrase).split(|c: char| !c.is_alphanumeric()).map(str::to_string).collect()
+                })
+                .collect(),
+            representatives: lexicon.class(WordClass::Representative).map(acta_doc::fold).collect(),
             represented_by: lexicon
                 .class(WordClass::RepresentedBy)
                 .map(|w| format!(" {} ", acta_doc::fold_words(w)))

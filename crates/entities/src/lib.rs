@@ -31,6 +31,7 @@ mod entries;
 mod error;
 mod extract;
 mod gazetteer;
+mod host_body;
 mod institutions;
 mod kinds;
 mod leader_bodies;

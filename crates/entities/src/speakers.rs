@@ -130,6 +130,7 @@ impl Stage for SpeakerStage {
                 role: affiliation.role,
                 organization: affiliation.organization.map(|m| m.range).or(affiliation.unnamed_organization),
                 organization_is_ministry: affiliation.organization.is_some_and(|m| m.kind == EntityKind::Ministry),
+                organization_is_host: false,
                 country: affiliation.country,
                 session_roles,
                 stakeholder: affiliation.stakeholder,
@@ -306,6 +307,7 @@ impl Stage for SpeakerStage {
                 // place or a clause).
                 organization: organization.map(|o| o.range),
                 organization_is_ministry: organization.is_some_and(|o| o.kind == EntityKind::Ministry),
+                organization_is_host: false,
                 country: affiliation
                     .as_ref()
                     .and_then(|a| a.country)
@@ -401,6 +403,25 @@ impl Stage for SpeakerStage {
         for s in &mut speakers {
             if s.country.is_some_and(|c| !named.contains(&c)) {
                 s.country = None;
+            }
+        }
+        // Minutes of a body's meeting ("Ata da Reunião do CGI.br", "DIARIO DE SESIONES DEL SENADO"):
+        // a member listed with no body of their own, and no other group they sit for, is the host's.
+        // A delegate of a country ("Ms. Ingrid Haugland (Norway)") sits for the country.
+        if speakers.iter().any(|s| s.organization.is_none()) {
+            if let Some(host) = crate::host_body::host_body(report, &self.gaz) {
+                for s in speakers.iter_mut().filter(|s| s.organization.is_none() && s.country.is_none()) {
+                    if crate::host_body::sits_for_host(report, s.role, &self.gaz) {
+                        s.organization = Some(host.range);
+                        s.organization_is_ministry = host.kind == EntityKind::Ministry;
+                        s.organization_is_host = true;
+                        if s.stakeholder.is_none() {
+                            s.stakeholder = report.canonicals[host.canonical]
+                                .stakeholder
+                                .or((host.kind == EntityKind::Ministry).then_some(Stakeholder::Government));
+                        }
+                    }
+                }
             }
         }
         // A public body's country is the text's own when the text names one ("the organisation is a
@@ -1416,6 +1437,7 @@ fn merge(existing: &mut Speaker, later: Speaker) {
     if existing.organization.is_none() && later.organization.is_some() {
         existing.organization = later.organization;
         existing.organization_is_ministry = later.organization_is_ministry;
+        existing.organization_is_host = later.organization_is_host;
         existing.stakeholder = later.stakeholder;
     }
     existing.role = existing.role.or(later.role);

@@ -3341,3 +3341,20 @@ fn public_bodies_named_by_acronym_are_government_bodies() {
         extract_in("A equipa do Instituto Nacional de Estatística de Moçambique apresentou os dados.", Some(Lang::PT));
     assert_eq!(names(&r, EntityKind::Ministry), ["Instituto Nacional de Estatística de Moçambique"]);
 }
+
+#[test]
+fn members_listed_in_a_bodys_minutes_sit_for_that_body() {
+    // Minutes of a body's meeting: its members listed without a body of their own are its members;
+    // a member who represents another group, or a delegate of a country, is not.
+    let text = "Acta de la sesión ordinaria del Consejo Nacional de Gobierno Abierto\n\nFecha: 4 de marzo de 2025\n\nAsistentes:\n- Laura Benítez Ortega, consejera\n- Tomás Villalba Ruiz\n- Gabriela Prieto Sanz, representante de las cámaras empresariales\n- Julián Ferreyra Soto (Paraguay)\n\nLa consejera Laura Benítez Ortega abrió la sesión.";
+    let rows = speakers_in(text, Lang::ES);
+    let body = Some("Consejo Nacional de Gobierno Abierto".to_string());
+    assert_eq!(row(&rows, "Laura Benítez Ortega").3, body);
+    assert_eq!(row(&rows, "Tomás Villalba Ruiz").3, body);
+    assert_eq!(row(&rows, "Gabriela Prieto Sanz").3, None);
+    assert_eq!(row(&rows, "Julián Ferreyra Soto").3, None);
+    // News of a coming session records no meeting: its people keep no body.
+    let news = "The regional committee session of the Pacific Telecommunity will be held next week.\n\nMinister Rosa Aleki and Minister Tevita Fonua will attend.";
+    let rows = speakers_in(news, Lang::EN);
+    assert!(rows.iter().all(|r| r.3.is_none()), "{rows:?}");
+}

@@ -625,6 +625,12 @@ word_classes! {
     /// Words for a meeting that someone presides or records, lower case: "secrétaire de séance",
     /// "Presidente de la sesión" in an entry of a list say that person's part.
     MeetingNoun = "meeting_noun",
+    /// Words that name the record of a meeting ("minutes", "acta", "ata", "procès-verbal"), lower
+    /// case: on a report's first lines, with a meeting noun, they say whose meeting it records.
+    MeetingRecord = "meeting_record",
+    /// Words of a member who sits for another body or group ("representative", "representante",
+    /// "représentant"), lower case: such a member is not the host body's own.
+    Representative = "representative",
     /// Sections of a website that stand over a headline ("News", "Notícias", "Actualités", "Blog"),
     /// lower case: a line that opens with one ("Blog | 12 de junio de 2026", "Actualités |
     /// Transformation numérique") is no title, and the headline under it is.

@@ -1050,9 +1050,11 @@ fn speakers(report: &Report, and: &str, named: &[&str], unsaid: &dyn Fn(&String)
         })
         .take(3)
         .map(|(s, n)| {
-            // A short body says where the speaker comes from as a reader writes it: "Ana Ruiz (CONATEL)".
+            // A short body says where the speaker comes from as a reader writes it: "Ana Ruiz (CONATEL)";
+            // not the body whose meeting it was, which the lede names.
             let org = s
                 .organization
+                .filter(|_| !s.organization_is_host)
                 .map(|o| report.slice(o).trim())
                 .filter(|o| (1..=MAX_CLOSING_BODY_WORDS).contains(&o.split_whitespace().count()));
             match org {
