@@ -46,24 +46,68 @@ pub(crate) fn host_body<'r>(report: &'r Report, gaz: &Gazetteers) -> Option<&'r 
 /// Where each word of a meeting ("reunión", "sesiones") or of its record ("acta", "procès-verbal")
 /// in `window` ends, and whether a word of a record is among them.
 fn meeting_cues(window: &str, gaz: &Gazetteers) -> (Vec<usize>, bool) {
-    let lower = lowercase_keeping_offsets(window);
-    let words: Vec<(usize, usize)> = Words::of(&lower).spans().collect();
-    let folded: Vec<String> = words.iter().map(|&(s, e)| fold(&lower[s..e])).collect();
-    let mut ends = Vec::new();
-    let mut records = false;
-    for (i, word) in folded.iter().enumerate() {
-        // "sesiones", "meetings": a meeting noun in the plural.
-        let noun = gaz.classes.meeting_nouns.contains(word)
-            || word.strip_suffix('s').is_some_and(|w| gaz.classes.meeting_nouns.contains(w))
-            || word.strip_suffix("es").is_some_and(|w| gaz.classes.meeting_nouns.contains(w));
-        if noun {
-            ends.push(words[i].1);
-            continue;
+    // A report's start is read for every report: words are folded only where a record's name may
+    // start (by its first letter and length), and meeting nouns looked up only in minutes.
+    let words: Vec<(usize, usize)> = Words::of(window).spans().collect();
+    let folded = |i: usize| {
+        let word = &window[words[i].0..words[i].1];
+        if word.is_ascii() {
+            word.to_ascii_lowercase()
+        } else {
+            fold(word)
         }
-        if let Some(record) = gaz.classes.meeting_records.iter().find(|r| folded[i..].starts_with(r)) {
-            ends.push(words[i + record.len() - 1].1);
-            records = true;
+    };
+    // Whether word `i` folds to `folded_word`, without a string for an ASCII word.
+    let is = |i: usize, folded_word: &str| {
+        let word = &window[words[i].0..words[i].1];
+        if word.is_ascii() {
+            word.eq_ignore_ascii_case(folded_word)
+        } else {
+            // Folding keeps one letter for one letter ("ão" -> "ao"): a word of another length
+            // is not folded at all.
+            word.chars().count() == folded_word.chars().count() && fold(word) == folded_word
         }
+    };
+    let records_of = &gaz.classes.meeting_records;
+    // The first letters and lengths in letters of the records' first words.
+    let mut starts = [false; 256];
+    let mut lengths = 0u64;
+    for phrase in records_of {
+        if let Some(first) = phrase.first() {
+            starts[usize::from(first.as_bytes()[0])] = true;
+            lengths |= 1 << first.chars().count().min(63);
+        }
+    }
+    // A letter with an accent folds to its base letter: any non-ASCII first byte may start one.
+    let may_start = |i: usize| {
+        let word = &window[words[i].0..words[i].1];
+        let b = word.as_bytes()[0];
+        (!b.is_ascii() || starts[usize::from(b.to_ascii_lowercase())])
+            && lengths & (1 << word.chars().count().min(63)) != 0
+    };
+    let mut ends: Vec<usize> = (0..words.len())
+        .filter(|&i| may_start(i))
+        .filter_map(|i| {
+            records_of.iter().find_map(|phrase| {
+                let fits = i + phrase.len() <= words.len() && phrase.iter().enumerate().all(|(k, p)| is(i + k, p));
+                fits.then(|| words[i + phrase.len() - 1].1)
+            })
+        })
+        .collect();
+    let records = !ends.is_empty();
+    if records {
+        let nouns = &gaz.classes.meeting_nouns;
+        for (i, &(_, end)) in words.iter().enumerate() {
+            // "sesiones", "meetings": a meeting noun in the plural.
+            let w = folded(i);
+            if nouns.contains(&w)
+                || w.strip_suffix('s').is_some_and(|w| nouns.contains(w))
+                || w.strip_suffix("es").is_some_and(|w| nouns.contains(w))
+            {
+                ends.push(end);
+            }
+        }
+        ends.sort_unstable();
     }
     (ends, records)
 }
@@ -137,9 +181,11 @@ pub(crate) fn sits_for_host(report: &Report, role: Option<ByteRange>, gaz: &Gaze
     let Some(role) = role else { return true };
     // "Minister for the Cabinet Office": a post that names its body is a jurisdictional title,
     // whose body GOLD.md leaves out; it is no member's seat in the host.
-    let names_body = report
-        .mentions
+    // (Mentions are in order of their start: only those from the title's start on are looked at.)
+    let from = report.mentions.partition_point(|m| m.range.start < role.start);
+    let names_body = report.mentions[from..]
         .iter()
+        .take_while(|m| m.range.start < role.end)
         .any(|m| matches!(m.kind, EntityKind::Organization | EntityKind::Ministry) && role.contains(&m.range));
     if names_body {
         return false;
