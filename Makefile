@@ -50,7 +50,7 @@ test-transformers:
 ## language; it fails below EVAL_DEV_BARS, set a little under the figures measured, so later work cannot lose them).
 ## `make eval EVAL_FLAGS=-v` lists every miss and extra. Uses the debug build `make test` already made.
 EVAL_BARS ?= speakers=0.95,people=0.95,countries=0.95,ministries=0.90,organizations=0.90
-EVAL_DEV_BARS ?= speakers=0.93,people=0.95,orgs_any=0.80,countries=0.96,language=0.99
+EVAL_DEV_BARS ?= speakers=0.93,people=0.95,ministries=0.75,orgs_any=0.80,countries=0.96,language=0.99
 DEV ?= ../shared/dev
 eval:
 	$(CARGO) run --quiet --locked --bin acta -- extract corpus/ --out $(OUT)/eval --quiet
