@@ -3358,3 +3358,13 @@ fn members_listed_in_a_bodys_minutes_sit_for_that_body() {
     let rows = speakers_in(news, Lang::EN);
     assert!(rows.iter().all(|r| r.3.is_none()), "{rows:?}");
 }
+
+#[test]
+fn a_heading_that_says_attendees_lists_attendees() {
+    // "Attendees" among other words of a heading ("March 3 meeting attendees") still heads a list of
+    // those present, as the bare label does.
+    let text = "### March 3 meeting attendees\n- Priya Raman - Acme Corp\n- Jonas Weber - Globex\n\n### Notes\nThe group reviewed the draft.";
+    let rows = speakers_in(text, Lang::EN);
+    assert_eq!(row(&rows, "Priya Raman").5, vec!["attendee"]);
+    assert_eq!(row(&rows, "Jonas Weber").5, vec!["attendee"]);
+}
