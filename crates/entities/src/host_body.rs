@@ -20,11 +20,11 @@ const MAX_GAP_WORDS: usize = 5;
 /// Lines at a report's start that may be its letterhead.
 const LETTERHEAD_LINES: usize = 4;
 
-/// The body whose meeting `report` records, when its first lines say so: a body named alone on one
-/// of the first lines (a letterhead, the last and outermost of several: "SECRETARIAT GENERAL -
-/// DGDR - CNRS"), else the body a word of the meeting or of its record is followed by ("Ata da
-/// Reunião do CGI.br"; the outermost of a chain: "Minutes The Communications Committee of the
-/// Board of Trustees of ..."). `None` when the first lines name no meeting.
+/// The body whose meeting `report` records, when its first lines say so: the body a word of the
+/// meeting or of its record is followed by ("Ata da Reunião do CGI.br"; the outermost of a chain:
+/// "Minutes The Communications Committee of the Board of Trustees of ..."), else a body named alone
+/// on one of the first lines (a letterhead, the last and outermost of several). `None` when the
+/// first lines are no minutes'.
 pub(crate) fn host_body<'r>(report: &'r Report, gaz: &Gazetteers) -> Option<&'r Mention> {
     let window = &report.text[..crate::participants::floor(&report.text, HOST_WINDOW)];
     // Minutes only: a report that names a meeting but is no record of one (news of a coming
@@ -33,9 +33,11 @@ pub(crate) fn host_body<'r>(report: &'r Report, gaz: &Gazetteers) -> Option<&'r 
     if !records {
         return None;
     }
+    // (Mentions are in order of their start: those of the window come first.)
     let bodies: Vec<&Mention> = report
         .mentions
         .iter()
+        .take_while(|m| m.range.start < window.len())
         .filter(|m| matches!(m.kind, EntityKind::Organization | EntityKind::Ministry) && m.range.end <= window.len())
         .collect();
     // The body that met comes before a letterhead over it ("MINISTÉRIO DA SAÚDE" over "Ata da ...
