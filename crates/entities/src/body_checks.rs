@@ -187,9 +187,17 @@ pub(crate) fn after_last_title(name: &str, gaz: &Gazetteers) -> Option<usize> {
     let last_word = name.rfind(' ').map_or(0, |i| i + 1);
     let mut found = None;
     let mut at = 0;
+    let mut previous = "";
     for word in name.split(' ') {
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        if capital && !gaz.shapes.body_heads.contains(word) {
+        // "Consejo Asesor de ...": a title between a body's head word and a connector says what
+        // kind of body it is, no person's post ("Committee Chair Abel Davila" is one).
+        let connector_next = name[(at + word.len()).min(name.len())..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_lowercase));
+        let qualifies_head = connector_next && gaz.shapes.body_heads.contains(previous);
+        previous = word;
+        if capital && !qualifies_head && !gaz.shapes.body_heads.contains(word) {
             if let Some(len) = gaz.titles.longest_prefix(&lower[at..]) {
                 let end = at + len;
                 if end < last_word && name[end..].starts_with(' ') {

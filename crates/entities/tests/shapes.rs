@@ -3368,3 +3368,13 @@ fn a_heading_that_says_attendees_lists_attendees() {
     assert_eq!(row(&rows, "Priya Raman").5, vec!["attendee"]);
     assert_eq!(row(&rows, "Jonas Weber").5, vec!["attendee"]);
 }
+
+#[test]
+fn a_title_that_qualifies_a_bodys_head_stays_in_its_name() {
+    // "Asesor" is a title, but between a body's head word and "de" it says what kind of body it is.
+    let r = extract_in(
+        "Participaron el Consejo Asesor de Datos Abiertos y el Comité Asesor de Ciberseguridad.",
+        Some(Lang::ES),
+    );
+    assert_eq!(sorted_bodies(&r), ["Comité Asesor de Ciberseguridad", "Consejo Asesor de Datos Abiertos"]);
+}
