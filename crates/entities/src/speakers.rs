@@ -383,13 +383,7 @@ impl Stage for SpeakerStage {
         for s in speakers.iter_mut().filter(|s| s.organization.is_none()) {
             if let Some((role, body)) = s.role.and_then(|r| body_named_before(report, r, &self.gaz)) {
                 s.role = Some(role);
-                s.organization = Some(body.range);
-                s.organization_is_ministry = body.kind == EntityKind::Ministry;
-                if s.stakeholder.is_none() {
-                    s.stakeholder = report.canonicals[body.canonical]
-                        .stakeholder
-                        .or((body.kind == EntityKind::Ministry).then_some(Stakeholder::Government));
-                }
+                take_body(s, body, report);
             }
         }
         // GOLD.md: a speaker's country comes from the text. A body's country known only to the
@@ -412,14 +406,8 @@ impl Stage for SpeakerStage {
             if let Some(host) = crate::host_body::host_body(report, &self.gaz) {
                 for s in speakers.iter_mut().filter(|s| s.organization.is_none() && s.country.is_none()) {
                     if crate::host_body::sits_for_host(report, s.role, &self.gaz) {
-                        s.organization = Some(host.range);
-                        s.organization_is_ministry = host.kind == EntityKind::Ministry;
+                        take_body(s, host, report);
                         s.organization_is_host = true;
-                        if s.stakeholder.is_none() {
-                            s.stakeholder = report.canonicals[host.canonical]
-                                .stakeholder
-                                .or((host.kind == EntityKind::Ministry).then_some(Stakeholder::Government));
-                        }
                     }
                 }
             }
@@ -1422,6 +1410,18 @@ fn line_around(report: &Report, r: ByteRange) -> ByteRange {
 }
 
 /// Fills what the first record lacks from a later one, and adds the later one's session role.
+/// `body` becomes the speaker's organisation, and its stakeholder group the speaker's when they
+/// had none (a government body's is the government).
+fn take_body(s: &mut Speaker, body: &Mention, report: &Report) {
+    s.organization = Some(body.range);
+    s.organization_is_ministry = body.kind == EntityKind::Ministry;
+    if s.stakeholder.is_none() {
+        s.stakeholder = report.canonicals[body.canonical]
+            .stakeholder
+            .or((body.kind == EntityKind::Ministry).then_some(Stakeholder::Government));
+    }
+}
+
 fn merge(existing: &mut Speaker, later: Speaker) {
     existing.session_roles.extend(later.session_roles);
     existing.source_line = if existing.organization.is_none()
