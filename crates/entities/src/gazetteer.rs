@@ -169,10 +169,12 @@ pub struct Gazetteers {
     /// The media nouns as whole words, where `media_names` is tried.
     pub(crate) media_noun_matcher: WordMatcher,
     /// Names that name no one body and session formats, folded as `fold_words` folds (kinds.rs).
-    pub(crate) generic_names: Vec<String>,
-    pub(crate) session_formats: Vec<String>,
+    pub(crate) generic_names: HashSet<String>,
+    pub(crate) session_formats: HashSet<String>,
     /// Kinds of venue, folded ("centro de eventos"): a name opened by one is a place.
     pub(crate) venue_prefixes: Vec<String>,
+    /// The same words as `venue_prefixes`, for lookups of a whole name's first or last words.
+    pub(crate) venue_kinds: HashSet<String>,
     /// The first word of each venue prefix: a name with none of them in the few words before it
     /// closes no venue's kind, and is not compared with every prefix.
     pub(crate) venue_prefix_first_words: HashSet<String>,
@@ -620,6 +622,7 @@ impl Gazetteers {
             generic_names: unique(lexicon.words(ListKind::GenericNames)).iter().map(|w| fold_words(w)).collect(),
             session_formats: unique(lexicon.words(ListKind::SessionFormats)).iter().map(|w| fold_words(w)).collect(),
             venue_prefixes: unique(lexicon.words(ListKind::VenuePrefixes)).iter().map(|w| fold_words(w)).collect(),
+            venue_kinds: lexicon.words(ListKind::VenuePrefixes).map(fold_words).collect(),
             venue_prefix_first_words: unique(lexicon.words(ListKind::VenuePrefixes))
                 .iter()
                 .filter_map(|w| fold_words(w).split(' ').next().map(str::to_string))

@@ -3,6 +3,8 @@
 
 use acta_doc::{EntityKind, Stakeholder};
 
+use foldhash::HashSet;
+
 use crate::gazetteer::Gazetteers;
 
 /// Whether an institution's name is a ministry or government body (a public body, or a name starting
@@ -20,30 +22,40 @@ pub fn institution_stakeholder(name: &str, kind: EntityKind, gaz: &Gazetteers) -
     stakeholder_of(name, kind, gaz)
 }
 
+/// Whether a name names a kind of body, a session format or a venue rather than one body.
 pub(crate) fn is_generic(name: &str, gaz: &Gazetteers) -> bool {
     let folded = acta_doc::fold_words(name);
+    if gaz.generic_names.contains(&folded) {
+        return true;
+    }
+    // The folded name's words are joined by single spaces: a list entry that opens it ends at one
+    // of them (or at its end), so each such prefix is looked up once instead of every entry tried.
+    let spaces: Vec<usize> = folded.match_indices(' ').map(|(i, _)| i).collect();
     // "Sociedade da Informação em 2003 e 2005": a generic name with a phrase after it.
-    let generic_phrase = gaz.generic_names.iter().any(|g| {
-        folded
-            .strip_prefix(g.as_str())
-            .is_some_and(|rest| rest.starts_with(' ') && !rest[1..].starts_with(char::is_alphabetic))
-            || folded.strip_prefix(g.as_str()).is_some_and(|rest| {
-                gaz.classes
-                    .year_prepositions
-                    .iter()
-                    .any(|c| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(c.as_str())))
-                    && rest.chars().any(|c| c.is_ascii_digit())
-            })
+    let generic_phrase = entries_opening(&folded, &spaces, &gaz.generic_names).any(|i| {
+        let rest = &folded[i..];
+        !rest[1..].starts_with(char::is_alphabetic)
+            || gaz.classes.year_prepositions.iter().any(|c| rest[1..].starts_with(c.as_str()))
+                && rest.chars().any(|c| c.is_ascii_digit())
     });
-    gaz.generic_names.contains(&folded)
-        || generic_phrase
-        || gaz.session_formats.iter().any(|f| folded.strip_prefix(f.as_str()).is_some_and(|rest| rest.starts_with(' ')))
-        // "Centro de Eventos Combarranquilla": a venue, named by its kind and its own name; English
-        // writes the kind last ("Fa'onelua Convention Centre").
-        || gaz.venue_prefixes.iter().any(|f| {
-            folded.strip_prefix(f.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-                || folded.strip_suffix(f.as_str()).is_some_and(|rest| rest.ends_with(' '))
-        })
+    // "Centro de Eventos Combarranquilla": a venue, named by its kind and its own name; English
+    // writes the kind last ("Fa'onelua Convention Centre").
+    let venue = || {
+        gaz.venue_kinds.contains(&folded)
+            || entries_opening(&folded, &spaces, &gaz.venue_kinds).next().is_some()
+            || spaces.iter().any(|&i| gaz.venue_kinds.contains(&folded[i + 1..]))
+    };
+    generic_phrase || entries_opening(&folded, &spaces, &gaz.session_formats).next().is_some() || venue()
+}
+
+/// The ends of the entries of `set` that open `folded` and are followed by more words: `spaces`
+/// are the positions of its spaces.
+fn entries_opening<'a>(
+    folded: &'a str,
+    spaces: &'a [usize],
+    set: &'a HashSet<String>,
+) -> impl Iterator<Item = usize> + 'a {
+    spaces.iter().copied().filter(move |&i| set.contains(&folded[..i]))
 }
 
 /// Does a name read as a government body?
