@@ -364,6 +364,11 @@ impl Ledes {
     /// A line that names a section of a website: at most four words (a date aside), the first of
     /// them a `site_section` word ("Notícias", "Actualités | Transformation numérique").
     fn is_site_section(&self, line: &str) -> bool {
+        // The word must be in the line: most lines are let go before a date is looked for in them.
+        let folded = fold(line);
+        if !self.site_sections.iter().any(|s| folded.contains(s.as_str())) {
+            return false;
+        }
         let line = match find_date(line, None) {
             Some(date) => format!("{} {}", &line[..date.start], &line[date.end..]),
             None => line.to_string(),
@@ -663,6 +668,19 @@ impl Ledes {
     /// With `no_lede` (no first sentence was composed to name the chair), the chair or moderator
     /// comes first, from the pack's `chaired` or `moderated` row ("Chaired by Ana Silva.").
     pub fn closing(&self, report: &Report, lang: Lang, said: &[String], no_lede: bool) -> Option<String> {
+        self.closing_of_kind(report, lang, self.kind(report, lang).0, said, no_lede)
+    }
+
+    /// [`Ledes::closing`] for a report whose kind (`Ledes::kind`) the caller has worked out already:
+    /// the summary stage composes the closing more than once.
+    pub fn closing_of_kind(
+        &self,
+        report: &Report,
+        lang: Lang,
+        kind: DocumentKind,
+        said: &[String],
+        no_lede: bool,
+    ) -> Option<String> {
         let ledes = self.by_lang.get(&lang)?;
         // Padded once: a name is looked for as whole words in every chosen sentence.
         let padded: Vec<String> = said.iter().map(|s| format!(" {s} ")).collect();
@@ -684,7 +702,7 @@ impl Ledes {
         let speakers_sentence = names.and_then(|names| {
             // A programme says who will speak ("Intervienen ..."), where the pack has a row for it.
             let row = |name: &str| ledes.templates.iter().find(|(n, _)| n == name);
-            let programme = self.kind(report, lang).0 == DocumentKind::Agenda;
+            let programme = kind == DocumentKind::Agenda;
             let template = &programme.then(|| row("speakers agenda")).flatten().or_else(|| row("speakers"))?.1;
             render(template, &|p: &str| (p == "speakers").then(|| names.clone()))
         });
@@ -816,7 +834,7 @@ fn covered_by(report: &Report, range: ByteRange, kinds: &[acta_doc::EntityKind])
 /// between arrows, which no headline uses to join its parts ("News > Press releases"), unless the
 /// "»" closes a French quotation.
 fn is_navigation(line: &str) -> bool {
-    let navigation = [" / ", " > ", " » ", " › ", " | "].iter().any(|sep| {
+    let navigation = [" / ", " > ", " » ", " › ", " | "].iter().filter(|sep| line.contains(*sep)).any(|sep| {
         let pieces: Vec<&str> = line.split(sep).collect();
         let arrow = matches!(*sep, " > " | " › ") || (*sep == " » " && !line.contains('«'));
         let least = if arrow { 2 } else { 3 };

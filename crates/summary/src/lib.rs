@@ -320,7 +320,7 @@ impl Stage for SummaryStage {
         let lede = if wanted { self.ledes.compose_from(lang, kind, title.as_deref(), &[], &facts) } else { None };
         // Who spoke closes the summary: after what the event was and what it said, as a reader tells it.
         let close = if wanted && self.close_with_speakers {
-            self.ledes.closing(report, lang, &[], lede.is_none())
+            self.ledes.closing_of_kind(report, lang, kind.0, &[], lede.is_none())
         } else {
             None
         };
@@ -561,7 +561,7 @@ impl SummaryStage {
         let close = close.and_then(|_| {
             // Word by word: "Jean-Baptiste" in a sentence names the table's "Jean Baptiste".
             let said: Vec<String> = summary.iter().map(|r| fold_words(r.slice(&report.text))).collect();
-            self.ledes.closing(report, lang, &said, no_lede)
+            self.ledes.closing_of_kind(report, lang, kind.0, &said, no_lede)
         });
         (lede, close)
     }
