@@ -93,9 +93,20 @@ pub fn list_entries(report: &Report, gaz: &Gazetteers) -> Vec<ListEntry> {
     // A group inside such a list headed by a bullet line ("* pour la métropole :") is still part of it.
     let mut people_sections: Vec<(ByteRange, SessionRole, bool)> = Vec::new();
     let mut last: Option<(SessionRole, bool)> = None;
+    // The list of people whose groups the next headings may be: "## Participantes" then "### EPS:",
+    // "### Professores:" (deeper Markdown headings), or "Attendance:" with nothing under it, then
+    // "Trustees:" and "Staff:" (group labels ending in a colon). Its heading's Markdown level, its
+    // part, and whether a colon label goes on with it.
+    let mut groups_of: Option<(usize, (SessionRole, bool))> = None;
     for section in &report.sections {
         let Some(heading) = section.heading else { continue };
         let line_start = text[..heading.start].rfind('\n').map_or(0, |i| i + 1);
+        let level = text[line_start..heading.start].trim_start().bytes().take_while(|&b| b == b'#').count();
+        let colon_label = text[heading.end..].trim_start_matches([' ', '\t', '*']).starts_with(':');
+        if section.kind != FieldKind::Other || level > 0 && groups_of.is_some_and(|(of, _)| level <= of) {
+            groups_of = None;
+        }
+        let group_of = groups_of.filter(|&(of, _)| if of > 0 { level > of } else { colon_label }).map(|(_, role)| role);
         // ... and so is one headed by the body its people are of ("Por el Ministerio de Salud:").
         let heading_text = heading.slice(text);
         let first_word = heading_text.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -106,10 +117,19 @@ pub fn list_entries(report: &Report, gaz: &Gazetteers) -> Vec<ListEntry> {
         let role = match (section.kind, bullet_group) {
             (FieldKind::Speakers, _) => None,
             (FieldKind::Other, true) => last,
+            (FieldKind::Other, false) => group_of,
             (kind, _) => role_of(kind),
         };
         if let Some((role, absent)) = role {
             people_sections.push((before_prose(report, section.body, gaz), role, absent));
+        }
+        // A Markdown heading has groups at deeper levels whatever is under it; another heading only
+        // when nothing is (the groups are all its list has).
+        let nothing_under = section.body.slice(text).trim().is_empty();
+        if section.kind != FieldKind::Other && (level > 0 || nothing_under) {
+            groups_of = role.map(|role| (level, role));
+        } else if group_of.is_none() {
+            groups_of = None;
         }
         last = role;
     }

@@ -3378,3 +3378,21 @@ fn a_title_that_qualifies_a_bodys_head_stays_in_its_name() {
     );
     assert_eq!(sorted_bodies(&r), ["Comité Asesor de Ciberseguridad", "Consejo Asesor de Datos Abiertos"]);
 }
+
+#[test]
+fn groups_under_a_list_of_those_present_are_present() {
+    // "## Presentes" then "### Sociedade civil": deeper Markdown headings are groups of the list
+    // above; a heading at its level ends it ("## Encaminhamentos" then "### Responsáveis").
+    let text = "## Presentes\n\n### Governo\n- Luciana Ferraz Quintela\n- Otávio Barreto Lins\n\n### Sociedade civil\n- Jorge Amaral Pestana\n\n## Encaminhamentos\n\n### Responsáveis\n- Renata Alvim Castro\n- Heitor Sampaio Reis";
+    let rows = speakers_in(text, Lang::PT);
+    for name in ["Luciana Ferraz Quintela", "Otávio Barreto Lins", "Jorge Amaral Pestana"] {
+        assert_eq!(row(&rows, name).5, vec!["attendee"], "{name}");
+    }
+    assert!(rows.iter().filter(|r| r.0.contains("Renata")).all(|r| r.5 != vec!["attendee"]), "{rows:?}");
+    // "Attendance:" with nothing under it, then groups labelled with a colon.
+    let text = "Minutes of the Board meeting\n\nAttendance:\n\nTrustees:\nMargaret Oduya\nDeclan Whitfield\n\nStaff:\nTomasz Kowalczyk, Operations Manager\n\n1. Welcome\nThe meeting opened at six.";
+    let rows = speakers_in(text, Lang::EN);
+    for name in ["Margaret Oduya", "Declan Whitfield", "Tomasz Kowalczyk"] {
+        assert_eq!(row(&rows, name).5, vec!["attendee"], "{name}");
+    }
+}
