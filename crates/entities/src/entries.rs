@@ -142,9 +142,21 @@ pub fn list_entries(report: &Report, gaz: &Gazetteers) -> Vec<ListEntry> {
         let after = (i + 1..report.lines.len()).find(non_blank).is_some_and(|j| shaped[j]);
         shaped[i] && (before || after)
     };
+    let present_lists = lists
+        .iter()
+        .chain(&people_sections)
+        .filter(|&&(_, role, absent)| role == SessionRole::Attendee && !absent)
+        .map(|&(range, _, _)| range);
+    let present = present_below(report, present_lists, &shaped);
     for (i, line) in report.lines.iter().enumerate() {
-        if line.kind == LineKind::Text && programme_line(i) && !lists.iter().any(|(r, _, _)| r.contains(&line.content))
-        {
+        let listed = || lists.iter().any(|(r, _, _)| r.contains(&line.content));
+        if line.kind == LineKind::Text && present[i] && !listed() {
+            if let Some(p) = parse_entry(text, line.content, gaz, lang(line.content.start), SessionRole::Attendee) {
+                out.push(p);
+                continue;
+            }
+        }
+        if line.kind == LineKind::Text && programme_line(i) && !listed() {
             if let Some(p) = parse_entry(text, line.content, gaz, lang(line.content.start), SessionRole::Speaker) {
                 out.push(p);
                 continue;
@@ -259,6 +271,51 @@ const MAX_BLOCK_LINES: usize = 3;
 
 /// Most words in a line of such a block: more is prose.
 const MAX_BLOCK_LINE_WORDS: usize = 12;
+
+/// The entry lines below lists of those present (`present_lists`) that go on with them under short
+/// group headings: minutes list the body's staff and guests below its members ("Secretário-Executivo",
+/// "Assessoria ao CGI.br:", "ICANN Staff", each over lines of a name and a post). The groups end at a
+/// line that is neither an entry (`shaped`) nor such a heading, at a third heading in a row, or at
+/// a heading or label of another part.
+fn present_below(report: &Report, present_lists: impl Iterator<Item = ByteRange>, shaped: &[bool]) -> Vec<bool> {
+    let text = &report.text;
+    let mut present = vec![false; report.lines.len()];
+    // A heading or label of its own kind ("Intervenants extérieurs", "Apologies:") starts another
+    // list, not a group of this one.
+    let labels: Vec<ByteRange> =
+        (report.sections.iter().filter(|s| s.kind != FieldKind::Other).filter_map(|s| s.heading))
+            .chain(report.fields.iter().filter(|f| f.kind != FieldKind::Other).map(|f| f.label))
+            .collect();
+    for list in present_lists {
+        let first = report.lines.partition_point(|l| l.range.start < list.end);
+        let (mut headings_in_a_row, mut in_group) = (0, false);
+        for (j, line) in report.lines.iter().enumerate().skip(first) {
+            if line.kind == LineKind::Blank {
+                continue;
+            }
+            if shaped[j] && in_group {
+                present[j] = true;
+                headings_in_a_row = 0;
+                continue;
+            }
+            // A group's heading: a few words, no sentence, not a numbered item of an agenda.
+            let content = line.content.slice(text).trim();
+            let group_heading = content.split_whitespace().count() <= MAX_GROUP_HEADING_WORDS
+                && !content.ends_with('.')
+                && !content.starts_with(|c: char| c.is_ascii_digit());
+            let labelled = labels.iter().any(|l| line.range.contains(l));
+            if !group_heading || labelled || headings_in_a_row == 2 {
+                break;
+            }
+            headings_in_a_row += 1;
+            in_group = true;
+        }
+    }
+    present
+}
+
+/// Most words of a group's heading under a list of those present ("Assessoria ao CGI.br").
+const MAX_GROUP_HEADING_WORDS: usize = 6;
 
 /// "Marta Ruiz Paz" / "Directora de Datos" / "Ministerio de Economía": a name alone on its line,
 /// its title and body on the lines below it, one block a person. The lines below become the

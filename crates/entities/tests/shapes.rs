@@ -3396,3 +3396,15 @@ fn groups_under_a_list_of_those_present_are_present() {
         assert_eq!(row(&rows, name).5, vec!["attendee"], "{name}");
     }
 }
+
+#[test]
+fn staff_listed_below_the_members_present_are_present() {
+    // Minutes list the body's staff under short headings below its members: they were there too.
+    // A numbered item of the agenda ends the groups.
+    let text = "Procès-verbal de la réunion du bureau\n\nÉtaient présents :\nClaire Dufour - Secrétaire\nMarc Lefebvre - Trésorier\n\nSecrétariat général\nNadia Benali - Chargée de mission\nPaul Girard - Assistant\n\n1. Ouverture\nLa séance est ouverte à 18 h.\n\nIntervenants extérieurs\nSophie Marchand - Consultante\nLuc Perrin - Juriste";
+    let rows = speakers_in(text, Lang::FR);
+    for name in ["Claire Dufour", "Marc Lefebvre", "Nadia Benali", "Paul Girard"] {
+        assert_eq!(row(&rows, name).5, vec!["attendee"], "{name}");
+    }
+    assert_ne!(row(&rows, "Sophie Marchand").5, vec!["attendee"]);
+}
