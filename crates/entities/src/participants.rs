@@ -85,8 +85,7 @@ fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers, set_off: 
         if gaz.linking_words.contains(lower.as_str())
             || plural_title
             || demonym
-            || lower.starts_with("l'")
-            || lower.starts_with("d'")
+            || ["l'", "d'", "l’", "d’"].iter().any(|elided| lower.starts_with(elided))
             || title_at(p, at + (word.len() - word.trim_start_matches(|c: char| !c.is_alphanumeric()).len()), gaz)
                 .is_some()
         {
@@ -638,7 +637,14 @@ fn role_around(p: &Prose, name: ByteRange, apposition: Option<ByteRange>, gaz: &
         .filter(|&(end, _)| {
             let rest = &sentence[end..];
             let lead = rest.len() - rest.trim_start().len();
-            only_title_words(rest.trim(), base + end + lead, p, gaz, rest.trim_end().ends_with(','))
+            let at = base + end + lead;
+            let rest = rest.trim();
+            // A title set off by commas may hold a few words of its subject: it ends with its comma
+            // ("presidido pelo Ministro do sector, Mário ..."), or a form of address or another title
+            // follows it ("presidido pelo Ministro do sector, Eng.º Mário ...").
+            let set_off = rest.ends_with(',')
+                || rest.rfind(", ").is_some_and(|i| only_title_words(&rest[i + 2..], at + i + 2, p, gaz, false));
+            only_title_words(rest, at, p, gaz, set_off)
         })
         .map(|(_, role)| role)
         .or_else(relative)
@@ -733,5 +739,19 @@ mod tests {
         assert_eq!(possessive_start("elected Zambia’s Commerce, Trade and Industry"), Some(8));
         assert_eq!(possessive_start("elected Zambia’s Trade"), Some(8));
         assert_eq!(possessive_start("Yesterday the"), None);
+    }
+
+    #[test]
+    fn a_title_set_off_before_a_form_of_address_leads_to_the_chair() {
+        // The title's subject has a word of no title ("sector"), set off by a comma before the
+        // form of address that opens the name.
+        let text = "O evento foi presidido pelo Ministro do sector, Eng.º Mário Augusto Neves.";
+        assert_eq!(context(text, "Mário Augusto Neves").1, Some(SessionRole::Chair));
+        // An elided article with a typographic apostrophe links like a plain one.
+        let text = "La séance a été présidée par la directrice de l’Agence, Mme Claire Dufour.";
+        assert_eq!(context(text, "Claire Dufour").1, Some(SessionRole::Chair));
+        // A clause between the phrase and the name still ends its reach.
+        let text = "O evento foi presidido pelo Ministro do sector, que depois recebeu Mário Augusto Neves.";
+        assert_ne!(context(text, "Mário Augusto Neves").1, Some(SessionRole::Chair));
     }
 }
