@@ -85,7 +85,7 @@ fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers, set_off: 
         if gaz.linking_words.contains(lower.as_str())
             || plural_title
             || demonym
-            || ["l'", "d'", "l’", "d’"].iter().any(|elided| lower.starts_with(elided))
+            || elided_article(&lower)
             || title_at(p, at + (word.len() - word.trim_start_matches(|c: char| !c.is_alphanumeric()).len()), gaz)
                 .is_some()
         {
@@ -106,6 +106,13 @@ fn only_title_words(s: &str, base: usize, p: &Prose, gaz: &Gazetteers, set_off: 
         return false;
     }
     true
+}
+
+/// "l'Agence", "d’Economia": a word opened by an elided article (either apostrophe) links a title's
+/// words as the article does.
+fn elided_article(lower: &str) -> bool {
+    let mut chars = lower.chars();
+    matches!((chars.next(), chars.next()), (Some('l' | 'd'), Some('\'' | '’')))
 }
 
 /// How many words in small letters a title's subject may hold besides linking words and titles.
