@@ -351,6 +351,16 @@ impl Stage for SpeakerStage {
             s.session_roles.sort();
             s.session_roles.dedup();
         }
+        // "P. Pigache : la 1ère option est simple ...": a turn in the minutes under a listed person's
+        // surname says they spoke. A chair's or moderator's turns are mostly the chairing.
+        for i in turns_taken(report, &speakers, &self.gaz) {
+            let roles = &mut speakers[i].session_roles;
+            let chairs = roles.iter().any(|r| matches!(r, SessionRole::Chair | SessionRole::Moderator));
+            if !chairs && !roles.contains(&SessionRole::Speaker) {
+                roles.push(SessionRole::Speaker);
+                roles.sort();
+            }
+        }
         // "os conselheiros da Agência A, B e C", "Councillors A (Chair), B and C": a title in the
         // plural before an enumeration of names is each one's, in the singular.
         // (Each person's mentions gathered once: a list of thousands of names is read in one pass.)
@@ -627,6 +637,69 @@ fn in_byline(text: &str, name: ByteRange, gaz: &Gazetteers) -> bool {
         || next_word.starts_with(|c: char| c.is_ascii_digit())
         || !gaz.is_title(next_word) && after.starts_with(',') && word_in_capitals(next_word)
 }
+
+/// The speakers (indices into `speakers`) whose turns the text gives: a line opened by a label of
+/// a surname, its initials or a form of address before it ("P. Pigache :", "N.Berthelot:", "Sra.
+/// Gómez:"), a colon, and a sentence (more words in small letters than capitalised: not an entry's
+/// body, "Bia Barbosa: Terceiro Setor"). Only a label whose surname and initial fit one speaker.
+fn turns_taken(report: &Report, speakers: &[Speaker], gaz: &Gazetteers) -> Vec<usize> {
+    let text = &report.text;
+    // Each speaker's given name's initial and the folded words after it.
+    let names: Vec<(char, Vec<String>)> = speakers
+        .iter()
+        .map(|s| {
+            let name = &report.canonicals[s.person].name;
+            let mut words = name.split_whitespace();
+            let initial = words.next().and_then(|w| w.chars().next()).unwrap_or(' ');
+            (initial, words.map(acta_doc::fold).collect())
+        })
+        .collect();
+    let mut spoke = Vec::new();
+    for line in &report.lines {
+        let content = line.content.slice(text);
+        let Some(colon) = content[..crate::participants::floor(content, MAX_TURN_LABEL_BYTES)].find(':') else {
+            continue;
+        };
+        let said: Vec<&str> = content[colon + 1..].split_whitespace().collect();
+        let small = said.iter().filter(|w| w.starts_with(char::is_lowercase)).count();
+        if said.len() < MIN_TURN_WORDS || small * 2 <= said.len() {
+            continue;
+        }
+        let tokens: Vec<&str> = content[..colon].split([' ', '.', '\t']).filter(|t| !t.is_empty()).collect();
+        let Some((surname, before)) = tokens.split_last() else { continue };
+        if surname.chars().count() < 2 || !tokens.iter().all(|t| t.starts_with(char::is_uppercase)) {
+            continue;
+        }
+        // Before the surname: initials ("J", "P", "J-P") and forms of address only.
+        let mut initial = None;
+        for t in before {
+            if t.split('-').all(|piece| piece.chars().count() == 1) {
+                initial = initial.or(t.chars().next());
+            } else if gaz.honorific(t).is_none() && gaz.honorific(&format!("{t}.")).is_none() {
+                initial = Some('\0');
+                break;
+            }
+        }
+        if initial == Some('\0') {
+            continue;
+        }
+        let surname = acta_doc::fold(surname);
+        let mut fitting = names
+            .iter()
+            .enumerate()
+            .filter(|(_, (first, rest))| initial.is_none_or(|i| i == *first) && rest.contains(&surname))
+            .map(|(i, _)| i);
+        if let (Some(i), None) = (fitting.next(), fitting.next()) {
+            spoke.push(i);
+        }
+    }
+    spoke
+}
+
+/// Longest label of a turn before its colon ("Dr. J.-P. Fontaine-Martel"), in bytes.
+const MAX_TURN_LABEL_BYTES: usize = 40;
+/// Fewest words said after a turn's label: fewer are a field's value.
+const MIN_TURN_WORDS: usize = 5;
 
 /// Most words before a name in a transcript's turn label ("O SR. PRESIDENTE (Deputado").
 const MAX_TURN_LABEL_WORDS: usize = 6;

@@ -3408,3 +3408,16 @@ fn staff_listed_below_the_members_present_are_present() {
     }
     assert_ne!(row(&rows, "Sophie Marchand").5, vec!["attendee"]);
 }
+
+#[test]
+fn a_turn_under_a_listed_surname_makes_a_speaker() {
+    // Minutes give turns as an initial and a surname before a colon: the listed person spoke. A
+    // label whose value is no sentence is an entry ("Jean Morel : Ville de Lyon"), and a moderator's
+    // turns are the moderating.
+    let text = "## Participants\n\n- Claire Dufour, Ville de Paris\n- Marc Lefebvre, Grand Lyon\n- Jean Morel, Métropole de Lille\n- Paul Girard (animateur)\n\n## Compte rendu\n\nC. Dufour : la première option est simple mais il faudra harmoniser les arrêtés des communes.\n\nP. Girard : on passe au point suivant si tout le monde est d'accord.\n\nJean Morel : Ville de Lyon\n";
+    let rows = speakers_in(text, Lang::FR);
+    assert_eq!(row(&rows, "Claire Dufour").5, vec!["speaker", "attendee"]);
+    assert_eq!(row(&rows, "Marc Lefebvre").5, vec!["attendee"]);
+    assert_eq!(row(&rows, "Jean Morel").5, vec!["attendee"]);
+    assert!(!row(&rows, "Paul Girard").5.contains(&"speaker".to_string()), "{rows:?}");
+}
