@@ -95,8 +95,8 @@ pub fn list_entries(report: &Report, gaz: &Gazetteers) -> Vec<ListEntry> {
     let mut last: Option<(SessionRole, bool)> = None;
     // The list of people whose groups the next headings may be: "## Participantes" then "### EPS:",
     // "### Professores:" (deeper Markdown headings), or "Attendance:" with nothing under it, then
-    // "Trustees:" and "Staff:" (group labels ending in a colon). Its heading's Markdown level, its
-    // part, and whether a colon label goes on with it.
+    // "Trustees:" and "Staff:" (group labels ending in a colon). Its heading's Markdown level (0 when
+    // it is no Markdown heading: then colon labels go on with it) and its part.
     let mut groups_of: Option<(usize, (SessionRole, bool))> = None;
     for section in &report.sections {
         let Some(heading) = section.heading else { continue };

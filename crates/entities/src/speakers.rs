@@ -671,18 +671,12 @@ fn turns_taken(report: &Report, speakers: &[Speaker], gaz: &Gazetteers) -> Vec<u
             continue;
         }
         // Before the surname: initials ("J", "P", "J-P") and forms of address only.
-        let mut initial = None;
-        for t in before {
-            if t.split('-').all(|piece| piece.chars().count() == 1) {
-                initial = initial.or(t.chars().next());
-            } else if gaz.honorific(t).is_none() && gaz.honorific(&format!("{t}.")).is_none() {
-                initial = Some('\0');
-                break;
-            }
-        }
-        if initial == Some('\0') {
+        let is_initial = |t: &str| t.split('-').all(|piece| piece.chars().count() == 1);
+        let addressed = |t: &str| gaz.honorific(t).is_some() || gaz.honorific(&format!("{t}.")).is_some();
+        if !before.iter().all(|t| is_initial(t) || addressed(t)) {
             continue;
         }
+        let initial = before.iter().find(|t| is_initial(t)).and_then(|t| t.chars().next());
         let surname = acta_doc::fold(surname);
         let mut fitting = names
             .iter()
