@@ -3421,3 +3421,15 @@ fn a_turn_under_a_listed_surname_makes_a_speaker() {
     assert_eq!(row(&rows, "Jean Morel").5, vec!["attendee"]);
     assert!(!row(&rows, "Paul Girard").5.contains(&"speaker".to_string()), "{rows:?}");
 }
+
+#[test]
+fn a_member_present_who_states_or_confirms_spoke() {
+    // Verbs of report common in minutes ("stated", "confirmed", "sugirió") say a member present spoke.
+    let text = "Minutes of the board meeting\n\nPresent:\nHelen Birch, Finance Officer\nDeclan Whitfield, Trustee\n\n1. Budget\nHelen Birch confirmed that the overrun was within the contingency.";
+    let rows = speakers_in(text, Lang::EN);
+    assert_eq!(row(&rows, "Helen Birch").5, vec!["speaker", "attendee"]);
+    assert_eq!(row(&rows, "Declan Whitfield").5, vec!["attendee"]);
+    let text = "Acta de la reunión\n\nAsistentes:\nLeonel Duarte Sosa, tesorero\nMarta Vidal Paz, secretaria\n\nLeonel Duarte Sosa sugirió publicar las cuentas cada trimestre.";
+    let rows = speakers_in(text, Lang::ES);
+    assert_eq!(row(&rows, "Leonel Duarte Sosa").5, vec!["speaker", "attendee"]);
+}
