@@ -338,14 +338,16 @@ impl Stage for SpeakerStage {
                     },
                 )
             });
-            let part = part.or_else(|| presiding.contains(&s.person).then_some(SessionRole::Chair));
+            let presides = presiding.contains(&s.person);
+            let part = part.or_else(|| presides.then_some(SessionRole::Chair));
             if let Some(part) = part {
                 if s.session_roles == [SessionRole::Speaker] {
                     s.session_roles.clear();
                 }
                 s.session_roles.push(part);
             }
-            if s.session_roles.is_empty() {
+            // A transcript's turn is a turn: who presides under its label speaks there as well.
+            if s.session_roles.is_empty() || presides {
                 s.session_roles.push(SessionRole::Speaker);
             }
             s.session_roles.sort();
@@ -705,7 +707,15 @@ const MAX_TURN_LABEL_WORDS: usize = 6;
 fn presiding_in_turn_labels(report: &Report, gaz: &Gazetteers) -> foldhash::HashSet<usize> {
     let text = &report.text;
     let presides = |m: &&Mention| {
-        let after = text[m.range.end..].trim_start_matches([')', ' ']);
+        // "O SR. PRESIDENTE (Humberto Costa. Bloco Parlamentar .../PT - PE) -": the name opens a
+        // parenthesis that goes on with the party; the turn's mark follows its end.
+        let rest_of_line = &text[m.range.end..];
+        let rest_of_line = &rest_of_line[..rest_of_line.find('\n').unwrap_or(rest_of_line.len())];
+        let after = match text[..m.range.start].trim_end().ends_with('(') {
+            true => rest_of_line.find(')').map_or(rest_of_line, |i| &rest_of_line[i..]),
+            false => rest_of_line,
+        };
+        let after = after.trim_start_matches([')', ' ']);
         let turn = after.starts_with(':') || after.starts_with(".-") || after.starts_with(['-', '–', '—']);
         if !turn {
             return false;

@@ -3433,3 +3433,12 @@ fn a_member_present_who_states_or_confirms_spoke() {
     let rows = speakers_in(text, Lang::ES);
     assert_eq!(row(&rows, "Leonel Duarte Sosa").5, vec!["speaker", "attendee"]);
 }
+
+#[test]
+fn who_presides_under_a_transcripts_label_chairs_and_speaks() {
+    // The name opens a parenthesis that goes on with the party; the turn's dash follows its end.
+    let text = "Notas taquigráficas\n\nO SR. PRESIDENTE (Rogério Tavares Lins. Bloco Parlamentar Democrático/PT - BA) - Declaro aberta a reunião da comissão.\n\nO SR. RELATOR (Caio Menezes Prado. Bloco Parlamentar Vanguarda/PL - GO) - Agradeço ao Presidente a palavra.";
+    let rows = speakers_in(text, Lang::PT);
+    assert_eq!(row(&rows, "Rogério Tavares Lins").5, vec!["chair", "speaker"]);
+    assert!(!row(&rows, "Caio Menezes Prado").5.contains(&"chair".to_string()));
+}
