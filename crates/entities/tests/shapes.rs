@@ -3442,3 +3442,11 @@ fn who_presides_under_a_transcripts_label_chairs_and_speaks() {
     assert_eq!(row(&rows, "Rogério Tavares Lins").5, vec!["chair", "speaker"]);
     assert!(!row(&rows, "Caio Menezes Prado").5.contains(&"chair".to_string()));
 }
+
+#[test]
+fn a_name_that_acted_as_moderator_moderated() {
+    let text = "En el panel, la Mtra. Ana Lucía Ruiz Paz, Comisionada del Instituto de Transparencia, fungió como moderadora y dio la palabra a los ponentes.";
+    assert_eq!(row(&speakers_in(text, Lang::ES), "Ana Lucía Ruiz Paz").5, vec!["moderator"]);
+    let text = "Dr. Helen Marsh, Director of the Data Institute, served as moderator of the closing panel.";
+    assert!(row(&speakers_in(text, Lang::EN), "Helen Marsh").5.contains(&"moderator".to_string()));
+}
