@@ -498,8 +498,18 @@ fn is_date_line(line: &str, report: &Report) -> bool {
 
 /// A line that only says what kind of document this is.
 fn is_document_type(line: &str) -> bool {
-    let folded = acta_doc::fold_words(line);
-    !folded.is_empty() && folded.split(' ').all(|w| WORDS.document_type.contains(w))
+    // Word by word, so that a line of prose is let go at its first word rather than folded whole:
+    // a line's words are those of its whitespace-separated parts in turn.
+    let mut any = false;
+    for part in line.split_whitespace() {
+        for word in acta_doc::fold_words(part).split(' ').filter(|w| !w.is_empty()) {
+            if !WORDS.document_type.contains(word) {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
 }
 
 /// An agenda ("09:00-09:10 Welcome", "09:10-10:00 Panel"): the session runs from the first
@@ -539,6 +549,26 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_type_line_is_read_word_by_word_as_a_whole() {
+        let whole = |line: &str| {
+            let folded = acta_doc::fold_words(line);
+            !folded.is_empty() && folded.split(' ').all(|w| WORDS.document_type.contains(w))
+        };
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        let mut lines: Vec<String> = vec!["".into(), " ".into(), "ACTA".into(), "Acta/Minutes:".into(), "—".into()];
+        for entry in std::fs::read_dir(&corpus).expect("corpus/ is part of the repository") {
+            let Ok(text) = std::fs::read_to_string(entry.unwrap().path().join("report.txt")) else { continue };
+            lines.extend(text.lines().map(str::to_string));
+        }
+        let mut types = 0;
+        for line in &lines {
+            assert_eq!(is_document_type(line), whole(line), "{line:?}");
+            types += usize::from(whole(line));
+        }
+        assert!(types > 0, "no line of a document type among {} lines", lines.len());
+    }
 
     /// A report of `text` with its layout and metadata read.
     fn read(text: &str) -> Report {
