@@ -23,6 +23,8 @@ pub(crate) struct ClassWords {
     pub(crate) subject_prepositions: Vec<String>,
     /// " Mr.": each with the space before it.
     pub(crate) name_cut_honorifics: Vec<String>,
+    /// Any of `name_cut_honorifics` in a name: most names have none, which one scan says.
+    pub(crate) any_name_cut_honorific: AhoCorasick,
     /// " of the ", " from ": each with its spaces, longest first.
     pub(crate) body_after_name_leads: Vec<String>,
     /// " on behalf of the ", " representing ": a body a person speaks for, after a comma too.
@@ -194,6 +196,10 @@ impl ClassWords {
             prose_body_leads: spaced(WordClass::ProseBodyLead),
             subject_prepositions: spaced(WordClass::SubjectPreposition),
             name_cut_honorifics: list(WordClass::NameCutHonorific).into_iter().map(|w| format!(" {w}")).collect(),
+            any_name_cut_honorific: AhoCorasick::new(
+                list(WordClass::NameCutHonorific).into_iter().map(|w| format!(" {w}")).collect::<Vec<_>>(),
+            )
+            .expect("the packs' honorifics build an automaton"),
             any_representation_lead: AhoCorasick::new(&representation_leads)
                 .expect("the packs' representation leads build an automaton"),
             representation_leads,

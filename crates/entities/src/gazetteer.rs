@@ -143,6 +143,8 @@ pub struct Gazetteers {
     pub(crate) description_verbs: HashSet<String>,
     /// What starts a clause after a description (", quien ", " who ").
     pub(crate) clause_starts: Vec<String>,
+    /// The same, searched for at once: the leftmost of them in a text.
+    pub(crate) first_clause_start: aho_corasick::AhoCorasick,
     /// Words between a title and its organisation, lower case; heads of units; words linking a
     /// phrase of participation to a name; prepositions before an entry's organisation (" at ").
     pub(crate) role_trailers: HashSet<String>,
@@ -592,6 +594,10 @@ impl Gazetteers {
             },
             description_verbs: lexicon.words(ListKind::DescriptionVerbs).map(str::to_string).collect(),
             clause_starts: clause_starts(&lexicon)?,
+            first_clause_start: aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(clause_starts(&lexicon)?)
+                .expect("clause starts build an automaton"),
             role_trailers: lexicon.words(ListKind::RoleTrailers).map(str::to_string).collect(),
             sub_unit_heads: lexicon.words(ListKind::SubUnitHeads).map(str::to_string).collect(),
             linking_words: lexicon.words(ListKind::LinkingWords).map(str::to_string).collect(),
@@ -826,6 +832,23 @@ pub fn at_word_end(text: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_clause_start_is_the_leftmost_of_any() {
+        let gaz = Gazetteers::bundled();
+        let mut texts: Vec<String> =
+            vec!["".into(), "Directora, quien moderó".into(), "Head of Unit who spoke, que".into()];
+        // Each clause start after another, after words, at the end.
+        for (i, a) in gaz.clause_starts.iter().enumerate() {
+            let b = &gaz.clause_starts[(i * 7 + 3) % gaz.clause_starts.len()];
+            texts.push(format!("Ministra de Salud{b}x{a}y"));
+            texts.push(format!("{a}{b}"));
+        }
+        for text in &texts {
+            let by_each = gaz.clause_starts.iter().filter_map(|c| text.find(c.as_str())).min();
+            assert_eq!(gaz.first_clause_start.find(text.as_str()).map(|m| m.start()), by_each, "{text:?}");
+        }
+    }
 
     #[test]
     fn an_honorific_written_in_capitals_is_one_and_titular_is_a_title() {

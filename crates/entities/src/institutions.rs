@@ -1047,7 +1047,8 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize, gaz: &Gazetteers) -> 
 fn tidy(text: &str, mut start: usize, mut end: usize, gaz: &Gazetteers) -> (usize, usize) {
     // "Olga Cavalli- Nominating Committee": a dash typed against a word and then a space separates
     // what is before it (a person, a label) from the name.
-    if let Some(i) = text[start..end].rfind("- ") {
+    // (A byte search: a string pattern builds a searcher at each of the many names tidied.)
+    if let Some(i) = text.as_bytes()[start..end].windows(2).rposition(|pair| pair == b"- ") {
         if text[start..start + i].chars().next_back().is_some_and(char::is_alphabetic) {
             start += i + 2;
         }
@@ -1119,7 +1120,7 @@ fn tidy(text: &str, mut start: usize, mut end: usize, gaz: &Gazetteers) -> (usiz
     }
     // "... of Uruguay. She": a sentence ends after a word longer than an abbreviation.
     let mut search = start;
-    while let Some(i) = text[search..end].find(". ") {
+    while let Some(i) = text.as_bytes()[search..end].windows(2).position(|pair| pair == b". ") {
         let at = search + i;
         let word = text[start..at].rsplit([' ', '\t']).next().unwrap_or("");
         if word.chars().filter(|c| c.is_alphabetic()).count() > 3 && !word.contains('.') {
@@ -1128,9 +1129,12 @@ fn tidy(text: &str, mut start: usize, mut end: usize, gaz: &Gazetteers) -> (usiz
         }
         search = at + 2;
     }
-    for cut in &gaz.classes.name_cut_honorifics {
-        if let Some(i) = text[start..end].find(cut.as_str()) {
-            end = start + i;
+    // Each cut in turn shortens the name; with none in it (most names), nothing to do.
+    if gaz.classes.any_name_cut_honorific.is_match(&text[start..end]) {
+        for cut in &gaz.classes.name_cut_honorifics {
+            if let Some(i) = text[start..end].find(cut.as_str()) {
+                end = start + i;
+            }
         }
     }
     if text[start..end].ends_with("'s") || text[start..end].ends_with("’s") {

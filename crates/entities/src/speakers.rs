@@ -1575,7 +1575,7 @@ fn without_trailing_possessive_country(report: &Report, title: ByteRange) -> Byt
 fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Affiliation<'r> {
     let text = &report.text;
     let mut rest = rest;
-    if let Some(cut) = gaz.clause_starts.iter().filter_map(|c| rest.slice(text).find(c.as_str())).min() {
+    if let Some(cut) = gaz.first_clause_start.find(rest.slice(text)).map(|m| m.start()) {
         rest.end = rest.start + cut;
     }
     // "Ana Ruiz (Guatemala), Chair", "Hiro Hotta (.jp)": a country in parentheses first is where
