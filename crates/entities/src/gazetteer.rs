@@ -88,6 +88,8 @@ pub struct Gazetteers {
     pub lexicon: Lexicon,
     /// Titles a name may stand in apposition to, matched on the lower-cased text.
     pub(crate) titles: WordMatcher,
+    /// The same titles, for asking whether one word is one.
+    title_words: HashSet<String>,
     /// Each language's one-word titles, lower case: "subsecretaria" is a woman's title in Spanish
     /// and a body's head in Portuguese.
     titles_by_lang: HashMap<Lang, HashSet<String>>,
@@ -560,6 +562,7 @@ impl Gazetteers {
                 .filter_map(|(_, _, cols)| cols.first().map(|c| c.to_string()))
                 .collect(),
             titles: WordMatcher::new(&lexicon.words(ListKind::Titles).collect::<Vec<_>>()),
+            title_words: lexicon.words(ListKind::Titles).map(str::to_string).collect(),
             titles_by_lang: {
                 let mut by_lang: HashMap<Lang, HashSet<String>> = HashMap::new();
                 for row in lexicon.rows(ListKind::Titles).iter().filter(|r| !r.get(0).contains(' ')) {
@@ -685,8 +688,12 @@ impl Gazetteers {
 
     /// Is this one word, in any case, a title ("Director", "presidente")?
     pub(crate) fn is_title(&self, word: &str) -> bool {
+        // A word in small ASCII letters is its own lower case: no copy to look it up.
+        if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return !word.is_empty() && self.title_words.contains(word);
+        }
         let lower = word.to_lowercase();
-        !lower.is_empty() && self.titles.longest_prefix(&lower) == Some(lower.len())
+        !lower.is_empty() && self.title_words.contains(&lower)
     }
 
     /// Is this one word a title, or a title in the plural ("Minister", "Ministers", "deputados")?
@@ -832,6 +839,35 @@ pub fn at_word_end(text: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_is_a_whole_match_of_the_titles() {
+        let gaz = Gazetteers::bundled();
+        let by_matcher = |word: &str| {
+            let lower = word.to_lowercase();
+            !lower.is_empty() && gaz.titles.longest_prefix(&lower) == Some(lower.len())
+        };
+        let mut words: Vec<String> =
+            vec!["".into(), "Ana".into(), "of".into(), "Director General".into(), "DIRECTORA".into()];
+        for title in gaz.lexicon.words(ListKind::Titles) {
+            let mut capitalised = title.chars();
+            let first = capitalised.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+            words.extend([
+                title.to_string(),
+                title.to_uppercase(),
+                first + capitalised.as_str(),
+                format!("{title}s"),
+                format!("{title} x"),
+            ]);
+            words.push(title[..title.len() - title.chars().next_back().map_or(0, char::len_utf8)].to_string());
+        }
+        let mut titles = 0;
+        for word in &words {
+            assert_eq!(gaz.is_title(word), by_matcher(word), "{word:?}");
+            titles += usize::from(by_matcher(word));
+        }
+        assert!(titles > 100, "{titles} titles among {} words", words.len());
+    }
 
     #[test]
     fn the_first_clause_start_is_the_leftmost_of_any() {
