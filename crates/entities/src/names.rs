@@ -14,6 +14,24 @@ pub(crate) fn is_particle(word: &str) -> bool {
     PARTICLES.contains(word)
 }
 
+/// The longest particle, in bytes.
+static LONGEST_PARTICLE: std::sync::LazyLock<usize> =
+    std::sync::LazyLock::new(|| PARTICLES.iter().map(String::len).max().unwrap_or(0));
+
+/// A particle in any case ("De", "VAN"). Most words tried are longer than any particle or in
+/// small ASCII letters already: they are answered without a lower-cased copy.
+fn is_particle_in_any_case(word: &str) -> bool {
+    if word.is_ascii() {
+        if word.len() > *LONGEST_PARTICLE {
+            return false;
+        }
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return PARTICLES.contains(word);
+        }
+    }
+    PARTICLES.contains(&word.to_lowercase())
+}
+
 /// Most tokens in one name.
 pub(crate) const MAX_NAME_TOKENS: usize = 7;
 
@@ -113,7 +131,7 @@ pub fn name_at(text: &str, pos: usize, gaz: &Gazetteers) -> Option<NameMatch> {
                                 && next.chars().skip(1).all(char::is_lowercase))
                 })
         };
-        let capital_particle = PARTICLES.contains(&tok.to_lowercase())
+        let capital_particle = is_particle_in_any_case(tok)
             && (after_particle
                 || core > 0
                     && tok.chars().next().is_some_and(char::is_uppercase)
@@ -332,6 +350,17 @@ pub fn name_key_tokens(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_particle_in_any_case_is_one_lower_cased() {
+        let mut words: Vec<String> = vec!["".into(), "Silva".into(), "DE".into(), "İ".into(), "Ángeles".into()];
+        for p in PARTICLES.iter() {
+            words.extend([p.clone(), p.to_uppercase(), format!("{p}x"), format!("É{p}")]);
+        }
+        for word in &words {
+            assert_eq!(is_particle_in_any_case(word), PARTICLES.contains(&word.to_lowercase()), "{word:?}");
+        }
+    }
 
     fn name(text: &str) -> Option<String> {
         let gaz = Gazetteers::bundled();

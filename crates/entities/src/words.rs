@@ -109,13 +109,18 @@ pub(crate) fn word_in_capitals(word: &str) -> bool {
 pub fn lowercase_keeping_offsets(text: &str) -> String {
     let mut out = text.as_bytes().to_vec();
     out.make_ascii_lowercase();
-    for (pos, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+    // Only the non-ASCII characters are decoded: the bytes between them are skipped over.
+    let mut from = 0;
+    while let Some(skip) = text.as_bytes()[from..].iter().position(|b| !b.is_ascii()) {
+        let pos = from + skip;
+        let c = text[pos..].chars().next().expect("a character starts at a non-ASCII byte after ASCII");
         let mut lower = c.to_lowercase();
         if let (Some(l), None) = (lower.next(), lower.next()) {
             if l.len_utf8() == c.len_utf8() {
                 l.encode_utf8(&mut out[pos..pos + c.len_utf8()]);
             }
         }
+        from = pos + c.len_utf8();
     }
     String::from_utf8(out).expect("whole characters were replaced by characters as long")
 }
@@ -293,6 +298,34 @@ impl WordMatcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_keeping_offsets_lowers_each_character_of_the_same_length() {
+        let by_definition = |text: &str| {
+            let mut out = text.as_bytes().to_vec();
+            out.make_ascii_lowercase();
+            for (pos, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+                let mut lower = c.to_lowercase();
+                if let (Some(l), None) = (lower.next(), lower.next()) {
+                    if l.len_utf8() == c.len_utf8() {
+                        l.encode_utf8(&mut out[pos..pos + c.len_utf8()]);
+                    }
+                }
+            }
+            String::from_utf8(out).unwrap()
+        };
+        let mut texts: Vec<String> =
+            vec!["".into(), "ÉÉ".into(), "aÉ".into(), "Éa".into(), "ΣΊΣΥΦΟΣ Ⅻ ＡＢＣ 한국어 İ".into()];
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        for entry in std::fs::read_dir(&corpus).expect("corpus/ is there") {
+            if let Ok(text) = std::fs::read_to_string(entry.expect("a corpus entry").path().join("report.txt")) {
+                texts.push(text);
+            }
+        }
+        for text in &texts {
+            assert_eq!(lowercase_keeping_offsets(text), by_definition(text), "{text:?}");
+        }
+    }
 
     fn found<'t>(text: &'t str, patterns: &[&str]) -> Vec<(&'t str, usize)> {
         WordMatcher::new(patterns).find(text).into_iter().map(|(s, e, i)| (&text[s..e], i)).collect()
