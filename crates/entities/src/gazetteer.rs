@@ -688,9 +688,17 @@ impl Gazetteers {
 
     /// Is this one word, in any case, a title ("Director", "presidente")?
     pub(crate) fn is_title(&self, word: &str) -> bool {
-        // A word in small ASCII letters is its own lower case: no copy to look it up.
+        // A word in small ASCII letters is its own lower case: no copy to look it up; a short ASCII
+        // word is lower-cased on the stack.
         if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
             return !word.is_empty() && self.title_words.contains(word);
+        }
+        if word.is_ascii() && word.len() <= SHORT_WORD_BYTES {
+            let mut lower = [0u8; SHORT_WORD_BYTES];
+            let lower = &mut lower[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|lower| self.title_words.contains(lower));
         }
         let lower = word.to_lowercase();
         !lower.is_empty() && self.title_words.contains(&lower)
@@ -819,6 +827,9 @@ fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
+
+/// Words up to this long are lower-cased on the stack to be looked up ([`Gazetteers::is_title`]).
+const SHORT_WORD_BYTES: usize = 32;
 
 /// True when the match does not start or end inside a word.
 pub fn word_bounded(text: &str, start: usize, end: usize) -> bool {

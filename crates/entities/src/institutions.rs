@@ -550,7 +550,7 @@ pub(crate) fn find_by_shape_in(
             gaz.classes.role_of.iter().any(|of| of == word)
         });
         let conjunction =
-            gaz.conjunctions.iter().filter_map(|c| m.as_str().find(&format!(" {c} ")).map(|i| (i, c.len()))).min();
+            gaz.spaced_conjunctions.iter().filter_map(|j| m.as_str().find(j.as_str()).map(|i| (i, j.len() - 2))).min();
         if let Some((i, len)) = conjunction {
             if after_preposition || gaz.institution_named(&m.as_str()[..i]).is_some() {
                 start = m.start() + i + len + 2;
@@ -1005,12 +1005,15 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize, gaz: &Gazetteers) -> 
             .iter()
             .any(|h| span[at..].trim_start_matches([' ', '\t', ',']).starts_with(h.as_str()))
     };
-    let inner = gaz.shapes.inner_head.find_iter(span).find(|m| {
-        at_word_end(span, m.end())
-            && !after_conjunction(m.start())
-            && (inner_ministry(m.start()) || !ranked_head(m.start()))
+    // (Not looked for in a ministry's name, where it would not cut.)
+    let inner = (!ministry).then(|| {
+        gaz.shapes.inner_head.find_iter(span).find(|m| {
+            at_word_end(span, m.end())
+                && !after_conjunction(m.start())
+                && (inner_ministry(m.start()) || !ranked_head(m.start()))
+        })
     });
-    if let Some(m) = inner.filter(|_| !ministry) {
+    if let Some(m) = inner.flatten() {
         // "... of the European Commission": capitalised words right before the inner head belong
         // to the second name.
         let mut at = start + m.start();
@@ -1029,8 +1032,7 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize, gaz: &Gazetteers) -> 
         cut = cut.min(start + m.start());
     }
     // "Prefeitura de Curitiba e UFPR lançam ...": a conjunction before an acronym joins a second body.
-    for c in &gaz.conjunctions {
-        let joint = format!(" {c} ");
+    for joint in &gaz.spaced_conjunctions {
         if let Some(i) = span.find(joint.as_str()) {
             let next = span[i + joint.len()..].split([' ', ',', '.', ';', ')']).next().unwrap_or("");
             let letters = next.chars().filter(|c| c.is_alphabetic()).count();
