@@ -700,6 +700,9 @@ const MIN_TURN_WORDS: usize = 5;
 /// Most words before a name in a transcript's turn label ("O SR. PRESIDENTE (Deputado").
 const MAX_TURN_LABEL_WORDS: usize = 6;
 
+/// How far after a presiding name its label's parenthesis and turn mark are looked for.
+const MAX_TURN_LABEL_TAIL_BYTES: usize = 300;
+
 /// The people (canonical indices) who speak in a transcript under a label that says they preside:
 /// a line opened by a few words with a chair's title, the name, and a colon or a dash before what
 /// is said ("La presidenta diputada Renata Olvera:", "O SR. PRESIDENTE (Deputado Júlio Fontes) -").
@@ -709,8 +712,10 @@ fn presiding_in_turn_labels(report: &Report, gaz: &Gazetteers) -> foldhash::Hash
     let presides = |m: &&Mention| {
         // "O SR. PRESIDENTE (Humberto Costa. Bloco Parlamentar .../PT - PE) -": the name opens a
         // parenthesis that goes on with the party; the turn's mark follows its end.
-        let rest_of_line = &text[m.range.end..];
-        let rest_of_line = &rest_of_line[..rest_of_line.find('\n').unwrap_or(rest_of_line.len())];
+        // Read within a label's reach of the name: a line of a million words costs what a label does.
+        let reach = &text
+            [m.range.end..crate::participants::floor(text, (m.range.end + MAX_TURN_LABEL_TAIL_BYTES).min(text.len()))];
+        let rest_of_line = &reach[..reach.find('\n').unwrap_or(reach.len())];
         let after = match text[..m.range.start].trim_end().ends_with('(') {
             true => rest_of_line.find(')').map_or(rest_of_line, |i| &rest_of_line[i..]),
             false => rest_of_line,
