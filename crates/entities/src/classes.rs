@@ -172,6 +172,8 @@ impl ClassWords {
             list(class).into_iter().map(|w| if w.ends_with(['\'', '’']) { w } else { format!("{w} ") }).collect()
         };
         let spaced = |class: WordClass| -> Vec<String> { list(class).into_iter().map(|w| format!(" {w} ")).collect() };
+        let name_cut_honorifics: Vec<String> =
+            list(WordClass::NameCutHonorific).into_iter().map(|w| format!(" {w}")).collect();
         let mut representation_leads = spaced(WordClass::RepresentationLead);
         representation_leads.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let mut country_articles = list(WordClass::CountryArticle);
@@ -195,11 +197,9 @@ impl ClassWords {
                 .collect(),
             prose_body_leads: spaced(WordClass::ProseBodyLead),
             subject_prepositions: spaced(WordClass::SubjectPreposition),
-            name_cut_honorifics: list(WordClass::NameCutHonorific).into_iter().map(|w| format!(" {w}")).collect(),
-            any_name_cut_honorific: AhoCorasick::new(
-                list(WordClass::NameCutHonorific).into_iter().map(|w| format!(" {w}")).collect::<Vec<_>>(),
-            )
-            .expect("the packs' honorifics build an automaton"),
+            any_name_cut_honorific: AhoCorasick::new(&name_cut_honorifics)
+                .expect("the packs' honorifics build an automaton"),
+            name_cut_honorifics,
             any_representation_lead: AhoCorasick::new(&representation_leads)
                 .expect("the packs' representation leads build an automaton"),
             representation_leads,

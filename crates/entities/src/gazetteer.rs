@@ -506,6 +506,7 @@ impl Gazetteers {
                 stopwords.insert(folded);
             }
         }
+        let clause_starts = clause_starts(&lexicon)?;
         Ok(Gazetteers {
             given_names,
             surnames,
@@ -596,11 +597,11 @@ impl Gazetteers {
                 copulas
             },
             description_verbs: lexicon.words(ListKind::DescriptionVerbs).map(str::to_string).collect(),
-            clause_starts: clause_starts(&lexicon)?,
             first_clause_start: aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-                .build(clause_starts(&lexicon)?)
+                .build(&clause_starts)
                 .expect("clause starts build an automaton"),
+            clause_starts,
             role_trailers: lexicon.words(ListKind::RoleTrailers).map(str::to_string).collect(),
             sub_unit_heads: lexicon.words(ListKind::SubUnitHeads).map(str::to_string).collect(),
             linking_words: lexicon.words(ListKind::LinkingWords).map(str::to_string).collect(),
