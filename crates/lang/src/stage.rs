@@ -187,7 +187,7 @@ impl LanguageStage {
         if let Some((lang, conf)) = self.detector.detect_fast(text) {
             let long = text.len() >= crate::SHORT_TEXT;
             // whatlang agreeing with the report's language settles a block; lingua is for disagreement.
-            if (long && conf >= 0.9) || (Some(lang) == doc_guess() && conf >= 0.3) {
+            if (long && conf >= 0.9) || (conf >= 0.3 && Some(lang) == doc_guess()) {
                 return self.detector.prefer_mission_language(text, &tally, Some((lang, conf)));
             }
         }

@@ -170,18 +170,20 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
     }
     // Most lines hold no date: a year of four digits, or digits around '/', '.' or '-' for a
     // numeric date ("13.04.07"), must be there for a pattern to give one (a year in other digits
-    // does not parse).
+    // does not parse). The second is asked only without the first.
     let has_year = text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
-    let has_numeric = text
-        .as_bytes()
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-') && w[2].is_ascii_digit());
-    if !has_year && !has_numeric && !written {
+    let has_numeric = || {
+        text.as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-') && w[2].is_ascii_digit())
+    };
+    if !has_year && !written && !has_numeric() {
         return None;
     }
     // Month names are matched on a folded copy; folding keeps byte offsets only for ASCII, so
-    // map through char positions.
-    let folded: String = text.chars().map(fold_char).collect();
+    // map through char positions. An ASCII text's fold is its lower case, offsets unchanged.
+    let ascii = text.is_ascii();
+    let folded: String = if ascii { text.to_ascii_lowercase() } else { text.chars().map(fold_char).collect() };
     let mut best: Option<FoundDate> = None;
     let mut consider = |iso: Option<String>, s: usize, e: usize| {
         if let Some(iso) = iso {
@@ -246,6 +248,9 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
     }
     // Offsets were found in the folded text, which has the same number of chars as the input.
     best.map(|b| {
+        if ascii {
+            return b;
+        }
         let start = char_to_byte(text, folded[..b.start].chars().count());
         let end = char_to_byte(text, folded[..b.end].chars().count());
         FoundDate { iso: b.iso, start, end }
@@ -334,6 +339,15 @@ mod tests {
 
     fn date(s: &str, lang: Lang) -> Option<String> {
         find_date(s, Some(lang)).map(|d| d.iso)
+    }
+
+    proptest::proptest! {
+        /// An ASCII text's fold is its lower case, char for char: offsets in it are the text's.
+        #[test]
+        fn an_ascii_fold_is_the_lower_case(s in "[ -~\\t\\n]{0,40}") {
+            let folded: String = s.chars().map(fold_char).collect();
+            proptest::prop_assert_eq!(folded, s.to_ascii_lowercase());
+        }
     }
 
     #[test]

@@ -43,17 +43,33 @@ const CAPTION_CAPITALS_PER_MILLE: usize = 20;
 
 /// Whether `s` is written (nearly) without capitals, as machine captions are.
 fn in_lower_case(s: &str) -> bool {
-    let (mut letters, mut capitals) = (0usize, 0usize);
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        capitals += usize::from(c.is_uppercase());
+    // Fewer bytes than that many letters: most paragraphs, answered without reading them.
+    if s.len() < LOWER_CASE_MIN_LETTERS {
+        return false;
     }
-    letters >= 200 && capitals * 1000 < letters * CAPTION_CAPITALS_PER_MILLE
+    let (mut letters, mut capitals) = (0usize, 0usize);
+    if s.is_ascii() {
+        for b in s.bytes().filter(u8::is_ascii_alphabetic) {
+            letters += 1;
+            capitals += usize::from(b.is_ascii_uppercase());
+        }
+    } else {
+        for c in s.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            capitals += usize::from(c.is_uppercase());
+        }
+    }
+    letters >= LOWER_CASE_MIN_LETTERS && capitals * 1000 < letters * CAPTION_CAPITALS_PER_MILLE
 }
+
+/// Letters a text needs before its capitals say whether it is written in lower case.
+const LOWER_CASE_MIN_LETTERS: usize = 200;
 
 fn split(text: &str, range: ByteRange, abbreviations: &HashSet<String>) -> Vec<ByteRange> {
     let s = range.slice(text);
-    let lower_case_text = in_lower_case(s);
+    // Read only where a stop is followed by a lower-case letter: most paragraphs never ask.
+    let lower_case_text = std::cell::OnceCell::new();
+    let lower_case_text = || *lower_case_text.get_or_init(|| in_lower_case(s));
     let mut out = Vec::new();
     let mut start = 0;
     // Stops are ASCII, or '…' (whose first byte 0xE2 starts other characters too).
@@ -84,7 +100,7 @@ fn split(text: &str, range: ByteRange, abbreviations: &HashSet<String>) -> Vec<B
                         || ch.is_ascii_digit()
                         || matches!(ch, '"' | '“' | '«' | '¿' | '¡' | '(' | '-')
                         // Captions start a turn with ">>".
-                        || (lower_case_text && (ch.is_lowercase() || ch == '>'))
+                        || ((ch.is_lowercase() || ch == '>') && lower_case_text())
                 }))
         {
             continue;
@@ -192,5 +208,19 @@ mod tests {
         let prose = "The U.N. and the O.A.S. agreed on the plan for the region after a long debate in the assembly. \
                      The ministers of the member states then signed the text. > Read more about the conference.";
         assert_eq!(split(prose).len(), 2);
+    }
+
+    #[test]
+    fn lower_case_is_read_from_letters_in_any_script() {
+        let captions = "buenos días y bienvenidos a la sesión. el señor ministro habló de la conectividad rural y \
+                        de la inclusión digital en las escuelas públicas del país. después la comisión votó el texto \
+                        y el público hizo preguntas sobre las redes de fibra y los centros de datos en las provincias";
+        assert!(in_lower_case(captions));
+        assert!(!in_lower_case(&captions.to_uppercase()));
+        // The same words without accents take the ASCII path, with the same answer.
+        assert!(in_lower_case(&acta_doc::fold(captions)));
+        assert!(!in_lower_case(&acta_doc::fold(captions).to_uppercase()));
+        // Below two hundred letters there is too little to tell.
+        assert!(!in_lower_case(&acta_doc::fold(captions)[..150]));
     }
 }
