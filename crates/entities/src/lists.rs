@@ -295,7 +295,9 @@ pub(crate) fn run_together_starts(text: &str, r: ByteRange, gaz: &Gazetteers) ->
     // A name that ends on a separator starts at most MAX_NAME_TOKENS words before it: only those
     // words are tried.
     let mut candidates: Vec<usize> = Vec::new();
-    for (i, _) in s.char_indices().filter(|&(i, _)| SEPARATORS.iter().any(|sep| s[i..].starts_with(sep))) {
+    // Every separator starts with a space or a colon: only those bytes are tried.
+    let starts = s.bytes().enumerate().filter(|&(_, b)| b == b' ' || b == b':').map(|(i, _)| i);
+    for i in starts.filter(|&i| SEPARATORS.iter().any(|sep| s[i..].starts_with(sep))) {
         candidates.extend(s[..i].rmatch_indices(' ').take(MAX_NAME_TOKENS).map(|(j, _)| r.start + j + 1));
     }
     candidates.sort_unstable();
@@ -490,6 +492,12 @@ pub(crate) fn split_entries(text: &str, r: ByteRange) -> Vec<ByteRange> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `run_together_starts` tries only spaces and colons as the start of a separator.
+    #[test]
+    fn every_separator_starts_with_a_space_or_a_colon() {
+        assert!(SEPARATORS.iter().all(|sep| sep.starts_with([' ', ':'])));
+    }
 
     #[test]
     fn a_list_written_one_entry_a_paragraph_goes_on_after_a_blank_line() {

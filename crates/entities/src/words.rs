@@ -14,6 +14,10 @@ pub struct WordMatcher {
     /// The first two bytes of some pattern, as a bit set over 16-bit pairs (8 KB): most word
     /// starts are passed over without a lookup. One-byte patterns mark every pair they start.
     first_pairs: Vec<u64>,
+    /// The first words of the patterns, by their first two bytes and length, as a bit set of the
+    /// same size: a word of the text whose bit is clear is no pattern's first word, and is passed
+    /// over without hashing it.
+    first_words: Vec<u64>,
     lens: Vec<usize>,
     patterns: Vec<String>,
 }
@@ -154,6 +158,13 @@ fn first_word(s: &str) -> &str {
     &s[..end]
 }
 
+/// The bit of [`WordMatcher::first_words`] for a word: its first two bytes (one for a word of one
+/// byte) mixed with its length.
+fn word_bit(word: &[u8]) -> usize {
+    let pair = (word[0] as usize) << 8 | if word.len() >= 2 { word[1] as usize } else { 0 };
+    (pair ^ word.len().wrapping_mul(0x9E37)) & 0xFFFF
+}
+
 /// The bit of [`WordMatcher::first_pairs`] for text starting with these bytes.
 fn pair_bit(bytes: &[u8]) -> usize {
     (bytes[0] as usize) << 8 | bytes.get(1).copied().unwrap_or(0) as usize
@@ -167,6 +178,7 @@ impl WordMatcher {
         let mut by_first_word: HashMap<&str, Vec<u32>> = HashMap::default();
         let mut unkeyed = Vec::new();
         let mut first_pairs = vec![0u64; 1 << 10];
+        let mut first_words = vec![0u64; 1 << 10];
         for (i, p) in patterns.iter().enumerate() {
             let bytes = p.as_bytes();
             match bytes.len() {
@@ -179,7 +191,11 @@ impl WordMatcher {
             }
             match first_word(p) {
                 "" => unkeyed.push(i as u32),
-                word => by_first_word.entry(word).or_default().push(i as u32),
+                word => {
+                    let bit = word_bit(word.as_bytes());
+                    first_words[bit / 64] |= 1 << (bit % 64);
+                    by_first_word.entry(word).or_default().push(i as u32)
+                }
             }
         }
         WordMatcher {
@@ -189,6 +205,7 @@ impl WordMatcher {
                 .collect(),
             unkeyed: Bucket::new(unkeyed, &patterns),
             first_pairs,
+            first_words,
             lens: patterns.iter().map(|p| p.len()).collect(),
             patterns: patterns.iter().map(|p| p.to_string()).collect(),
         }
@@ -211,7 +228,9 @@ impl WordMatcher {
         let mut out = Vec::new();
         let mut resume = 0;
         for &(start, end) in &words.0 {
-            if start < resume || !self.may_start_at(&text.as_bytes()[start..]) {
+            // Without patterns that start with no word, only a pattern whose first word is this
+            // word can be found here.
+            if start < resume || !self.may_be_first_word(&text.as_bytes()[start..end]) {
                 continue;
             }
             if let Some(i) = self.longest_at_word(&text[start..], end - start) {
@@ -259,11 +278,16 @@ impl WordMatcher {
             .0
             .iter()
             .filter(|&&(start, end)| {
-                self.may_start_at(&text.as_bytes()[start..])
+                self.may_be_first_word(&text.as_bytes()[start..end])
                     && self.longest_at_word(&text[start..], end - start).is_some()
             })
             .map(|&(start, _)| start)
             .collect()
+    }
+
+    fn may_be_first_word(&self, word: &[u8]) -> bool {
+        let bit = word_bit(word);
+        self.first_words[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     fn may_start_at(&self, bytes: &[u8]) -> bool {
@@ -386,6 +410,44 @@ mod tests {
         let m = WordMatcher::new(&["Unit", "Ministry", "Under-Secretariat", "Secretariat"]);
         let text = "Unit of the Ministry; Under-Secretariat; Units";
         assert_eq!(m.starts_in(text, &Words::of(text)), [0, 12, 22, 28]);
+    }
+
+    proptest::proptest! {
+        /// Whatever the bit sets pass over, the matches are those of trying every pattern at every
+        /// word start: the longest that starts there with that whole first word (the first given
+        /// of equally long ones), kept when it ends a word, the search going on after it.
+        #[test]
+        fn the_word_filter_loses_no_match(
+            patterns in proptest::collection::vec("(a|b|É|é|ab|ba|a\\.|b-a)( (a|b|É|ab))?", 1..6),
+            text in "((a|b|É|é|ab|ba|aa|a\\.|b-a|x)[ ,]){0,12}",
+        ) {
+            let m = WordMatcher::new(&patterns);
+            let words = Words::of(&text);
+            let mut expected = Vec::new();
+            let mut starts = Vec::new();
+            let mut resume = 0;
+            for &(start, end) in &words.0 {
+                let best = patterns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| first_word(p) == &text[start..end] && text[start..].starts_with(p.as_str()))
+                    .fold(None, |best: Option<(usize, usize)>, (i, p)| match best {
+                        Some((_, len)) if len >= p.len() => best,
+                        _ => Some((i, p.len())),
+                    });
+                if let Some((i, len)) = best {
+                    starts.push(start);
+                    if start >= resume {
+                        if crate::gazetteer::at_word_end(&text, start + len) {
+                            expected.push((start, start + len, i));
+                        }
+                        resume = start + len;
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(m.find_in(&text, &words), expected);
+            proptest::prop_assert_eq!(m.starts_in(&text, &words), starts);
+        }
     }
 
     #[test]

@@ -203,6 +203,11 @@ fn a_listed_member_named_by_their_post_spoke() {
     let s = speakers_in(text, Lang::ES);
     assert_eq!(sorted_parts(&s, "Marta Rivas Ochoa"), ["attendee", "speaker"], "{s:?}");
     assert_eq!(sorted_parts(&s, "Julio Paz"), ["attendee"], "{s:?}");
+    // Every mention of the post is read, not only the first: the second says who spoke.
+    let text = "PRESENT\nMs. Ruth Okafor – Company Secretary\nMr. Femi Adeyemi – Treasurer\n\nThe minutes were taken by the Company Secretary and approved. The Company Secretary reported on the audit.\n";
+    let s = speakers(text);
+    assert_eq!(sorted_parts(&s, "Ruth Okafor"), ["attendee", "speaker"], "{s:?}");
+    assert_eq!(sorted_parts(&s, "Femi Adeyemi"), ["attendee"], "{s:?}");
 }
 
 /// The IGF's workshop pages: "Speaker 1: Name, Stakeholder group, Regional group". The group is the

@@ -185,10 +185,13 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
     let ascii = text.is_ascii();
     let folded: String = if ascii { text.to_ascii_lowercase() } else { text.chars().map(fold_char).collect() };
     let mut best: Option<FoundDate> = None;
-    let mut consider = |iso: Option<String>, s: usize, e: usize| {
+    // The earliest date wins. A pattern's matches come in order and none gives a date starting
+    // before its match does, so a pattern is read no further than the earliest date so far.
+    let passed = |best: &Option<FoundDate>, start: usize| best.as_ref().is_some_and(|b| start >= b.start);
+    let consider = |best: &mut Option<FoundDate>, iso: Option<String>, s: usize, e: usize| {
         if let Some(iso) = iso {
             if best.as_ref().is_none_or(|b| s < b.start) {
-                best = Some(FoundDate { iso, start: s, end: e });
+                *best = Some(FoundDate { iso, start: s, end: e });
             }
         }
     };
@@ -196,6 +199,9 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
     for c in DAY_MONTH_YEAR.captures_iter(with_year) {
         let last = c.get(3).expect("the day");
         let whole = c.get(0).expect("group 0");
+        if passed(&best, whole.start()) {
+            break;
+        }
         let (Some(m), Ok(y)) = (month_number(&c[4]), c[5].parse::<i32>()) else { continue };
         let last_day = c[3].parse().ok().and_then(|d| valid(y, m, d));
         let first_day = c.get(1).and_then(|d| {
@@ -203,32 +209,44 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
             range_start(d.as_str().parse().ok()?, first_month, last_day.as_deref()?, y, m)
         });
         match first_day {
-            Some(first) => consider(Some(first), whole.start(), whole.end()),
-            None => consider(last_day, last.start(), whole.end()),
+            Some(first) => consider(&mut best, Some(first), whole.start(), whole.end()),
+            None => consider(&mut best, last_day, last.start(), whole.end()),
         }
     }
     for c in MONTH_DAY_YEAR.captures_iter(with_year) {
         let whole = c.get(0).expect("group 0");
+        if passed(&best, whole.start()) {
+            break;
+        }
         let (Some(m), Ok(y)) = (month_number(&c[1]), c[5].parse::<i32>()) else { continue };
         let Ok(d) = c[2].parse::<u32>() else { continue };
         // The first day of a range; a year before it when the range goes on into January.
         let last_month = c.get(3).and_then(|lm| month_number(lm.as_str())).unwrap_or(m);
         let y = if last_month < m { y - 1 } else { y };
-        consider(valid(y, m, d), whole.start(), whole.end());
+        consider(&mut best, valid(y, m, d), whole.start(), whole.end());
     }
     for c in WRITTEN_DAY.captures_iter(with_year) {
+        if passed(&best, c.get(0).expect("group 0").start()) {
+            break;
+        }
         let d = c[1].parse().ok().or_else(|| day_words().iter().find(|(w, _)| *w == c[1]).map(|(_, n)| *n));
         let m = month_number(&c[2]);
         let y = c[3].parse().ok().or_else(|| written_year(&c[3]));
         let whole = c.get(0).expect("group 0");
-        consider(d.zip(m).zip(y).and_then(|((d, m), y)| valid(y, m, d)), whole.start(), whole.end());
+        consider(&mut best, d.zip(m).zip(y).and_then(|((d, m), y)| valid(y, m, d)), whole.start(), whole.end());
     }
     for c in ISO.captures_iter(with_year) {
+        if passed(&best, c.get(0).expect("group 0").start()) {
+            break;
+        }
         let (y, m, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
         let whole = c.get(0).expect("group 0");
-        consider(y.zip(m).zip(d).and_then(|((y, m), d)| valid(y, m, d)), whole.start(), whole.end());
+        consider(&mut best, y.zip(m).zip(d).and_then(|((y, m), d)| valid(y, m, d)), whole.start(), whole.end());
     }
     for c in NUMERIC.captures_iter(&folded) {
+        if passed(&best, c.get(0).expect("group 0").start()) {
+            break;
+        }
         let a: u32 = c[1].parse().unwrap_or(0);
         let b: u32 = c[2].parse().unwrap_or(0);
         let mut y: i32 = c[3].parse().unwrap_or(0);
@@ -244,7 +262,7 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
             (a, b)
         };
         let whole = c.get(0).expect("group 0");
-        consider(valid(y, m, d), whole.start(), whole.end());
+        consider(&mut best, valid(y, m, d), whole.start(), whole.end());
     }
     // Offsets were found in the folded text, which has the same number of chars as the input.
     best.map(|b| {

@@ -515,6 +515,11 @@ const MIN_SENTENCE_END_WORD: usize = 4;
 /// without a comma ("Item 1 – Plano de Transformação Digital 2027.", "Délibération n° 2026-71 –
 /// Schéma numérique intercommunal.").
 fn is_numbered_heading(sentence: &str) -> bool {
+    // The label holds a digit: a sentence without one is no item's heading, and is not searched
+    // for its dashes.
+    if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let sentence = sentence.trim().trim_end_matches('.');
     [" – ", " — ", " - "].iter().any(|dash| {
         sentence.split_once(dash).is_some_and(|(label, heading)| {
