@@ -1,6 +1,7 @@
 //! Ministries, government bodies and organisations found by their shape.
 
 use acta_doc::{fold_words, EntityKind, Stakeholder};
+use foldhash::HashMap;
 
 use crate::gazetteer::{at_word_end, at_word_start, word_bounded, Gazetteers};
 use crate::kinds::*;
@@ -472,13 +473,22 @@ pub(crate) fn find_by_shape_in(
     lang: Option<acta_doc::Lang>,
 ) -> Vec<ShapeMatch> {
     let mut out = Vec::new();
+    // A report names the same body under several shapes and many times: what its name alone says
+    // (a kind of body, or a public body's) is worked out once a name.
+    let mut generic: HashMap<&str, bool> = HashMap::default();
+    let mut kind_of: HashMap<&str, EntityKind> = HashMap::default();
     let mut push = |start: usize, end: usize, kind: EntityKind, acronym: Option<(usize, usize)>, unverified: bool| {
         let end = hyphenated_end(text, end);
         let (start, end) = tidy(text, start, end, gaz);
-        if is_generic(&text[start..end], gaz) || title_before_person(text, start, end, gaz) {
+        let name = &text[start..end];
+        if *generic.entry(name).or_insert_with(|| is_generic(name, gaz)) || title_before_person(text, start, end, gaz) {
             return;
         }
-        let kind = if kind == EntityKind::Organization { institution_kind(&text[start..end], gaz) } else { kind };
+        let kind = if kind == EntityKind::Organization {
+            *kind_of.entry(name).or_insert_with(|| institution_kind(name, gaz))
+        } else {
+            kind
+        };
         if end > start && text[start..end].split_whitespace().count() >= 2 || acronym.is_some() {
             let stakeholder = stakeholder_of(&text[start..end], kind, gaz);
             out.push(ShapeMatch { start, end, kind, stakeholder, acronym, unverified_acronym: unverified });
