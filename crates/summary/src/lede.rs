@@ -128,6 +128,8 @@ pub struct Ledes {
     publication_words: foldhash::HashSet<String>,
     /// Sections of a website ("Notícias", "Blog"), folded.
     site_sections: foldhash::HashSet<String>,
+    /// The same, as one automaton: whether a folded line holds any of them, in one pass.
+    site_section_finder: aho_corasick::AhoCorasick,
     /// Head words of events ("Webinar", "Seminario"), and their kinds' words, folded.
     event_heads: foldhash::HashSet<String>,
     /// Stop words of the packs' languages, folded: a dateline's place does not open with one ("En
@@ -179,7 +181,9 @@ impl Ledes {
         let weekdays = lexicon.class(WordClass::Weekday).map(fold).collect();
         let meeting_modes = lexicon.class(WordClass::MeetingMode).map(fold).collect();
         let publication_words = lexicon.class(WordClass::PublicationWord).map(fold).collect();
-        let site_sections = lexicon.class(WordClass::SiteSection).map(fold).collect();
+        let site_sections: foldhash::HashSet<String> = lexicon.class(WordClass::SiteSection).map(fold).collect();
+        let site_section_finder =
+            aho_corasick::AhoCorasick::new(&site_sections).expect("site sections make a small automaton");
         let event_heads = lexicon.words(ListKind::EventHeads).map(fold).collect();
         let month_names = lexicon.rows(ListKind::Months).iter().map(|row| fold(row.get(1))).collect();
         let stop_words = langs
@@ -196,6 +200,7 @@ impl Ledes {
             meeting_modes,
             publication_words,
             site_sections,
+            site_section_finder,
             event_heads,
             stop_words,
         }
@@ -366,7 +371,7 @@ impl Ledes {
     fn is_site_section(&self, line: &str) -> bool {
         // The word must be in the line: most lines are let go before a date is looked for in them.
         let folded = fold(line);
-        if !self.site_sections.iter().any(|s| folded.contains(s.as_str())) {
+        if !self.site_section_finder.is_match(&folded) {
             return false;
         }
         let line = match find_date(line, None) {
