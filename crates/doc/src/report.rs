@@ -508,6 +508,9 @@ pub struct Report {
     pub mentions: Vec<Mention>,
     /// The entries of the report's lists of people, once the entity stage has read them.
     pub list_entries: Option<Vec<ListEntry>>,
+    /// The text lower-cased character for character where that keeps each character's length
+    /// (offsets unchanged), once the entity stage has made it: the speaker stage reads it too.
+    pub lower_text: Option<String>,
     pub speakers: Vec<Speaker>,
     /// A first summary sentence composed from the record (what the document is, its title, date
     /// and chair), in the report's language: written by acta, so not a span of the text.

@@ -334,6 +334,7 @@ impl EntityStage {
         report.canonicals = c.canonicals;
         report.mentions = c.mentions;
         report.list_entries = Some(entries);
+        report.lower_text = Some(std::mem::take(&mut scans.lower));
         Ok(())
     }
 }

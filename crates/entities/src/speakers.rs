@@ -145,7 +145,7 @@ impl Stage for SpeakerStage {
         // organisation in apposition, a phrase of participation), unless the text names them only
         // as absent or excused.
         let listed: foldhash::HashSet<usize> = speaker_of.keys().copied().collect();
-        let lower = lowercase_keeping_offsets(&report.text);
+        let lower = report.lower_text.take().unwrap_or_else(|| lowercase_keeping_offsets(&report.text));
         let bodies: Vec<ByteRange> = report
             .mentions
             .iter()
