@@ -50,6 +50,9 @@ pub(crate) struct ClassWords {
     pub(crate) year_prepositions: Vec<String>,
     /// "Government of ", "Gobierno de ": each with the space after it.
     pub(crate) government_prefixes: Vec<String>,
+    /// The government prefixes that start with a government's word ("Governo do ", not "Estado
+    /// de "), in the same order.
+    pub(crate) governing_prefixes: Vec<String>,
     pub(crate) city_words: Vec<String>,
     pub(crate) region_words: Vec<String>,
     pub(crate) government_words: Vec<String>,
@@ -187,6 +190,14 @@ impl ClassWords {
             alternation(WordClass::SecondGovernmentHead),
         ))
         .expect("valid regex");
+        let government_prefixes: Vec<String> =
+            list(WordClass::GovernmentPrefix).into_iter().map(|p| format!("{p} ")).collect();
+        let government_words = list(WordClass::Government);
+        let governing_prefixes = government_prefixes
+            .iter()
+            .filter(|g| government_words.iter().any(|w| g.starts_with(w.as_str())))
+            .cloned()
+            .collect();
         ClassWords {
             and_or: set(WordClass::AndOr),
             glued_surname_prefixes: list(WordClass::GluedSurnamePrefix),
@@ -219,10 +230,11 @@ impl ClassWords {
             },
             particles_before_place: spaced(WordClass::ParticleBeforePlace),
             year_prepositions: list(WordClass::YearPreposition).into_iter().map(|p| format!("{p} ")).collect(),
-            government_prefixes: list(WordClass::GovernmentPrefix).into_iter().map(|p| format!("{p} ")).collect(),
+            government_prefixes,
+            governing_prefixes,
             city_words: list(WordClass::CityWord),
             region_words: list(WordClass::RegionWord),
-            government_words: list(WordClass::Government),
+            government_words,
             ministry_words: list(WordClass::MinistryWord),
             head_ranks: set(WordClass::HeadRank),
             definite_articles: set(WordClass::DefiniteArticle),

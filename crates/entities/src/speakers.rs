@@ -1815,11 +1815,10 @@ fn country_in_parentheses_first(report: &Report, rest: ByteRange) -> Option<(Cou
 /// Where a whole government's name starts in an entry's text ("... do Governo do Estado de X"):
 /// a government prefix followed by a capitalised word.
 fn governed_from(s: &str, gaz: &Gazetteers) -> Option<usize> {
+    // "Governo do ...", not "Estado de ..." (a title's "Modernização do Estado de Cabo Verde").
     gaz.classes
-        .government_prefixes
+        .governing_prefixes
         .iter()
-        // "Governo do ...", not "Estado de ..." (a title's "Modernização do Estado de Cabo Verde").
-        .filter(|g| gaz.classes.government_words.iter().any(|w| g.starts_with(w.as_str())))
         .filter_map(|g| {
             s.match_indices(g.as_str()).map(|(i, _)| i).find(|&i| {
                 (i == 0 || s[..i].ends_with(' '))
