@@ -130,6 +130,8 @@ pub struct Gazetteers {
     pub(crate) conjunctions: Vec<String>,
     /// The same with a space on each side (" and "), to find them as words without writing them anew.
     pub(crate) spaced_conjunctions: Vec<String>,
+    /// The same after a comma (", and "): what closes one person's apposition and opens the next.
+    pub(crate) comma_conjunctions: Vec<String>,
     pub(crate) body_prepositions: Vec<String>,
     /// Verbs that open a sentence about what someone did, and verbs that make a line a sentence
     /// (`sentence_verbs`: a word of a line is looked up in it).
@@ -581,6 +583,10 @@ impl Gazetteers {
             spaced_conjunctions: unique(lexicon.words(ListKind::Conjunctions))
                 .iter()
                 .map(|c| format!(" {c} "))
+                .collect(),
+            comma_conjunctions: unique(lexicon.words(ListKind::Conjunctions))
+                .iter()
+                .map(|c| format!(", {c} "))
                 .collect(),
             body_prepositions: unique(lexicon.words(ListKind::BodyPrepositions)),
             narrative_verbs: lexicon.words(ListKind::NarrativeVerbs).map(str::to_string).collect(),

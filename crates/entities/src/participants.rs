@@ -235,7 +235,7 @@ fn cited_before(p: &Prose, name: ByteRange, gaz: &Gazetteers) -> bool {
 /// Where what follows the last ", and " (", y ", ", e ", ", et "...) of `s` starts: a comma and a
 /// conjunction close one person's apposition and open the next one's.
 pub(crate) fn after_closing_conjunction(s: &str, gaz: &Gazetteers) -> Option<usize> {
-    gaz.conjunctions.iter().filter_map(|c| s.rfind(&format!(", {c} ")).map(|i| i + c.len() + 3)).max()
+    gaz.comma_conjunctions.iter().filter_map(|c| s.rfind(c.as_str()).map(|i| i + c.len())).max()
 }
 
 /// "du Directeur Général du Conatel, Monsieur Jose Jean-Baptiste, des employés ...": the name's own
