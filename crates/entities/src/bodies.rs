@@ -868,10 +868,10 @@ const CLAUSE_WORDS: usize = 3;
 /// a second thing led, so the body is the part before them.
 fn first_of_coordinated(text: &str, r: ByteRange, gaz: &Gazetteers) -> ByteRange {
     let s = r.slice(text);
-    let cut = gaz.conjunctions.iter().filter_map(|c| {
+    let cut = gaz.spaced_conjunctions.iter().filter_map(|spaced| {
         let mut at = 0;
-        while let Some(i) = s[at..].find(&format!(" {c} ")) {
-            let after = &s[at + i + c.len() + 2..];
+        while let Some(i) = s[at..].find(spaced.as_str()) {
+            let after = &s[at + i + spaced.len()..];
             let prep = gaz.body_prepositions.iter().any(|p| {
                 after.strip_prefix(p.as_str()).is_some_and(|rest| p.ends_with(['\'', '’']) || rest.starts_with(' '))
             });

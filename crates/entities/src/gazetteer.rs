@@ -858,6 +858,18 @@ pub fn at_word_end(text: &str, pos: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// The spaced forms of the conjunctions are theirs, one for one and in the same order: code
+    /// that read `conjunctions` and wrote " c " or ", c " each time reads these instead.
+    #[test]
+    fn the_written_forms_of_the_conjunctions_follow_them() {
+        let gaz = Gazetteers::bundled();
+        let spaced: Vec<String> = gaz.conjunctions.iter().map(|c| format!(" {c} ")).collect();
+        let comma: Vec<String> = gaz.conjunctions.iter().map(|c| format!(", {c} ")).collect();
+        assert_eq!(gaz.spaced_conjunctions, spaced);
+        assert_eq!(gaz.comma_conjunctions, comma);
+        assert!(!gaz.conjunctions.is_empty());
+    }
+
     #[test]
     fn a_title_is_a_whole_match_of_the_titles() {
         let gaz = Gazetteers::bundled();

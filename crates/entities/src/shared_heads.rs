@@ -215,9 +215,9 @@ fn names_at(text: &str, at: usize, end: usize, needs_prefix: bool, gaz: &Gazette
 /// The two names either side of a conjunction inside `name` that no preposition follows.
 fn bare_conjunction(text: &str, name: ByteRange, gaz: &Gazetteers) -> Option<(ByteRange, ByteRange)> {
     let s = name.slice(text);
-    gaz.conjunctions.iter().find_map(|c| {
-        let at = s.find(&format!(" {c} "))?;
-        let right = at + c.len() + 2;
+    gaz.spaced_conjunctions.iter().find_map(|spaced| {
+        let at = s.find(spaced.as_str())?;
+        let right = at + spaced.len();
         s[right..].chars().next().filter(|ch| ch.is_uppercase())?;
         Some((
             ByteRange { start: name.start, end: name.start + at },

@@ -1637,7 +1637,11 @@ fn affiliation<'r>(report: &'r Report, rest: ByteRange, gaz: &Gazetteers) -> Aff
         let Some(next) = institutions.get(i + 1) else { break };
         let between = &text[m.range.end..next.range.start];
         let before = text[rest.start..m.range.start].trim_end().to_lowercase();
-        let inside_title = gaz.classes.role_of.iter().any(|w| before.ends_with(&format!(" {w}")) || before == *w);
+        let inside_title = gaz
+            .classes
+            .role_of
+            .iter()
+            .any(|w| before.strip_suffix(w.as_str()).is_some_and(|b| b.ends_with(' ')) || before == *w);
         // "Secretaria de Gobierno Digital" / "Presidencia del Consejo de Ministros": in an entry
         // written as a block of lines, a body on a later line is the one the earlier lines' are of.
         let next_line = between.contains('\n');
