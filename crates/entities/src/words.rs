@@ -61,7 +61,12 @@ impl Bucket {
 
 /// The words of a text (runs of letters, digits and '_'): (start, end). Found once per report and
 /// read by every matcher that looks at the report's words.
-pub struct Words(Vec<(usize, usize)>);
+pub struct Words {
+    spans: Vec<(usize, usize)>,
+    /// Each word's [`word_bit`], worked out once for all the matchers that read the words. It is
+    /// the same for the text and for its lower-cased copy, which some matchers read instead.
+    bits: Vec<u16>,
+}
 
 impl Words {
     pub fn of(text: &str) -> Words {
@@ -83,17 +88,18 @@ impl Words {
         if let Some(s) = start {
             words.push((s, text.len()));
         }
-        Words(words)
+        let bits = words.iter().map(|&(s, e)| word_bit(&text.as_bytes()[s..e])).collect();
+        Words { spans: words, bits }
     }
 
     /// Where each word starts.
     pub fn starts(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().map(|&(start, _)| start)
+        self.spans.iter().map(|&(start, _)| start)
     }
 
     /// Every word as (start, end).
     pub fn spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.0.iter().copied()
+        self.spans.iter().copied()
     }
 }
 
@@ -159,10 +165,13 @@ fn first_word(s: &str) -> &str {
 }
 
 /// The bit of [`WordMatcher::first_words`] for a word: its first two bytes (one for a word of one
-/// byte) mixed with its length.
-fn word_bit(word: &[u8]) -> usize {
-    let pair = (word[0] as usize) << 8 | if word.len() >= 2 { word[1] as usize } else { 0 };
-    (pair ^ word.len().wrapping_mul(0x9E37)) & 0xFFFF
+/// byte) mixed with its length. ASCII letters count in lower case and other bytes all alike, so
+/// that a word and its lower-cased copy (same length, an ASCII letter lowered, a wider letter
+/// still wider) get the same bit.
+fn word_bit(word: &[u8]) -> u16 {
+    let byte = |b: u8| if b.is_ascii() { b.to_ascii_lowercase() } else { 0x80 } as usize;
+    let second = if word.len() >= 2 { byte(word[1]) } else { 0 };
+    ((byte(word[0]) << 8 | second) ^ word.len().wrapping_mul(0x9E37)) as u16
 }
 
 /// The bit of [`WordMatcher::first_pairs`] for text starting with these bytes.
@@ -192,7 +201,7 @@ impl WordMatcher {
             match first_word(p) {
                 "" => unkeyed.push(i as u32),
                 word => {
-                    let bit = word_bit(word.as_bytes());
+                    let bit = word_bit(word.as_bytes()) as usize;
                     first_words[bit / 64] |= 1 << (bit % 64);
                     by_first_word.entry(word).or_default().push(i as u32)
                 }
@@ -227,10 +236,10 @@ impl WordMatcher {
         }
         let mut out = Vec::new();
         let mut resume = 0;
-        for &(start, end) in &words.0 {
+        for (&(start, end), &bit) in words.spans.iter().zip(&words.bits) {
             // Without patterns that start with no word, only a pattern whose first word is this
             // word can be found here.
-            if start < resume || !self.may_be_first_word(&text.as_bytes()[start..end]) {
+            if start < resume || !self.may_be_first_word(bit) {
                 continue;
             }
             if let Some(i) = self.longest_at_word(&text[start..], end - start) {
@@ -275,18 +284,19 @@ impl WordMatcher {
     /// with no word character are not looked for.
     pub fn starts_in(&self, text: &str, words: &Words) -> Vec<usize> {
         words
-            .0
+            .spans
             .iter()
-            .filter(|&&(start, end)| {
-                self.may_be_first_word(&text.as_bytes()[start..end])
-                    && self.longest_at_word(&text[start..], end - start).is_some()
+            .zip(&words.bits)
+            .filter(|&(&(start, end), &bit)| {
+                self.may_be_first_word(bit) && self.longest_at_word(&text[start..], end - start).is_some()
             })
-            .map(|&(start, _)| start)
+            .map(|(&(start, _), _)| start)
             .collect()
     }
 
-    fn may_be_first_word(&self, word: &[u8]) -> bool {
-        let bit = word_bit(word);
+    /// Whether a word whose [`word_bit`] is `bit` may be some pattern's first word.
+    fn may_be_first_word(&self, bit: u16) -> bool {
+        let bit = bit as usize;
         self.first_words[bit / 64] & (1 << (bit % 64)) != 0
     }
 
@@ -418,15 +428,15 @@ mod tests {
         /// of equally long ones), kept when it ends a word, the search going on after it.
         #[test]
         fn the_word_filter_loses_no_match(
-            patterns in proptest::collection::vec("(a|b|É|é|ab|ba|a\\.|b-a)( (a|b|É|ab))?", 1..6),
-            text in "((a|b|É|é|ab|ba|aa|a\\.|b-a|x)[ ,]){0,12}",
+            patterns in proptest::collection::vec("(a|b|É|é|ab|ba|a\\.|b-a|Ω|ω)( (a|b|É|ab))?", 1..6),
+            text in "((a|b|A|B|É|é|ab|Ab|ba|aa|a\\.|b-a|x|Ω|ω|ωa|Ωa)[ ,]){0,12}",
         ) {
             let m = WordMatcher::new(&patterns);
             let words = Words::of(&text);
             let mut expected = Vec::new();
             let mut starts = Vec::new();
             let mut resume = 0;
-            for &(start, end) in &words.0 {
+            for &(start, end) in &words.spans {
                 let best = patterns
                     .iter()
                     .enumerate()
@@ -447,6 +457,11 @@ mod tests {
             }
             proptest::prop_assert_eq!(m.find_in(&text, &words), expected);
             proptest::prop_assert_eq!(m.starts_in(&text, &words), starts);
+            // The text's words serve its lower-cased copy as that copy's own words do.
+            let lower = lowercase_keeping_offsets(&text);
+            let lower_words = Words::of(&lower);
+            proptest::prop_assert_eq!(m.find_in(&lower, &words), m.find_in(&lower, &lower_words));
+            proptest::prop_assert_eq!(m.starts_in(&lower, &words), m.starts_in(&lower, &lower_words));
         }
     }
 
