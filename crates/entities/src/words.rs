@@ -14,9 +14,9 @@ pub struct WordMatcher {
     /// The first two bytes of some pattern, as a bit set over 16-bit pairs (8 KB): most word
     /// starts are passed over without a lookup. One-byte patterns mark every pair they start.
     first_pairs: Vec<u64>,
-    /// The first words of the patterns, by their first two bytes and length, as a bit set of the
-    /// same size: a word of the text whose bit is clear is no pattern's first word, and is passed
-    /// over without hashing it.
+    /// The first words of the patterns by [`word_bit`] (first two bytes, ASCII letters in lower
+    /// case, and length), as a bit set of the same size: a word of the text whose bit is clear is
+    /// no pattern's first word, and is passed over without hashing it.
     first_words: Vec<u64>,
     lens: Vec<usize>,
     patterns: Vec<String>,
