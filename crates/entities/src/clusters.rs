@@ -30,16 +30,14 @@ pub(crate) fn cluster_people(text: &str, words: &Words, mut cands: Vec<PersonCan
         }
     }
     struct Cluster {
-        tokens: Vec<String>,
         /// Written forms: (name in reading order, whether it is contiguous text to search for).
         forms: Vec<(String, bool)>,
         members: Vec<(ByteRange, EntitySource)>,
     }
     let mut clusters: Vec<Cluster> = Vec::new();
     // A name joins the first cluster with which it shares at least two tokens, all of its own or all
-    // of the cluster's. Clusters are found through indexes, never by scanning: a report naming
-    // 100,000 different "Ana Silva ..." must not compare each with all the others.
-    let mut index = ClusterIndex::default();
+    // of the cluster's ([`ClusterLookup`]).
+    let mut lookup = ClusterLookup::new(SCAN_LIMIT);
     for p in &dedup {
         let written = p.display.clone().unwrap_or_else(|| p.range.slice(text).to_string());
         let form = (written.clone(), p.display.is_none());
@@ -51,16 +49,12 @@ pub(crate) fn cluster_people(text: &str, words: &Words, mut cands: Vec<PersonCan
         let surname_after_particles = particle_led_surname(&written);
         let found = if let Some(surname) = &surname_after_particles {
             // The one cluster with this surname after its first token ("Liesl van der Merwe").
-            index.only_with_later_token(surname)
+            lookup.only_with_later_token(surname)
         } else if tokens.len() >= 2 {
-            index.candidates(&tokens).into_iter().find(|&i| {
-                let cl = &clusters[i];
-                let shared = tokens.iter().filter(|t| cl.tokens.contains(t)).count();
-                shared >= 2 && (shared == tokens.len() || shared == cl.tokens.len())
-            })
+            lookup.joined_by(&tokens)
         } else if p.honorific {
             // "Sr. Silva": the one cluster with this token after its first, if only one has it.
-            index.only_with_later_token(&tokens[0])
+            lookup.only_with_later_token(&tokens[0])
         } else {
             None
         };
@@ -70,8 +64,8 @@ pub(crate) fn cluster_people(text: &str, words: &Words, mut cands: Vec<PersonCan
                 clusters[i].members.push((p.range, p.source));
             }
             None => {
-                index.add(clusters.len(), &tokens);
-                clusters.push(Cluster { tokens, forms: vec![form], members: vec![(p.range, p.source)] })
+                lookup.add(tokens);
+                clusters.push(Cluster { forms: vec![form], members: vec![(p.range, p.source)] })
             }
         }
     }
@@ -158,7 +152,91 @@ fn particle_led_surname(written: &str) -> Option<String> {
     .then(|| acta_doc::fold(last))
 }
 
-/// Indexes of person clusters by their tokens, for [`cluster_people`]. Tokens are numbered as
+/// Clusters up to which [`ClusterLookup`] compares a name with each cluster in turn.
+const SCAN_LIMIT: usize = 32;
+
+/// The person clusters' tokens, and which cluster a name joins. A report with few clusters
+/// compares a name with each (no tables to build); from `scan_limit` clusters on, or once a name
+/// has more than [`MAX_INDEXED_TOKENS`] distinct tokens, a [`ClusterIndex`] finds them: a report
+/// naming 100,000 different "Ana Silva ..." must not compare each with all the others. Both ways
+/// give the same answers.
+pub(crate) struct ClusterLookup {
+    /// Each cluster's tokens (those of the name that made it), in the order clusters were made.
+    tokens: Vec<Vec<String>>,
+    index: Option<ClusterIndex>,
+    scan_limit: usize,
+}
+
+impl ClusterLookup {
+    pub(crate) fn new(scan_limit: usize) -> ClusterLookup {
+        ClusterLookup { tokens: Vec::new(), index: None, scan_limit }
+    }
+
+    /// A new cluster made by a name with these tokens; its number is the count before it.
+    pub(crate) fn add(&mut self, tokens: Vec<String>) {
+        self.index_if_needed(&tokens);
+        if let Some(index) = &mut self.index {
+            index.add(self.tokens.len(), &tokens);
+        }
+        self.tokens.push(tokens);
+    }
+
+    /// The first cluster with which a name of two or more tokens shares at least two, all of its
+    /// own or all of the cluster's.
+    pub(crate) fn joined_by(&mut self, tokens: &[String]) -> Option<usize> {
+        self.index_if_needed(tokens);
+        let joins = |cl: &[String]| {
+            let shared = tokens.iter().filter(|t| cl.contains(t)).count();
+            shared >= 2 && (shared == tokens.len() || shared == cl.len())
+        };
+        match &self.index {
+            Some(index) => index.candidates(tokens).into_iter().find(|&i| joins(&self.tokens[i])),
+            // The clusters the index offers: those holding all of the name's tokens, and those of
+            // two or more distinct tokens all of which the name holds.
+            None => self.tokens.iter().position(|cl| {
+                let holds_name = tokens.iter().all(|t| cl.contains(t));
+                let held_by_name = cl.iter().all(|t| tokens.contains(t)) && cl.iter().any(|t| *t != cl[0]);
+                (holds_name || held_by_name) && joins(cl)
+            }),
+        }
+    }
+
+    /// The one cluster holding `token` after its first token, if only one does.
+    pub(crate) fn only_with_later_token(&self, token: &str) -> Option<usize> {
+        if let Some(index) = &self.index {
+            return index.only_with_later_token(token);
+        }
+        let mut holding =
+            self.tokens.iter().enumerate().filter(|(_, cl)| cl.len() >= 2 && cl[1..].iter().any(|t| t == token));
+        match (holding.next(), holding.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// Builds the index from the clusters so far when there are too many to compare one by one,
+    /// or when `tokens` has more distinct tokens than the comparison reads as the index does.
+    fn index_if_needed(&mut self, tokens: &[String]) {
+        if self.index.is_some() {
+            return;
+        }
+        let many_distinct = || {
+            let mut distinct: Vec<&String> = tokens.iter().collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            distinct.len() > MAX_INDEXED_TOKENS
+        };
+        if self.tokens.len() >= self.scan_limit || (tokens.len() > MAX_INDEXED_TOKENS && many_distinct()) {
+            let mut index = ClusterIndex::default();
+            for (cluster, tokens) in self.tokens.iter().enumerate() {
+                index.add(cluster, tokens);
+            }
+            self.index = Some(index);
+        }
+    }
+}
+
+/// Indexes of person clusters by their tokens, for [`ClusterLookup`]. Tokens are numbered as
 /// they are first indexed, and token sets are kept as sorted numbers: no string is copied per subset.
 #[derive(Default)]
 pub(crate) struct ClusterIndex {
@@ -221,7 +299,7 @@ impl ClusterIndex {
         self.ids.get(token).and_then(|id| self.by_later_token.get(id)).and_then(Clusters::only)
     }
 
-    /// Clusters that may share two or more tokens with `tokens` as [`cluster_people`] requires, in
+    /// Clusters that may share two or more tokens with `tokens` as [`ClusterLookup::joined_by`] requires, in
     /// the order they were made.
     fn candidates(&self, tokens: &[String]) -> Vec<usize> {
         // A token no cluster has gets a number of its own, below the padding, that no set holds.
@@ -353,4 +431,64 @@ pub(crate) fn canonical_name(forms: &[(String, bool)]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs names through a lookup as [`cluster_people`] does, and says which cluster each joined
+    /// (`None`: it made a new one, or found none to join).
+    fn joins(lookup: &mut ClusterLookup, names: &[(Vec<String>, bool)]) -> Vec<Option<usize>> {
+        names
+            .iter()
+            .map(|(tokens, honorific)| {
+                let found = if tokens.len() >= 2 {
+                    lookup.joined_by(tokens)
+                } else if *honorific {
+                    lookup.only_with_later_token(&tokens[0])
+                } else {
+                    None
+                };
+                if found.is_none() {
+                    lookup.add(tokens.clone());
+                }
+                found
+            })
+            .collect()
+    }
+
+    fn tokens(name: &str) -> Vec<String> {
+        name.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_name_joins_the_first_cluster_sharing_two_tokens_all_of_one_side() {
+        for scan_limit in [0, SCAN_LIMIT] {
+            let names: Vec<(Vec<String>, bool)> =
+                ["ana maria silva", "maria silva", "silva", "jose silva", "silva", "ana jose"]
+                    .iter()
+                    .map(|n| (tokens(n), true))
+                    .collect();
+            let mut lookup = ClusterLookup::new(scan_limit);
+            // A lone "silva" after an honorific joins the one cluster holding it after its first
+            // token, and none once two do; "ana jose" shares one token with each of two clusters.
+            assert_eq!(joins(&mut lookup, &names), [None, Some(0), Some(0), None, None, None], "{scan_limit}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Comparing a name with each cluster finds what the index finds, also when the lookup
+        /// switches to the index part way, and for names with repeated or many tokens.
+        #[test]
+        fn comparing_each_cluster_finds_what_the_index_finds(
+            names in proptest::collection::vec(
+                (proptest::collection::vec("[a-k]", 1..11), proptest::bool::ANY), 1..40)
+        ) {
+            let names: Vec<(Vec<String>, bool)> = names;
+            let indexed = joins(&mut ClusterLookup::new(0), &names);
+            proptest::prop_assert_eq!(&joins(&mut ClusterLookup::new(usize::MAX), &names), &indexed);
+            proptest::prop_assert_eq!(&joins(&mut ClusterLookup::new(5), &names), &indexed);
+        }
+    }
 }
