@@ -8,6 +8,7 @@ use foldhash::{HashSet, HashSetExt};
 use regex::Regex;
 
 use crate::shape_patterns::alternatives_of;
+use crate::word_end::WordEndRegex;
 use crate::words::WordMatcher;
 
 pub(crate) struct ClassWords {
@@ -64,7 +65,7 @@ pub(crate) struct ClassWords {
     pub(crate) meridiems: HashSet<String>,
     /// "the Union and the World Bank", "Ministry of Justice and Department for Transport": where a
     /// conjunction starts a second body's name.
-    pub(crate) second_name: Regex,
+    pub(crate) second_name: WordEndRegex,
     /// A national or public adjective, a public body's head, what is never the state even when
     /// national, and regulators: see `kinds::is_public_body`.
     pub(crate) public_adjective: Regex,
@@ -181,15 +182,15 @@ impl ClassWords {
         representation_leads.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let mut country_articles = list(WordClass::CountryArticle);
         country_articles.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let second_name = Regex::new(&format!(
+        // Ends on a whole word (the heads end in letters).
+        let second_name = WordEndRegex::new(&format!(
             // "et l'Agence": an elided lead is glued to the head ("[ \t]*").
-            r"[ \t,]+(?:(?:{})[ \t]*(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{0,3}}(?:{})|(?:{})[ \t]*(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{0,3}}(?:{}))\b",
+            r"[ \t,]+(?:(?:{})[ \t]*(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{0,3}}(?:{})|(?:{})[ \t]*(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{0,3}}(?:{}))",
             alternation(WordClass::SecondBodyLead),
             alternation(WordClass::SecondBodyHead),
             alternation(WordClass::SecondGovernmentLead),
             alternation(WordClass::SecondGovernmentHead),
-        ))
-        .expect("valid regex");
+        ));
         let government_prefixes: Vec<String> =
             list(WordClass::GovernmentPrefix).into_iter().map(|p| format!("{p} ")).collect();
         let government_words = list(WordClass::Government);

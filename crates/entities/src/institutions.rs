@@ -514,8 +514,8 @@ pub(crate) fn find_by_shape_in(
         let end = enumeration_ended(text, m.start(), m.end(), gaz);
         let end = match gaz.classes.second_name.find(&text[m.start()..end]) {
             Some(second) => {
-                from = m.start() + second.start() + 1;
-                m.start() + second.start()
+                from = m.start() + second.start + 1;
+                m.start() + second.start
             }
             None => end,
         };
@@ -655,7 +655,7 @@ pub(crate) fn find_by_shape_in(
         } else {
             let rest = &name.as_str()[start..];
             let second = gaz.classes.second_name.find_iter(rest).last();
-            second.and_then(|m| m.as_str().find(char::is_uppercase).map(|i| start + m.start() + i)).unwrap_or(start)
+            second.and_then(|m| rest[m.clone()].find(char::is_uppercase).map(|i| start + m.start + i)).unwrap_or(start)
         };
         let (s, e) = (name.start() + start, name.end());
         let kind = if is_government(&text[s..e], gaz) { EntityKind::Ministry } else { EntityKind::Organization };
@@ -1039,7 +1039,7 @@ fn cut_at_inner_head(text: &str, start: usize, end: usize, gaz: &Gazetteers) -> 
         cut = cut.min(at);
     }
     if let Some(m) = gaz.classes.second_name.find(span) {
-        cut = cut.min(start + m.start());
+        cut = cut.min(start + m.start);
     }
     // "Prefeitura de Curitiba e UFPR lançam ...": a conjunction before an acronym joins a second body.
     for joint in &gaz.spaced_conjunctions {

@@ -47,6 +47,7 @@ mod shape_patterns;
 mod shared_heads;
 mod speakers;
 mod tables;
+mod word_end;
 mod words;
 
 pub use error::{Error, Result};
