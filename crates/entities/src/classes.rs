@@ -8,7 +8,7 @@ use foldhash::{HashSet, HashSetExt};
 use regex::Regex;
 
 use crate::shape_patterns::alternatives_of;
-use crate::word_end::WordEndRegex;
+use crate::word_end::{WholeWords, WordEndRegex};
 use crate::words::WordMatcher;
 
 pub(crate) struct ClassWords {
@@ -68,10 +68,12 @@ pub(crate) struct ClassWords {
     pub(crate) second_name: WordEndRegex,
     /// A national or public adjective, a public body's head, what is never the state even when
     /// national, and regulators: see `kinds::is_public_body`.
-    pub(crate) public_adjective: Regex,
-    pub(crate) public_body_head: Regex,
-    pub(crate) not_public_body: Regex,
-    pub(crate) regulator: Regex,
+    pub(crate) public_adjective: WholeWords,
+    pub(crate) public_body_head: WholeWords,
+    /// The public body heads as a pattern that finds them (`kinds::head_is_public`).
+    pub(crate) public_body_head_word: Regex,
+    pub(crate) not_public_body: WholeWords,
+    pub(crate) regulator: WholeWords,
     /// Words of a body's name that say its stakeholder group.
     pub(crate) academia_words: HashSet<String>,
     pub(crate) company_words: HashSet<String>,
@@ -160,8 +162,9 @@ impl ClassWords {
             out
         };
         let alternation = |class: WordClass| alternatives_of(lexicon.class(class)).1;
-        let any_case = |class: WordClass| {
-            // A word ending in `*` stands for every word it starts ("universit*").
+        // The words of a class in any case as a regex's alternatives; a word ending in `*` stands
+        // for every word it starts ("universit*").
+        let any_case_alternation = |class: WordClass| {
             let mut words: Vec<String> = list(class)
                 .iter()
                 .map(|w| match w.strip_suffix('*') {
@@ -170,7 +173,10 @@ impl ClassWords {
                 })
                 .collect();
             words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-            Regex::new(&format!(r"(?i)\b(?:{})\b", words.join("|"))).expect("valid regex")
+            words.join("|")
+        };
+        let any_case = |class: WordClass| {
+            WholeWords::new("(?i)", &any_case_alternation(class), list(class).iter().map(String::as_str))
         };
         let with_space = |class: WordClass| -> Vec<String> {
             list(class).into_iter().map(|w| if w.ends_with(['\'', '’']) { w } else { format!("{w} ") }).collect()
@@ -245,6 +251,11 @@ impl ClassWords {
             second_name,
             public_adjective: any_case(WordClass::PublicAdjective),
             public_body_head: any_case(WordClass::PublicBodyHead),
+            public_body_head_word: Regex::new(&format!(
+                r"(?i)\b(?:{})\b",
+                any_case_alternation(WordClass::PublicBodyHead)
+            ))
+            .expect("valid regex"),
             not_public_body: any_case(WordClass::NotPublicBody),
             regulator: any_case(WordClass::RegulatorWord),
             academia_words: set(WordClass::AcademiaWord),

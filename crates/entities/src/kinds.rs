@@ -83,7 +83,7 @@ pub(crate) fn is_public_body(name: &str, gaz: &Gazetteers) -> bool {
 /// into the next one).
 fn head_is_public(name: &str, gaz: &Gazetteers) -> bool {
     let c = &gaz.classes;
-    let is_head = |w: &str| c.public_body_head.find(w).is_some_and(|m| m.start() == 0 && m.end() == w.len());
+    let is_head = |w: &str| c.public_body_head_word.find(w).is_some_and(|m| m.start() == 0 && m.end() == w.len());
     let mut words: Vec<&str> = name.split_whitespace().collect();
     if words.first().is_some_and(|w| is_head(w)) {
         return true;

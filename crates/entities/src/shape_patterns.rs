@@ -6,6 +6,7 @@ use acta_lexicon::{Lexicon, ListKind, WordClass};
 use foldhash::HashSet;
 use regex::Regex;
 
+use crate::word_end::WholeWords;
 use crate::words::WordMatcher;
 
 /// A capitalised word, an acronym, or "e-Government"; "l'" / "d'" may be glued in front.
@@ -48,9 +49,9 @@ pub(crate) struct ShapePatterns {
     /// A head word inside a name, after a space or a comma: a second body starts there.
     pub(crate) inner_head: Regex,
     /// A name that starts with a government body's head.
-    pub(crate) starts_as_ministry: Regex,
+    pub(crate) starts_as_ministry: WholeWords,
     /// A name that reads as a government body's anywhere.
-    pub(crate) government: Regex,
+    pub(crate) government: WholeWords,
     /// Head words of bodies, one a word ("Conselho", "Senado", "Ministry"): alone after a title
     /// they name the body the text is about; no person's name starts with one.
     pub(crate) body_heads: HashSet<String>,
@@ -84,7 +85,7 @@ pub(crate) fn alternatives_of<'a>(words_in: impl Iterator<Item = &'a str>) -> (V
 impl ShapePatterns {
     pub(crate) fn new(lexicon: &Lexicon) -> ShapePatterns {
         let (ministry_heads, ministry_heads_re) = alternatives(lexicon, ListKind::MinistryHeads);
-        let (_, ministry_fixed) = alternatives(lexicon, ListKind::MinistryFixed);
+        let (ministry_fixed_words, ministry_fixed) = alternatives(lexicon, ListKind::MinistryFixed);
         let (ministry_tail_words, ministry_tails) = alternatives(lexicon, ListKind::MinistryTails);
         let (org_heads, org_heads_re) = alternatives(lexicon, ListKind::OrgHeads);
         let (org_tail_words, org_tails) = alternatives(lexicon, ListKind::OrgTails);
@@ -98,7 +99,7 @@ impl ShapePatterns {
         let and_or: Vec<&str> = lexicon.class(WordClass::AndOr).collect();
         let (_, tail_conjunctions) =
             alternatives_of(lexicon.class(WordClass::OrgTailConnector).filter(|w| and_or.contains(w) || *w == "&"));
-        let (_, government) = alternatives_of(lexicon.class(WordClass::Government));
+        let (government_words, government) = alternatives_of(lexicon.class(WordClass::Government));
         let stems: Vec<&str> = lexicon.class(WordClass::MinistryStem).collect();
         // After a comma only a capitalised word continues a name ("Planning, Development and
         // Management"); ", the Agency ..." starts the next item of a list.
@@ -145,8 +146,17 @@ impl ShapePatterns {
             capword: regex(&format!(r"^{CAPWORD}$")),
             sentence_case_head: regex(&format!(r"(?:{sentence_case_heads})")),
             inner_head: regex(&format!(r"[ \t,](?:{ministry_heads_re}|{org_heads_re})")),
-            starts_as_ministry: regex(&format!(r"^(?:{ministry_heads_re})\b")),
-            government: regex(&format!(r"\b(?:{ministry_heads_re}|{ministry_fixed}|{ministry_tails}|{government})\b")),
+            starts_as_ministry: WholeWords::at_start(&ministry_heads_re, ministry_heads.iter().map(String::as_str)),
+            government: WholeWords::new(
+                "",
+                &format!("{ministry_heads_re}|{ministry_fixed}|{ministry_tails}|{government}"),
+                ministry_heads
+                    .iter()
+                    .chain(&ministry_fixed_words)
+                    .chain(&ministry_tail_words)
+                    .chain(&government_words)
+                    .map(String::as_str),
+            ),
             body_heads: ministry_heads.iter().chain(&org_heads).cloned().collect(),
             body_tails: org_tail_words.iter().chain(&ministry_tail_words).cloned().collect(),
             lowercase_ministry_heads: WordMatcher::new(&lowercase_heads),

@@ -49,6 +49,54 @@ impl WordEndRegex {
     }
 }
 
+/// Whether a text holds one of a list of words as a whole word: what `is_match` of
+/// `\b(?:words)\b` says, asked with the characters around the word (or the text's ends) instead
+/// of `\b` when every word starts and ends with a word character, so that the DFA can answer.
+pub(crate) struct WholeWords {
+    regex: Regex,
+}
+
+impl WholeWords {
+    /// `alternation` is the words as a regex's alternatives; `words` the words themselves (a stem
+    /// ending in `*` stands for the words it starts), and `flags` the pattern's flags ("(?i)").
+    pub(crate) fn new<'w>(flags: &str, alternation: &str, words: impl IntoIterator<Item = &'w str>) -> WholeWords {
+        let mut words = words.into_iter().map(|w| w.strip_suffix('*').unwrap_or(w)).peekable();
+        let edges_are_word_chars = words.peek().is_some()
+            && words
+                .all(|w| w.chars().next().is_some_and(is_word_char) && w.chars().next_back().is_some_and(is_word_char));
+        let pattern = if edges_are_word_chars {
+            format!(r"{flags}(?:\A|\W)(?:{alternation})(?:\W|\z)")
+        } else {
+            format!(r"{flags}\b(?:{alternation})\b")
+        };
+        WholeWords { regex: Regex::new(&pattern).expect("valid regex") }
+    }
+
+    /// Whether a text starts with one of the words, as `is_match` of `^(?:words)\b` says.
+    pub(crate) fn at_start<'w>(alternation: &str, words: impl IntoIterator<Item = &'w str>) -> WholeWords {
+        let mut words = words.into_iter().peekable();
+        let ends_are_word_chars =
+            words.peek().is_some() && words.all(|w| w.chars().next_back().is_some_and(is_word_char));
+        let pattern = if ends_are_word_chars {
+            format!(r"\A(?:{alternation})(?:\W|\z)")
+        } else {
+            format!(r"\A(?:{alternation})\b")
+        };
+        WholeWords { regex: Regex::new(&pattern).expect("valid regex") }
+    }
+
+    /// Whether the words had to be matched with `\b` (one of them starts or ends with a
+    /// character that is not a word character).
+    #[cfg(test)]
+    pub(crate) fn with_word_boundaries(&self) -> bool {
+        self.regex.as_str().contains(r"\b")
+    }
+
+    pub(crate) fn is_match(&self, haystack: &str) -> bool {
+        self.regex.is_match(haystack)
+    }
+}
+
 /// A word character as the regex crate's Unicode `\w` and `\b` read it (letters, marks, decimal
 /// digits, connector punctuation, the join controls): asked of the regex crate itself, so that the
 /// two never disagree.
@@ -89,7 +137,50 @@ mod tests {
         assert_eq!(re.find(" y la Agencia."), Some(0..13));
     }
 
+    #[test]
+    fn whole_words_are_found_as_with_word_boundaries() {
+        let words = ["national", "universit*", "Agência", "bureau of statistics"];
+        let alternation = r"national|universit\w*|Agência|bureau of statistics";
+        let test = WholeWords::new("(?i)", alternation, words);
+        let bounded = Regex::new(&format!(r"(?i)\b(?:{alternation})\b")).unwrap();
+        for text in [
+            "National",
+            "internationale",
+            "la Universidad",
+            "Universitäts",
+            "AGÊNCIA",
+            "Agênciaé",
+            "x Bureau of Statistics.",
+            "bureau of statisticsé",
+            "",
+        ] {
+            assert_eq!(test.is_match(text), bounded.is_match(text), "{text:?}");
+        }
+        let heads = WholeWords::at_start("Ministério|Ministry", ["Ministério", "Ministry"]);
+        let anchored = Regex::new(r"^(?:Ministério|Ministry)\b").unwrap();
+        for text in ["Ministério da Saúde", "Ministérioé", "Ministry", "the Ministry", "Ministry-level", "Ministryx"]
+        {
+            assert_eq!(heads.is_match(text), anchored.is_match(text), "{text:?}");
+        }
+        // A word that starts or ends with another character keeps the `\b` pattern.
+        let dotted = WholeWords::new("", r"Gov\.", ["Gov."]);
+        assert!(dotted.is_match("Gov.x") && !dotted.is_match("Gov. x"));
+        assert!(dotted.with_word_boundaries() && !test.with_word_boundaries() && !heads.with_word_boundaries());
+    }
+
     proptest::proptest! {
+        /// `is_match` says what `\b(?:words)\b` says.
+        #[test]
+        fn whole_words_match_where_word_boundaries_do(
+            text in "((national|nacional|universit|Universidade|ç|é|ÉTAT|état| |-|x|\\.|_|1|\u{301})){0,12}"
+        ) {
+            let words = ["national", "universit*", "état", "Nacional"];
+            let alternation = r"national|universit\w*|état|Nacional";
+            let test = WholeWords::new("(?i)", alternation, words);
+            let bounded = Regex::new(&format!(r"(?i)\b(?:{alternation})\b")).unwrap();
+            proptest::prop_assert_eq!(test.is_match(&text), bounded.is_match(&text));
+        }
+
         /// Matches, their order and their ends are those of the pattern with a Unicode `\b`.
         #[test]
         fn matches_are_those_of_a_word_boundary(
