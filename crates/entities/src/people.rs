@@ -615,6 +615,30 @@ fn names_listed_with_people(
     out
 }
 
+/// Where the first upper-case letter at or after byte `from` starts: what
+/// `text[from..].find(char::is_uppercase)` finds, reading ASCII a byte at a time (this scan
+/// visits the whole text; decoding every character cost more than the test).
+fn next_uppercase(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut pos = from;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        if b < 0x80 {
+            if b.is_ascii_uppercase() {
+                return Some(pos);
+            }
+            pos += 1;
+        } else {
+            let c = text[pos..].chars().next().expect("a character starts here");
+            if c.is_uppercase() {
+                return Some(pos);
+            }
+            pos += c.len_utf8();
+        }
+    }
+    None
+}
+
 /// Person names that start with a given name from the gazetteer and have at least one more
 /// capitalised name token, outside place and organisation names: (range, core tokens).
 pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, usize)> {
@@ -623,8 +647,7 @@ pub(crate) fn gazetteer_names(text: &str, gaz: &Gazetteers) -> Vec<(ByteRange, u
     let bytes = text.as_bytes();
     while pos < text.len() {
         // Next word start.
-        let Some(off) = text[pos..].find(|c: char| c.is_uppercase()) else { break };
-        let start = pos + off;
+        let Some(start) = next_uppercase(text, pos) else { break };
         let ch_len = text[start..].chars().next().map_or(1, char::len_utf8);
         pos = start + ch_len;
         // "en présence d'Alain Rousset": a name starts after an elided "d'" or "l'" too (looked up
@@ -920,6 +943,21 @@ const MAX_VENUE_KIND_WORDS: usize = 4;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte scan finds the capital that decoding each character finds.
+        #[test]
+        fn the_next_capital_is_the_first_upper_case_character(
+            text in r"[aZ é É ǅ Σσ ß ﬁ 1.\-'’\n]{0,24}", from in 0usize..30
+        ) {
+            let mut from = from.min(text.len());
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let expected = text[from..].find(char::is_uppercase).map(|i| from + i);
+            proptest::prop_assert_eq!(next_uppercase(&text, from), expected);
+        }
+    }
 
     #[test]
     fn a_title_after_a_name_does_not_make_it_a_place() {
