@@ -49,6 +49,14 @@ static PAGE_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Most words (between spaces or tabs) of a line that `PAGE_NUMBER_LINE` matches: "Page 3 of 9",
+/// with the page words and the words for "of" as long as the language packs have them.
+static PAGE_NUMBER_MAX_WORDS: LazyLock<usize> = LazyLock::new(|| {
+    let words = &crate::words::WORDS;
+    let longest = |alternation: &str| alternation.split('|').map(|w| w.split_whitespace().count()).max().unwrap_or(1);
+    (longest(&words.page_words) + longest(&words.page_of) + 2).max(3)
+});
+
 /// A running header or footer line that holds a page's number with its page word at one end, set
 /// apart by a wide gap: "Conselho Estadual de CT&I      Página 1 de 2", "Page 3 of 9    Annual
 /// Report". The whole line is page furniture.
@@ -389,25 +397,69 @@ fn hyphenation(text: &str, edits: &mut Vec<Edit>) {
 }
 
 fn page_numbers(text: &str, edits: &mut Vec<Edit>) {
-    for m in PAGE_FURNITURE_LINE.find_iter(text) {
-        edits.push(Edit {
-            start: m.start(),
-            end: m.end(),
-            replacement: "",
-            reason: Some(format!("removed a header or footer line with a page number at byte {}", m.start())),
-        });
+    // Both patterns match one whole line with its line break, and a digit in it: each is searched
+    // in the lines that have a digit (most have none), which finds what a search of the text does.
+    let mut with_digits: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        if has_digit(line) {
+            with_digits.push((pos, line));
+        }
+        pos += line.len();
     }
-    for m in PAGE_NUMBER_LINE.find_iter(text) {
-        if m.is_empty() {
+    // A header or footer sets the page number apart by three spaces or a tab.
+    for &(line_start, line) in with_digits.iter().filter(|(_, l)| l.contains("   ") || l.contains('\t')) {
+        for m in PAGE_FURNITURE_LINE.find_iter(line) {
+            let start = line_start + m.start();
+            edits.push(Edit {
+                start,
+                end: line_start + m.end(),
+                replacement: "",
+                reason: Some(format!("removed a header or footer line with a page number at byte {start}")),
+            });
+        }
+    }
+    // A page number's line is a few words: the page word, the number, "of", the count.
+    let few_words = |line: &str| line.split_whitespace().nth(*PAGE_NUMBER_MAX_WORDS).is_none();
+    for &(line_start, line) in with_digits.iter().filter(|(_, l)| few_words(l)) {
+        for m in PAGE_NUMBER_LINE.find_iter(line) {
+            if m.is_empty() {
+                continue;
+            }
+            let start = line_start + m.start();
+            edits.push(Edit {
+                start,
+                end: line_start + m.end(),
+                replacement: "",
+                reason: Some(format!("removed page-number line at byte {start}")),
+            });
+        }
+    }
+}
+
+/// Whether `line` may hold a digit as the patterns' `\d` reads one (a decimal digit of any script):
+/// an ASCII digit, or a numeric character of a script past Latin Extended-A (U+0180 on; the Latin
+/// letters before it, whose UTF-8 starts with 0xC2 to 0xC5, hold no decimal digit).
+fn has_digit(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        if b.is_ascii_digit() {
+            return true;
+        }
+        // ASCII, a continuation byte, or the first byte of a letter before U+0180.
+        if b < 0xC6 {
+            pos += 1;
             continue;
         }
-        edits.push(Edit {
-            start: m.start(),
-            end: m.end(),
-            replacement: "",
-            reason: Some(format!("removed page-number line at byte {}", m.start())),
-        });
+        let c = line[pos..].chars().next().expect("a character starts here");
+        if c.is_numeric() {
+            return true;
+        }
+        pos += c.len_utf8();
     }
+    false
 }
 
 /// Lines of three words or more that stand alone twice or more: running headers and footers.
@@ -558,6 +610,44 @@ fn apply(original: &str, mut edits: Vec<Edit>) -> Cleaned {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `page_numbers` as it was written before it searched only the lines with a digit.
+    fn page_numbers_by_whole_text(text: &str) -> Vec<(usize, usize, Option<String>)> {
+        let furniture = PAGE_FURNITURE_LINE.find_iter(text).map(|m| {
+            (
+                m.start(),
+                m.end(),
+                Some(format!("removed a header or footer line with a page number at byte {}", m.start())),
+            )
+        });
+        let numbers = PAGE_NUMBER_LINE
+            .find_iter(text)
+            .filter(|m| !m.is_empty())
+            .map(|m| (m.start(), m.end(), Some(format!("removed page-number line at byte {}", m.start()))));
+        furniture.chain(numbers).collect()
+    }
+
+    proptest::proptest! {
+        /// Searching the lines with a digit removes what searching the whole text does.
+        #[test]
+        fn page_lines_are_found_in_the_lines_with_digits(
+            lines in proptest::collection::vec(
+                "(Page 3 of 9|  12  |- 4 -|Conselho de CT&I   Página 1 de 2|p. 7\tInforme anual|Informe anual 2026|٣ / ٤|3/4|pág. ٣|Texto sin números||  )",
+                0..12),
+            crlf in proptest::bool::ANY,
+            last_break in proptest::bool::ANY,
+        ) {
+            let mut text = lines.join(if crlf { "\r\n" } else { "\n" });
+            if last_break {
+                text.push('\n');
+            }
+            let mut edits = Vec::new();
+            page_numbers(&text, &mut edits);
+            let found: Vec<(usize, usize, Option<String>)> =
+                edits.into_iter().map(|e| (e.start, e.end, e.reason)).collect();
+            proptest::prop_assert_eq!(found, page_numbers_by_whole_text(&text));
+        }
+    }
     use acta_doc::ByteRange;
 
     #[test]
