@@ -535,7 +535,13 @@ pub(crate) fn find_by_shape_in(
         let end = cut_at_inner_head(text, start, end, gaz);
         push(start, end, EntityKind::Ministry, None, false);
     }
-    for m in gaz.shapes.ministry_name_first.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
+    let pieces = |found: Vec<std::ops::Range<usize>>| {
+        found
+            .into_iter()
+            .map(|r| Piece { text, start: r.start, end: r.end })
+            .filter(|m| word_bounded(text, m.start(), m.end()))
+    };
+    for m in pieces(gaz.shapes.ministry_name_first.find_iter(text, words)) {
         // "Tonga Ministry of MEIDECC": a name whose tail is a head followed by its subject is the
         // head-first name, read back over the words before it (above).
         let tail_start = m.start() + m.as_str().rfind(' ').map_or(0, |i| i + 1);
@@ -585,7 +591,7 @@ pub(crate) fn find_by_shape_in(
         let start = extend_back(text, start, gaz);
         push(start, end, EntityKind::Organization, None, false);
     }
-    for m in gaz.shapes.org_name_first.find_iter(text).filter(|m| word_bounded(text, m.start(), m.end())) {
+    for m in pieces(gaz.shapes.org_name_first.find_iter(text, words)) {
         push(after_person_of(m.as_str(), gaz) + m.start(), m.end(), EntityKind::Organization, None, false);
     }
     for (start, end) in sentence_case_names(text, gaz) {

@@ -2,12 +2,14 @@
 //! nationale de ..."), built once from the language packs' heads, tails and connectors when the
 //! gazetteers load; institutions.rs and kinds.rs read them.
 
+use std::ops::Range;
+
 use acta_lexicon::{Lexicon, ListKind, WordClass};
-use foldhash::HashSet;
+use foldhash::{HashMap, HashSet};
 use regex::Regex;
 
 use crate::word_end::WholeWords;
-use crate::words::WordMatcher;
+use crate::words::{is_word_char, WordMatcher, Words};
 
 /// A capitalised word, an acronym, or "e-Government"; "l'" / "d'" may be glued in front.
 pub(crate) const CAPWORD: &str = r"(?:[ldLD]['’])?(?:\p{Lu}[\p{L}\p{M}'’&\-]*\.?|e-\p{L}+|\d+)";
@@ -26,17 +28,90 @@ impl HeadFirst {
     }
 }
 
+/// A name-first shape: capitalised words, then a tail word ("... Regulatory Authority", "...
+/// Foundation"). Its matches lie inside one line, and in each the tail starts a word (after a
+/// space or a comma): the pattern is searched only in the lines where a word starts with a tail,
+/// which most lines of a report have none of, instead of in the whole text.
+pub(crate) struct NameFirst {
+    regex: Regex,
+    /// A bit for the first two bytes of each tail: most words start with neither.
+    pairs: Vec<u64>,
+    /// The tails by their first two bytes.
+    tails: HashMap<u16, Vec<String>>,
+    /// False when a tail is shorter than two bytes or starts with no word character: then the
+    /// whole text is searched.
+    by_lines: bool,
+}
+
+/// Lines searched for a name-first shape that lie this close to each other are searched in one
+/// call, with the lines between them.
+const NAME_FIRST_GAP: usize = 256;
+
+impl NameFirst {
+    /// `pattern` must match no line break, and put a tail (one of `tails`) after a space or a
+    /// comma at the end of each match.
+    fn new(pattern: &str, tails: &[String]) -> NameFirst {
+        let mut pairs = vec![0u64; 1 << 10];
+        let mut by_pair: HashMap<u16, Vec<String>> = HashMap::default();
+        let mut by_lines = true;
+        for tail in tails {
+            let bytes = tail.as_bytes();
+            if bytes.len() < 2 || !tail.chars().next().is_some_and(is_word_char) {
+                by_lines = false;
+                continue;
+            }
+            let pair = u16::from_be_bytes([bytes[0], bytes[1]]);
+            pairs[usize::from(pair) >> 6] |= 1 << (pair & 63);
+            by_pair.entry(pair).or_default().push(tail.clone());
+        }
+        NameFirst { regex: Regex::new(pattern).expect("valid regex"), pairs, tails: by_pair, by_lines }
+    }
+
+    /// The pattern's matches in `text` (whose words are `words`), as `find_iter` over the whole
+    /// text gives them.
+    pub(crate) fn find_iter(&self, text: &str, words: &Words) -> Vec<Range<usize>> {
+        if !self.by_lines {
+            return self.regex.find_iter(text).map(|m| m.range()).collect();
+        }
+        let bytes = text.as_bytes();
+        // Runs of whole lines, with their line breaks, that hold a word starting with a tail.
+        let mut regions: Vec<Range<usize>> = Vec::new();
+        for (start, _) in words.spans() {
+            let Some(&[first, second]) = bytes.get(start..start + 2) else { continue };
+            let pair = u16::from_be_bytes([first, second]);
+            if self.pairs[usize::from(pair) >> 6] & (1 << (pair & 63)) == 0
+                || regions.last().is_some_and(|r| r.end > start)
+                || !self.tails[&pair].iter().any(|t| bytes[start..].starts_with(t.as_bytes()))
+            {
+                continue;
+            }
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
+            match regions.last_mut() {
+                Some(last) if line_start <= last.end + NAME_FIRST_GAP => last.end = line_end,
+                _ => regions.push(line_start..line_end),
+            }
+        }
+        let mut out = Vec::new();
+        for region in regions {
+            let part = &text[region.clone()];
+            out.extend(self.regex.find_iter(part).map(|m| region.start + m.start()..region.start + m.end()));
+        }
+        out
+    }
+}
+
 pub(crate) struct ShapePatterns {
     /// "Ministry of ...": a government body's head, then its name.
     pub(crate) ministry_head_first: HeadFirst,
     /// "Cabinet Office", "Government of ...": fixed words, then what goes on with the name.
     pub(crate) ministry_fixed: Regex,
     /// "Telecommunications Regulatory Authority": capitalised words, then a government body's tail.
-    pub(crate) ministry_name_first: Regex,
+    pub(crate) ministry_name_first: NameFirst,
     /// "Universidad de ...": an organisation's head, then its name.
     pub(crate) org_head_first: HeadFirst,
     /// "Internet Society", "Acme Holdings Ltd": capitalised words, then an organisation's tail.
-    pub(crate) org_name_first: Regex,
+    pub(crate) org_name_first: NameFirst,
     /// "Full Name (ACR)" with at most eleven capitalised words (the tests' reference for
     /// `acronym_pairs`), and with any number (what acta searches).
     #[cfg(test)]
@@ -124,16 +199,18 @@ impl ShapePatterns {
                 &format!(r"^(?:{ministry_heads_re})(?:-{CAPWORD})?{continuation}(?:{continuation}|/\p{{Lu}}{{2,}}\b)*"),
             ),
             ministry_fixed: regex(&format!(r"(?:{ministry_fixed}){continuation}*")),
-            ministry_name_first: regex(&format!(
-                r"(?:{CAPWORD} {{1,2}}(?:(?:{tail_conjunctions}) {{1,2}})?){{1,5}}(?:{ministry_tails})"
-            )),
+            ministry_name_first: NameFirst::new(
+                &format!(r"(?:{CAPWORD} {{1,2}}(?:(?:{tail_conjunctions}) {{1,2}})?){{1,5}}(?:{ministry_tails})"),
+                &ministry_tail_words,
+            ),
             org_head_first: HeadFirst::new(
                 &org_heads,
                 &format!(r"^(?:{org_heads_re})(?: {{1,2}}(?:{conn} {{1,2}})*{CAPWORD})+"),
             ),
-            org_name_first: regex(&format!(
-                r"(?:{CAPWORD} {{1,2}}(?:(?:{tail_connectors}) {{1,2}})?){{1,6}},? {{0,2}}(?:{org_tails})"
-            )),
+            org_name_first: NameFirst::new(
+                &format!(r"(?:{CAPWORD} {{1,2}}(?:(?:{tail_connectors}) {{1,2}})?){{1,6}},? {{0,2}}(?:{org_tails})"),
+                &org_tail_words,
+            ),
             #[cfg(test)]
             with_acronym: regex(&format!(
                 r"({CAPWORD}(?: {{1,2}}(?:{conn} {{1,2}})*{CAPWORD}){{1,10}}) {{0,2}}\(([A-Z][A-Za-z0-9&.\-]{{1,11}})\)"
@@ -161,5 +238,57 @@ impl ShapePatterns {
             body_tails: org_tail_words.iter().chain(&ministry_tail_words).cloned().collect(),
             lowercase_ministry_heads: WordMatcher::new(&lowercase_heads),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole_text(shape: &NameFirst, text: &str) -> Vec<Range<usize>> {
+        shape.regex.find_iter(text).map(|m| m.range()).collect()
+    }
+
+    proptest::proptest! {
+        /// Searching the lines with a tail finds what searching the whole text finds.
+        #[test]
+        fn name_first_shapes_are_found_in_the_lines_with_a_tail(
+            text in "((Acme|Banco|Ltd|Ltda|Lt|Foundation|Fundación|foundation|and|y|x|Éco|1|,|, | |  |\n|\r\n|\t|-)){0,40}"
+        ) {
+            let tails: Vec<String> = ["Foundation", "Fundación", "Ltda", "Ltd"].map(String::from).to_vec();
+            let shape = NameFirst::new(
+                &format!(r"(?:{CAPWORD} {{1,2}}(?:(?:and|y) {{1,2}})?){{1,3}},? {{0,2}}(?:Foundation|Fundación|Ltda|Ltd)"),
+                &tails,
+            );
+            proptest::prop_assert!(shape.by_lines);
+            proptest::prop_assert_eq!(shape.find_iter(&text, &Words::of(&text)), whole_text(&shape, &text));
+        }
+    }
+
+    #[test]
+    fn the_bundled_name_first_shapes_find_in_tail_lines_what_they_find_in_the_text() {
+        let shapes = ShapePatterns::new(&Lexicon::bundled());
+        assert!(shapes.ministry_name_first.by_lines && shapes.org_name_first.by_lines);
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        let mut found = 0;
+        for entry in std::fs::read_dir(&corpus).expect("corpus/ is there") {
+            let Ok(text) = std::fs::read_to_string(entry.expect("a corpus entry").path().join("report.txt")) else {
+                continue;
+            };
+            let words = Words::of(&text);
+            for shape in [&shapes.ministry_name_first, &shapes.org_name_first] {
+                let expected = whole_text(shape, &text);
+                found += expected.len();
+                assert_eq!(shape.find_iter(&text, &words), expected);
+            }
+        }
+        assert!(found > 50, "{found}");
+    }
+
+    #[test]
+    fn a_tail_that_starts_with_no_word_character_searches_the_whole_text() {
+        let shape = NameFirst::new(r"[A-Z]\w+ &Co", &["&Co".to_string()]);
+        assert!(!shape.by_lines);
+        assert_eq!(shape.find_iter("x Acme &Co", &Words::of("x Acme &Co")), vec![Range { start: 2, end: 10 }]);
     }
 }

@@ -135,7 +135,7 @@ pub fn lowercase_keeping_offsets(text: &str) -> String {
     String::from_utf8(out).expect("whole characters were replaced by characters as long")
 }
 
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
