@@ -545,8 +545,8 @@ pub(crate) fn find_by_shape_in(
         // "Tonga Ministry of MEIDECC": a name whose tail is a head followed by its subject is the
         // head-first name, read back over the words before it (above).
         let tail_start = m.start() + m.as_str().rfind(' ').map_or(0, |i| i + 1);
-        let head_first = gaz.shapes.ministry_head_first.anchored.find(&text[tail_start..]);
-        let subject_after = head_first.is_some_and(|h| tail_start + h.end() > m.end())
+        let head_first = gaz.shapes.ministry_head_first.find(&text[tail_start..]);
+        let subject_after = head_first.is_some_and(|h| tail_start + h.end > m.end())
             && text[m.end()..].strip_prefix(' ').is_some_and(|rest| {
                 gaz.classes.role_of.iter().any(|of| {
                     rest.strip_prefix(of.as_str())
@@ -943,8 +943,8 @@ fn lowercase_ministry_heads(
         }
         let mut window = text[start..end].to_string();
         window[..1].make_ascii_uppercase();
-        if let Some(m) = gaz.shapes.ministry_head_first.anchored.find(&window) {
-            let end = start + m.end();
+        if let Some(m) = gaz.shapes.ministry_head_first.find(&window) {
+            let end = start + m.end;
             // The shape reads on over ", Capitalised": the holder's name may be inside the match.
             let comma_after = text[end..].starts_with(", ").then_some(end);
             let holder_named = text[head_end..end]
@@ -980,8 +980,8 @@ fn lowercase_ministry_heads(
 fn every_start(shape: &HeadFirst, text: &str, words: &Words) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for start in shape.heads.starts_in(text, words) {
-        if let Some(m) = shape.anchored.find(&text[start..]) {
-            let end = start + m.end();
+        if let Some(m) = shape.find(&text[start..]) {
+            let end = start + m.end;
             if at_word_end(text, end) {
                 out.push((start, end));
             }
