@@ -407,32 +407,22 @@ fn page_numbers(text: &str, edits: &mut Vec<Edit>) {
         }
         pos += line.len();
     }
+    let mut remove = |line_start: usize, m: regex::Match, what: &str| {
+        let start = line_start + m.start();
+        let reason = Some(format!("removed {what} at byte {start}"));
+        edits.push(Edit { start, end: line_start + m.end(), replacement: "", reason });
+    };
     // A header or footer sets the page number apart by three spaces or a tab.
     for &(line_start, line) in with_digits.iter().filter(|(_, l)| l.contains("   ") || l.contains('\t')) {
         for m in PAGE_FURNITURE_LINE.find_iter(line) {
-            let start = line_start + m.start();
-            edits.push(Edit {
-                start,
-                end: line_start + m.end(),
-                replacement: "",
-                reason: Some(format!("removed a header or footer line with a page number at byte {start}")),
-            });
+            remove(line_start, m, "a header or footer line with a page number");
         }
     }
     // A page number's line is a few words: the page word, the number, "of", the count.
     let few_words = |line: &str| line.split_whitespace().nth(*PAGE_NUMBER_MAX_WORDS).is_none();
     for &(line_start, line) in with_digits.iter().filter(|(_, l)| few_words(l)) {
-        for m in PAGE_NUMBER_LINE.find_iter(line) {
-            if m.is_empty() {
-                continue;
-            }
-            let start = line_start + m.start();
-            edits.push(Edit {
-                start,
-                end: line_start + m.end(),
-                replacement: "",
-                reason: Some(format!("removed page-number line at byte {start}")),
-            });
+        for m in PAGE_NUMBER_LINE.find_iter(line).filter(|m| !m.is_empty()) {
+            remove(line_start, m, "page-number line");
         }
     }
 }
