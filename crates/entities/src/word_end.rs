@@ -27,7 +27,7 @@ impl WordEndRegex {
         let m = self.regex.find_at(haystack, at)?;
         // The character after the word, when the match took one: it is no word character, and the
         // word's own last character is.
-        let after = m.as_str().chars().next_back().filter(|c| !is_word_char(*c)).map_or(0, char::len_utf8);
+        let after = m.as_str().chars().next_back().filter(|c| !is_regex_word_char(*c)).map_or(0, char::len_utf8);
         Some(m.start()..m.end() - after)
     }
 
@@ -62,8 +62,10 @@ impl WholeWords {
     pub(crate) fn new<'w>(flags: &str, alternation: &str, words: impl IntoIterator<Item = &'w str>) -> WholeWords {
         let mut words = words.into_iter().map(|w| w.strip_suffix('*').unwrap_or(w)).peekable();
         let edges_are_word_chars = words.peek().is_some()
-            && words
-                .all(|w| w.chars().next().is_some_and(is_word_char) && w.chars().next_back().is_some_and(is_word_char));
+            && words.all(|w| {
+                w.chars().next().is_some_and(is_regex_word_char)
+                    && w.chars().next_back().is_some_and(is_regex_word_char)
+            });
         let pattern = if edges_are_word_chars {
             format!(r"{flags}(?:\A|\W)(?:{alternation})(?:\W|\z)")
         } else {
@@ -76,7 +78,7 @@ impl WholeWords {
     pub(crate) fn at_start<'w>(alternation: &str, words: impl IntoIterator<Item = &'w str>) -> WholeWords {
         let mut words = words.into_iter().peekable();
         let ends_are_word_chars =
-            words.peek().is_some() && words.all(|w| w.chars().next_back().is_some_and(is_word_char));
+            words.peek().is_some() && words.all(|w| w.chars().next_back().is_some_and(is_regex_word_char));
         let pattern = if ends_are_word_chars {
             format!(r"\A(?:{alternation})(?:\W|\z)")
         } else {
@@ -100,7 +102,7 @@ impl WholeWords {
 /// A word character as the regex crate's Unicode `\w` and `\b` read it (letters, marks, decimal
 /// digits, connector punctuation, the join controls): asked of the regex crate itself, so that the
 /// two never disagree.
-fn is_word_char(c: char) -> bool {
+fn is_regex_word_char(c: char) -> bool {
     static WORD: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| Regex::new(r"^\w$").expect("valid regex"));
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
@@ -122,7 +124,7 @@ mod tests {
             ['a', 'Z', '0', '_', 'é', 'ç', 'ß', 'Ω', '\u{301}', '٣', '‿', '\u{200d}', ' ', '-', '.', '’', '\u{a0}', '€']
         {
             let mut buf = [0u8; 4];
-            assert_eq!(is_word_char(c), word.is_match(c.encode_utf8(&mut buf)), "{c:?}");
+            assert_eq!(is_regex_word_char(c), word.is_match(c.encode_utf8(&mut buf)), "{c:?}");
         }
     }
 
