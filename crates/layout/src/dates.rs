@@ -171,7 +171,7 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
     // Most lines hold no date: a year of four digits, or digits around '/', '.' or '-' for a
     // numeric date ("13.04.07"), must be there for a pattern to give one (a year in other digits
     // does not parse). The second is asked only without the first.
-    let has_year = text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+    let has_year = has_four_digits(text);
     let has_numeric = || {
         text.as_bytes()
             .windows(3)
@@ -182,8 +182,7 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
     }
     // Month names are matched on a folded copy; folding keeps byte offsets only for ASCII, so
     // map through char positions. An ASCII text's fold is its lower case, offsets unchanged.
-    let ascii = text.is_ascii();
-    let folded: String = if ascii { text.to_ascii_lowercase() } else { text.chars().map(fold_char).collect() };
+    let folded = fold_chars(text);
     let mut best: Option<FoundDate> = None;
     // The earliest date wins. A pattern's matches come in order and none gives a date starting
     // before its match does, so a pattern is read no further than the earliest date so far.
@@ -266,13 +265,42 @@ pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
     }
     // Offsets were found in the folded text, which has the same number of chars as the input.
     best.map(|b| {
-        if ascii {
+        if text.is_ascii() {
             return b;
         }
         let start = char_to_byte(text, folded[..b.start].chars().count());
         let end = char_to_byte(text, folded[..b.end].chars().count());
         FoundDate { iso: b.iso, start, end }
     })
+}
+
+/// Four ASCII digits in a row: the year every date in digits holds.
+fn has_four_digits(text: &str) -> bool {
+    let mut run = 0;
+    for b in text.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
+}
+
+/// `text` with each char folded by [`fold_char`], one char for one char. Dates fold the first
+/// pages of every report: runs of ASCII are lower-cased whole, not a char at a time.
+fn fold_chars(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { return out };
+        out.push(fold_char(c));
+        rest = &rest[c.len_utf8()..];
+    }
 }
 
 /// Lower-cases and removes an accent from one char, keeping one char for one char.
@@ -365,6 +393,19 @@ mod tests {
         fn an_ascii_fold_is_the_lower_case(s in "[ -~\\t\\n]{0,40}") {
             let folded: String = s.chars().map(fold_char).collect();
             proptest::prop_assert_eq!(folded, s.to_ascii_lowercase());
+        }
+
+        /// Folding runs of ASCII whole gives the fold of each char.
+        #[test]
+        fn runs_fold_as_their_chars(s in "[ -~\\t\\nÀ-ÿĀ-ſ\u{00a0}\u{0130}\u{212a}\u{0300}\u{2019}€]{0,40}") {
+            proptest::prop_assert_eq!(fold_chars(&s), s.chars().map(fold_char).collect::<String>());
+        }
+
+        /// Four digits in a row are found wherever they are.
+        #[test]
+        fn four_digits_are_found(s in "[0-9a٣ ]{0,12}") {
+            let windows = s.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+            proptest::prop_assert_eq!(has_four_digits(&s), windows);
         }
     }
 
