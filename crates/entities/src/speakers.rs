@@ -1065,10 +1065,12 @@ fn demonym_before(report: &Report, name: ByteRange, gaz: &Gazetteers) -> Option<
             return None;
         }
         let between = &text[m.range.end..name.start];
-        let words: Vec<&str> = between.split_whitespace().collect();
-        let plain = !between.contains(['\n', ',', ';', '.', ':', '(', ')'])
-            && words.len() <= MAX_WORDS_AFTER_DEMONYM
-            && words.iter().all(|w| w.chars().next().is_some_and(char::is_lowercase) || gaz.honorific(w).is_some());
+        // The words are counted first: the country may be pages before the name.
+        let plain = between.split_whitespace().nth(MAX_WORDS_AFTER_DEMONYM).is_none()
+            && !between.contains(['\n', ',', ';', '.', ':', '(', ')'])
+            && between
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_lowercase) || gaz.honorific(w).is_some());
         // Only then the gazetteer's search: most countries before a name are far from it.
         let word = m.range.slice(text);
         let demonym = || {
