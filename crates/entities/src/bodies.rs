@@ -960,6 +960,11 @@ fn entry_organization_whole(
         let p = r.slice(text).trim_end_matches('.');
         let first = p.split_whitespace().next().unwrap_or("");
         let words = p.split_whitespace().count();
+        // A body's name opens with a capital and is short: most parts are not one, and the checks
+        // below (each a search) are left for those that may be.
+        if !(first.chars().next().is_some_and(char::is_uppercase) && words <= 6) {
+            return false;
+        }
         // "Yunive Moreno y José Santos": people joined by a conjunction, not a body.
         let people = gaz.spaced_conjunctions.iter().any(|c| {
             p.split_once(c.as_str()).is_some_and(|(_, b)| b.split(' ').next().is_some_and(|w| gaz.is_given_name(w)))
@@ -979,9 +984,7 @@ fn entry_organization_whole(
         if subject {
             return false;
         }
-        first.chars().next().is_some_and(char::is_uppercase)
-            && words <= 6
-            && !gaz.name_stops.contains(first)
+        !gaz.name_stops.contains(first)
             // "WEOG", "ICT": an acronym that names no organisation.
             && !(words == 1 && gaz.is_common_acronym(p))
             && !holds_title(p, gaz)
