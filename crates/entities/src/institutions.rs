@@ -494,15 +494,16 @@ pub(crate) fn find_by_shape_in(
             out.push(ShapeMatch { start, end, kind, stakeholder, acronym, unverified_acronym: unverified });
         }
     };
+    let fixed_starts = gaz.shapes.ministry_fixed.starts_in(text);
     let mut from = 0;
-    while let Some(m) = gaz.shapes.ministry_fixed.find_at(text, from) {
-        from = m.end();
-        if !word_bounded(text, m.start(), m.end()) {
+    while let Some(m) = gaz.shapes.ministry_fixed.find_at(text, &fixed_starts, from) {
+        from = m.end;
+        if !word_bounded(text, m.start, m.end) {
             continue;
         }
         // "Digital Government of Latin America" is part of a longer name, not a government.
-        let government_of = gaz.classes.government_words.iter().any(|g| m.as_str().starts_with(g.as_str()));
-        let prev_word = text[..m.start()].strip_suffix(' ').and_then(|p| p.rsplit([' ', '\n']).next()).unwrap_or("");
+        let government_of = gaz.classes.government_words.iter().any(|g| text[m.clone()].starts_with(g.as_str()));
+        let prev_word = text[..m.start].strip_suffix(' ').and_then(|p| p.rsplit([' ', '\n']).next()).unwrap_or("");
         if government_of
             && prev_word.chars().next().is_some_and(char::is_uppercase)
             && !prev_word.ends_with(['.', ':', ',', ';', '|'])
@@ -511,15 +512,15 @@ pub(crate) fn find_by_shape_in(
         }
         // "the Government of Kerala and the Government of Odisha": two governments, the second
         // found by the next search.
-        let end = enumeration_ended(text, m.start(), m.end(), gaz);
-        let end = match gaz.classes.second_name.find(&text[m.start()..end]) {
+        let end = enumeration_ended(text, m.start, m.end, gaz);
+        let end = match gaz.classes.second_name.find(&text[m.start..end]) {
             Some(second) => {
-                from = m.start() + second.start + 1;
-                m.start() + second.start
+                from = m.start + second.start + 1;
+                m.start + second.start
             }
             None => end,
         };
-        push(m.start(), end, EntityKind::Ministry, None, false);
+        push(m.start, end, EntityKind::Ministry, None, false);
     }
     for (start, end) in every_start(&gaz.shapes.ministry_head_first, text, words) {
         let end = enumeration_ended(text, start, end, gaz);

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use acta_lexicon::{Lexicon, ListKind, WordClass};
+use aho_corasick::{AhoCorasick, MatchKind};
 use foldhash::{HashMap, HashSet};
 use regex::Regex;
 
@@ -57,6 +58,51 @@ impl HeadFirst {
             }
         }
         self.anchored.find(haystack).map(|m| m.range())
+    }
+}
+
+/// A shape that starts with one of a list of fixed words ("Cabinet Office", "Government of"),
+/// wherever they are (the caller checks the word boundaries), searched as the regex unanchored
+/// would be. That search read every report with the regex engine's lazy DFA and found the start of
+/// each match with a second pass backwards; the fixed words are found in one Aho-Corasick pass
+/// instead, and the shape is matched anchored at each place one starts.
+pub(crate) struct FixedFirst {
+    words: AhoCorasick,
+    /// The whole shape, anchored at the start of the text it is given.
+    anchored: Regex,
+    /// The whole shape, unanchored: what the tests compare with.
+    #[cfg(test)]
+    unanchored: Regex,
+}
+
+impl FixedFirst {
+    /// `alternatives` is `words` as a pattern's alternation, `rest` what follows them.
+    fn new(words: &[String], alternatives: &str, rest: &str) -> FixedFirst {
+        FixedFirst {
+            words: AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(words)
+                .expect("fixed words of the language packs build an automaton"),
+            anchored: Regex::new(&format!("^(?:{alternatives}){rest}")).expect("valid regex"),
+            #[cfg(test)]
+            unanchored: Regex::new(&format!("(?:{alternatives}){rest}")).expect("valid regex"),
+        }
+    }
+
+    /// Where a fixed word starts in `text`, each place once, in order.
+    pub(crate) fn starts_in(&self, text: &str) -> Vec<usize> {
+        let mut starts: Vec<usize> = self.words.find_overlapping_iter(text).map(|m| m.start()).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+    }
+
+    /// The shape's first match in `text` that starts at `from` or later (`starts` is
+    /// [`FixedFirst::starts_in`] of `text`): the leftmost place where the shape matches, and there
+    /// the match the regex prefers, as the unanchored regex's `find_at` gives it.
+    pub(crate) fn find_at(&self, text: &str, starts: &[usize], from: usize) -> Option<Range<usize>> {
+        let first = starts.partition_point(|&start| start < from);
+        starts[first..].iter().find_map(|&start| self.anchored.find(&text[start..]).map(|m| start..start + m.end()))
     }
 }
 
@@ -137,7 +183,7 @@ pub(crate) struct ShapePatterns {
     /// "Ministry of ...": a government body's head, then its name.
     pub(crate) ministry_head_first: HeadFirst,
     /// "Cabinet Office", "Government of ...": fixed words, then what goes on with the name.
-    pub(crate) ministry_fixed: Regex,
+    pub(crate) ministry_fixed: FixedFirst,
     /// "Telecommunications Regulatory Authority": capitalised words, then a government body's tail.
     pub(crate) ministry_name_first: NameFirst,
     /// "Universidad de ...": an organisation's head, then its name.
@@ -233,7 +279,7 @@ impl ShapePatterns {
                 &format!(r"^(?:{ministry_heads_re})(?:-{CAPWORD})?{continuation}(?:{continuation}|/\p{{Lu}}{{2,}})*"),
                 '/',
             ),
-            ministry_fixed: regex(&format!(r"(?:{ministry_fixed}){continuation}*")),
+            ministry_fixed: FixedFirst::new(&ministry_fixed_words, &ministry_fixed, &format!("{continuation}*")),
             ministry_name_first: NameFirst::new(
                 &format!(r"(?:{CAPWORD} {{1,2}}(?:(?:{tail_conjunctions}) {{1,2}})?){{1,5}}(?:{ministry_tails})"),
                 &ministry_tail_words,
@@ -356,6 +402,73 @@ mod tests {
             }
         }
         assert!(found > 50, "{found}");
+    }
+
+    /// The fixed-first shape's match from every place in `text`, found both ways.
+    fn fixed_first_both_ways(shape: &FixedFirst, text: &str) -> (Vec<Option<Range<usize>>>, Vec<Option<Range<usize>>>) {
+        let starts = shape.starts_in(text);
+        let froms = 0..=text.len();
+        let found = froms.clone().map(|from| shape.find_at(text, &starts, from)).collect();
+        let expected = froms.map(|from| shape.unanchored.find_at(text, from).map(|m| m.range())).collect();
+        (found, expected)
+    }
+
+    proptest::proptest! {
+        /// Matched anchored at each fixed word, a fixed-first shape gives the unanchored match,
+        /// from any place (mid-word and mid-character ones too).
+        #[test]
+        fn a_fixed_first_shape_matches_as_unanchored(
+            text in "((Government of|Gobierno de|Office of the President|office of the|Cabinet Office|Gouvernement du|Chile|Salud|Digital|UK|de|and|x|é|, | |  |\n)){0,14}"
+        ) {
+            static SHAPES: std::sync::LazyLock<ShapePatterns> = std::sync::LazyLock::new(|| ShapePatterns::new(&Lexicon::bundled()));
+            let (found, expected) = fixed_first_both_ways(&SHAPES.ministry_fixed, &text);
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
+
+    #[test]
+    fn a_fixed_first_shape_is_tried_at_each_fixed_word_in_the_order_they_start() {
+        let words = |w: &[&str]| w.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        // "bc" ends before "abcd" does, and starts after it.
+        let nested = FixedFirst::new(&words(&["abcd", "bc"]), "abcd|bc", "");
+        assert_eq!(fixed_first_both_ways(&nested, "xabcd").0[0], Some(1..5));
+        // Where the shape fails after a fixed word, the next one is tried.
+        let required = FixedFirst::new(&words(&["ab", "b"]), "ab|b", "c");
+        let (found, expected) = fixed_first_both_ways(&required, "abd bc");
+        assert_eq!((found[0].clone(), &found), (Some(4..6), &expected));
+    }
+
+    #[test]
+    fn the_bundled_fixed_first_shape_matches_in_the_corpus_as_unanchored() {
+        let shapes = ShapePatterns::new(&Lexicon::bundled());
+        let mut found = 0;
+        // The corpus reports, and the development set's real texts when ../shared is there.
+        let dev = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/dev/texts");
+        let mut texts = corpus_texts();
+        match std::fs::read_dir(&dev) {
+            Ok(entries) => texts.extend(entries.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())),
+            Err(_) => eprintln!("{} is not there: the corpus reports only", dev.display()),
+        }
+        for text in texts {
+            // From the start, and on from each match's end and from just after each match's start.
+            let starts = shapes.ministry_fixed.starts_in(&text);
+            let mut froms = vec![0];
+            while let Some(from) = froms.pop() {
+                let expected = shapes.ministry_fixed.unanchored.find_at(&text, from).map(|m| m.range());
+                assert_eq!(shapes.ministry_fixed.find_at(&text, &starts, from), expected);
+                if let Some(m) = expected {
+                    found += 1;
+                    froms.push(m.end);
+                    if m.start + 1 < m.end {
+                        assert_eq!(
+                            shapes.ministry_fixed.find_at(&text, &starts, m.start + 1),
+                            shapes.ministry_fixed.unanchored.find_at(&text, m.start + 1).map(|m| m.range())
+                        );
+                    }
+                }
+            }
+        }
+        assert!(found >= 3, "{found}");
     }
 
     #[test]
