@@ -984,11 +984,12 @@ fn entry_organization_whole(
         if subject {
             return false;
         }
-        !gaz.name_stops.contains(first)
-            // "WEOG", "ICT": an acronym that names no organisation.
-            && !(words == 1 && gaz.is_common_acronym(p))
-            && !holds_title(p, gaz)
-            && !(words == 1 && gaz.is_name_stopword(first))
+        // "WEOG", "ICT": an acronym that names no organisation.
+        let stop = gaz.name_stops.contains(first)
+            || words == 1 && (gaz.is_common_acronym(p) || gaz.is_name_stopword(first))
+            || holds_title(p, gaz);
+        !stop
+            && p.chars().filter(|c| c.is_alphabetic()).count() >= 3
             && gaz.country_named(p).is_none()
             // "representante do Terceiro Setor", "da Região Sul", "do Estado de Alagoas": a kind of
             // body, an event or region, a place.
@@ -1001,7 +1002,6 @@ fn entry_organization_whole(
             && !gaz.find_places(p).any(|(s, e, _)| s == 0 && e == p.len())
             // "Ville de Paris": a place's noun opens a body's name, even when it is a given name.
             && (acronym || !gaz.is_given_name(first) || gaz.place_nouns.contains(&fold(first)) && words >= 3)
-            && p.chars().filter(|c| c.is_alphabetic()).count() >= 3
     };
     // "Directora de Innovación, Ciencia y Tecnología, ...": the parts of a title's list of
     // portfolios are the title's.

@@ -404,8 +404,11 @@ mod tests {
         assert!(found > 50, "{found}");
     }
 
+    /// A shape's match (or none) from each place in a text.
+    type MatchFromEachPlace = Vec<Option<Range<usize>>>;
+
     /// The fixed-first shape's match from every place in `text`, found both ways.
-    fn fixed_first_both_ways(shape: &FixedFirst, text: &str) -> (Vec<Option<Range<usize>>>, Vec<Option<Range<usize>>>) {
+    fn fixed_first_both_ways(shape: &FixedFirst, text: &str) -> (MatchFromEachPlace, MatchFromEachPlace) {
         let starts = shape.starts_in(text);
         let froms = 0..=text.len();
         let found = froms.clone().map(|from| shape.find_at(text, &starts, from)).collect();
