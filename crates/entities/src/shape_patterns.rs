@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use acta_lexicon::{Lexicon, ListKind, WordClass};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use foldhash::{HashMap, HashSet};
 use regex::Regex;
 
@@ -63,9 +63,10 @@ impl HeadFirst {
 
 /// A shape that starts with one of a list of fixed words ("Cabinet Office", "Government of"),
 /// wherever they are (the caller checks the word boundaries), searched as the regex unanchored
-/// would be. That search read every report with the regex engine's lazy DFA and found the start of
-/// each match with a second pass backwards; the fixed words are found in one Aho-Corasick pass
-/// instead, and the shape is matched anchored at each place one starts.
+/// would be. That search found the start of each match with a second pass backwards, whose lazy
+/// DFA built its states anew in every worker (most of the shape's cost in a batch of a few
+/// hundred reports); the fixed words are found with Aho-Corasick instead, and the shape is
+/// matched anchored at each place one starts.
 pub(crate) struct FixedFirst {
     words: AhoCorasick,
     /// The whole shape, anchored at the start of the text it is given.
@@ -80,7 +81,7 @@ impl FixedFirst {
     fn new(words: &[String], alternatives: &str, rest: &str) -> FixedFirst {
         FixedFirst {
             words: AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
+                .match_kind(MatchKind::LeftmostFirst)
                 .build(words)
                 .expect("fixed words of the language packs build an automaton"),
             anchored: Regex::new(&format!("^(?:{alternatives}){rest}")).expect("valid regex"),
@@ -89,11 +90,15 @@ impl FixedFirst {
         }
     }
 
-    /// Where a fixed word starts in `text`, each place once, in order.
+    /// Where a fixed word starts in `text`, each place once, in order: the leftmost, then the
+    /// leftmost from one byte on (inside it too).
     pub(crate) fn starts_in(&self, text: &str) -> Vec<usize> {
-        let mut starts: Vec<usize> = self.words.find_overlapping_iter(text).map(|m| m.start()).collect();
-        starts.sort_unstable();
-        starts.dedup();
+        let mut starts = Vec::new();
+        let mut from = 0;
+        while let Some(m) = self.words.find(Input::new(text).span(from..text.len())) {
+            starts.push(m.start());
+            from = m.start() + 1;
+        }
         starts
     }
 
@@ -434,7 +439,8 @@ mod tests {
         let words = |w: &[&str]| w.iter().map(|w| w.to_string()).collect::<Vec<_>>();
         // "bc" ends before "abcd" does, and starts after it.
         let nested = FixedFirst::new(&words(&["abcd", "bc"]), "abcd|bc", "");
-        assert_eq!(fixed_first_both_ways(&nested, "xabcd").0[0], Some(1..5));
+        let (found, expected) = fixed_first_both_ways(&nested, "xabcd");
+        assert_eq!((found[0].clone(), found[2].clone(), &found), (Some(1..5), Some(2..4), &expected));
         // Where the shape fails after a fixed word, the next one is tried.
         let required = FixedFirst::new(&words(&["ab", "b"]), "ab|b", "c");
         let (found, expected) = fixed_first_both_ways(&required, "abd bc");
