@@ -39,8 +39,7 @@ pub fn fold(s: &str) -> String {
     let table = latin_folds();
     for c in s.chars() {
         if c.is_ascii() {
-            // `char::is_whitespace` of ASCII: tab, line feed, vertical tab, form feed, return, space.
-            if matches!(c, '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ') {
+            if is_ascii_space(c as u8) {
                 pending_space = !out.is_empty();
                 continue;
             }

@@ -437,7 +437,7 @@ mod tests {
     #[test]
     fn a_fixed_first_shape_is_tried_at_each_fixed_word_in_the_order_they_start() {
         let words = |w: &[&str]| w.iter().map(|w| w.to_string()).collect::<Vec<_>>();
-        // "bc" ends before "abcd" does, and starts after it.
+        // "bc" starts inside "abcd": a place a fixed word starts too.
         let nested = FixedFirst::new(&words(&["abcd", "bc"]), "abcd|bc", "");
         let (found, expected) = fixed_first_both_ways(&nested, "xabcd");
         assert_eq!((found[0].clone(), found[2].clone(), &found), (Some(1..5), Some(2..4), &expected));
