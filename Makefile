@@ -4,7 +4,7 @@
 CARGO ?= cargo
 OUT ?= out
 
-.PHONY: all build run test test-documents test-transformers test-browser test-spark eval eval-lang eval-summary bench fuzz lint fmt clean
+.PHONY: all build run test test-documents test-transformers test-browser test-spark eval eval-lang eval-summary bench pgo fuzz lint fmt clean
 
 all: build
 
@@ -88,13 +88,21 @@ eval-summary:
 		$(CARGO) run --quiet --locked --bin acta -- eval-summary --gold $(DEV)/gold $(OUT)/eval-summary-dev/reports.jsonl --require-rougel-margin $(EVAL_SUMMARY_DEV_MARGIN) $(EVAL_FLAGS); \
 	else echo "$(DEV) not found: skipping the development set of real texts"; fi
 
+## A profile-guided build of acta in target/pgo/acta: same code and outputs as target/release/acta, about a tenth
+## less CPU (BENCHMARKS.md). Trains on corpus/ and reports generated from it; needs llvm-profdata of rustc's own LLVM
+## version and installs Debian's llvm-N package when it is missing. Two release builds: about ten minutes.
+pgo:
+	./scripts/pgo.sh
+
 ## Benchmarks (timings belong here, not in tests): acta end to end on generated 10 MB and 100 MB corpora
-## (1 GB with BENCH_BIG=1) with 1 and 2 threads, `wc -w` as the floor, a per-stage profile and cold start,
+## (1 GB with BENCH_BIG=1) with 1 and 2 threads, for the release build and the profile-guided one (make pgo;
+## left out with a message when it cannot be built), `wc -w` as the floor, a per-stage profile and cold start,
 ## written to BENCHMARKS.md; then language detection throughput, summary cost, and the transformer backend's
 ## cost per report with tiny random models (installs libtorch-dev when missing; builds in target/transformers).
 bench: build
 	$(CARGO) build --quiet --release --locked -p acta-bench
-	./target/release/acta-bench run
+	@if ./scripts/pgo.sh; then ACTA_PGO=target/pgo/acta ./target/release/acta-bench run; \
+	else echo "make bench: no profile-guided build (see above); measuring the release build only"; ./target/release/acta-bench run; fi
 	./target/release/acta-bench lang corpus
 	./target/release/acta-bench summary corpus
 	./scripts/bench_transformers.sh
