@@ -1034,31 +1034,55 @@ impl Graph {
         let norms: Vec<f64> = vectors.iter().map(|v| v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt()).collect();
         // Dot products from the postings of each word, in word-id order: every pair of sentences
         // sharing a word gets its product added, in the same order as a merge of the two vectors
-        // would add it, while pairs sharing nothing (most of them) cost nothing.
-        let mut postings: Vec<(u32, u32, f64)> =
-            vectors.iter().enumerate().flat_map(|(s, v)| v.iter().map(move |&(id, w)| (id, s as u32, w))).collect();
-        postings.sort_by_key(|&(id, s, _)| (id, s));
-        let mut similarity = vec![vec![0.0; n]; n];
-        for word in postings.chunk_by(|x, y| x.0 == y.0) {
-            for (k, &(_, a, wa)) in word.iter().enumerate() {
-                for &(_, b, wb) in &word[k + 1..] {
-                    similarity[a as usize][b as usize] += wa * wb;
+        // would add it, while pairs sharing nothing (most of them) cost nothing. The postings are
+        // grouped by word with the sentences in order: a counting sort, each word's count its df.
+        let mut first_posting = Vec::with_capacity(vocabulary + 1);
+        first_posting.push(0);
+        for count in &df {
+            first_posting.push(first_posting.last().copied().unwrap_or(0) + count);
+        }
+        let mut postings = vec![(0u32, 0.0f64); first_posting[vocabulary]];
+        let mut next_posting = first_posting.clone();
+        for (s, v) in vectors.iter().enumerate() {
+            for &(id, w) in v {
+                postings[next_posting[id as usize]] = (s as u32, w);
+                next_posting[id as usize] += 1;
+            }
+        }
+        let mut similarity: Vec<Vec<f64>> = (0..n).map(|_| vec![0.0; n]).collect();
+        // The pairs that share a word, each once: the only ones whose similarity is not zero
+        // (every weight is positive: tf >= 1, idf >= 1).
+        let mut sharing: Vec<(u32, u32)> = Vec::new();
+        for word in first_posting.windows(2) {
+            let word = &postings[word[0]..word[1]];
+            for (k, &(a, wa)) in word.iter().enumerate() {
+                for &(b, wb) in &word[k + 1..] {
+                    let cell = &mut similarity[a as usize][b as usize];
+                    if *cell == 0.0 {
+                        sharing.push((a, b));
+                    }
+                    *cell += wa * wb;
                 }
             }
         }
-        for a in 0..n {
-            for b in (a + 1)..n {
-                let dot = similarity[a][b];
-                let sim = if norms[a] > 0.0 && norms[b] > 0.0 { dot / (norms[a] * norms[b]) } else { 0.0 };
-                similarity[a][b] = sim;
-                similarity[b][a] = sim;
+        // Continuous LexRank: a random walk over the similarity graph. A zero similarity adds
+        // nothing, so each row's walk runs over its non-zero entries only, in column order.
+        let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+        for &(a, b) in &sharing {
+            let (a, b) = (a as usize, b as usize);
+            let sim = if norms[a] > 0.0 && norms[b] > 0.0 { similarity[a][b] / (norms[a] * norms[b]) } else { 0.0 };
+            similarity[a][b] = sim;
+            similarity[b][a] = sim;
+            if sim != 0.0 {
+                edges[a].push((b, sim));
+                edges[b].push((a, sim));
             }
         }
-        // Continuous LexRank: a random walk over the similarity graph. A zero similarity adds
-        // nothing, so each row's walk runs over its non-zero entries only.
-        let row_sums: Vec<f64> = similarity.iter().map(|r| r.iter().sum()).collect();
-        let edges: Vec<Vec<(usize, f64)>> =
-            similarity.iter().map(|r| r.iter().copied().enumerate().filter(|&(_, sim)| sim != 0.0).collect()).collect();
+        for row in &mut edges {
+            row.sort_unstable_by_key(|&(b, _)| b);
+        }
+        // A row's zeros add nothing to its sum: its non-zero entries in column order give the same one.
+        let row_sums: Vec<f64> = edges.iter().map(|row| row.iter().map(|&(_, sim)| sim).sum()).collect();
         let mut rank = vec![1.0 / n.max(1) as f64; n];
         for _ in 0..ITERATIONS {
             let mut next = vec![(1.0 - DAMPING) / n as f64; n];
@@ -1174,6 +1198,113 @@ impl Graph {
 mod tests {
     use super::*;
     use acta_layout::LayoutStage;
+    use proptest::prelude::*;
+
+    /// [`Graph::new`] as it was written first: postings sorted, every pair of the dense matrix
+    /// normalised, rows summed and filtered whole. The sparse one must give the same bits.
+    fn graph_by_dense_matrix(cands: &[Candidate]) -> Graph {
+        let n = cands.len();
+        let term_counts: Vec<Vec<(u32, f64)>> = cands
+            .iter()
+            .map(|c| {
+                let mut ids = c.words.clone();
+                ids.sort_unstable();
+                let mut tf: Vec<(u32, f64)> = Vec::new();
+                for id in ids {
+                    match tf.last_mut() {
+                        Some(last) if last.0 == id => last.1 += 1.0,
+                        _ => tf.push((id, 1.0)),
+                    }
+                }
+                tf
+            })
+            .collect();
+        let vocabulary = cands.iter().flat_map(|c| c.words.iter()).max().map_or(0, |m| *m as usize + 1);
+        let mut df = vec![0usize; vocabulary];
+        for tf in &term_counts {
+            for (id, _) in tf {
+                df[*id as usize] += 1;
+            }
+        }
+        let idf = |id: u32| ((1.0 + n as f64) / (1.0 + df[id as usize] as f64)).ln() + 1.0;
+        let vectors: Vec<Vec<(u32, f64)>> =
+            term_counts.into_iter().map(|tf| tf.into_iter().map(|(id, f)| (id, f * idf(id))).collect()).collect();
+        let norms: Vec<f64> = vectors.iter().map(|v| v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt()).collect();
+        let mut postings: Vec<(u32, u32, f64)> =
+            vectors.iter().enumerate().flat_map(|(s, v)| v.iter().map(move |&(id, w)| (id, s as u32, w))).collect();
+        postings.sort_by_key(|&(id, s, _)| (id, s));
+        let mut similarity = vec![vec![0.0; n]; n];
+        for word in postings.chunk_by(|x, y| x.0 == y.0) {
+            for (k, &(_, a, wa)) in word.iter().enumerate() {
+                for &(_, b, wb) in &word[k + 1..] {
+                    similarity[a as usize][b as usize] += wa * wb;
+                }
+            }
+        }
+        for a in 0..n {
+            for b in (a + 1)..n {
+                let dot = similarity[a][b];
+                let sim = if norms[a] > 0.0 && norms[b] > 0.0 { dot / (norms[a] * norms[b]) } else { 0.0 };
+                similarity[a][b] = sim;
+                similarity[b][a] = sim;
+            }
+        }
+        let row_sums: Vec<f64> = similarity.iter().map(|r| r.iter().sum()).collect();
+        let edges: Vec<Vec<(usize, f64)>> =
+            similarity.iter().map(|r| r.iter().copied().enumerate().filter(|&(_, sim)| sim != 0.0).collect()).collect();
+        let mut rank = vec![1.0 / n.max(1) as f64; n];
+        for _ in 0..ITERATIONS {
+            let mut next = vec![(1.0 - DAMPING) / n as f64; n];
+            for (a, row) in edges.iter().enumerate() {
+                if row_sums[a] == 0.0 {
+                    continue;
+                }
+                for &(b, sim) in row {
+                    next[b] += DAMPING * rank[a] * sim / row_sums[a];
+                }
+            }
+            rank = next;
+        }
+        Graph { similarity, rank }
+    }
+
+    fn candidates_of(words: Vec<Vec<u32>>) -> Vec<Candidate> {
+        words
+            .into_iter()
+            .map(|words| Candidate {
+                range: ByteRange { start: 0, end: 0 },
+                words,
+                prior: 1.0,
+                section: None,
+                procedure: false,
+            })
+            .collect()
+    }
+
+    fn bits(graph: &Graph) -> (Vec<Vec<u64>>, Vec<u64>) {
+        let row = |r: &Vec<f64>| r.iter().map(|x| x.to_bits()).collect::<Vec<u64>>();
+        (graph.similarity.iter().map(row).collect(), row(&graph.rank))
+    }
+
+    #[test]
+    fn sentences_sharing_words_are_similar_and_the_others_not() {
+        let graph = Graph::new(&candidates_of(vec![vec![0, 1, 1], vec![1, 2], vec![3], vec![]]));
+        assert!(graph.similarity[0][1] > 0.0 && graph.similarity[0][1] == graph.similarity[1][0]);
+        assert_eq!(graph.similarity[0][2], 0.0);
+        assert_eq!(graph.similarity[2][3], 0.0);
+        assert_eq!(
+            bits(&graph),
+            bits(&graph_by_dense_matrix(&candidates_of(vec![vec![0, 1, 1], vec![1, 2], vec![3], vec![]])))
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn the_sparse_graph_is_the_dense_one_bit_for_bit(words in prop::collection::vec(prop::collection::vec(0u32..12, 0..8), 0..14)) {
+            let cands = candidates_of(words);
+            prop_assert_eq!(bits(&Graph::new(&cands)), bits(&graph_by_dense_matrix(&cands)));
+        }
+    }
 
     const REPORT: &str = "Workshop on open data\n\nDate: 3 May 2022\nModerator: Ana Silva, Ministry of Economy\n\nKey issues:\n- Most governments publish data that nobody can reuse;\n- Licences are unclear in half of the region.\n\nDiscussion:\n\nThe workshop asked why open data portals in the region are little used. Ana Silva said that portals publish scanned documents instead of machine-readable files. Juan Pérez added that licences are unclear, so companies do not dare to reuse the data. A representative of the network proposed common licences for the whole region. The session ended on time.\n\nTakeaways:\n\nParticipants agreed to draft a model licence and to publish data in open formats by default.\n";
 
