@@ -1002,10 +1002,17 @@ struct Graph {
     rank: Vec<f64>,
 }
 
-impl Graph {
-    fn new(cands: &[Candidate]) -> Self {
+/// Each sentence's words weighted by TF-IDF, as (word id, weight) lists sorted by id (so sums run
+/// in one order on every run), with their norms and each word's document frequency.
+struct TfIdf {
+    vectors: Vec<Vec<(u32, f64)>>,
+    norms: Vec<f64>,
+    df: Vec<usize>,
+}
+
+impl TfIdf {
+    fn of(cands: &[Candidate]) -> Self {
         let n = cands.len();
-        // Sparse vectors as (word id, weight) lists sorted by id, so sums run in one order on every run.
         let term_counts: Vec<Vec<(u32, f64)>> = cands
             .iter()
             .map(|c| {
@@ -1032,6 +1039,35 @@ impl Graph {
         let vectors: Vec<Vec<(u32, f64)>> =
             term_counts.into_iter().map(|tf| tf.into_iter().map(|(id, f)| (id, f * idf(id))).collect()).collect();
         let norms: Vec<f64> = vectors.iter().map(|v| v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt()).collect();
+        TfIdf { vectors, norms, df }
+    }
+}
+
+/// Continuous LexRank: a random walk over the similarity graph, given each row's non-zero entries
+/// in column order (a zero similarity adds nothing) and each row's sum.
+fn lexrank(edges: &[Vec<(usize, f64)>], row_sums: &[f64]) -> Vec<f64> {
+    let n = edges.len();
+    let mut rank = vec![1.0 / n.max(1) as f64; n];
+    for _ in 0..ITERATIONS {
+        let mut next = vec![(1.0 - DAMPING) / n as f64; n];
+        for (a, row) in edges.iter().enumerate() {
+            if row_sums[a] == 0.0 {
+                continue;
+            }
+            for &(b, sim) in row {
+                next[b] += DAMPING * rank[a] * sim / row_sums[a];
+            }
+        }
+        rank = next;
+    }
+    rank
+}
+
+impl Graph {
+    fn new(cands: &[Candidate]) -> Self {
+        let n = cands.len();
+        let TfIdf { vectors, norms, df } = TfIdf::of(cands);
+        let vocabulary = df.len();
         // Dot products from the postings of each word, in word-id order: every pair of sentences
         // sharing a word gets its product added, in the same order as a merge of the two vectors
         // would add it, while pairs sharing nothing (most of them) cost nothing. The postings are
@@ -1065,8 +1101,7 @@ impl Graph {
                 }
             }
         }
-        // Continuous LexRank: a random walk over the similarity graph. A zero similarity adds
-        // nothing, so each row's walk runs over its non-zero entries only, in column order.
+        // Each row's non-zero entries, in column order.
         let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
         for &(a, b) in &sharing {
             let (a, b) = (a as usize, b as usize);
@@ -1083,19 +1118,7 @@ impl Graph {
         }
         // A row's zeros add nothing to its sum: its non-zero entries in column order give the same one.
         let row_sums: Vec<f64> = edges.iter().map(|row| row.iter().map(|&(_, sim)| sim).sum()).collect();
-        let mut rank = vec![1.0 / n.max(1) as f64; n];
-        for _ in 0..ITERATIONS {
-            let mut next = vec![(1.0 - DAMPING) / n as f64; n];
-            for (a, row) in edges.iter().enumerate() {
-                if row_sums[a] == 0.0 {
-                    continue;
-                }
-                for &(b, sim) in row {
-                    next[b] += DAMPING * rank[a] * sim / row_sums[a];
-                }
-            }
-            rank = next;
-        }
+        let rank = lexrank(&edges, &row_sums);
         Graph { similarity, rank }
     }
 
@@ -1200,36 +1223,12 @@ mod tests {
     use acta_layout::LayoutStage;
     use proptest::prelude::*;
 
-    /// [`Graph::new`] as it was written first: postings sorted, every pair of the dense matrix
-    /// normalised, rows summed and filtered whole. The sparse one must give the same bits.
+    /// [`Graph::new`]'s similarities as they were first worked out: postings sorted, every pair of
+    /// the dense matrix normalised, rows summed and filtered whole. The sparse way must give the
+    /// same bits, and the same ranks from them.
     fn graph_by_dense_matrix(cands: &[Candidate]) -> Graph {
         let n = cands.len();
-        let term_counts: Vec<Vec<(u32, f64)>> = cands
-            .iter()
-            .map(|c| {
-                let mut ids = c.words.clone();
-                ids.sort_unstable();
-                let mut tf: Vec<(u32, f64)> = Vec::new();
-                for id in ids {
-                    match tf.last_mut() {
-                        Some(last) if last.0 == id => last.1 += 1.0,
-                        _ => tf.push((id, 1.0)),
-                    }
-                }
-                tf
-            })
-            .collect();
-        let vocabulary = cands.iter().flat_map(|c| c.words.iter()).max().map_or(0, |m| *m as usize + 1);
-        let mut df = vec![0usize; vocabulary];
-        for tf in &term_counts {
-            for (id, _) in tf {
-                df[*id as usize] += 1;
-            }
-        }
-        let idf = |id: u32| ((1.0 + n as f64) / (1.0 + df[id as usize] as f64)).ln() + 1.0;
-        let vectors: Vec<Vec<(u32, f64)>> =
-            term_counts.into_iter().map(|tf| tf.into_iter().map(|(id, f)| (id, f * idf(id))).collect()).collect();
-        let norms: Vec<f64> = vectors.iter().map(|v| v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt()).collect();
+        let TfIdf { vectors, norms, .. } = TfIdf::of(cands);
         let mut postings: Vec<(u32, u32, f64)> =
             vectors.iter().enumerate().flat_map(|(s, v)| v.iter().map(move |&(id, w)| (id, s as u32, w))).collect();
         postings.sort_by_key(|&(id, s, _)| (id, s));
@@ -1252,20 +1251,7 @@ mod tests {
         let row_sums: Vec<f64> = similarity.iter().map(|r| r.iter().sum()).collect();
         let edges: Vec<Vec<(usize, f64)>> =
             similarity.iter().map(|r| r.iter().copied().enumerate().filter(|&(_, sim)| sim != 0.0).collect()).collect();
-        let mut rank = vec![1.0 / n.max(1) as f64; n];
-        for _ in 0..ITERATIONS {
-            let mut next = vec![(1.0 - DAMPING) / n as f64; n];
-            for (a, row) in edges.iter().enumerate() {
-                if row_sums[a] == 0.0 {
-                    continue;
-                }
-                for &(b, sim) in row {
-                    next[b] += DAMPING * rank[a] * sim / row_sums[a];
-                }
-            }
-            rank = next;
-        }
-        Graph { similarity, rank }
+        Graph { rank: lexrank(&edges, &row_sums), similarity }
     }
 
     fn candidates_of(words: Vec<Vec<u32>>) -> Vec<Candidate> {
