@@ -500,6 +500,7 @@ pub struct Report {
     pub page_starts: Vec<usize>,
     pub lines: Vec<Line>,
     pub sections: Vec<Section>,
+    /// In text order of their labels (sorted by `label.start`): [`Report::fields_within`] relies on it.
     pub fields: Vec<Field>,
     pub metadata: Metadata,
     pub language: Option<LanguageInfo>,
@@ -550,6 +551,18 @@ impl Report {
     /// The first field of a kind.
     pub fn field(&self, kind: FieldKind) -> Option<&Field> {
         self.fields.iter().find(|f| f.kind == kind)
+    }
+
+    /// The fields whose label lies within a range (a line holds its fields' labels). Fields are in
+    /// their labels' order, so a binary search finds the first: a line of minutes with thousands of
+    /// fields is not checked against each of them.
+    pub fn fields_within(&self, range: ByteRange) -> impl Iterator<Item = &Field> {
+        debug_assert!(self.fields.is_sorted_by_key(|f| f.label.start), "fields in their labels' order");
+        let first = self.fields.partition_point(|f| f.label.start < range.start);
+        self.fields[first..]
+            .iter()
+            .take_while(move |f| f.label.start <= range.end)
+            .filter(move |f| range.contains(&f.label))
     }
 
     /// The section that contains a byte offset.
@@ -618,5 +631,36 @@ impl Report {
             source_line: ByteRange { start: 0, end: 0 },
             confidence: 1.0,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fields_within_a_range_are_those_whose_label_it_contains() {
+        let text = "Fecha: hoy. Hora: 10:00\nLugar: Quito\nModera: Ana Ruiz";
+        let mut report = Report::new("r", "r.txt", text.to_string());
+        let at = |s: &str| {
+            let start = text.find(s).expect("in the text");
+            ByteRange { start, end: start + s.len() }
+        };
+        for (label, value) in [("Fecha", "hoy."), ("Hora", "10:00"), ("Lugar", "Quito"), ("Modera", "Ana Ruiz")] {
+            report.fields.push(Field { kind: FieldKind::Other, label: at(label), value: at(value) });
+        }
+        let everywhere = |range: ByteRange| {
+            report.fields.iter().filter(|f| range.contains(&f.label)).map(|f| f.label).collect::<Vec<_>>()
+        };
+        let within = |range: ByteRange| report.fields_within(range).map(|f| f.label).collect::<Vec<_>>();
+        assert_eq!(within(at("Fecha: hoy. Hora: 10:00")), vec![at("Fecha"), at("Hora")]);
+        assert_eq!(within(at("Lugar")), vec![at("Lugar")]);
+        assert!(within(at("ugar: Quito")).is_empty());
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let range = ByteRange { start, end };
+                assert_eq!(within(range), everywhere(range), "{start}..{end}");
+            }
+        }
     }
 }

@@ -101,8 +101,7 @@ const MODERATOR_LINES_ABOVE: usize = 2;
 pub(crate) fn under_moderator(report: &Report, i: usize, gaz: &Gazetteers) -> bool {
     let text = &report.text;
     report.lines[..i].iter().rev().filter(|l| l.kind != LineKind::Blank).take(MODERATOR_LINES_ABOVE).any(|l| {
-        let moderator_field =
-            report.fields.iter().any(|f| l.content.contains(&f.label) && f.kind == FieldKind::Moderator);
+        let moderator_field = report.fields_within(l.content).any(|f| f.kind == FieldKind::Moderator);
         let content = l.content.slice(text);
         moderator_field
             || content

@@ -235,7 +235,7 @@ fn metadata(report: &Report) -> Metadata {
 /// "Organizer 2: ...") gives way to them, and one that opens with a stakeholder group's name
 /// ("Organizer 1: Civil Society, Latin American and Caribbean Group") names no one.
 fn named_value(report: &Report, kind: FieldKind) -> Option<acta_doc::ByteRange> {
-    let holds_fields = |v: acta_doc::ByteRange| report.fields.iter().any(|f| v.contains(&f.label));
+    let holds_fields = |v: acta_doc::ByteRange| report.fields_within(v).next().is_some();
     let names_a_group = |v: &str| {
         let first = v.split([',', '(', '\n']).next().unwrap_or("").trim();
         WORDS.stakeholder_groups.contains(&acta_doc::fold(first))
@@ -466,7 +466,7 @@ fn leading_line(report: &Report) -> Option<acta_doc::ByteRange> {
             || report.slice(l.content).split_whitespace().count() <= 8
     });
     let words = report.slice(first.content).split_whitespace().count();
-    let is_known_field = report.fields.iter().any(|f| first.range.contains(&f.label) && f.kind != FieldKind::Other);
+    let is_known_field = report.fields_within(first.range).any(|f| f.kind != FieldKind::Other);
     (next_fits
         && (2..=20).contains(&words)
         && !is_known_field

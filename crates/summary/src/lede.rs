@@ -516,10 +516,9 @@ impl Ledes {
     /// Inclusive AI for public services in the Pacific"), where a headline is looked for, and one
     /// whose unknown label is a headline's first part ("Americas Regional Meeting: key takeaways").
     fn is_event_headline(&self, report: &Report, line: &acta_doc::Line) -> bool {
-        report.fields.iter().any(|f| {
+        report.fields_within(line.content).any(|f| {
             let label = report.slice(f.label).trim();
-            line.content.contains(&f.label)
-                && f.kind == FieldKind::Other
+            f.kind == FieldKind::Other
                 && (self.event_heads.contains(&fold(label))
                     || !label.contains(char::is_whitespace)
                         && report.slice(f.value).split_whitespace().nth(2).is_some()

@@ -595,10 +595,9 @@ impl SummaryStage {
             // a field whose value is prose of several sentences.
             let decision_or_item = minutes
                 && line.kind == LineKind::Field
-                && report.fields.iter().any(|f| {
-                    line.content.contains(&f.label)
-                        && (self.phrases.count(report.slice(f.label)).get(PhraseKind::Outcome) > 0
-                            || is_prose_value(report.slice(f.value)))
+                && report.fields_within(line.content).any(|f| {
+                    self.phrases.count(report.slice(f.label)).get(PhraseKind::Outcome) > 0
+                        || is_prose_value(report.slice(f.value))
                 });
             if !(matches!(line.kind, LineKind::Text | LineKind::ListItem) || prose_heading || decision_or_item) {
                 i += 1;
