@@ -17,6 +17,6 @@ mod stage;
 
 pub use error::{Error, Result};
 pub use fold::{ends_like_sentence, fold, fold_words, strip_accents};
-pub use range::{ByteRange, OffsetMap};
+pub use range::{ByteRange, OffsetMap, RangeSet};
 pub use report::*;
 pub use stage::{Layer, Pipeline, Stage};

@@ -215,9 +215,56 @@ impl OffsetMap {
     }
 }
 
+/// A set of ranges asked whether any of them overlaps a given one, by binary search: sorted by
+/// start, with the largest end among each prefix (a range starting before the query's end
+/// overlaps it exactly when it ends after the query's start). For checks run once per line of a
+/// report against ranges found on many of its lines.
+pub struct RangeSet {
+    starts: Vec<usize>,
+    /// `max_end[k]`: the largest end among the first `k + 1` ranges in start order.
+    max_end: Vec<usize>,
+}
+
+impl RangeSet {
+    pub fn new(ranges: impl IntoIterator<Item = ByteRange>) -> Self {
+        let mut ranges: Vec<ByteRange> = ranges.into_iter().collect();
+        ranges.sort_unstable_by_key(|r| r.start);
+        let starts = ranges.iter().map(|r| r.start).collect();
+        let max_end = ranges
+            .iter()
+            .scan(0, |max, r| {
+                *max = r.end.max(*max);
+                Some(*max)
+            })
+            .collect();
+        RangeSet { starts, max_end }
+    }
+
+    /// Whether a range of the set overlaps `range` ([`ByteRange::overlaps`]).
+    pub fn overlaps(&self, range: &ByteRange) -> bool {
+        let before_end = self.starts.partition_point(|&start| start < range.end);
+        before_end > 0 && self.max_end[before_end - 1] > range.start
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_set_overlaps_what_one_of_its_ranges_overlaps() {
+        let ranges = [(10, 20), (0, 3), (12, 14), (30, 30), (25, 40), (5, 5)];
+        let ranges: Vec<ByteRange> = ranges.iter().map(|&(start, end)| ByteRange { start, end }).collect();
+        let set = RangeSet::new(ranges.iter().copied());
+        for start in 0..45 {
+            for end in start..45 {
+                let query = ByteRange { start, end };
+                let any = ranges.iter().any(|r| r.overlaps(&query));
+                assert_eq!(set.overlaps(&query), any, "{start}..{end}");
+            }
+        }
+        assert!(!RangeSet::new([]).overlaps(&ByteRange { start: 0, end: 9 }));
+    }
 
     #[test]
     fn range_checks_char_boundaries() {

@@ -132,8 +132,9 @@ pub(crate) fn lead_in_lists(
     let text = &report.text;
     let lines = &report.lines;
     let mut out = Vec::new();
+    let known = acta_doc::RangeSet::new(known.iter().map(|(r, _, _)| *r));
     for (i, line) in lines.iter().enumerate() {
-        if line.kind == LineKind::Blank || known.iter().any(|(r, _, _)| r.overlaps(&line.content)) {
+        if line.kind == LineKind::Blank || known.overlaps(&line.content) {
             continue;
         }
         let content = line.content.slice(text);
