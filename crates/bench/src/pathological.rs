@@ -63,6 +63,18 @@ fn one_word_lines(n: usize) -> String {
     "Texto\n\nx\nDr.\n".repeat(n / 4)
 }
 
+/// Minutes made of labelled lines ("Moderador: ...", "Resolución: ..."), many of them lists of
+/// people: checks run per line against every field or list found once were quadratic here.
+fn field_lines(n: usize) -> String {
+    let labels =
+        ["Fecha", "Hora", "Lugar", "Moderador", "Organizador", "Relator", "Participantes", "Tema", "Resolución"];
+    let mut text = String::from("ACTA DE LA SESIÓN ORDINARIA\n\n");
+    for i in 0..n {
+        text.push_str(&format!("{}: Ana Silva Costa, punto {i} tratado por el concejo\n", labels[i % labels.len()]));
+    }
+    text
+}
+
 const KINDS: &[Kind] = &[
     Kind { name: "one line", unit: "MB", sizes: [10, 20], file: "line.txt", make: one_long_line },
     Kind { name: "speaker list", unit: "entries", sizes: [50_000, 100_000], file: "speakers.txt", make: speaker_list },
@@ -76,6 +88,7 @@ const KINDS: &[Kind] = &[
         make: unclosed_tags,
     },
     Kind { name: "one-word lines", unit: "lines", sizes: [40_000, 80_000], file: "words.txt", make: one_word_lines },
+    Kind { name: "field lines", unit: "lines", sizes: [20_000, 40_000], file: "fields.txt", make: field_lines },
 ];
 
 /// Runs acta (one thread) on every input and returns the Markdown section for BENCHMARKS.md.
