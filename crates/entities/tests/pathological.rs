@@ -60,3 +60,18 @@ fn many_short_lines_without_spaces() {
     assert_eq!(r.speakers.len(), 0);
     assert!(r.text.len() > 200_000);
 }
+
+#[test]
+fn thousands_of_labelled_lines() {
+    // Minutes written as fields, many of them lists of people: each line's checks against the
+    // report's fields and lists must not read all of them.
+    let labels =
+        ["Fecha", "Hora", "Lugar", "Moderador", "Organizador", "Relator", "Participantes", "Tema", "Resolución"];
+    let mut text = String::from("ACTA DE LA SESIÓN ORDINARIA\n\n");
+    for i in 0..3_000 {
+        text.push_str(&format!("{}: Ana Silva Costa, punto {i} tratado por el concejo\n", labels[i % labels.len()]));
+    }
+    let r = run(text);
+    assert!(r.fields.len() >= 3_000, "{}", r.fields.len());
+    assert_eq!(r.canonicals_of(EntityKind::Person).count(), 1, "one person however often named");
+}
