@@ -159,15 +159,20 @@ pub struct FoundDate {
     pub end: usize,
 }
 
+/// Whether [`find_date`] may find a date in `text`: false when it surely finds none. Every date
+/// acta reads has a digit, or a year in words in minutes ("dois mil e vinte e seis"): most lines
+/// have neither, and skip the patterns.
+pub fn may_hold_date(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) || has_written_thousand(text)
+}
+
 /// The first date in `text`. Numeric dates that could be day/month or month/day are read in the
 /// order of `lang` (month first for English, day first otherwise).
 pub fn find_date(text: &str, lang: Option<Lang>) -> Option<FoundDate> {
-    // Every date acta reads has a year in digits, or in words in minutes ("dois mil e vinte e
-    // seis"): most lines have neither, and skip the patterns.
-    let written = has_written_thousand(text);
-    if !written && !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !may_hold_date(text) {
         return None;
     }
+    let written = has_written_thousand(text);
     // Most lines hold no date: a year of four digits, or digits around '/', '.' or '-' for a
     // numeric date ("13.04.07"), must be there for a pattern to give one (a year in other digits
     // does not parse). The second is asked only without the first.

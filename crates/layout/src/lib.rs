@@ -27,7 +27,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 pub use clean::{clean, Cleaned};
-pub use dates::{find_date, find_time, single_number, FoundDate};
+pub use dates::{find_date, find_time, may_hold_date, single_number, FoundDate};
 pub use error::{Error, Result};
 pub use labels::{LabelTable, BUNDLED_LABELS};
 pub use markup::{has_stray_html, markdown_to_text, strip_stray_html, Unmarked};

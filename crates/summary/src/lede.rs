@@ -6,7 +6,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use acta_doc::{fold, fold_words, ByteRange, FieldKind, Lang, LineKind, Report, SessionRole};
-use acta_layout::find_date;
+use acta_layout::{find_date, may_hold_date};
 use acta_lexicon::{Lexicon, ListKind, WordClass};
 
 /// How many of a report's first non-blank lines may say what kind of document it is.
@@ -369,6 +369,16 @@ impl Ledes {
     /// A line that names a section of a website: at most four words (a date aside), the first of
     /// them a `site_section` word ("Notícias", "Actualités | Transformation numérique").
     fn is_site_section(&self, line: &str) -> bool {
+        let is_section =
+            |first: &str| self.site_sections.contains(&fold(first.trim_matches(|c: char| !c.is_alphanumeric())));
+        if !may_hold_date(line) {
+            // No date to take out: the first word and the count say it, and the line is folded no
+            // further than its first word.
+            let mut words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric));
+            let first = words.next();
+            return words.take(MAX_SITE_SECTION_WORDS).count() < MAX_SITE_SECTION_WORDS
+                && first.is_some_and(is_section);
+        }
         // The word must be in the line: most lines are let go before a date is looked for in them.
         let folded = fold(line);
         if !self.site_section_finder.is_match(&folded) {
@@ -379,8 +389,7 @@ impl Ledes {
             None => line.to_string(),
         };
         let mut words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric));
-        let first = words.next().map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())));
-        first.is_some_and(|w| self.site_sections.contains(&w)) && words.count() < MAX_SITE_SECTION_WORDS
+        words.next().is_some_and(is_section) && words.count() < MAX_SITE_SECTION_WORDS
     }
 
     /// A site's section or a label of the kind, then the site's or the event's name: "Agenda |
@@ -1148,6 +1157,57 @@ fn finish_sentence(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`Ledes::is_site_section`] as it was written first: the whole line folded and searched for
+    /// a section's word, then its date taken out.
+    fn is_site_section_by_whole_fold(ledes: &Ledes, line: &str) -> bool {
+        if !ledes.site_section_finder.is_match(&fold(line)) {
+            return false;
+        }
+        let line = match find_date(line, None) {
+            Some(date) => format!("{} {}", &line[..date.start], &line[date.end..]),
+            None => line.to_string(),
+        };
+        let mut words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric));
+        let first = words.next().map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())));
+        first.is_some_and(|w| ledes.site_sections.contains(&w)) && words.count() < MAX_SITE_SECTION_WORDS
+    }
+
+    #[test]
+    fn a_site_section_is_its_first_word_and_few_more_with_or_without_a_date() {
+        let ledes = Ledes::new(&Lexicon::bundled());
+        for line in
+            ["Notícias", "NOTICIAS | Actualidad", "Blog | 12 de junio de 2026", "« Actualités »", "17/05/2026 Prensa"]
+        {
+            assert!(ledes.is_site_section(line), "{line}");
+            assert!(is_site_section_by_whole_fold(&ledes, line), "{line}");
+        }
+        for line in ["News of the ministry and its agencies today", "Our news", "Noticias 1 2 3 4", "", " | "] {
+            assert!(!ledes.is_site_section(line), "{line}");
+            assert!(!is_site_section_by_whole_fold(&ledes, line), "{line}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_site_section_is_found_as_by_folding_the_whole_line(
+            words in prop::collection::vec(
+                prop::sample::select(vec![
+                    "Notícias", "noticias", "NEWS", "Blog", "événements", "Prensa:", "«Actualités»", "|", "-",
+                    "12", "de", "junio", "2026", "17/05/2026", "dos", "mil", "veinte", "Ministerio", "del",
+                    "Interior", "the", "network", "São", "Paulo", "(blog)", "2026-05-17", "News2026",
+                ]),
+                0..9,
+            ),
+            glue in prop::sample::select(vec![" ", "  ", " | ", ", ", "\t"]),
+        ) {
+            static LEDES: std::sync::LazyLock<Ledes> = std::sync::LazyLock::new(|| Ledes::new(&Lexicon::bundled()));
+            let line = words.join(glue);
+            let ledes = &*LEDES;
+            prop_assert_eq!(ledes.is_site_section(&line), is_site_section_by_whole_fold(ledes, &line), "{:?}", line);
+        }
+    }
 
     fn report(text: &str) -> Report {
         let mut r = Report::new("t", "t.txt", text.to_string());

@@ -18,7 +18,9 @@ mod lede;
 mod sentences;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt};
+use hashbrown::HashTable;
+use std::hash::BuildHasher;
 
 use acta_doc::{fold, fold_words, ByteRange, EntityKind, FieldKind, Lang, Layer, LineKind, Report, Stage};
 use acta_lexicon::{Lexicon, ListKind};
@@ -35,7 +37,10 @@ pub struct SummaryStage {
     /// Whether the summary closes with a sentence naming the first speakers (the default length).
     close_with_speakers: bool,
     /// Stop words per language, folded like the words they are compared with.
-    stop_words: HashMap<Lang, HashSet<String>>,
+    stop_words: HashMap<Lang, StopWords>,
+    /// The hasher of the stop words' tables and of each report's [`Vocabulary`], which share a
+    /// word's hash.
+    word_hasher: foldhash::fast::RandomState,
     /// The first sentence composed from the record.
     ledes: Ledes,
     /// Page furniture, meeting procedure, outcomes and framing, all languages (a page mixes them).
@@ -118,7 +123,7 @@ impl Phrases {
     /// The words of `sentence` outside its phrases of courtesy that are no stop words (names
     /// count): what is left of "Excellencies, distinguished guests, ladies and gentlemen" once
     /// the forms of address are taken out.
-    fn words_besides_courtesy(&self, sentence: &str, stops: &HashSet<String>) -> usize {
+    fn words_besides_courtesy(&self, sentence: &str, stops: &StopWords) -> usize {
         let is_word = |i: usize| sentence[i..].chars().next().is_some_and(char::is_alphanumeric);
         let before_is_word = |i: usize| sentence[..i].chars().next_back().is_some_and(char::is_alphanumeric);
         let courtesy: Vec<(usize, usize)> = self
@@ -209,10 +214,11 @@ impl SummaryStage {
 
     /// [`SummaryStage::new`] with the language packs given (`--models` additions).
     pub fn with_lexicon(sentences: usize, lexicon: &Lexicon) -> Self {
+        let word_hasher = foldhash::fast::RandomState::default();
         let mut stop_words = HashMap::new();
         for lang in [Lang::EN, Lang::ES, Lang::PT, Lang::FR, Lang(*b"de"), Lang(*b"it"), Lang(*b"nl")] {
             if let Some(list) = stop_words::lookup(lang.as_str()) {
-                stop_words.insert(lang, list.iter().map(|w| fold(w)).collect());
+                stop_words.insert(lang, StopWords::new(list.iter().map(|w| fold(w)), word_hasher));
             }
         }
         SummaryStage {
@@ -221,6 +227,7 @@ impl SummaryStage {
             max_words: None,
             close_with_speakers: false,
             stop_words,
+            word_hasher,
             ledes: Ledes::new(lexicon),
             phrases: Phrases::new(lexicon),
             splitter: SentenceSplitter::new(lexicon),
@@ -576,9 +583,9 @@ impl SummaryStage {
     /// short fragments are left out.
     fn candidates(&self, report: &Report, minutes: bool) -> Vec<Candidate> {
         let text = &report.text;
-        let empty: HashSet<String> = HashSet::new();
+        let empty = StopWords::new(std::iter::empty(), self.word_hasher);
         let mut out = Vec::new();
-        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut vocabulary = Vocabulary::new(self.word_hasher, text.len() / VOCABULARY_BYTES_PER_WORD);
         let mut lower = String::new();
         let mut i = 0;
         let lines = &report.lines;
@@ -750,18 +757,12 @@ impl SummaryStage {
                         folded = fold(w);
                         folded.as_str()
                     };
-                    if stops.contains(key) || key.bytes().all(|b| b.is_ascii_digit()) {
-                        continue;
-                    }
-                    let id = match vocabulary.get(key) {
-                        Some(&id) => id,
-                        None => {
-                            let id = vocabulary.len() as u32;
-                            vocabulary.insert(key.to_string(), id);
-                            id
-                        }
+                    let not_content = |hash: u64, key: &str| {
+                        stops.contains_hashed(hash, key) || key.bytes().all(|b| b.is_ascii_digit())
                     };
-                    words.push(id);
+                    if let Some(id) = vocabulary.content_id(key, lang, not_content) {
+                        words.push(id);
+                    }
                 }
                 if !words.is_empty() {
                     let procedure = minutes && phrases.get(PhraseKind::Procedure) > 0;
@@ -773,13 +774,121 @@ impl SummaryStage {
     }
 }
 
+/// A language's stop words, folded, in a table hashed like each report's [`Vocabulary`]: a word
+/// of a sentence is hashed once for both.
+struct StopWords {
+    table: HashTable<u32>,
+    words: Vec<String>,
+    hasher: foldhash::fast::RandomState,
+}
+
+impl StopWords {
+    fn new(words: impl Iterator<Item = String>, hasher: foldhash::fast::RandomState) -> Self {
+        let mut stops = StopWords { table: HashTable::new(), words: Vec::new(), hasher };
+        for word in words {
+            let hash = stops.hasher.hash_one(word.as_str());
+            if !stops.contains_hashed(hash, &word) {
+                stops.words.push(word);
+                let StopWords { table, words, hasher } = &mut stops;
+                table.insert_unique(hash, words.len() as u32 - 1, |&w| hasher.hash_one(words[w as usize].as_str()));
+            }
+        }
+        stops
+    }
+
+    /// Whether `word` (folded) is a stop word.
+    fn contains(&self, word: &str) -> bool {
+        self.contains_hashed(self.hasher.hash_one(word), word)
+    }
+
+    /// [`StopWords::contains`] given `word`'s hash by the same hasher.
+    fn contains_hashed(&self, hash: u64, word: &str) -> bool {
+        self.table.find(hash, |&w| self.words[w as usize] == word).is_some()
+    }
+}
+
+/// About how many bytes of a report's text there are per distinct word of its sentences: the
+/// vocabulary's table is made that large at once, since growing it rehashes every word.
+const VOCABULARY_BYTES_PER_WORD: usize = 24;
+
+/// The content words of one report, numbered in the order of their first use as content words
+/// (the order in which the TF-IDF vectors sum them). Each use of a word is hashed once, for the
+/// stop list too (the same hasher): the word's entry remembers whether it was a stop word (or a
+/// number) in the language last asked about, so a word is looked up in the stop list once per
+/// language; and the words live in one string, not in one allocation each.
+struct Vocabulary {
+    /// Indices into `entries`, found by their word.
+    table: HashTable<u32>,
+    entries: Vec<VocabularyEntry>,
+    /// The words, one after the other.
+    words: String,
+    hasher: foldhash::fast::RandomState,
+    content_words: u32,
+}
+
+struct VocabularyEntry {
+    word: std::ops::Range<usize>,
+    /// The word's id once it has been used as a content word.
+    id: Option<u32>,
+    /// The language whose stop list `not_content` was last asked about...
+    lang: Lang,
+    /// ...and its answer.
+    not_content: bool,
+}
+
+impl Vocabulary {
+    /// Room for about `words` distinct words before the table grows.
+    fn new(hasher: foldhash::fast::RandomState, words: usize) -> Self {
+        Vocabulary {
+            table: HashTable::with_capacity(words),
+            entries: Vec::new(),
+            words: String::new(),
+            hasher,
+            content_words: 0,
+        }
+    }
+
+    /// The id of `word` (folded) if it is a content word in `lang`, which `not_content` decides
+    /// from the word and its hash.
+    fn content_id(&mut self, word: &str, lang: Lang, not_content: impl Fn(u64, &str) -> bool) -> Option<u32> {
+        let Vocabulary { table, entries, words, hasher, content_words } = self;
+        let hash = hasher.hash_one(word);
+        let index = match table.find(hash, |&e| &words[entries[e as usize].word.clone()] == word) {
+            Some(&e) => e as usize,
+            None => {
+                let start = words.len();
+                words.push_str(word);
+                let entry =
+                    VocabularyEntry { word: start..words.len(), id: None, lang, not_content: not_content(hash, word) };
+                entries.push(entry);
+                table.insert_unique(hash, entries.len() as u32 - 1, |&e| {
+                    hasher.hash_one(&words[entries[e as usize].word.clone()])
+                });
+                entries.len() - 1
+            }
+        };
+        let entry = &mut entries[index];
+        if entry.lang != lang {
+            entry.lang = lang;
+            entry.not_content = not_content(hash, word);
+        }
+        if entry.not_content {
+            return None;
+        }
+        Some(*entry.id.get_or_insert_with(|| {
+            *content_words += 1;
+            *content_words - 1
+        }))
+    }
+}
+
 /// Most words of a line read as the heading of the paragraph it opens ([`is_run_in_heading`]).
 const MAX_RUN_IN_HEADING_WORDS: usize = 5;
 
 /// A paragraph's first line that is a heading run into it: a few capitalised words with no
 /// punctuation at the end and no stop word last ("Ministry of" goes on), over a line at least
 /// three times as long that starts with a capital, as a sentence does.
-fn is_run_in_heading(text: &str, line: ByteRange, next: ByteRange, stops: &HashSet<String>) -> bool {
+fn is_run_in_heading(text: &str, line: ByteRange, next: ByteRange, stops: &StopWords) -> bool {
     let line = line.slice(text).trim();
     let next = next.slice(text).trim();
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -798,13 +907,7 @@ const MAX_ENTRY_LINE_WORDS: usize = 8;
 /// A short line of an entry (a name, a post with its body) over more of its kind or over the
 /// prose it heads: capitalised, no punctuation at its end nor a stop word last, a third of the
 /// paragraph's longest line at most, and the line under it capitalised too.
-fn is_entry_line_over_prose(
-    text: &str,
-    line: ByteRange,
-    next: ByteRange,
-    longest: usize,
-    stops: &HashSet<String>,
-) -> bool {
+fn is_entry_line_over_prose(text: &str, line: ByteRange, next: ByteRange, longest: usize, stops: &StopWords) -> bool {
     let line = line.slice(text).trim();
     let words: Vec<&str> = line.split_whitespace().collect();
     let capital = |s: &str| s.trim().chars().next().is_some_and(char::is_uppercase);
@@ -819,14 +922,15 @@ fn is_entry_line_over_prose(
 impl SummaryStage {
     /// A greeting or a thanks: a phrase of courtesy and fewer than a few other words that are no
     /// stop words.
-    fn is_courtesy(&self, sentence: &str, phrases: PhraseCounts, stops: &HashSet<String>) -> bool {
+    fn is_courtesy(&self, sentence: &str, phrases: PhraseCounts, stops: &StopWords) -> bool {
         phrases.get(PhraseKind::Courtesy) > 0
             && self.phrases.words_besides_courtesy(sentence, stops) < COURTESY_MIN_OTHER_WORDS
     }
 
     /// The stop words of the language at `at` (English where it is not known).
-    fn stops_at(&self, report: &Report, at: usize) -> &HashSet<String> {
-        static EMPTY: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(HashSet::new);
+    fn stops_at(&self, report: &Report, at: usize) -> &StopWords {
+        static EMPTY: std::sync::LazyLock<StopWords> =
+            std::sync::LazyLock::new(|| StopWords::new(std::iter::empty(), Default::default()));
         self.stop_words.get(&report.language_at(at).unwrap_or(Lang::EN)).unwrap_or(&EMPTY)
     }
 
@@ -1221,6 +1325,39 @@ mod tests {
     use super::*;
     use acta_layout::LayoutStage;
     use proptest::prelude::*;
+
+    proptest! {
+        /// The vocabulary numbers words as a map from each folded word to its id did, asking the
+        /// stop list of the word's language at each use: in the order of their first use as
+        /// content words, a stop word of one language a content word of another.
+        #[test]
+        fn the_vocabulary_numbers_content_words_by_their_first_use(
+            uses in prop::collection::vec((prop::sample::select(vec!["de", "the", "data", "2026", "red", "los", "a1", "de2"]), any::<bool>()), 0..40),
+            capacity in 0usize..4,
+        ) {
+            let hasher = foldhash::fast::RandomState::default();
+            let stops: HashMap<Lang, StopWords> = [
+                (Lang::EN, StopWords::new(["the", "a1"].map(String::from).into_iter(), hasher)),
+                (Lang::ES, StopWords::new(["de", "los", "red"].map(String::from).into_iter(), hasher)),
+            ]
+            .into_iter()
+            .collect();
+            let mut vocabulary = Vocabulary::new(hasher, capacity);
+            let mut by_map: HashMap<String, u32> = HashMap::new();
+            for (word, english) in uses {
+                let lang = if english { Lang::EN } else { Lang::ES };
+                let not_content = |word: &str| stops[&lang].contains(word) || word.bytes().all(|b| b.is_ascii_digit());
+                let expected = (!not_content(word)).then(|| {
+                    let next = by_map.len() as u32;
+                    *by_map.entry(word.to_string()).or_insert(next)
+                });
+                let got = vocabulary.content_id(word, lang, |hash, word| {
+                    stops[&lang].contains_hashed(hash, word) || word.bytes().all(|b| b.is_ascii_digit())
+                });
+                prop_assert_eq!(got, expected, "{}", word);
+            }
+        }
+    }
 
     /// [`Graph::new`]'s similarities as they were first worked out: postings sorted, every pair of
     /// the dense matrix normalised, rows summed and filtered whole. The sparse way must give the
