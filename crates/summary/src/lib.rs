@@ -744,7 +744,7 @@ impl SummaryStage {
                         prior *= OUTCOME_WEIGHT;
                     }
                 }
-                let mut words: Vec<u32> = Vec::new();
+                let mut words: Vec<u32> = Vec::with_capacity(sentence.len() / 4);
                 for w in sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().nth(1).is_some()) {
                     // Most words are ASCII: lower-casing is their whole fold.
                     let folded;
@@ -807,9 +807,12 @@ impl StopWords {
     }
 }
 
-/// About how many bytes of a report's text there are per distinct word of its sentences: the
-/// vocabulary's table is made that large at once, since growing it rehashes every word.
-const VOCABULARY_BYTES_PER_WORD: usize = 24;
+/// At least as many bytes of a report's text as distinct words of its sentences, in most reports:
+/// the vocabulary is made that large at once, since growing its table rehashes every word.
+const VOCABULARY_BYTES_PER_WORD: usize = 10;
+
+/// The most distinct words a vocabulary is made for at once (about a megabyte).
+const VOCABULARY_MAX_RESERVED: usize = 1 << 15;
 
 /// The content words of one report, numbered in the order of their first use as content words
 /// (the order in which the TF-IDF vectors sum them). Each use of a word is hashed once, for the
@@ -837,12 +840,14 @@ struct VocabularyEntry {
 }
 
 impl Vocabulary {
-    /// Room for about `words` distinct words before the table grows.
+    /// Room for about `words` distinct words before the table grows (at most
+    /// [`VOCABULARY_MAX_RESERVED`]: a long text's table grows as it needs).
     fn new(hasher: foldhash::fast::RandomState, words: usize) -> Self {
+        let words = words.min(VOCABULARY_MAX_RESERVED);
         Vocabulary {
             table: HashTable::with_capacity(words),
-            entries: Vec::new(),
-            words: String::new(),
+            entries: Vec::with_capacity(words),
+            words: String::with_capacity(words * 8),
             hasher,
             content_words: 0,
         }
