@@ -1256,7 +1256,10 @@ impl Graph {
                 (i, self.rank[i] * cands[i].prior * position * lede)
             })
             .collect();
-        if std::env::var_os("ACTA_DEBUG_SUMMARY").is_some() {
+        // Read once: the environment is locked and scanned at each read.
+        static DEBUG: std::sync::LazyLock<bool> =
+            std::sync::LazyLock::new(|| std::env::var_os("ACTA_DEBUG_SUMMARY").is_some());
+        if *DEBUG {
             for &(i, s) in &score {
                 eprintln!(
                     "{:.4} rank {:.4} prior {:.2} | {}",
