@@ -38,9 +38,6 @@ pub struct SummaryStage {
     close_with_speakers: bool,
     /// Stop words per language, folded like the words they are compared with.
     stop_words: HashMap<Lang, StopWords>,
-    /// The hasher of the stop words' tables and of each report's [`Vocabulary`], which share a
-    /// word's hash.
-    word_hasher: foldhash::fast::RandomState,
     /// The first sentence composed from the record.
     ledes: Ledes,
     /// Page furniture, meeting procedure, outcomes and framing, all languages (a page mixes them).
@@ -214,11 +211,10 @@ impl SummaryStage {
 
     /// [`SummaryStage::new`] with the language packs given (`--models` additions).
     pub fn with_lexicon(sentences: usize, lexicon: &Lexicon) -> Self {
-        let word_hasher = foldhash::fast::RandomState::default();
         let mut stop_words = HashMap::new();
         for lang in [Lang::EN, Lang::ES, Lang::PT, Lang::FR, Lang(*b"de"), Lang(*b"it"), Lang(*b"nl")] {
             if let Some(list) = stop_words::lookup(lang.as_str()) {
-                stop_words.insert(lang, StopWords::new(list.iter().map(|w| fold(w)), word_hasher));
+                stop_words.insert(lang, StopWords::new(list.iter().map(|w| fold(w))));
             }
         }
         SummaryStage {
@@ -227,7 +223,6 @@ impl SummaryStage {
             max_words: None,
             close_with_speakers: false,
             stop_words,
-            word_hasher,
             ledes: Ledes::new(lexicon),
             phrases: Phrases::new(lexicon),
             splitter: SentenceSplitter::new(lexicon),
@@ -583,9 +578,8 @@ impl SummaryStage {
     /// short fragments are left out.
     fn candidates(&self, report: &Report, minutes: bool) -> Vec<Candidate> {
         let text = &report.text;
-        let empty = StopWords::new(std::iter::empty(), self.word_hasher);
         let mut out = Vec::new();
-        let mut vocabulary = Vocabulary::new(self.word_hasher, text.len() / VOCABULARY_BYTES_PER_WORD);
+        let mut vocabulary = Vocabulary::new(text.len() / VOCABULARY_BYTES_PER_WORD);
         let mut lower = String::new();
         let mut i = 0;
         let lines = &report.lines;
@@ -638,7 +632,7 @@ impl SummaryStage {
             // A short unpunctuated line over a long one is the paragraph's heading ("About the
             // event" over "How can governments use ..."), not the start of its first sentence.
             let lang = report.language_at(line.content.start).unwrap_or(Lang::EN);
-            let stops = self.stop_words.get(&lang).unwrap_or(&empty);
+            let stops = self.stops_for(lang);
             let mut start = match lines.get(i + 1) {
                 Some(next) if j > i + 1 && is_run_in_heading(text, line.content, next.content, stops) => {
                     next.content.start
@@ -774,23 +768,28 @@ impl SummaryStage {
     }
 }
 
-/// A language's stop words, folded, in a table hashed like each report's [`Vocabulary`]: a word
-/// of a sentence is hashed once for both.
+/// The hash of a folded word, the same for the stop lists and each report's [`Vocabulary`]: a word
+/// of a sentence is hashed once for both. Seeded once per process.
+fn word_hash(word: &str) -> u64 {
+    static HASHER: std::sync::LazyLock<foldhash::fast::RandomState> = std::sync::LazyLock::new(Default::default);
+    HASHER.hash_one(word)
+}
+
+/// A language's stop words, folded, in a table of [`word_hash`]es.
 struct StopWords {
     table: HashTable<u32>,
     words: Vec<String>,
-    hasher: foldhash::fast::RandomState,
 }
 
 impl StopWords {
-    fn new(words: impl Iterator<Item = String>, hasher: foldhash::fast::RandomState) -> Self {
-        let mut stops = StopWords { table: HashTable::new(), words: Vec::new(), hasher };
+    fn new(words: impl Iterator<Item = String>) -> Self {
+        let mut stops = StopWords { table: HashTable::new(), words: Vec::new() };
         for word in words {
-            let hash = stops.hasher.hash_one(word.as_str());
+            let hash = word_hash(&word);
             if !stops.contains_hashed(hash, &word) {
                 stops.words.push(word);
-                let StopWords { table, words, hasher } = &mut stops;
-                table.insert_unique(hash, words.len() as u32 - 1, |&w| hasher.hash_one(words[w as usize].as_str()));
+                let StopWords { table, words } = &mut stops;
+                table.insert_unique(hash, words.len() as u32 - 1, |&w| word_hash(&words[w as usize]));
             }
         }
         stops
@@ -798,10 +797,10 @@ impl StopWords {
 
     /// Whether `word` (folded) is a stop word.
     fn contains(&self, word: &str) -> bool {
-        self.contains_hashed(self.hasher.hash_one(word), word)
+        self.contains_hashed(word_hash(word), word)
     }
 
-    /// [`StopWords::contains`] given `word`'s hash by the same hasher.
+    /// [`StopWords::contains`] given `word`'s [`word_hash`].
     fn contains_hashed(&self, hash: u64, word: &str) -> bool {
         self.table.find(hash, |&w| self.words[w as usize] == word).is_some()
     }
@@ -816,7 +815,7 @@ const VOCABULARY_MAX_RESERVED: usize = 1 << 15;
 
 /// The content words of one report, numbered in the order of their first use as content words
 /// (the order in which the TF-IDF vectors sum them). Each use of a word is hashed once, for the
-/// stop list too (the same hasher): the word's entry remembers whether it was a stop word (or a
+/// stop list too ([`word_hash`]): the word's entry remembers whether it was a stop word (or a
 /// number) in the language last asked about, so a word is looked up in the stop list once per
 /// language; and the words live in one string, not in one allocation each.
 struct Vocabulary {
@@ -825,7 +824,6 @@ struct Vocabulary {
     entries: Vec<VocabularyEntry>,
     /// The words, one after the other.
     words: String,
-    hasher: foldhash::fast::RandomState,
     content_words: u32,
 }
 
@@ -842,13 +840,12 @@ struct VocabularyEntry {
 impl Vocabulary {
     /// Room for about `words` distinct words before the table grows (at most
     /// [`VOCABULARY_MAX_RESERVED`]: a long text's table grows as it needs).
-    fn new(hasher: foldhash::fast::RandomState, words: usize) -> Self {
+    fn new(words: usize) -> Self {
         let words = words.min(VOCABULARY_MAX_RESERVED);
         Vocabulary {
             table: HashTable::with_capacity(words),
             entries: Vec::with_capacity(words),
             words: String::with_capacity(words * 8),
-            hasher,
             content_words: 0,
         }
     }
@@ -856,8 +853,8 @@ impl Vocabulary {
     /// The id of `word` (folded) if it is a content word in `lang`, which `not_content` decides
     /// from the word and its hash.
     fn content_id(&mut self, word: &str, lang: Lang, not_content: impl Fn(u64, &str) -> bool) -> Option<u32> {
-        let Vocabulary { table, entries, words, hasher, content_words } = self;
-        let hash = hasher.hash_one(word);
+        let Vocabulary { table, entries, words, content_words } = self;
+        let hash = word_hash(word);
         let index = match table.find(hash, |&e| &words[entries[e as usize].word.clone()] == word) {
             Some(&e) => e as usize,
             None => {
@@ -867,7 +864,7 @@ impl Vocabulary {
                     VocabularyEntry { word: start..words.len(), id: None, lang, not_content: not_content(hash, word) };
                 entries.push(entry);
                 table.insert_unique(hash, entries.len() as u32 - 1, |&e| {
-                    hasher.hash_one(&words[entries[e as usize].word.clone()])
+                    word_hash(&words[entries[e as usize].word.clone()])
                 });
                 entries.len() - 1
             }
@@ -934,9 +931,13 @@ impl SummaryStage {
 
     /// The stop words of the language at `at` (English where it is not known).
     fn stops_at(&self, report: &Report, at: usize) -> &StopWords {
-        static EMPTY: std::sync::LazyLock<StopWords> =
-            std::sync::LazyLock::new(|| StopWords::new(std::iter::empty(), Default::default()));
-        self.stop_words.get(&report.language_at(at).unwrap_or(Lang::EN)).unwrap_or(&EMPTY)
+        self.stops_for(report.language_at(at).unwrap_or(Lang::EN))
+    }
+
+    /// The stop words of `lang` (none for a language without a list).
+    fn stops_for(&self, lang: Lang) -> &StopWords {
+        static EMPTY: std::sync::LazyLock<StopWords> = std::sync::LazyLock::new(|| StopWords::new(std::iter::empty()));
+        self.stop_words.get(&lang).unwrap_or(&EMPTY)
     }
 
     /// The report's first lines, in order, up to `budget` words and `room` pieces: fields, page
@@ -1343,14 +1344,13 @@ mod tests {
             uses in prop::collection::vec((prop::sample::select(vec!["de", "the", "data", "2026", "red", "los", "a1", "de2"]), any::<bool>()), 0..40),
             capacity in 0usize..4,
         ) {
-            let hasher = foldhash::fast::RandomState::default();
             let stops: HashMap<Lang, StopWords> = [
-                (Lang::EN, StopWords::new(["the", "a1"].map(String::from).into_iter(), hasher)),
-                (Lang::ES, StopWords::new(["de", "los", "red"].map(String::from).into_iter(), hasher)),
+                (Lang::EN, StopWords::new(["the", "a1"].map(String::from).into_iter())),
+                (Lang::ES, StopWords::new(["de", "los", "red"].map(String::from).into_iter())),
             ]
             .into_iter()
             .collect();
-            let mut vocabulary = Vocabulary::new(hasher, capacity);
+            let mut vocabulary = Vocabulary::new(capacity);
             let mut by_map: HashMap<String, u32> = HashMap::new();
             for (word, english) in uses {
                 let lang = if english { Lang::EN } else { Lang::ES };
