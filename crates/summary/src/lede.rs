@@ -601,10 +601,21 @@ impl Ledes {
     /// What a lede may say of `report` besides its title, read once for the several ledes a
     /// summary tries: the date as the pack writes it, who chaired, the place, the organiser.
     pub fn facts(&self, report: &Report, lang: Lang) -> LedeFacts {
+        self.facts_for(report, lang, None)
+    }
+
+    /// [`Ledes::facts`] for ledes of a `kind` of document, with a title or without (`titled`),
+    /// when the caller knows them: the place, whose dateline costs a search for a date in each
+    /// of the first lines, is looked for only if such a lede can be composed at all.
+    pub fn facts_for(&self, report: &Report, lang: Lang, lede: Option<(DocumentKind, bool)>) -> LedeFacts {
         let date = report.metadata.date.as_deref().and_then(|iso| {
             self.by_lang.get(&lang).and_then(|ledes| write_date(ledes, iso)).map(|w| (iso.to_string(), w))
         });
-        LedeFacts { date, chair: chair(report), place: self.place(report, lang), organizer: organizer(report) }
+        let place = match lede {
+            Some((kind, titled)) if !composes(kind, titled, date.is_some()) => None,
+            _ => self.place(report, lang),
+        };
+        LedeFacts { date, chair: chair(report), place, organizer: organizer(report) }
     }
 
     /// [`Ledes::compose_said`] from the report's [`LedeFacts`].
@@ -645,9 +656,7 @@ impl Ledes {
         let in_title = |place: &String| title.is_some_and(|t| fold(t).contains(&fold(place)));
         let place = facts.place.clone().filter(unsaid).filter(|p| !in_title(p));
         let organizer = facts.organizer.clone().filter(unsaid);
-        // Without a title, a date alone says little that the text's first sentence does not; the
-        // kind of document ("Minutes", "Programme") does.
-        if title.is_none() && (date.is_none() || kind == DocumentKind::Report) {
+        if !composes(kind, title.is_some(), date.is_some()) {
             return None;
         }
         let value = |placeholder: &str| -> Option<String> {
@@ -725,8 +734,13 @@ impl Ledes {
     }
 }
 
-/// The organiser named by a field, without the post written after a dash ("Yolanda Martínez -
-/// Head of the Digital Government Unit ..."); a longer value is a list or a sentence.
+/// Whether a lede of a `kind` of document is composed with a title or without one (`titled`),
+/// dated or not: without a title, a date alone says little that the text's first sentence does
+/// not; the kind of document ("Minutes", "Programme") does.
+fn composes(kind: DocumentKind, titled: bool, dated: bool) -> bool {
+    titled || (dated && kind != DocumentKind::Report)
+}
+
 /// What a lede may say of a report besides its title ([`Ledes::facts`]).
 #[derive(Debug, Clone, Default)]
 pub struct LedeFacts {
@@ -738,6 +752,8 @@ pub struct LedeFacts {
     organizer: Option<String>,
 }
 
+/// The organiser named by a field, without the post written after a dash ("Yolanda Martínez -
+/// Head of the Digital Government Unit ..."); a longer value is a list or a sentence.
 fn organizer(report: &Report) -> Option<String> {
     report
         .metadata

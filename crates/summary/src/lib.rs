@@ -17,7 +17,9 @@
 mod lede;
 mod sentences;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use foldhash::{HashMap, HashMapExt};
 use hashbrown::HashTable;
 use std::hash::BuildHasher;
@@ -66,9 +68,13 @@ const PHRASE_KINDS: [(PhraseKind, ListKind); 5] = [
 /// The phrases of several language-pack lists in one automaton, found in a sentence as whole
 /// words, case-insensitively: one pass over a sentence counts them all.
 struct Phrases {
-    automaton: AhoCorasick,
+    /// Walked from where a word starts, no further than the bytes that can still continue a
+    /// phrase (most words end the walk at their first or second byte).
+    automaton: NFA,
     /// The list of each pattern, by pattern id.
     kinds: Vec<PhraseKind>,
+    /// The bytes a phrase can start with, in either case: other places are not walked at all.
+    first_bytes: [bool; 256],
 }
 
 /// How many phrases of each list a sentence holds.
@@ -83,37 +89,88 @@ impl PhraseCounts {
 
 impl Phrases {
     fn new(lexicon: &Lexicon) -> Phrases {
-        let mut phrases: Vec<String> = Vec::new();
-        let mut kinds = Vec::new();
-        for (kind, list) in PHRASE_KINDS {
-            for word in lexicon.words(list) {
-                phrases.push(word.to_lowercase());
-                kinds.push(kind);
-            }
+        Phrases::of(
+            PHRASE_KINDS
+                .iter()
+                .flat_map(|&(kind, list)| lexicon.words(list).map(move |word| (word.to_lowercase(), kind))),
+        )
+    }
+
+    /// The automaton of these phrases (lower case), each of its list.
+    fn of(lists: impl Iterator<Item = (String, PhraseKind)>) -> Phrases {
+        let (phrases, kinds): (Vec<String>, Vec<PhraseKind>) = lists.unzip();
+        let mut first_bytes = [false; 256];
+        for &b in phrases.iter().filter_map(|p| p.as_bytes().first()) {
+            first_bytes[b.to_ascii_lowercase() as usize] = true;
+            first_bytes[b.to_ascii_uppercase() as usize] = true;
         }
-        // A DFA: a few hundred phrases make a table of a few hundred KB, and every candidate
-        // sentence is scanned, so one state lookup per byte pays for itself.
-        let automaton = AhoCorasick::builder()
+        // A contiguous NFA (about 150 KB for the bundled packs) rather than a DFA (2.6 MB): the
+        // walks are short, and what they cost is the memory they touch.
+        let automaton = NFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&phrases)
             .expect("language-pack phrases build an automaton");
-        Phrases { automaton, kinds }
+        Phrases { automaton, kinds, first_bytes }
+    }
+
+    /// Each phrase of `sentence` that stands as whole words, by its list and byte range: from left
+    /// to right, the longest one at each start, none overlapping. A phrase inside a word ("open
+    /// data" in "reopen data") neither counts nor hides one that starts after it.
+    fn find_whole(&self, sentence: &str, found: impl FnMut(PhraseKind, usize, usize)) {
+        self.find_whole_at(sentence, word_pieces(sentence).map(|(start, _)| start), found);
+    }
+
+    /// [`Phrases::find_whole`] given where the pieces of `sentence` between its non-alphanumeric
+    /// characters start (`word_pieces`), in order: a phrase starts at a word, and the caller
+    /// that splits the sentence into words anyway need not have it read twice.
+    fn find_whole_at(
+        &self,
+        sentence: &str,
+        starts: impl Iterator<Item = usize>,
+        mut found: impl FnMut(PhraseKind, usize, usize),
+    ) {
+        let bytes = sentence.as_bytes();
+        let automaton = &self.automaton;
+        let start = automaton.start_state(Anchored::Yes).expect("the automaton is anchored");
+        let ends_word = |end: usize| !sentence[end..].chars().next().is_some_and(char::is_alphanumeric);
+        let mut resume = 0;
+        for i in starts {
+            if i < resume || !bytes.get(i).is_some_and(|&b| self.first_bytes[b as usize]) {
+                continue;
+            }
+            let mut state = start;
+            let mut longest = None;
+            for (at, &b) in bytes.iter().enumerate().skip(i) {
+                state = automaton.next_state(Anchored::Yes, state, b);
+                if automaton.is_special(state) {
+                    if automaton.is_dead(state) {
+                        break;
+                    }
+                    if automaton.is_match(state) && ends_word(at + 1) {
+                        longest = Some((automaton.match_pattern(state, 0), at + 1));
+                    }
+                }
+            }
+            if let Some((pattern, end)) = longest {
+                found(self.kinds[pattern.as_usize()], i, end);
+                resume = end;
+            }
+        }
     }
 
     /// The phrases of each list the sentence holds as whole words.
     fn count(&self, sentence: &str) -> PhraseCounts {
-        let bytes = sentence.as_bytes();
-        let is_word = |i: usize| sentence[i..].chars().next().is_some_and(char::is_alphanumeric);
-        let before_is_word = |i: usize| sentence[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+        self.count_at(sentence, word_pieces(sentence).map(|(start, _)| start))
+    }
+
+    /// [`Phrases::count`] given where the pieces of `sentence` start ([`Phrases::find_whole_at`]).
+    fn count_at(&self, sentence: &str, starts: impl Iterator<Item = usize>) -> PhraseCounts {
         let mut counts = PhraseCounts::default();
-        for m in self.automaton.find_iter(bytes) {
-            if !before_is_word(m.start()) && (m.end() >= bytes.len() || !is_word(m.end())) {
-                let slot = &mut counts.0[self.kinds[m.pattern().as_usize()] as usize];
-                *slot = slot.saturating_add(1);
-            }
-        }
+        self.find_whole_at(sentence, starts, |kind, _, _| {
+            let slot = &mut counts.0[kind as usize];
+            *slot = slot.saturating_add(1);
+        });
         counts
     }
 
@@ -121,15 +178,12 @@ impl Phrases {
     /// count): what is left of "Excellencies, distinguished guests, ladies and gentlemen" once
     /// the forms of address are taken out.
     fn words_besides_courtesy(&self, sentence: &str, stops: &StopWords) -> usize {
-        let is_word = |i: usize| sentence[i..].chars().next().is_some_and(char::is_alphanumeric);
-        let before_is_word = |i: usize| sentence[..i].chars().next_back().is_some_and(char::is_alphanumeric);
-        let courtesy: Vec<(usize, usize)> = self
-            .automaton
-            .find_iter(sentence.as_bytes())
-            .filter(|m| self.kinds[m.pattern().as_usize()] == PhraseKind::Courtesy)
-            .filter(|m| !before_is_word(m.start()) && (m.end() >= sentence.len() || !is_word(m.end())))
-            .map(|m| (m.start(), m.end()))
-            .collect();
+        let mut courtesy: Vec<(usize, usize)> = Vec::new();
+        self.find_whole(sentence, |kind, start, end| {
+            if kind == PhraseKind::Courtesy {
+                courtesy.push((start, end));
+            }
+        });
         let mut count = 0;
         let mut at = 0;
         for word in sentence.split(|c: char| !c.is_alphanumeric()) {
@@ -142,6 +196,30 @@ impl Phrases {
         }
         count
     }
+}
+
+/// The pieces of `text` between its non-alphanumeric characters, as byte ranges (empty ones
+/// too): `text.split(|c: char| !c.is_alphanumeric())`, with offsets.
+fn word_pieces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let (mut start, mut at, mut done) = (0, 0, false);
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            // Most characters are ASCII: their class is their byte's.
+            let (alphanumeric, len) = match bytes[at] {
+                b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+                _ => text[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+            };
+            let end = at;
+            at += len;
+            if !alphanumeric {
+                let piece = (start, end);
+                start = at;
+                return Some(piece);
+            }
+        }
+        (!std::mem::replace(&mut done, true)).then_some((start, bytes.len()))
+    })
 }
 
 /// A summary's default length when neither `--summary-sentences` nor `--summary-chars` is given:
@@ -318,7 +396,12 @@ impl Stage for SummaryStage {
         } else {
             None
         };
-        let facts = if wanted { self.ledes.facts(report, lang) } else { LedeFacts::default() };
+        // A title the selection says already is left out of the lede (`composed_beside`), never added.
+        let facts = if wanted {
+            self.ledes.facts_for(report, lang, Some((kind.0, title.is_some())))
+        } else {
+            LedeFacts::default()
+        };
         let lede = if wanted { self.ledes.compose_from(lang, kind, title.as_deref(), &[], &facts) } else { None };
         // Who spoke closes the summary: after what the event was and what it said, as a reader tells it.
         let close = if wanted && self.close_with_speakers {
@@ -581,6 +664,8 @@ impl SummaryStage {
         let mut out = Vec::new();
         let mut vocabulary = Vocabulary::new(text.len() / VOCABULARY_BYTES_PER_WORD);
         let mut lower = String::new();
+        // The words of a sentence, with what lies between them (`word_pieces`).
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         let lines = &report.lines;
         while i < lines.len() {
@@ -718,7 +803,9 @@ impl SummaryStage {
                 if is_numbered_heading(sentence) {
                     continue;
                 }
-                let phrases = self.phrases.count(sentence);
+                pieces.clear();
+                pieces.extend(word_pieces(sentence));
+                let phrases = self.phrases.count_at(sentence, pieces.iter().map(|&(start, _)| start));
                 if is_boilerplate(sentence, phrases) || is_name_run(sentence) {
                     continue;
                 }
@@ -739,7 +826,8 @@ impl SummaryStage {
                     }
                 }
                 let mut words: Vec<u32> = Vec::with_capacity(sentence.len() / 4);
-                for w in sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().nth(1).is_some()) {
+                for w in pieces.iter().map(|&(start, end)| &sentence[start..end]).filter(|w| w.chars().nth(1).is_some())
+                {
                     // Most words are ASCII: lower-casing is their whole fold.
                     let folded;
                     let key = if w.is_ascii() {
@@ -1107,7 +1195,10 @@ impl Limit {
 
 /// TF-IDF vectors of the candidates, their cosine similarities and LexRank centrality.
 struct Graph {
-    similarity: Vec<Vec<f64>>,
+    /// Each sentence's similarities that are not zero, as (sentence, similarity) in sentence
+    /// order: most pairs of sentences share no word, and a report of a few hundred sentences would
+    /// fill a dense matrix of a megabyte with zeros.
+    edges: Vec<Vec<(usize, f64)>>,
     rank: Vec<f64>,
 }
 
@@ -1177,10 +1268,9 @@ impl Graph {
         let n = cands.len();
         let TfIdf { vectors, norms, df } = TfIdf::of(cands);
         let vocabulary = df.len();
-        // Dot products from the postings of each word, in word-id order: every pair of sentences
-        // sharing a word gets its product added, in the same order as a merge of the two vectors
-        // would add it, while pairs sharing nothing (most of them) cost nothing. The postings are
-        // grouped by word with the sentences in order: a counting sort, each word's count its df.
+        // Dot products from the postings of each word: pairs sharing nothing (most of them) cost
+        // nothing. The postings are grouped by word with the sentences in order: a counting sort,
+        // each word's count its df.
         let mut first_posting = Vec::with_capacity(vocabulary + 1);
         first_posting.push(0);
         for count in &df {
@@ -1194,32 +1284,33 @@ impl Graph {
                 next_posting[id as usize] += 1;
             }
         }
-        let mut similarity: Vec<Vec<f64>> = (0..n).map(|_| vec![0.0; n]).collect();
-        // The pairs that share a word, each once: the only ones whose similarity is not zero
-        // (every weight is positive: tf >= 1, idf >= 1).
-        let mut sharing: Vec<(u32, u32)> = Vec::new();
-        for word in first_posting.windows(2) {
-            let word = &postings[word[0]..word[1]];
-            for (k, &(a, wa)) in word.iter().enumerate() {
-                for &(b, wb) in &word[k + 1..] {
-                    let cell = &mut similarity[a as usize][b as usize];
+        // Row by row: the dot products of sentence `a` with each later sentence, summed in a row
+        // of scratch over `a`'s words in id order (as a merge of the two vectors would add them),
+        // from the postings after `a`'s own. Only the pairs that share a word are touched: the
+        // only ones whose similarity is not zero (every weight is positive: tf >= 1, idf >= 1).
+        let mut after = first_posting.clone();
+        let mut dot = vec![0.0f64; n];
+        let mut sharing: Vec<usize> = Vec::new();
+        let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+        for (a, v) in vectors.iter().enumerate() {
+            for &(id, wa) in v {
+                // `a` is the first sentence of this word's postings not yet passed.
+                after[id as usize] += 1;
+                for &(b, wb) in &postings[after[id as usize]..first_posting[id as usize + 1]] {
+                    let cell = &mut dot[b as usize];
                     if *cell == 0.0 {
-                        sharing.push((a, b));
+                        sharing.push(b as usize);
                     }
                     *cell += wa * wb;
                 }
             }
-        }
-        // Each row's non-zero entries, in column order.
-        let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-        for &(a, b) in &sharing {
-            let (a, b) = (a as usize, b as usize);
-            let sim = if norms[a] > 0.0 && norms[b] > 0.0 { similarity[a][b] / (norms[a] * norms[b]) } else { 0.0 };
-            similarity[a][b] = sim;
-            similarity[b][a] = sim;
-            if sim != 0.0 {
-                edges[a].push((b, sim));
-                edges[b].push((a, sim));
+            for b in sharing.drain(..) {
+                let sim = if norms[a] > 0.0 && norms[b] > 0.0 { dot[b] / (norms[a] * norms[b]) } else { 0.0 };
+                dot[b] = 0.0;
+                if sim != 0.0 {
+                    edges[a].push((b, sim));
+                    edges[b].push((a, sim));
+                }
             }
         }
         for row in &mut edges {
@@ -1228,7 +1319,13 @@ impl Graph {
         // A row's zeros add nothing to its sum: its non-zero entries in column order give the same one.
         let row_sums: Vec<f64> = edges.iter().map(|row| row.iter().map(|&(_, sim)| sim).sum()).collect();
         let rank = lexrank(&edges, &row_sums);
-        Graph { similarity, rank }
+        Graph { edges, rank }
+    }
+
+    /// The similarity of sentences `a` and `b` (zero when they share no word).
+    fn similarity(&self, a: usize, b: usize) -> f64 {
+        let row = &self.edges[a];
+        row.binary_search_by_key(&b, |&(b, _)| b).map_or(0.0, |k| row[k].1)
     }
 
     /// Sentences among `members` within `limit`: centrality times section prior times a slight
@@ -1293,7 +1390,7 @@ impl Graph {
                 .iter()
                 .filter(|(i, _)| open(i) && !(substance_left && procedure(i)))
                 .map(|&(i, s)| {
-                    let redundancy = chosen.iter().map(|&j| self.similarity[i][j]).fold(0.0, f64::max);
+                    let redundancy = chosen.iter().map(|&j| self.similarity(i, j)).fold(0.0, f64::max);
                     (i, MMR_LAMBDA * s / best - (1.0 - MMR_LAMBDA) * redundancy)
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
@@ -1395,7 +1492,7 @@ mod tests {
         let row_sums: Vec<f64> = similarity.iter().map(|r| r.iter().sum()).collect();
         let edges: Vec<Vec<(usize, f64)>> =
             similarity.iter().map(|r| r.iter().copied().enumerate().filter(|&(_, sim)| sim != 0.0).collect()).collect();
-        Graph { rank: lexrank(&edges, &row_sums), similarity }
+        Graph { rank: lexrank(&edges, &row_sums), edges }
     }
 
     fn candidates_of(words: Vec<Vec<u32>>) -> Vec<Candidate> {
@@ -1413,15 +1510,56 @@ mod tests {
 
     fn bits(graph: &Graph) -> (Vec<Vec<u64>>, Vec<u64>) {
         let row = |r: &Vec<f64>| r.iter().map(|x| x.to_bits()).collect::<Vec<u64>>();
-        (graph.similarity.iter().map(row).collect(), row(&graph.rank))
+        let n = graph.rank.len();
+        let dense: Vec<Vec<f64>> = (0..n).map(|a| (0..n).map(|b| graph.similarity(a, b)).collect()).collect();
+        (dense.iter().map(row).collect(), row(&graph.rank))
+    }
+
+    proptest! {
+        #[test]
+        fn word_pieces_are_the_split_on_non_alphanumerics(text in "[a-zé1 ,.ß\u{2009}\u{1F600}-]{0,24}") {
+            let split: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+            let pieces: Vec<&str> = word_pieces(&text).map(|(s, e)| &text[s..e]).collect();
+            prop_assert_eq!(&pieces, &split);
+            let mut at = 0;
+            for (piece, (start, _)) in split.iter().zip(word_pieces(&text)) {
+                prop_assert_eq!(start, at);
+                at += piece.len() + text[at + piece.len()..].chars().next().map_or(0, char::len_utf8);
+            }
+        }
+    }
+
+    #[test]
+    fn phrases_count_as_whole_words_the_longest_at_each_start() {
+        let phrases = Phrases::of(
+            [("open data", PhraseKind::Framing), ("data", PhraseKind::Outcome), ("share", PhraseKind::Boilerplate)]
+                .into_iter()
+                .chain([("share this", PhraseKind::Boilerplate), ("sesión", PhraseKind::Procedure)])
+                .map(|(p, k)| (p.to_string(), k)),
+        );
+        let count = |s: &str| {
+            let c = phrases.count(s);
+            [PhraseKind::Framing, PhraseKind::Outcome, PhraseKind::Boilerplate, PhraseKind::Procedure].map(|k| c.get(k))
+        };
+        // The longest at a start, once: "open data" holds "data" but does not count it too.
+        assert_eq!(count("Open Data is here."), [1, 0, 0, 0]);
+        // Inside a word, a phrase neither counts nor hides the one after it.
+        assert_eq!(count("They reopen data portals."), [0, 1, 0, 0]);
+        assert_eq!(count("metadata, opendata"), [0, 0, 0, 0]);
+        // A longer phrase cut inside a word leaves the shorter whole one.
+        assert_eq!(count("share thistle"), [0, 0, 1, 0]);
+        assert_eq!(count("SHARE THIS: a link"), [0, 0, 1, 0]);
+        // Accented letters match as written; the sentence's last word ends the phrase.
+        assert_eq!(count("Abrió la sesión"), [0, 0, 0, 1]);
+        assert_eq!(count("sesiónes; sesiones"), [0, 0, 0, 0]);
     }
 
     #[test]
     fn sentences_sharing_words_are_similar_and_the_others_not() {
         let graph = Graph::new(&candidates_of(vec![vec![0, 1, 1], vec![1, 2], vec![3], vec![]]));
-        assert!(graph.similarity[0][1] > 0.0 && graph.similarity[0][1] == graph.similarity[1][0]);
-        assert_eq!(graph.similarity[0][2], 0.0);
-        assert_eq!(graph.similarity[2][3], 0.0);
+        assert!(graph.similarity(0, 1) > 0.0 && graph.similarity(0, 1) == graph.similarity(1, 0));
+        assert_eq!(graph.similarity(0, 2), 0.0);
+        assert_eq!(graph.similarity(2, 3), 0.0);
         assert_eq!(
             bits(&graph),
             bits(&graph_by_dense_matrix(&candidates_of(vec![vec![0, 1, 1], vec![1, 2], vec![3], vec![]])))
@@ -1478,13 +1616,13 @@ mod tests {
             cand("long long long long long long long long long long."),
             cand("delta epsilon."),
         ];
-        let graph = Graph { similarity: vec![vec![0.0; 3]; 3], rank: vec![3.0, 2.0, 2.0] };
+        let graph = Graph { edges: vec![Vec::new(); 3], rank: vec![3.0, 2.0, 2.0] };
         let limit =
             Limit { sentences: 3, max_chars: None, max_words: Some(6), used_chars: 0, used_words: 0, minutes: false };
         let chosen = graph.select(&cands, &[0, 1, 2], &limit, text);
         assert_eq!(chosen, [range("alpha beta gamma."), range("delta epsilon.")]);
         // One worth little beside the best does not come in just because it fits: the summary ends.
-        let graph = Graph { similarity: vec![vec![0.0; 3]; 3], rank: vec![3.0, 2.0, 0.5] };
+        let graph = Graph { edges: vec![Vec::new(); 3], rank: vec![3.0, 2.0, 0.5] };
         let (chosen, worth_too_little) = graph.select_why(&cands, &[0, 1, 2], &limit, text);
         assert_eq!(chosen, [range("alpha beta gamma.")]);
         // ...which tells the stage the report has prose: its first lines do not fill the summary.
@@ -1505,7 +1643,7 @@ mod tests {
                 procedure: false,
             })
             .collect();
-        let graph = Graph { similarity: vec![vec![0.0; 5]; 5], rank: vec![1.0, 1.0, 0.1, 0.1, 1.85] };
+        let graph = Graph { edges: vec![Vec::new(); 5], rank: vec![1.0, 1.0, 0.1, 0.1, 1.85] };
         let mut limit = Limit::sentences(2);
         assert_eq!(graph.select(&cands, &[0, 1, 2, 3, 4], &limit, text), [cands[0].range, cands[1].range]);
         limit.minutes = true;
@@ -1772,6 +1910,16 @@ mod tests {
         assert!(summary.starts_with("Cybersécurité des collectivités : "), "{summary}");
         assert_eq!(summary.matches("Cybersécurité").count(), 1, "{summary}");
         assert!(summary.contains("La ministre déléguée chargée du Numérique"), "{summary}");
+    }
+
+    #[test]
+    fn the_lede_says_where_the_meeting_was_held() {
+        let text = "Regional forum on digital government\nDate: 12 March 2026\nVenue: Montevideo\n\nMinisters from nine countries compared their plans for digital identity and agreed to meet again next year.\n";
+        let (_, summary) = summarise(text, Lang::EN, SummaryStage::default_length(&Lexicon::bundled()));
+        assert!(
+            summary.starts_with("Regional forum on digital government, 12 March 2026, in Montevideo."),
+            "{summary}"
+        );
     }
 
     #[test]
