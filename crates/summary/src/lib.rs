@@ -1247,18 +1247,29 @@ impl TfIdf {
 /// in column order (a zero similarity adds nothing) and each row's sum.
 fn lexrank(edges: &[Vec<(usize, f64)>], row_sums: &[f64]) -> Vec<f64> {
     let n = edges.len();
-    let mut rank = vec![1.0 / n.max(1) as f64; n];
-    for _ in 0..ITERATIONS {
-        let mut next = vec![(1.0 - DAMPING) / n as f64; n];
-        for (a, row) in edges.iter().enumerate() {
-            if row_sums[a] == 0.0 {
-                continue;
-            }
-            for &(b, sim) in row {
-                next[b] += DAMPING * rank[a] * sim / row_sums[a];
-            }
+    // Each edge's share of its row, worked out once rather than divided at every step: the
+    // transition matrix, its rows in one list.
+    let mut transitions: Vec<(usize, f64)> = Vec::new();
+    let mut row_ends = Vec::with_capacity(n);
+    for (row, &sum) in edges.iter().zip(row_sums) {
+        if sum != 0.0 {
+            transitions.extend(row.iter().map(|&(b, sim)| (b, sim / sum)));
         }
-        rank = next;
+        row_ends.push(transitions.len());
+    }
+    let mut rank = vec![1.0 / n.max(1) as f64; n];
+    let mut next = vec![0.0; n];
+    for _ in 0..ITERATIONS {
+        next.fill((1.0 - DAMPING) / n as f64);
+        let mut start = 0;
+        for (a, &end) in row_ends.iter().enumerate() {
+            let walk = DAMPING * rank[a];
+            for &(b, share) in &transitions[start..end] {
+                next[b] += walk * share;
+            }
+            start = end;
+        }
+        std::mem::swap(&mut rank, &mut next);
     }
     rank
 }
@@ -1552,6 +1563,40 @@ mod tests {
         // Accented letters match as written; the sentence's last word ends the phrase.
         assert_eq!(count("Abrió la sesión"), [0, 0, 0, 1]);
         assert_eq!(count("sesiónes; sesiones"), [0, 0, 0, 0]);
+    }
+
+    proptest! {
+        /// LexRank as written in the paper: a dense row-stochastic matrix, multiplied out.
+        #[test]
+        fn lexrank_is_the_damped_walk_over_the_row_normalised_matrix(
+            pairs in prop::collection::vec((0usize..9, 0usize..9, 1u32..100), 0..30),
+        ) {
+            let n = 9;
+            let mut dense = vec![vec![0.0f64; n]; n];
+            for (a, b, w) in pairs.into_iter().filter(|(a, b, _)| a != b) {
+                dense[a][b] = f64::from(w) / 100.0;
+                dense[b][a] = f64::from(w) / 100.0;
+            }
+            let row_sums: Vec<f64> = dense.iter().map(|r| r.iter().sum()).collect();
+            let edges: Vec<Vec<(usize, f64)>> =
+                dense.iter().map(|r| r.iter().copied().enumerate().filter(|&(_, s)| s != 0.0).collect()).collect();
+            let mut expected = vec![1.0 / n as f64; n];
+            for _ in 0..ITERATIONS {
+                expected = (0..n)
+                    .map(|b| {
+                        (1.0 - DAMPING) / n as f64
+                            + (0..n)
+                                .filter(|&a| row_sums[a] != 0.0)
+                                .map(|a| DAMPING * expected[a] * dense[a][b] / row_sums[a])
+                                .sum::<f64>()
+                    })
+                    .collect();
+            }
+            let got = lexrank(&edges, &row_sums);
+            for (g, e) in got.iter().zip(&expected) {
+                prop_assert!((g - e).abs() < 1e-12, "{:?} against {:?}", got, expected);
+            }
+        }
     }
 
     #[test]
