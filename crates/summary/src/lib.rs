@@ -73,8 +73,10 @@ struct Phrases {
     automaton: NFA,
     /// The list of each pattern, by pattern id.
     kinds: Vec<PhraseKind>,
-    /// The bytes a phrase can start with, in either case: other places are not walked at all.
-    first_bytes: [bool; 256],
+    /// The first two bytes of each phrase (ASCII letters in lower case; a phrase of one byte
+    /// followed by every byte), one bit per pair: a word that starts with no such pair is not
+    /// walked at all, and the 8 KB of bits stay in the cache where the automaton would not.
+    first_pairs: Box<[u64; 1024]>,
 }
 
 /// How many phrases of each list a sentence holds.
@@ -99,10 +101,13 @@ impl Phrases {
     /// The automaton of these phrases (lower case), each of its list.
     fn of(lists: impl Iterator<Item = (String, PhraseKind)>) -> Phrases {
         let (phrases, kinds): (Vec<String>, Vec<PhraseKind>) = lists.unzip();
-        let mut first_bytes = [false; 256];
-        for &b in phrases.iter().filter_map(|p| p.as_bytes().first()) {
-            first_bytes[b.to_ascii_lowercase() as usize] = true;
-            first_bytes[b.to_ascii_uppercase() as usize] = true;
+        let mut first_pairs = Box::new([0u64; 1024]);
+        for phrase in &phrases {
+            match *phrase.as_bytes() {
+                [] => {}
+                [first] => (0..=255).for_each(|second| set_pair(&mut first_pairs, first, second)),
+                [first, second, ..] => set_pair(&mut first_pairs, first, second),
+            }
         }
         // A contiguous NFA (about 150 KB for the bundled packs) rather than a DFA (2.6 MB): the
         // walks are short, and what they cost is the memory they touch.
@@ -111,7 +116,7 @@ impl Phrases {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&phrases)
             .expect("language-pack phrases build an automaton");
-        Phrases { automaton, kinds, first_bytes }
+        Phrases { automaton, kinds, first_pairs }
     }
 
     /// Each phrase of `sentence` that stands as whole words, by its list and byte range: from left
@@ -136,7 +141,13 @@ impl Phrases {
         let ends_word = |end: usize| !sentence[end..].chars().next().is_some_and(char::is_alphanumeric);
         let mut resume = 0;
         for i in starts {
-            if i < resume || !bytes.get(i).is_some_and(|&b| self.first_bytes[b as usize]) {
+            let starts_phrase = match bytes.get(i..) {
+                Some([first, second, ..]) => has_pair(&self.first_pairs, *first, *second),
+                // A sentence's last byte: only a phrase of one byte would fit, and it marks them all.
+                Some([first]) => has_pair(&self.first_pairs, *first, 0),
+                _ => false,
+            };
+            if i < resume || !starts_phrase {
                 continue;
             }
             let mut state = start;
@@ -196,6 +207,23 @@ impl Phrases {
         }
         count
     }
+}
+
+/// The bit of a pair of bytes in [`Phrases::first_pairs`], ASCII letters folded to lower case
+/// as the automaton matches them.
+fn pair_bit(first: u8, second: u8) -> (usize, u64) {
+    let pair = usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second.to_ascii_lowercase());
+    (pair / 64, 1 << (pair % 64))
+}
+
+fn set_pair(pairs: &mut [u64; 1024], first: u8, second: u8) {
+    let (word, bit) = pair_bit(first, second);
+    pairs[word] |= bit;
+}
+
+fn has_pair(pairs: &[u64; 1024], first: u8, second: u8) -> bool {
+    let (word, bit) = pair_bit(first, second);
+    pairs[word] & bit != 0
 }
 
 /// The pieces of `text` between its non-alphanumeric characters, as byte ranges (empty ones
