@@ -24,7 +24,7 @@ use foldhash::{HashMap, HashMapExt};
 use hashbrown::HashTable;
 use std::hash::BuildHasher;
 
-use acta_doc::{fold, fold_words, ByteRange, EntityKind, FieldKind, Lang, Layer, LineKind, Report, Stage};
+use acta_doc::{fold, fold_into, fold_words, ByteRange, EntityKind, FieldKind, Lang, Layer, LineKind, Report, Stage};
 use acta_lexicon::{Lexicon, ListKind};
 
 pub use lede::{DocumentKind, LedeFacts, Ledes};
@@ -856,17 +856,9 @@ impl SummaryStage {
                 let mut words: Vec<u32> = Vec::with_capacity(sentence.len() / 4);
                 for w in pieces.iter().map(|&(start, end)| &sentence[start..end]).filter(|w| w.chars().nth(1).is_some())
                 {
-                    // Most words are ASCII: lower-casing is their whole fold.
-                    let folded;
-                    let key = if w.is_ascii() {
-                        lower.clear();
-                        lower.push_str(w);
-                        lower.make_ascii_lowercase();
-                        lower.as_str()
-                    } else {
-                        folded = fold(w);
-                        folded.as_str()
-                    };
+                    // Folded in one buffer (most words are ASCII: lower-casing is their whole fold).
+                    fold_into(w, &mut lower);
+                    let key = lower.as_str();
                     let not_content = |hash: u64, key: &str| {
                         stops.contains_hashed(hash, key) || key.bytes().all(|b| b.is_ascii_digit())
                     };
@@ -1223,17 +1215,65 @@ impl Limit {
 
 /// TF-IDF vectors of the candidates, their cosine similarities and LexRank centrality.
 struct Graph {
-    /// Each sentence's similarities that are not zero, as (sentence, similarity) in sentence
-    /// order: most pairs of sentences share no word, and a report of a few hundred sentences would
-    /// fill a dense matrix of a megabyte with zeros.
-    edges: Vec<Vec<(usize, f64)>>,
+    /// The similarities that are not zero: most pairs of sentences share no word, and a report
+    /// of a few hundred sentences would fill a dense matrix of a megabyte with zeros.
+    edges: Edges,
     rank: Vec<f64>,
+}
+
+/// Each sentence's non-zero similarities as (sentence, similarity) in sentence order, the rows
+/// one after the other in one list.
+struct Edges {
+    /// Where each row starts in `entries`, and where the last one ends.
+    starts: Vec<usize>,
+    entries: Vec<(usize, f64)>,
+}
+
+impl Edges {
+    /// The rows of `n` sentences from each pair `(a, b, similarity)` with `a < b`, given once,
+    /// in order of `a` and then of `b`: each row then comes out in sentence order (the pairs
+    /// with a sentence before it first, then those after it).
+    fn of_pairs(n: usize, pairs: &[(u32, u32, f64)]) -> Edges {
+        let mut starts = vec![0usize; n + 1];
+        for &(a, b, _) in pairs {
+            starts[a as usize + 1] += 1;
+            starts[b as usize + 1] += 1;
+        }
+        for k in 0..n {
+            starts[k + 1] += starts[k];
+        }
+        let mut next = starts.clone();
+        let mut entries = vec![(0usize, 0.0f64); starts[n]];
+        for &(a, b, sim) in pairs {
+            let (a, b) = (a as usize, b as usize);
+            entries[next[a]] = (b, sim);
+            next[a] += 1;
+            entries[next[b]] = (a, sim);
+            next[b] += 1;
+        }
+        Edges { starts, entries }
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    fn row(&self, a: usize) -> &[(usize, f64)] {
+        &self.entries[self.starts[a]..self.starts[a + 1]]
+    }
+
+    fn rows(&self) -> impl Iterator<Item = &[(usize, f64)]> {
+        (0..self.len()).map(|a| self.row(a))
+    }
 }
 
 /// Each sentence's words weighted by TF-IDF, as (word id, weight) lists sorted by id (so sums run
 /// in one order on every run), with their norms and each word's document frequency.
 struct TfIdf {
-    vectors: Vec<Vec<(u32, f64)>>,
+    /// The sentences' lists one after the other.
+    weights: Vec<(u32, f64)>,
+    /// Where each sentence's list starts in `weights`, and where the last one ends.
+    starts: Vec<usize>,
     norms: Vec<f64>,
     df: Vec<usize>,
 }
@@ -1241,45 +1281,53 @@ struct TfIdf {
 impl TfIdf {
     fn of(cands: &[Candidate]) -> Self {
         let n = cands.len();
-        let term_counts: Vec<Vec<(u32, f64)>> = cands
-            .iter()
-            .map(|c| {
-                let mut ids = c.words.clone();
-                ids.sort_unstable();
-                let mut tf: Vec<(u32, f64)> = Vec::with_capacity(ids.len());
-                for id in ids {
-                    match tf.last_mut() {
-                        Some(last) if last.0 == id => last.1 += 1.0,
-                        _ => tf.push((id, 1.0)),
-                    }
+        let mut weights: Vec<(u32, f64)> = Vec::with_capacity(cands.iter().map(|c| c.words.len()).sum());
+        let mut starts = Vec::with_capacity(n + 1);
+        starts.push(0);
+        let mut ids: Vec<u32> = Vec::new();
+        for c in cands {
+            ids.clear();
+            ids.extend_from_slice(&c.words);
+            ids.sort_unstable();
+            let start = weights.len();
+            for &id in &ids {
+                match weights[start..].last_mut() {
+                    Some(last) if last.0 == id => last.1 += 1.0,
+                    _ => weights.push((id, 1.0)),
                 }
-                tf
-            })
-            .collect();
+            }
+            starts.push(weights.len());
+        }
         let vocabulary = cands.iter().flat_map(|c| c.words.iter()).max().map_or(0, |m| *m as usize + 1);
         let mut df = vec![0usize; vocabulary];
-        for tf in &term_counts {
-            for (id, _) in tf {
-                df[*id as usize] += 1;
-            }
+        for &(id, _) in &weights {
+            df[id as usize] += 1;
         }
-        let idf = |id: u32| ((1.0 + n as f64) / (1.0 + df[id as usize] as f64)).ln() + 1.0;
-        let vectors: Vec<Vec<(u32, f64)>> =
-            term_counts.into_iter().map(|tf| tf.into_iter().map(|(id, f)| (id, f * idf(id))).collect()).collect();
-        let norms: Vec<f64> = vectors.iter().map(|v| v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt()).collect();
-        TfIdf { vectors, norms, df }
+        // Once per word rather than once per sentence that holds it.
+        let idf: Vec<f64> =
+            df.iter().map(|&d| if d == 0 { 0.0 } else { ((1.0 + n as f64) / (1.0 + d as f64)).ln() + 1.0 }).collect();
+        for (id, weight) in &mut weights {
+            *weight *= idf[*id as usize];
+        }
+        let norms: Vec<f64> =
+            starts.windows(2).map(|s| weights[s[0]..s[1]].iter().map(|(_, x)| x * x).sum::<f64>().sqrt()).collect();
+        TfIdf { weights, starts, norms, df }
+    }
+
+    fn vector(&self, s: usize) -> &[(u32, f64)] {
+        &self.weights[self.starts[s]..self.starts[s + 1]]
     }
 }
 
 /// Continuous LexRank: a random walk over the similarity graph, given each row's non-zero entries
 /// in column order (a zero similarity adds nothing) and each row's sum.
-fn lexrank(edges: &[Vec<(usize, f64)>], row_sums: &[f64]) -> Vec<f64> {
+fn lexrank(edges: &Edges, row_sums: &[f64]) -> Vec<f64> {
     let n = edges.len();
     // Each edge's share of its row, worked out once rather than divided at every step: the
     // transition matrix, its rows in one list.
-    let mut transitions: Vec<(usize, f64)> = Vec::new();
+    let mut transitions: Vec<(usize, f64)> = Vec::with_capacity(edges.entries.len());
     let mut row_ends = Vec::with_capacity(n);
-    for (row, &sum) in edges.iter().zip(row_sums) {
+    for (row, &sum) in edges.rows().zip(row_sums) {
         if sum != 0.0 {
             transitions.extend(row.iter().map(|&(b, sim)| (b, sim / sum)));
         }
@@ -1305,20 +1353,21 @@ fn lexrank(edges: &[Vec<(usize, f64)>], row_sums: &[f64]) -> Vec<f64> {
 impl Graph {
     fn new(cands: &[Candidate]) -> Self {
         let n = cands.len();
-        let TfIdf { vectors, norms, df } = TfIdf::of(cands);
+        let tfidf = TfIdf::of(cands);
+        let (norms, df) = (&tfidf.norms, &tfidf.df);
         let vocabulary = df.len();
         // Dot products from the postings of each word: pairs sharing nothing (most of them) cost
         // nothing. The postings are grouped by word with the sentences in order: a counting sort,
         // each word's count its df.
         let mut first_posting = Vec::with_capacity(vocabulary + 1);
         first_posting.push(0);
-        for count in &df {
+        for count in df {
             first_posting.push(first_posting.last().copied().unwrap_or(0) + count);
         }
         let mut postings = vec![(0u32, 0.0f64); first_posting[vocabulary]];
         let mut next_posting = first_posting.clone();
-        for (s, v) in vectors.iter().enumerate() {
-            for &(id, w) in v {
+        for s in 0..n {
+            for &(id, w) in tfidf.vector(s) {
                 postings[next_posting[id as usize]] = (s as u32, w);
                 next_posting[id as usize] += 1;
             }
@@ -1329,41 +1378,40 @@ impl Graph {
         // only ones whose similarity is not zero (every weight is positive: tf >= 1, idf >= 1).
         let mut after = first_posting.clone();
         let mut dot = vec![0.0f64; n];
-        let mut sharing: Vec<usize> = Vec::new();
-        let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-        for (a, v) in vectors.iter().enumerate() {
-            for &(id, wa) in v {
+        let mut sharing: Vec<u32> = Vec::new();
+        let mut pairs: Vec<(u32, u32, f64)> = Vec::new();
+        for a in 0..n {
+            for &(id, wa) in tfidf.vector(a) {
                 // `a` is the first sentence of this word's postings not yet passed.
                 after[id as usize] += 1;
                 for &(b, wb) in &postings[after[id as usize]..first_posting[id as usize + 1]] {
                     let cell = &mut dot[b as usize];
                     if *cell == 0.0 {
-                        sharing.push(b as usize);
+                        sharing.push(b);
                     }
                     *cell += wa * wb;
                 }
             }
+            sharing.sort_unstable();
             for b in sharing.drain(..) {
-                let sim = if norms[a] > 0.0 && norms[b] > 0.0 { dot[b] / (norms[a] * norms[b]) } else { 0.0 };
-                dot[b] = 0.0;
+                let bi = b as usize;
+                let sim = if norms[a] > 0.0 && norms[bi] > 0.0 { dot[bi] / (norms[a] * norms[bi]) } else { 0.0 };
+                dot[bi] = 0.0;
                 if sim != 0.0 {
-                    edges[a].push((b, sim));
-                    edges[b].push((a, sim));
+                    pairs.push((a as u32, b, sim));
                 }
             }
         }
-        for row in &mut edges {
-            row.sort_unstable_by_key(|&(b, _)| b);
-        }
+        let edges = Edges::of_pairs(n, &pairs);
         // A row's zeros add nothing to its sum: its non-zero entries in column order give the same one.
-        let row_sums: Vec<f64> = edges.iter().map(|row| row.iter().map(|&(_, sim)| sim).sum()).collect();
+        let row_sums: Vec<f64> = edges.rows().map(|row| row.iter().map(|&(_, sim)| sim).sum()).collect();
         let rank = lexrank(&edges, &row_sums);
         Graph { edges, rank }
     }
 
     /// The similarity of sentences `a` and `b` (zero when they share no word).
     fn similarity(&self, a: usize, b: usize) -> f64 {
-        let row = &self.edges[a];
+        let row = self.edges.row(a);
         row.binary_search_by_key(&b, |&(b, _)| b).map_or(0.0, |k| row[k].1)
     }
 
@@ -1508,7 +1556,7 @@ mod tests {
     /// same bits, and the same ranks from them.
     fn graph_by_dense_matrix(cands: &[Candidate]) -> Graph {
         let n = cands.len();
-        let TfIdf { vectors, norms, .. } = TfIdf::of(cands);
+        let (vectors, norms) = tfidf_by_sentence(cands);
         let mut postings: Vec<(u32, u32, f64)> =
             vectors.iter().enumerate().flat_map(|(s, v)| v.iter().map(move |&(id, w)| (id, s as u32, w))).collect();
         postings.sort_by_key(|&(id, s, _)| (id, s));
@@ -1529,9 +1577,53 @@ mod tests {
             }
         }
         let row_sums: Vec<f64> = similarity.iter().map(|r| r.iter().sum()).collect();
-        let edges: Vec<Vec<(usize, f64)>> =
-            similarity.iter().map(|r| r.iter().copied().enumerate().filter(|&(_, sim)| sim != 0.0).collect()).collect();
+        let edges = Edges::of_rows(
+            similarity.iter().map(|r| r.iter().copied().enumerate().filter(|&(_, sim)| sim != 0.0).collect()).collect(),
+        );
         Graph { rank: lexrank(&edges, &row_sums), edges }
+    }
+
+    /// [`TfIdf::of`] as it was first written: a vector per sentence, the idf worked out for each
+    /// word of each sentence.
+    fn tfidf_by_sentence(cands: &[Candidate]) -> (Vec<Vec<(u32, f64)>>, Vec<f64>) {
+        let n = cands.len();
+        let term_counts: Vec<Vec<(u32, f64)>> = cands
+            .iter()
+            .map(|c| {
+                let mut ids = c.words.clone();
+                ids.sort_unstable();
+                let mut tf: Vec<(u32, f64)> = Vec::with_capacity(ids.len());
+                for id in ids {
+                    match tf.last_mut() {
+                        Some(last) if last.0 == id => last.1 += 1.0,
+                        _ => tf.push((id, 1.0)),
+                    }
+                }
+                tf
+            })
+            .collect();
+        let vocabulary = cands.iter().flat_map(|c| c.words.iter()).max().map_or(0, |m| *m as usize + 1);
+        let mut df = vec![0usize; vocabulary];
+        for tf in &term_counts {
+            for (id, _) in tf {
+                df[*id as usize] += 1;
+            }
+        }
+        let idf = |id: u32| ((1.0 + n as f64) / (1.0 + df[id as usize] as f64)).ln() + 1.0;
+        let vectors: Vec<Vec<(u32, f64)>> =
+            term_counts.into_iter().map(|tf| tf.into_iter().map(|(id, f)| (id, f * idf(id))).collect()).collect();
+        let norms: Vec<f64> = vectors.iter().map(|v| v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt()).collect();
+        (vectors, norms)
+    }
+
+    impl Edges {
+        fn of_rows(rows: Vec<Vec<(usize, f64)>>) -> Edges {
+            let mut starts = vec![0];
+            for row in &rows {
+                starts.push(starts.last().copied().unwrap_or(0) + row.len());
+            }
+            Edges { starts, entries: rows.into_iter().flatten().collect() }
+        }
     }
 
     fn candidates_of(words: Vec<Vec<u32>>) -> Vec<Candidate> {
@@ -1606,8 +1698,9 @@ mod tests {
                 dense[b][a] = f64::from(w) / 100.0;
             }
             let row_sums: Vec<f64> = dense.iter().map(|r| r.iter().sum()).collect();
-            let edges: Vec<Vec<(usize, f64)>> =
-                dense.iter().map(|r| r.iter().copied().enumerate().filter(|&(_, s)| s != 0.0).collect()).collect();
+            let edges = Edges::of_rows(
+                dense.iter().map(|r| r.iter().copied().enumerate().filter(|&(_, s)| s != 0.0).collect()).collect(),
+            );
             let mut expected = vec![1.0 / n as f64; n];
             for _ in 0..ITERATIONS {
                 expected = (0..n)
@@ -1644,6 +1737,13 @@ mod tests {
         fn the_sparse_graph_is_the_dense_one_bit_for_bit(words in prop::collection::vec(prop::collection::vec(0u32..12, 0..8), 0..14)) {
             let cands = candidates_of(words);
             prop_assert_eq!(bits(&Graph::new(&cands)), bits(&graph_by_dense_matrix(&cands)));
+            let tfidf = TfIdf::of(&cands);
+            let (vectors, norms) = tfidf_by_sentence(&cands);
+            for (s, v) in vectors.iter().enumerate() {
+                let bits = |v: &[(u32, f64)]| v.iter().map(|&(id, w)| (id, w.to_bits())).collect::<Vec<_>>();
+                prop_assert_eq!(bits(tfidf.vector(s)), bits(v));
+                prop_assert_eq!(tfidf.norms[s].to_bits(), norms[s].to_bits());
+            }
         }
     }
 
@@ -1689,13 +1789,13 @@ mod tests {
             cand("long long long long long long long long long long."),
             cand("delta epsilon."),
         ];
-        let graph = Graph { edges: vec![Vec::new(); 3], rank: vec![3.0, 2.0, 2.0] };
+        let graph = Graph { edges: Edges::of_rows(vec![Vec::new(); 3]), rank: vec![3.0, 2.0, 2.0] };
         let limit =
             Limit { sentences: 3, max_chars: None, max_words: Some(6), used_chars: 0, used_words: 0, minutes: false };
         let chosen = graph.select(&cands, &[0, 1, 2], &limit, text);
         assert_eq!(chosen, [range("alpha beta gamma."), range("delta epsilon.")]);
         // One worth little beside the best does not come in just because it fits: the summary ends.
-        let graph = Graph { edges: vec![Vec::new(); 3], rank: vec![3.0, 2.0, 0.5] };
+        let graph = Graph { edges: Edges::of_rows(vec![Vec::new(); 3]), rank: vec![3.0, 2.0, 0.5] };
         let (chosen, worth_too_little) = graph.select_why(&cands, &[0, 1, 2], &limit, text);
         assert_eq!(chosen, [range("alpha beta gamma.")]);
         // ...which tells the stage the report has prose: its first lines do not fill the summary.
@@ -1716,7 +1816,7 @@ mod tests {
                 procedure: false,
             })
             .collect();
-        let graph = Graph { edges: vec![Vec::new(); 5], rank: vec![1.0, 1.0, 0.1, 0.1, 1.85] };
+        let graph = Graph { edges: Edges::of_rows(vec![Vec::new(); 5]), rank: vec![1.0, 1.0, 0.1, 0.1, 1.85] };
         let mut limit = Limit::sentences(2);
         assert_eq!(graph.select(&cands, &[0, 1, 2, 3, 4], &limit, text), [cands[0].range, cands[1].range]);
         limit.minutes = true;
