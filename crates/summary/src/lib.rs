@@ -73,10 +73,10 @@ struct Phrases {
     automaton: NFA,
     /// The list of each pattern, by pattern id.
     kinds: Vec<PhraseKind>,
-    /// The first two bytes of each phrase (ASCII letters in lower case; a phrase of one byte
-    /// followed by every byte), one bit per pair: a word that starts with no such pair is not
-    /// walked at all, and the 8 KB of bits stay in the cache where the automaton would not.
-    first_pairs: Box<[u64; 1024]>,
+    /// The first bytes of each phrase, four of them or all of a shorter one: a word that starts
+    /// with none of these is not walked at all, and the filter's 8 KB stay in the cache where
+    /// the automaton would not.
+    prefixes: PrefixFilter,
 }
 
 /// How many phrases of each list a sentence holds.
@@ -101,13 +101,9 @@ impl Phrases {
     /// The automaton of these phrases (lower case), each of its list.
     fn of(lists: impl Iterator<Item = (String, PhraseKind)>) -> Phrases {
         let (phrases, kinds): (Vec<String>, Vec<PhraseKind>) = lists.unzip();
-        let mut first_pairs = Box::new([0u64; 1024]);
+        let mut prefixes = PrefixFilter::default();
         for phrase in &phrases {
-            match *phrase.as_bytes() {
-                [] => {}
-                [first] => (0..=255).for_each(|second| set_pair(&mut first_pairs, first, second)),
-                [first, second, ..] => set_pair(&mut first_pairs, first, second),
-            }
+            prefixes.insert(phrase.as_bytes());
         }
         // A contiguous NFA (about 150 KB for the bundled packs) rather than a DFA (2.6 MB): the
         // walks are short, and what they cost is the memory they touch.
@@ -116,7 +112,7 @@ impl Phrases {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&phrases)
             .expect("language-pack phrases build an automaton");
-        Phrases { automaton, kinds, first_pairs }
+        Phrases { automaton, kinds, prefixes }
     }
 
     /// Each phrase of `sentence` that stands as whole words, by its list and byte range: from left
@@ -141,13 +137,7 @@ impl Phrases {
         let ends_word = |end: usize| !sentence[end..].chars().next().is_some_and(char::is_alphanumeric);
         let mut resume = 0;
         for i in starts {
-            let starts_phrase = match bytes.get(i..) {
-                Some([first, second, ..]) => has_pair(&self.first_pairs, *first, *second),
-                // A sentence's last byte: only a phrase of one byte would fit, and it marks them all.
-                Some([first]) => has_pair(&self.first_pairs, *first, 0),
-                _ => false,
-            };
-            if i < resume || !starts_phrase {
+            if i < resume || !bytes.get(i..).is_some_and(|rest| self.prefixes.may_start(rest)) {
                 continue;
             }
             let mut state = start;
@@ -209,21 +199,59 @@ impl Phrases {
     }
 }
 
-/// The bit of a pair of bytes in [`Phrases::first_pairs`], ASCII letters folded to lower case
-/// as the automaton matches them.
-fn pair_bit(first: u8, second: u8) -> (usize, u64) {
-    let pair = usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second.to_ascii_lowercase());
-    (pair / 64, 1 << (pair % 64))
+/// The longest prefix of a phrase [`PrefixFilter`] keeps.
+const PREFIX_BYTES: usize = 4;
+
+/// The prefixes of a set of phrases (their first [`PREFIX_BYTES`] bytes, all of a shorter one),
+/// hashed to one bit each of 65,536, ASCII letters folded to lower case as the automaton
+/// matches them: a text that starts with no such prefix starts no phrase. (A prefix of another
+/// phrase's bit answers yes as well: a walk for nothing, never a phrase missed.)
+struct PrefixFilter {
+    bits: Box<[u64; 1024]>,
+    /// The prefix lengths the phrases have, each once.
+    lengths: Vec<usize>,
 }
 
-fn set_pair(pairs: &mut [u64; 1024], first: u8, second: u8) {
-    let (word, bit) = pair_bit(first, second);
-    pairs[word] |= bit;
+impl Default for PrefixFilter {
+    fn default() -> Self {
+        PrefixFilter { bits: Box::new([0; 1024]), lengths: Vec::new() }
+    }
 }
 
-fn has_pair(pairs: &[u64; 1024], first: u8, second: u8) -> bool {
-    let (word, bit) = pair_bit(first, second);
-    pairs[word] & bit != 0
+impl PrefixFilter {
+    fn insert(&mut self, phrase: &[u8]) {
+        let len = phrase.len().min(PREFIX_BYTES);
+        if len == 0 {
+            return;
+        }
+        if !self.lengths.contains(&len) {
+            self.lengths.push(len);
+        }
+        let (word, bit) = prefix_bit(&phrase[..len]);
+        self.bits[word] |= bit;
+    }
+
+    /// Whether `text` may start with one of the phrases.
+    fn may_start(&self, text: &[u8]) -> bool {
+        self.lengths.iter().any(|&len| {
+            text.get(..len).is_some_and(|prefix| {
+                let (word, bit) = prefix_bit(prefix);
+                self.bits[word] & bit != 0
+            })
+        })
+    }
+}
+
+/// The bit of a prefix (at most [`PREFIX_BYTES`] bytes) in a [`PrefixFilter`]: its bytes, ASCII
+/// letters in lower case, padded with zeros, mixed by a multiplication.
+fn prefix_bit(prefix: &[u8]) -> (usize, u64) {
+    let mut word = [0u8; PREFIX_BYTES];
+    for (to, from) in word.iter_mut().zip(prefix) {
+        *to = from.to_ascii_lowercase();
+    }
+    let mixed = u32::from_le_bytes(word).wrapping_mul(0x9E37_79B1);
+    let bit = (mixed >> 16) as usize;
+    (bit / 64, 1 << (bit % 64))
 }
 
 /// The pieces of `text` between its non-alphanumeric characters, as byte ranges (empty ones
@@ -1657,6 +1685,25 @@ mod tests {
                 prop_assert_eq!(start, at);
                 at += piece.len() + text[at + piece.len()..].chars().next().map_or(0, char::len_utf8);
             }
+        }
+    }
+
+    proptest! {
+        /// A text that starts with a phrase, in any case of its ASCII letters, always passes the filter.
+        #[test]
+        fn the_prefix_filter_lets_every_phrase_through(
+            phrases in prop::collection::vec("[a-zé ]{1,7}", 1..20),
+            pick in 0usize..20,
+            upper in any::<bool>(),
+            tail in "[a-zA-Z ]{0,5}",
+        ) {
+            let mut filter = PrefixFilter::default();
+            for phrase in &phrases {
+                filter.insert(phrase.as_bytes());
+            }
+            let phrase = &phrases[pick % phrases.len()];
+            let text = if upper { phrase.to_ascii_uppercase() } else { phrase.clone() } + &tail;
+            prop_assert!(filter.may_start(text.as_bytes()), "{:?} {:?}", phrases, text);
         }
     }
 
