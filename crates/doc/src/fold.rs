@@ -174,7 +174,11 @@ fn latin_folds() -> &'static [CharFold] {
 /// assert_eq!(acta_doc::fold_words("Chair/Moderator:"), "chair moderator");
 /// ```
 pub fn fold_words(s: &str) -> String {
-    let folded = fold(s);
+    words_of_fold(fold(s))
+}
+
+/// [`fold_words`] of a text given its [`fold`]: a caller that needs both folds once.
+pub fn words_of_fold(folded: String) -> String {
     // A fold has single spaces and none at its ends: of letters, digits and spaces, it is its own words.
     if folded.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
         return folded;

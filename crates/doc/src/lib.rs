@@ -16,7 +16,7 @@ mod report;
 mod stage;
 
 pub use error::{Error, Result};
-pub use fold::{ends_like_sentence, fold, fold_into, fold_words, strip_accents};
+pub use fold::{ends_like_sentence, fold, fold_into, fold_words, strip_accents, words_of_fold};
 pub use range::{ByteRange, OffsetMap, RangeSet};
 pub use report::*;
 pub use stage::{Layer, Pipeline, Stage};

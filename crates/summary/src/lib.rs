@@ -24,7 +24,9 @@ use foldhash::{HashMap, HashMapExt};
 use hashbrown::HashTable;
 use std::hash::BuildHasher;
 
-use acta_doc::{fold, fold_into, fold_words, ByteRange, EntityKind, FieldKind, Lang, Layer, LineKind, Report, Stage};
+use acta_doc::{
+    fold, fold_into, fold_words, words_of_fold, ByteRange, EntityKind, FieldKind, Lang, Layer, LineKind, Report, Stage,
+};
 use acta_lexicon::{Lexicon, ListKind};
 
 pub use lede::{DocumentKind, LedeFacts, Ledes};
@@ -197,6 +199,20 @@ impl Phrases {
         }
         count
     }
+}
+
+/// Whether `words` stands in `text` with a space on each side: `text.contains(" {words} ")`
+/// without making that string.
+fn contains_words(text: &str, words: &str) -> bool {
+    // Every occurrence, overlapping ones too: in " xa a a ", "a a" stands alone only second.
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| rest.find(words)).map(|k| from + k) {
+        if text[..at].ends_with(' ') && text[at + words.len()..].starts_with(' ') {
+            return true;
+        }
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
 }
 
 /// The longest prefix of a phrase [`PrefixFilter`] keeps.
@@ -477,7 +493,7 @@ impl Stage for SummaryStage {
                     return true;
                 }
                 let sentence = fold_words(c.range.slice(&report.text));
-                sentence.is_empty() || !title.contains(&format!(" {sentence} "))
+                sentence.is_empty() || !contains_words(&title, &sentence)
             });
         }
         // The graph is quadratic in sentences: a very long report is summarised from its first
@@ -692,9 +708,13 @@ impl SummaryStage {
         lede: Option<String>,
         close: Option<String>,
     ) -> (Option<String>, Option<String>) {
+        // Each chosen sentence folded once, for both.
+        let said: Vec<String> = match lede.is_some() || close.is_some() {
+            true => summary.iter().map(|r| fold(r.slice(&report.text))).collect(),
+            false => Vec::new(),
+        };
         let lede = match &lede {
             Some(_) if !summary.is_empty() => {
-                let said: Vec<String> = summary.iter().map(|r| fold(r.slice(&report.text))).collect();
                 let title = title.filter(|t| {
                     let t = fold(t);
                     !said.iter().any(|s| s.contains(&t))
@@ -706,7 +726,7 @@ impl SummaryStage {
         let no_lede = lede.is_none();
         let close = close.and_then(|_| {
             // Word by word: "Jean-Baptiste" in a sentence names the table's "Jean Baptiste".
-            let said: Vec<String> = summary.iter().map(|r| fold_words(r.slice(&report.text))).collect();
+            let said: Vec<String> = said.into_iter().map(words_of_fold).collect();
             self.ledes.closing_of_kind(report, lang, kind.0, &said, no_lede)
         });
         (lede, close)
@@ -1704,6 +1724,13 @@ mod tests {
             let phrase = &phrases[pick % phrases.len()];
             let text = if upper { phrase.to_ascii_uppercase() } else { phrase.clone() } + &tail;
             prop_assert!(filter.may_start(text.as_bytes()), "{:?} {:?}", phrases, text);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn words_stand_in_a_text_as_contains_says(text in "[ aßx]{0,12}", words in "[ aßx]{0,4}") {
+            prop_assert_eq!(contains_words(&text, &words), text.contains(&format!(" {words} ")), "{:?} {:?}", text, words);
         }
     }
 
