@@ -904,8 +904,15 @@ impl SummaryStage {
                 let mut words: Vec<u32> = Vec::with_capacity(sentence.len() / 4);
                 for w in pieces.iter().map(|&(start, end)| &sentence[start..end]).filter(|w| w.chars().nth(1).is_some())
                 {
-                    // Folded in one buffer (most words are ASCII: lower-casing is their whole fold).
-                    fold_into(w, &mut lower);
+                    // Folded in one buffer; most words are ASCII, and a word has no spaces:
+                    // lower-casing is its whole fold.
+                    if w.is_ascii() {
+                        lower.clear();
+                        lower.push_str(w);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        fold_into(w, &mut lower);
+                    }
                     let key = lower.as_str();
                     let not_content = |hash: u64, key: &str| {
                         stops.contains_hashed(hash, key) || key.bytes().all(|b| b.is_ascii_digit())

@@ -65,6 +65,19 @@ fn in_lower_case(s: &str) -> bool {
 /// Letters a text needs before its capitals say whether it is written in lower case.
 const LOWER_CASE_MIN_LETTERS: usize = 200;
 
+/// Where a sentence may stop in `bytes`, in order: '.', '!', '?', and 0xE2, the first byte of
+/// '…' (and of other characters, which the caller tells apart). Found with `memchr`: a
+/// paragraph is mostly letters between its stops.
+fn stops(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut ascii = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
+    let mut ellipsis = memchr::memchr_iter(0xE2, bytes).peekable();
+    std::iter::from_fn(move || match (ascii.peek(), ellipsis.peek()) {
+        (Some(&a), Some(&e)) if e < a => ellipsis.next(),
+        (Some(_), _) => ascii.next(),
+        (None, _) => ellipsis.next(),
+    })
+}
+
 fn split(text: &str, range: ByteRange, abbreviations: &HashSet<String>) -> Vec<ByteRange> {
     let s = range.slice(text);
     // Read only where a stop is followed by a lower-case letter: most paragraphs never ask.
@@ -72,9 +85,7 @@ fn split(text: &str, range: ByteRange, abbreviations: &HashSet<String>) -> Vec<B
     let lower_case_text = || *lower_case_text.get_or_init(|| in_lower_case(s));
     let mut out = Vec::new();
     let mut start = 0;
-    // Stops are ASCII, or '…' (whose first byte 0xE2 starts other characters too).
-    let stops = s.bytes().enumerate().filter(|&(_, b)| matches!(b, b'.' | b'!' | b'?' | 0xE2)).map(|(i, _)| i);
-    for i in stops {
+    for i in stops(s.as_bytes()) {
         let c = s[i..].chars().next().unwrap_or(' ');
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
@@ -148,6 +159,20 @@ fn split(text: &str, range: ByteRange, abbreviations: &HashSet<String>) -> Vec<B
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_stops_are_every_stop_byte_in_order(text in "[a.!?…“” \n]{0,30}") {
+            let expected: Vec<usize> = text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+                .map(|(i, _)| i)
+                .collect();
+            prop_assert_eq!(stops(text.as_bytes()).collect::<Vec<_>>(), expected);
+        }
+    }
 
     fn split(s: &str) -> Vec<&str> {
         split_sentences(s, ByteRange { start: 0, end: s.len() }).into_iter().map(|r| r.slice(s)).collect()
