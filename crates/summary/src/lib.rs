@@ -1512,7 +1512,10 @@ impl Graph {
         }
         let best = score.iter().map(|s| s.1).fold(0.0, f64::max).max(f64::MIN_POSITIVE);
         let mut chosen: Vec<usize> = Vec::new();
-        let mut too_long: Vec<usize> = Vec::new();
+        let mut too_long = 0;
+        // Chosen or too long, by place in `score`: each step reads every member, and a long
+        // report's budget can turn many away one step at a time.
+        let mut closed = vec![false; score.len()];
         let mut worth_too_little = false;
         let (mut chars, mut words) = (limit.used_chars, limit.used_words);
         let have_one = |chosen: &Vec<usize>| !chosen.is_empty() || limit.used_words > 0;
@@ -1521,25 +1524,25 @@ impl Graph {
                 Some(_) => false,
                 None => chosen.len() >= limit.sentences,
             };
-            if limit_reached || chosen.len() + too_long.len() == members.len() {
+            if limit_reached || chosen.len() + too_long == members.len() {
                 break;
             }
             // In minutes, procedure comes only when nothing else is left to say.
-            let open = |i: &usize| !chosen.contains(i) && !too_long.contains(i);
-            let procedure = |i: &usize| cands[*i].procedure;
-            let substance_left = score.iter().any(|(i, _)| open(i) && !procedure(i));
-            let next = score
-                .iter()
-                .filter(|(i, _)| open(i) && !(substance_left && procedure(i)))
-                .map(|&(i, s)| {
+            let open = score.iter().enumerate().filter(|&(k, _)| !closed[k]);
+            let procedure = |i: usize| cands[i].procedure;
+            let substance_left = open.clone().any(|(_, &(i, _))| !procedure(i));
+            let next = open
+                .filter(|&(_, &(i, _))| !(substance_left && procedure(i)))
+                .map(|(k, &(i, s))| {
                     let redundancy = chosen.iter().map(|&j| self.similarity(i, j)).fold(0.0, f64::max);
-                    (i, MMR_LAMBDA * s / best - (1.0 - MMR_LAMBDA) * redundancy)
+                    (k, i, MMR_LAMBDA * s / best - (1.0 - MMR_LAMBDA) * redundancy)
                 })
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            let Some((i, _)) = next else { break };
+                .max_by(|a, b| a.2.total_cmp(&b.2).then(b.1.cmp(&a.1)));
+            let Some((k, i, _)) = next else { break };
+            closed[k] = true;
             // A sentence worth little beside the best is no summary sentence just because it fits
             // what is left of the budget: the summary ends before it.
-            let own = score.iter().find(|(j, _)| *j == i).map_or(0.0, |s| s.1);
+            let own = score[k].1;
             if !chosen.is_empty() && own < MIN_SHARE_OF_BEST * best {
                 worth_too_little = true;
                 break;
@@ -1555,7 +1558,7 @@ impl Graph {
             // too long for what is left gives way to the next best one that fits.
             if let Some(max) = limit.max_words {
                 if have_one(&chosen) && words + sentence_words > max && 2 * words >= max {
-                    too_long.push(i);
+                    too_long += 1;
                     continue;
                 }
             }
