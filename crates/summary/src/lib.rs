@@ -68,7 +68,7 @@ const PHRASE_KINDS: [(PhraseKind, ListKind); 5] = [
 ];
 
 /// The phrases of several language-pack lists in one automaton, found in a sentence as whole
-/// words, case-insensitively: one pass over a sentence counts them all.
+/// words, case-insensitively: one walk from each word start counts them all.
 struct Phrases {
     /// Walked from where a word starts, no further than the bytes that can still continue a
     /// phrase (most words end the walk at their first or second byte).
@@ -220,8 +220,8 @@ const PREFIX_BYTES: usize = 4;
 
 /// The prefixes of a set of phrases (their first [`PREFIX_BYTES`] bytes, all of a shorter one),
 /// hashed to one bit each of 65,536, ASCII letters folded to lower case as the automaton
-/// matches them: a text that starts with no such prefix starts no phrase. (A prefix of another
-/// phrase's bit answers yes as well: a walk for nothing, never a phrase missed.)
+/// matches them: a text that starts with no such prefix starts no phrase. (Two prefixes may
+/// share a bit: a word then walks the automaton for nothing, and no phrase is ever missed.)
 struct PrefixFilter {
     bits: Box<[u64; 1024]>,
     /// The prefix lengths the phrases have, each once.
@@ -709,9 +709,10 @@ impl SummaryStage {
         close: Option<String>,
     ) -> (Option<String>, Option<String>) {
         // Each chosen sentence folded once, for both.
-        let said: Vec<String> = match lede.is_some() || close.is_some() {
-            true => summary.iter().map(|r| fold(r.slice(&report.text))).collect(),
-            false => Vec::new(),
+        let said: Vec<String> = if lede.is_some() || close.is_some() {
+            summary.iter().map(|r| fold(r.slice(&report.text))).collect()
+        } else {
+            Vec::new()
         };
         let lede = match &lede {
             Some(_) if !summary.is_empty() => {
