@@ -187,17 +187,11 @@ impl Phrases {
                 courtesy.push((start, end));
             }
         });
-        let mut count = 0;
-        let mut at = 0;
-        for word in sentence.split(|c: char| !c.is_alphanumeric()) {
-            let start = at;
-            at += word.len() + sentence[at + word.len()..].chars().next().map_or(0, char::len_utf8);
-            let outside = !courtesy.iter().any(|&(s, e)| s <= start && start < e);
-            if outside && word.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !stops.contains(&fold(word)) {
-                count += 1;
-            }
-        }
-        count
+        word_pieces(sentence)
+            .filter(|&(start, _)| !courtesy.iter().any(|&(s, e)| s <= start && start < e))
+            .map(|(start, end)| &sentence[start..end])
+            .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !stops.contains(&fold(word)))
+            .count()
     }
 }
 
@@ -1743,6 +1737,17 @@ mod tests {
         fn words_stand_in_a_text_as_contains_says(text in "[ aßx]{0,12}", words in "[ aßx]{0,4}") {
             prop_assert_eq!(contains_words(&text, &words), text.contains(&format!(" {words} ")), "{:?} {:?}", text, words);
         }
+    }
+
+    #[test]
+    fn the_words_besides_courtesy_are_those_outside_its_phrases() {
+        let phrases = Phrases::of(
+            ["distinguished guests", "ladies and gentlemen"].into_iter().map(|p| (p.to_string(), PhraseKind::Courtesy)),
+        );
+        let stops = StopWords::new(["and"].into_iter().map(String::from));
+        let sentence = "Distinguished guests, ladies and gentlemen, Minister Ana Silva and the board";
+        // Minister, Ana, Silva, the, board: "and" is a stop word, the rest are forms of address.
+        assert_eq!(phrases.words_besides_courtesy(sentence, &stops), 5);
     }
 
     #[test]
